@@ -1,0 +1,318 @@
+import { fromDayNumber, type IsoDate, isIsoDate, isoWeekday, toDayNumber } from '../util/dates.js';
+import { HOLIDAY_NAMES, PACKED_HOLIDAYS } from './data/bank-holidays.js';
+import { fingerprintOf } from './fingerprint.js';
+
+/** The UK divisions whose bank holidays are bundled. */
+export type Region = 'england-and-wales' | 'scotland' | 'northern-ireland';
+
+/** Every bundled region, England and Wales first (the default). */
+export const regions: readonly Region[] = ['england-and-wales', 'scotland', 'northern-ireland'];
+
+/**
+ * How the working days between a start date S and an end date E are counted (SPEC 3):
+ * - `after-start` (default): working days d with S < d <= E; the start day is day 0.
+ * - `inclusive`: S <= d <= E, as Excel `NETWORKDAYS`.
+ * - `end-exclusive`: S <= d < E, as numpy `busday_count`.
+ */
+export type Convention = 'after-start' | 'inclusive' | 'end-exclusive';
+
+/** Every counting convention, the default first. */
+export const conventions: readonly Convention[] = ['after-start', 'inclusive', 'end-exclusive'];
+
+/** A named non-working day. */
+export interface Holiday {
+  readonly date: IsoDate;
+  readonly name: string;
+}
+
+/** The UK government `bank-holidays.json` feed: divisions, each with its events. */
+export interface GovUkBankHolidays {
+  readonly [division: string]: { readonly division?: string; readonly events: readonly GovUkEvent[] };
+}
+
+/** One event of the UK government feed. */
+export interface GovUkEvent {
+  readonly title: string;
+  readonly date: IsoDate;
+  readonly notes?: string;
+  readonly bunting?: boolean;
+}
+
+/** A holiday list as a caller may give it: ISO dates, named holidays, or the UK government feed. */
+export type HolidayList = readonly (IsoDate | Holiday)[] | GovUkBankHolidays;
+
+/** Options of {@link createCalendar}. */
+export interface CalendarOptions {
+  /** Whose bank holidays to start from. Default `'england-and-wales'`. */
+  readonly region?: Region;
+  /**
+   * A whole holiday list that replaces the region's bank holidays: an array of ISO dates or `{ date, name }`, or
+   * the UK government `bank-holidays.json` object (the division named by `region` is taken). Default: none.
+   */
+  readonly holidays?: HolidayList;
+  /** A council's own closure days, added to the holidays (e.g. the days between Christmas and New Year). */
+  readonly closures?: readonly (IsoDate | Holiday)[];
+  /** Holidays that are working days for this council after all. */
+  readonly removeHolidays?: readonly IsoDate[];
+  /** Weekend days as ISO weekdays (1 Monday … 7 Sunday). Default `[6, 7]`. */
+  readonly weekend?: readonly number[];
+  /** The calendar's id, named in every result. Default: the region, with `+local` when days were changed. */
+  readonly id?: string;
+}
+
+/** A non-working day with its reason, as listed in a count's reasoning. */
+export interface NonWorkingDay {
+  readonly date: IsoDate;
+  readonly reason: 'weekend' | 'holiday';
+  /** The holiday's name, or `Saturday`/`Sunday` for a weekend. */
+  readonly name: string;
+}
+
+/** A working-day calendar: O(1) working-day arithmetic over {@link CALENDAR_RANGE}. */
+export interface Calendar {
+  /** A name for the calendar, e.g. `england-and-wales`. */
+  readonly id: string;
+  /** A stable hash of the weekend and holiday set: two calendars with the same fingerprint count the same days. */
+  readonly fingerprint: string;
+  /** Weekend days as ISO weekdays. */
+  readonly weekend: readonly number[];
+  /** The holidays on weekdays, in date order (weekend holidays change no count and are not listed). */
+  readonly holidays: readonly Holiday[];
+  /** Whether `date` is a working day. */
+  isWorkingDay(date: IsoDate): boolean;
+  /** The holiday's name when `date` is a holiday, otherwise `undefined`. */
+  holidayName(date: IsoDate): string | undefined;
+  /** Working days from `start` to `end` under a convention (default `after-start`). */
+  workingDaysBetween(start: IsoDate, end: IsoDate, convention?: Convention): number;
+  /** The `n`-th working day after `date` (before it when `n` is negative); `date` itself when `n` is 0. */
+  addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** The first working day after `date`. */
+  nextWorkingDay(date: IsoDate): IsoDate;
+  /** The last working day before `date`. */
+  previousWorkingDay(date: IsoDate): IsoDate;
+  /** The non-working days d with `start` <= d <= `end`, each with its reason. */
+  nonWorkingDays(start: IsoDate, end: IsoDate): NonWorkingDay[];
+  /** Hot-loop form of `workingDaysBetween` over day numbers (days since 1970-01-01), with no date parsing. */
+  workingDaysBetweenDays(startDay: number, endDay: number, convention?: Convention): number;
+  /** Hot-loop form of `addWorkingDays` over day numbers. */
+  addWorkingDaysToDay(day: number, n: number): number;
+}
+
+/** The dates every calendar covers: the precomputed index runs from `start` to `end` inclusive. */
+export const CALENDAR_RANGE = { start: '1990-01-01', end: '2100-12-31' } as const;
+
+const FIRST_DAY = toDayNumber(CALENDAR_RANGE.start);
+const LAST_DAY = toDayNumber(CALENDAR_RANGE.end);
+const SPAN = LAST_DAY - FIRST_DAY + 1;
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function unpackRegion(region: Region): Holiday[] {
+  const packed = PACKED_HOLIDAYS[region];
+  return packed.split(',').map((entry) => {
+    const [date = '', index = '0'] = entry.split('=');
+    return { date, name: HOLIDAY_NAMES[Number(index)] ?? 'Bank holiday' };
+  });
+}
+
+function isGovUkFeed(list: HolidayList): list is GovUkBankHolidays {
+  return !Array.isArray(list);
+}
+
+function checkedDate(value: unknown, what: string): IsoDate {
+  if (!isIsoDate(value)) {
+    throw new RangeError(`${what}: expected a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function dayInRange(date: IsoDate, what: string): number {
+  const day = toDayNumber(checkedDate(date, what));
+  if (day < FIRST_DAY || day > LAST_DAY) {
+    throw new RangeError(
+      `${what} ${date} is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
+    );
+  }
+  return day;
+}
+
+function holidaysFromList(list: HolidayList, region: Region, what: string): Holiday[] {
+  if (isGovUkFeed(list)) {
+    const division = list[region];
+    if (!division || !Array.isArray(division.events)) {
+      const found = Object.keys(list).join(', ') || 'none';
+      throw new TypeError(
+        `${what}: the bank-holidays feed has no division "${region}" (divisions found: ${found})`,
+      );
+    }
+    return division.events.map((event, i) => ({
+      date: checkedDate(event.date, `${what}: events[${i}].date`),
+      name: typeof event.title === 'string' && event.title !== '' ? event.title : 'Bank holiday',
+    }));
+  }
+  return list.map((item, i) =>
+    typeof item === 'string'
+      ? { date: checkedDate(item, `${what}[${i}]`), name: 'Closure day' }
+      : { date: checkedDate(item.date, `${what}[${i}].date`), name: item.name || 'Closure day' },
+  );
+}
+
+/**
+ * Builds a working-day calendar: the weekend plus a holiday set, indexed once so that every operation is O(1).
+ *
+ * The default is England and Wales: the bank holidays of `date-holidays` (country GB, region ENG, public holidays
+ * only) with its known defects corrected (2002 Golden Jubilee, 2011 Royal Wedding, the 2002 and 2012 moved Spring
+ * bank holidays, 1995 VE Day, 1999 Millennium); see `docs/calendar.md`.
+ *
+ * @param options - region, a replacement holiday list, closure days to add, holidays to remove, weekend, id.
+ * @returns a {@link Calendar} over 1990-01-01 to 2100-12-31.
+ * @throws {RangeError} when a given date is not a real date or lies outside the range.
+ * @example
+ * const calendar = createCalendar();
+ * calendar.workingDaysBetween('2011-04-28', '2011-05-03'); //=> 1 (Royal Wedding and Early May bank holiday skipped)
+ * calendar.addWorkingDays('2010-12-24', 7); //=> '2011-01-07'
+ * createCalendar({ closures: ['2010-12-29', '2010-12-30', '2010-12-31'] }).id; //=> 'england-and-wales+local'
+ */
+export function createCalendar(options: CalendarOptions = {}): Calendar {
+  const region = options.region ?? 'england-and-wales';
+  if (!regions.includes(region)) {
+    throw new TypeError(`Unknown region ${JSON.stringify(region)}: expected one of ${regions.join(', ')}`);
+  }
+  const weekend = [...new Set(options.weekend ?? [6, 7])].sort((a, b) => a - b);
+  for (const day of weekend) {
+    if (!Number.isInteger(day) || day < 1 || day > 7) {
+      throw new RangeError(
+        `weekend: expected ISO weekdays 1 (Monday) to 7 (Sunday), got ${JSON.stringify(day)}`,
+      );
+    }
+  }
+  if (weekend.length === 7)
+    throw new RangeError('weekend: at least one day of the week must be a working day');
+
+  const named = new Map<number, string>();
+  const base = options.holidays
+    ? holidaysFromList(options.holidays, region, 'holidays')
+    : unpackRegion(region);
+  for (const holiday of base) named.set(dayInRange(holiday.date, 'holidays: the date'), holiday.name);
+  for (const closure of options.closures ? holidaysFromList(options.closures, region, 'closures') : []) {
+    named.set(dayInRange(closure.date, 'closures: the date'), closure.name);
+  }
+  for (const date of options.removeHolidays ?? []) named.delete(dayInRange(date, 'removeHolidays: the date'));
+
+  // cumulative[i] = working days among FIRST_DAY .. FIRST_DAY + i; nthWorkingDay[k] = offset of the k-th (1-based).
+  const isWeekend = new Uint8Array(8);
+  for (const day of weekend) isWeekend[day] = 1;
+  const working = new Uint8Array(SPAN);
+  const cumulative = new Int32Array(SPAN);
+  const nthWorkingDay = new Int32Array(SPAN + 1);
+  let count = 0;
+  for (let i = 0; i < SPAN; i++) {
+    const day = FIRST_DAY + i;
+    const works = isWeekend[isoWeekday(day)] === 0 && !named.has(day);
+    if (works) {
+      working[i] = 1;
+      count++;
+      nthWorkingDay[count] = i;
+    }
+    cumulative[i] = count;
+  }
+  const totalWorkingDays = count;
+
+  const holidays: Holiday[] = [...named.entries()]
+    .filter(([day]) => isWeekend[isoWeekday(day)] === 0)
+    .sort(([a], [b]) => a - b)
+    .map(([day, name]) => ({ date: fromDayNumber(day), name }));
+  const fingerprint = fingerprintOf(
+    `weekend:${weekend.join(',')};holidays:${holidays.map((h) => h.date).join(',')}`,
+  );
+  const changed = Boolean(options.closures?.length || options.removeHolidays?.length);
+  const id = options.id ?? `${options.holidays ? 'custom' : region}${changed ? '+local' : ''}`;
+
+  const offsetOf = (day: number, what: string): number => {
+    if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY) {
+      throw new RangeError(
+        `${what} ${Number.isInteger(day) ? fromDayNumber(day) : String(day)} is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
+      );
+    }
+    return day - FIRST_DAY;
+  };
+
+  const workingDaysBetweenDays = (
+    startDay: number,
+    endDay: number,
+    convention: Convention = 'after-start',
+  ) => {
+    const s = offsetOf(startDay, 'start');
+    const e = offsetOf(endDay, 'end');
+    if (e < s) {
+      throw new RangeError(
+        `end ${fromDayNumber(endDay)} is before start ${fromDayNumber(startDay)}: working days are counted from a start to an end on or after it`,
+      );
+    }
+    const afterStart = (cumulative[e] as number) - (cumulative[s] as number);
+    switch (convention) {
+      case 'after-start':
+        return afterStart;
+      case 'inclusive':
+        return afterStart + (working[s] as number);
+      case 'end-exclusive':
+        return afterStart + (working[s] as number) - (working[e] as number);
+      default:
+        throw new TypeError(
+          `Unknown convention ${JSON.stringify(convention)}: expected one of ${conventions.join(', ')}`,
+        );
+    }
+  };
+
+  const addWorkingDaysToDay = (day: number, n: number): number => {
+    if (!Number.isInteger(n))
+      throw new RangeError(`n: expected a whole number of working days, got ${String(n)}`);
+    const offset = offsetOf(day, 'date');
+    if (n === 0) return day;
+    const k =
+      n > 0
+        ? (cumulative[offset] as number) + n
+        : (cumulative[offset] as number) - (working[offset] as number) + n + 1;
+    if (k < 1 || k > totalWorkingDays) {
+      throw new RangeError(
+        `${fromDayNumber(day)} ${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} working days is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
+      );
+    }
+    return FIRST_DAY + (nthWorkingDay[k] as number);
+  };
+
+  return {
+    id,
+    fingerprint,
+    weekend,
+    holidays,
+    isWorkingDay: (date) => working[dayInRange(date, 'date') - FIRST_DAY] === 1,
+    holidayName: (date) => named.get(dayInRange(date, 'date')),
+    workingDaysBetween: (start, end, convention) =>
+      workingDaysBetweenDays(dayInRange(start, 'start'), dayInRange(end, 'end'), convention),
+    addWorkingDays: (date, n) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), n)),
+    nextWorkingDay: (date) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), 1)),
+    previousWorkingDay: (date) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), -1)),
+    nonWorkingDays: (start, end) => {
+      const s = dayInRange(start, 'start');
+      const e = dayInRange(end, 'end');
+      if (e < s)
+        throw new RangeError(
+          `end ${end} is before start ${start}: a range runs from a start to an end on or after it`,
+        );
+      const days: NonWorkingDay[] = [];
+      for (let day = s; day <= e; day++) {
+        if (working[day - FIRST_DAY] === 1) continue;
+        const weekday = isoWeekday(day);
+        const holiday = named.get(day);
+        days.push(
+          isWeekend[weekday] === 1
+            ? { date: fromDayNumber(day), reason: 'weekend', name: WEEKDAY_NAMES[weekday] ?? 'Weekend' }
+            : { date: fromDayNumber(day), reason: 'holiday', name: holiday ?? 'Holiday' },
+        );
+      }
+      return days;
+    },
+    workingDaysBetweenDays,
+    addWorkingDaysToDay,
+  };
+}

@@ -1,0 +1,74 @@
+import { isIsoDate } from '../../util/dates.js';
+import {
+  calendarArgOptions,
+  calendarArgUsage,
+  calendarFromArgs,
+  conventionFromArgs,
+  formatFromArgs,
+} from '../calendar-args.js';
+import { type CliCommand, UsageError } from '../context.js';
+import { parseCommandArgs } from '../parse-args.js';
+
+const usage = `Usage: cs-indicators working-days START END [options]
+
+Prints the number of working days from START to END (dates written YYYY-MM-DD).
+
+Options:
+${calendarArgUsage}
+  --format F         text (default: the count alone) or json (with the non-working days skipped, by name)
+`;
+
+/** Checks a positional date argument. */
+export function dateArg(value: string | undefined, name: string): string {
+  if (value === undefined) throw new UsageError(`missing ${name}`);
+  if (!isIsoDate(value))
+    throw new UsageError(`${name}: expected a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** `cs-indicators working-days START END`. */
+export const workingDaysCommand: CliCommand = {
+  name: 'working-days',
+  summary: 'count the working days between two dates',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      ...calendarArgOptions,
+      format: { type: 'string' },
+    });
+    if (positionals.length > 2) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])}`);
+    const start = dateArg(positionals[0], 'START');
+    const end = dateArg(positionals[1], 'END');
+    const convention = conventionFromArgs(values.convention);
+    const format = formatFromArgs(values.format, ['text', 'json'] as const, 'text');
+    if (end < start) {
+      throw new UsageError(
+        `END ${end} is before START ${start}: working days are counted from a start to an end on or after it`,
+      );
+    }
+    const calendar = await calendarFromArgs(values);
+    const count = calendar.workingDaysBetween(start, end, convention);
+    if (format === 'text') {
+      io.out(`${count}\n`);
+      return 0;
+    }
+    // The days the convention looked at: (S, E] after-start, [S, E] inclusive, [S, E) end-exclusive.
+    const skipped = calendar
+      .nonWorkingDays(start, end)
+      .filter(
+        (day) =>
+          (convention !== 'after-start' || day.date !== start) &&
+          (convention !== 'end-exclusive' || day.date !== end),
+      );
+    const result = {
+      start,
+      end,
+      convention,
+      workingDays: count,
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      nonWorkingDaysSkipped: skipped,
+    };
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,7 @@
+/**
+ * The node-only entry, `childrens-services-indicators/node`: reading files and streams. Everything of the core is
+ * re-exported, so one import serves a node program.
+ * @module
+ */
+export * from '../index.js';
+export { readHolidayFile } from './holiday-file.js';

@@ -1,0 +1,143 @@
+/**
+ * The canonical record kinds of SPEC 5, as zod schemas over already-normalised values (ISO dates, booleans,
+ * numbers). The reading path (`parseRecords`) turns raw rows (CSV cells, JSON values) into these.
+ * @module
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../util/dates.js';
+
+/** A real `YYYY-MM-DD` date. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'Expected a real date written YYYY-MM-DD' });
+
+const text = z.string().min(1);
+
+/** Initial assessment: NI 59. `referralDate` is when the timescale starts. */
+export const initialAssessmentSchema = z.object({
+  id: text,
+  childId: text,
+  referralDate: isoDateSchema,
+  completedDate: isoDateSchema.optional(),
+  team: text.optional(),
+  workerId: text.optional(),
+});
+
+/** Core assessment: NI 60. */
+export const coreAssessmentSchema = z.object({
+  id: text,
+  childId: text,
+  startDate: isoDateSchema,
+  completedDate: isoDateSchema.optional(),
+  team: text.optional(),
+  workerId: text.optional(),
+});
+
+/** The type of a child protection conference. */
+export const conferenceTypeSchema = z.enum(['initial', 'review']);
+
+/** Child protection conference: CPC15. */
+export const cpConferenceSchema = z.object({
+  id: text,
+  childId: text,
+  conferenceDate: isoDateSchema,
+  type: conferenceTypeSchema.default('initial'),
+  strategyDiscussionDate: isoDateSchema.optional(),
+  s47StartDate: isoDateSchema.optional(),
+  referralDate: isoDateSchema.optional(),
+  team: text.optional(),
+});
+
+/** Why a CAF was closed. */
+export const closureReasonSchema = z.enum(['needs-met', 'escalated', 'disengaged', 'moved-away', 'other']);
+
+/** Common Assessment Framework episode: CAF2W, CAF_CLOSED. */
+export const cafSchema = z.object({
+  id: text,
+  childId: text.optional(),
+  designatedDate: isoDateSchema,
+  meetingDate: isoDateSchema.optional(),
+  closedDate: isoDateSchema.optional(),
+  closureReason: closureReasonSchema.optional(),
+  agency: text.optional(),
+});
+
+/** Referral to children's social care: REF_NO_CAF, REPEAT_REFERRALS. */
+export const referralSchema = z.object({
+  id: text,
+  childId: text,
+  referralDate: isoDateSchema,
+  cafCompleted: z.boolean().optional(),
+  source: text.optional(),
+  team: text.optional(),
+});
+
+/** A young person's activity status at a count date. */
+export const neetStatusSchema = z.enum(['EET', 'NEET', 'NOT_KNOWN', 'EXCLUDED']);
+
+/** One young person at one NEET count: NI117, NEET_NOT_KNOWN. */
+export const neetSchema = z.object({
+  personId: text,
+  snapshotDate: isoDateSchema,
+  dateOfBirth: isoDateSchema,
+  status: neetStatusSchema,
+});
+
+/** A worker's role. */
+export const workerRoleSchema = z.enum([
+  'social-worker',
+  'newly-qualified',
+  'advanced-practitioner',
+  'team-manager',
+  'other',
+]);
+
+/** A worker: CASELOAD. */
+export const workerSchema = z.object({
+  workerId: text,
+  fte: z.number().positive(),
+  role: workerRoleSchema,
+  team: text.optional(),
+  startDate: isoDateSchema.optional(),
+  endDate: isoDateSchema.optional(),
+});
+
+/** A case allocated to a worker: CASELOAD. */
+export const allocationSchema = z.object({
+  caseId: text,
+  workerId: text,
+  allocatedFrom: isoDateSchema,
+  allocatedTo: isoDateSchema.optional(),
+});
+
+/** Every record kind's schema, by kind. */
+export const recordSchemas = {
+  'initial-assessment': initialAssessmentSchema,
+  'core-assessment': coreAssessmentSchema,
+  'cp-conference': cpConferenceSchema,
+  caf: cafSchema,
+  referral: referralSchema,
+  neet: neetSchema,
+  worker: workerSchema,
+  allocation: allocationSchema,
+} as const;
+
+/** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
+export type RecordKind = keyof typeof recordSchemas;
+/** Every record kind, in SPEC order. */
+export const recordKinds = Object.keys(recordSchemas) as RecordKind[];
+
+export type InitialAssessmentRecord = z.infer<typeof initialAssessmentSchema>;
+export type CoreAssessmentRecord = z.infer<typeof coreAssessmentSchema>;
+export type CpConferenceRecord = z.infer<typeof cpConferenceSchema>;
+export type CafRecord = z.infer<typeof cafSchema>;
+export type ReferralRecord = z.infer<typeof referralSchema>;
+export type NeetRecord = z.infer<typeof neetSchema>;
+export type WorkerRecord = z.infer<typeof workerSchema>;
+export type AllocationRecord = z.infer<typeof allocationSchema>;
+export type NeetStatus = z.infer<typeof neetStatusSchema>;
+export type WorkerRole = z.infer<typeof workerRoleSchema>;
+export type ClosureReason = z.infer<typeof closureReasonSchema>;
+
+/** The record type of a kind. */
+export type RecordOf<K extends RecordKind> = z.infer<(typeof recordSchemas)[K]>;

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built binary, as `npm run build` writes it. */
+export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+/** The result of one run of the built CLI. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `cs-indicators` with plain `node`, as a user would after `npm run build`. */
+export function runBuiltCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? fileURLToPath(new URL('../..', import.meta.url)),
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
