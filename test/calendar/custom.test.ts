@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createCalendar, type GovUkBankHolidays } from '../../src/calendar/index.js';
+import { readSharedJson } from '../helpers/shared.js';
+
+describe('createCalendar options', () => {
+  it('adds council closure days between Christmas and New Year', () => {
+    const leeds = createCalendar({
+      closures: [
+        { date: '2010-12-29', name: 'Council closure' },
+        { date: '2010-12-30', name: 'Council closure' },
+        '2010-12-31',
+      ],
+    });
+    // 29-31 Dec closed too: 4 (1), 5 (2), 6 (3), 7 (4), 10 (5), 11 (6), 12 Jan (7).
+    expect(leeds.addWorkingDays('2010-12-24', 7)).toBe('2011-01-12');
+    expect(leeds.holidayName('2010-12-29')).toBe('Council closure');
+    expect(leeds.holidayName('2010-12-31')).toBe('Closure day');
+    expect(leeds.id).toBe('england-and-wales+local');
+    expect(leeds.fingerprint).not.toBe(createCalendar().fingerprint);
+  });
+
+  it('removes a holiday the council worked', () => {
+    const working = createCalendar({ removeHolidays: ['2011-04-29'] });
+    // Thu 28 to Tue 3 May with the Royal Wedding worked: Fri 29 and Tue 3.
+    expect(working.workingDaysBetween('2011-04-28', '2011-05-03')).toBe(2);
+  });
+
+  it('takes a whole list as dates, replacing the bank holidays', () => {
+    const only = createCalendar({ holidays: ['2011-04-29'], id: 'royal-wedding-only' });
+    // Only the Royal Wedding is a holiday: Mon 2 May works now. Thu 28 to Tue 3: Mon 2 and Tue 3.
+    expect(only.workingDaysBetween('2011-04-28', '2011-05-03')).toBe(2);
+    expect(only.isWorkingDay('2010-12-27')).toBe(true);
+    expect(only.id).toBe('royal-wedding-only');
+  });
+
+  it('takes the UK government bank-holidays.json feed, choosing the division by region', () => {
+    const feed = readSharedJson<GovUkBankHolidays>('govuk-bank-holidays-2012-2028.json');
+    const scotland = createCalendar({ holidays: feed, region: 'scotland' });
+    const bundled = createCalendar({ region: 'scotland' });
+    // Scotland keeps 2 January: Fri 30 Dec 2011 to Wed 4 Jan 2012 skips Mon 2 (substitute for 1 Jan) and Tue 3.
+    expect(scotland.workingDaysBetween('2011-12-30', '2012-01-04')).toBe(1);
+    expect(scotland.holidayName('2012-11-30')).toBe('St Andrew’s Day');
+    expect(scotland.id).toBe('custom');
+    for (const date of ['2012-08-06', '2019-11-29', '2026-01-02', '2028-12-26']) {
+      expect(scotland.isWorkingDay(date)).toBe(bundled.isWorkingDay(date));
+    }
+  });
+
+  it('refuses a feed without the division, naming the divisions found', () => {
+    expect(() =>
+      createCalendar({ holidays: { 'england-and-wales': { events: [] } }, region: 'scotland' }),
+    ).toThrow(
+      'holidays: the bank-holidays feed has no division "scotland" (divisions found: england-and-wales)',
+    );
+  });
+
+  it('refuses an impossible or out-of-range closure date', () => {
+    expect(() => createCalendar({ closures: ['2010-12-32'] })).toThrow(
+      'closures[0]: expected a real date written YYYY-MM-DD, got "2010-12-32"',
+    );
+    expect(() => createCalendar({ closures: ['1989-12-27'] })).toThrow(
+      "closures: the date 1989-12-27 is outside the calendar's range: working days are indexed from 1990-01-01 to 2100-12-31",
+    );
+  });
+
+  it('takes another weekend', () => {
+    const sundayOnly = createCalendar({ weekend: [7] });
+    // Fri 1 to Mon 4 Oct 2010 with only Sunday off: Sat 2 and Mon 4.
+    expect(sundayOnly.workingDaysBetween('2010-10-01', '2010-10-04')).toBe(2);
+    expect(() => createCalendar({ weekend: [8] })).toThrow(RangeError);
+  });
+
+  it('has Scotland and Northern Ireland holidays of their own', () => {
+    // Scotland's summer holiday is the first Monday of August (2 Aug 2010); England's the last (30 Aug 2010).
+    expect(createCalendar({ region: 'scotland' }).isWorkingDay('2010-08-02')).toBe(false);
+    expect(createCalendar({ region: 'scotland' }).isWorkingDay('2010-08-30')).toBe(true);
+    expect(createCalendar().isWorkingDay('2010-08-30')).toBe(false);
+    // Northern Ireland: St Patrick's Day Thu 17 Mar 2011 and the Battle of the Boyne Mon 12 Jul 2010.
+    const ni = createCalendar({ region: 'northern-ireland' });
+    expect(ni.isWorkingDay('2011-03-17')).toBe(false);
+    expect(ni.isWorkingDay('2010-07-12')).toBe(false);
+    expect(() => createCalendar({ region: 'wales' as 'scotland' })).toThrow('Unknown region "wales"');
+  });
+});
+
+describe('fingerprint', () => {
+  it('is the same for the same day set however it was given, and names the hash', () => {
+    const a = createCalendar({ holidays: ['2011-04-29', '2011-05-02'] });
+    const b = createCalendar({ holidays: [{ date: '2011-05-02', name: 'May Day' }, '2011-04-29'] });
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.fingerprint).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+  });
+
+  it('ignores a holiday on a weekend, which changes no count', () => {
+    // Sat 25 Dec 2010 is not a working day either way.
+    expect(createCalendar({ closures: ['2010-12-25'] }).fingerprint).toBe(createCalendar().fingerprint);
+  });
+
+  it('changes when a working day becomes a holiday', () => {
+    expect(createCalendar({ closures: ['2010-12-29'] }).fingerprint).not.toBe(createCalendar().fingerprint);
+  });
+});
