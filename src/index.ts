@@ -19,4 +19,15 @@ export {
   type Region,
   regions,
 } from './calendar/index.js';
+export {
+  academicYearOf,
+  contains,
+  financialYearOf,
+  monthOf,
+  type Period,
+  type PeriodKind,
+  parsePeriod,
+  periodKinds,
+  splitIntoMonths,
+} from './periods/index.js';
 export { addDays, fromDayNumber, type IsoDate, isIsoDate, toDayNumber } from './util/dates.js';

@@ -70,7 +70,10 @@ export function isoFromYmd(year: number, month: number, day: number): IsoDate {
  */
 export function toDayNumber(date: IsoDate): number {
   const { year, month, day } = ymdOf(date);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const utc = new Date(Date.UTC(2000, month - 1, day));
+  utc.setUTCFullYear(year);
+  return utc.getTime() / MS_PER_DAY;
 }
 
 /**
