@@ -1,0 +1,89 @@
+import type { Period } from '../periods/index.js';
+import type { CafRecord } from '../records/schemas.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import { timelinessOutcomes } from './timeliness.js';
+import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/** Options of CAF2W. */
+export interface Caf2wOptions extends CommonIndicatorOptions {
+  /** Count calendar days (the plan's "2 weeks", default) or working days. Default `calendar`. */
+  readonly days?: 'calendar' | 'working';
+  /** The timescale: default 14 calendar days, or 10 working days when `days` is `working`. */
+  readonly timescale?: number;
+}
+
+/**
+ * CAF2W: the percentage of CAF meetings held within 2 weeks of the designated date.
+ *
+ * Population: CAFs whose `meetingDate` is in the period. Counted: `meetingDate` at most 14 calendar days after
+ * `designatedDate` (a meeting before the designated date is on time); with `days: 'working'`, at most 10 working
+ * days.
+ *
+ * @param records - CAF records.
+ * @param period - the reporting period.
+ * @param options - days (`calendar` or `working`), timescale, calendar, convention, rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @example
+ * // Designated Fri 17 Sep 2010; meeting Fri 1 Oct: 14 calendar days, on time.
+ * caf2w([{ id: 'CAF1', designatedDate: '2010-09-17', meetingDate: '2010-10-01' }], parsePeriod('2010-10')).display;
+ * //=> '100.0%'
+ */
+export function caf2w(
+  records: readonly CafRecord[],
+  period: Period,
+  options: Caf2wOptions = {},
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const days = options.days ?? 'calendar';
+  if (days !== 'calendar' && days !== 'working') {
+    throw new RangeError(`days: expected calendar or working, got ${JSON.stringify(days)}`);
+  }
+  const timescale = options.timescale ?? (days === 'calendar' ? 14 : 10);
+  if (!Number.isInteger(timescale) || timescale < 0) {
+    throw new RangeError(`timescale: expected a whole number of days (0 or more), got ${String(timescale)}`);
+  }
+  const outcomes = timelinessOutcomes(
+    records,
+    period,
+    {
+      id: (r) => r.id,
+      eventDate: (r) => r.meetingDate,
+      missingEventReason: 'no-meeting',
+      startDate: (r) => r.designatedDate,
+      missingStartReason: 'missing-designated-date',
+      timescale: () => timescale,
+      days,
+      earlyIsOnTime: true,
+    },
+    calendar,
+    convention,
+    options.rows,
+  );
+  return summariseOutcomes(outcomes, {
+    definition: caf2wDefinition,
+    period,
+    rule: {
+      timescale: `${timescale} ${days} days`,
+      convention: days === 'working' ? convention : 'calendar-days',
+      from: 'designatedDate',
+      to: 'meetingDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+}
+
+/** CAF2W's definition. */
+export const caf2wDefinition: IndicatorDefinition<'caf', Caf2wOptions> = {
+  id: 'CAF2W',
+  title: 'CAF meetings held within 2 weeks of the designated date',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  recordKind: 'caf',
+  eventDate: 'meetingDate',
+  defaultOptions: { days: 'calendar', timescale: 14 },
+  source:
+    'Leeds Children’s Services Improvement Plan 2010, 2.3.3: "90% of CAF meetings are held within 2 weeks of the designated date"',
+  compute: caf2w,
+};

@@ -1,0 +1,114 @@
+import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
+import type { RecordOf } from '../records/schemas.js';
+import { getIndicator, type IndicatorId, type indicators } from './registry.js';
+import { summariseOutcomes } from './summarise.js';
+import type { IndicatorResult, RecordOutcome } from './types.js';
+
+type Definitions = typeof indicators;
+
+/** The records an indicator reads. */
+export type RecordsFor<I extends IndicatorId> = readonly RecordOf<Definitions[I]['recordKind']>[];
+
+/** The options an indicator takes. */
+export type OptionsFor<I extends IndicatorId> = NonNullable<Parameters<Definitions[I]['compute']>[2]>;
+
+/**
+ * Computes one indicator over a period: the registry's pure function, found by id.
+ *
+ * @param id - the indicator, e.g. `NI59` (case-insensitive).
+ * @param records - the records of the indicator's kind, as `parseRecords` returns them.
+ * @param period - a {@link Period} or a period string (`2010-10..2011-03`, `FY2010`…).
+ * @param options - the indicator's options: calendar, convention, rounding, outcomes and its own.
+ * @returns the {@link IndicatorResult}.
+ * @throws {TypeError} for an unknown indicator; {@link RangeError} for a period or option that cannot be used.
+ * @example
+ * const result = computeIndicator('NI59', records, '2010-10..2011-03', { rules: 'wt2010' });
+ * result.display; //=> '82.0%'
+ */
+export function computeIndicator<I extends IndicatorId>(
+  id: I,
+  records: RecordsFor<I>,
+  period: Period | string,
+  options: OptionsFor<I> = {} as OptionsFor<I>,
+): IndicatorResult {
+  const definition = getIndicator(id);
+  return definition.compute(records as never, parsePeriod(period), options as never);
+}
+
+/** What a breakdown groups by: the record's team, its worker, or the month of its event date. */
+export type BreakdownKey = 'team' | 'workerId' | 'month';
+
+/** One group of a breakdown. */
+export interface BreakdownGroup {
+  /** The team, the worker or the month (`2010-10`); `(none)` for records without a team or worker. */
+  readonly key: string;
+  /** The group's result, of the same shape as the whole's. */
+  readonly result: IndicatorResult;
+}
+
+/** A breakdown: the whole and its groups. */
+export interface Breakdown {
+  readonly by: BreakdownKey;
+  readonly total: IndicatorResult;
+  readonly groups: readonly BreakdownGroup[];
+}
+
+/** The label of records that have no team or worker. */
+export const NO_GROUP = '(none)';
+
+/**
+ * An indicator by team, by worker or by month, each group a result of the same shape.
+ *
+ * By month, each group is the indicator over that month of the period (so the monthly numerators and denominators
+ * add up to the whole's). By team or worker, each group holds the outcomes of that group's records, so the groups'
+ * counts add up to the whole's.
+ *
+ * @example
+ * const { groups } = computeBreakdown('NI59', records, 'FY2010', 'month');
+ * groups.map((g) => g.key); //=> ['2010-04', '2010-05', …, '2011-03']
+ */
+export function computeBreakdown<I extends IndicatorId>(
+  id: I,
+  records: RecordsFor<I>,
+  period: Period | string,
+  by: BreakdownKey,
+  options: OptionsFor<I> = {} as OptionsFor<I>,
+): Breakdown {
+  const whole = parsePeriod(period);
+  const definition = getIndicator(id);
+  if (by === 'month') {
+    const total = definition.compute(records as never, whole, options as never);
+    const groups = splitIntoMonths(whole).map((month) => ({
+      key: month.spec,
+      result: definition.compute(records as never, month, options as never),
+    }));
+    return { by, total, groups };
+  }
+  if (by !== 'team' && by !== 'workerId') {
+    throw new RangeError(`by: expected team, workerId or month, got ${JSON.stringify(by)}`);
+  }
+  const total = definition.compute(records as never, whole, { ...options, outcomes: true } as never);
+  const outcomes = total.outcomes ?? [];
+  const byKey = new Map<string, RecordOutcome[]>();
+  for (const outcome of outcomes) {
+    const key = outcome[by] ?? NO_GROUP;
+    const group = byKey.get(key);
+    if (group) group.push(outcome);
+    else byKey.set(key, [outcome]);
+  }
+  const keepOutcomes = Boolean((options as { outcomes?: boolean }).outcomes);
+  const groups = [...byKey.keys()]
+    .sort((a, b) => (a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en')))
+    .map((key) => ({
+      key,
+      result: summariseOutcomes(byKey.get(key) ?? [], {
+        definition,
+        period: whole,
+        rule: total.rule,
+        calendar: total.calendar,
+        options: { ...options, outcomes: keepOutcomes, rowsRejected: undefined } as never,
+      }),
+    }));
+  const { outcomes: _dropped, ...totalWithoutOutcomes } = total;
+  return { by, total: keepOutcomes ? total : totalWithoutOutcomes, groups };
+}

@@ -1,0 +1,113 @@
+import type { Period } from '../periods/index.js';
+import type { CpConferenceRecord } from '../records/schemas.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import { timelinessOutcomes } from './timeliness.js';
+import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/**
+ * The event the 15 working days run from: the strategy discussion (Working Together, the default), the start of
+ * the section 47 enquiry (DfE statistics), or the referral (as the Leeds improvement plan words it).
+ */
+export type StartEvent = 'strategy-discussion' | 's47-start' | 'referral';
+
+/** Every start event, the default first. */
+export const startEvents: readonly StartEvent[] = ['strategy-discussion', 's47-start', 'referral'];
+
+const START_FIELD = {
+  'strategy-discussion': 'strategyDiscussionDate',
+  's47-start': 's47StartDate',
+  referral: 'referralDate',
+} as const satisfies Record<StartEvent, keyof CpConferenceRecord>;
+
+/** Options of CPC15. */
+export interface Cpc15Options extends CommonIndicatorOptions {
+  /** The start event. Default `strategy-discussion`. */
+  readonly startEvent?: StartEvent;
+  /** The timescale in working days. Default 15. */
+  readonly timescale?: number;
+}
+
+/**
+ * CPC15: the percentage of initial child protection conferences held within 15 working days of the start event.
+ *
+ * Population: initial conferences whose `conferenceDate` is in the period and whose start event date is known (a
+ * missing one is reported as excluded, e.g. `missing-strategyDiscussionDate`). Review conferences are excluded.
+ *
+ * @param records - child protection conference records.
+ * @param period - the reporting period.
+ * @param options - start event, timescale, calendar, convention, rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @example
+ * // Strategy discussion Thu 21 Apr 2011; conference Wed 11 May: 10 working days after Easter and the Royal Wedding.
+ * cpc15(
+ *   [{ id: 'CP1', childId: 'C1', type: 'initial', strategyDiscussionDate: '2011-04-21', conferenceDate: '2011-05-11' }],
+ *   parsePeriod('2011-05'),
+ * ).display; //=> '100.0%'
+ */
+export function cpc15(
+  records: readonly CpConferenceRecord[],
+  period: Period,
+  options: Cpc15Options = {},
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const startEvent = options.startEvent ?? 'strategy-discussion';
+  if (!startEvents.includes(startEvent)) {
+    throw new RangeError(
+      `startEvent: expected one of ${startEvents.join(', ')}, got ${JSON.stringify(startEvent)}`,
+    );
+  }
+  const timescale = options.timescale ?? 15;
+  if (!Number.isInteger(timescale) || timescale < 0) {
+    throw new RangeError(
+      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
+    );
+  }
+  const field = START_FIELD[startEvent];
+  const outcomes = timelinessOutcomes(
+    records,
+    period,
+    {
+      id: (r) => r.id,
+      exclude: (r) => ((r.type ?? 'initial') === 'initial' ? undefined : 'review-conference'),
+      eventDate: (r) => r.conferenceDate,
+      missingEventReason: 'missing-conference-date',
+      startDate: (r) => r[field],
+      missingStartReason: `missing-${field}`,
+      timescale: () => timescale,
+      days: 'working',
+      earlyIsOnTime: false,
+      team: (r) => r.team,
+    },
+    calendar,
+    convention,
+    options.rows,
+  );
+  return summariseOutcomes(outcomes, {
+    definition: cpc15Definition,
+    period,
+    rule: {
+      timescale: `${timescale} working days`,
+      convention,
+      startEvent,
+      from: field,
+      to: 'conferenceDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+}
+
+/** CPC15's definition. */
+export const cpc15Definition: IndicatorDefinition<'cp-conference', Cpc15Options> = {
+  id: 'CPC15',
+  title: 'Initial child protection conferences within 15 working days',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  recordKind: 'cp-conference',
+  eventDate: 'conferenceDate',
+  defaultOptions: { startEvent: 'strategy-discussion', timescale: 15, convention: 'after-start' },
+  source:
+    'Working Together to Safeguard Children (2010) 5.81: initial conference within 15 working days of the strategy discussion; DfE children in need statistics count from the start of the section 47 enquiry; Leeds improvement plan 2010 1.6.3: "within 15 days of referral"',
+  compute: cpc15,
+};

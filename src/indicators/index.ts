@@ -1,0 +1,30 @@
+export { type Caf2wOptions, caf2w, caf2wDefinition } from './caf2w.js';
+export {
+  type Breakdown,
+  type BreakdownGroup,
+  type BreakdownKey,
+  computeBreakdown,
+  computeIndicator,
+  NO_GROUP,
+  type OptionsFor,
+  type RecordsFor,
+} from './compute.js';
+export { type Cpc15Options, cpc15, cpc15Definition, type StartEvent, startEvents } from './cpc15.js';
+export { displayValue, exactRatio, type ResolvedRounding, resolveRounding, roundingModes } from './exact.js';
+export { type Ni59Options, type Ni59Rules, ni59, ni59Definition, WT2010_FROM } from './ni59.js';
+export { type Ni60Options, ni60, ni60Definition } from './ni60.js';
+export { getIndicator, type IndicatorId, indicatorIds, indicators } from './registry.js';
+export { summariseOutcomes, tallyOutcomes } from './summarise.js';
+export { deadlineDay } from './timeliness.js';
+export type {
+  CommonIndicatorOptions,
+  IndicatorCounts,
+  IndicatorDefinition,
+  IndicatorResult,
+  IndicatorUnit,
+  OutcomeBucket,
+  Polarity,
+  RecordOutcome,
+  RoundingMode,
+  RoundingOptions,
+} from './types.js';

@@ -1,0 +1,117 @@
+import type { Period } from '../periods/index.js';
+import type { InitialAssessmentRecord } from '../records/schemas.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import { timelinessOutcomes } from './timeliness.js';
+import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/**
+ * NI 59's rule sets: `ni2008` (the National Indicator definition, 7 working days) and `wt2010` (Working Together
+ * to Safeguard Children 2010: 10 working days for referrals from 2010-04-01, 7 before).
+ */
+export type Ni59Rules = 'ni2008' | 'wt2010';
+
+/** The date from which `wt2010` allows 10 working days. */
+export const WT2010_FROM = '2010-04-01';
+
+/** Options of NI 59. */
+export interface Ni59Options extends CommonIndicatorOptions {
+  /** The rule set. Default `ni2008` (7 working days). */
+  readonly rules?: Ni59Rules;
+  /** A timescale in working days that overrides the rule set for every record. Default: the rule set's. */
+  readonly timescale?: number;
+}
+
+function timescaleRule(options: Ni59Options): { describe: string; of: (referralDate: string) => number } {
+  if (options.timescale !== undefined) {
+    const days = options.timescale;
+    if (!Number.isInteger(days) || days < 0) {
+      throw new RangeError(
+        `timescale: expected a whole number of working days (0 or more), got ${String(days)}`,
+      );
+    }
+    return { describe: `${days} working days`, of: () => days };
+  }
+  const rules = options.rules ?? 'ni2008';
+  if (rules === 'ni2008') return { describe: '7 working days', of: () => 7 };
+  if (rules === 'wt2010') {
+    return {
+      describe: `10 working days for referrals from ${WT2010_FROM}, 7 before`,
+      of: (referralDate) => (referralDate >= WT2010_FROM ? 10 : 7),
+    };
+  }
+  throw new RangeError(`rules: expected ni2008 or wt2010, got ${JSON.stringify(rules)}`);
+}
+
+/**
+ * NI 59: the percentage of initial assessments completed within timescale.
+ *
+ * Population: initial assessments whose `completedDate` is in the period (an assessment not yet completed is not
+ * counted). Counted: working days from `referralDate` to `completedDate` at most the timescale.
+ *
+ * @param records - initial assessment records.
+ * @param period - the reporting period.
+ * @param options - rule set (`ni2008`, `wt2010`), timescale, calendar, convention, rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @example
+ * const result = ni59(
+ *   [{ id: 'IA1', childId: 'C1', referralDate: '2011-04-28', completedDate: '2011-05-03' }],
+ *   parsePeriod('2011-05'),
+ * );
+ * result.numerator; //=> 1 (1 working day: the Royal Wedding and Early May bank holiday are skipped)
+ * result.display; //=> '100.0%'
+ */
+export function ni59(
+  records: readonly InitialAssessmentRecord[],
+  period: Period,
+  options: Ni59Options = {},
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const timescale = timescaleRule(options);
+  const outcomes = timelinessOutcomes(
+    records,
+    period,
+    {
+      id: (r) => r.id,
+      eventDate: (r) => r.completedDate,
+      missingEventReason: 'not-completed',
+      startDate: (r) => r.referralDate,
+      missingStartReason: 'missing-referral-date',
+      timescale: (r) => timescale.of(r.referralDate),
+      days: 'working',
+      earlyIsOnTime: false,
+      team: (r) => r.team,
+      workerId: (r) => r.workerId,
+    },
+    calendar,
+    convention,
+    options.rows,
+  );
+  return summariseOutcomes(outcomes, {
+    definition: ni59Definition,
+    period,
+    rule: {
+      rules: options.timescale === undefined ? (options.rules ?? 'ni2008') : 'custom',
+      timescale: timescale.describe,
+      convention,
+      from: 'referralDate',
+      to: 'completedDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+}
+
+/** NI 59's definition. */
+export const ni59Definition: IndicatorDefinition<'initial-assessment', Ni59Options> = {
+  id: 'NI59',
+  title: 'Initial assessments completed within timescale',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  recordKind: 'initial-assessment',
+  eventDate: 'completedDate',
+  defaultOptions: { rules: 'ni2008', timescale: 7, convention: 'after-start' },
+  source:
+    'National Indicator Set NI 59 (2008): initial assessments for children’s social care carried out within 7 working days of referral; Working Together to Safeguard Children (2010) 5.38: within 10 working days',
+  compute: ni59,
+};

@@ -1,0 +1,81 @@
+import type { Period } from '../periods/index.js';
+import type { CoreAssessmentRecord } from '../records/schemas.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import { timelinessOutcomes } from './timeliness.js';
+import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/** Options of NI 60. */
+export interface Ni60Options extends CommonIndicatorOptions {
+  /** The timescale in working days. Default 35. */
+  readonly timescale?: number;
+}
+
+/**
+ * NI 60: the percentage of core assessments completed within 35 working days of their commencement.
+ *
+ * Population: core assessments whose `completedDate` is in the period. Counted: working days from `startDate` to
+ * `completedDate` at most 35.
+ *
+ * @param records - core assessment records.
+ * @param period - the reporting period.
+ * @param options - timescale, calendar, convention, rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @example
+ * // From Wed 1 Dec 2010, 35 working days (Christmas and New Year skipped) end on Mon 24 Jan 2011.
+ * ni60([{ id: 'CA1', childId: 'C1', startDate: '2010-12-01', completedDate: '2011-01-24' }], parsePeriod('2011-01')).display;
+ * //=> '100.0%'
+ */
+export function ni60(
+  records: readonly CoreAssessmentRecord[],
+  period: Period,
+  options: Ni60Options = {},
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const timescale = options.timescale ?? 35;
+  if (!Number.isInteger(timescale) || timescale < 0) {
+    throw new RangeError(
+      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
+    );
+  }
+  const outcomes = timelinessOutcomes(
+    records,
+    period,
+    {
+      id: (r) => r.id,
+      eventDate: (r) => r.completedDate,
+      missingEventReason: 'not-completed',
+      startDate: (r) => r.startDate,
+      missingStartReason: 'missing-start-date',
+      timescale: () => timescale,
+      days: 'working',
+      earlyIsOnTime: false,
+      team: (r) => r.team,
+      workerId: (r) => r.workerId,
+    },
+    calendar,
+    convention,
+    options.rows,
+  );
+  return summariseOutcomes(outcomes, {
+    definition: ni60Definition,
+    period,
+    rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+}
+
+/** NI 60's definition. */
+export const ni60Definition: IndicatorDefinition<'core-assessment', Ni60Options> = {
+  id: 'NI60',
+  title: 'Core assessments completed within 35 working days',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  recordKind: 'core-assessment',
+  eventDate: 'completedDate',
+  defaultOptions: { timescale: 35, convention: 'after-start' },
+  source:
+    'National Indicator Set NI 60 (2008): core assessments for children’s social care carried out within 35 working days of their commencement',
+  compute: ni60,
+};

@@ -1,0 +1,37 @@
+import type { RecordKind } from '../records/schemas.js';
+import { caf2wDefinition } from './caf2w.js';
+import { cpc15Definition } from './cpc15.js';
+import { ni59Definition } from './ni59.js';
+import { ni60Definition } from './ni60.js';
+import type { CommonIndicatorOptions, IndicatorDefinition } from './types.js';
+
+/**
+ * Every indicator, by id. Adding an indicator is one new file and one line here.
+ * @example Object.keys(indicators) //=> ['NI59', 'NI60', 'CPC15', 'CAF2W', …]
+ */
+export const indicators = {
+  NI59: ni59Definition,
+  NI60: ni60Definition,
+  CPC15: cpc15Definition,
+  CAF2W: caf2wDefinition,
+} as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>;
+
+/** The id of a registered indicator. */
+export type IndicatorId = keyof typeof indicators;
+
+/** Every registered indicator's id. */
+export const indicatorIds = Object.keys(indicators) as IndicatorId[];
+
+/**
+ * Finds an indicator by id (case-insensitive).
+ * @throws {TypeError} naming the known ids when there is no such indicator.
+ * @example getIndicator('ni59').id //=> 'NI59'
+ */
+export function getIndicator(id: string): (typeof indicators)[IndicatorId] {
+  const found = indicatorIds.find((known) => known.toLowerCase() === String(id).toLowerCase());
+  if (!found)
+    throw new TypeError(
+      `Unknown indicator ${JSON.stringify(id)}: expected one of ${indicatorIds.join(', ')}`,
+    );
+  return indicators[found];
+}

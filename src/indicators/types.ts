@@ -1,0 +1,151 @@
+import type Decimal from 'decimal.js';
+import type { Calendar, Convention } from '../calendar/index.js';
+import type { Period } from '../periods/index.js';
+import type { RecordKind, RecordOf } from '../records/schemas.js';
+import type { IsoDate } from '../util/dates.js';
+
+/** Whether a higher or a lower value is the better one. */
+export type Polarity = 'higher-is-better' | 'lower-is-better';
+
+/** What an indicator's value measures. */
+export type IndicatorUnit = 'percent' | 'count' | 'cases-per-fte';
+
+/**
+ * How a value is rounded for display: `half-up` (the default, as spreadsheets and published tables do: 82.45 →
+ * 82.5), `half-even` (banker's rounding), `half-down`, `up` (away from zero), `down` (towards zero).
+ */
+export type RoundingMode = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
+
+/** Options for the rounding of `display`. */
+export interface RoundingOptions {
+  /** Decimal places shown. Default 1. */
+  readonly decimalPlaces?: number;
+  /** Rounding mode. Default `half-up`. */
+  readonly mode?: RoundingMode;
+}
+
+/** Options every indicator accepts. */
+export interface CommonIndicatorOptions {
+  /** The working-day calendar. Default `createCalendar()` (England and Wales). */
+  readonly calendar?: Calendar;
+  /** How working days are counted. Default `after-start`. */
+  readonly convention?: Convention;
+  /** Display rounding. Default 1 decimal place, half-up. */
+  readonly rounding?: RoundingOptions;
+  /** Significant digits of the exact `value`. Default 20. */
+  readonly precision?: number;
+  /** Include one outcome per record in the result. Default `false`. */
+  readonly outcomes?: boolean;
+  /** The source row of each record (parallel to `records`, as `parseRecords` returns it), carried into outcomes. */
+  readonly rows?: readonly number[];
+  /** Rows rejected while reading, carried into `counts.rowsRejected` so that every row is accounted for. */
+  readonly rowsRejected?: number;
+}
+
+/** Which bucket a record falls in: exactly one per record read. */
+export type OutcomeBucket = 'counted' | 'not-counted' | 'not-in-period' | 'excluded';
+
+/** What happened to one record: in the population or why not, and the reasoning of its count. */
+export interface RecordOutcome {
+  /** The record's id (for kinds without one, a key made of its fields, e.g. `personId@snapshotDate`). */
+  readonly id: string;
+  /** The record's source row, when known. */
+  readonly row?: number;
+  /** The bucket: counted (in the numerator), not-counted (in the population only), not-in-period, excluded. */
+  readonly bucket: OutcomeBucket;
+  /** Why the record is not in the population (`excluded`), or what kept it out of the numerator. */
+  readonly reason?: string;
+  /** The date that places the record in a period. */
+  readonly eventDate?: IsoDate;
+  /** The date its timescale starts from. */
+  readonly startDate?: IsoDate;
+  /** Working (or calendar) days elapsed from `startDate` to `eventDate`. */
+  readonly days?: number;
+  /** The last day that is on time. */
+  readonly deadline?: IsoDate;
+  /** Whether it was on time. */
+  readonly onTime?: boolean;
+  /** The team, for breakdowns. */
+  readonly team?: string;
+  /** The worker, for breakdowns. */
+  readonly workerId?: string;
+}
+
+/** How the records read were used: every record is in exactly one of inPopulation, notInPeriod and excluded. */
+export interface IndicatorCounts {
+  /** Records given to the indicator. */
+  readonly recordsRead: number;
+  /** Records in the population (the denominator's records). */
+  readonly inPopulation: number;
+  /** Records of the population in the numerator. */
+  readonly counted: number;
+  /** Records of the population not in the numerator. */
+  readonly notCounted: number;
+  /** Records whose event date falls outside the period. */
+  readonly notInPeriod: number;
+  /** Records out of the population for another reason, by reason. */
+  readonly excluded: Readonly<Record<string, number>>;
+  /** Rows rejected while reading (left out of every figure), when the caller says how many. */
+  readonly rowsRejected?: number;
+}
+
+/** The result of an indicator over a period (SPEC 6). */
+export interface IndicatorResult {
+  /** The indicator's id, e.g. `NI59`. */
+  readonly indicator: string;
+  /** The indicator's title. */
+  readonly title: string;
+  /** What the value measures. */
+  readonly unit: IndicatorUnit;
+  /** Whether higher or lower is better. */
+  readonly polarity: Polarity;
+  /** The period. */
+  readonly period: { readonly start: IsoDate; readonly end: IsoDate; readonly label: string };
+  /** The numerator: an integer count. */
+  readonly numerator: number;
+  /** The denominator: an integer count (for CASELOAD, the sum of FTE). */
+  readonly denominator: number;
+  /** The exact value (a percentage, a count or a ratio), or null when the denominator is 0. JSON: a string. */
+  readonly value: Decimal | null;
+  /** The value rounded for people, e.g. `82.4%`, or `n/a` when there is no value. */
+  readonly display: string;
+  /** The rounding used for `display` and the precision of `value`. */
+  readonly rounding: {
+    readonly decimalPlaces: number;
+    readonly mode: RoundingMode;
+    readonly precision: number;
+  };
+  /** The rule the figure was computed under: timescale, convention, start event… */
+  readonly rule: Readonly<Record<string, string | number | boolean | null>>;
+  /** The calendar the days were counted on. */
+  readonly calendar: { readonly id: string; readonly fingerprint: string };
+  /** How every record read was used. */
+  readonly counts: IndicatorCounts;
+  /** One outcome per record, when asked for. */
+  readonly outcomes?: readonly RecordOutcome[];
+}
+
+/** An indicator: its definition and its pure function. */
+export interface IndicatorDefinition<
+  K extends RecordKind = RecordKind,
+  O extends CommonIndicatorOptions = CommonIndicatorOptions,
+> {
+  /** The id, e.g. `NI59`. */
+  readonly id: string;
+  /** The title, e.g. `Initial assessments completed within timescale`. */
+  readonly title: string;
+  /** What the value measures. */
+  readonly unit: IndicatorUnit;
+  /** Whether higher or lower is better. */
+  readonly polarity: Polarity;
+  /** The record kind it reads. */
+  readonly recordKind: K;
+  /** The field whose date places a record in a period. */
+  readonly eventDate: string;
+  /** The options it takes by default. */
+  readonly defaultOptions: Readonly<Record<string, string | number | boolean>>;
+  /** Where the definition comes from. */
+  readonly source: string;
+  /** Computes the indicator over a period. */
+  compute(records: readonly RecordOf<K>[], period: Period, options?: O): IndicatorResult;
+}
