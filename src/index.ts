@@ -20,6 +20,7 @@ export {
   regions,
 } from './calendar/index.js';
 export {
+  type BaselineComparison,
   type Breakdown,
   type BreakdownGroup,
   type BreakdownKey,
@@ -52,6 +53,7 @@ export {
   type RoundingMode,
   type RoundingOptions,
   roundingModes,
+  type SnapshotCounts,
   type StartEvent,
   startEvents,
   WT2010_FROM,

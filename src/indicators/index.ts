@@ -27,4 +27,5 @@ export type {
   RecordOutcome,
   RoundingMode,
   RoundingOptions,
+  SnapshotCounts,
 } from './types.js';

@@ -87,6 +87,32 @@ export interface IndicatorCounts {
   readonly excluded: Readonly<Record<string, number>>;
   /** Rows rejected while reading (left out of every figure), when the caller says how many. */
   readonly rowsRejected?: number;
+  /** For pooled indicators (NI117), each count date's figures. */
+  readonly snapshots?: readonly SnapshotCounts[];
+}
+
+/** One count date's figures of a pooled indicator, e.g. `{ date: '2010-11-30', cohort: 120, neet: 8, … }`. */
+export interface SnapshotCounts {
+  readonly date: IsoDate;
+  readonly [figure: string]: string | number;
+}
+
+/** A result compared with the same indicator over a baseline period (CAF_CLOSED, REF_NO_CAF). */
+export interface BaselineComparison {
+  /** The baseline period. */
+  readonly period: { readonly start: IsoDate; readonly end: IsoDate; readonly label: string };
+  /** The baseline's numerator. */
+  readonly numerator: number;
+  /** The baseline's denominator. */
+  readonly denominator: number;
+  /** The baseline's exact value, or null. */
+  readonly value: Decimal | null;
+  /** The % change of the compared figure from the baseline to the period, exact, or null when the baseline is 0. */
+  readonly change: Decimal | null;
+  /** The change rounded for people, signed: `+12.5%`, `-10.0%`, or `n/a`. */
+  readonly changeDisplay: string;
+  /** Which figure the change compares: the count (`numerator`) or the `value`. */
+  readonly compares: 'numerator' | 'value';
 }
 
 /** The result of an indicator over a period (SPEC 6). */
@@ -123,6 +149,10 @@ export interface IndicatorResult {
   readonly counts: IndicatorCounts;
   /** One outcome per record, when asked for. */
   readonly outcomes?: readonly RecordOutcome[];
+  /** The comparison with a baseline period, when one was given. */
+  readonly baseline?: BaselineComparison;
+  /** Figures particular to an indicator (CASELOAD's distribution and per-team figures…). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /** An indicator: its definition and its pure function. */
