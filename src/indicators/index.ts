@@ -17,6 +17,7 @@ export { getIndicator, type IndicatorId, indicatorIds, indicators } from './regi
 export { summariseOutcomes, tallyOutcomes } from './summarise.js';
 export { deadlineDay } from './timeliness.js';
 export type {
+  BaselineComparison,
   CommonIndicatorOptions,
   IndicatorCounts,
   IndicatorDefinition,
