@@ -1,7 +1,8 @@
+import type { Calendar } from '../calendar/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
 import type { RecordOf } from '../records/schemas.js';
 import { getIndicator, type IndicatorId, type indicators } from './registry.js';
-import { summariseOutcomes } from './summarise.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
 import type { IndicatorResult, RecordOutcome } from './types.js';
 
 type Definitions = typeof indicators;
@@ -61,7 +62,9 @@ export const NO_GROUP = '(none)';
  *
  * By month, each group is the indicator over that month of the period (so the monthly numerators and denominators
  * add up to the whole's). By team or worker, each group holds the outcomes of that group's records, so the groups'
- * counts add up to the whole's.
+ * counts add up to the whole's; for a definition with `groupsBy: 'recompute'` (CASELOAD, whose denominator is FTE)
+ * each group is the indicator computed again with the option `team` or `workerId` set to the group's key (`null` for
+ * the `(none)` group).
  *
  * @example
  * const { groups } = computeBreakdown('NI59', records, 'FY2010', 'month');
@@ -78,9 +81,11 @@ export function computeBreakdown<I extends IndicatorId>(
   const definition = getIndicator(id);
   if (by === 'month') {
     const total = definition.compute(records as never, whole, options as never);
+    // A month is not compared with a whole baseline period: the baseline belongs to the total only.
+    const { baseline: _baseline, ...monthOptions } = options as { baseline?: unknown };
     const groups = splitIntoMonths(whole).map((month) => ({
       key: month.spec,
-      result: definition.compute(records as never, month, options as never),
+      result: definition.compute(records as never, month, monthOptions as never),
     }));
     return { by, total, groups };
   }
@@ -97,18 +102,30 @@ export function computeBreakdown<I extends IndicatorId>(
     else byKey.set(key, [outcome]);
   }
   const keepOutcomes = Boolean((options as { outcomes?: boolean }).outcomes);
-  const groups = [...byKey.keys()]
-    .sort((a, b) => (a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en')))
-    .map((key) => ({
-      key,
-      result: summariseOutcomes(byKey.get(key) ?? [], {
-        definition,
-        period: whole,
-        rule: total.rule,
-        calendar: total.calendar,
-        options: { ...options, outcomes: keepOutcomes, rowsRejected: undefined } as never,
-      }),
-    }));
+  const keys = [...byKey.keys()].sort((a, b) =>
+    a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en'),
+  );
+  // A definition whose denominator is not a count of records computes each group again; one calendar serves all.
+  const recompute = definition.groupsBy === 'recompute';
+  const calendar = recompute ? calendarOf(options as { calendar?: Calendar }) : undefined;
+  const groups = keys.map((key) => ({
+    key,
+    result: recompute
+      ? definition.compute(records as never, whole, {
+          ...options,
+          calendar,
+          outcomes: keepOutcomes,
+          rowsRejected: undefined,
+          [by]: key === NO_GROUP ? null : key,
+        } as never)
+      : summariseOutcomes(byKey.get(key) ?? [], {
+          definition,
+          period: whole,
+          rule: total.rule,
+          calendar: total.calendar,
+          options: { ...options, outcomes: keepOutcomes, rowsRejected: undefined } as never,
+        }),
+  }));
   const { outcomes: _dropped, ...totalWithoutOutcomes } = total;
   return { by, total: keepOutcomes ? total : totalWithoutOutcomes, groups };
 }

@@ -9,6 +9,12 @@ const MODES: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
   down: Decimal.ROUND_DOWN,
 };
 
+/** The default number of significant digits of an exact value. */
+export const DEFAULT_PRECISION = 20;
+
+/** A Decimal constructor at the default precision, made once (decimal.js clones are immutable configurations). */
+const Exact20 = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_HALF_UP });
+
 /** Every rounding mode's name. */
 export const roundingModes = Object.keys(MODES) as RoundingMode[];
 
@@ -24,7 +30,10 @@ export interface ResolvedRounding {
  * @throws {RangeError} for a negative or fractional number of places, an unknown mode or a precision below 1.
  * @example resolveRounding({ decimalPlaces: 2 }) //=> { decimalPlaces: 2, mode: 'half-up', precision: 20 }
  */
-export function resolveRounding(rounding: RoundingOptions = {}, precision = 20): ResolvedRounding {
+export function resolveRounding(
+  rounding: RoundingOptions = {},
+  precision = DEFAULT_PRECISION,
+): ResolvedRounding {
   const decimalPlaces = rounding.decimalPlaces ?? 1;
   const mode = rounding.mode ?? 'half-up';
   if (!Number.isInteger(decimalPlaces) || decimalPlaces < 0 || decimalPlaces > 20) {
@@ -56,7 +65,8 @@ export function exactRatio(
   precision: number,
 ): Decimal | null {
   if (denominator === 0) return null;
-  const Exact = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_UP });
+  const Exact =
+    precision === DEFAULT_PRECISION ? Exact20 : Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_UP });
   return new Exact(numerator).times(scale).div(denominator);
 }
 

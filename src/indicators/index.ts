@@ -1,4 +1,23 @@
+export {
+  type BaselineOptions,
+  changeDisplayOf,
+  compareWithBaseline,
+  percentChange,
+  withBaseline,
+} from './baseline.js';
+export { type CafClosedOptions, cafClosed, cafClosedDefinition } from './caf-closed.js';
 export { type Caf2wOptions, caf2w, caf2wDefinition } from './caf2w.js';
+export {
+  CASELOAD_ROLES,
+  CASELOAD_THRESHOLD,
+  type CaseloadDetails,
+  type CaseloadFigures,
+  type CaseloadMode,
+  type CaseloadOptions,
+  caseload,
+  caseloadDefinition,
+  type WorkerCaseload,
+} from './caseload.js';
 export {
   type Breakdown,
   type BreakdownGroup,
@@ -11,9 +30,24 @@ export {
 } from './compute.js';
 export { type Cpc15Options, cpc15, cpc15Definition, type StartEvent, startEvents } from './cpc15.js';
 export { displayValue, exactRatio, type ResolvedRounding, resolveRounding, roundingModes } from './exact.js';
+export {
+  academicAge,
+  NEET_COUNT_MONTHS,
+  type NeetCountOptions,
+  type NeetSnapshot,
+} from './neet.js';
+export { type NeetNotKnownOptions, neetNotKnown, neetNotKnownDefinition } from './neet-not-known.js';
 export { type Ni59Options, type Ni59Rules, ni59, ni59Definition, WT2010_FROM } from './ni59.js';
 export { type Ni60Options, ni60, ni60Definition } from './ni60.js';
+export { type Ni117Options, ni117, ni117Definition } from './ni117.js';
+export { type RefNoCafOptions, refNoCaf, refNoCafDefinition } from './ref-no-caf.js';
 export { getIndicator, type IndicatorId, indicatorIds, indicators } from './registry.js';
+export {
+  oneYearBefore,
+  type RepeatReferralsOptions,
+  repeatReferrals,
+  repeatReferralsDefinition,
+} from './repeat-referrals.js';
 export { summariseOutcomes, tallyOutcomes } from './summarise.js';
 export { deadlineDay } from './timeliness.js';
 export type {

@@ -1,8 +1,14 @@
 import type { RecordKind } from '../records/schemas.js';
+import { cafClosedDefinition } from './caf-closed.js';
 import { caf2wDefinition } from './caf2w.js';
+import { caseloadDefinition } from './caseload.js';
 import { cpc15Definition } from './cpc15.js';
+import { neetNotKnownDefinition } from './neet-not-known.js';
 import { ni59Definition } from './ni59.js';
 import { ni60Definition } from './ni60.js';
+import { ni117Definition } from './ni117.js';
+import { refNoCafDefinition } from './ref-no-caf.js';
+import { repeatReferralsDefinition } from './repeat-referrals.js';
 import type { CommonIndicatorOptions, IndicatorDefinition } from './types.js';
 
 /**
@@ -14,6 +20,12 @@ export const indicators = {
   NI60: ni60Definition,
   CPC15: cpc15Definition,
   CAF2W: caf2wDefinition,
+  CAF_CLOSED: cafClosedDefinition,
+  REF_NO_CAF: refNoCafDefinition,
+  CASELOAD: caseloadDefinition,
+  NI117: ni117Definition,
+  NEET_NOT_KNOWN: neetNotKnownDefinition,
+  REPEAT_REFERRALS: repeatReferralsDefinition,
 } as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>;
 
 /** The id of a registered indicator. */

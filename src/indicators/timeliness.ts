@@ -1,5 +1,5 @@
 import type { Calendar, Convention } from '../calendar/index.js';
-import { contains, type Period } from '../periods/index.js';
+import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
 import type { RecordOutcome } from './types.js';
 
@@ -63,34 +63,52 @@ export function timelinessOutcomes<R>(
   convention: Convention,
   rows?: readonly number[],
 ): RecordOutcome[] {
-  return records.map((record, index) => {
+  // A plain loop that builds each outcome once, with no spreads: this runs for every record of a national dataset.
+  const outcomes: RecordOutcome[] = new Array(records.length);
+  const periodStart = period.start;
+  const periodEnd = period.end;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as R;
+    const outcome: MutableOutcome = { id: spec.id(record), bucket: 'excluded' };
     const row = rows?.[index];
+    if (row !== undefined) outcome.row = row;
     const team = spec.team?.(record);
+    if (team !== undefined) outcome.team = team;
     const workerId = spec.workerId?.(record);
-    const base = {
-      id: spec.id(record),
-      ...(row === undefined ? {} : { row }),
-      ...(team === undefined ? {} : { team }),
-      ...(workerId === undefined ? {} : { workerId }),
-    };
+    if (workerId !== undefined) outcome.workerId = workerId;
+    outcomes[index] = outcome;
     const excluded = spec.exclude?.(record);
-    if (excluded) return { ...base, bucket: 'excluded', reason: excluded };
+    if (excluded) {
+      outcome.reason = excluded;
+      continue;
+    }
     const eventDate = spec.eventDate(record);
-    if (eventDate === undefined) return { ...base, bucket: 'excluded', reason: spec.missingEventReason };
-    if (!contains(period, eventDate)) return { ...base, bucket: 'not-in-period', eventDate };
+    if (eventDate === undefined) {
+      outcome.reason = spec.missingEventReason;
+      continue;
+    }
+    outcome.eventDate = eventDate;
+    // ISO dates compare as strings; records reach here validated.
+    if (eventDate < periodStart || eventDate > periodEnd) {
+      outcome.bucket = 'not-in-period';
+      continue;
+    }
     const startDate = spec.startDate(record);
-    if (startDate === undefined)
-      return { ...base, bucket: 'excluded', reason: spec.missingStartReason, eventDate };
-    const withDates = { ...base, eventDate, startDate };
+    if (startDate === undefined) {
+      outcome.reason = spec.missingStartReason;
+      continue;
+    }
+    outcome.startDate = startDate;
     const timescale = spec.timescale(record);
     const startDay = toDayNumber(startDate);
     const endDay = toDayNumber(eventDate);
     if (endDay < startDay && !spec.earlyIsOnTime) {
-      return { ...withDates, bucket: 'excluded', reason: 'end-before-start' };
+      outcome.reason = 'end-before-start';
+      continue;
     }
+    let days: number;
+    let deadline: number;
     try {
-      let days: number;
-      let deadline: number;
       if (spec.days === 'calendar') {
         days = endDay - startDay;
         deadline = startDay + timescale;
@@ -101,19 +119,20 @@ export function timelinessOutcomes<R>(
             : -calendar.workingDaysBetweenDays(endDay, startDay, convention);
         deadline = deadlineDay(calendar, startDay, timescale, convention);
       }
-      const onTime = days <= timescale;
-      return {
-        ...withDates,
-        bucket: onTime ? 'counted' : 'not-counted',
-        ...(onTime ? {} : { reason: `over ${timescale} ${spec.days} days` }),
-        days,
-        deadline: fromDayNumber(deadline),
-        onTime,
-      };
     } catch (error) {
-      if (error instanceof RangeError)
-        return { ...withDates, bucket: 'excluded', reason: 'outside-calendar-range' };
-      throw error;
+      if (!(error instanceof RangeError)) throw error;
+      outcome.reason = 'outside-calendar-range';
+      continue;
     }
-  });
+    const onTime = days <= timescale;
+    outcome.bucket = onTime ? 'counted' : 'not-counted';
+    if (!onTime) outcome.reason = `over ${timescale} ${spec.days} days`;
+    outcome.days = days;
+    outcome.deadline = fromDayNumber(deadline);
+    outcome.onTime = onTime;
+  }
+  return outcomes;
 }
+
+/** An outcome while it is being built. */
+type MutableOutcome = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };

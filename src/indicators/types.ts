@@ -176,6 +176,13 @@ export interface IndicatorDefinition<
   readonly defaultOptions: Readonly<Record<string, string | number | boolean>>;
   /** Where the definition comes from. */
   readonly source: string;
+  /**
+   * How a breakdown by team or worker forms its groups. `outcomes` (the default): each group summarises the outcomes
+   * of its records, for indicators whose denominator counts records. `recompute`: each group is the indicator
+   * computed again with the option `team` (or `workerId`) set to the group's key (`null` for the group without one),
+   * for indicators whose denominator is not a count of records (CASELOAD: the FTE of the workers).
+   */
+  readonly groupsBy?: 'outcomes' | 'recompute';
   /** Computes the indicator over a period. */
   compute(records: readonly RecordOf<K>[], period: Period, options?: O): IndicatorResult;
 }

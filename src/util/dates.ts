@@ -10,7 +10,6 @@
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 /**
  * Whether `year`-`month`-`day` is a real date in the proleptic Gregorian calendar.
@@ -32,14 +31,47 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
+ * The day number of `YYYY-MM-DD` read straight from its character codes, or NaN when the string is not a real date.
+ * No regular expression and no `Date`: this runs once per date in every hot loop.
+ */
+function parseIsoDay(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    year = year * 10 + digit;
+  }
+  const m1 = value.charCodeAt(5) - 48;
+  const m2 = value.charCodeAt(6) - 48;
+  const d1 = value.charCodeAt(8) - 48;
+  const d2 = value.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), exact for every year.
+ * @example daysFromCivil(1970, 1, 2) //=> 1
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
  * Whether a string is a real `YYYY-MM-DD` date (`2011-02-29` is not).
  * @example isIsoDate('2011-04-29') //=> true
  */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  return isValidYmd(Number(match[1]), Number(match[2]), Number(match[3]));
+  return typeof value === 'string' && !Number.isNaN(parseIsoDay(value));
 }
 
 /**
@@ -69,11 +101,10 @@ export function isoFromYmd(year: number, month: number, day: number): IsoDate {
  * @example toDayNumber('1970-01-02') //=> 1
  */
 export function toDayNumber(date: IsoDate): number {
-  const { year, month, day } = ymdOf(date);
-  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
-  const utc = new Date(Date.UTC(2000, month - 1, day));
-  utc.setUTCFullYear(year);
-  return utc.getTime() / MS_PER_DAY;
+  const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+  if (Number.isNaN(day))
+    throw new RangeError(`Expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  return day;
 }
 
 /**
@@ -81,8 +112,20 @@ export function toDayNumber(date: IsoDate): number {
  * @example fromDayNumber(0) //=> '1970-01-01'
  */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return isoFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  // H. Hinnant's civil_from_days: exact for every year, no Date object.
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return isoFromYmd(year, month, day);
 }
 
 /**

@@ -1,0 +1,310 @@
+import { contains, type Period } from '../periods/index.js';
+import type { NeetRecord, NeetStatus } from '../records/schemas.js';
+import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import type {
+  CommonIndicatorOptions,
+  IndicatorResult,
+  IndicatorUnit,
+  Polarity,
+  RecordOutcome,
+  SnapshotCounts,
+} from './types.js';
+
+/** The months (1-12) whose counts make the NI 117 average: November, December and January. */
+export const NEET_COUNT_MONTHS: readonly number[] = [11, 12, 1];
+
+/** Options shared by the NEET indicators (NI117, NEET_NOT_KNOWN). */
+export interface NeetCountOptions extends CommonIndicatorOptions {
+  /**
+   * One count date instead of the November, December and January counts of the period. Records of the period at any
+   * other date are excluded (`not-the-selected-count`); a count date outside the period leaves no count. Any date may
+   * be selected, also outside November to January (a council's monthly tracking count). Default: none.
+   */
+  readonly countDate?: IsoDate;
+  /** The youngest academic age in the cohort. Default 16. */
+  readonly minAge?: number;
+  /** The oldest academic age in the cohort. Default 18. */
+  readonly maxAge?: number;
+}
+
+/** One count date's figures: the cohort, the known cohort, NEET, not known and EET. */
+export interface NeetSnapshot extends SnapshotCounts {
+  /** The count date. */
+  readonly date: IsoDate;
+  /** Young people of academic age 16-18 at the count, not `EXCLUDED`. */
+  readonly cohort: number;
+  /** The cohort minus `NOT_KNOWN`. */
+  readonly known: number;
+  /** `NEET` at the count. */
+  readonly neet: number;
+  /** `NOT_KNOWN` at the count. */
+  readonly notKnown: number;
+  /** `EET` at the count. */
+  readonly eet: number;
+}
+
+/** What a NEET indicator counts: NEET over the known cohort (NI117), or not known over the cohort. */
+export type NeetMeasure = 'neet' | 'not-known';
+
+/**
+ * A young person's academic age: the age on 31 August before the academic year (September to August) in which the
+ * count date falls.
+ *
+ * @param dateOfBirth - the date of birth.
+ * @param countDate - the count date.
+ * @returns the age in whole years on that 31 August (negative when born after it).
+ * @throws {RangeError} when either date is not a real `YYYY-MM-DD` date.
+ * @example
+ * academicAge('1992-08-31', '2010-11-30'); //=> 18 (18 on 2010-08-31)
+ * academicAge('1991-09-01', '2011-01-31'); //=> 18 (turned 19 on 2010-09-01, after the 31 August)
+ * academicAge('1991-08-31', '2010-11-30'); //=> 19
+ */
+export function academicAge(dateOfBirth: IsoDate, countDate: IsoDate): number {
+  const count = ymdOf(countDate);
+  const birth = ymdOf(dateOfBirth);
+  const academicYearStart = count.month >= 9 ? count.year : count.year - 1;
+  // The reference day is 31 August: a birthday in September to December has not yet come round that year; any
+  // birthday from 1 January to 31 August (29 February included) has.
+  return academicYearStart - birth.year - (birth.month >= 9 ? 1 : 0);
+}
+
+/** The outcomes and the per-count figures of a NEET indicator. */
+export interface NeetOutcomes {
+  readonly outcomes: RecordOutcome[];
+  readonly snapshots: NeetSnapshot[];
+}
+
+function ageRange(options: NeetCountOptions): { minAge: number; maxAge: number } {
+  const minAge = options.minAge ?? 16;
+  const maxAge = options.maxAge ?? 18;
+  for (const [name, age] of [
+    ['minAge', minAge],
+    ['maxAge', maxAge],
+  ] as const) {
+    if (!Number.isInteger(age) || age < 0) {
+      throw new RangeError(`${name}: expected a whole number of years (0 or more), got ${String(age)}`);
+    }
+  }
+  if (minAge > maxAge) {
+    throw new RangeError(`minAge: expected at most maxAge (${maxAge}), got ${minAge}`);
+  }
+  return { minAge, maxAge };
+}
+
+/**
+ * The count date of each November, December and January in the records: the latest `snapshotDate` of the month,
+ * read from every record (the count is a fact of the data, not of the period), keyed by `YYYY-MM`.
+ */
+function latestSnapshotByMonth(records: readonly NeetRecord[]): Map<string, IsoDate> {
+  const latest = new Map<string, IsoDate>();
+  const countMonth = new Map<IsoDate, boolean>();
+  for (const record of records) {
+    const date = record.snapshotDate;
+    let isCountMonth = countMonth.get(date);
+    if (isCountMonth === undefined) {
+      isCountMonth = NEET_COUNT_MONTHS.includes(ymdOf(date).month);
+      countMonth.set(date, isCountMonth);
+    }
+    if (!isCountMonth) continue;
+    const month = date.slice(0, 7);
+    const known = latest.get(month);
+    if (known === undefined || date > known) latest.set(month, date);
+  }
+  return latest;
+}
+
+/** The birth dates of a cohort at one count: from 1 September (Y - maxAge - 1) to 31 August (Y - minAge). */
+function birthRangeOf(countDate: IsoDate, minAge: number, maxAge: number): { from: IsoDate; to: IsoDate } {
+  const count = ymdOf(countDate);
+  const academicYearStart = count.month >= 9 ? count.year : count.year - 1;
+  return {
+    from: isoFromYmd(academicYearStart - maxAge - 1, 9, 1),
+    to: isoFromYmd(academicYearStart - minAge, 8, 31),
+  };
+}
+
+interface MutableSnapshot {
+  cohort: number;
+  neet: number;
+  notKnown: number;
+  eet: number;
+}
+
+/**
+ * The outcome of every NEET record and the figures of every count in the period.
+ *
+ * A record is, in this order: `not-in-period` (snapshot date outside the period); excluded `not-a-count-month`
+ * (not November, December or January), `superseded-snapshot` (a later snapshot date of the same month is the count)
+ * or, with `countDate`, `not-the-selected-count`; excluded `duplicate-person` (the same person again at the same
+ * count: the first record is used); excluded `outside-age-16-18` (academic age); excluded `excluded-status`
+ * (custody, asylum); and then in the cohort. For NI117 (`neet`) a `NOT_KNOWN` record is excluded `not-known` and a
+ * `NEET` one is counted; for NEET_NOT_KNOWN (`not-known`) a `NOT_KNOWN` record is counted.
+ *
+ * @param records - NEET records.
+ * @param period - the reporting period.
+ * @param options - countDate, minAge, maxAge, rows.
+ * @param measure - `neet` (NI117) or `not-known` (NEET_NOT_KNOWN).
+ * @returns the outcomes (one per record, in order) and one snapshot per count date, by date.
+ * @example
+ * neetOutcomes(
+ *   [{ personId: 'P1', snapshotDate: '2010-11-30', dateOfBirth: '1993-05-01', status: 'NEET' }],
+ *   parsePeriod('AY2010'),
+ *   {},
+ *   'neet',
+ * ).snapshots;
+ * //=> [{ date: '2010-11-30', cohort: 1, known: 1, neet: 1, notKnown: 0, eet: 0 }]
+ */
+export function neetOutcomes(
+  records: readonly NeetRecord[],
+  period: Period,
+  options: NeetCountOptions,
+  measure: NeetMeasure,
+): NeetOutcomes {
+  const { minAge, maxAge } = ageRange(options);
+  const ageReason = `outside-age-${minAge}-${maxAge}`;
+  const selected = options.countDate;
+  if (selected !== undefined && !isIsoDate(selected)) {
+    throw new RangeError(`countDate: expected a date written YYYY-MM-DD, got ${JSON.stringify(selected)}`);
+  }
+  const latest = selected === undefined ? latestSnapshotByMonth(records) : undefined;
+  const countDates =
+    selected === undefined
+      ? [...(latest?.values() ?? [])].filter((date) => contains(period, date)).sort()
+      : contains(period, selected)
+        ? [selected]
+        : [];
+  const figures = new Map<IsoDate, MutableSnapshot>(
+    countDates.map((date) => [date, { cohort: 0, neet: 0, notKnown: 0, eet: 0 }]),
+  );
+  const seen = new Set<string>();
+  // What each distinct snapshot date means, worked out once: dates are few, records many. `figure` is set for a
+  // count date, `reason` for any other date of the period.
+  interface DateInfo {
+    readonly inPeriod: boolean;
+    readonly figure?: MutableSnapshot;
+    readonly reason?: string;
+    readonly birthRange?: { readonly from: IsoDate; readonly to: IsoDate };
+  }
+  const dateInfo = new Map<IsoDate, DateInfo>();
+  const infoOf = (date: IsoDate): DateInfo => {
+    const known = dateInfo.get(date);
+    if (known !== undefined) return known;
+    const figure = figures.get(date);
+    let info: DateInfo;
+    if (!contains(period, date)) info = { inPeriod: false };
+    else if (figure !== undefined)
+      info = { inPeriod: true, figure, birthRange: birthRangeOf(date, minAge, maxAge) };
+    else if (selected !== undefined) info = { inPeriod: true, reason: 'not-the-selected-count' };
+    else if (!NEET_COUNT_MONTHS.includes(ymdOf(date).month))
+      info = { inPeriod: true, reason: 'not-a-count-month' };
+    else info = { inPeriod: true, reason: 'superseded-snapshot' };
+    dateInfo.set(date, info);
+    return info;
+  };
+
+  const outcomes = records.map((record, index): RecordOutcome => {
+    const row = options.rows?.[index];
+    const eventDate = record.snapshotDate;
+    const base = {
+      id: `${record.personId}@${eventDate}`,
+      ...(row === undefined ? {} : { row }),
+      eventDate,
+    };
+    const { inPeriod, figure, reason, birthRange } = infoOf(eventDate);
+    if (!inPeriod) return { ...base, bucket: 'not-in-period' };
+    if (figure === undefined || birthRange === undefined) {
+      return { ...base, bucket: 'excluded', reason: reason ?? 'not-a-count' };
+    }
+    // Validation rejects a person twice at one count; should it happen, the first record is the one counted.
+    const key = `${record.personId}\u0000${eventDate}`;
+    if (seen.has(key)) return { ...base, bucket: 'excluded', reason: 'duplicate-person' };
+    seen.add(key);
+    // Academic age minAge to maxAge, as a range of birth dates (ISO dates compare as strings).
+    if (!isIsoDate(record.dateOfBirth)) {
+      throw new RangeError(
+        `dateOfBirth: expected a date written YYYY-MM-DD, got ${JSON.stringify(record.dateOfBirth)}`,
+      );
+    }
+    if (record.dateOfBirth < birthRange.from || record.dateOfBirth > birthRange.to) {
+      return { ...base, bucket: 'excluded', reason: ageReason };
+    }
+    const status: NeetStatus = record.status;
+    if (status === 'EXCLUDED') return { ...base, bucket: 'excluded', reason: 'excluded-status' };
+    figure.cohort++;
+    if (status === 'NOT_KNOWN') {
+      figure.notKnown++;
+      return measure === 'neet'
+        ? { ...base, bucket: 'excluded', reason: 'not-known' }
+        : { ...base, bucket: 'counted' };
+    }
+    if (status === 'NEET') {
+      figure.neet++;
+      return measure === 'neet'
+        ? { ...base, bucket: 'counted' }
+        : { ...base, bucket: 'not-counted', reason: 'status NEET' };
+    }
+    figure.eet++;
+    return { ...base, bucket: 'not-counted', reason: 'status EET' };
+  });
+
+  const snapshots = countDates.map((date): NeetSnapshot => {
+    const { cohort, neet, notKnown, eet } = figures.get(date) ?? { cohort: 0, neet: 0, notKnown: 0, eet: 0 };
+    return { date, cohort, known: cohort - notKnown, neet, notKnown, eet };
+  });
+  return { outcomes, snapshots };
+}
+
+/** What {@link neetResult} needs to know of the indicator. */
+export interface NeetDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: IndicatorUnit;
+  readonly polarity: Polarity;
+}
+
+/**
+ * The result of a NEET indicator: numerator and denominator pooled (summed) over the counts of the period, so the
+ * value is the mean of the numerators over the mean of the denominators, and `counts.snapshots` lists each count.
+ *
+ * @param definition - the indicator's id, title, unit and polarity.
+ * @param records - NEET records.
+ * @param period - the reporting period.
+ * @param options - the indicator's options.
+ * @param measure - `neet` (NI117) or `not-known` (NEET_NOT_KNOWN).
+ * @returns the {@link IndicatorResult}.
+ * @example
+ * neetResult(ni117Definition, records, parsePeriod('AY2010'), {}, 'neet').display; //=> '7.5%'
+ */
+export function neetResult(
+  definition: NeetDefinition,
+  records: readonly NeetRecord[],
+  period: Period,
+  options: NeetCountOptions,
+  measure: NeetMeasure,
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const { minAge, maxAge } = ageRange(options);
+  const { outcomes, snapshots } = neetOutcomes(records, period, options, measure);
+  const result = summariseOutcomes(outcomes, {
+    definition,
+    period,
+    rule: {
+      counts:
+        options.countDate === undefined
+          ? 'the latest snapshotDate of each November, December and January in the period'
+          : options.countDate,
+      pooling: 'sums over the counts (mean numerator / mean denominator)',
+      academicAge: 'age on 31 August before the academic year of the count',
+      ages: `${minAge}-${maxAge}`,
+      numerator: measure === 'neet' ? 'NEET' : 'NOT_KNOWN',
+      denominator:
+        measure === 'neet'
+          ? 'known cohort (cohort minus NOT_KNOWN), EXCLUDED left out'
+          : 'cohort, EXCLUDED left out',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+  return { ...result, counts: { ...result.counts, snapshots } };
+}
