@@ -5,11 +5,18 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
+import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
+import { validateCommand } from './commands/validate.js';
 import { workingDaysCommand } from './commands/working-days.js';
 import { type CliCommand, type CliIo, InputRefusedError, UsageError } from './context.js';
 
-const commands: readonly CliCommand[] = [workingDaysCommand, deadlineCommand];
+const commands: readonly CliCommand[] = [
+  computeCommand,
+  validateCommand,
+  workingDaysCommand,
+  deadlineCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

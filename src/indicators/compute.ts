@@ -5,13 +5,16 @@ import { getIndicator, type IndicatorId, type indicators } from './registry.js';
 import { calendarOf, summariseOutcomes } from './summarise.js';
 import type { IndicatorResult, RecordOutcome } from './types.js';
 
-type Definitions = typeof indicators;
+/** The registered indicators' definitions, by id. */
+export type IndicatorDefinitions = typeof indicators;
 
 /** The records an indicator reads. */
-export type RecordsFor<I extends IndicatorId> = readonly RecordOf<Definitions[I]['recordKind']>[];
+export type RecordsFor<I extends IndicatorId> = readonly RecordOf<IndicatorDefinitions[I]['recordKind']>[];
 
 /** The options an indicator takes. */
-export type OptionsFor<I extends IndicatorId> = NonNullable<Parameters<Definitions[I]['compute']>[2]>;
+export type OptionsFor<I extends IndicatorId> = NonNullable<
+  Parameters<IndicatorDefinitions[I]['compute']>[2]
+>;
 
 /**
  * Computes one indicator over a period: the registry's pure function, found by id.

@@ -24,6 +24,7 @@ export {
   type BreakdownKey,
   computeBreakdown,
   computeIndicator,
+  type IndicatorDefinitions,
   NO_GROUP,
   type OptionsFor,
   type RecordsFor,

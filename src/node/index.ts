@@ -5,3 +5,11 @@
  */
 export * from '../index.js';
 export { readHolidayFile } from './holiday-file.js';
+export {
+  PROGRESS_EVERY_ROWS,
+  type ReadRecordsFileOptions,
+  type RecordFileFormat,
+  readRecordsFile,
+  recordFileFormatOf,
+  recordFileFormats,
+} from './read-records-file.js';

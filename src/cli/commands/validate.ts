@@ -1,0 +1,195 @@
+import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import { type DateFormat, dateFormats } from '../../records/dates.js';
+import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
+import { countIssuesByCode, formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
+import type { ParseRecordsResult } from '../../records/record-reader.js';
+import { type RecordKind, recordKinds } from '../../records/schemas.js';
+import { formatFromArgs } from '../calendar-args.js';
+import { readColumnMap } from '../column-map.js';
+import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
+import { parseCommandArgs } from '../parse-args.js';
+
+const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
+
+Reads a records file (CSV, a JSON array or NDJSON, by extension) and prints what could not be read: a summary
+(rows read, accepted and rejected, issues by code) and one line per issue with its row, code, field and value.
+Exit 0 when the file could be read, whatever its issues; 1 when it cannot be read (missing file, missing required
+column) or, with --strict, when there is any issue; 2 on a usage error.
+
+Options:
+  --kind K           ${recordKinds.join(', ')}
+  --input FILE       the records file: .csv, .json, .ndjson or .jsonl
+  --map FILE         a column map: a JSON object from the file's headers to fields, {"Date of referral": "referralDate"}
+  --date-format F    auto (default: YYYY-MM-DD or DD/MM/YYYY), dmy, ymd or mdy
+  --format F         table (default) or json (one object)
+  --strict           refuse the file (exit 1) when there is any issue
+`;
+
+const VALUE_WIDTH = 40;
+
+function kindFromArgs(value: string | undefined): RecordKind {
+  if (value === undefined) throw new UsageError(`missing --kind: expected one of ${recordKinds.join(', ')}`);
+  if (!recordKinds.includes(value as RecordKind)) {
+    throw new UsageError(`--kind: expected one of ${recordKinds.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as RecordKind;
+}
+
+function dateFormatFromArgs(value: string | undefined): DateFormat {
+  if (value === undefined) return 'auto';
+  if (!dateFormats.includes(value as DateFormat)) {
+    throw new UsageError(
+      `--date-format: expected one of ${dateFormats.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as DateFormat;
+}
+
+/** Reads `--map FILE` (unreadable or not JSON: exit 1), then checks it names fields (a map naming none: exit 2). */
+async function columnMapFromArgs(path: string | undefined, kind: RecordKind): Promise<ColumnMap | undefined> {
+  if (path === undefined) return undefined;
+  const map = await readColumnMap(path);
+  try {
+    createFieldResolver(kind, map);
+  } catch (error) {
+    throw new UsageError(`--map ${path}: ${(error as Error).message}`);
+  }
+  return map;
+}
+
+function showValue(value: string | null): string {
+  if (value === null) return '-';
+  const shown = JSON.stringify(value);
+  return shown.length > VALUE_WIDTH ? `${shown.slice(0, VALUE_WIDTH - 2)}…"` : shown;
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+function table(file: string, kind: RecordKind, result: ParseRecordsResult<RecordKind>): string {
+  const { accounting, issues } = result;
+  const byCode = Object.entries(countIssuesByCode(issues))
+    .map(([code, count]) => `${code} ${count}`)
+    .join(', ');
+  const summary: [string, string][] = [
+    ['file', file],
+    ['kind', kind],
+    ['rows read', String(accounting.rowsRead)],
+    ['rows accepted', String(accounting.rowsAccepted)],
+    ['rows rejected', String(accounting.rowsRejected)],
+    ['issues', issues.length === 0 ? '0' : `${issues.length} (${byCode})`],
+  ];
+  if (result.columns !== undefined && result.columns.ignored.length > 0) {
+    summary.push(['columns ignored', result.columns.ignored.join(', ')]);
+  }
+  // The widest label, present or not, so that the layout does not move.
+  const labelWidth = 'columns ignored'.length;
+  const lines = summary.map(([label, value]) => `${pad(label, labelWidth)}  ${value}`);
+  if (issues.length === 0) return `${lines.join('\n')}\n`;
+  const rows = [
+    ['row', 'code', 'field', 'value', 'message'],
+    ...issues.map((issue) => [
+      String(issue.row),
+      issue.code,
+      issue.field ?? '-',
+      showValue(issue.value),
+      issue.message,
+    ]),
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const issueLines = rows.map((row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padStart(widths[0] ?? 0) : i < 4 ? pad(cell, widths[i] ?? 0) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
+  return `${lines.join('\n')}\n\n${issueLines.join('\n')}\n`;
+}
+
+function progress(io: CliIo, file: string): ((rowsRead: number) => void) | undefined {
+  if (!io.errIsTty) return undefined;
+  return (rowsRead) => io.err(`\r${file}: ${rowsRead} rows read`);
+}
+
+/** `cs-indicators validate --kind K --input FILE`. */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check a records file: rows read, accepted and rejected, and every issue',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      kind: { type: 'string' },
+      input: { type: 'string' },
+      map: { type: 'string' },
+      'date-format': { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    const kind = kindFromArgs(values.kind);
+    const file = values.input;
+    if (file === undefined) throw new UsageError('missing --input FILE');
+    try {
+      recordFileFormatOf(file);
+    } catch (error) {
+      throw new UsageError(`--input ${(error as Error).message}`);
+    }
+    const dateFormat = dateFormatFromArgs(values['date-format']);
+    const format = formatFromArgs(values.format, ['table', 'json'] as const, 'table');
+    const strict = values.strict === true;
+    const columnMap = await columnMapFromArgs(values.map, kind);
+
+    const onProgress = progress(io, file);
+    let result: ParseRecordsResult<RecordKind>;
+    try {
+      result = await readRecordsFile(kind, file, {
+        dateFormat,
+        ...(columnMap === undefined ? {} : { columnMap }),
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
+    } catch (error) {
+      if (error instanceof InputError) {
+        throw new InputRefusedError(
+          error.issues.map((issue: InputIssue) => formatInputIssue(issue)).join('\n'),
+        );
+      }
+      throw error;
+    } finally {
+      if (onProgress !== undefined) io.err('\r\u001b[K');
+    }
+
+    const refusedAsWhole = !result.readable;
+    const refused = refusedAsWhole || (strict && result.issues.length > 0);
+    if (format === 'json') {
+      const report = {
+        file,
+        kind,
+        readable: result.readable,
+        refused,
+        accounting: result.accounting,
+        issuesByCode: countIssuesByCode(result.issues),
+        ...(result.columns === undefined ? {} : { columns: result.columns }),
+        issues: result.issues,
+      };
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      io.out(table(file, kind, result));
+    }
+    if (refusedAsWhole) {
+      // A refused input reports only why it was refused: the file-level issues.
+      io.err(
+        `cs-indicators validate: ${file}: cannot be read as ${kind} records\n${result.issues.map((issue) => `  ${formatInputIssue(issue)}\n`).join('')}`,
+      );
+      return 1;
+    }
+    if (refused) {
+      const count = result.issues.length;
+      io.err(
+        `cs-indicators validate: ${file}: input refused (--strict): ${count} issue${count === 1 ? '' : 's'}\n`,
+      );
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,172 @@
+/**
+ * The fields of each record kind as data: type, whether required, allowed values; which fields make a record's key
+ * (for `duplicate_id`); and which pairs of dates are a start and its end (for `end_before_start`).
+ * @module
+ */
+import {
+  closureReasonSchema,
+  conferenceTypeSchema,
+  neetStatusSchema,
+  type RecordKind,
+  workerRoleSchema,
+} from './schemas.js';
+
+/** How a field's cells are read: text, a date, a yes/no value, a number or one of a fixed list of values. */
+export type FieldType = 'text' | 'date' | 'boolean' | 'number' | 'enum';
+
+/** One canonical field of a record kind. */
+export interface FieldSpec {
+  /** The canonical name, e.g. `referralDate`. */
+  readonly name: string;
+  /** How its cells are read. */
+  readonly type: FieldType;
+  /** Whether a row without it is rejected (`missing_field`). */
+  readonly required: boolean;
+  /** The value used when the cell is blank (only `cp-conference` `type`, default `initial`). */
+  readonly default?: string;
+  /** The allowed values of an `enum` field. */
+  readonly values?: readonly string[];
+}
+
+/** An end date that may not be before its start date on the same row. */
+export interface DatePair {
+  /** The field holding the start, e.g. `referralDate`. */
+  readonly start: string;
+  /** The field holding the end, e.g. `completedDate`. */
+  readonly end: string;
+}
+
+/** What the reader knows about one record kind. */
+export interface KindSpec {
+  /** The fields, in the order of SPEC 5. */
+  readonly fields: readonly FieldSpec[];
+  /** The fields whose values together identify a record: a second row with the same key is a `duplicate_id`. */
+  readonly key: readonly string[];
+  /** The start/end pairs checked for `end_before_start`. */
+  readonly datePairs: readonly DatePair[];
+}
+
+const required = (name: string, type: FieldType): FieldSpec => ({ name, type, required: true });
+const optional = (name: string, type: FieldType): FieldSpec => ({ name, type, required: false });
+
+/**
+ * Every record kind's fields, key and start/end pairs.
+ *
+ * The start/end pairs are those whose order is a fact, not a practice: an assessment completes on or after the day
+ * its timescale starts; a conference is held on or after the strategy discussion, section 47 start and referral it
+ * follows; a CAF closes on or after its meeting; a young person is counted on or after their birth; a worker leaves
+ * on or after they start; an allocation ends on or after it begins. Not checked: a CAF `meetingDate` before its
+ * `designatedDate` (an early meeting is on time, not an error) and a `closedDate` before the `designatedDate` (a
+ * family can move away before the meeting was due).
+ *
+ * @example
+ * recordSpecs['initial-assessment'].datePairs //=> [{ start: 'referralDate', end: 'completedDate' }]
+ * recordSpecs.neet.key //=> ['personId', 'snapshotDate']
+ */
+export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
+  'initial-assessment': {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('referralDate', 'date'),
+      optional('completedDate', 'date'),
+      optional('team', 'text'),
+      optional('workerId', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [{ start: 'referralDate', end: 'completedDate' }],
+  },
+  'core-assessment': {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('startDate', 'date'),
+      optional('completedDate', 'date'),
+      optional('team', 'text'),
+      optional('workerId', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [{ start: 'startDate', end: 'completedDate' }],
+  },
+  'cp-conference': {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('conferenceDate', 'date'),
+      {
+        name: 'type',
+        type: 'enum',
+        required: false,
+        default: 'initial',
+        values: conferenceTypeSchema.options,
+      },
+      optional('strategyDiscussionDate', 'date'),
+      optional('s47StartDate', 'date'),
+      optional('referralDate', 'date'),
+      optional('team', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [
+      { start: 'strategyDiscussionDate', end: 'conferenceDate' },
+      { start: 's47StartDate', end: 'conferenceDate' },
+      { start: 'referralDate', end: 'conferenceDate' },
+    ],
+  },
+  caf: {
+    fields: [
+      required('id', 'text'),
+      optional('childId', 'text'),
+      required('designatedDate', 'date'),
+      optional('meetingDate', 'date'),
+      optional('closedDate', 'date'),
+      { name: 'closureReason', type: 'enum', required: false, values: closureReasonSchema.options },
+      optional('agency', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [{ start: 'meetingDate', end: 'closedDate' }],
+  },
+  referral: {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('referralDate', 'date'),
+      optional('cafCompleted', 'boolean'),
+      optional('source', 'text'),
+      optional('team', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [],
+  },
+  neet: {
+    fields: [
+      required('personId', 'text'),
+      required('snapshotDate', 'date'),
+      required('dateOfBirth', 'date'),
+      { name: 'status', type: 'enum', required: true, values: neetStatusSchema.options },
+    ],
+    key: ['personId', 'snapshotDate'],
+    datePairs: [{ start: 'dateOfBirth', end: 'snapshotDate' }],
+  },
+  worker: {
+    fields: [
+      required('workerId', 'text'),
+      required('fte', 'number'),
+      { name: 'role', type: 'enum', required: true, values: workerRoleSchema.options },
+      optional('team', 'text'),
+      optional('startDate', 'date'),
+      optional('endDate', 'date'),
+    ],
+    key: ['workerId'],
+    datePairs: [{ start: 'startDate', end: 'endDate' }],
+  },
+  allocation: {
+    fields: [
+      required('caseId', 'text'),
+      required('workerId', 'text'),
+      required('allocatedFrom', 'date'),
+      optional('allocatedTo', 'date'),
+    ],
+    key: ['caseId', 'workerId', 'allocatedFrom'],
+    datePairs: [{ start: 'allocatedFrom', end: 'allocatedTo' }],
+  },
+};

@@ -1,0 +1,165 @@
+/**
+ * Matching a file's headers (or an object's keys) to the canonical fields of a record kind: case, spaces and
+ * punctuation ignored, and a column map for any other name.
+ * @module
+ */
+import { type FieldSpec, recordSpecs } from './fields.js';
+import type { InputIssue } from './issues.js';
+import { type RecordKind, recordKinds } from './schemas.js';
+import { looseKey } from './values.js';
+
+/**
+ * A column map: the file's header → the canonical field it holds, e.g. `{ "Date of referral": "referralDate" }`.
+ * Headers and fields are both matched ignoring case, spaces and punctuation. A header mapped to a field of another
+ * record kind is ignored, so one map can serve every export of a system.
+ */
+export type ColumnMap = Readonly<Record<string, string>>;
+
+/** Which columns were used and which ignored. */
+export interface ColumnReport {
+  /** The header cells as found. */
+  readonly headers: readonly string[];
+  /** The columns read, each with the field it gives. */
+  readonly used: readonly { readonly header: string; readonly field: string }[];
+  /** The headers of the columns not read (not a field of this kind, nor mapped to one). */
+  readonly ignored: readonly string[];
+}
+
+/** Options of {@link matchHeaders}. */
+export interface MatchHeadersOptions {
+  /** Renames headers that are not canonical field names. Default: none. */
+  readonly columnMap?: ColumnMap;
+  /** The line the header is on, for the issues' `row`. Default 1. */
+  readonly headerRow?: number;
+}
+
+/** The outcome of {@link matchHeaders}. */
+export interface HeaderMatch {
+  /** For each column, the canonical field it gives, or null when it is ignored. */
+  readonly fields: readonly (string | null)[];
+  /** The columns used and ignored. */
+  readonly columns: ColumnReport;
+  /** File-level issues: `missing_column` for each required field without a column, `duplicate_column`. */
+  readonly issues: readonly InputIssue[];
+}
+
+/** Turns a header or key into the canonical field it names, or null. */
+export type FieldResolver = (header: string) => string | null;
+
+function fieldList(fields: readonly FieldSpec[]): string {
+  return fields
+    .map((f) => (f.required && f.default === undefined ? f.name : `${f.name} (optional)`))
+    .join(', ');
+}
+
+/**
+ * Builds the function that names the field a header (or a JSON key) gives, for a kind and a column map.
+ *
+ * @param kind - the record kind.
+ * @param columnMap - headers to rename, `{ header: field }`.
+ * @returns a function from header to canonical field (or null when the header is not read).
+ * @throws {TypeError} when the column map is not an object of strings, or maps a header to a name that is not a
+ *   field of any record kind (a typing error in the map).
+ * @example
+ * const resolve = createFieldResolver('initial-assessment', { 'Date of referral': 'referralDate' });
+ * resolve('Referral Date') //=> 'referralDate'
+ * resolve('DATE OF REFERRAL') //=> 'referralDate'
+ * resolve('Gender') //=> null
+ */
+export function createFieldResolver(kind: RecordKind, columnMap: ColumnMap = {}): FieldResolver {
+  const spec = recordSpecs[kind];
+  const canonical = new Map(spec.fields.map((f) => [looseKey(f.name), f.name] as const));
+  const everyField = new Set(recordKinds.flatMap((k) => recordSpecs[k].fields.map((f) => looseKey(f.name))));
+  if (typeof columnMap !== 'object' || columnMap === null || Array.isArray(columnMap)) {
+    throw new TypeError(
+      `columnMap: expected an object from header to field, like { "Date of referral": "referralDate" }, got ${JSON.stringify(columnMap)}`,
+    );
+  }
+  const mapped = new Map<string, string | null>();
+  for (const [header, target] of Object.entries(columnMap)) {
+    if (typeof target !== 'string') {
+      throw new TypeError(
+        `columnMap: the header ${JSON.stringify(header)} must map to a field name, got ${JSON.stringify(target)}`,
+      );
+    }
+    const key = looseKey(target);
+    const field = canonical.get(key);
+    if (field === undefined && !everyField.has(key)) {
+      throw new TypeError(
+        `columnMap: ${JSON.stringify(header)} maps to ${JSON.stringify(target)}, which is not a field of any record kind; the fields of ${kind} are ${spec.fields.map((f) => f.name).join(', ')}`,
+      );
+    }
+    const headerKey = looseKey(header);
+    if (!mapped.has(headerKey)) mapped.set(headerKey, field ?? null);
+  }
+  return (header) => {
+    const key = looseKey(header);
+    const viaMap = mapped.get(key);
+    if (viaMap !== undefined) return viaMap;
+    return canonical.get(key) ?? null;
+  };
+}
+
+/**
+ * Matches a header row to the fields of a record kind.
+ *
+ * @param kind - the record kind.
+ * @param headers - the header cells as found.
+ * @param options - `columnMap` (default none) and `headerRow` (default 1).
+ * @returns the field of each column, the columns used and ignored, and the file-level issues.
+ * @example
+ * const match = matchHeaders('referral', ['ID', 'Child ID', 'Referral Date', 'Gender']);
+ * match.fields //=> ['id', 'childId', 'referralDate', null]
+ * match.columns.ignored //=> ['Gender']
+ * match.issues //=> []
+ */
+export function matchHeaders(
+  kind: RecordKind,
+  headers: readonly string[],
+  options: MatchHeadersOptions = {},
+): HeaderMatch {
+  const resolve = createFieldResolver(kind, options.columnMap);
+  const row = options.headerRow ?? 1;
+  const spec = recordSpecs[kind];
+  const issues: InputIssue[] = [];
+  const fields: (string | null)[] = [];
+  const used: { header: string; field: string }[] = [];
+  const ignored: string[] = [];
+  const columnOf = new Map<string, number>();
+  headers.forEach((raw, index) => {
+    const header = raw.trim();
+    const field = header === '' ? null : resolve(header);
+    if (field === null) {
+      fields.push(null);
+      if (header !== '') ignored.push(header);
+      return;
+    }
+    const earlier = columnOf.get(field);
+    if (earlier !== undefined) {
+      issues.push({
+        code: 'duplicate_column',
+        row,
+        field,
+        value: header,
+        message: `columns ${JSON.stringify(headers[earlier]?.trim())} (column ${earlier + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${field}: remove one, or rename it in a column map`,
+      });
+      fields.push(null);
+      return;
+    }
+    columnOf.set(field, index);
+    fields.push(field);
+    used.push({ header, field });
+  });
+  const found = headers.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h.trim()));
+  for (const field of spec.fields) {
+    if (!field.required || field.default !== undefined || columnOf.has(field.name)) continue;
+    issues.push({
+      code: 'missing_column',
+      row,
+      field: field.name,
+      value: null,
+      message: `no column gives ${field.name}, a required field of ${kind} records. Headers found: ${found.length === 0 ? 'none (the file is empty)' : found.join(', ')}. Fields expected: ${fieldList(spec.fields)}. Rename the column, or map it with a column map`,
+    });
+  }
+  return { fields, columns: { headers: [...headers], used, ignored }, issues };
+}

@@ -1,0 +1,159 @@
+/**
+ * Input issues (SPEC 7): what could not be read, as data. Bad data is never an exception; every problem becomes an
+ * {@link InputIssue} with a code from the closed list {@link inputIssueCodes}, and strict mode wraps them all in one
+ * {@link InputError}.
+ * @module
+ */
+
+/**
+ * Every input issue code, a closed list. Row-level codes reject the row they are on; file-level codes
+ * (`missing_column`, `duplicate_column`, an `unreadable` file) refuse the whole input.
+ *
+ * - `missing_field`: a required field is blank or absent on a row.
+ * - `invalid_date`: a date cell is not a real date in an accepted format (`31/02/2011`, `next week`, an Excel serial
+ *   number such as `40452`, a timestamp with a time zone that is not at midnight).
+ * - `ambiguous_date`: a date cell could be read more than one way (a two-digit year such as `01/10/10`; under the
+ *   default format, a slash date that can only be read month first, such as `10/13/2010`).
+ * - `end_before_start`: an end date is before its start date on the same row (`completedDate` before
+ *   `referralDate`, `allocatedTo` before `allocatedFrom`, …).
+ * - `out_of_range`: a value outside what it may be: a date outside 1990-01-01 to 2100-12-31, an FTE of 0 or less.
+ * - `duplicate_id`: the row's id (or key: `personId` + `snapshotDate`, …) was already used by an earlier row; the
+ *   later row is rejected.
+ * - `invalid_value`: a value of the wrong kind: not a yes/no value, not a number, not one of an enum's values.
+ * - `missing_column`: a required field has no column (file level: the input is refused).
+ * - `duplicate_column`: two columns (or two keys of one object) give the same field.
+ * - `unreadable`: a row that cannot be read at all (a quote never closed, a line that is not JSON, an item that is
+ *   not an object, more cells than the header has columns), or a whole input that cannot (not JSON, not an array).
+ *
+ * @example
+ * inputIssueCodes.includes('invalid_date') //=> true
+ */
+export const inputIssueCodes = [
+  'missing_field',
+  'invalid_date',
+  'ambiguous_date',
+  'end_before_start',
+  'out_of_range',
+  'duplicate_id',
+  'invalid_value',
+  'missing_column',
+  'duplicate_column',
+  'unreadable',
+] as const;
+
+/** The code of an input issue: one of {@link inputIssueCodes}. */
+export type InputIssueCode = (typeof inputIssueCodes)[number];
+
+/** One problem found in the input. */
+export interface InputIssue {
+  /** What kind of problem: one of {@link inputIssueCodes}. */
+  readonly code: InputIssueCode;
+  /**
+   * Where: the file's line number for CSV (the header is line 1; a record spanning lines reports its first line)
+   * and NDJSON; the 1-based item index for a JSON array or a JavaScript array; 0 when the issue concerns the whole
+   * input rather than one row (a file that is not JSON).
+   */
+  readonly row: number;
+  /** The canonical field concerned (`referralDate`; `personId+snapshotDate` for a compound key), or null. */
+  readonly field: string | null;
+  /** The value as found in the input (JSON values other than strings are written as JSON), or null. */
+  readonly value: string | null;
+  /** What was found and what is expected, in a sentence. */
+  readonly message: string;
+  /** The file the row came from, when the reader was told (`options.file`, or the path read). */
+  readonly file?: string;
+}
+
+/**
+ * The accounting of one read: every row read is either accepted or rejected, so
+ * `rowsRead === rowsAccepted + rowsRejected` always.
+ */
+export interface RecordAccounting {
+  /** Data rows read (CSV records after the header, NDJSON lines, array items); blank lines are not rows. */
+  readonly rowsRead: number;
+  /** Rows that became records. */
+  readonly rowsAccepted: number;
+  /** Rows left out because of at least one issue (or because the whole input was refused). */
+  readonly rowsRejected: number;
+}
+
+/**
+ * Writes one issue on one line, the way the CLI and {@link InputError} show it: file, row, field, value, message
+ * and code.
+ *
+ * @param issue - the issue to write.
+ * @returns `file:row: field "value": message [code]` (the parts that are present).
+ * @example
+ * formatInputIssue({ code: 'invalid_date', row: 4, field: 'referralDate', value: '31/02/2011',
+ *   message: '31/02/2011 is not a real date: February 2011 has 28 days', file: 'ia.csv' })
+ * //=> 'ia.csv:4: referralDate "31/02/2011": 31/02/2011 is not a real date: February 2011 has 28 days [invalid_date]'
+ */
+export function formatInputIssue(issue: InputIssue): string {
+  const where = [issue.file, issue.row === 0 ? undefined : String(issue.row)]
+    .filter((part) => part !== undefined)
+    .map((part) => `${part}:`)
+    .join('');
+  const what =
+    issue.field === null
+      ? ''
+      : ` ${issue.field}${issue.value === null ? '' : ` ${JSON.stringify(issue.value)}`}:`;
+  return `${where}${what} ${issue.message} [${issue.code}]`.trimStart();
+}
+
+/**
+ * Counts issues by code, in the order of {@link inputIssueCodes}; codes with no issue are left out.
+ *
+ * @param issues - the issues to count.
+ * @returns an object from code to count.
+ * @example
+ * countIssuesByCode([{ code: 'duplicate_id', … }, { code: 'invalid_date', … }, { code: 'invalid_date', … }])
+ * //=> { invalid_date: 2, duplicate_id: 1 }
+ */
+export function countIssuesByCode(issues: readonly InputIssue[]): Partial<Record<InputIssueCode, number>> {
+  const counts = new Map<InputIssueCode, number>();
+  for (const issue of issues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+  const result: Partial<Record<InputIssueCode, number>> = {};
+  for (const code of inputIssueCodes) {
+    const count = counts.get(code);
+    if (count !== undefined) result[code] = count;
+  }
+  return result;
+}
+
+const MESSAGE_ISSUES = 10;
+
+function refusalMessage(issues: readonly InputIssue[]): string {
+  const [only] = issues;
+  if (issues.length === 1 && only !== undefined) return `input refused: ${formatInputIssue(only)}`;
+  const shown = issues.slice(0, MESSAGE_ISSUES).map((issue) => `  ${formatInputIssue(issue)}`);
+  const more = issues.length > MESSAGE_ISSUES ? [`  … and ${issues.length - MESSAGE_ISSUES} more`] : [];
+  return [`input refused: ${issues.length} issues`, ...shown, ...more].join('\n');
+}
+
+/**
+ * The input refused in strict mode (or a file that cannot be read at all): every issue found, in `.issues`.
+ *
+ * @example
+ * try {
+ *   parseRecords('referral', [{ id: 'R1', childId: 'C1', referralDate: '31/02/2011' }], { strict: true });
+ * } catch (error) {
+ *   if (error instanceof InputError) error.issues.map((i) => i.code); //=> ['invalid_date']
+ * }
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  /** Every issue found, in input order. */
+  readonly issues: readonly InputIssue[];
+  /** The accounting of the read that was refused, when there was one. */
+  readonly accounting: RecordAccounting | undefined;
+
+  /**
+   * @param issues - every issue found.
+   * @param accounting - the accounting of the read, when there was one.
+   */
+  constructor(issues: readonly InputIssue[], accounting?: RecordAccounting) {
+    super(refusalMessage(issues));
+    this.issues = issues;
+    this.accounting = accounting;
+  }
+}

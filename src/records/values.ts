@@ -1,0 +1,143 @@
+/**
+ * Reading one cell of each field type (text, yes/no, number, enum), from a CSV cell or a JSON value. Dates are read
+ * by `parseDateCell`.
+ * @module
+ */
+import type { InputIssueCode } from './issues.js';
+
+/** The outcome of reading a cell: the normalised value, or an issue code and a message. */
+export type CellResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: InputIssueCode; readonly message: string };
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+function fail<T>(code: InputIssueCode, message: string): CellResult<T> {
+  return { ok: false, code, message };
+}
+
+/**
+ * How a value is shown in a message: strings trimmed and quoted, anything else as JSON.
+ * @param value - the raw value.
+ * @returns the value as a message shows it.
+ * @example showValue(' maybe ') //=> '"maybe"'
+ */
+export function showValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.trim()) : displayValue(value);
+}
+
+/**
+ * How a value is kept in an issue's `value`: strings as found, anything else as JSON.
+ * @param value - the raw value.
+ * @returns the value as text.
+ * @example displayValue(40452) //=> '40452'
+ */
+export function displayValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Whether a cell is blank: absent, null, or a string of spaces. Blank optional cells are absent.
+ * @param value - the raw value.
+ * @returns true when the cell holds nothing.
+ * @example isBlank('  ') //=> true
+ */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Reads a text cell: trimmed, line breaks inside written `\n` (so a CRLF file and an LF file give the same text);
+ * a finite JSON number is written as text (`123` → `'123'`).
+ * @param value - the raw value.
+ * @returns the trimmed text, or an `invalid_value` issue.
+ * @example readText(' IA-1 ') //=> { ok: true, value: 'IA-1' }
+ */
+export function readText(value: unknown): CellResult<string> {
+  if (typeof value === 'string') return { ok: true, value: value.trim().replace(/\r\n?/g, '\n') };
+  if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value) };
+  return fail('invalid_value', `${showValue(value)} is not text: expected a string`);
+}
+
+/**
+ * Reads a yes/no cell: `true/false`, `yes/no`, `y/n`, `1/0` in any case, or a JSON boolean.
+ * @param value - the raw value.
+ * @returns true or false, or an `invalid_value` issue.
+ * @example readBoolean('Yes') //=> { ok: true, value: true }
+ */
+export function readBoolean(value: unknown): CellResult<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  if (value === 1 || value === 0) return { ok: true, value: value === 1 };
+  if (typeof value === 'string') {
+    const word = value.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+    if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+  }
+  return fail(
+    'invalid_value',
+    `${showValue(value)} is not a yes/no value: expected true/false, yes/no, y/n or 1/0`,
+  );
+}
+
+/**
+ * Reads a positive number cell (an FTE): `1`, `0.5`, `.5`, or a JSON number; 0 or less is `out_of_range`.
+ * @param value - the raw value.
+ * @returns the number, or an `invalid_value` / `out_of_range` issue.
+ * @example readPositiveNumber('0.5') //=> { ok: true, value: 0.5 }
+ */
+export function readPositiveNumber(value: unknown): CellResult<number> {
+  let number: number | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) number = value;
+  else if (typeof value === 'string' && NUMBER.test(value.trim())) number = Number(value.trim());
+  if (number === undefined) {
+    return fail(
+      'invalid_value',
+      `${showValue(value)} is not a number: expected a number written like 1 or 0.5`,
+    );
+  }
+  if (number <= 0) {
+    return fail(
+      'out_of_range',
+      `${showValue(value)} is not above 0: expected a number above 0, like 1 or 0.5`,
+    );
+  }
+  return { ok: true, value: number };
+}
+
+/**
+ * The form in which enum values and headers are compared: lower case, letters and digits only.
+ * @param text - a header, field name or enum value.
+ * @returns its loose key.
+ * @example looseKey('Referral Date') //=> 'referraldate'
+ */
+export function looseKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Reads an enum cell: matched ignoring case, spaces, hyphens and underscores (`Social Worker` → `social-worker`,
+ * `not known` → `NOT_KNOWN`). The values of each enum stay distinct under this matching, so it never guesses.
+ * @param value - the raw value.
+ * @param values - the allowed values.
+ * @returns the allowed value matched, or an `invalid_value` issue listing the values.
+ * @example readEnum('Needs Met', ['needs-met', 'other']) //=> { ok: true, value: 'needs-met' }
+ */
+export function readEnum<T extends string>(value: unknown, values: readonly T[]): CellResult<T> {
+  if (typeof value === 'string') {
+    const key = looseKey(value);
+    const found = values.find((candidate) => looseKey(candidate) === key);
+    if (found !== undefined) return { ok: true, value: found };
+  }
+  return fail(
+    'invalid_value',
+    `${showValue(value)} is not one of the allowed values: expected ${values.join(', ')}`,
+  );
+}
