@@ -1,5 +1,155 @@
 #!/usr/bin/env node
-// Placeholder until the speed issue lands: `npm run bench` will print the calendar, indicator and CLI figures.
-console.log(
-  'npm run bench: not built yet (placeholder). The benchmark arrives with the "Speed at scale" issue.',
+// npm run bench: the speed and memory figures of docs/performance.md, printed, never asserted.
+// Runs on the built package (dist/), so build first (the npm script does).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { addDays as addDaysFns, formatISO, isWeekend, parseISO } from 'date-fns';
+import { Bench } from 'tinybench';
+import { computeIndicator, createCalendar, fromDayNumber, indicatorIds, toDayNumber } from '../dist/index.js';
+import { random, recordsOf, workersFor } from './bench/synthetic.mjs';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const cliRows = quick ? 100_000 : 1_000_000;
+const line = (text = '') => process.stdout.write(`${text}\n`);
+const fmt = (n) => Math.round(n).toLocaleString('en-GB');
+
+line(`childrens-services-indicators benchmark${quick ? ' (quick)' : ''}`);
+line(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
+line();
+
+// 1. The calendar against a naive day-by-day count with date-fns and a holiday Set.
+const calendar = createCalendar();
+const holidaySet = new Set(calendar.holidays.map((h) => h.date));
+const rnd = random(7);
+const first = toDayNumber('2009-01-01');
+const pairs = Array.from({ length: 10_000 }, () => {
+  const start = first + Math.floor(rnd() * 900);
+  return [fromDayNumber(start), fromDayNumber(start + Math.floor(rnd() * 60))];
+});
+function naiveWorkingDaysBetween(start, end) {
+  let count = 0;
+  const last = parseISO(end);
+  for (let d = addDaysFns(parseISO(start), 1); d <= last; d = addDaysFns(d, 1)) {
+    if (!isWeekend(d) && !holidaySet.has(formatISO(d, { representation: 'date' }))) count++;
+  }
+  return count;
+}
+function naiveAddWorkingDays(start, n) {
+  let d = parseISO(start);
+  for (let left = n; left > 0; ) {
+    d = addDaysFns(d, 1);
+    if (!isWeekend(d) && !holidaySet.has(formatISO(d, { representation: 'date' }))) left--;
+  }
+  return formatISO(d, { representation: 'date' });
+}
+let sink = 0;
+let i = 0;
+const next = () => pairs[i++ % pairs.length];
+const bench = new Bench({ time: quick ? 300 : 1000 });
+bench
+  .add('workingDaysBetween', () => {
+    const [s, e] = next();
+    sink += calendar.workingDaysBetween(s, e);
+  })
+  .add('naive day-by-day count (date-fns + Set)', () => {
+    const [s, e] = next();
+    sink += naiveWorkingDaysBetween(s, e);
+  })
+  .add('addWorkingDays (7)', () => {
+    const [s] = next();
+    sink += calendar.addWorkingDays(s, 7).length;
+  })
+  .add('naive add 7 working days (date-fns + Set)', () => {
+    const [s] = next();
+    sink += naiveAddWorkingDays(s, 7).length;
+  });
+await bench.run();
+const hz = Object.fromEntries(
+  bench.tasks.map((t) => [t.name, t.result?.throughput?.mean ?? t.result?.hz ?? 0]),
+);
+line('Calendar (operations per second; date pairs 0 to 60 days apart, 2009-2011)');
+for (const [name, value] of Object.entries(hz)) line(`  ${name.padEnd(44)} ${fmt(value).padStart(14)}`);
+line(
+  `  ratio workingDaysBetween / naive: ${(hz.workingDaysBetween / hz['naive day-by-day count (date-fns + Set)']).toFixed(0)}×; addWorkingDays / naive: ${(hz['addWorkingDays (7)'] / hz['naive add 7 working days (date-fns + Set)']).toFixed(0)}×  (goal ≥ 50×)`,
+);
+line();
+
+// 2. Each indicator over in-memory records.
+line('Indicators (records per second; best of 3; FY2010 over synthetic records of 2009-2011)');
+line(`  ${'indicator'.padEnd(18)}${sizes.map((n) => `${fmt(n)} records`.padStart(24)).join('')}`);
+const kindOf = {
+  NI59: 'initial-assessment',
+  NI60: 'core-assessment',
+  CPC15: 'cp-conference',
+  CAF2W: 'caf',
+  CAF_CLOSED: 'caf',
+  REF_NO_CAF: 'referral',
+  CASELOAD: 'allocation',
+  NI117: 'neet',
+  NEET_NOT_KNOWN: 'neet',
+  REPEAT_REFERRALS: 'referral',
+};
+let slowest1e6 = 0;
+for (const id of indicatorIds) {
+  const kind = kindOf[id];
+  const cells = [];
+  for (const n of sizes) {
+    const records = recordsOf(kind, n, 11);
+    const options = kind === 'allocation' ? { calendar, workers: workersFor(n) } : { calendar };
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const t = performance.now();
+      computeIndicator(id, records, 'FY2010', options);
+      best = Math.min(best, performance.now() - t);
+    }
+    if (n === 1_000_000) slowest1e6 = Math.max(slowest1e6, best);
+    cells.push(`${fmt((n / best) * 1000)}/s (${best.toFixed(0)} ms)`.padStart(24));
+  }
+  line(`  ${id.padEnd(18)}${cells.join('')}`);
+}
+if (!quick) line(`  slowest indicator over 10^6 records: ${(slowest1e6 / 1000).toFixed(2)} s (goal ≤ 0.5 s)`);
+line();
+
+// 3. The CLI end to end on a generated CSV, beside the bare parse of the same file.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = `${root}.tmp/bench`;
+mkdirSync(dir, { recursive: true });
+const csv = `${dir}/initial-assessments-${cliRows}.csv`;
+if (!existsSync(csv)) {
+  const out = createWriteStream(csv);
+  out.write('id,childId,referralDate,completedDate,team,workerId\n');
+  const records = recordsOf('initial-assessment', cliRows, 13);
+  for (const r of records) {
+    // Every tenth referral date in the UK style, as exports mix them.
+    const referral = r.id.endsWith('0') ? r.referralDate.split('-').reverse().join('/') : r.referralDate;
+    out.write(`${r.id},${r.childId},${referral},${r.completedDate},${r.team},${r.workerId}\n`);
+  }
+  await new Promise((resolve) => out.end(resolve));
+}
+const sizeMb = statSync(csv).size / 2 ** 20;
+function measure(args) {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [`${root}scripts/bench/measure.mjs`, ...args], {
+    encoding: 'utf8',
+  });
+  const wall = performance.now() - t;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  const report = JSON.parse(run.stderr.trim().split('\n').pop());
+  return { wall, ...report };
+}
+const parse = measure(['parse', csv]);
+const cli = measure(['cli', 'compute', 'NI59', '--input', csv, '--period', 'FY2010']);
+line(`CLI end to end: compute NI59 on ${fmt(cliRows)} CSV rows (${sizeMb.toFixed(0)} MB)`);
+line(
+  `  bare parse (csv-parse, no validation)  ${(parse.wall / 1000).toFixed(2)} s wall, peak RSS ${fmt(parse.maxRssMb)} MB`,
+);
+line(
+  `  cs-indicators compute NI59             ${(cli.wall / 1000).toFixed(2)} s wall, peak RSS ${fmt(cli.maxRssMb)} MB`,
+);
+line(`  ratio CLI / bare parse: ${(cli.wall / parse.wall).toFixed(2)}×  (goal ≤ 3×; memory goal < 1024 MB)`);
+if (sink === 42) line(); // keeps the measured calls from being optimised away

@@ -1,4 +1,11 @@
-import { fromDayNumber, type IsoDate, isIsoDate, isoWeekday, toDayNumber } from '../util/dates.js';
+import {
+  fromDayNumber,
+  type IsoDate,
+  isIsoDate,
+  isoWeekday,
+  parseIsoDay,
+  toDayNumber,
+} from '../util/dates.js';
 import { HOLIDAY_NAMES, PACKED_HOLIDAYS } from './data/bank-holidays.js';
 import { fingerprintOf } from './fingerprint.js';
 
@@ -126,7 +133,8 @@ function checkedDate(value: unknown, what: string): IsoDate {
 }
 
 function dayInRange(date: IsoDate, what: string): number {
-  const day = toDayNumber(checkedDate(date, what));
+  const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+  if (Number.isNaN(day)) checkedDate(date, what);
   if (day < FIRST_DAY || day > LAST_DAY) {
     throw new RangeError(
       `${what} ${date} is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,

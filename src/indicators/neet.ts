@@ -203,22 +203,28 @@ export function neetOutcomes(
     return info;
   };
 
-  const outcomes = records.map((record, index): RecordOutcome => {
-    const row = options.rows?.[index];
+  // A plain loop that builds each outcome once, with no spreads: national cohorts run to millions of rows.
+  const outcomes: RecordOutcome[] = new Array(records.length);
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as NeetRecord;
     const eventDate = record.snapshotDate;
-    const base = {
-      id: `${record.personId}@${eventDate}`,
-      ...(row === undefined ? {} : { row }),
-      eventDate,
-    };
+    const outcome = outcomeOf(`${record.personId}@${eventDate}`, options.rows?.[index], eventDate);
+    outcomes[index] = outcome;
     const { inPeriod, figure, reason, birthRange } = infoOf(eventDate);
-    if (!inPeriod) return { ...base, bucket: 'not-in-period' };
+    if (!inPeriod) {
+      outcome.bucket = 'not-in-period';
+      continue;
+    }
     if (figure === undefined || birthRange === undefined) {
-      return { ...base, bucket: 'excluded', reason: reason ?? 'not-a-count' };
+      outcome.reason = reason ?? 'not-a-count';
+      continue;
     }
     // Validation rejects a person twice at one count; should it happen, the first record is the one counted.
     const key = `${record.personId}\u0000${eventDate}`;
-    if (seen.has(key)) return { ...base, bucket: 'excluded', reason: 'duplicate-person' };
+    if (seen.has(key)) {
+      outcome.reason = 'duplicate-person';
+      continue;
+    }
     seen.add(key);
     // Academic age minAge to maxAge, as a range of birth dates (ISO dates compare as strings).
     if (!isIsoDate(record.dateOfBirth)) {
@@ -227,26 +233,28 @@ export function neetOutcomes(
       );
     }
     if (record.dateOfBirth < birthRange.from || record.dateOfBirth > birthRange.to) {
-      return { ...base, bucket: 'excluded', reason: ageReason };
+      outcome.reason = ageReason;
+      continue;
     }
     const status: NeetStatus = record.status;
-    if (status === 'EXCLUDED') return { ...base, bucket: 'excluded', reason: 'excluded-status' };
+    if (status === 'EXCLUDED') {
+      outcome.reason = 'excluded-status';
+      continue;
+    }
     figure.cohort++;
     if (status === 'NOT_KNOWN') {
       figure.notKnown++;
-      return measure === 'neet'
-        ? { ...base, bucket: 'excluded', reason: 'not-known' }
-        : { ...base, bucket: 'counted' };
-    }
-    if (status === 'NEET') {
+      if (measure === 'neet') outcome.reason = 'not-known';
+      else outcome.bucket = 'counted';
+    } else if (status === 'NEET') {
       figure.neet++;
-      return measure === 'neet'
-        ? { ...base, bucket: 'counted' }
-        : { ...base, bucket: 'not-counted', reason: 'status NEET' };
+      if (measure === 'neet') outcome.bucket = 'counted';
+      else setNotCounted(outcome, 'status NEET');
+    } else {
+      figure.eet++;
+      setNotCounted(outcome, 'status EET');
     }
-    figure.eet++;
-    return { ...base, bucket: 'not-counted', reason: 'status EET' };
-  });
+  }
 
   const snapshots = countDates.map((date): NeetSnapshot => {
     const { cohort, neet, notKnown, eet } = figures.get(date) ?? { cohort: 0, neet: 0, notKnown: 0, eet: 0 };
@@ -307,4 +315,19 @@ export function neetResult(
     options,
   });
   return { ...result, counts: { ...result.counts, snapshots } };
+}
+
+/** An outcome while it is being built. */
+type MutableOutcome = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
+
+/** A new outcome, excluded until the loop decides otherwise. */
+function outcomeOf(id: string, row: number | undefined, eventDate: string): MutableOutcome {
+  const outcome: MutableOutcome = { id, bucket: 'excluded', eventDate };
+  if (row !== undefined) outcome.row = row;
+  return outcome;
+}
+
+function setNotCounted(outcome: MutableOutcome, reason: string): void {
+  outcome.bucket = 'not-counted';
+  outcome.reason = reason;
 }

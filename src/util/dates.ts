@@ -10,6 +10,8 @@
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** '00' to '31', so that formatting a date in a hot loop pads nothing. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
  * Whether `year`-`month`-`day` is a real date in the proleptic Gregorian calendar.
@@ -33,8 +35,10 @@ export function daysInMonth(year: number, month: number): number {
 /**
  * The day number of `YYYY-MM-DD` read straight from its character codes, or NaN when the string is not a real date.
  * No regular expression and no `Date`: this runs once per date in every hot loop.
+ * @example parseIsoDay('1970-01-02') //=> 1
+ * @example parseIsoDay('2011-02-29') //=> NaN
  */
-function parseIsoDay(value: string): number {
+export function parseIsoDay(value: string): number {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return Number.NaN;
   let year = 0;
   for (let i = 0; i < 4; i++) {
@@ -92,7 +96,8 @@ export function ymdOf(date: IsoDate): { year: number; month: number; day: number
  * @example isoFromYmd(2011, 4, 29) //=> '2011-04-29'
  */
 export function isoFromYmd(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const yyyy = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  return `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`;
 }
 
 /**

@@ -1,0 +1,24 @@
+// Runs one measured job in this process and reports its peak memory on the last line of stderr, as JSON:
+//   node scripts/bench/measure.mjs parse FILE     the bare parse of a CSV file (csv-parse, no validation)
+//   node scripts/bench/measure.mjs cli ARGS…      cs-indicators with those arguments, its stdout discarded
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'parse') {
+  let rows = 0;
+  const parser = createReadStream(args[0]).pipe(parse({ bom: true }));
+  for await (const _record of parser) rows++;
+  process.stdout.write(`${rows}\n`);
+} else if (mode === 'cli') {
+  const { runCli } = await import('../../dist/cli/main.js');
+  const code = await runCli(args, {
+    out: () => {},
+    err: (text) => process.stdout.write(text),
+    errIsTty: false,
+  });
+  if (code !== 0) process.exitCode = code;
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+process.stderr.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
