@@ -154,4 +154,27 @@ export {
   workerRoleSchema,
   workerSchema,
 } from './records/index.js';
+export {
+  type CompareOptions,
+  compareToTarget,
+  expectedRemainingVolume,
+  type GapUnit,
+  getTargetSet,
+  parseTargets,
+  type RagStatus,
+  type RateNeeded,
+  type RateNeededInput,
+  type RateNeededOptions,
+  rateNeeded,
+  type Target,
+  type TargetComparison,
+  type TargetIssue,
+  type TargetSet,
+  type TargetSource,
+  type TargetStatus,
+  type TargetUnit,
+  targetSetIds,
+  targetSets,
+  targetUnits,
+} from './targets/index.js';
 export { addDays, fromDayNumber, type IsoDate, isIsoDate, toDayNumber } from './util/dates.js';
