@@ -162,7 +162,7 @@ const CASELOAD_ANCHORS = [
   ['2010-07-01', 23.7],
   ['2010-10-01', 23.1],
   ['2011-01-01', 22.6],
-  ['2011-03-31', 21.9],
+  ['2011-03-31', 21.5],
 ];
 const ALLOCATION_START = '2009-10-01';
 const EXTRACT = '2011-03-31';
@@ -309,7 +309,12 @@ function workingDaysBefore(end, n) {
 }
 
 const nextWorkingDay = (n) => addWorkingDays(n, 1);
-const previousWorkingDay = (n) => workingDaysBefore(n, 1);
+/** `n` itself when it is a working day, otherwise the working day before it. */
+function workingDayOnOrBefore(n) {
+  let d = n;
+  while (!isWorkingDay(d)) d -= 1;
+  return d;
+}
 
 /** The non-working days right after a working day: a start moved onto one of them keeps the same count. */
 function nonWorkingRunAfter(n) {
@@ -449,7 +454,7 @@ function generateWorkers() {
   }
   // Leavers during the year: a Friday (or the working day before a Friday holiday).
   const fridays = [];
-  for (let d = day('2010-04-30'); d <= day('2011-03-25'); d += 7) fridays.push(previousWorkingDay(d + 1));
+  for (let d = day('2010-04-30'); d <= day('2011-03-25'); d += 7) fridays.push(workingDayOnOrBefore(d));
   const candidates = rng.shuffle(workers.filter((w) => w.role !== 'team-manager'));
   for (const worker of candidates.slice(0, 18)) worker.end = rng.pick(fridays);
   // Starters during the year: a cohort of newly qualified social workers in September and October 2010, and
@@ -619,13 +624,15 @@ function generateReferrals(childTeams) {
       for (let d = day(`${key}-01`); iso(d).startsWith(key); d += 1)
         dates.push([d, isWorkingDay(d) ? 1 : 0.22]);
       const days = Array.from({ length: n }, () => rng.weighted(dates)).sort((a, b) => a - b);
+      const noCaf = rng.share(n, NO_CAF_SHARE[key] * 100);
       let firstToday = 0;
-      for (const d of days) {
+      for (const [i, d] of days.entries()) {
         if (referrals.length === 0 || referrals[referrals.length - 1].date !== d)
           firstToday = referrals.length;
         const from = oneYearBefore(d);
         let child;
-        if (rng.chance(REPEAT_SHARE)) {
+        // The records begin in April 2009: in their first weeks there are few earlier referrals to repeat.
+        if (rng.chance(REPEAT_SHARE * Math.min(1, firstToday / 400))) {
           // A child referred before, on or after the same date a year ago: half of them in the last 3 months.
           const floor = rng.chance(0.5) ? Math.max(from, d - 91) : from;
           let lo = 0;
@@ -651,7 +658,7 @@ function generateReferrals(childTeams) {
         referrals.push({
           date: d,
           childId: child,
-          cafCompleted: rng.chance(NO_CAF_SHARE[key]) ? 'no' : 'yes',
+          cafCompleted: noCaf[i] ? 'no' : 'yes',
           source: rng.weighted(SOURCES),
           team: childTeams.get(child),
         });
