@@ -155,6 +155,25 @@ export {
   workerSchema,
 } from './records/index.js';
 export {
+  type BuildReportOptions,
+  buildReport,
+  escapeMarkdown,
+  headlineTarget,
+  latestReportedMonth,
+  type ReportFigure,
+  type ReportIndicator,
+  type ReportIndicatorInput,
+  type ReportModel,
+  type ReportTarget,
+  ragLabel,
+  ragWords,
+  rateNeededText,
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  renderSummaryTable,
+} from './report/index.js';
+export {
   type CompareOptions,
   compareToTarget,
   expectedRemainingVolume,

@@ -19,10 +19,11 @@ export const calendarArgOptions = {
 } as const;
 
 /** Text for the usage of the calendar options. */
-export const calendarArgUsage = `  --convention C     after-start (default), inclusive or end-exclusive
-  --region R         england-and-wales (default), scotland or northern-ireland
-  --calendar FILE    a whole holiday list replacing the region's (JSON array, bank-holidays.json, or a date a line)
-  --closures FILE    the council's own closure days, added (JSON array, or a date a line with an optional name)`;
+export const calendarArgUsage = `  --convention C      after-start (default), inclusive or end-exclusive
+  --region R          england-and-wales (default), scotland or northern-ireland
+  --calendar FILE     a whole holiday list replacing the region's (JSON array, bank-holidays.json, or a date a
+                      line)
+  --closures FILE     the council's own closure days, added (JSON array, or a date a line with a name)`;
 
 /** Builds the calendar named by `--region`, `--calendar` and `--closures`. */
 export async function calendarFromArgs(values: {

@@ -84,8 +84,16 @@ export function computeBreakdown<I extends IndicatorId>(
   const definition = getIndicator(id);
   if (by === 'month') {
     const total = definition.compute(records as never, whole, options as never);
-    // A month is not compared with a whole baseline period: the baseline belongs to the total only.
-    const { baseline: _baseline, ...monthOptions } = options as { baseline?: unknown };
+    // A month is not compared with a whole baseline period, nor counted at the whole's snapshot date: the
+    // baseline and an explicit snapshot belong to the total only (each month's snapshot is its own end).
+    const {
+      baseline: _baseline,
+      snapshot: _snapshot,
+      ...monthOptions
+    } = options as {
+      baseline?: unknown;
+      snapshot?: unknown;
+    };
     const groups = splitIntoMonths(whole).map((month) => ({
       key: month.spec,
       result: definition.compute(records as never, month, monthOptions as never),

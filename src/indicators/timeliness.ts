@@ -7,7 +7,7 @@ import type { RecordOutcome } from './types.js';
 export interface TimelinessSpec<R> {
   /** The record's id. */
   id(record: R): string;
-  /** A reason to leave the record out before anything else (e.g. a review conference), or undefined. */
+  /** A reason to leave a record of the period out of the population (e.g. a review conference), or undefined. */
   exclude?(record: R): string | undefined;
   /** The date that places the record in a period (completion, conference, meeting). */
   eventDate(record: R): IsoDate | undefined;
@@ -77,20 +77,21 @@ export function timelinessOutcomes<R>(
     const workerId = spec.workerId?.(record);
     if (workerId !== undefined) outcome.workerId = workerId;
     outcomes[index] = outcome;
-    const excluded = spec.exclude?.(record);
-    if (excluded) {
-      outcome.reason = excluded;
-      continue;
-    }
     const eventDate = spec.eventDate(record);
     if (eventDate === undefined) {
       outcome.reason = spec.missingEventReason;
       continue;
     }
     outcome.eventDate = eventDate;
-    // ISO dates compare as strings; records reach here validated.
+    // ISO dates compare as strings; records reach here validated. The period comes first, so that a record of
+    // another month is `not-in-period` whatever else is true of it.
     if (eventDate < periodStart || eventDate > periodEnd) {
       outcome.bucket = 'not-in-period';
+      continue;
+    }
+    const excluded = spec.exclude?.(record);
+    if (excluded) {
+      outcome.reason = excluded;
       continue;
     }
     const startDate = spec.startDate(record);

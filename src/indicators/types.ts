@@ -53,7 +53,11 @@ export interface RecordOutcome {
   readonly row?: number;
   /** The bucket: counted (in the numerator), not-counted (in the population only), not-in-period, excluded. */
   readonly bucket: OutcomeBucket;
-  /** Why the record is not in the population (`excluded`), or what kept it out of the numerator. */
+  /**
+   * Why the record is in its bucket: for `excluded` a code such as `not-completed` (counted in `counts.excluded`);
+   * for `not-counted` what kept it out of the numerator (`over 7 working days`); for `counted`, where an indicator
+   * has something to say, why it counts (REPEAT_REFERRALS names the earlier referral).
+   */
   readonly reason?: string;
   /** The date that places the record in a period. */
   readonly eventDate?: IsoDate;
@@ -61,7 +65,10 @@ export interface RecordOutcome {
   readonly startDate?: IsoDate;
   /** Working (or calendar) days elapsed from `startDate` to `eventDate`. */
   readonly days?: number;
-  /** The last day that is on time. */
+  /**
+   * The deadline: the last working day on which the record is on time under the convention (a weekend or holiday
+   * right after it is on time too, since no working day has passed; with calendar days, simply the start + timescale).
+   */
   readonly deadline?: IsoDate;
   /** Whether it was on time. */
   readonly onTime?: boolean;

@@ -13,3 +13,11 @@ export {
   recordFileFormatOf,
   recordFileFormats,
 } from './read-records-file.js';
+export {
+  type LoadedReport,
+  type LoadReportOptions,
+  loadReport,
+  type ReportConfig,
+  ReportConfigError,
+  reportConfigSchema,
+} from './report-config.js';

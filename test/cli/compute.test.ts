@@ -192,6 +192,15 @@ describe('cs-indicators compute CPC15', () => {
   });
 });
 
+describe('cs-indicators compute flags', () => {
+  it('says on stderr when a flag does not apply to the indicator, and still computes', () => {
+    const run = runBuiltCli(['compute', 'NI59', '--input', ia, ...octToMar, '--start-event', 'referral']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('--start-event does not apply to NI59 and is ignored');
+    expect(JSON.parse(run.stdout).display).toBe('75.0%');
+  });
+});
+
 describe('cs-indicators compute errors', () => {
   it('exits 2 on usage errors and 1 on an unreadable file', () => {
     const unknown = runBuiltCli(['compute', 'NI999', '--input', ia]);

@@ -150,6 +150,50 @@ async function readInput<K extends RecordKind>(
   return result;
 }
 
+/** `1 row`, `2 rows`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The options each indicator takes beyond the common ones, by the flag that sets them: a flag given to an
+ * indicator that does not take it is reported on stderr rather than silently ignored.
+ */
+const FLAGS_BY_INDICATOR: Readonly<Record<string, readonly string[]>> = {
+  NI59: ['--rules', '--timescale'],
+  NI60: ['--timescale'],
+  CPC15: ['--start-event', '--timescale'],
+  CAF2W: ['--days', '--timescale'],
+  CAF_CLOSED: ['--baseline'],
+  REF_NO_CAF: ['--baseline'],
+  REPEAT_REFERRALS: [],
+  NI117: ['--count-date'],
+  NEET_NOT_KNOWN: ['--count-date'],
+  CASELOAD: ['--snapshot', '--month-end-mean', '--workers', '--allocations'],
+};
+const INDICATOR_FLAGS = [
+  '--rules',
+  '--timescale',
+  '--start-event',
+  '--days',
+  '--baseline',
+  '--count-date',
+  '--snapshot',
+  '--month-end-mean',
+  '--workers',
+  '--allocations',
+] as const;
+
+/** Warns on stderr about flags the indicator does not use. */
+function warnUnusedFlags(id: string, values: Values, io: CliIo): void {
+  const accepted = FLAGS_BY_INDICATOR[id] ?? [];
+  for (const flag of INDICATOR_FLAGS) {
+    if (values[flag.slice(2) as keyof Values] !== undefined && !accepted.includes(flag)) {
+      io.err(`cs-indicators compute: ${flag} does not apply to ${id} and is ignored\n`);
+    }
+  }
+}
+
 function refusal(path: string, issues: readonly InputIssue[]): string {
   const lines = issues.map((issue) => `  ${formatInputIssue(issue)}`);
   return [`${path}: input refused (${issues.length} issue${issues.length === 1 ? '' : 's'})`, ...lines].join(
@@ -288,7 +332,12 @@ function tableOf(result: IndicatorResult): string {
   const rows: [string, string][] = [
     ['Indicator', `${result.indicator}: ${result.title}`],
     ['Period', `${result.period.label} (${result.period.start} to ${result.period.end})`],
-    ['Value', `${result.display} (${result.numerator} of ${result.denominator})`],
+    [
+      'Value',
+      result.unit === 'count'
+        ? result.display
+        : `${result.display} (${result.numerator} of ${result.unit === 'cases-per-fte' ? `${result.denominator} FTE` : result.denominator})`,
+    ],
     [
       'Rule',
       Object.entries(result.rule)
@@ -303,7 +352,7 @@ function tableOf(result: IndicatorResult): string {
   ];
   for (const [reason, n] of excluded) rows.push(['  excluded', `${reason}: ${n}`]);
   if (counts.rowsRejected !== undefined)
-    rows.push(['Rejected', `${counts.rowsRejected} rows with issues (on stderr)`]);
+    rows.push(['Rejected', `${plural(counts.rowsRejected, 'row')} with issues (listed on stderr)`]);
   if (result.baseline) {
     rows.push([
       'Baseline',
@@ -384,6 +433,7 @@ export const computeCommand: CliCommand = {
     }
     if (inputPath === undefined) throw new UsageError('missing --input FILE');
 
+    warnUnusedFlags(definition.id, values, io);
     const calendar = await calendarFromArgs(values);
     const input = await readInput(kind, inputPath, values, io);
     const workers =
@@ -400,7 +450,8 @@ export const computeCommand: CliCommand = {
       convention,
       outcomes: values.audit !== undefined,
       rows: input.rows,
-      rowsRejected: input.accounting.rowsRejected,
+      // CASELOAD reads two files: the rows rejected from either are left out of the figure.
+      rowsRejected: input.accounting.rowsRejected + (workers?.accounting.rowsRejected ?? 0),
       ...(rules ? { rules } : {}),
       ...(timescale !== undefined ? { timescale } : {}),
       ...(startEvent ? { startEvent } : {}),

@@ -1,0 +1,227 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { type CalendarOptions, conventions, createCalendar, regions } from '../calendar/index.js';
+import { getIndicator, type IndicatorId, indicatorIds, roundingModes } from '../indicators/index.js';
+import { dateFormats } from '../records/dates.js';
+import type { InputIssue } from '../records/issues.js';
+import type { ParseRecordsResult } from '../records/record-reader.js';
+import { type RecordKind, recordKinds } from '../records/schemas.js';
+import { buildReport, type ReportIndicatorInput, type ReportModel } from '../report/model.js';
+import { getTargetSet, parseTargets, type Target, targetSetIds } from '../targets/index.js';
+import { readHolidayFile } from './holiday-file.js';
+import { readRecordsFile } from './read-records-file.js';
+
+const indicatorEntry = z.union([
+  z.string(),
+  z.object({ id: z.string(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
+
+/** The report config file (JSON), as `cs-indicators report --config FILE` reads it. Paths are relative to it. */
+export const reportConfigSchema = z
+  .object({
+    title: z.string().optional(),
+    financialYear: z.string(),
+    asAt: z.string().optional(),
+    inputs: z.partialRecord(z.enum(recordKinds as [RecordKind, ...RecordKind[]]), z.string()),
+    columnMaps: z.partialRecord(z.enum(recordKinds as [RecordKind, ...RecordKind[]]), z.string()).optional(),
+    dateFormat: z.enum(dateFormats as unknown as [string, ...string[]]).optional(),
+    indicators: z.array(indicatorEntry).min(1),
+    targetSets: z.array(z.string()).optional(),
+    targetFiles: z.array(z.string()).optional(),
+    calendar: z
+      .object({
+        region: z.enum(regions as unknown as [string, ...string[]]).optional(),
+        holidays: z.string().optional(),
+        closures: z.string().optional(),
+        id: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    convention: z.enum(conventions as unknown as [string, ...string[]]).optional(),
+    tolerance: z.number().nonnegative().optional(),
+    rounding: z
+      .object({
+        decimalPlaces: z.number().int().min(0).max(20).optional(),
+        mode: z.enum(roundingModes as unknown as [string, ...string[]]).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** A report config, as read from its file. */
+export type ReportConfig = z.infer<typeof reportConfigSchema>;
+
+/** What {@link loadReport} gives back: the model, and how each input file was read. */
+export interface LoadedReport {
+  readonly model: ReportModel;
+  readonly config: ReportConfig;
+  /** Each input file read, with its accounting and issues (rows with issues are left out of every figure). */
+  readonly inputs: readonly {
+    readonly kind: RecordKind;
+    readonly path: string;
+    readonly accounting: ParseRecordsResult<RecordKind>['accounting'];
+    readonly issues: readonly InputIssue[];
+  }[];
+}
+
+/** A config that cannot be used: names the file and what is wrong. */
+export class ReportConfigError extends Error {
+  override readonly name = 'ReportConfigError';
+}
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ReportConfigError(
+      `${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ReportConfigError(`${path}: the ${what} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Options of {@link loadReport}. */
+export interface LoadReportOptions {
+  /** Read every input in strict mode: any issue refuses the report. Default false. */
+  readonly strict?: boolean;
+  /** Called with each rows-read count of a long input, for progress output. Default: none. */
+  readonly onProgress?: (path: string, rowsRead: number) => void;
+}
+
+/**
+ * Reads a report config and everything it names (inputs, column maps, target files, calendar files) and builds the
+ * report model. Paths in the config are relative to the config file.
+ *
+ * @param configPath - the config file (JSON).
+ * @param options - strict reading, progress.
+ * @returns the model, the config and the accounting of each input.
+ * @throws {ReportConfigError} naming the file and the field when the config cannot be used;
+ *   `InputError` (strict mode) or a file error from the inputs.
+ * @example
+ * const { model } = await loadReport('examples/report.config.json');
+ * model.indicators.map((i) => i.id); //=> ['NI59', 'NI60', …]
+ */
+export async function loadReport(configPath: string, options: LoadReportOptions = {}): Promise<LoadedReport> {
+  const parsed = reportConfigSchema.safeParse(await readJson(configPath, 'report config'));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`,
+    );
+    throw new ReportConfigError(`${configPath}: the report config is not usable:\n${problems.join('\n')}`);
+  }
+  const config = parsed.data;
+  const base = dirname(configPath);
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+
+  const entries = config.indicators.map((entry) => (typeof entry === 'string' ? { id: entry } : entry));
+  for (const entry of entries) {
+    if (!indicatorIds.some((id) => id.toLowerCase() === entry.id.toLowerCase())) {
+      throw new ReportConfigError(
+        `${configPath}: indicators: unknown indicator ${JSON.stringify(entry.id)} (expected one of ${indicatorIds.join(', ')})`,
+      );
+    }
+  }
+  const needed = new Set<RecordKind>();
+  for (const entry of entries) {
+    const kind = getIndicator(entry.id).recordKind as RecordKind;
+    needed.add(kind);
+    if (kind === 'allocation') needed.add('worker');
+  }
+  const inputs: LoadedReport['inputs'][number][] = [];
+  const records = new Map<RecordKind, ParseRecordsResult<RecordKind>>();
+  for (const kind of needed) {
+    const path = config.inputs[kind];
+    if (path === undefined) {
+      throw new ReportConfigError(
+        `${configPath}: inputs: no file for the ${kind} records the indicators need`,
+      );
+    }
+    const mapPath = config.columnMaps?.[kind];
+    const columnMap =
+      mapPath === undefined
+        ? undefined
+        : ((await readJson(at(mapPath), 'column map')) as Record<string, string>);
+    const result = await readRecordsFile(kind, at(path), {
+      ...(columnMap ? { columnMap } : {}),
+      ...(config.dateFormat ? { dateFormat: config.dateFormat as 'auto' } : {}),
+      strict: Boolean(options.strict),
+      ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
+    });
+    if (!result.readable) {
+      const first = result.issues[0];
+      throw new ReportConfigError(`${at(path)}: input refused${first ? `: ${first.message}` : ''}`);
+    }
+    records.set(kind, result);
+    inputs.push({ kind, path: at(path), accounting: result.accounting, issues: result.issues });
+  }
+
+  const targets: Target[] = [];
+  for (const id of config.targetSets ?? []) {
+    try {
+      targets.push(...getTargetSet(id).targets);
+    } catch {
+      throw new ReportConfigError(
+        `${configPath}: targetSets: unknown target set ${JSON.stringify(id)} (built in: ${targetSetIds.join(', ')})`,
+      );
+    }
+  }
+  for (const file of config.targetFiles ?? []) {
+    try {
+      targets.push(...parseTargets(await readJson(at(file), 'targets file')).targets);
+    } catch (error) {
+      if (error instanceof ReportConfigError) throw error;
+      throw new ReportConfigError(`${at(file)}: ${(error as Error).message}`);
+    }
+  }
+
+  const calendarOptions: { -readonly [K in keyof CalendarOptions]: CalendarOptions[K] } = {};
+  if (config.calendar?.region)
+    calendarOptions.region = config.calendar.region as CalendarOptions['region'] & string;
+  if (config.calendar?.id) calendarOptions.id = config.calendar.id;
+  if (config.calendar?.holidays)
+    calendarOptions.holidays = await readHolidayFile(at(config.calendar.holidays));
+  if (config.calendar?.closures) {
+    const closures = await readHolidayFile(at(config.calendar.closures));
+    if (!Array.isArray(closures))
+      throw new ReportConfigError(`${configPath}: calendar.closures must list dates`);
+    calendarOptions.closures = closures;
+  }
+
+  const reportInputs: ReportIndicatorInput[] = entries.map((entry) => {
+    const definition = getIndicator(entry.id);
+    const input = records.get(definition.recordKind as RecordKind);
+    const extra =
+      definition.recordKind === 'allocation' ? { workers: records.get('worker')?.records ?? [] } : {};
+    return {
+      id: definition.id as IndicatorId,
+      records: (input?.records ?? []) as never,
+      options: { ...(entry.options ?? {}), ...extra } as never,
+      rowsRejected: input?.accounting.rowsRejected ?? 0,
+    };
+  });
+  try {
+    const model = buildReport(reportInputs, {
+      financialYear: config.financialYear,
+      ...(config.title ? { title: config.title } : {}),
+      ...(config.asAt ? { asAt: config.asAt } : {}),
+      targets,
+      calendar: createCalendar(calendarOptions),
+      ...(config.convention ? { convention: config.convention as 'after-start' } : {}),
+      ...(config.tolerance !== undefined ? { tolerance: config.tolerance } : {}),
+      ...(config.rounding ? { rounding: config.rounding as never } : {}),
+    });
+    return { model, config, inputs };
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw new ReportConfigError(`${configPath}: ${error.message}`);
+    }
+    throw error;
+  }
+}
