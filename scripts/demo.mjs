@@ -1,20 +1,13 @@
 #!/usr/bin/env node
-// Placeholder until the monthly-return report lands (issue "Targets and the monthly return"): it will write the
-// HTML report for the bundled example data and print the summary table. Until then it shows the calendar at work.
+// npm run demo: the monthly return of the bundled example (a Leeds-scale 2010/11 against the Leeds 2010 targets),
+// written as a standalone HTML page, with its summary table printed here.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const run = (...args) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8' }).trim();
-console.log('childrens-services-indicators demo (placeholder: the monthly-return report is not built yet;');
-console.log('this will write the HTML report for the bundled example data and print its summary table).');
-console.log('');
-console.log(
-  'Working days from Thursday 2011-04-28 to Tuesday 2011-05-03 (Royal Wedding, Early May bank holiday):',
-);
-console.log(`  after-start ${run('working-days', '2011-04-28', '2011-05-03')}`);
-console.log(`  inclusive   ${run('working-days', '2011-04-28', '2011-05-03', '--convention', 'inclusive')}`);
-console.log(
-  `  end-exclusive ${run('working-days', '2011-04-28', '2011-05-03', '--convention', 'end-exclusive')}`,
-);
-console.log(`Deadline 7 working days after Friday 2010-12-24: ${run('deadline', '2010-12-24', '7')}`);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = 'examples/output/monthly-return.html';
+execFileSync(process.execPath, ['dist/cli/main.js', 'report', '--demo', '--out', out], {
+  cwd: root,
+  stdio: 'inherit',
+});
+console.log(`Open ${out} in a browser. The same report as Markdown, CSV or JSON: add --format md|csv|json.`);

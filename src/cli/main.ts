@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
+import { reportCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { workingDaysCommand } from './commands/working-days.js';
 import { type CliCommand, type CliIo, InputRefusedError, UsageError } from './context.js';
@@ -14,6 +15,7 @@ import { type CliCommand, type CliIo, InputRefusedError, UsageError } from './co
 const commands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
+  reportCommand,
   workingDaysCommand,
   deadlineCommand,
 ];

@@ -74,7 +74,7 @@ export function renderCsv(model: ReportModel): string {
           target.targetDisplay,
           target.status,
           target.rag,
-          ragLabel(target),
+          ragLabel(target, model.tolerance),
           target.gapDisplay,
           rateNeededText(target),
           source,

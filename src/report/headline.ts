@@ -27,21 +27,33 @@ export function latestReportedMonth(indicator: ReportIndicator) {
   return indicator.months.filter((month) => month.reported).at(-1);
 }
 
-/** How a RAG status reads for people: the status in words, never colour alone. */
-export const ragWords: Readonly<Record<ReportTarget['rag'], string>> = {
-  green: 'On target',
-  amber: 'Near target',
-  red: 'Off target',
-  grey: 'No data',
-};
+/**
+ * The tolerance in the words of a gap's unit: `5 points`, `1 point`, `1.5 cases per FTE`.
+ * @example toleranceWords(5, 'percent') //=> '5 points'
+ */
+export function toleranceWords(tolerance: number, unit: ReportTarget['target']['unit']): string {
+  if (unit === 'cases-per-fte') return `${tolerance} cases per FTE`;
+  if (unit === 'count') return String(tolerance);
+  return `${tolerance} ${tolerance === 1 ? 'point' : 'points'}`;
+}
 
 /**
- * The words for a target's standing: `On target`, `Near target` (within the tolerance), `Off target`, `No data`
- * or `Not started`.
- * @example ragLabel({ rag: 'amber', status: 'not-met' }) //=> 'Near target'
+ * The words for a target's standing, the same in every renderer, never colour alone: `On target`, `Within 5 points`
+ * (amber: not met, within the tolerance), `Off target`, `No data` or `Not started`.
+ * @example ragLabel({ rag: 'amber', status: 'not-met', target }, 5) //=> 'Within 5 points'
  */
-export function ragLabel(target: Pick<ReportTarget, 'rag' | 'status'>): string {
-  return target.status === 'not-started' ? 'Not started' : ragWords[target.rag];
+export function ragLabel(target: Pick<ReportTarget, 'rag' | 'status' | 'target'>, tolerance = 5): string {
+  if (target.status === 'not-started') return 'Not started';
+  switch (target.rag) {
+    case 'green':
+      return 'On target';
+    case 'amber':
+      return `Within ${toleranceWords(tolerance, target.target.unit)}`;
+    case 'red':
+      return 'Off target';
+    default:
+      return 'No data';
+  }
 }
 
 /**

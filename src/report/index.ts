@@ -1,5 +1,14 @@
+export { type RenderChartOptions, renderChart } from './chart.js';
 export { renderCsv, renderJson } from './csv.js';
-export { headlineTarget, latestReportedMonth, ragLabel, ragWords, rateNeededText } from './headline.js';
+export { escapeHtml } from './escape-html.js';
+export {
+  headlineTarget,
+  latestReportedMonth,
+  ragLabel,
+  rateNeededText,
+  toleranceWords,
+} from './headline.js';
+export { type RenderHtmlOptions, renderHtml } from './html.js';
 export { escapeMarkdown, renderMarkdown } from './markdown.js';
 export {
   type BuildReportOptions,

@@ -42,7 +42,7 @@ export function renderMarkdown(model: ReportModel): string {
           target ? `${target.targetDisplay}, ${target.period.label}` : '',
           target?.actualDisplay ?? '',
           target?.gapDisplay ?? '',
-          target ? ragLabel(target) : '',
+          target ? ragLabel(target, model.tolerance) : '',
           target ? rateNeededText(target) : '',
         ];
       }),
@@ -83,7 +83,8 @@ export function renderMarkdown(model: ReportModel): string {
             target.targetDisplay,
             target.actualDisplay,
             target.gapDisplay,
-            ragLabel(target) + (target.running && target.status !== 'not-started' ? ' (so far)' : ''),
+            ragLabel(target, model.tolerance) +
+              (target.running && target.status !== 'not-started' ? ' (so far)' : ''),
             rateNeededText(target),
             [target.target.source.document, target.target.source.ref].filter(Boolean).join(', '),
           ]),

@@ -89,6 +89,14 @@ export interface ReportTarget {
   readonly gapDisplay: string;
   /** Whether the target's period runs past `asAt` (the comparison is provisional). */
   readonly running: boolean;
+  /** For a percent-change target: the baseline figure the change is measured from (like for like while running). */
+  readonly baseline?: {
+    readonly period: { readonly start: IsoDate; readonly end: IsoDate; readonly label: string };
+    readonly numerator: number;
+    readonly value: string | null;
+    readonly change: string | null;
+    readonly changeDisplay: string;
+  };
   /** For a running percentage target: the rate the remaining months need. */
   readonly rateNeeded?: {
     readonly needed: string | null;
@@ -127,6 +135,8 @@ export interface ReportModel {
   readonly asAt: IsoDate;
   readonly calendar: { readonly id: string; readonly fingerprint: string };
   readonly convention: Convention;
+  /** The RAG tolerance the standings were judged with, in the gap's unit (points, or cases per FTE). */
+  readonly tolerance: number;
   /** The months of the year, each with whether it is reported. */
   readonly months: readonly (ReportFigure['period'] & { readonly reported: boolean })[];
   readonly indicators: readonly ReportIndicator[];
@@ -274,7 +284,12 @@ export function buildReport(
               };
         const result = compute(covered, baseline);
         const comparison = compareToTarget(result, target, { tolerance, toDate: running });
-        const remaining = splitIntoMonths(period).filter((month) => month.end > covered.end).length;
+        // NEET counts are taken in November, December and January only: other months add nothing to come.
+        const remaining = splitIntoMonths(period).filter(
+          (month) =>
+            month.end > covered.end &&
+            (definition.recordKind !== 'neet' || ['11', '12', '01'].includes(month.start.slice(5, 7))),
+        ).length;
         const needed =
           running && target.unit === 'percent' && result.unit === 'percent' && remaining > 0
             ? rateNeeded({
@@ -295,6 +310,17 @@ export function buildReport(
           gap: comparison.gap === null ? null : comparison.gap.toString(),
           gapDisplay: comparison.gapDisplay,
           running,
+          ...(result.baseline
+            ? {
+                baseline: {
+                  period: result.baseline.period,
+                  numerator: result.baseline.numerator,
+                  value: result.baseline.value === null ? null : result.baseline.value.toString(),
+                  change: result.baseline.change === null ? null : result.baseline.change.toString(),
+                  changeDisplay: result.baseline.changeDisplay,
+                },
+              }
+            : {}),
           ...(needed
             ? {
                 rateNeeded: {
@@ -337,6 +363,7 @@ export function buildReport(
     asAt,
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     convention,
+    tolerance,
     months: months.map((month) => ({ ...periodOf(month), reported: month.end <= asAt })),
     indicators: reportIndicators,
   };

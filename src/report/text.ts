@@ -29,7 +29,7 @@ export function renderSummaryTable(model: ReportModel): string {
       target ? `${target.targetDisplay} ${target.period.label}` : '',
       target ? target.actualDisplay : '',
       target ? target.gapDisplay : '',
-      target ? ragLabel(target) : '',
+      target ? ragLabel(target, model.tolerance) : '',
       target ? rateNeededText(target) : '',
     ];
   });
