@@ -88,6 +88,28 @@ export function recordsOf(kind, n, seed = 1) {
         };
         break;
       }
+      case 'assessment':
+        out[i] = {
+          id: `AS${i}`,
+          // The children of recordsOf('referral', n): ASSESS45 finds each one's referral.
+          childId: `C${Math.floor(rnd() * n * 0.7)}`,
+          startDate: fromDayNumber(start),
+          completedDate: rnd() < 0.9 ? end : undefined,
+          team: pick(TEAMS),
+        };
+        break;
+      case 'cp-plan': {
+        const previousPlans = rnd() < 0.8 ? 0 : 1 + Math.floor(rnd() * 3);
+        out[i] = {
+          id: `PL${i}`,
+          childId: `C${i}`,
+          startDate: fromDayNumber(start - Math.floor(rnd() * 900)),
+          endDate: rnd() < 0.6 ? fromDayNumber(start) : undefined,
+          previousPlans,
+          team: pick(TEAMS),
+        };
+        break;
+      }
       case 'allocation':
         out[i] = {
           caseId: `C${i}`,

@@ -271,21 +271,49 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     }
   };
 
-  const addWorkingDaysToDay = (day: number, n: number): number => {
+  // The ISO date of each indexed day, by offset, written the first time it is given out: a loop over records asks
+  // for the same few hundred deadlines again and again. Filled lazily, so that a calendar costs nothing more to
+  // create.
+  const isoDates: (IsoDate | undefined)[] = new Array(SPAN);
+  const isoDateAt = (offset: number): IsoDate => {
+    let date = isoDates[offset];
+    if (date === undefined) {
+      date = fromDayNumber(FIRST_DAY + offset);
+      isoDates[offset] = date;
+    }
+    return date;
+  };
+
+  const checkWorkingDays = (n: number): void => {
     if (!Number.isInteger(n))
       throw new RangeError(`n: expected a whole number of working days, got ${String(n)}`);
-    const offset = offsetOf(day, 'date');
-    if (n === 0) return day;
+  };
+
+  /** The offset of the `n`-th working day after the day at `offset` (before it when `n` is negative). */
+  const addToOffset = (offset: number, n: number): number => {
+    if (n === 0) return offset;
     const k =
       n > 0
         ? (cumulative[offset] as number) + n
         : (cumulative[offset] as number) - (working[offset] as number) + n + 1;
     if (k < 1 || k > totalWorkingDays) {
       throw new RangeError(
-        `${fromDayNumber(day)} ${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} working days is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
+        `${fromDayNumber(FIRST_DAY + offset)} ${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} working days is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
       );
     }
-    return FIRST_DAY + (nthWorkingDay[k] as number);
+    return nthWorkingDay[k] as number;
+  };
+
+  const addWorkingDaysToDay = (day: number, n: number): number => {
+    checkWorkingDays(n);
+    return FIRST_DAY + addToOffset(offsetOf(day, 'date'), n);
+  };
+
+  /** `addWorkingDays` over ISO dates: the date read once, the result's date written once per calendar. */
+  const addWorkingDaysToDate = (date: IsoDate, n: number): IsoDate => {
+    const day = dayInRange(date, 'date');
+    checkWorkingDays(n);
+    return isoDateAt(addToOffset(day - FIRST_DAY, n));
   };
 
   return {
@@ -297,9 +325,9 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     holidayName: (date) => named.get(dayInRange(date, 'date')),
     workingDaysBetween: (start, end, convention) =>
       workingDaysBetweenDays(dayInRange(start, 'start'), dayInRange(end, 'end'), convention),
-    addWorkingDays: (date, n) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), n)),
-    nextWorkingDay: (date) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), 1)),
-    previousWorkingDay: (date) => fromDayNumber(addWorkingDaysToDay(dayInRange(date, 'date'), -1)),
+    addWorkingDays: addWorkingDaysToDate,
+    nextWorkingDay: (date) => addWorkingDaysToDate(date, 1),
+    previousWorkingDay: (date) => addWorkingDaysToDate(date, -1),
     nonWorkingDays: (start, end) => {
       const s = dayInRange(start, 'start');
       const e = dayInRange(end, 'end');

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { contains, type Period, splitIntoMonths } from '../periods/index.js';
+import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import {
   type AllocationRecord,
   type WorkerRecord,
@@ -8,11 +9,12 @@ import {
 } from '../records/schemas.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { displayValue, resolveRounding } from './exact.js';
-import { calendarOf, tallyOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
+  OutcomeBucket,
   RecordOutcome,
   SnapshotCounts,
 } from './types.js';
@@ -171,34 +173,166 @@ function snapshotDates(period: Period, mode: CaseloadMode, snapshot: IsoDate | u
   return [snapshot];
 }
 
-/** The first record of each workerId, with its FTE as an exact decimal. */
-function workersById(workers: readonly WorkerRecord[]): Map<string, { worker: WorkerRecord; fte: Decimal }> {
-  const byId = new Map<string, { worker: WorkerRecord; fte: Decimal }>();
+/** The workers given, each workerId once (the first record of it), numbered in the order given. */
+interface WorkerTable {
+  /** Each workerId's number. */
+  readonly numbers: KeyNumbering;
+  /** The worker record of each number. */
+  readonly records: readonly WorkerRecord[];
+}
+
+/** The first record of each workerId, its FTE checked. */
+function workerTable(workers: readonly WorkerRecord[]): WorkerTable {
+  const numbers = createKeyNumbering();
+  const records: WorkerRecord[] = [];
   for (const worker of workers) {
-    if (byId.has(worker.workerId)) continue;
+    const known = numbers.size;
+    if (numbers.add(worker.workerId) < known) continue;
     if (typeof worker.fte !== 'number' || !Number.isFinite(worker.fte) || worker.fte <= 0) {
       throw new RangeError(
         `workers: expected each worker's fte to be a number above 0, got ${JSON.stringify(worker.fte)} for ${JSON.stringify(worker.workerId)}`,
       );
     }
-    byId.set(worker.workerId, { worker, fte: new Sum(worker.fte) });
+    records.push(worker);
   }
-  return byId;
+  return { numbers, records };
+}
+
+/**
+ * A sum of FTEs, exact and cheap: how many times each distinct FTE was added. FTEs take a handful of values (1, 0.5,
+ * 0.8…), so a sum over tens of thousands of workers is a few decimal products at the end, not one decimal addition
+ * per worker.
+ */
+class FteSum {
+  private readonly times = new Map<number, number>();
+
+  /** Adds `fte`, `times` times. */
+  add(fte: number, times = 1): void {
+    this.times.set(fte, (this.times.get(fte) ?? 0) + times);
+  }
+
+  /** Adds every FTE of another sum. */
+  addSum(other: FteSum): void {
+    for (const [fte, times] of other.times) this.add(fte, times);
+  }
+
+  /** The sum, exact. */
+  total(): Decimal {
+    let total = new Sum(0);
+    for (const [fte, times] of this.times) total = total.plus(new Sum(fte).times(times));
+    return total;
+  }
 }
 
 /** A running total of allocations, FTE and workers. */
 interface Tally {
   allocations: number;
-  fte: Decimal;
+  readonly fte: FteSum;
   workers: number;
 }
 
-const emptyTally = (): Tally => ({ allocations: 0, fte: new Sum(0), workers: 0 });
+const emptyTally = (): Tally => ({ allocations: 0, fte: new FteSum(), workers: 0 });
 
-function addTo(tally: Tally, cases: number, fte: Decimal): void {
+function addTo(tally: Tally, cases: number, fte: number): void {
   tally.allocations += cases;
-  tally.fte = tally.fte.plus(fte);
+  tally.fte.add(fte);
   tally.workers += 1;
+}
+
+/** Why an open allocation is not counted, as a small number: none, or each reason of {@link EXCLUSIONS}. */
+const COUNTED = 0;
+/** The reasons an open allocation is excluded, by code (1, 2, 3). */
+const EXCLUSIONS = ['', 'unknown-worker', 'worker-not-in-post', 'role-not-counted'] as const;
+const UNKNOWN_WORKER = 1;
+const NOT_IN_POST = 2;
+const ROLE_NOT_COUNTED = 3;
+
+/** One counted worker's cases over the snapshots, before the decimals. */
+interface WorkerCount {
+  readonly worker: WorkerRecord;
+  readonly cases: number;
+  readonly snapshots: number;
+}
+
+/** The figures of one distinct (cases, FTE, snapshots), worked out once for every worker who has them. */
+interface PerFte {
+  /** The FTE summed over the snapshots. */
+  readonly fte: number;
+  readonly perFte: Decimal;
+  readonly text: string;
+  readonly above: boolean;
+  /** The place of `perFte` among the distinct values, heaviest first (equal values share a place). */
+  rank: number;
+}
+
+/**
+ * The distribution of the counted workers' caseloads, heaviest first (cases per FTE descending, then cases
+ * descending, then workerId), and the workers above the threshold.
+ *
+ * Cases per FTE is worked out once per distinct (cases, FTE, snapshots), not once per worker: tens of thousands of
+ * workers share a few hundred of them, and the decimal division is most of the time. The workers are sorted on the
+ * rank of their value among the distinct values, which orders them as the exact values do.
+ */
+function caseloadDistribution(
+  counts: readonly WorkerCount[],
+  Exact: Decimal.Constructor,
+  threshold: number,
+): { workers: WorkerCaseload[]; aboveThreshold: string[] } {
+  const distinct = new Map<string, PerFte>();
+  const figures = counts.map(({ worker, cases, snapshots }) => {
+    const key = `${cases}/${snapshots}/${worker.fte}`;
+    let known = distinct.get(key);
+    if (known === undefined) {
+      const fte = new Sum(worker.fte).times(snapshots);
+      const perFte = new Exact(cases).div(fte);
+      known = {
+        fte: fte.toNumber(),
+        perFte,
+        text: perFte.toString(),
+        above: perFte.greaterThan(threshold),
+        rank: 0,
+      };
+      distinct.set(key, known);
+    }
+    return known;
+  });
+  const values = [...distinct.values()].sort((a, b) => b.perFte.comparedTo(a.perFte));
+  let rank = 0;
+  values.forEach((value, i) => {
+    const heavier = values[i - 1];
+    if (heavier !== undefined && !heavier.perFte.equals(value.perFte)) rank++;
+    value.rank = rank;
+  });
+  const order = counts
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const countA = counts[a] as WorkerCount;
+      const countB = counts[b] as WorkerCount;
+      const idA = countA.worker.workerId;
+      const idB = countB.worker.workerId;
+      return (
+        (figures[a] as PerFte).rank - (figures[b] as PerFte).rank ||
+        countB.cases - countA.cases ||
+        (idA < idB ? -1 : idA > idB ? 1 : 0)
+      );
+    });
+  const workers: WorkerCaseload[] = [];
+  const aboveThreshold: string[] = [];
+  for (const i of order) {
+    const { worker, cases, snapshots } = counts[i] as WorkerCount;
+    const { fte, text, above } = figures[i] as PerFte;
+    workers.push({
+      workerId: worker.workerId,
+      team: worker.team ?? NO_TEAM,
+      role: worker.role,
+      fte,
+      cases,
+      perFte: text,
+      snapshots,
+    });
+    if (above) aboveThreshold.push(worker.workerId);
+  }
+  return { workers, aboveThreshold };
 }
 
 /**
@@ -274,138 +408,150 @@ export function caseload(
   }
 
   // The group asked for (a breakdown's team or worker): the workers of the group and the allocations they hold.
-  const allWorkers = workersById(options.workers);
-  const teamOf = (workerId: string) => allWorkers.get(workerId)?.worker.team;
-  const inGroup = (workerId: string): boolean =>
-    (options.team === undefined || (teamOf(workerId) ?? null) === options.team) &&
+  const table = workerTable(options.workers);
+  const workerRecords = table.records;
+  const inGroup = (workerId: string, worker: WorkerRecord | undefined): boolean =>
+    (options.team === undefined || (worker?.team ?? null) === options.team) &&
     (options.workerId === undefined || workerId === options.workerId);
-  const workers = [...allWorkers.values()].filter(({ worker }) => inGroup(worker.workerId));
-  const scoped: { allocation: AllocationRecord; index: number }[] = [];
-  allocations.forEach((allocation, index) => {
-    if (inGroup(allocation.workerId)) scoped.push({ allocation, index });
-  });
+  // The workers of the group, by number.
+  const workers: number[] = [];
+  for (let w = 0; w < workerRecords.length; w++) {
+    const worker = workerRecords[w] as WorkerRecord;
+    if (inGroup(worker.workerId, worker)) workers.push(w);
+  }
+  // The allocations of the group (their indices in `allocations`) and the number of each one's worker, or -1.
+  const scoped: number[] = [];
+  const workerOfAllocation: number[] = [];
+  for (let index = 0; index < allocations.length; index++) {
+    const allocation = allocations[index] as AllocationRecord;
+    const w = table.numbers.find(allocation.workerId);
+    if (!inGroup(allocation.workerId, workerRecords[w])) continue;
+    scoped.push(index);
+    workerOfAllocation.push(w);
+  }
 
   // Each allocation's bucket over the snapshots: counted at any, else the first exclusion met, else not open.
-  const reasons: (string | undefined)[] = scoped.map(() => undefined);
-  const everCounted: boolean[] = scoped.map(() => false);
+  const firstExclusion = new Uint8Array(scoped.length);
+  const everCounted = new Uint8Array(scoped.length);
   const snapshots: SnapshotCounts[] = [];
   const whole = emptyTally();
   const byTeam = new Map<string, Tally>();
   const newlyQualified = emptyTally();
-  const byWorker = new Map<
-    string,
-    { worker: WorkerRecord; cases: number; fte: Decimal; snapshots: number }
-  >();
+  // Each worker's cases and snapshots, summed over the snapshots; `distributed` lists the workers counted at one
+  // snapshot at least, in the order first counted.
+  const workerCases = new Int32Array(workerRecords.length);
+  const workerSnapshots = new Int32Array(workerRecords.length);
+  const distributed: number[] = [];
   let workersWithoutCases = 0;
 
   for (const date of dates) {
-    const cases = new Map<string, number>();
-    scoped.forEach(({ allocation }, i) => {
-      if (!isOpen(allocation, date)) return;
-      const found = allWorkers.get(allocation.workerId);
-      const reason =
-        found === undefined
-          ? 'unknown-worker'
-          : !isInPost(found.worker, date)
-            ? 'worker-not-in-post'
-            : !counted.has(found.worker.role)
-              ? 'role-not-counted'
-              : undefined;
-      if (reason === undefined) {
-        everCounted[i] = true;
-        cases.set(allocation.workerId, (cases.get(allocation.workerId) ?? 0) + 1);
-      } else {
-        reasons[i] ??= reason;
+    // Why each worker's open allocations are not counted on this date (COUNTED when they are).
+    const exclusionOf = new Uint8Array(workerRecords.length);
+    for (let w = 0; w < workerRecords.length; w++) {
+      const worker = workerRecords[w] as WorkerRecord;
+      exclusionOf[w] = !isInPost(worker, date)
+        ? NOT_IN_POST
+        : !counted.has(worker.role)
+          ? ROLE_NOT_COUNTED
+          : COUNTED;
+    }
+    const cases = new Int32Array(workerRecords.length);
+    for (let i = 0; i < scoped.length; i++) {
+      const allocation = allocations[scoped[i] as number] as AllocationRecord;
+      if (!isOpen(allocation, date)) continue;
+      const w = workerOfAllocation[i] as number;
+      const exclusion = w < 0 ? UNKNOWN_WORKER : (exclusionOf[w] as number);
+      if (exclusion === COUNTED) {
+        everCounted[i] = 1;
+        cases[w] = (cases[w] as number) + 1;
+      } else if (firstExclusion[i] === 0) {
+        firstExclusion[i] = exclusion;
       }
-    });
+    }
     const snapshot = emptyTally();
     let withoutCases = 0;
-    for (const { worker, fte } of workers) {
-      if (!isInPost(worker, date) || !counted.has(worker.role)) continue;
-      const held = cases.get(worker.workerId) ?? 0;
+    for (const w of workers) {
+      if (exclusionOf[w] !== COUNTED) continue;
+      const worker = workerRecords[w] as WorkerRecord;
+      const held = cases[w] as number;
       if (held === 0) {
         withoutCases += 1;
         continue;
       }
-      addTo(snapshot, held, fte);
+      addTo(snapshot, held, worker.fte);
       const team = worker.team ?? NO_TEAM;
-      const teamTally = byTeam.get(team) ?? emptyTally();
-      addTo(teamTally, held, fte);
-      byTeam.set(team, teamTally);
-      if (worker.role === 'newly-qualified') addTo(newlyQualified, held, fte);
-      const own = byWorker.get(worker.workerId) ?? { worker, cases: 0, fte: new Sum(0), snapshots: 0 };
-      byWorker.set(worker.workerId, {
-        worker,
-        cases: own.cases + held,
-        fte: own.fte.plus(fte),
-        snapshots: own.snapshots + 1,
-      });
+      let teamTally = byTeam.get(team);
+      if (teamTally === undefined) {
+        teamTally = emptyTally();
+        byTeam.set(team, teamTally);
+      }
+      addTo(teamTally, held, worker.fte);
+      if (worker.role === 'newly-qualified') addTo(newlyQualified, held, worker.fte);
+      if (workerSnapshots[w] === 0) distributed.push(w);
+      workerCases[w] = (workerCases[w] as number) + held;
+      workerSnapshots[w] = (workerSnapshots[w] as number) + 1;
     }
     whole.allocations += snapshot.allocations;
-    whole.fte = whole.fte.plus(snapshot.fte);
+    whole.fte.addSum(snapshot.fte);
     whole.workers += snapshot.workers;
     workersWithoutCases += withoutCases;
     snapshots.push({
       date,
       allocations: snapshot.allocations,
-      fte: snapshot.fte.toNumber(),
+      fte: snapshot.fte.total().toNumber(),
       workers: snapshot.workers,
       workersWithoutCases: withoutCases,
     });
   }
 
-  // A plain loop that builds each outcome once, with no spreads: national allocation tables run to millions of rows.
-  const outcomes: RecordOutcome[] = new Array(scoped.length);
+  // Outcomes are built only when asked for (national allocation tables run to millions of rows); every allocation
+  // is counted into its bucket either way.
+  const tally = createOutcomeTally();
+  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(scoped.length) : undefined;
   for (let i = 0; i < scoped.length; i++) {
-    const { allocation, index } = scoped[i] as (typeof scoped)[number];
+    const bucket: OutcomeBucket =
+      everCounted[i] === 1 ? 'counted' : firstExclusion[i] !== 0 ? 'excluded' : 'not-in-period';
+    const reason = bucket === 'excluded' ? EXCLUSIONS[firstExclusion[i] as number] : undefined;
+    tally.add(bucket, reason);
+    if (outcomes === undefined) continue;
+    const index = scoped[i] as number;
+    const allocation = allocations[index] as AllocationRecord;
     const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = {
       id: `${allocation.caseId}/${allocation.workerId}/${allocation.allocatedFrom}`,
-      bucket: 'not-in-period',
+      bucket,
       eventDate: allocation.allocatedFrom,
       workerId: allocation.workerId,
     };
     const row = options.rows?.[index];
     if (row !== undefined) outcome.row = row;
-    const team = teamOf(allocation.workerId);
+    const team = workerRecords[workerOfAllocation[i] as number]?.team;
     if (team !== undefined) outcome.team = team;
-    const reason = reasons[i];
-    if (everCounted[i]) outcome.bucket = 'counted';
-    else if (reason !== undefined) {
-      outcome.bucket = 'excluded';
-      outcome.reason = reason;
-    }
+    if (reason !== undefined) outcome.reason = reason;
     outcomes[i] = outcome;
   }
 
   const ratio = (numerator: number, denominator: Decimal | number): Decimal | null =>
     new Exact(denominator).isZero() ? null : new Exact(numerator).div(denominator);
   const figures = (tally: Tally): CaseloadFigures => {
-    const value = ratio(tally.allocations, tally.fte);
+    const fte = tally.fte.total();
+    const value = ratio(tally.allocations, fte);
     return {
       allocations: tally.allocations,
-      fte: tally.fte.toNumber(),
+      fte: fte.toNumber(),
       workers: tally.workers,
       value: value === null ? null : value.toString(),
       display: displayValue(value, rounding),
     };
   };
-  // Heaviest first: cases per FTE descending, then cases descending, then workerId.
-  const distribution = [...byWorker.values()]
-    .map(({ worker, cases, fte, snapshots: count }) => ({
-      workerId: worker.workerId,
-      team: worker.team ?? NO_TEAM,
-      role: worker.role,
-      fte,
-      cases,
-      perFte: new Exact(cases).div(fte),
-      snapshots: count,
-    }))
-    .sort(
-      (a, b) =>
-        b.perFte.comparedTo(a.perFte) ||
-        b.cases - a.cases ||
-        (a.workerId < b.workerId ? -1 : a.workerId > b.workerId ? 1 : 0),
-    );
+  const distribution = caseloadDistribution(
+    distributed.map((w) => ({
+      worker: workerRecords[w] as WorkerRecord,
+      cases: workerCases[w] as number,
+      snapshots: workerSnapshots[w] as number,
+    })),
+    Exact,
+    threshold,
+  );
   const perHead = ratio(whole.allocations, whole.workers);
   const teams = [...byTeam.keys()].sort((a, b) =>
     a === NO_TEAM ? 1 : b === NO_TEAM ? -1 : a.localeCompare(b, 'en'),
@@ -416,22 +562,14 @@ export function caseload(
     perHead: perHead === null ? null : perHead.toString(),
     perHeadDisplay: displayValue(perHead, rounding),
     byTeam: Object.fromEntries(teams.map((team) => [team, figures(byTeam.get(team) ?? emptyTally())])),
-    distribution: distribution.map((entry) => ({
-      ...entry,
-      fte: entry.fte.toNumber(),
-      perFte: entry.perFte.toString(),
-    })),
-    aboveThreshold: {
-      threshold,
-      workers: distribution
-        .filter((entry) => entry.perFte.greaterThan(threshold))
-        .map((entry) => entry.workerId),
-    },
+    distribution: distribution.workers,
+    aboveThreshold: { threshold, workers: distribution.aboveThreshold },
     newlyQualified: figures(newlyQualified),
     workersWithoutCases,
   };
 
-  const value = ratio(whole.allocations, whole.fte);
+  const wholeFte = whole.fte.total();
+  const value = ratio(whole.allocations, wholeFte);
   return {
     indicator: caseloadDefinition.id,
     title: caseloadDefinition.title,
@@ -439,7 +577,7 @@ export function caseload(
     polarity: caseloadDefinition.polarity,
     period: { start: period.start, end: period.end, label: period.label },
     numerator: whole.allocations,
-    denominator: whole.fte.toNumber(),
+    denominator: wholeFte.toNumber(),
     value,
     display: displayValue(value, rounding),
     rounding,
@@ -454,8 +592,8 @@ export function caseload(
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    counts: { ...tallyOutcomes(outcomes, options.rowsRejected), snapshots },
-    ...(options.outcomes ? { outcomes } : {}),
+    counts: { ...tally.counts(scoped.length, options.rowsRejected), snapshots },
+    ...(outcomes !== undefined ? { outcomes } : {}),
     details,
   };
 }

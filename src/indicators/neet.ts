@@ -1,11 +1,13 @@
 import { contains, type Period } from '../periods/index.js';
+import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally, type OutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorResult,
   IndicatorUnit,
+  OutcomeBucket,
   Polarity,
   RecordOutcome,
   SnapshotCounts,
@@ -69,9 +71,12 @@ export function academicAge(dateOfBirth: IsoDate, countDate: IsoDate): number {
   return academicYearStart - birth.year - (birth.month >= 9 ? 1 : 0);
 }
 
-/** The outcomes and the per-count figures of a NEET indicator. */
+/** The counts, the outcomes (when asked for) and the per-count figures of a NEET indicator. */
 export interface NeetOutcomes {
-  readonly outcomes: RecordOutcome[];
+  /** Every record's bucket, counted. */
+  readonly tally: OutcomeTally;
+  /** One outcome per record, in order, when `options.outcomes` asks for them. */
+  readonly outcomes: RecordOutcome[] | undefined;
   readonly snapshots: NeetSnapshot[];
 }
 
@@ -98,15 +103,13 @@ function ageRange(options: NeetCountOptions): { minAge: number; maxAge: number }
  */
 function latestSnapshotByMonth(records: readonly NeetRecord[]): Map<string, IsoDate> {
   const latest = new Map<string, IsoDate>();
-  const countMonth = new Map<IsoDate, boolean>();
+  // Each distinct date is looked at once: dates are few, records many.
+  const seen = new Set<IsoDate>();
   for (const record of records) {
     const date = record.snapshotDate;
-    let isCountMonth = countMonth.get(date);
-    if (isCountMonth === undefined) {
-      isCountMonth = NEET_COUNT_MONTHS.includes(ymdOf(date).month);
-      countMonth.set(date, isCountMonth);
-    }
-    if (!isCountMonth) continue;
+    if (seen.has(date)) continue;
+    seen.add(date);
+    if (!NEET_COUNT_MONTHS.includes(ymdOf(date).month)) continue;
     const month = date.slice(0, 7);
     const known = latest.get(month);
     if (known === undefined || date > known) latest.set(month, date);
@@ -125,6 +128,8 @@ function birthRangeOf(countDate: IsoDate, minAge: number, maxAge: number): { fro
 }
 
 interface MutableSnapshot {
+  /** The people already counted at this count, to find a person given twice. */
+  readonly people: KeyNumbering;
   cohort: number;
   neet: number;
   notKnown: number;
@@ -143,9 +148,10 @@ interface MutableSnapshot {
  *
  * @param records - NEET records.
  * @param period - the reporting period.
- * @param options - countDate, minAge, maxAge, rows.
+ * @param options - countDate, minAge, maxAge, rows, outcomes.
  * @param measure - `neet` (NI117) or `not-known` (NEET_NOT_KNOWN).
- * @returns the outcomes (one per record, in order) and one snapshot per count date, by date.
+ * @returns the records counted by bucket, the outcomes (one per record, in order, when `options.outcomes` asks for
+ *   them) and one snapshot per count date, by date.
  * @example
  * neetOutcomes(
  *   [{ personId: 'P1', snapshotDate: '2010-11-30', dateOfBirth: '1993-05-01', status: 'NEET' }],
@@ -175,9 +181,11 @@ export function neetOutcomes(
         ? [selected]
         : [];
   const figures = new Map<IsoDate, MutableSnapshot>(
-    countDates.map((date) => [date, { cohort: 0, neet: 0, notKnown: 0, eet: 0 }]),
+    countDates.map((date) => [
+      date,
+      { people: createKeyNumbering(), cohort: 0, neet: 0, notKnown: 0, eet: 0 },
+    ]),
   );
-  const seen = new Set<string>();
   // What each distinct snapshot date means, worked out once: dates are few, records many. `figure` is set for a
   // count date, `reason` for any other date of the period.
   interface DateInfo {
@@ -203,56 +211,55 @@ export function neetOutcomes(
     return info;
   };
 
-  // A plain loop that builds each outcome once, with no spreads: national cohorts run to millions of rows.
-  const outcomes: RecordOutcome[] = new Array(records.length);
+  // A plain loop that decides each record's bucket and reason, and builds its outcome only when asked for one:
+  // national cohorts run to millions of rows.
+  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const tally = createOutcomeTally();
+  const counted = measure === 'neet' ? 'NEET' : 'NOT_KNOWN';
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as NeetRecord;
     const eventDate = record.snapshotDate;
-    const outcome = outcomeOf(`${record.personId}@${eventDate}`, options.rows?.[index], eventDate);
-    outcomes[index] = outcome;
-    const { inPeriod, figure, reason, birthRange } = infoOf(eventDate);
-    if (!inPeriod) {
-      outcome.bucket = 'not-in-period';
-      continue;
+    const { inPeriod, figure, reason: dateReason, birthRange } = infoOf(eventDate);
+    let bucket: OutcomeBucket = 'excluded';
+    let reason: string | undefined;
+    if (!inPeriod) bucket = 'not-in-period';
+    else if (figure === undefined || birthRange === undefined) reason = dateReason ?? 'not-a-count';
+    else {
+      // Validation rejects a person twice at one count; should it happen, the first record is the one counted.
+      const people = figure.people;
+      const before = people.size;
+      if (people.add(String(record.personId)) < before) reason = 'duplicate-person';
+      // Academic age minAge to maxAge, as a range of birth dates (ISO dates compare as strings).
+      else if (!isIsoDate(record.dateOfBirth)) {
+        throw new RangeError(
+          `dateOfBirth: expected a date written YYYY-MM-DD, got ${JSON.stringify(record.dateOfBirth)}`,
+        );
+      } else if (record.dateOfBirth < birthRange.from || record.dateOfBirth > birthRange.to) {
+        reason = ageReason;
+      } else {
+        const status: NeetStatus = record.status;
+        if (status === 'EXCLUDED') reason = 'excluded-status';
+        else {
+          figure.cohort++;
+          if (status === 'NOT_KNOWN') figure.notKnown++;
+          else if (status === 'NEET') figure.neet++;
+          else figure.eet++;
+          if (status === counted) bucket = 'counted';
+          else if (status === 'NOT_KNOWN') reason = 'not-known';
+          else {
+            bucket = 'not-counted';
+            reason = status === 'NEET' ? 'status NEET' : 'status EET';
+          }
+        }
+      }
     }
-    if (figure === undefined || birthRange === undefined) {
-      outcome.reason = reason ?? 'not-a-count';
-      continue;
-    }
-    // Validation rejects a person twice at one count; should it happen, the first record is the one counted.
-    const key = `${record.personId}\u0000${eventDate}`;
-    if (seen.has(key)) {
-      outcome.reason = 'duplicate-person';
-      continue;
-    }
-    seen.add(key);
-    // Academic age minAge to maxAge, as a range of birth dates (ISO dates compare as strings).
-    if (!isIsoDate(record.dateOfBirth)) {
-      throw new RangeError(
-        `dateOfBirth: expected a date written YYYY-MM-DD, got ${JSON.stringify(record.dateOfBirth)}`,
-      );
-    }
-    if (record.dateOfBirth < birthRange.from || record.dateOfBirth > birthRange.to) {
-      outcome.reason = ageReason;
-      continue;
-    }
-    const status: NeetStatus = record.status;
-    if (status === 'EXCLUDED') {
-      outcome.reason = 'excluded-status';
-      continue;
-    }
-    figure.cohort++;
-    if (status === 'NOT_KNOWN') {
-      figure.notKnown++;
-      if (measure === 'neet') outcome.reason = 'not-known';
-      else outcome.bucket = 'counted';
-    } else if (status === 'NEET') {
-      figure.neet++;
-      if (measure === 'neet') outcome.bucket = 'counted';
-      else setNotCounted(outcome, 'status NEET');
-    } else {
-      figure.eet++;
-      setNotCounted(outcome, 'status EET');
+    tally.add(bucket, reason);
+    if (outcomes !== undefined) {
+      const outcome: MutableOutcome = { id: `${record.personId}@${eventDate}`, bucket, eventDate };
+      const row = options.rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      if (reason !== undefined) outcome.reason = reason;
+      outcomes[index] = outcome;
     }
   }
 
@@ -260,7 +267,7 @@ export function neetOutcomes(
     const { cohort, neet, notKnown, eet } = figures.get(date) ?? { cohort: 0, neet: 0, notKnown: 0, eet: 0 };
     return { date, cohort, known: cohort - notKnown, neet, notKnown, eet };
   });
-  return { outcomes, snapshots };
+  return { tally, outcomes, snapshots };
 }
 
 /** What {@link neetResult} needs to know of the indicator. */
@@ -293,41 +300,33 @@ export function neetResult(
 ): IndicatorResult {
   const calendar = calendarOf(options);
   const { minAge, maxAge } = ageRange(options);
-  const { outcomes, snapshots } = neetOutcomes(records, period, options, measure);
-  const result = summariseOutcomes(outcomes, {
-    definition,
-    period,
-    rule: {
-      counts:
-        options.countDate === undefined
-          ? 'the latest snapshotDate of each November, December and January in the period'
-          : options.countDate,
-      pooling: 'sums over the counts (mean numerator / mean denominator)',
-      academicAge: 'age on 31 August before the academic year of the count',
-      ages: `${minAge}-${maxAge}`,
-      numerator: measure === 'neet' ? 'NEET' : 'NOT_KNOWN',
-      denominator:
-        measure === 'neet'
-          ? 'known cohort (cohort minus NOT_KNOWN), EXCLUDED left out'
-          : 'cohort, EXCLUDED left out',
+  const { tally, outcomes, snapshots } = neetOutcomes(records, period, options, measure);
+  const counts = { ...tally.counts(records.length, options.rowsRejected), snapshots };
+  return summariseCounts(
+    counts,
+    {
+      definition,
+      period,
+      rule: {
+        counts:
+          options.countDate === undefined
+            ? 'the latest snapshotDate of each November, December and January in the period'
+            : options.countDate,
+        pooling: 'sums over the counts (mean numerator / mean denominator)',
+        academicAge: 'age on 31 August before the academic year of the count',
+        ages: `${minAge}-${maxAge}`,
+        numerator: measure === 'neet' ? 'NEET' : 'NOT_KNOWN',
+        denominator:
+          measure === 'neet'
+            ? 'known cohort (cohort minus NOT_KNOWN), EXCLUDED left out'
+            : 'cohort, EXCLUDED left out',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
-  return { ...result, counts: { ...result.counts, snapshots } };
+    outcomes,
+  );
 }
 
 /** An outcome while it is being built. */
 type MutableOutcome = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
-
-/** A new outcome, excluded until the loop decides otherwise. */
-function outcomeOf(id: string, row: number | undefined, eventDate: string): MutableOutcome {
-  const outcome: MutableOutcome = { id, bucket: 'excluded', eventDate };
-  if (row !== undefined) outcome.row = row;
-  return outcome;
-}
-
-function setNotCounted(outcome: MutableOutcome, reason: string): void {
-  outcome.bucket = 'not-counted';
-  outcome.reason = reason;
-}

@@ -1,8 +1,23 @@
-import { contains, type Period } from '../periods/index.js';
+import type { Period } from '../periods/index.js';
+import { createKeyNumbering } from '../records/keys.js';
 import type { ReferralRecord } from '../records/schemas.js';
-import { daysInMonth, type IsoDate, isoFromYmd, toDayNumber, ymdOf } from '../util/dates.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult, RecordOutcome } from './types.js';
+import {
+  daysFromCivil,
+  daysInMonth,
+  type IsoDate,
+  isoFromYmd,
+  parseIsoDay,
+  toDayNumber,
+  ymdOf,
+} from '../util/dates.js';
+import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
+import type {
+  CommonIndicatorOptions,
+  IndicatorDefinition,
+  IndicatorResult,
+  OutcomeBucket,
+  RecordOutcome,
+} from './types.js';
 
 /** An outcome while it is being filled in. */
 type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
@@ -23,63 +38,140 @@ export function oneYearBefore(date: IsoDate): IsoDate {
   return isoFromYmd(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
 }
 
+/** Slices up to this long are sorted by insertion (most children have one to three referrals). */
+const INSERTION_SORT_MAX = 24;
+
 /**
- * For each record, the index of the same child's latest referral on a strictly earlier date, or -1.
- *
- * O(n log n), never a pairwise scan: each child gets a number, a counting sort by child gathers each child's
- * referrals into one slice (no array per child), and each slice is sorted by date (ISO dates sort as strings; ties
- * keep the input order).
+ * The first day of a referral's look-back, as a day number: the same day and month one year before (see
+ * {@link oneYearBefore}), read from the date's characters (the date is known to be real).
  */
-function latestEarlierReferral(records: readonly ReferralRecord[]): Int32Array {
+function lookBackStartDay(date: IsoDate): number {
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const day = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+  return daysFromCivil(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
+}
+
+/** What {@link groupByChild} finds: each record's day number, and the records gathered child by child. */
+interface ChildSlices {
+  /** The day number of each record's `referralDate`. */
+  readonly days: Int32Array;
+  /** Record indices, child by child; each child's in input order. */
+  readonly order: Int32Array;
+  /** Child c's records are `order[starts[c]]` to `order[starts[c + 1] - 1]`. */
+  readonly starts: Int32Array;
+}
+
+/**
+ * Reads each referral's day number and gathers the referrals child by child, in one pass over the records: each
+ * child gets a number, then a counting sort by child fills one slice per child (no array per child).
+ * @throws {RangeError} naming the first date in input order that is not a real `YYYY-MM-DD` date.
+ */
+function groupByChild(records: readonly ReferralRecord[]): ChildSlices {
   const count = records.length;
+  const days = new Int32Array(count);
   const childOf = new Int32Array(count);
-  const childNumbers = new Map<string, number>();
-  const sizes: number[] = [];
-  records.forEach((record, index) => {
-    let child = childNumbers.get(record.childId);
-    if (child === undefined) {
-      child = sizes.length;
-      childNumbers.set(record.childId, child);
-      sizes.push(0);
+  const childNumbers = createKeyNumbering(count);
+  // sizes[c] is child c's number of referrals (at most one child per record); then where its next one goes.
+  const sizes = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const record = records[index] as ReferralRecord;
+    const date = record.referralDate;
+    const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+    if (Number.isNaN(day)) {
+      throw new RangeError(`Expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
     }
+    days[index] = day;
+    const child = childNumbers.add(record.childId);
     childOf[index] = child;
     sizes[child] = (sizes[child] as number) + 1;
-  });
-  // starts[c] is where child c's slice begins in `order`; `fill` is where its next referral goes.
-  const starts = new Int32Array(sizes.length + 1);
-  sizes.forEach((size, child) => {
-    starts[child + 1] = (starts[child] as number) + size;
-  });
-  const fill = starts.slice(0, sizes.length);
+  }
+  const children = childNumbers.size;
+  const starts = new Int32Array(children + 1);
+  for (let child = 0; child < children; child++) {
+    const start = starts[child] as number;
+    starts[child + 1] = start + (sizes[child] as number);
+    sizes[child] = start;
+  }
   const order = new Int32Array(count);
   for (let index = 0; index < count; index++) {
     const child = childOf[index] as number;
-    order[fill[child] as number] = index;
-    fill[child] = (fill[child] as number) + 1;
+    const at = sizes[child] as number;
+    order[at] = index;
+    sizes[child] = at + 1;
   }
-  const dates = records.map((record) => record.referralDate);
-  const byDate = (a: number, b: number) => {
-    const dateA = dates[a] as string;
-    const dateB = dates[b] as string;
-    return dateA < dateB ? -1 : dateA > dateB ? 1 : a - b;
-  };
-  const earlier = new Int32Array(count).fill(-1);
-  for (let child = 0; child < sizes.length; child++) {
+  return { days, order, starts };
+}
+
+/**
+ * For each record, the index of the same child's latest referral on a strictly earlier date, or -1.
+ *
+ * O(n log n), never a pairwise scan: the referrals are gathered child by child ({@link groupByChild}) and each
+ * child's slice is sorted by day number, ties kept in input order: by insertion when short, as nearly every slice
+ * is, otherwise by the typed array's sort.
+ */
+function latestEarlierReferral({ days, order, starts }: ChildSlices): Int32Array {
+  const children = starts.length - 1;
+  const byDay = (a: number, b: number) => (days[a] as number) - (days[b] as number) || a - b;
+  const earlier = new Int32Array(days.length).fill(-1);
+  for (let child = 0; child < children; child++) {
     const start = starts[child] as number;
     const end = starts[child + 1] as number;
     if (end - start < 2) continue;
-    const slice = order.subarray(start, end).sort(byDate);
+    if (end - start > INSERTION_SORT_MAX) order.subarray(start, end).sort(byDay);
+    else {
+      // Stable: the slice is in input order, and an element moves only past later days.
+      for (let k = start + 1; k < end; k++) {
+        const index = order[k] as number;
+        const day = days[index] as number;
+        let j = k - 1;
+        while (j >= start && (days[order[j] as number] as number) > day) {
+          order[j + 1] = order[j] as number;
+          j--;
+        }
+        order[j + 1] = index;
+      }
+    }
     // `previous` is the last referral of the latest run of dates before the current one: referrals of the same
     // child on the same date are not repeats of each other.
     let previous = -1;
-    for (let k = 1; k < slice.length; k++) {
-      const before = slice[k - 1] as number;
-      const current = slice[k] as number;
-      if (dates[before] !== dates[current]) previous = before;
+    for (let k = start + 1; k < end; k++) {
+      const before = order[k - 1] as number;
+      const current = order[k] as number;
+      if (days[before] !== days[current]) previous = before;
       earlier[current] = previous;
     }
   }
   return earlier;
+}
+
+/** The outcome of one referral, its keys in the order the audit has always shown them. */
+function referralOutcome(
+  record: ReferralRecord,
+  bucket: OutcomeBucket,
+  row: number | undefined,
+  previous: ReferralRecord | undefined,
+  days: number,
+): RecordOutcome {
+  const outcome: OutcomeDraft = { id: record.id, bucket, eventDate: record.referralDate };
+  if (row !== undefined) outcome.row = row;
+  if (record.team !== undefined) outcome.team = record.team;
+  if (bucket === 'not-in-period') return outcome;
+  if (previous === undefined) {
+    outcome.reason = 'no earlier referral';
+    return outcome;
+  }
+  outcome.startDate = previous.referralDate;
+  outcome.days = days;
+  outcome.reason =
+    bucket === 'counted'
+      ? `repeat of ${previous.id} on ${previous.referralDate}`
+      : `latest earlier referral ${previous.id} on ${previous.referralDate} is more than a year before`;
+  return outcome;
 }
 
 /**
@@ -96,6 +188,7 @@ function latestEarlierReferral(records: readonly ReferralRecord[]): Int32Array {
  * @param period - the reporting period.
  * @param options - rounding, outcomes.
  * @returns the {@link IndicatorResult}.
+ * @throws {RangeError} when a `referralDate` is not a real `YYYY-MM-DD` date.
  * @example
  * const records = [
  *   { id: 'R1', childId: 'C1', referralDate: '2010-03-31' },
@@ -111,43 +204,47 @@ export function repeatReferrals(
   options: RepeatReferralsOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const earlier = latestEarlierReferral(records);
-  const outcomes = records.map((record, index): RecordOutcome => {
-    const eventDate = record.referralDate;
-    // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
-    const outcome: OutcomeDraft = { id: record.id, bucket: 'not-in-period', eventDate };
-    const row = options.rows?.[index];
-    if (row !== undefined) outcome.row = row;
-    if (record.team !== undefined) outcome.team = record.team;
-    if (!contains(period, eventDate)) return outcome;
-    const previous = records[earlier[index] ?? -1];
-    if (previous === undefined) {
-      outcome.bucket = 'not-counted';
-      outcome.reason = 'no earlier referral';
-      return outcome;
+  const slices = groupByChild(records);
+  const days = slices.days;
+  const earlier = latestEarlierReferral(slices);
+  const periodStart = toDayNumber(period.start);
+  const periodEnd = toDayNumber(period.end);
+  // Outcomes are built only when asked for: at 10^6 records they are most of the time and memory.
+  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const tally = createOutcomeTally();
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as ReferralRecord;
+    const day = days[index] as number;
+    const previousIndex = earlier[index] as number;
+    let bucket: OutcomeBucket;
+    if (day < periodStart || day > periodEnd) bucket = 'not-in-period';
+    else if (previousIndex < 0) bucket = 'not-counted';
+    else {
+      const inLookBack = (days[previousIndex] as number) >= lookBackStartDay(record.referralDate);
+      bucket = inLookBack ? 'counted' : 'not-counted';
     }
-    outcome.startDate = previous.referralDate;
-    outcome.days = toDayNumber(eventDate) - toDayNumber(previous.referralDate);
-    if (previous.referralDate >= oneYearBefore(eventDate)) {
-      outcome.bucket = 'counted';
-      outcome.reason = `repeat of ${previous.id} on ${previous.referralDate}`;
-    } else {
-      outcome.bucket = 'not-counted';
-      outcome.reason = `latest earlier referral ${previous.id} on ${previous.referralDate} is more than a year before`;
+    tally.add(bucket);
+    if (outcomes !== undefined) {
+      const previous = previousIndex < 0 ? undefined : records[previousIndex];
+      const elapsed = previousIndex < 0 ? 0 : day - (days[previousIndex] as number);
+      outcomes[index] = referralOutcome(record, bucket, options.rows?.[index], previous, elapsed);
     }
-    return outcome;
-  });
-  return summariseOutcomes(outcomes, {
-    definition: repeatReferralsDefinition,
-    period,
-    rule: {
-      event: 'referralDate',
-      lookBack: 'one year: the same date a year before (29 Feb: 28 Feb) to the day before',
-      lookBackReads: 'all records given',
+  }
+  return summariseCounts(
+    tally.counts(records.length, options.rowsRejected),
+    {
+      definition: repeatReferralsDefinition,
+      period,
+      rule: {
+        event: 'referralDate',
+        lookBack: 'one year: the same date a year before (29 Feb: 28 Feb) to the day before',
+        lookBackReads: 'all records given',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
+    outcomes,
+  );
 }
 
 /** REPEAT_REFERRALS's definition. */

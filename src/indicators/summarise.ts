@@ -6,6 +6,7 @@ import type {
   IndicatorCounts,
   IndicatorResult,
   IndicatorUnit,
+  OutcomeBucket,
   Polarity,
   RecordOutcome,
 } from './types.js';
@@ -25,41 +26,70 @@ export interface SummaryContext {
 }
 
 /**
- * Counts outcomes into buckets: every outcome is in exactly one of counted, not-counted, not-in-period, excluded.
- * @example tallyOutcomes([{ id: 'a', bucket: 'counted' }]).counted //=> 1
+ * A running count of outcomes by bucket, for an indicator that counts its records without building an outcome for
+ * each (outcomes are built only when the caller asks for them: at 10^6 records they are most of the memory).
  */
-export function tallyOutcomes(outcomes: readonly RecordOutcome[], rowsRejected?: number): IndicatorCounts {
+export interface OutcomeTally {
+  /** Counts one record: its bucket, and for `excluded` its reason (default `excluded`). */
+  add(bucket: OutcomeBucket, reason?: string): void;
+  /** The counts of the records added, `recordsRead` of them, with `rowsRejected` when the caller gives it. */
+  counts(recordsRead: number, rowsRejected?: number): IndicatorCounts;
+}
+
+/**
+ * A new, empty {@link OutcomeTally}.
+ * @example
+ * const tally = createOutcomeTally();
+ * tally.add('counted');
+ * tally.add('excluded', 'duplicate-person');
+ * tally.counts(2).excluded; //=> { 'duplicate-person': 1 }
+ */
+export function createOutcomeTally(): OutcomeTally {
   let counted = 0;
   let notCounted = 0;
   let notInPeriod = 0;
   const excluded: Record<string, number> = {};
-  for (const outcome of outcomes) {
-    switch (outcome.bucket) {
-      case 'counted':
-        counted++;
-        break;
-      case 'not-counted':
-        notCounted++;
-        break;
-      case 'not-in-period':
-        notInPeriod++;
-        break;
-      case 'excluded': {
-        const reason = outcome.reason ?? 'excluded';
-        excluded[reason] = (excluded[reason] ?? 0) + 1;
-        break;
-      }
-    }
-  }
   return {
-    recordsRead: outcomes.length,
-    inPopulation: counted + notCounted,
-    counted,
-    notCounted,
-    notInPeriod,
-    excluded,
-    ...(rowsRejected === undefined ? {} : { rowsRejected }),
+    add(bucket, reason) {
+      switch (bucket) {
+        case 'counted':
+          counted++;
+          break;
+        case 'not-counted':
+          notCounted++;
+          break;
+        case 'not-in-period':
+          notInPeriod++;
+          break;
+        case 'excluded': {
+          const key = reason ?? 'excluded';
+          excluded[key] = (excluded[key] ?? 0) + 1;
+          break;
+        }
+      }
+    },
+    counts(recordsRead, rowsRejected) {
+      return {
+        recordsRead,
+        inPopulation: counted + notCounted,
+        counted,
+        notCounted,
+        notInPeriod,
+        excluded: { ...excluded },
+        ...(rowsRejected === undefined ? {} : { rowsRejected }),
+      };
+    },
   };
+}
+
+/**
+ * Counts outcomes into buckets: every outcome is in exactly one of counted, not-counted, not-in-period, excluded.
+ * @example tallyOutcomes([{ id: 'a', bucket: 'counted' }]).counted //=> 1
+ */
+export function tallyOutcomes(outcomes: readonly RecordOutcome[], rowsRejected?: number): IndicatorCounts {
+  const tally = createOutcomeTally();
+  for (const outcome of outcomes) tally.add(outcome.bucket, outcome.reason);
+  return tally.counts(outcomes.length, rowsRejected);
 }
 
 /** What follows a displayed value: `%` for a percentage, nothing otherwise. */
@@ -82,9 +112,22 @@ export function summariseOutcomes(
   outcomes: readonly RecordOutcome[],
   context: SummaryContext,
 ): IndicatorResult {
+  return summariseCounts(tallyOutcomes(outcomes, context.options.rowsRejected), context, outcomes);
+}
+
+/**
+ * Builds the result of a record-level indicator from its counts (see {@link createOutcomeTally}), as
+ * {@link summariseOutcomes} does from outcomes; `outcomes` are put in the result when `options.outcomes` asks.
+ * @example
+ * summariseCounts(tally.counts(records.length), context).display //=> '82.4%'
+ */
+export function summariseCounts(
+  counts: IndicatorCounts,
+  context: SummaryContext,
+  outcomes?: readonly RecordOutcome[],
+): IndicatorResult {
   const { definition, period, options } = context;
   const rounding = resolveRounding(options.rounding, options.precision);
-  const counts = tallyOutcomes(outcomes, options.rowsRejected);
   const numerator = counts.counted;
   const denominator = counts.inPopulation;
   // A count's value is the count itself; a percentage or ratio is numerator / denominator, scaled.
@@ -109,7 +152,7 @@ export function summariseOutcomes(
     rule: context.rule,
     calendar: context.calendar,
     counts,
-    ...(options.outcomes ? { outcomes } : {}),
+    ...(options.outcomes ? { outcomes: outcomes ?? [] } : {}),
   };
 }
 

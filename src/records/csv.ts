@@ -28,12 +28,10 @@ export interface CsvRowHandler {
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-function lineBreaksIn(cells: readonly string[]): number {
-  let count = 0;
-  for (const cell of cells) {
-    if (cell.includes('\n') || cell.includes('\r')) count += cell.match(LINE_BREAK)?.length ?? 0;
-  }
-  return count;
+/** The line breaks inside a cell: `\r\n`, `\n` or `\r`, as the record delimiters. */
+function lineBreaksIn(cell: string): number {
+  if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) return 0;
+  return cell.match(LINE_BREAK)?.length ?? 0;
 }
 
 /**
@@ -56,8 +54,16 @@ export function createCsvRowHandler(reader: RecordReader<RecordKind>): CsvRowHan
   return {
     record(cells) {
       const start = line;
-      line += 1 + lineBreaksIn(cells);
-      if (cells.every((cell) => cell.trim() === '')) return;
+      // One pass over the cells: the line breaks inside them, and whether any holds more than spaces.
+      let breaks = 0;
+      let blank = true;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i] as string;
+        if (blank && cell.length > 0 && cell.trim() !== '') blank = false;
+        breaks += lineBreaksIn(cell);
+      }
+      line += 1 + breaks;
+      if (blank) return;
       if (headerSeen) reader.cells(cells, start);
       else {
         headerSeen = true;
@@ -84,16 +90,15 @@ export function createCsvRowHandler(reader: RecordReader<RecordKind>): CsvRowHan
 }
 
 /**
- * The csv-parse options of every CSV reader: a byte-order mark dropped, `\r\n`, `\n` and `\r` all ending records,
- * quotes inside unquoted values taken literally, ragged rows allowed (checked by the reader), blank lines passed
- * through (so that lines can be counted), and each record handed to the handler instead of being kept.
+ * The csv-parse options of every CSV reader, without callbacks: a byte-order mark dropped, `\r\n`, `\n` and `\r` all
+ * ending records, quotes inside unquoted values taken literally, ragged rows allowed (checked by the reader), blank
+ * lines passed through (so that lines can be counted), and a record that cannot be read skipped (and reported).
  *
- * @param handler - the handler from {@link createCsvRowHandler}.
- * @returns the options object for `parse` (sync or stream).
+ * @returns a new options object for `parse` (sync or stream).
  * @example
- * parse(text, csvParseOptions(handler)); //=> [] (every record went to the handler)
+ * parse(text, { ...csvReadingOptions(), on_skip }); //=> every record, as arrays of cells
  */
-export function csvParseOptions(handler: CsvRowHandler) {
+export function csvReadingOptions() {
   return {
     bom: true,
     relax_column_count: true,
@@ -102,6 +107,22 @@ export function csvParseOptions(handler: CsvRowHandler) {
     record_delimiter: ['\r\n', '\n', '\r'],
     max_record_size: MAX_CSV_RECORD_CHARS,
     skip_records_with_error: true,
+  };
+}
+
+/**
+ * The csv-parse options of a CSV reader that hands each record to the handler as it is parsed, instead of keeping
+ * it: {@link csvReadingOptions} with `on_record` and `on_skip`. (csv-parse builds an `info` object for every record
+ * it passes to `on_record`; the node file reader takes the records from the stream instead.)
+ *
+ * @param handler - the handler from {@link createCsvRowHandler}.
+ * @returns the options object for `parse` (sync or stream).
+ * @example
+ * parse(text, csvParseOptions(handler)); //=> [] (every record went to the handler)
+ */
+export function csvParseOptions(handler: CsvRowHandler) {
+  return {
+    ...csvReadingOptions(),
     on_skip: (error: CsvSkipError | undefined): undefined => {
       handler.skipped(error);
       return undefined;

@@ -231,7 +231,11 @@ describe('the packed tarball', { timeout: 120_000 }, () => {
   });
 
   it('runs the report demo on the example year shipped in the package', () => {
-    const result = run(npx, ['--no-install', 'cs-indicators', 'report', '--demo', '--out', 'demo.html'], project);
+    const result = run(
+      npx,
+      ['--no-install', 'cs-indicators', 'report', '--demo', '--out', 'demo.html'],
+      project,
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Wrote the HTML report to demo.html');
     expect(readFileSync(join(project, 'demo.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
