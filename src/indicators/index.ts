@@ -1,4 +1,11 @@
 export {
+  type Assess45From,
+  type Assess45Options,
+  assess45,
+  assess45Definition,
+  assess45Froms,
+} from './assess45.js';
+export {
   type BaselineOptions,
   changeDisplayOf,
   compareWithBaseline,
@@ -30,6 +37,14 @@ export {
   type RecordsFor,
 } from './compute.js';
 export { type Cpc15Options, cpc15, cpc15Definition, type StartEvent, startEvents } from './cpc15.js';
+export {
+  type Cpp2YearsDetails,
+  type Cpp2YearsOptions,
+  cpp2Years,
+  cpp2YearsDefinition,
+  twoYearsAfter,
+} from './cpp-2years.js';
+export { type CppRepeatOptions, cppRepeat, cppRepeatDefinition } from './cpp-repeat.js';
 export { displayValue, exactRatio, type ResolvedRounding, resolveRounding, roundingModes } from './exact.js';
 export {
   academicAge,

@@ -1,8 +1,11 @@
 import type { RecordKind } from '../records/schemas.js';
+import { assess45Definition } from './assess45.js';
 import { cafClosedDefinition } from './caf-closed.js';
 import { caf2wDefinition } from './caf2w.js';
 import { caseloadDefinition } from './caseload.js';
 import { cpc15Definition } from './cpc15.js';
+import { cpp2YearsDefinition } from './cpp-2years.js';
+import { cppRepeatDefinition } from './cpp-repeat.js';
 import { neetNotKnownDefinition } from './neet-not-known.js';
 import { ni59Definition } from './ni59.js';
 import { ni60Definition } from './ni60.js';
@@ -26,6 +29,9 @@ export const indicators = {
   NI117: ni117Definition,
   NEET_NOT_KNOWN: neetNotKnownDefinition,
   REPEAT_REFERRALS: repeatReferralsDefinition,
+  ASSESS45: assess45Definition,
+  CPP_2YEARS: cpp2YearsDefinition,
+  CPP_REPEAT: cppRepeatDefinition,
 } as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>;
 
 /** The id of a registered indicator. */

@@ -5,6 +5,7 @@
  */
 export * from '../index.js';
 export { readHolidayFile } from './holiday-file.js';
+export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 export {
   PROGRESS_EVERY_ROWS,
   type ReadRecordsFileOptions,
@@ -13,6 +14,12 @@ export {
   recordFileFormatOf,
   recordFileFormats,
 } from './read-records-file.js';
+export {
+  type ReadWorkbookRowsOptions,
+  readWorkbookRows,
+  type WorkbookRow,
+  type WorkbookRows,
+} from './read-workbook.js';
 export {
   type LoadedReport,
   type LoadReportOptions,

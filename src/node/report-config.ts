@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { type CalendarOptions, conventions, createCalendar, regions } from '../calendar/index.js';
 import { getIndicator, type IndicatorId, indicatorIds, roundingModes } from '../indicators/index.js';
+import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
 import { dateFormats } from '../records/dates.js';
 import type { InputIssue } from '../records/issues.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
@@ -17,13 +18,29 @@ const indicatorEntry = z.union([
   z.object({ id: z.string(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
 ]);
 
+/**
+ * One input of a report config: a file's path, or the path with the standard shape it is in (`preset`), the
+ * workbook's sheet, and a workforce census's `censusDate`.
+ */
+const inputEntry = z.union([
+  z.string(),
+  z
+    .object({
+      path: z.string(),
+      preset: z.enum(presetIds as unknown as [PresetId, ...PresetId[]]).optional(),
+      sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
+      censusDate: z.string().optional(),
+    })
+    .strict(),
+]);
+
 /** The report config file (JSON), as `cs-indicators report --config FILE` reads it. Paths are relative to it. */
 export const reportConfigSchema = z
   .object({
     title: z.string().optional(),
     financialYear: z.string(),
     asAt: z.string().optional(),
-    inputs: z.partialRecord(z.enum(recordKinds as [RecordKind, ...RecordKind[]]), z.string()),
+    inputs: z.partialRecord(z.enum(recordKinds as [RecordKind, ...RecordKind[]]), inputEntry),
     columnMaps: z.partialRecord(z.enum(recordKinds as [RecordKind, ...RecordKind[]]), z.string()).optional(),
     dateFormat: z.enum(dateFormats as unknown as [string, ...string[]]).optional(),
     indicators: z.array(indicatorEntry).min(1),
@@ -63,6 +80,8 @@ export interface LoadedReport {
     readonly path: string;
     readonly accounting: ParseRecordsResult<RecordKind>['accounting'];
     readonly issues: readonly InputIssue[];
+    /** With a preset: the rows that are not records of the kind. */
+    readonly skipped?: readonly SkippedRow[];
   }[];
 }
 
@@ -133,11 +152,20 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
     const kind = getIndicator(entry.id).recordKind as RecordKind;
     needed.add(kind);
     if (kind === 'allocation') needed.add('worker');
+    // ASSESS45 counts from each child's latest referral, unless told to count from the assessment's start.
+    if (kind === 'assessment' && entry.options?.from !== 'assessment-start') needed.add('referral');
   }
   const inputs: LoadedReport['inputs'][number][] = [];
   const records = new Map<RecordKind, ParseRecordsResult<RecordKind>>();
   for (const kind of needed) {
-    const path = config.inputs[kind];
+    const given = config.inputs[kind];
+    const { path, preset, sheet, censusDate } =
+      typeof given === 'string' ? { path: given } : (given ?? { path: undefined });
+    const shape = {
+      ...(preset === undefined ? {} : { preset }),
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(censusDate === undefined ? {} : { censusDate }),
+    };
     if (path === undefined) {
       throw new ReportConfigError(
         `${configPath}: inputs: no file for the ${kind} records the indicators need`,
@@ -151,15 +179,28 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
     const result = await readRecordsFile(kind, at(path), {
       ...(columnMap ? { columnMap } : {}),
       ...(config.dateFormat ? { dateFormat: config.dateFormat as 'auto' } : {}),
+      ...shape,
       strict: Boolean(options.strict),
       ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
+    }).catch((error: unknown) => {
+      // A preset that does not give the kind or read the file's format, or a census date that is not one.
+      if (error instanceof TypeError || error instanceof RangeError) {
+        throw new ReportConfigError(`${configPath}: inputs.${kind}: ${error.message}`);
+      }
+      throw error;
     });
     if (!result.readable) {
       const first = result.issues[0];
       throw new ReportConfigError(`${at(path)}: input refused${first ? `: ${first.message}` : ''}`);
     }
     records.set(kind, result);
-    inputs.push({ kind, path: at(path), accounting: result.accounting, issues: result.issues });
+    inputs.push({
+      kind,
+      path: at(path),
+      accounting: result.accounting,
+      issues: result.issues,
+      ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
+    });
   }
 
   const targets: Target[] = [];
@@ -198,7 +239,11 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
     const definition = getIndicator(entry.id);
     const input = records.get(definition.recordKind as RecordKind);
     const extra =
-      definition.recordKind === 'allocation' ? { workers: records.get('worker')?.records ?? [] } : {};
+      definition.recordKind === 'allocation'
+        ? { workers: records.get('worker')?.records ?? [] }
+        : definition.recordKind === 'assessment' && records.has('referral')
+          ? { referrals: records.get('referral')?.records ?? [] }
+          : {};
     return {
       id: definition.id as IndicatorId,
       records: (input?.records ?? []) as never,

@@ -11,8 +11,11 @@ import {
   workerRoleSchema,
 } from './schemas.js';
 
-/** How a field's cells are read: text, a date, a yes/no value, a number or one of a fixed list of values. */
-export type FieldType = 'text' | 'date' | 'boolean' | 'number' | 'enum';
+/**
+ * How a field's cells are read: text, a date, a yes/no value, a number (above 0), a count (a whole number, 0 or
+ * more) or one of a fixed list of values.
+ */
+export type FieldType = 'text' | 'date' | 'boolean' | 'number' | 'count' | 'enum';
 
 /** One canonical field of a record kind. */
 export interface FieldSpec {
@@ -55,7 +58,8 @@ const optional = (name: string, type: FieldType): FieldSpec => ({ name, type, re
  * The start/end pairs are those whose order is a fact, not a practice: an assessment completes on or after the day
  * its timescale starts; a conference is held on or after the strategy discussion, section 47 start and referral it
  * follows; a CAF closes on or after its meeting; a young person is counted on or after their birth; a worker leaves
- * on or after they start; an allocation ends on or after it begins. Not checked: a CAF `meetingDate` before its
+ * on or after they start; an allocation ends on or after it begins; a child protection plan ends on or after it
+ * starts. Not checked: a CAF `meetingDate` before its
  * `designatedDate` (an early meeting is on time, not an error) and a `closedDate` before the `designatedDate` (a
  * family can move away before the meeting was due).
  *
@@ -168,5 +172,29 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
     ],
     key: ['caseId', 'workerId', 'allocatedFrom'],
     datePairs: [{ start: 'allocatedFrom', end: 'allocatedTo' }],
+  },
+  assessment: {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('startDate', 'date'),
+      optional('completedDate', 'date'),
+      optional('team', 'text'),
+      optional('workerId', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [{ start: 'startDate', end: 'completedDate' }],
+  },
+  'cp-plan': {
+    fields: [
+      required('id', 'text'),
+      required('childId', 'text'),
+      required('startDate', 'date'),
+      optional('endDate', 'date'),
+      optional('previousPlans', 'count'),
+      optional('team', 'text'),
+    ],
+    key: ['id'],
+    datePairs: [{ start: 'startDate', end: 'endDate' }],
   },
 };

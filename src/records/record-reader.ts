@@ -4,16 +4,21 @@
  * text readers and the node file reader all drive one.
  * @module
  */
+import { CALENDAR_RANGE } from '../calendar/index.js';
+import { isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { type DateFormat, dateFormats, parseDateCell } from './dates.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import { type ColumnMap, type ColumnReport, createFieldResolver, matchHeaders } from './headers.js';
-import { InputError, type InputIssue, type RecordAccounting } from './issues.js';
+import { InputError, type InputIssue, type InputIssueCode, type RecordAccounting } from './issues.js';
+import { createKeyNumbering } from './keys.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
 import {
   type CellResult,
   displayValue,
   isBlank,
+  looseKey,
   readBoolean,
+  readCount,
   readEnum,
   readPositiveNumber,
   readText,
@@ -72,25 +77,183 @@ export interface RecordReader<K extends RecordKind> {
 }
 
 type Issue = Omit<InputIssue, 'file'>;
-type CellReader = (value: unknown) => CellResult<unknown>;
+
+/** A cell that holds nothing: absent, null, or a string of spaces. */
+const BLANK: unique symbol = Symbol('blank');
+
+/** A cell that could not be read: its issue code and message. */
+interface CellProblem {
+  readonly ok: false;
+  readonly code: InputIssueCode;
+  readonly message: string;
+}
+
+/** What reading one cell gives: the normalised value, {@link BLANK}, or a {@link CellProblem}. */
+type CellOutcome = unknown;
+
+/** The dates the library reads, as day numbers: a date cell outside them is `out_of_range`. */
+const FIRST_READ_DAY = toDayNumber(CALENDAR_RANGE.start);
+const LAST_READ_DAY = toDayNumber(CALENDAR_RANGE.end);
+
+/** Distinct date cells whose reading a reader remembers: exports repeat a few thousand dates a million times. */
+const DATE_CELLS_REMEMBERED = 10_000;
+
+/** Reads the cells of one field: the checks of `values.ts` and `parseDateCell`, with fast paths for clean cells. */
+type CellReader = (raw: unknown) => CellOutcome;
+
+function isProblem(outcome: CellOutcome): outcome is CellProblem {
+  return typeof outcome === 'object' && outcome !== null && (outcome as CellProblem).ok === false;
+}
+
+function outcomeOf<T>(read: CellResult<T>): CellOutcome {
+  return read.ok ? read.value : read;
+}
+
+/** Reads a text cell: trimmed, its line breaks written `\n` (as `readText`). */
+function readTextCell(raw: unknown): CellOutcome {
+  if (typeof raw === 'string') {
+    // trim() gives back the same string when there is nothing to trim, as in a clean export.
+    const text = raw.trim();
+    if (text === '') return BLANK;
+    return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+  }
+  return isBlank(raw) ? BLANK : outcomeOf(readText(raw));
+}
+
+/** Distinct cells of one text field that a reader shares among its records. */
+const TEXT_CELLS_SHARED = 4096;
+/** How often a reader looks at how many cells of a text field it has shared. */
+const SHARING_CHECKED_EVERY = 1024;
+
+/**
+ * A text field's reader. Its values are shared among the records while the field repeats itself (a team, a worker):
+ * a million records then hold a handful of strings, not a million copies, and the garbage collector has a million
+ * fewer objects to move. A field whose cells are mostly new (an id) stops being looked up after
+ * {@link SHARING_CHECKED_EVERY} cells.
+ */
+function textReader(): CellReader {
+  let shared: Map<string, CellOutcome> | undefined = new Map();
+  let looked = 0;
+  let found = 0;
+  return (raw) => {
+    if (shared === undefined || typeof raw !== 'string') return readTextCell(raw);
+    const known = shared.get(raw);
+    looked++;
+    if (known !== undefined) {
+      found++;
+      return known;
+    }
+    const outcome = readTextCell(raw);
+    if (looked % SHARING_CHECKED_EVERY === 0 && found * 2 < looked) shared = undefined;
+    else if (shared.size < TEXT_CELLS_SHARED) shared.set(raw, outcome);
+    return outcome;
+  };
+}
+
+function booleanReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readBoolean(raw));
+}
+
+function numberReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readPositiveNumber(raw));
+}
+
+function countReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readCount(raw));
+}
+
+/**
+ * A date field's reader. A cell already written `YYYY-MM-DD`, a real date in range, is its own date; any other is
+ * read by `parseDateCell`, once per distinct cell (up to {@link DATE_CELLS_REMEMBERED} of them). Either way the
+ * date is shared among the records: exports repeat a few thousand dates a million times, and a million records
+ * holding one string per date leave the garbage collector a million fewer objects to move.
+ */
+function dateReader(dateFormat: DateFormat): CellReader {
+  const options = { dateFormat };
+  // The first `YYYY-MM-DD` cell of each day number, and what each other cell read as.
+  const byDay = new Map<number, string>();
+  const remembered = new Map<string, CellOutcome>();
+  const read = (raw: unknown): CellOutcome => {
+    const cell = parseDateCell(raw, options);
+    return cell.ok ? cell.date : cell;
+  };
+  return (raw) => {
+    if (typeof raw !== 'string') return isBlank(raw) ? BLANK : read(raw);
+    if (raw.length === 10) {
+      const day = parseIsoDay(raw);
+      if (day >= FIRST_READ_DAY && day <= LAST_READ_DAY) {
+        const date = byDay.get(day);
+        if (date !== undefined) return date;
+        byDay.set(day, raw);
+        return raw;
+      }
+    }
+    const known = remembered.get(raw);
+    if (known !== undefined) return known;
+    const outcome = raw.trim() === '' ? BLANK : read(raw);
+    if (remembered.size < DATE_CELLS_REMEMBERED) remembered.set(raw, outcome);
+    return outcome;
+  };
+}
+
+/** An enum field's reader: an allowed value as written, then matched by its loose key, as `readEnum` matches. */
+function enumReader(values: readonly string[]): CellReader {
+  // The first value of each loose key, as readEnum's `find` takes it.
+  const byLooseKey = new Map<string, string>();
+  for (const value of values) {
+    const key = looseKey(value);
+    if (!byLooseKey.has(key)) byLooseKey.set(key, value);
+  }
+  const exact = new Set(values.filter((value) => byLooseKey.get(looseKey(value)) === value));
+  return (raw) => {
+    if (typeof raw === 'string') {
+      if (exact.has(raw)) return raw;
+      if (raw.trim() === '') return BLANK;
+      const found = byLooseKey.get(looseKey(raw));
+      if (found !== undefined) return found;
+    } else if (isBlank(raw)) {
+      return BLANK;
+    }
+    return outcomeOf(readEnum(raw, values));
+  };
+}
 
 function cellReader(field: FieldSpec, dateFormat: DateFormat): CellReader {
   switch (field.type) {
     case 'date':
-      return (value) => {
-        const read = parseDateCell(value, { dateFormat });
-        return read.ok ? { ok: true, value: read.date } : read;
-      };
+      return dateReader(dateFormat);
     case 'boolean':
-      return readBoolean;
+      return booleanReader;
     case 'number':
-      return readPositiveNumber;
-    case 'enum': {
-      const values = field.values ?? [];
-      return (value) => readEnum(value, values);
-    }
+      return numberReader;
+    case 'count':
+      return countReader;
+    case 'enum':
+      return enumReader(field.values ?? []);
     default:
-      return readText;
+      return textReader();
+  }
+}
+
+/**
+ * Whether a value read by {@link cellReader} passes its field's schema. Every value the readers return does, save a
+ * number too large to be finite; the check is kept whole so that the schema (zod) is run, and its issues reported,
+ * whenever a value might not pass.
+ */
+function fitsSchema(field: FieldSpec, value: unknown): boolean {
+  switch (field.type) {
+    case 'date':
+      return typeof value === 'string' && isIsoDate(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && value > 0;
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    case 'enum':
+      return typeof value === 'string' && (field.values ?? []).includes(value);
+    default:
+      return typeof value === 'string' && value.length > 0;
   }
 }
 
@@ -129,17 +292,26 @@ export function createRecordReader<K extends RecordKind>(
   const spec = recordSpecs[kind];
   const schema = recordSchemas[kind];
   const fields = spec.fields;
+  const fieldCount = fields.length;
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
   const readers = fields.map((f) => cellReader(f, dateFormat));
   const resolve = createFieldResolver(kind, options.columnMap);
   const keyFields = spec.key;
+  const keyIndices = keyFields.map((name) => fieldIndex.get(name) ?? -1);
   const keyName = keyFields.join('+');
+  const datePairs = spec.datePairs.map((pair) => ({
+    ...pair,
+    startIndex: fieldIndex.get(pair.start) ?? -1,
+    endIndex: fieldIndex.get(pair.end) ?? -1,
+  }));
   const file = options.file;
 
   const records: RecordOf<K>[] = [];
   const rows: number[] = [];
   const issues: InputIssue[] = [];
-  const firstRowOfKey = new Map<string, number>();
+  // The key of every row that had one, numbered, and the row each was first seen on.
+  const keys = createKeyNumbering();
+  const firstRowOfKey: number[] = [];
   const fieldOfKey = new Map<string, number | null>();
   let rowsRead = 0;
   let rowsAccepted = 0;
@@ -148,6 +320,8 @@ export function createRecordReader<K extends RecordKind>(
   let columns: ColumnReport | undefined;
   let columnOfField: number[] | undefined;
   let headerWidth = 0;
+  // The values of the row being read, by field (reused: one row is read at a time).
+  const values: unknown[] = new Array(fieldCount);
 
   const add = (issue: Issue): void => {
     issues.push(file === undefined ? issue : { ...issue, file });
@@ -163,14 +337,33 @@ export function createRecordReader<K extends RecordKind>(
     return index;
   };
 
-  /** Reads the values of one row (`rawOf(i)` is the raw value of field i), with issues already found. */
-  const readRow = (rawOf: (i: number) => unknown, row: number, found: Issue[], blankIs: string): void => {
+  /**
+   * Reads one row: `raws[at[i]]` (or `raws[i]` without `at`) is the raw value of field i; `found` holds the issues
+   * already found. The record is the object of the values read, its keys in field order, as the schema gives them.
+   */
+  const readRow = (
+    raws: readonly unknown[],
+    at: readonly number[] | undefined,
+    row: number,
+    foundBefore: Issue[] | undefined,
+    blankIs: string,
+  ): void => {
+    let found = foundBefore;
     const candidate: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) {
+    let fits = true;
+    for (let i = 0; i < fieldCount; i++) {
       const field = fields[i] as FieldSpec;
-      const raw = rawOf(i);
-      if (isBlank(raw)) {
-        if (field.required && field.default === undefined) {
+      const column = at === undefined ? i : (at[i] as number);
+      const raw = column < 0 ? undefined : raws[column];
+      const read = (readers[i] as CellReader)(raw);
+      values[i] = undefined;
+      if (read === BLANK) {
+        if (field.default !== undefined) {
+          // The schema's default, in the field's place (the schema would add it there).
+          candidate[field.name] = field.default;
+          values[i] = field.default;
+        } else if (field.required) {
+          found ??= [];
           found.push({
             code: 'missing_field',
             row,
@@ -181,9 +374,8 @@ export function createRecordReader<K extends RecordKind>(
         }
         continue;
       }
-      const read = (readers[i] as CellReader)(raw);
-      if (read.ok) candidate[field.name] = read.value;
-      else
+      if (isProblem(read)) {
+        found ??= [];
         found.push({
           code: read.code,
           row,
@@ -191,37 +383,57 @@ export function createRecordReader<K extends RecordKind>(
           value: displayValue(raw),
           message: read.message,
         });
+        continue;
+      }
+      candidate[field.name] = read;
+      values[i] = read;
+      if (fits && !fitsSchema(field, read)) fits = false;
     }
-    const keyParts = keyFields.map((name) => candidate[name]);
-    if (keyParts.every((part) => part !== undefined)) {
-      const key = keyParts.join('\u0000');
-      const first = firstRowOfKey.get(key);
-      if (first === undefined) firstRowOfKey.set(key, row);
+    let keyed = true;
+    for (const index of keyIndices) if (values[index] === undefined) keyed = false;
+    if (keyed) {
+      const key =
+        keyIndices.length === 1
+          ? String(values[keyIndices[0] as number])
+          : keyIndices.map((index) => values[index]).join('\u0000');
+      const known = keys.size;
+      const number = keys.add(key);
+      if (number === known) firstRowOfKey.push(row);
       else {
-        const shown = keyParts.join(', ');
+        const shown = keyIndices.map((index) => values[index]).join(', ');
+        found ??= [];
         found.push({
           code: 'duplicate_id',
           row,
           field: keyName,
           value: shown,
-          message: `${keyName} ${JSON.stringify(shown)} is already used by row ${first}: each ${kind} record needs its own ${keyFields.length === 1 ? 'id' : 'key'}, so this later row is left out`,
+          message: `${keyName} ${JSON.stringify(shown)} is already used by row ${firstRowOfKey[number]}: each ${kind} record needs its own ${keyFields.length === 1 ? 'id' : 'key'}, so this later row is left out`,
         });
       }
     }
-    for (const pair of spec.datePairs) {
-      const start = candidate[pair.start];
-      const end = candidate[pair.end];
+    for (const pair of datePairs) {
+      const start = values[pair.startIndex];
+      const end = values[pair.endIndex];
       if (typeof start === 'string' && typeof end === 'string' && end < start) {
+        const column = at === undefined ? pair.endIndex : (at[pair.endIndex] as number);
+        found ??= [];
         found.push({
           code: 'end_before_start',
           row,
           field: pair.end,
-          value: displayValue(rawOf(fieldIndex.get(pair.end) ?? -1)),
+          value: displayValue(column < 0 ? undefined : raws[column]),
           message: `${pair.end} ${end} is before ${pair.start} ${start}: an end cannot come before its start (are a day and month swapped?)`,
         });
       }
     }
-    if (found.length === 0) {
+    if (found === undefined) {
+      if (fits) {
+        records.push(candidate as RecordOf<K>);
+        rows.push(row);
+        rowsAccepted++;
+        return;
+      }
+      // A value the fast check cannot vouch for: the schema decides, and names the problem.
       const parsed = schema.safeParse(candidate);
       if (parsed.success) {
         records.push(parsed.data as RecordOf<K>);
@@ -229,6 +441,7 @@ export function createRecordReader<K extends RecordKind>(
         rowsAccepted++;
         return;
       }
+      found = [];
       for (const problem of parsed.error.issues) {
         const name = String(problem.path[0] ?? '');
         found.push({
@@ -266,21 +479,22 @@ export function createRecordReader<K extends RecordKind>(
         return;
       }
       if (columnOfField === undefined) throw new Error('RecordReader: cells() before header()');
-      const found: Issue[] = [];
+      let found: Issue[] | undefined;
       if (cells.length > headerWidth) {
         const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== '');
         if (extra.length > 0) {
-          found.push({
-            code: 'unreadable',
-            row,
-            field: null,
-            value: extra.join(','),
-            message: `the row has ${cells.length} cells but the header has ${headerWidth} columns, so its values may be shifted (a value with a comma that is not in quotes?)`,
-          });
+          found = [
+            {
+              code: 'unreadable',
+              row,
+              field: null,
+              value: extra.join(','),
+              message: `the row has ${cells.length} cells but the header has ${headerWidth} columns, so its values may be shifted (a value with a comma that is not in quotes?)`,
+            },
+          ];
         }
       }
-      const columnsOfRow = columnOfField;
-      readRow((i) => cells[columnsOfRow[i] ?? -1], row, found, 'the cell is blank');
+      readRow(cells, columnOfField, row, found, 'the cell is blank');
     },
 
     object(value, row) {
@@ -301,14 +515,16 @@ export function createRecordReader<K extends RecordKind>(
         });
         return;
       }
-      const values: unknown[] = new Array(fields.length);
-      const given: boolean[] = new Array(fields.length).fill(false);
-      const found: Issue[] = [];
-      for (const [key, raw] of Object.entries(value)) {
+      const given: unknown[] = new Array(fieldCount);
+      const isGiven: boolean[] = new Array(fieldCount).fill(false);
+      let found: Issue[] | undefined;
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
         const index = indexOfKey(key);
         if (index === null) continue;
-        if (given[index] === true) {
+        if (isGiven[index] === true) {
           const name = (fields[index] as FieldSpec).name;
+          found ??= [];
           found.push({
             code: 'duplicate_column',
             row,
@@ -318,10 +534,10 @@ export function createRecordReader<K extends RecordKind>(
           });
           continue;
         }
-        given[index] = true;
-        values[index] = raw;
+        isGiven[index] = true;
+        given[index] = (value as Record<string, unknown>)[key];
       }
-      readRow((i) => values[i], row, found, 'the item has no value for it');
+      readRow(given, undefined, row, found, 'the item has no value for it');
     },
 
     unreadableRow(row, message, value) {

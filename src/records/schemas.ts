@@ -110,6 +110,27 @@ export const allocationSchema = z.object({
   allocatedTo: isoDateSchema.optional(),
 });
 
+/** Single (continuous) assessment of Working Together 2013 (Ofsted Annex A List 4): ASSESS45. */
+export const assessmentSchema = z.object({
+  id: text,
+  childId: text,
+  startDate: isoDateSchema,
+  completedDate: isoDateSchema.optional(),
+  team: text.optional(),
+  workerId: text.optional(),
+});
+
+/** Child protection plan (Ofsted Annex A List 7): CPP_2YEARS, CPP_REPEAT. */
+export const cpPlanSchema = z.object({
+  id: text,
+  childId: text,
+  startDate: isoDateSchema,
+  endDate: isoDateSchema.optional(),
+  /** The number of earlier plans the child has had (Annex A's `Number of Previous Child Protection Plans`). */
+  previousPlans: z.number().int().min(0).optional(),
+  team: text.optional(),
+});
+
 /** Every record kind's schema, by kind. */
 export const recordSchemas = {
   'initial-assessment': initialAssessmentSchema,
@@ -120,6 +141,8 @@ export const recordSchemas = {
   neet: neetSchema,
   worker: workerSchema,
   allocation: allocationSchema,
+  assessment: assessmentSchema,
+  'cp-plan': cpPlanSchema,
 } as const;
 
 /** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
@@ -135,6 +158,8 @@ export type ReferralRecord = z.infer<typeof referralSchema>;
 export type NeetRecord = z.infer<typeof neetSchema>;
 export type WorkerRecord = z.infer<typeof workerSchema>;
 export type AllocationRecord = z.infer<typeof allocationSchema>;
+export type AssessmentRecord = z.infer<typeof assessmentSchema>;
+export type CpPlanRecord = z.infer<typeof cpPlanSchema>;
 export type NeetStatus = z.infer<typeof neetStatusSchema>;
 export type WorkerRole = z.infer<typeof workerRoleSchema>;
 export type ClosureReason = z.infer<typeof closureReasonSchema>;

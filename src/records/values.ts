@@ -113,6 +113,29 @@ export function readPositiveNumber(value: unknown): CellResult<number> {
 }
 
 /**
+ * Reads a count cell (a number of earlier plans): a whole number, 0 or more: `0`, `2`, `2.0`, or a JSON number;
+ * below 0 is `out_of_range`, a fraction or text `invalid_value`.
+ * @param value - the raw value.
+ * @returns the count, or an `invalid_value` / `out_of_range` issue.
+ * @example readCount('2') //=> { ok: true, value: 2 }
+ */
+export function readCount(value: unknown): CellResult<number> {
+  let number: number | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) number = value;
+  else if (typeof value === 'string' && NUMBER.test(value.trim())) number = Number(value.trim());
+  if (number === undefined || !Number.isInteger(number)) {
+    return fail(
+      'invalid_value',
+      `${showValue(value)} is not a whole number: expected a count like 0, 1 or 2`,
+    );
+  }
+  if (number < 0) {
+    return fail('out_of_range', `${showValue(value)} is below 0: expected a count like 0, 1 or 2`);
+  }
+  return { ok: true, value: number };
+}
+
+/**
  * The form in which enum values and headers are compared: lower case, letters and digits only.
  * @param text - a header, field name or enum value.
  * @returns its loose key.

@@ -149,7 +149,7 @@ describe('cs-indicators validate', () => {
     const cases: [string[], string][] = [
       [
         ['--kind', 'assessments', '--input', messy],
-        '--kind: expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation, got "assessments"',
+        '--kind: expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation, assessment, cp-plan, got "assessments"',
       ],
       [['--kind', 'referral'], 'missing --input FILE'],
       [['--kind', 'referral', '--input', messy, '--colour'], "Unknown option '--colour'"],
@@ -157,7 +157,7 @@ describe('cs-indicators validate', () => {
         ['--kind', 'referral', '--input', messy, '--date-format', 'uk'],
         '--date-format: expected one of auto, dmy, ymd, mdy, got "uk"',
       ],
-      [['--kind', 'referral', '--input', 'records.xlsx'], '--input records.xlsx: cannot tell the file'],
+      [['--kind', 'referral', '--input', 'records.xls'], '--input records.xls: cannot tell the file'],
       [['--kind', 'referral', '--input', messy, '--format', 'csv'], '--format: expected one of table, json'],
     ];
     for (const [args, message] of cases) {

@@ -227,7 +227,7 @@ describe('parseRecords', () => {
   it('throws a TypeError for an unknown kind or date format (programmer errors)', () => {
     expect(() => parseRecords('assessments' as never, [])).toThrow(
       new TypeError(
-        'Unknown record kind "assessments": expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation',
+        'Unknown record kind "assessments": expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation, assessment, cp-plan',
       ),
     );
     expect(() => parseRecords('referral', [], { dateFormat: 'uk' as never })).toThrow(

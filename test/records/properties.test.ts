@@ -46,9 +46,11 @@ function anyValue(field: FieldSpec): fc.Arbitrary<unknown> {
         ? fc.constantFrom('yes', 'N', true, 0)
         : field.type === 'number'
           ? fc.double({ min: -2, max: 2, noNaN: true })
-          : field.type === 'enum'
-            ? fc.constantFrom(...(field.values ?? []))
-            : fc.string({ minLength: 1, maxLength: 6 });
+          : field.type === 'count'
+            ? fc.oneof(fc.integer({ min: -2, max: 4 }), fc.constantFrom('0', '3', '1.5', '-1'))
+            : field.type === 'enum'
+              ? fc.constantFrom(...(field.values ?? []))
+              : fc.string({ minLength: 1, maxLength: 6 });
   return fc.oneof(valid, valid, garbageValue, fc.constant(undefined));
 }
 
@@ -85,6 +87,8 @@ function validRow(
         .map(([cell, value]) => ({ cell: String(cell), value }));
     } else if (field.type === 'number') {
       written = fc.integer({ min: 1, max: 40 }).map((n) => ({ cell: String(n / 20), value: n / 20 }));
+    } else if (field.type === 'count') {
+      written = fc.integer({ min: 0, max: 9 }).map((n) => ({ cell: String(n), value: n }));
     } else if (field.type === 'enum') {
       written = fc
         .tuple(fc.constantFrom(...(field.values ?? [])), fc.boolean())

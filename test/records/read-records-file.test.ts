@@ -80,9 +80,12 @@ describe('readRecordsFile', () => {
     expect(recordFileFormatOf('a.ndjson')).toBe('ndjson');
     expect(recordFileFormatOf('a.jsonl')).toBe('ndjson');
     expect(recordFileFormatOf('a.json')).toBe('json');
-    expect(() => recordFileFormatOf('a.xlsx')).toThrow(
+    expect(recordFileFormatOf('Annex A.XLSX')).toBe('xlsx');
+    expect(recordFileFormatOf('census.xml')).toBe('xml');
+    // The old binary .xls format is not read: save it as .xlsx.
+    expect(() => recordFileFormatOf('a.xls')).toThrow(
       new TypeError(
-        "a.xlsx: cannot tell the file's format from its extension: expected .csv, .json, .ndjson or .jsonl (or pass the format)",
+        "a.xls: cannot tell the file's format from its extension: expected .csv, .json, .ndjson or .jsonl, .xlsx or .xml (or pass the format)",
       ),
     );
     const path = write('referrals.txt', 'id,childId,referralDate\nR1,C1,2010-10-01\n');

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import {
+  assess45Froms,
   type Breakdown,
   type BreakdownKey,
   computeBreakdown,
@@ -29,12 +30,14 @@ import {
 import { readColumnMap } from '../column-map.js';
 import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { presetArgOptions, presetArgUsage, presetFromArgs, reportSkipped } from '../preset-args.js';
 
 const usage = `Usage: cs-indicators compute <INDICATOR> --input FILE [options]
        cs-indicators compute CASELOAD --workers FILE --allocations FILE --period P [--snapshot DATE]
+       cs-indicators compute ASSESS45 --input FILE --referrals FILE [--from referral|assessment-start]
 
-Computes one indicator (${indicatorIds.join(', ')}) from a records file (CSV, JSON array or NDJSON, by
-extension) and prints the result. Rows with issues are left out, reported on stderr and counted in the result.
+Computes one indicator (${indicatorIds.join(', ')}) from a records file (CSV, JSON array, NDJSON, Excel
+workbook or CIN census XML, by extension) and prints the result. Rows with issues are left out, reported on stderr and counted in the result.
 
 Options:
   --period P          month 2010-06, quarter 2010-Q2, FY2010 or 2010/11, AY2010, 2010-10..2011-03, or
@@ -51,7 +54,12 @@ ${calendarArgUsage}
   --month-end-mean    CASELOAD: pool the month-end snapshots of the period instead
   --workers FILE      CASELOAD: the workers file
   --allocations FILE  CASELOAD: the allocations file
+  --referrals FILE    ASSESS45: the referrals file (each assessment counts from its child's latest referral)
+  --from S            ASSESS45: ${assess45Froms.join(' (default) or ')}
   --map FILE          a JSON column map {"Their header": "canonicalField"}
+${presetArgUsage(22)}
+                      (--sheet applies to --input; CASELOAD --preset workforce-census reads Cases30 on
+                      30 September from --workers, and needs no --allocations)
   --date-format F     ${dateFormats.join(', ')} (default auto: YYYY-MM-DD or DD/MM/YYYY)
   --decimal-places N  display rounding places (default 1)
   --rounding M        display rounding mode: ${roundingModes.join(', ')} (default half-up)
@@ -64,6 +72,7 @@ Exit codes: 0 done (rejected rows still exit 0), 1 input refused, 2 usage error.
 
 const options = {
   ...calendarArgOptions,
+  ...presetArgOptions,
   input: { type: 'string' },
   period: { type: 'string' },
   format: { type: 'string' },
@@ -77,6 +86,8 @@ const options = {
   'month-end-mean': { type: 'boolean' },
   workers: { type: 'string' },
   allocations: { type: 'string' },
+  referrals: { type: 'string' },
+  from: { type: 'string' },
   map: { type: 'string' },
   'date-format': { type: 'string' },
   'decimal-places': { type: 'string' },
@@ -128,26 +139,49 @@ async function readInput<K extends RecordKind>(
   path: string,
   values: Values,
   io: CliIo,
+  // The sheet (for --input only) and a workforce census's 30 September.
+  extra: { readonly main?: boolean; readonly censusDate?: string } = {},
 ): Promise<ParseRecordsResult<K>> {
   const columnMap = values.map === undefined ? undefined : await readColumnMap(values.map);
   const dateFormat = oneOf<DateFormat>(values['date-format'], dateFormats, '--date-format');
-  let result: ParseRecordsResult<K>;
+  const { preset, sheet } = presetFromArgs(values);
+  let result: Awaited<ReturnType<typeof readRecordsFile<K>>>;
   try {
     result = await readRecordsFile(kind, path, {
       ...(columnMap ? { columnMap } : {}),
       ...(dateFormat ? { dateFormat } : {}),
+      ...(preset ? { preset } : {}),
+      ...(sheet !== undefined && extra.main === true ? { sheet } : {}),
+      ...(extra.censusDate ? { censusDate: extra.censusDate } : {}),
       strict: Boolean(values.strict),
       ...(io.errIsTty ? { onProgress: (rows: number) => io.err(`\r${path}: ${rows} rows read`) } : {}),
     });
   } catch (error) {
     if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues));
+    // A preset that does not give the kind, or does not read the file's format.
+    if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   } finally {
     if (io.errIsTty) io.err('\r\u001b[K');
   }
   if (!result.readable) throw new InputRefusedError(refusal(path, result.issues));
   reportIssues(path, result, io);
+  reportSkipped(path, result.skipped, io);
   return result;
+}
+
+/**
+ * The 30 September a workforce census's Cases30 counts are read on: `--snapshot`, else the period's end.
+ * @throws {UsageError} when that is not a 30 September.
+ */
+function censusDateOf(snapshot: string | undefined, period: string | undefined): string {
+  const date = snapshot ?? (period === undefined ? undefined : periodOption(period, '--period').end);
+  if (date === undefined || !date.endsWith('-09-30')) {
+    throw new UsageError(
+      `--preset workforce-census reads Cases30, the cases each worker held on 30 September: give --snapshot YYYY-09-30 (or a --period ending on 30 September), got ${date ?? 'none'}`,
+    );
+  }
+  return date;
 }
 
 /** `1 row`, `2 rows`. */
@@ -170,6 +204,9 @@ const FLAGS_BY_INDICATOR: Readonly<Record<string, readonly string[]>> = {
   NI117: ['--count-date'],
   NEET_NOT_KNOWN: ['--count-date'],
   CASELOAD: ['--snapshot', '--month-end-mean', '--workers', '--allocations'],
+  ASSESS45: ['--referrals', '--from', '--timescale'],
+  CPP_2YEARS: [],
+  CPP_REPEAT: [],
 };
 const INDICATOR_FLAGS = [
   '--rules',
@@ -182,6 +219,8 @@ const INDICATOR_FLAGS = [
   '--month-end-mean',
   '--workers',
   '--allocations',
+  '--referrals',
+  '--from',
 ] as const;
 
 /** Warns on stderr about flags the indicator does not use. */
@@ -419,10 +458,15 @@ export const computeCommand: CliCommand = {
     const snapshot = dateOption(values.snapshot, '--snapshot');
     const countDate = dateOption(values['count-date'], '--count-date');
     const baseline = values.baseline === undefined ? undefined : periodOption(values.baseline, '--baseline');
+    const from = oneOf(values.from, assess45Froms, '--from');
     const kind = definition.recordKind as RecordKind;
     const isCaseload = kind === 'allocation';
-    const inputPath = isCaseload ? values.allocations : values.input;
-    if (isCaseload && (values.workers === undefined || values.allocations === undefined)) {
+    // A workforce census gives CASELOAD both: its workers, and their Cases30 counts as allocations.
+    const fromCensus = isCaseload && presetFromArgs(values).preset === 'workforce-census';
+    const inputPath = isCaseload
+      ? (values.allocations ?? (fromCensus ? values.workers : undefined))
+      : values.input;
+    if (isCaseload && (values.workers === undefined || inputPath === undefined)) {
       throw new UsageError(`${definition.id} needs --workers FILE and --allocations FILE`);
     }
     if (!isCaseload && values.input === undefined) throw new UsageError('missing --input FILE');
@@ -432,13 +476,33 @@ export const computeCommand: CliCommand = {
       );
     }
     if (inputPath === undefined) throw new UsageError('missing --input FILE');
+    // ASSESS45 counts from the child's latest referral unless told to count from the assessment's start.
+    const needsReferrals = definition.id === 'ASSESS45' && (from ?? 'referral') === 'referral';
+    if (needsReferrals && values.referrals === undefined) {
+      throw new UsageError(
+        `${definition.id} needs --referrals FILE (it counts from each child's latest referral), or --from assessment-start`,
+      );
+    }
 
     warnUnusedFlags(definition.id, values, io);
+    if (definition.id === 'ASSESS45' && !needsReferrals && values.referrals !== undefined) {
+      io.err(
+        'cs-indicators compute: --referrals does not apply with --from assessment-start and is ignored\n',
+      );
+    }
     const calendar = await calendarFromArgs(values);
-    const input = await readInput(kind, inputPath, values, io);
+    const censusDate = fromCensus ? censusDateOf(snapshot, values.period) : undefined;
+    const input = await readInput(kind, inputPath, values, io, {
+      main: true,
+      ...(censusDate ? { censusDate } : {}),
+    });
     const workers =
       isCaseload && values.workers !== undefined
         ? await readInput('worker', values.workers, values, io)
+        : undefined;
+    const referrals =
+      needsReferrals && values.referrals !== undefined
+        ? await readInput('referral', values.referrals, values, io)
         : undefined;
     const period =
       values.period === undefined
@@ -450,8 +514,11 @@ export const computeCommand: CliCommand = {
       convention,
       outcomes: values.audit !== undefined,
       rows: input.rows,
-      // CASELOAD reads two files: the rows rejected from either are left out of the figure.
-      rowsRejected: input.accounting.rowsRejected + (workers?.accounting.rowsRejected ?? 0),
+      // CASELOAD and ASSESS45 read two files: the rows rejected from either are left out of the figure.
+      rowsRejected:
+        input.accounting.rowsRejected +
+        (workers?.accounting.rowsRejected ?? 0) +
+        (referrals?.accounting.rowsRejected ?? 0),
       ...(rules ? { rules } : {}),
       ...(timescale !== undefined ? { timescale } : {}),
       ...(startEvent ? { startEvent } : {}),
@@ -461,6 +528,8 @@ export const computeCommand: CliCommand = {
       ...(snapshot ? { snapshot } : {}),
       ...(values['month-end-mean'] ? { mode: 'month-end-mean' } : {}),
       ...(workers ? { workers: workers.records } : {}),
+      ...(from ? { from } : {}),
+      ...(referrals ? { referrals: referrals.records } : {}),
       rounding: {
         ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
         ...(rounding ? { mode: rounding } : {}),

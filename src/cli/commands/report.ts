@@ -11,6 +11,7 @@ import { renderSummaryTable } from '../../report/text.js';
 import { formatFromArgs } from '../calendar-args.js';
 import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { reportSkipped } from '../preset-args.js';
 
 const usage = `Usage: cs-indicators report --config FILE [--format html|md|csv|json] [--out FILE]
        cs-indicators report --demo [--out FILE]
@@ -81,6 +82,7 @@ export const reportCommand: CliCommand = {
         const { rowsRead, rowsAccepted, rowsRejected } = input.accounting;
         io.err(`${input.path}: ${rowsRead} rows read, ${rowsAccepted} accepted, ${rowsRejected} rejected\n`);
       }
+      reportSkipped(input.path, input.skipped, io);
     }
     const { model } = loaded;
     const text =

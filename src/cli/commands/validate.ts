@@ -8,21 +8,24 @@ import { formatFromArgs } from '../calendar-args.js';
 import { readColumnMap } from '../column-map.js';
 import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
 import { parseCommandArgs } from '../parse-args.js';
+import { presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
-Reads a records file (CSV, a JSON array or NDJSON, by extension) and prints what could not be read: a summary
-(rows read, accepted and rejected, issues by code) and one line per issue with its row, code, field and value.
+Reads a records file (CSV, a JSON array, NDJSON, an Excel workbook or CIN census XML, by extension) and prints
+what could not be read: a summary (rows read, accepted and rejected, issues by code) and one line per issue with
+its row, code, field and value.
 Exit 0 when the file could be read, whatever its issues; 1 when it cannot be read (missing file, missing required
 column) or, with --strict, when there is any issue; 2 on a usage error.
 
 Options:
   --kind K           ${recordKinds.join(', ')}
-  --input FILE       the records file: .csv, .json, .ndjson or .jsonl
+  --input FILE       the records file: .csv, .json, .ndjson or .jsonl, .xlsx, or .xml (the CIN census)
   --map FILE         a column map: a JSON object from the file's headers to fields, {"Date of referral": "referralDate"}
   --date-format F    auto (default: YYYY-MM-DD or DD/MM/YYYY), dmy, ymd or mdy
   --format F         table (default) or json (one object)
   --strict           refuse the file (exit 1) when there is any issue
+${presetArgUsage(21)}
 `;
 
 const VALUE_WIDTH = 40;
@@ -67,7 +70,11 @@ function pad(text: string, width: number): string {
   return text.padEnd(width);
 }
 
-function table(file: string, kind: RecordKind, result: ParseRecordsResult<RecordKind>): string {
+function table(
+  file: string,
+  kind: RecordKind,
+  result: ParseRecordsResult<RecordKind> & { readonly skipped?: readonly { readonly reason: string }[] },
+): string {
   const { accounting, issues } = result;
   const byCode = Object.entries(countIssuesByCode(issues))
     .map(([code, count]) => `${code} ${count}`)
@@ -78,6 +85,9 @@ function table(file: string, kind: RecordKind, result: ParseRecordsResult<Record
     ['rows read', String(accounting.rowsRead)],
     ['rows accepted', String(accounting.rowsAccepted)],
     ['rows rejected', String(accounting.rowsRejected)],
+    ...(result.skipped === undefined
+      ? []
+      : [['rows skipped', `${result.skipped.length} (not records of the kind)`] as [string, string]]),
     ['issues', issues.length === 0 ? '0' : `${issues.length} (${byCode})`],
   ];
   if (result.columns !== undefined && result.columns.ignored.length > 0) {
@@ -125,6 +135,7 @@ export const validateCommand: CliCommand = {
       'date-format': { type: 'string' },
       format: { type: 'string' },
       strict: { type: 'boolean' },
+      ...presetArgOptions,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
     const kind = kindFromArgs(values.kind);
@@ -139,16 +150,20 @@ export const validateCommand: CliCommand = {
     const format = formatFromArgs(values.format, ['table', 'json'] as const, 'table');
     const strict = values.strict === true;
     const columnMap = await columnMapFromArgs(values.map, kind);
+    const presetOptions = presetFromArgs(values);
 
     const onProgress = progress(io, file);
-    let result: ParseRecordsResult<RecordKind>;
+    let result: Awaited<ReturnType<typeof readRecordsFile<RecordKind>>>;
     try {
       result = await readRecordsFile(kind, file, {
         dateFormat,
         ...(columnMap === undefined ? {} : { columnMap }),
         ...(onProgress === undefined ? {} : { onProgress }),
+        ...presetOptions,
       });
     } catch (error) {
+      // A preset that does not give the kind, or does not read the file's format.
+      if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
       if (error instanceof InputError) {
         throw new InputRefusedError(
           error.issues.map((issue: InputIssue) => formatInputIssue(issue)).join('\n'),
@@ -171,6 +186,7 @@ export const validateCommand: CliCommand = {
         issuesByCode: countIssuesByCode(result.issues),
         ...(result.columns === undefined ? {} : { columns: result.columns }),
         issues: result.issues,
+        ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
       };
       io.out(`${JSON.stringify(report, null, 2)}\n`);
     } else {

@@ -1,0 +1,231 @@
+import type { Period } from '../periods/index.js';
+import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
+import { type IsoDate, parseIsoDay } from '../util/dates.js';
+import { calendarOf, summariseOutcomes } from './summarise.js';
+import { timelinessOutcomes } from './timeliness.js';
+import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/**
+ * Where the 45 working days of ASSESS45 run from: the child's latest referral on or before the assessment's start
+ * (`referral`, the default: Working Together 2013's "from the point of referral", as the DfE children in need census
+ * counts it), or the assessment's own `startDate` (`assessment-start`).
+ */
+export type Assess45From = 'referral' | 'assessment-start';
+
+/** Every start of ASSESS45's timescale, the default first. */
+export const assess45Froms: readonly Assess45From[] = ['referral', 'assessment-start'];
+
+/** Options of ASSESS45. */
+export interface Assess45Options extends CommonIndicatorOptions {
+  /** Where the timescale runs from. Default `referral`. */
+  readonly from?: Assess45From;
+  /**
+   * The referral records the timescale runs from (`from: 'referral'`, the default): each assessment counts from its
+   * child's latest `referralDate` on or before its `startDate`, however long before. Required in that mode; give the
+   * referrals before the period too. Not read with `from: 'assessment-start'`.
+   */
+  readonly referrals?: readonly ReferralRecord[];
+  /** The timescale in working days. Default 45. */
+  readonly timescale?: number;
+}
+
+/** Slices up to this long are sorted by insertion (most children have one to three referrals). */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * Each child's referral dates, sorted, for the lookup of the latest one on or before a date: O(n log n) to build
+ * (the referrals gathered child by child with a counting sort, each child's slice sorted once), O(log k) per lookup.
+ */
+interface ReferralIndex {
+  /** The latest referral date of `childId` on or before `date`, or undefined when there is none. */
+  latestOnOrBefore(childId: string, date: IsoDate): IsoDate | undefined;
+}
+
+/**
+ * Builds the {@link ReferralIndex} of the referrals given.
+ * @throws {RangeError} naming the first `referralDate` in input order that is not a real `YYYY-MM-DD` date.
+ */
+function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
+  const count = referrals.length;
+  const childNumbers = new Map<string, number>();
+  const childOf = new Int32Array(count);
+  const dayOf = new Int32Array(count);
+  // sizes[c] is child c's number of referrals; then where its next one goes.
+  const sizes = new Int32Array(count + 1);
+  for (let index = 0; index < count; index++) {
+    const referral = referrals[index] as ReferralRecord;
+    const date = referral.referralDate;
+    const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+    if (Number.isNaN(day)) {
+      throw new RangeError(
+        `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
+      );
+    }
+    let child = childNumbers.get(referral.childId);
+    if (child === undefined) {
+      child = childNumbers.size;
+      childNumbers.set(referral.childId, child);
+    }
+    childOf[index] = child;
+    dayOf[index] = day;
+    sizes[child] = (sizes[child] as number) + 1;
+  }
+  const children = childNumbers.size;
+  const starts = new Int32Array(children + 1);
+  for (let child = 0; child < children; child++) {
+    const start = starts[child] as number;
+    starts[child + 1] = start + (sizes[child] as number);
+    sizes[child] = start;
+  }
+  // order: referral indices child by child; days: their day numbers, in the same slots.
+  const order = new Int32Array(count);
+  const days = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const child = childOf[index] as number;
+    const at = sizes[child] as number;
+    order[at] = index;
+    days[at] = dayOf[index] as number;
+    sizes[child] = at + 1;
+  }
+  const byDay = (a: number, b: number) => (dayOf[a] as number) - (dayOf[b] as number);
+  for (let child = 0; child < children; child++) {
+    const start = starts[child] as number;
+    const end = starts[child + 1] as number;
+    if (end - start < 2) continue;
+    if (end - start > INSERTION_SORT_MAX) {
+      order.subarray(start, end).sort(byDay);
+      for (let k = start; k < end; k++) days[k] = dayOf[order[k] as number] as number;
+      continue;
+    }
+    for (let k = start + 1; k < end; k++) {
+      const index = order[k] as number;
+      const day = days[k] as number;
+      let j = k - 1;
+      while (j >= start && (days[j] as number) > day) {
+        order[j + 1] = order[j] as number;
+        days[j + 1] = days[j] as number;
+        j--;
+      }
+      order[j + 1] = index;
+      days[j + 1] = day;
+    }
+  }
+  return {
+    latestOnOrBefore(childId, date) {
+      const child = childNumbers.get(childId);
+      if (child === undefined) return undefined;
+      const target = parseIsoDay(date);
+      if (Number.isNaN(target)) return undefined;
+      // The first slot whose day is after the target; the one before it is the latest on or before.
+      const first = starts[child] as number;
+      let low = first;
+      let high = starts[child + 1] as number;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((days[middle] as number) <= target) low = middle + 1;
+        else high = middle;
+      }
+      return low === first ? undefined : (referrals[order[low - 1] as number] as ReferralRecord).referralDate;
+    },
+  };
+}
+
+/**
+ * ASSESS45: the percentage of assessments completed within 45 working days of the referral (Working Together 2013).
+ *
+ * Population: assessments whose `completedDate` is in the period. Counted: the working days from the start to
+ * `completedDate` are at most 45. The start is, by default, the child's latest referral on or before the
+ * assessment's `startDate` (a referral on the start day itself counts), found among `options.referrals`; an
+ * assessment of a child with no such referral is excluded as `no-referral-found`. With `from: 'assessment-start'`
+ * the start is the assessment's own `startDate` and no referrals are needed. Each outcome's `startDate` is the date
+ * the days ran from (the referral's date in the default mode).
+ *
+ * @param records - assessment records.
+ * @param period - the reporting period.
+ * @param options - from, referrals (required when counting from the referral), timescale, calendar, convention,
+ *   rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @throws {TypeError} when counting from the referral and `referrals` is missing; {@link RangeError} for an unknown
+ *   `from`, a timescale that is not a whole number of days, or a referral date that is not a real date.
+ * @example
+ * // Referral Thu 20 Dec 2012; 45 working days skip 25 and 26 Dec and 1 Jan, and end on Tue 26 Feb 2013.
+ * assess45(
+ *   [{ id: 'A1', childId: 'C1', startDate: '2012-12-21', completedDate: '2013-02-26' }],
+ *   parsePeriod('2013-02'),
+ *   { referrals: [{ id: 'R1', childId: 'C1', referralDate: '2012-12-20' }] },
+ * ).display; //=> '100.0%'
+ */
+export function assess45(
+  records: readonly AssessmentRecord[],
+  period: Period,
+  options: Assess45Options = {},
+): IndicatorResult {
+  const from = options.from ?? 'referral';
+  if (!assess45Froms.includes(from)) {
+    throw new RangeError(`from: expected one of ${assess45Froms.join(', ')}, got ${JSON.stringify(from)}`);
+  }
+  if (from === 'referral' && !Array.isArray(options.referrals)) {
+    throw new TypeError(
+      `referrals: ASSESS45 counts from the child's latest referral on or before the assessment's start, so it needs the referral records (or from: 'assessment-start'), got ${options.referrals === undefined ? 'undefined' : JSON.stringify(options.referrals)}`,
+    );
+  }
+  const timescale = options.timescale ?? 45;
+  if (!Number.isInteger(timescale) || timescale < 0) {
+    throw new RangeError(
+      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
+    );
+  }
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
+  const outcomes = timelinessOutcomes(
+    records,
+    period,
+    {
+      id: (r) => r.id,
+      eventDate: (r) => r.completedDate,
+      missingEventReason: 'not-completed',
+      startDate:
+        index === undefined ? (r) => r.startDate : (r) => index.latestOnOrBefore(r.childId, r.startDate),
+      missingStartReason: index === undefined ? 'missing-start-date' : 'no-referral-found',
+      timescale: () => timescale,
+      days: 'working',
+      earlyIsOnTime: false,
+      team: (r) => r.team,
+      workerId: (r) => r.workerId,
+    },
+    calendar,
+    convention,
+    options.rows,
+  );
+  return summariseOutcomes(outcomes, {
+    definition: assess45Definition,
+    period,
+    rule: {
+      timescale: `${timescale} working days`,
+      convention,
+      from,
+      start:
+        from === 'referral'
+          ? "the child's latest referralDate on or before the assessment's startDate"
+          : 'startDate',
+      to: 'completedDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  });
+}
+
+/** ASSESS45's definition. */
+export const assess45Definition: IndicatorDefinition<'assessment', Assess45Options> = {
+  id: 'ASSESS45',
+  title: 'Assessments completed within 45 working days of referral',
+  unit: 'percent',
+  polarity: 'higher-is-better',
+  recordKind: 'assessment',
+  eventDate: 'completedDate',
+  defaultOptions: { from: 'referral', timescale: 45, convention: 'after-start' },
+  source:
+    'Working Together to Safeguard Children (2013) 1.2.13: the assessment should conclude no longer than 45 working days from the point of referral; DfE children in need census: assessments completed within 45 working days of the referral',
+  compute: assess45,
+};

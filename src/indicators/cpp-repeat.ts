@@ -1,0 +1,239 @@
+import type { Period } from '../periods/index.js';
+import type { CpPlanRecord } from '../records/schemas.js';
+import { parseIsoDay, toDayNumber } from '../util/dates.js';
+import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
+import type {
+  CommonIndicatorOptions,
+  IndicatorDefinition,
+  IndicatorResult,
+  OutcomeBucket,
+  RecordOutcome,
+} from './types.js';
+
+/** An outcome while it is being filled in. */
+type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
+
+/** Options of CPP_REPEAT (the common ones only). */
+export interface CppRepeatOptions extends CommonIndicatorOptions {}
+
+/** Slices up to this long are sorted by insertion (most children have one or two plans). */
+const INSERTION_SORT_MAX = 24;
+
+/** Each plan's start and end as day numbers (end -1 when the plan has none), read once. */
+interface PlanDays {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * Reads each plan's start and end day numbers.
+ * @throws {RangeError} naming the first date in input order that is not a real `YYYY-MM-DD` date.
+ */
+function readPlanDays(plans: readonly CpPlanRecord[]): PlanDays {
+  const start = new Int32Array(plans.length);
+  const end = new Int32Array(plans.length).fill(-1);
+  for (let index = 0; index < plans.length; index++) {
+    const plan = plans[index] as CpPlanRecord;
+    start[index] = dayOf(plan, 'startDate', plan.startDate);
+    if (plan.endDate !== undefined) end[index] = dayOf(plan, 'endDate', plan.endDate);
+  }
+  return { start, end };
+}
+
+function dayOf(plan: CpPlanRecord, field: 'startDate' | 'endDate', date: unknown): number {
+  const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+  if (Number.isNaN(day)) {
+    throw new RangeError(
+      `${field}: expected a date written YYYY-MM-DD, got ${JSON.stringify(date)} (plan ${JSON.stringify(plan.id)})`,
+    );
+  }
+  return day;
+}
+
+/** Whether a plan ends before it starts: an input issue, so in no figure and no one's earlier plan. */
+function endsBeforeStart(days: PlanDays, index: number): boolean {
+  const end = days.end[index] as number;
+  return end !== -1 && end < (days.start[index] as number);
+}
+
+/**
+ * For each plan, the index of the same child's latest plan with a strictly earlier `startDate`, or -1.
+ *
+ * O(n log n), never a pairwise scan: the plans are gathered child by child with a counting sort, each child's slice
+ * is sorted by start day (ties in input order; by insertion when short, as nearly every slice is), and one pass over each slice finds the latest earlier start. Plans
+ * ending before they start are left out.
+ */
+function latestEarlierPlan(plans: readonly CpPlanRecord[], days: PlanDays): Int32Array {
+  const count = plans.length;
+  const childNumbers = new Map<string, number>();
+  const childOf = new Int32Array(count).fill(-1);
+  const sizes = new Int32Array(count + 1);
+  for (let index = 0; index < count; index++) {
+    if (endsBeforeStart(days, index)) continue;
+    const childId = (plans[index] as CpPlanRecord).childId;
+    let child = childNumbers.get(childId);
+    if (child === undefined) {
+      child = childNumbers.size;
+      childNumbers.set(childId, child);
+    }
+    childOf[index] = child;
+    sizes[child] = (sizes[child] as number) + 1;
+  }
+  const children = childNumbers.size;
+  const starts = new Int32Array(children + 1);
+  for (let child = 0; child < children; child++) {
+    const start = starts[child] as number;
+    starts[child + 1] = start + (sizes[child] as number);
+    sizes[child] = start;
+  }
+  const order = new Int32Array(starts[children] as number);
+  for (let index = 0; index < count; index++) {
+    const child = childOf[index] as number;
+    if (child < 0) continue;
+    const at = sizes[child] as number;
+    order[at] = index;
+    sizes[child] = at + 1;
+  }
+  const startDay = days.start;
+  const byStart = (a: number, b: number) => (startDay[a] as number) - (startDay[b] as number) || a - b;
+  const earlier = new Int32Array(count).fill(-1);
+  for (let child = 0; child < children; child++) {
+    const start = starts[child] as number;
+    const end = starts[child + 1] as number;
+    if (end - start < 2) continue;
+    if (end - start > INSERTION_SORT_MAX) order.subarray(start, end).sort(byStart);
+    else {
+      // Stable: the slice is in input order, and an element moves only past later days.
+      for (let k = start + 1; k < end; k++) {
+        const index = order[k] as number;
+        const day = startDay[index] as number;
+        let j = k - 1;
+        while (j >= start && (startDay[order[j] as number] as number) > day) {
+          order[j + 1] = order[j] as number;
+          j--;
+        }
+        order[j + 1] = index;
+      }
+    }
+    // `previous` is the last plan of the latest run of start days before the current one: plans of the same child
+    // starting on the same day are not earlier than each other.
+    let previous = -1;
+    for (let k = start + 1; k < end; k++) {
+      const before = order[k - 1] as number;
+      const current = order[k] as number;
+      if (startDay[before] !== startDay[current]) previous = before;
+      earlier[current] = previous;
+    }
+  }
+  return earlier;
+}
+
+/**
+ * CPP_REPEAT: the percentage of child protection plans starting in the period that are the child's second or
+ * subsequent plan.
+ *
+ * Population: plans whose `startDate` is in the period. Counted: `previousPlans` is 1 or more, or the same `childId`
+ * has an earlier plan (a strictly earlier `startDate`) among the records given, whenever it was: give the plans
+ * before the period too. A counted outcome says why in `reason`: `previousPlans 2`, `earlier plan P7 from
+ * 2010-05-01` (the latest earlier plan, whose start is also the outcome's `startDate`, with the calendar days since
+ * it as `days`), or both, joined by `; `. Plans of the same child starting on the same day are not earlier than each
+ * other. A plan ending before it starts (possible only in records not read through `parseRecords`) is excluded as
+ * `end-before-start` and is no other plan's earlier plan. Lower is better.
+ *
+ * @param records - child protection plan records, including those before the period.
+ * @param period - the reporting period.
+ * @param options - rounding, outcomes.
+ * @returns the {@link IndicatorResult}.
+ * @throws {RangeError} when a `startDate` or `endDate` is not a real `YYYY-MM-DD` date.
+ * @example
+ * const plans = [
+ *   { id: 'P1', childId: 'C1', startDate: '2010-05-01', endDate: '2011-01-10' },
+ *   { id: 'P2', childId: 'C1', startDate: '2012-06-01' }, // C1's second plan: P1 is earlier
+ *   { id: 'P3', childId: 'C2', startDate: '2012-07-02', previousPlans: 1 }, // a plan before, elsewhere
+ *   { id: 'P4', childId: 'C3', startDate: '2012-08-01', previousPlans: 0 },
+ * ];
+ * const result = cppRepeat(plans, parsePeriod('FY2012'));
+ * [result.numerator, result.denominator, result.display]; //=> [2, 3, '66.7%']
+ */
+export function cppRepeat(
+  records: readonly CpPlanRecord[],
+  period: Period,
+  options: CppRepeatOptions = {},
+): IndicatorResult {
+  const calendar = calendarOf(options);
+  const days = readPlanDays(records);
+  const earlier = latestEarlierPlan(records, days);
+  const periodStart = toDayNumber(period.start);
+  const periodEnd = toDayNumber(period.end);
+  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const tally = createOutcomeTally();
+  for (let index = 0; index < records.length; index++) {
+    const plan = records[index] as CpPlanRecord;
+    const startDay = days.start[index] as number;
+    const previousIndex = earlier[index] as number;
+    const previousPlans = plan.previousPlans;
+    const hasPreviousPlans = typeof previousPlans === 'number' && previousPlans >= 1;
+    let bucket: OutcomeBucket;
+    let reason: string | undefined;
+    if (startDay < periodStart || startDay > periodEnd) bucket = 'not-in-period';
+    else if (endsBeforeStart(days, index)) {
+      bucket = 'excluded';
+      reason = 'end-before-start';
+    } else bucket = hasPreviousPlans || previousIndex >= 0 ? 'counted' : 'not-counted';
+    tally.add(bucket, reason);
+    if (outcomes === undefined) continue;
+    const outcome: OutcomeDraft = { id: plan.id, bucket, eventDate: plan.startDate };
+    const row = options.rows?.[index];
+    if (row !== undefined) outcome.row = row;
+    if (plan.team !== undefined) outcome.team = plan.team;
+    outcomes[index] = outcome;
+    if (reason !== undefined) outcome.reason = reason;
+    if (bucket === 'not-in-period' || bucket === 'excluded') continue;
+    const previous = previousIndex < 0 ? undefined : (records[previousIndex] as CpPlanRecord);
+    if (previous !== undefined) {
+      outcome.startDate = previous.startDate;
+      outcome.days = startDay - (days.start[previousIndex] as number);
+    }
+    const earlierPlan =
+      previous === undefined ? '' : `earlier plan ${previous.id} from ${previous.startDate}`;
+    if (bucket === 'counted') {
+      outcome.reason = hasPreviousPlans
+        ? earlierPlan === ''
+          ? `previousPlans ${previousPlans}`
+          : `previousPlans ${previousPlans}; ${earlierPlan}`
+        : earlierPlan;
+    } else {
+      outcome.reason = `no earlier plan; previousPlans ${previousPlans === undefined ? 'not given' : previousPlans}`;
+    }
+  }
+  return summariseCounts(
+    tally.counts(records.length, options.rowsRejected),
+    {
+      definition: cppRepeatDefinition,
+      period,
+      rule: {
+        event: 'startDate',
+        repeat:
+          'previousPlans 1 or more, or an earlier plan of the same childId (a strictly earlier startDate)',
+        lookBackReads: 'all records given',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
+    },
+    outcomes,
+  );
+}
+
+/** CPP_REPEAT's definition. */
+export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOptions> = {
+  id: 'CPP_REPEAT',
+  title: 'Child protection plans starting that are a second or subsequent plan',
+  unit: 'percent',
+  polarity: 'lower-is-better',
+  recordKind: 'cp-plan',
+  eventDate: 'startDate',
+  defaultOptions: {},
+  source:
+    'National Indicator Set NI 65 (2008): children becoming the subject of a child protection plan for a second or subsequent time; DfE children in need statistics; Ofsted Annex A List 7 (Number of Previous Child Protection Plans)',
+  compute: cppRepeat,
+};

@@ -1,0 +1,46 @@
+/**
+ * Presets: the standard shapes councils already hold (SPEC 12), read without a column map: the Ofsted Annex A
+ * workbook, the CIN census XML, the workforce census and NCCIS activity codes. Browser-safe; the node entry adds
+ * workbooks and files.
+ * @module
+ */
+export { type AnnexAKind, annexALists } from './annex-a.js';
+export { type CinCensusKind, cinCensusKinds, parseCinCensusXml } from './cin-census.js';
+export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
+export {
+  checkNccisCodeMap,
+  type NccisCodeMap,
+  type NccisCodeRange,
+  nccisCodeMap,
+  nccisStatusOf,
+  nccisTable,
+} from './nccis.js';
+export {
+  createTableReader,
+  eventId,
+  isYes,
+  type PresetColumn,
+  type PresetId,
+  type PresetOptions,
+  type PresetReader,
+  type PresetReaderOptions,
+  type PresetReadResult,
+  presetIds,
+  type RowContext,
+  type RowOutcome,
+  type RowValues,
+  type SkippedRow,
+  type SkipReason,
+  type TablePreset,
+} from './preset-reader.js';
+export { checkPresetKind, createPresetReader, presetKinds } from './presets.js';
+export {
+  allocationsFromCases30,
+  type Cases30Count,
+  type Cases30Options,
+  checkCensusDate,
+  type WorkforceCensusKind,
+  workforceCensusTables,
+  workforceOrgRoles,
+  workforceRoleOf,
+} from './workforce-census.js';

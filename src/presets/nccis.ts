@@ -1,0 +1,176 @@
+/**
+ * NCCIS activity codes (SPEC 12): each young person's activity code read as a `neet` status, by a code map that is
+ * data the caller can replace.
+ * @module
+ */
+import type { NeetStatus } from '../records/schemas.js';
+import { neetStatusSchema } from '../records/schemas.js';
+import { looseKey } from '../records/values.js';
+import type { PresetColumn, TablePreset } from './preset-reader.js';
+
+/** A range of NCCIS activity codes (inclusive) and the status they are read as. */
+export interface NccisCodeRange {
+  /** The first code of the range. */
+  readonly from: number;
+  /** The last code of the range (the same as `from` for one code). */
+  readonly to: number;
+  /** The status its codes are read as. */
+  readonly status: NeetStatus;
+  /** What the codes are, for documentation and messages. */
+  readonly group: string;
+}
+
+/** A code map: ranges of codes and their statuses; the first range holding a code decides it. */
+export type NccisCodeMap = readonly NccisCodeRange[];
+
+/**
+ * The default code map (SPEC 12): 210–290 education, 310–381 employment, 410–460 and 530 training: `EET`; 550
+ * `EET` (sources disagree; this is the default); 540 and 610–680 (not ready, seeking, young carer, teenage parent,
+ * illness, pregnancy, other): `NEET`; 710 custody and 720 asylum: `EXCLUDED`; 810, 820 and 830: `NOT_KNOWN`. Any
+ * other code is an `invalid_value`. To read a code otherwise, put a range for it first:
+ * `[{ from: 550, to: 550, status: 'NEET', group: '550 read as NEET' }, ...nccisCodeMap]`.
+ *
+ * @example nccisCodeMap.find((r) => r.from <= 540 && 540 <= r.to)?.status //=> 'NEET'
+ */
+export const nccisCodeMap: NccisCodeMap = [
+  { from: 210, to: 290, status: 'EET', group: 'education' },
+  { from: 310, to: 381, status: 'EET', group: 'employment' },
+  { from: 410, to: 460, status: 'EET', group: 'training' },
+  { from: 530, to: 530, status: 'EET', group: 'training' },
+  { from: 550, to: 550, status: 'EET', group: 'EET by default (sources disagree)' },
+  { from: 540, to: 540, status: 'NEET', group: 'NEET' },
+  {
+    from: 610,
+    to: 680,
+    status: 'NEET',
+    group: 'NEET (not ready, seeking, young carer, teenage parent, illness, pregnancy, other)',
+  },
+  { from: 710, to: 710, status: 'EXCLUDED', group: 'custody' },
+  { from: 720, to: 720, status: 'EXCLUDED', group: 'asylum' },
+  { from: 810, to: 810, status: 'NOT_KNOWN', group: 'not known' },
+  { from: 820, to: 820, status: 'NOT_KNOWN', group: 'not known' },
+  { from: 830, to: 830, status: 'NOT_KNOWN', group: 'not known' },
+];
+
+/**
+ * Checks a code map given by a caller.
+ *
+ * @param codeMap - the map.
+ * @throws {TypeError} when it is not an array of `{ from, to, status, group }` with whole-number codes, `from` <=
+ *   `to`, and a status of `EET`, `NEET`, `NOT_KNOWN` or `EXCLUDED`.
+ */
+export function checkNccisCodeMap(codeMap: unknown): asserts codeMap is NccisCodeMap {
+  if (!Array.isArray(codeMap)) {
+    throw new TypeError(
+      `codeMap: expected an array of { from, to, status, group }, like nccisCodeMap, got ${JSON.stringify(codeMap)}`,
+    );
+  }
+  codeMap.forEach((range: unknown, index) => {
+    const r = range as Partial<NccisCodeRange> | null;
+    const ok =
+      typeof r === 'object' &&
+      r !== null &&
+      Number.isInteger(r.from) &&
+      Number.isInteger(r.to) &&
+      (r.from as number) <= (r.to as number) &&
+      neetStatusSchema.options.includes(r.status as NeetStatus);
+    if (!ok) {
+      throw new TypeError(
+        `codeMap[${index}]: expected { from, to, status, group } with whole-number codes, from <= to, and status one of ${neetStatusSchema.options.join(', ')}, got ${JSON.stringify(range)}`,
+      );
+    }
+  });
+}
+
+const CODE = /^\s*(\d{3})(?:\.0+)?(?:\s*(?:[-:–].*)?)?$/;
+
+/**
+ * The status an NCCIS activity code is read as.
+ *
+ * @param code - the cell: `540`, also `540.0` or `540 - NEET seeking employment`.
+ * @param codeMap - the code map. Default {@link nccisCodeMap}.
+ * @returns the status, or null when the cell is not a code, or a code in no range of the map.
+ * @example
+ * nccisStatusOf('230') //=> 'EET'
+ * nccisStatusOf('720') //=> 'EXCLUDED'
+ * nccisStatusOf('999') //=> null
+ */
+export function nccisStatusOf(code: string, codeMap: NccisCodeMap = nccisCodeMap): NeetStatus | null {
+  const digits = CODE.exec(code)?.[1];
+  if (digits === undefined) return null;
+  const number = Number(digits);
+  return codeMap.find((range) => range.from <= number && number <= range.to)?.status ?? null;
+}
+
+const STATUS_WORDS = new Set(neetStatusSchema.options.map((status) => looseKey(status)));
+
+const knownColumns: readonly PresetColumn[] = [
+  { field: 'dateAscertained', headers: ['Date Ascertained'], date: true, knownOnly: true },
+  { field: 'gender', headers: ['Gender', 'Sex'], knownOnly: true },
+  { field: 'academicAge', headers: ['Academic Age'], knownOnly: true },
+  { field: 'cohortStatus', headers: ['Cohort Status'], knownOnly: true },
+];
+
+/**
+ * The NCCIS table: a young person's id, date of birth and activity code, and the count date (a column, or the
+ * `snapshotDate` option), as `neet` records.
+ *
+ * @example nccisTable.columns.find((c) => c.field === 'status')?.headers[0] //=> 'Activity Code'
+ */
+export const nccisTable: TablePreset = {
+  label: 'NCCIS activity codes',
+  sheetNames: ['NCCIS', 'Activity', 'Activities'],
+  otherSheets: 'first',
+  columns: [
+    {
+      field: 'personId',
+      headers: ['Young Person ID', 'YPID', 'Young Persons ID', 'Person ID', 'NCCIS ID', 'CCIS ID'],
+      required: true,
+    },
+    {
+      field: 'dateOfBirth',
+      headers: ['Date of Birth', 'DOB', 'DateOfBirth', 'Birth Date'],
+      date: true,
+      required: true,
+    },
+    {
+      field: 'status',
+      headers: [
+        'Activity Code',
+        'Current Activity Code',
+        'NCCIS Activity Code',
+        'Activity',
+        'Current Activity',
+        'Status',
+      ],
+      required: true,
+    },
+    {
+      field: 'snapshotDate',
+      headers: ['Snapshot Date', 'Count Date', 'Month End Date', 'Reporting Date', 'Extract Date'],
+      date: true,
+      required: true,
+      optionalWith: 'snapshotDate',
+    },
+    ...knownColumns,
+  ],
+  toRecords: (v, context) => {
+    const codeMap = context.codeMap ?? nccisCodeMap;
+    const record: Record<string, string> = {};
+    if (v.personId !== undefined) record.personId = v.personId;
+    if (v.dateOfBirth !== undefined) record.dateOfBirth = v.dateOfBirth;
+    const snapshotDate = v.snapshotDate ?? context.snapshotDate;
+    if (snapshotDate !== undefined) record.snapshotDate = snapshotDate;
+    const code = v.status;
+    if (code === undefined) return { records: [record] };
+    // A status already written as a word (`NEET`) is read as it is.
+    const status = STATUS_WORDS.has(looseKey(code)) ? code : (nccisStatusOf(code, codeMap) ?? code);
+    record.status = status;
+    return {
+      records: [record],
+      messages: {
+        status: `${JSON.stringify(code.trim())} is not an NCCIS activity code of the code map: expected a code such as 230 (education), 540 (NEET), 710 (custody) or 810 (not known); to read other codes, pass a codeMap`,
+      },
+    };
+  },
+};

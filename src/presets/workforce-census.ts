@@ -1,0 +1,247 @@
+/**
+ * The DfE children's social work workforce census (SPEC 12): `CSWWWorker` rows as worker records, and their
+ * `Cases30` counts (the cases each worker held on 30 September) as a ready-made caseload snapshot.
+ * @module
+ */
+import type { AllocationRecord, WorkerRole } from '../records/schemas.js';
+import { type IsoDate, isIsoDate } from '../util/dates.js';
+import type { PresetColumn, RowValues, TablePreset } from './preset-reader.js';
+
+/** The record kinds the workforce census gives. */
+export type WorkforceCensusKind = 'worker' | 'allocation';
+
+/**
+ * The census's `OrgRole` codes and the role each is read as. Case holders are social workers and senior
+ * practitioners advanced practitioners, the roles whose caseloads CASELOAD counts; first line managers are team
+ * managers; senior and middle managers, and qualified social workers without cases, are `other`.
+ *
+ * @example workforceOrgRoles['5'] //=> { label: 'case holder', role: 'social-worker' }
+ */
+export const workforceOrgRoles: Readonly<
+  Record<string, { readonly label: string; readonly role: WorkerRole }>
+> = {
+  '1': { label: 'senior manager', role: 'other' },
+  '2': { label: 'middle manager', role: 'other' },
+  '3': { label: 'first line manager', role: 'team-manager' },
+  '4': { label: 'senior practitioner', role: 'advanced-practitioner' },
+  '5': { label: 'case holder', role: 'social-worker' },
+  '6': { label: 'qualified without cases', role: 'other' },
+};
+
+/**
+ * The role of a workforce census `OrgRole` code.
+ *
+ * @param orgRole - the cell: `1` to `6` (also `5.0`, or `5 - case holder`).
+ * @returns the role, or null for any other code.
+ * @example workforceRoleOf('4') //=> 'advanced-practitioner'
+ */
+export function workforceRoleOf(orgRole: string): WorkerRole | null {
+  const code = /^\s*(\d+)(?:\.0+)?(?:\D.*)?$/.exec(orgRole)?.[1];
+  return code === undefined ? null : (workforceOrgRoles[String(Number(code))]?.role ?? null);
+}
+
+/** Options of {@link allocationsFromCases30}. */
+export interface Cases30Options {
+  /** The 30 September the counts were taken on: each case is an allocation open that day (from and to it). */
+  readonly censusDate: IsoDate;
+}
+
+/** One worker's `Cases30` count. */
+export interface Cases30Count {
+  readonly workerId: string;
+  /** The cases the worker held on the census date. */
+  readonly cases30: number;
+}
+
+/**
+ * Checks a workforce census date: a real 30 September.
+ *
+ * @param censusDate - the date given.
+ * @throws {RangeError} when it is not a date written `YYYY-09-30`.
+ */
+export function checkCensusDate(censusDate: unknown): asserts censusDate is IsoDate {
+  if (!isIsoDate(censusDate) || !censusDate.endsWith('-09-30')) {
+    throw new RangeError(
+      `censusDate: the workforce census counts the cases held on 30 September, so expected a date written YYYY-09-30, got ${JSON.stringify(censusDate)}`,
+    );
+  }
+}
+
+/** The caseId of a worker's k-th census case. */
+function censusCaseId(workerId: string, k: number): string {
+  return `${workerId}#${k}`;
+}
+
+/**
+ * Turns workforce census `Cases30` counts into allocations open on the census date, one per case, so that
+ * CASELOAD with `snapshot` on that date counts them: it needs no change to read a census. The allocations stand
+ * for counts, not real cases: their `caseId` is the worker's id and the case's number (`SW123#1`, `SW123#2`…), they
+ * are open from and to the census date only, and a worker with `Cases30` 0 has none.
+ *
+ * @param counts - each worker's id and count.
+ * @param options - `censusDate`, a 30 September.
+ * @returns the allocations, worker by worker.
+ * @throws {RangeError} when `censusDate` is not a 30 September, or a count is not a whole number of 0 or more.
+ * @example
+ * allocationsFromCases30([{ workerId: 'SW1', cases30: 2 }], { censusDate: '2023-09-30' })
+ * //=> [{ caseId: 'SW1#1', workerId: 'SW1', allocatedFrom: '2023-09-30', allocatedTo: '2023-09-30' },
+ * //    { caseId: 'SW1#2', workerId: 'SW1', allocatedFrom: '2023-09-30', allocatedTo: '2023-09-30' }]
+ */
+export function allocationsFromCases30(
+  counts: readonly Cases30Count[],
+  options: Cases30Options,
+): AllocationRecord[] {
+  checkCensusDate(options.censusDate);
+  const allocations: AllocationRecord[] = [];
+  for (const { workerId, cases30 } of counts) {
+    if (!Number.isInteger(cases30) || cases30 < 0) {
+      throw new RangeError(
+        `cases30 of ${JSON.stringify(workerId)}: expected a whole number of 0 or more, got ${JSON.stringify(cases30)}`,
+      );
+    }
+    for (let k = 1; k <= cases30; k++) {
+      allocations.push({
+        caseId: censusCaseId(workerId, k),
+        workerId,
+        allocatedFrom: options.censusDate,
+        allocatedTo: options.censusDate,
+      });
+    }
+  }
+  return allocations;
+}
+
+const knownColumns: readonly PresetColumn[] = [
+  'AgencyWorker',
+  'PersonBirthDate',
+  'GenderCurrent',
+  'Ethnicity',
+  'QualInst',
+  'StepUpGrad',
+  'StartOrigin',
+  'WorkingDaysLost',
+  'ContractWeeks',
+  'FrontlineGrad',
+  'Absat30Sept',
+  'ReasonAbsence',
+  'CFKSSstatus',
+  'LeaverDestination',
+  'ReasonLeave',
+].map((header) => ({ field: header, headers: [header], knownOnly: true }));
+
+const workerIdColumn: PresetColumn = {
+  field: 'workerId',
+  headers: ['SWENo', 'SWE Number', 'Social Work England Number', 'SWE Registration Number', 'Worker ID'],
+  required: true,
+};
+
+const COUNT = /^\s*(\d+)(?:\.0+)?\s*$/;
+
+const workerTable: TablePreset = {
+  label: 'the workforce census (CSWWWorker)',
+  sheetNames: ['CSWWWorker', 'Worker', 'Workers'],
+  otherSheets: 'first',
+  columns: [
+    workerIdColumn,
+    { field: 'fte', headers: ['FTE', 'FTE30', 'Full Time Equivalent'], required: true },
+    { field: 'orgRole', headers: ['OrgRole', 'Organisational Role', 'Org Role'], required: true },
+    { field: 'startDate', headers: ['RoleStartDate', 'Role Start Date'], date: true },
+    { field: 'endDate', headers: ['RoleEndDate', 'Role End Date'], date: true },
+    { field: 'team', headers: ['Team', 'Team Name'] },
+    { field: 'cases30', headers: ['Cases30', 'Cases on 30 September'], knownOnly: true },
+    ...knownColumns,
+  ],
+  toRecords: (v) => {
+    const role = v.orgRole === undefined ? undefined : (workforceRoleOf(v.orgRole) ?? v.orgRole);
+    const record: Record<string, string> = {};
+    for (const field of ['workerId', 'fte', 'team', 'startDate', 'endDate'] as const) {
+      const value = v[field];
+      if (value !== undefined) record[field] = value;
+    }
+    if (role !== undefined) record.role = role;
+    return {
+      records: [record],
+      ...(v.orgRole === undefined
+        ? {}
+        : {
+            messages: {
+              role: `OrgRole ${JSON.stringify(v.orgRole.trim())} is not a workforce census role code: expected 1 (senior manager), 2 (middle manager), 3 (first line manager), 4 (senior practitioner), 5 (case holder) or 6 (qualified without cases)`,
+            },
+          }),
+    };
+  },
+};
+
+const allocationTable: TablePreset = {
+  label: 'the workforce census (CSWWWorker, Cases30)',
+  sheetNames: workerTable.sheetNames,
+  otherSheets: 'first',
+  columns: [
+    workerIdColumn,
+    { field: 'cases30', headers: ['Cases30', 'Cases on 30 September'], required: true },
+    { field: 'fte', headers: ['FTE', 'FTE30', 'Full Time Equivalent'], knownOnly: true },
+    { field: 'orgRole', headers: ['OrgRole', 'Organisational Role', 'Org Role'], knownOnly: true },
+    { field: 'startDate', headers: ['RoleStartDate', 'Role Start Date'], date: true, knownOnly: true },
+    { field: 'endDate', headers: ['RoleEndDate', 'Role End Date'], date: true, knownOnly: true },
+    ...knownColumns,
+  ],
+  toRecords: (v: RowValues, context) => {
+    const censusDate = context.censusDate;
+    checkCensusDate(censusDate);
+    if (v.cases30 === undefined) {
+      return {
+        records: [],
+        skip: { reason: 'no-cases30', message: 'Cases30 is blank: no caseload is recorded for 30 September' },
+      };
+    }
+    const count = COUNT.exec(v.cases30)?.[1];
+    if (count === undefined) {
+      return {
+        records: [],
+        issues: [
+          {
+            code: 'invalid_value',
+            field: 'cases30',
+            value: v.cases30,
+            message: `Cases30 ${JSON.stringify(v.cases30.trim())} is not a number of cases: expected a whole number, 0 or more`,
+          },
+        ],
+      };
+    }
+    const workerId = v.workerId?.trim() ?? '';
+    if (workerId === '' && Number(count) > 0) {
+      return {
+        records: [],
+        issues: [
+          {
+            code: 'missing_field',
+            field: 'workerId',
+            value: null,
+            message: `workerId (SWENo) is required to hold the row's ${count} cases, but the cell is blank`,
+          },
+        ],
+      };
+    }
+    const records: Record<string, string>[] = [];
+    for (let k = 1; k <= Number(count); k++) {
+      records.push({
+        caseId: censusCaseId(workerId, k),
+        workerId,
+        allocatedFrom: censusDate,
+        allocatedTo: censusDate,
+      });
+    }
+    return { records };
+  },
+};
+
+/**
+ * The workforce census tables, by the record kind each gives: `worker` (one per `CSWWWorker` row) and
+ * `allocation` (one per case of each row's `Cases30`, open on the census date).
+ *
+ * @example workforceCensusTables.worker.columns[0].headers[0] //=> 'SWENo'
+ */
+export const workforceCensusTables: { readonly [K in WorkforceCensusKind]: TablePreset } = {
+  worker: workerTable,
+  allocation: allocationTable,
+};
