@@ -1,4 +1,4 @@
-import { daysInMonth, type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
+import { daysInMonth, type IsoDate, isIsoDate, isoFromYmd, MONTH_NAMES, ymdOf } from '../util/dates.js';
 
 /** The forms a reporting period takes (SPEC 4). */
 export type PeriodKind =
@@ -45,22 +45,6 @@ export interface Period {
   /** The canonical string, which {@link parsePeriod} reads back to an equal period, e.g. `2010-10..2011-03`. */
   readonly spec: string;
 }
-
-/** English month names, January first. */
-const MONTH_NAMES: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The latest year a date can be written in with four digits. */
 const LAST_YEAR = 9999;

@@ -4,7 +4,7 @@
  * @module
  */
 import { CALENDAR_RANGE } from '../calendar/index.js';
-import { addDays, daysInMonth, type IsoDate, isoFromYmd } from '../util/dates.js';
+import { addDays, daysInMonth, type IsoDate, isoFromYmd, MONTH_NAMES } from '../util/dates.js';
 
 /**
  * How slash dates are read:
@@ -45,21 +45,6 @@ const EXPECTED: Readonly<Record<DateFormat, string>> = {
   mdy: 'MM/DD/YYYY or YYYY-MM-DD',
   ymd: 'YYYY-MM-DD',
 };
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 // Three numbers with one separator, then optionally a time part after `T` or spaces.
 const DATE_PARTS = /^(\d+)([-/.])(\d+)\2(\d+)(?:(?:T|\s+)(.*))?$/;

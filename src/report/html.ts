@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../util/dates.js';
 import { type RenderChartOptions, renderChart } from './chart.js';
 import { escapeHtml } from './escape-html.js';
 import { GOVUK_FRONTEND_VERSION, GOVUK_STYLES } from './govuk-styles.js';
@@ -14,21 +15,6 @@ export interface RenderHtmlOptions {
   /** The size of each chart. Default: {@link renderChart}'s, 720 by 380, scaled to the page's width. */
   readonly chart?: Pick<RenderChartOptions, 'width' | 'height'>;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** How each counting convention counts working days, in words. */
 const CONVENTIONS: Readonly<Record<string, string>> = {
@@ -92,7 +78,7 @@ const REPORT_STYLES = [
 /** `2011-01-31` as `31 January 2011`, without `Date` (the same in every time zone). */
 function longDate(date: string): string {
   const [year, month, day] = date.split('-');
-  const name = MONTHS[Number(month) - 1];
+  const name = MONTH_NAMES[Number(month) - 1];
   return name ? `${Number(day)} ${name} ${year}` : date;
 }
 
