@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { excelSerialToIsoDate } from '../presets/excel-dates.js';
 import { InputError } from '../records/issues.js';
 import { looseKey } from '../records/values.js';
@@ -203,6 +202,8 @@ export async function forEachWorkbookRow(
   options: ReadWorkbookRowsOptions,
   visitor: WorkbookVisitor,
 ): Promise<WorkbookSheetInfo> {
+  // exceljs is loaded only when a workbook is read: it costs about 0.2 s, which a CSV run should not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     if (typeof input === 'string') await workbook.xlsx.readFile(input);
