@@ -1,8 +1,9 @@
 import type { Period } from '../periods/index.js';
+import { createKeyNumbering } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { type IsoDate, parseIsoDay } from '../util/dates.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import { timelinessOutcomes } from './timeliness.js';
+import { calendarOf } from './summarise.js';
+import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -39,6 +40,8 @@ const INSERTION_SORT_MAX = 24;
 interface ReferralIndex {
   /** The latest referral date of `childId` on or before `date`, or undefined when there is none. */
   latestOnOrBefore(childId: string, date: IsoDate): IsoDate | undefined;
+  /** The day number of that referral date, or undefined when there is none. */
+  latestDayOnOrBefore(childId: string, date: IsoDate): number | undefined;
 }
 
 /**
@@ -47,7 +50,7 @@ interface ReferralIndex {
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   const count = referrals.length;
-  const childNumbers = new Map<string, number>();
+  const childNumbers = createKeyNumbering(count);
   const childOf = new Int32Array(count);
   const dayOf = new Int32Array(count);
   // sizes[c] is child c's number of referrals; then where its next one goes.
@@ -61,11 +64,7 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
         `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
       );
     }
-    let child = childNumbers.get(referral.childId);
-    if (child === undefined) {
-      child = childNumbers.size;
-      childNumbers.set(referral.childId, child);
-    }
+    const child = childNumbers.add(referral.childId);
     childOf[index] = child;
     dayOf[index] = day;
     sizes[child] = (sizes[child] as number) + 1;
@@ -110,22 +109,31 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
       days[j + 1] = day;
     }
   }
+  /** The slot of `childId`'s latest referral on or before `date`, or -1 when there is none. */
+  const latestSlot = (childId: string, date: IsoDate): number => {
+    const child = childNumbers.find(childId);
+    if (child < 0) return -1;
+    const target = parseIsoDay(date);
+    if (Number.isNaN(target)) return -1;
+    // The first slot whose day is after the target; the one before it is the latest on or before.
+    const first = starts[child] as number;
+    let low = first;
+    let high = starts[child + 1] as number;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((days[middle] as number) <= target) low = middle + 1;
+      else high = middle;
+    }
+    return low === first ? -1 : low - 1;
+  };
   return {
     latestOnOrBefore(childId, date) {
-      const child = childNumbers.get(childId);
-      if (child === undefined) return undefined;
-      const target = parseIsoDay(date);
-      if (Number.isNaN(target)) return undefined;
-      // The first slot whose day is after the target; the one before it is the latest on or before.
-      const first = starts[child] as number;
-      let low = first;
-      let high = starts[child + 1] as number;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((days[middle] as number) <= target) low = middle + 1;
-        else high = middle;
-      }
-      return low === first ? undefined : (referrals[order[low - 1] as number] as ReferralRecord).referralDate;
+      const slot = latestSlot(childId, date);
+      return slot < 0 ? undefined : (referrals[order[slot] as number] as ReferralRecord).referralDate;
+    },
+    latestDayOnOrBefore(childId, date) {
+      const slot = latestSlot(childId, date);
+      return slot < 0 ? undefined : (days[slot] as number);
     },
   };
 }
@@ -178,7 +186,7 @@ export function assess45(
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
-  const outcomes = timelinessOutcomes(
+  return summariseTimeliness(
     records,
     period,
     {
@@ -187,6 +195,9 @@ export function assess45(
       missingEventReason: 'not-completed',
       startDate:
         index === undefined ? (r) => r.startDate : (r) => index.latestOnOrBefore(r.childId, r.startDate),
+      ...(index === undefined
+        ? {}
+        : { startDay: (r: AssessmentRecord) => index.latestDayOnOrBefore(r.childId, r.startDate) }),
       missingStartReason: index === undefined ? 'missing-start-date' : 'no-referral-found',
       timescale: () => timescale,
       days: 'working',
@@ -196,24 +207,23 @@ export function assess45(
     },
     calendar,
     convention,
-    options.rows,
-  );
-  return summariseOutcomes(outcomes, {
-    definition: assess45Definition,
-    period,
-    rule: {
-      timescale: `${timescale} working days`,
-      convention,
-      from,
-      start:
-        from === 'referral'
-          ? "the child's latest referralDate on or before the assessment's startDate"
-          : 'startDate',
-      to: 'completedDate',
+    {
+      definition: assess45Definition,
+      period,
+      rule: {
+        timescale: `${timescale} working days`,
+        convention,
+        from,
+        start:
+          from === 'referral'
+            ? "the child's latest referralDate on or before the assessment's startDate"
+            : 'startDate',
+        to: 'completedDate',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
+  );
 }
 
 /** ASSESS45's definition. */

@@ -1,7 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { CafRecord } from '../records/schemas.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import { timelinessOutcomes } from './timeliness.js';
+import { calendarOf } from './summarise.js';
+import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /** Options of CAF2W. */
@@ -43,7 +43,7 @@ export function caf2w(
   if (!Number.isInteger(timescale) || timescale < 0) {
     throw new RangeError(`timescale: expected a whole number of days (0 or more), got ${String(timescale)}`);
   }
-  const outcomes = timelinessOutcomes(
+  return summariseTimeliness(
     records,
     period,
     {
@@ -58,20 +58,19 @@ export function caf2w(
     },
     calendar,
     convention,
-    options.rows,
-  );
-  return summariseOutcomes(outcomes, {
-    definition: caf2wDefinition,
-    period,
-    rule: {
-      timescale: `${timescale} ${days} days`,
-      convention: days === 'working' ? convention : 'calendar-days',
-      from: 'designatedDate',
-      to: 'meetingDate',
+    {
+      definition: caf2wDefinition,
+      period,
+      rule: {
+        timescale: `${timescale} ${days} days`,
+        convention: days === 'working' ? convention : 'calendar-days',
+        from: 'designatedDate',
+        to: 'meetingDate',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
+  );
 }
 
 /** CAF2W's definition. */

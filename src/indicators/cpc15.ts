@@ -1,7 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import { timelinessOutcomes } from './timeliness.js';
+import { calendarOf } from './summarise.js';
+import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -64,7 +64,7 @@ export function cpc15(
     );
   }
   const field = START_FIELD[startEvent];
-  const outcomes = timelinessOutcomes(
+  return summariseTimeliness(
     records,
     period,
     {
@@ -81,21 +81,20 @@ export function cpc15(
     },
     calendar,
     convention,
-    options.rows,
-  );
-  return summariseOutcomes(outcomes, {
-    definition: cpc15Definition,
-    period,
-    rule: {
-      timescale: `${timescale} working days`,
-      convention,
-      startEvent,
-      from: field,
-      to: 'conferenceDate',
+    {
+      definition: cpc15Definition,
+      period,
+      rule: {
+        timescale: `${timescale} working days`,
+        convention,
+        startEvent,
+        from: field,
+        to: 'conferenceDate',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
+  );
 }
 
 /** CPC15's definition. */

@@ -1,4 +1,5 @@
 import type { Period } from '../periods/index.js';
+import { createKeyNumbering } from '../records/keys.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import { parseIsoDay, toDayNumber } from '../util/dates.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
@@ -65,17 +66,13 @@ function endsBeforeStart(days: PlanDays, index: number): boolean {
  */
 function latestEarlierPlan(plans: readonly CpPlanRecord[], days: PlanDays): Int32Array {
   const count = plans.length;
-  const childNumbers = new Map<string, number>();
+  const childNumbers = createKeyNumbering(count);
   const childOf = new Int32Array(count).fill(-1);
   const sizes = new Int32Array(count + 1);
   for (let index = 0; index < count; index++) {
     if (endsBeforeStart(days, index)) continue;
     const childId = (plans[index] as CpPlanRecord).childId;
-    let child = childNumbers.get(childId);
-    if (child === undefined) {
-      child = childNumbers.size;
-      childNumbers.set(childId, child);
-    }
+    const child = childNumbers.add(childId);
     childOf[index] = child;
     sizes[child] = (sizes[child] as number) + 1;
   }

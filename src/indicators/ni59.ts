@@ -1,7 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { InitialAssessmentRecord } from '../records/schemas.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import { timelinessOutcomes } from './timeliness.js';
+import { calendarOf } from './summarise.js';
+import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -68,7 +68,7 @@ export function ni59(
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const timescale = timescaleRule(options);
-  const outcomes = timelinessOutcomes(
+  return summariseTimeliness(
     records,
     period,
     {
@@ -85,21 +85,20 @@ export function ni59(
     },
     calendar,
     convention,
-    options.rows,
-  );
-  return summariseOutcomes(outcomes, {
-    definition: ni59Definition,
-    period,
-    rule: {
-      rules: options.timescale === undefined ? (options.rules ?? 'ni2008') : 'custom',
-      timescale: timescale.describe,
-      convention,
-      from: 'referralDate',
-      to: 'completedDate',
+    {
+      definition: ni59Definition,
+      period,
+      rule: {
+        rules: options.timescale === undefined ? (options.rules ?? 'ni2008') : 'custom',
+        timescale: timescale.describe,
+        convention,
+        from: 'referralDate',
+        to: 'completedDate',
+      },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
+  );
 }
 
 /** NI 59's definition. */

@@ -1,7 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import { timelinessOutcomes } from './timeliness.js';
+import { calendarOf } from './summarise.js';
+import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /** Options of NI 60. */
@@ -38,7 +38,7 @@ export function ni60(
       `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
     );
   }
-  const outcomes = timelinessOutcomes(
+  return summariseTimeliness(
     records,
     period,
     {
@@ -55,15 +55,14 @@ export function ni60(
     },
     calendar,
     convention,
-    options.rows,
+    {
+      definition: ni60Definition,
+      period,
+      rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
+      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      options,
+    },
   );
-  return summariseOutcomes(outcomes, {
-    definition: ni60Definition,
-    period,
-    rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    options,
-  });
 }
 
 /** NI 60's definition. */

@@ -1,7 +1,8 @@
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
-import type { RecordOutcome } from './types.js';
+import { createOutcomeTally, type SummaryContext, summariseCounts, summariseOutcomes } from './summarise.js';
+import type { IndicatorCounts, IndicatorResult, RecordOutcome } from './types.js';
 
 /** How one timeliness indicator reads its records. */
 export interface TimelinessSpec<R> {
@@ -15,6 +16,12 @@ export interface TimelinessSpec<R> {
   readonly missingEventReason: string;
   /** The date the timescale starts from. */
   startDate(record: R): IsoDate | undefined;
+  /**
+   * The start date as a day number, or undefined when it is missing, for an indicator that has it as a number
+   * already (ASSESS45's referral look-up): when given, counting without outcomes reads it in place of `startDate`.
+   * It must agree with `startDate`.
+   */
+  startDay?(record: R): number | undefined;
   /** The reason given when the start date is missing (e.g. `missing-strategy-discussion-date`). */
   readonly missingStartReason: string;
   /** The timescale of this record, in days. */
@@ -133,6 +140,107 @@ export function timelinessOutcomes<R>(
     outcome.onTime = onTime;
   }
   return outcomes;
+}
+
+/**
+ * The counts {@link timelinessOutcomes} would give, without building an outcome or writing a deadline for any record:
+ * the same buckets, the same excluded reasons in the same order.
+ */
+export function timelinessCounts<R>(
+  records: readonly R[],
+  period: Period,
+  spec: TimelinessSpec<R>,
+  calendar: Calendar,
+  convention: Convention,
+  rowsRejected?: number,
+): IndicatorCounts {
+  const tally = createOutcomeTally();
+  const periodStart = period.start;
+  const periodEnd = period.end;
+  const calendarDays = spec.days === 'calendar';
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as R;
+    const eventDate = spec.eventDate(record);
+    if (eventDate === undefined) {
+      tally.add('excluded', spec.missingEventReason);
+      continue;
+    }
+    if (eventDate < periodStart || eventDate > periodEnd) {
+      tally.add('not-in-period');
+      continue;
+    }
+    const excluded = spec.exclude?.(record);
+    if (excluded) {
+      tally.add('excluded', excluded);
+      continue;
+    }
+    let startDay: number;
+    if (spec.startDay !== undefined) {
+      const day = spec.startDay(record);
+      if (day === undefined) {
+        tally.add('excluded', spec.missingStartReason);
+        continue;
+      }
+      startDay = day;
+    } else {
+      const startDate = spec.startDate(record);
+      if (startDate === undefined) {
+        tally.add('excluded', spec.missingStartReason);
+        continue;
+      }
+      startDay = toDayNumber(startDate);
+    }
+    const timescale = spec.timescale(record);
+    const endDay = toDayNumber(eventDate);
+    if (endDay < startDay && !spec.earlyIsOnTime) {
+      tally.add('excluded', 'end-before-start');
+      continue;
+    }
+    let days: number;
+    try {
+      if (calendarDays) days = endDay - startDay;
+      else {
+        days =
+          endDay >= startDay
+            ? calendar.workingDaysBetweenDays(startDay, endDay, convention)
+            : -calendar.workingDaysBetweenDays(endDay, startDay, convention);
+        // The deadline is not kept, but a start whose deadline is past the calendar's range is excluded, as in
+        // timelinessOutcomes.
+        deadlineDay(calendar, startDay, timescale, convention);
+      }
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      tally.add('excluded', 'outside-calendar-range');
+      continue;
+    }
+    tally.add(days <= timescale ? 'counted' : 'not-counted');
+  }
+  return tally.counts(records.length, rowsRejected);
+}
+
+/**
+ * The result of a timeliness indicator: from outcomes when `options.outcomes` asks for them, otherwise from counts
+ * alone (no outcome per record), with the same numerator, denominator, value and display.
+ */
+export function summariseTimeliness<R>(
+  records: readonly R[],
+  period: Period,
+  spec: TimelinessSpec<R>,
+  calendar: Calendar,
+  convention: Convention,
+  context: SummaryContext,
+): IndicatorResult {
+  const { options } = context;
+  if (options.outcomes) {
+    return summariseOutcomes(
+      timelinessOutcomes(records, period, spec, calendar, convention, options.rows),
+      context,
+    );
+  }
+  return summariseCounts(
+    timelinessCounts(records, period, spec, calendar, convention, options.rowsRejected),
+    context,
+  );
 }
 
 /** An outcome while it is being built. */
