@@ -1,24 +1,19 @@
 import type { Period } from '../periods/index.js';
-import { createKeyNumbering } from '../records/keys.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import { parseIsoDay, toDayNumber } from '../util/dates.js';
+import { latestEarlierOfSameChild } from './latest-earlier.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
+  OutcomeDraft,
   RecordOutcome,
 } from './types.js';
 
-/** An outcome while it is being filled in. */
-type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
-
 /** Options of CPP_REPEAT (the common ones only). */
 export interface CppRepeatOptions extends CommonIndicatorOptions {}
-
-/** Slices up to this long are sorted by insertion (most children have one or two plans). */
-const INSERTION_SORT_MAX = 24;
 
 /** Each plan's start and end as day numbers (end -1 when the plan has none), read once. */
 interface PlanDays {
@@ -58,74 +53,6 @@ function endsBeforeStart(days: PlanDays, index: number): boolean {
 }
 
 /**
- * For each plan, the index of the same child's latest plan with a strictly earlier `startDate`, or -1.
- *
- * O(n log n), never a pairwise scan: the plans are gathered child by child with a counting sort, each child's slice
- * is sorted by start day (ties in input order; by insertion when short, as nearly every slice is), and one pass over each slice finds the latest earlier start. Plans
- * ending before they start are left out.
- */
-function latestEarlierPlan(plans: readonly CpPlanRecord[], days: PlanDays): Int32Array {
-  const count = plans.length;
-  const childNumbers = createKeyNumbering(count);
-  const childOf = new Int32Array(count).fill(-1);
-  const sizes = new Int32Array(count + 1);
-  for (let index = 0; index < count; index++) {
-    if (endsBeforeStart(days, index)) continue;
-    const childId = (plans[index] as CpPlanRecord).childId;
-    const child = childNumbers.add(childId);
-    childOf[index] = child;
-    sizes[child] = (sizes[child] as number) + 1;
-  }
-  const children = childNumbers.size;
-  const starts = new Int32Array(children + 1);
-  for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    starts[child + 1] = start + (sizes[child] as number);
-    sizes[child] = start;
-  }
-  const order = new Int32Array(starts[children] as number);
-  for (let index = 0; index < count; index++) {
-    const child = childOf[index] as number;
-    if (child < 0) continue;
-    const at = sizes[child] as number;
-    order[at] = index;
-    sizes[child] = at + 1;
-  }
-  const startDay = days.start;
-  const byStart = (a: number, b: number) => (startDay[a] as number) - (startDay[b] as number) || a - b;
-  const earlier = new Int32Array(count).fill(-1);
-  for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    const end = starts[child + 1] as number;
-    if (end - start < 2) continue;
-    if (end - start > INSERTION_SORT_MAX) order.subarray(start, end).sort(byStart);
-    else {
-      // Stable: the slice is in input order, and an element moves only past later days.
-      for (let k = start + 1; k < end; k++) {
-        const index = order[k] as number;
-        const day = startDay[index] as number;
-        let j = k - 1;
-        while (j >= start && (startDay[order[j] as number] as number) > day) {
-          order[j + 1] = order[j] as number;
-          j--;
-        }
-        order[j + 1] = index;
-      }
-    }
-    // `previous` is the last plan of the latest run of start days before the current one: plans of the same child
-    // starting on the same day are not earlier than each other.
-    let previous = -1;
-    for (let k = start + 1; k < end; k++) {
-      const before = order[k - 1] as number;
-      const current = order[k] as number;
-      if (startDay[before] !== startDay[current]) previous = before;
-      earlier[current] = previous;
-    }
-  }
-  return earlier;
-}
-
-/**
  * CPP_REPEAT: the percentage of child protection plans starting in the period that are the child's second or
  * subsequent plan.
  *
@@ -159,7 +86,13 @@ export function cppRepeat(
 ): IndicatorResult {
   const calendar = calendarOf(options);
   const days = readPlanDays(records);
-  const earlier = latestEarlierPlan(records, days);
+  // Plans ending before they start are no one's earlier plan.
+  const earlier = latestEarlierOfSameChild(
+    records.length,
+    (index) => (records[index] as CpPlanRecord).childId,
+    days.start,
+    (index) => endsBeforeStart(days, index),
+  );
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
   const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
@@ -221,7 +154,10 @@ export function cppRepeat(
   );
 }
 
-/** CPP_REPEAT's definition. */
+/**
+ * CPP_REPEAT's definition.
+ * @example cppRepeatDefinition.eventDate //=> 'startDate'
+ */
 export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOptions> = {
   id: 'CPP_REPEAT',
   title: 'Child protection plans starting that are a second or subsequent plan',

@@ -1,5 +1,4 @@
 import type { Period } from '../periods/index.js';
-import { createKeyNumbering } from '../records/keys.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import {
   daysFromCivil,
@@ -10,17 +9,16 @@ import {
   toDayNumber,
   ymdOf,
 } from '../util/dates.js';
+import { latestEarlierOfSameChild } from './latest-earlier.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
+  OutcomeDraft,
   RecordOutcome,
 } from './types.js';
-
-/** An outcome while it is being filled in. */
-type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
 
 /** Options of REPEAT_REFERRALS (the common ones only). */
 export interface RepeatReferralsOptions extends CommonIndicatorOptions {}
@@ -38,9 +36,6 @@ export function oneYearBefore(date: IsoDate): IsoDate {
   return isoFromYmd(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
 }
 
-/** Slices up to this long are sorted by insertion (most children have one to three referrals). */
-const INSERTION_SORT_MAX = 24;
-
 /**
  * The first day of a referral's look-back, as a day number: the same day and month one year before (see
  * {@link oneYearBefore}), read from the date's characters (the date is known to be real).
@@ -56,97 +51,21 @@ function lookBackStartDay(date: IsoDate): number {
   return daysFromCivil(year - 1, month, Math.min(day, daysInMonth(year - 1, month)));
 }
 
-/** What {@link groupByChild} finds: each record's day number, and the records gathered child by child. */
-interface ChildSlices {
-  /** The day number of each record's `referralDate`. */
-  readonly days: Int32Array;
-  /** Record indices, child by child; each child's in input order. */
-  readonly order: Int32Array;
-  /** Child c's records are `order[starts[c]]` to `order[starts[c + 1] - 1]`. */
-  readonly starts: Int32Array;
-}
-
 /**
- * Reads each referral's day number and gathers the referrals child by child, in one pass over the records: each
- * child gets a number, then a counting sort by child fills one slice per child (no array per child).
+ * Each referral's day number.
  * @throws {RangeError} naming the first date in input order that is not a real `YYYY-MM-DD` date.
  */
-function groupByChild(records: readonly ReferralRecord[]): ChildSlices {
-  const count = records.length;
-  const days = new Int32Array(count);
-  const childOf = new Int32Array(count);
-  const childNumbers = createKeyNumbering(count);
-  // sizes[c] is child c's number of referrals (at most one child per record); then where its next one goes.
-  const sizes = new Int32Array(count);
-  for (let index = 0; index < count; index++) {
-    const record = records[index] as ReferralRecord;
-    const date = record.referralDate;
+function referralDays(records: readonly ReferralRecord[]): Int32Array {
+  const days = new Int32Array(records.length);
+  for (let index = 0; index < records.length; index++) {
+    const date = (records[index] as ReferralRecord).referralDate;
     const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
     if (Number.isNaN(day)) {
       throw new RangeError(`Expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
     }
     days[index] = day;
-    const child = childNumbers.add(record.childId);
-    childOf[index] = child;
-    sizes[child] = (sizes[child] as number) + 1;
   }
-  const children = childNumbers.size;
-  const starts = new Int32Array(children + 1);
-  for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    starts[child + 1] = start + (sizes[child] as number);
-    sizes[child] = start;
-  }
-  const order = new Int32Array(count);
-  for (let index = 0; index < count; index++) {
-    const child = childOf[index] as number;
-    const at = sizes[child] as number;
-    order[at] = index;
-    sizes[child] = at + 1;
-  }
-  return { days, order, starts };
-}
-
-/**
- * For each record, the index of the same child's latest referral on a strictly earlier date, or -1.
- *
- * O(n log n), never a pairwise scan: the referrals are gathered child by child ({@link groupByChild}) and each
- * child's slice is sorted by day number, ties kept in input order: by insertion when short, as nearly every slice
- * is, otherwise by the typed array's sort.
- */
-function latestEarlierReferral({ days, order, starts }: ChildSlices): Int32Array {
-  const children = starts.length - 1;
-  const byDay = (a: number, b: number) => (days[a] as number) - (days[b] as number) || a - b;
-  const earlier = new Int32Array(days.length).fill(-1);
-  for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    const end = starts[child + 1] as number;
-    if (end - start < 2) continue;
-    if (end - start > INSERTION_SORT_MAX) order.subarray(start, end).sort(byDay);
-    else {
-      // Stable: the slice is in input order, and an element moves only past later days.
-      for (let k = start + 1; k < end; k++) {
-        const index = order[k] as number;
-        const day = days[index] as number;
-        let j = k - 1;
-        while (j >= start && (days[order[j] as number] as number) > day) {
-          order[j + 1] = order[j] as number;
-          j--;
-        }
-        order[j + 1] = index;
-      }
-    }
-    // `previous` is the last referral of the latest run of dates before the current one: referrals of the same
-    // child on the same date are not repeats of each other.
-    let previous = -1;
-    for (let k = start + 1; k < end; k++) {
-      const before = order[k - 1] as number;
-      const current = order[k] as number;
-      if (days[before] !== days[current]) previous = before;
-      earlier[current] = previous;
-    }
-  }
-  return earlier;
+  return days;
 }
 
 /** The outcome of one referral, its keys in the order the audit has always shown them. */
@@ -204,9 +123,12 @@ export function repeatReferrals(
   options: RepeatReferralsOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const slices = groupByChild(records);
-  const days = slices.days;
-  const earlier = latestEarlierReferral(slices);
+  const days = referralDays(records);
+  const earlier = latestEarlierOfSameChild(
+    records.length,
+    (index) => (records[index] as ReferralRecord).childId,
+    days,
+  );
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
   // Outcomes are built only when asked for: at 10^6 records they are most of the time and memory.
@@ -247,7 +169,10 @@ export function repeatReferrals(
   );
 }
 
-/** REPEAT_REFERRALS's definition. */
+/**
+ * REPEAT_REFERRALS's definition.
+ * @example repeatReferralsDefinition.recordKind //=> 'referral'
+ */
 export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatReferralsOptions> = {
   id: 'REPEAT_REFERRALS',
   title: 'Referrals within one year of a previous referral of the same child',
