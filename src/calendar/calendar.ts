@@ -12,7 +12,10 @@ import { fingerprintOf } from './fingerprint.js';
 /** The UK divisions whose bank holidays are bundled. */
 export type Region = 'england-and-wales' | 'scotland' | 'northern-ireland';
 
-/** Every bundled region, England and Wales first (the default). */
+/**
+ * Every bundled region, England and Wales first (the default).
+ * @example regions //=> ['england-and-wales', 'scotland', 'northern-ireland']
+ */
 export const regions: readonly Region[] = ['england-and-wales', 'scotland', 'northern-ireland'];
 
 /**
@@ -23,7 +26,10 @@ export const regions: readonly Region[] = ['england-and-wales', 'scotland', 'nor
  */
 export type Convention = 'after-start' | 'inclusive' | 'end-exclusive';
 
-/** Every counting convention, the default first. */
+/**
+ * Every counting convention, the default first.
+ * @example conventions //=> ['after-start', 'inclusive', 'end-exclusive']
+ */
 export const conventions: readonly Convention[] = ['after-start', 'inclusive', 'end-exclusive'];
 
 /** A named non-working day. */
@@ -105,7 +111,10 @@ export interface Calendar {
   addWorkingDaysToDay(day: number, n: number): number;
 }
 
-/** The dates every calendar covers: the precomputed index runs from `start` to `end` inclusive. */
+/**
+ * The dates every calendar covers: the precomputed index runs from `start` to `end` inclusive.
+ * @example CALENDAR_RANGE //=> { start: '1990-01-01', end: '2100-12-31' }
+ */
 export const CALENDAR_RANGE = { start: '1990-01-01', end: '2100-12-31' } as const;
 
 const FIRST_DAY = toDayNumber(CALENDAR_RANGE.start);

@@ -13,7 +13,10 @@ import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } fro
  */
 export type Assess45From = 'referral' | 'assessment-start';
 
-/** Every start of ASSESS45's timescale, the default first. */
+/**
+ * Every start of ASSESS45's timescale, the default first.
+ * @example assess45Froms //=> ['referral', 'assessment-start']
+ */
 export const assess45Froms: readonly Assess45From[] = ['referral', 'assessment-start'];
 
 /** Options of ASSESS45. */
@@ -226,7 +229,10 @@ export function assess45(
   );
 }
 
-/** ASSESS45's definition. */
+/**
+ * ASSESS45's definition.
+ * @example assess45Definition.id //=> 'ASSESS45'
+ */
 export const assess45Definition: IndicatorDefinition<'assessment', Assess45Options> = {
   id: 'ASSESS45',
   title: 'Assessments completed within 45 working days of referral',

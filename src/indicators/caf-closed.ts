@@ -2,10 +2,13 @@ import { contains, type Period } from '../periods/index.js';
 import { type CafRecord, type ClosureReason, closureReasonSchema } from '../records/schemas.js';
 import { type BaselineOptions, withBaseline } from './baseline.js';
 import { calendarOf, summariseOutcomes } from './summarise.js';
-import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult, RecordOutcome } from './types.js';
-
-/** An outcome while it is being filled in. */
-type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
+import type {
+  CommonIndicatorOptions,
+  IndicatorDefinition,
+  IndicatorResult,
+  OutcomeDraft,
+  RecordOutcome,
+} from './types.js';
 
 /** Options of CAF_CLOSED. */
 export interface CafClosedOptions extends CommonIndicatorOptions, BaselineOptions {
@@ -111,7 +114,10 @@ export function cafClosed(
   );
 }
 
-/** CAF_CLOSED's definition. */
+/**
+ * CAF_CLOSED's definition.
+ * @example cafClosedDefinition.unit //=> 'count'
+ */
 export const cafClosedDefinition: IndicatorDefinition<'caf', CafClosedOptions> = {
   id: 'CAF_CLOSED',
   title: 'CAFs closed successfully',

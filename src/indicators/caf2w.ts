@@ -73,7 +73,10 @@ export function caf2w(
   );
 }
 
-/** CAF2W's definition. */
+/**
+ * CAF2W's definition.
+ * @example caf2wDefinition.defaultOptions //=> { days: 'calendar', timescale: 14 }
+ */
 export const caf2wDefinition: IndicatorDefinition<'caf', Caf2wOptions> = {
   id: 'CAF2W',
   title: 'CAF meetings held within 2 weeks of the designated date',

@@ -15,6 +15,7 @@ import type {
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
+  OutcomeDraft,
   RecordOutcome,
   SnapshotCounts,
 } from './types.js';
@@ -25,14 +26,20 @@ import type {
  */
 export type CaseloadMode = 'snapshot' | 'month-end-mean';
 
-/** The roles whose caseloads are counted by default: case-holding social workers. */
+/**
+ * The roles whose caseloads are counted by default: case-holding social workers.
+ * @example CASELOAD_ROLES //=> ['social-worker', 'newly-qualified', 'advanced-practitioner']
+ */
 export const CASELOAD_ROLES: readonly WorkerRole[] = [
   'social-worker',
   'newly-qualified',
   'advanced-practitioner',
 ];
 
-/** The default threshold of `details.aboveThreshold`: the Leeds improvement plan's 2010/11 target (1.6.2). */
+/**
+ * The default threshold of `details.aboveThreshold`: the Leeds improvement plan's 2010/11 target (1.6.2).
+ * @example CASELOAD_THRESHOLD //=> 22
+ */
 export const CASELOAD_THRESHOLD = 22;
 
 /** Options of CASELOAD. */
@@ -516,7 +523,7 @@ export function caseload(
     if (outcomes === undefined) continue;
     const index = scoped[i] as number;
     const allocation = allocations[index] as AllocationRecord;
-    const outcome: { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] } = {
+    const outcome: OutcomeDraft = {
       id: `${allocation.caseId}/${allocation.workerId}/${allocation.allocatedFrom}`,
       bucket,
       eventDate: allocation.allocatedFrom,
@@ -598,7 +605,10 @@ export function caseload(
   };
 }
 
-/** CASELOAD's definition. */
+/**
+ * CASELOAD's definition.
+ * @example caseloadDefinition.polarity //=> 'lower-is-better'
+ */
 export const caseloadDefinition: IndicatorDefinition<'allocation', CaseloadOptions> = {
   id: 'CASELOAD',
   title: 'Open cases per FTE social worker',

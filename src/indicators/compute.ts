@@ -57,7 +57,10 @@ export interface Breakdown {
   readonly groups: readonly BreakdownGroup[];
 }
 
-/** The label of records that have no team or worker. */
+/**
+ * The label of records that have no team or worker.
+ * @example NO_GROUP //=> '(none)'
+ */
 export const NO_GROUP = '(none)';
 
 /**

@@ -10,7 +10,10 @@ import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } fro
  */
 export type StartEvent = 'strategy-discussion' | 's47-start' | 'referral';
 
-/** Every start event, the default first. */
+/**
+ * Every start event, the default first.
+ * @example startEvents //=> ['strategy-discussion', 's47-start', 'referral']
+ */
 export const startEvents: readonly StartEvent[] = ['strategy-discussion', 's47-start', 'referral'];
 
 const START_FIELD = {
@@ -97,7 +100,10 @@ export function cpc15(
   );
 }
 
-/** CPC15's definition. */
+/**
+ * CPC15's definition.
+ * @example cpc15Definition.defaultOptions.startEvent //=> 'strategy-discussion'
+ */
 export const cpc15Definition: IndicatorDefinition<'cp-conference', Cpc15Options> = {
   id: 'CPC15',
   title: 'Initial child protection conferences within 15 working days',

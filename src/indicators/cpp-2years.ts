@@ -16,11 +16,9 @@ import type {
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
+  OutcomeDraft,
   RecordOutcome,
 } from './types.js';
-
-/** An outcome while it is being filled in. */
-type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
 
 /** Options of CPP_2YEARS (the common ones only). */
 export interface Cpp2YearsOptions extends CommonIndicatorOptions {}
@@ -171,7 +169,10 @@ export function cpp2Years(
   return { ...result, details };
 }
 
-/** CPP_2YEARS's definition. */
+/**
+ * CPP_2YEARS's definition.
+ * @example cpp2YearsDefinition.eventDate //=> 'endDate'
+ */
 export const cpp2YearsDefinition: IndicatorDefinition<'cp-plan', Cpp2YearsOptions> = {
   id: 'CPP_2YEARS',
   title: 'Child protection plans ending that had lasted 2 years or more',

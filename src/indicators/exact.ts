@@ -9,13 +9,19 @@ const MODES: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
   down: Decimal.ROUND_DOWN,
 };
 
-/** The default number of significant digits of an exact value. */
+/**
+ * The default number of significant digits of an exact value.
+ * @example DEFAULT_PRECISION //=> 20
+ */
 export const DEFAULT_PRECISION = 20;
 
 /** A Decimal constructor at the default precision, made once (decimal.js clones are immutable configurations). */
 const Exact20 = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_HALF_UP });
 
-/** Every rounding mode's name. */
+/**
+ * Every rounding mode's name.
+ * @example roundingModes //=> ['half-up', 'half-even', 'half-down', 'up', 'down']
+ */
 export const roundingModes = Object.keys(MODES) as RoundingMode[];
 
 /** The rounding and precision in force, with the defaults filled in. */

@@ -40,7 +40,10 @@ export function neetNotKnown(
   return neetResult(neetNotKnownDefinition, records, period, options, 'not-known');
 }
 
-/** NEET_NOT_KNOWN's definition. */
+/**
+ * NEET_NOT_KNOWN's definition.
+ * @example neetNotKnownDefinition.id //=> 'NEET_NOT_KNOWN'
+ */
 export const neetNotKnownDefinition: IndicatorDefinition<'neet', NeetNotKnownOptions> = {
   id: 'NEET_NOT_KNOWN',
   title: '16 to 18 year olds whose activity is not known',

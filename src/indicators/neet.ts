@@ -8,12 +8,16 @@ import type {
   IndicatorResult,
   IndicatorUnit,
   OutcomeBucket,
+  OutcomeDraft,
   Polarity,
   RecordOutcome,
   SnapshotCounts,
 } from './types.js';
 
-/** The months (1-12) whose counts make the NI 117 average: November, December and January. */
+/**
+ * The months (1-12) whose counts make the NI 117 average: November, December and January.
+ * @example NEET_COUNT_MONTHS //=> [11, 12, 1]
+ */
 export const NEET_COUNT_MONTHS: readonly number[] = [11, 12, 1];
 
 /** Options shared by the NEET indicators (NI117, NEET_NOT_KNOWN). */
@@ -255,7 +259,7 @@ export function neetOutcomes(
     }
     tally.add(bucket, reason);
     if (outcomes !== undefined) {
-      const outcome: MutableOutcome = { id: `${record.personId}@${eventDate}`, bucket, eventDate };
+      const outcome: OutcomeDraft = { id: `${record.personId}@${eventDate}`, bucket, eventDate };
       const row = options.rows?.[index];
       if (row !== undefined) outcome.row = row;
       if (reason !== undefined) outcome.reason = reason;
@@ -327,6 +331,3 @@ export function neetResult(
     outcomes,
   );
 }
-
-/** An outcome while it is being built. */
-type MutableOutcome = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };

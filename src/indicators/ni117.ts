@@ -43,7 +43,10 @@ export function ni117(
   return neetResult(ni117Definition, records, period, options, 'neet');
 }
 
-/** NI 117's definition. */
+/**
+ * NI 117's definition.
+ * @example ni117Definition.eventDate //=> 'snapshotDate'
+ */
 export const ni117Definition: IndicatorDefinition<'neet', Ni117Options> = {
   id: 'NI117',
   title: '16 to 18 year olds who are not in education, employment or training (NEET)',

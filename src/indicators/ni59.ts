@@ -10,7 +10,10 @@ import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } fro
  */
 export type Ni59Rules = 'ni2008' | 'wt2010';
 
-/** The date from which `wt2010` allows 10 working days. */
+/**
+ * The date from which `wt2010` allows 10 working days.
+ * @example WT2010_FROM //=> '2010-04-01'
+ */
 export const WT2010_FROM = '2010-04-01';
 
 /** Options of NI 59. */
@@ -101,7 +104,10 @@ export function ni59(
   );
 }
 
-/** NI 59's definition. */
+/**
+ * NI 59's definition.
+ * @example ni59Definition.defaultOptions //=> { rules: 'ni2008', timescale: 7, convention: 'after-start' }
+ */
 export const ni59Definition: IndicatorDefinition<'initial-assessment', Ni59Options> = {
   id: 'NI59',
   title: 'Initial assessments completed within timescale',

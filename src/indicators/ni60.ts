@@ -65,7 +65,10 @@ export function ni60(
   );
 }
 
-/** NI 60's definition. */
+/**
+ * NI 60's definition.
+ * @example ni60Definition.defaultOptions.timescale //=> 35
+ */
 export const ni60Definition: IndicatorDefinition<'core-assessment', Ni60Options> = {
   id: 'NI60',
   title: 'Core assessments completed within 35 working days',

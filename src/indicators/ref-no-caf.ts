@@ -2,10 +2,13 @@ import { contains, type Period } from '../periods/index.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import { type BaselineOptions, withBaseline } from './baseline.js';
 import { calendarOf, summariseOutcomes } from './summarise.js';
-import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult, RecordOutcome } from './types.js';
-
-/** An outcome while it is being filled in. */
-type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
+import type {
+  CommonIndicatorOptions,
+  IndicatorDefinition,
+  IndicatorResult,
+  OutcomeDraft,
+  RecordOutcome,
+} from './types.js';
 
 /** Options of REF_NO_CAF. */
 export interface RefNoCafOptions extends CommonIndicatorOptions, BaselineOptions {}
@@ -75,7 +78,10 @@ export function refNoCaf(
   );
 }
 
-/** REF_NO_CAF's definition. */
+/**
+ * REF_NO_CAF's definition.
+ * @example refNoCafDefinition.polarity //=> 'lower-is-better'
+ */
 export const refNoCafDefinition: IndicatorDefinition<'referral', RefNoCafOptions> = {
   id: 'REF_NO_CAF',
   title: 'Referrals to specialist services where no CAF is completed',

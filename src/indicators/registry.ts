@@ -37,7 +37,10 @@ export const indicators = {
 /** The id of a registered indicator. */
 export type IndicatorId = keyof typeof indicators;
 
-/** Every registered indicator's id. */
+/**
+ * Every registered indicator's id.
+ * @example indicatorIds.includes('NI59') //=> true
+ */
 export const indicatorIds = Object.keys(indicators) as IndicatorId[];
 
 /**

@@ -2,7 +2,7 @@ import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
 import { createOutcomeTally, type SummaryContext, summariseCounts, summariseOutcomes } from './summarise.js';
-import type { IndicatorCounts, IndicatorResult, RecordOutcome } from './types.js';
+import type { IndicatorCounts, IndicatorResult, OutcomeDraft, RecordOutcome } from './types.js';
 
 /** How one timeliness indicator reads its records. */
 export interface TimelinessSpec<R> {
@@ -76,7 +76,7 @@ export function timelinessOutcomes<R>(
   const periodEnd = period.end;
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as R;
-    const outcome: MutableOutcome = { id: spec.id(record), bucket: 'excluded' };
+    const outcome: OutcomeDraft = { id: spec.id(record), bucket: 'excluded' };
     const row = rows?.[index];
     if (row !== undefined) outcome.row = row;
     const team = spec.team?.(record);
@@ -242,6 +242,3 @@ export function summariseTimeliness<R>(
     context,
   );
 }
-
-/** An outcome while it is being built. */
-type MutableOutcome = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };

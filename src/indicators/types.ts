@@ -78,6 +78,9 @@ export interface RecordOutcome {
   readonly workerId?: string;
 }
 
+/** An outcome while an indicator fills it in, one object per record (the fast path builds no other). */
+export type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };
+
 /** How the records read were used: every record is in exactly one of inPopulation, notInPeriod and excluded. */
 export interface IndicatorCounts {
   /** Records given to the indicator. */

@@ -40,7 +40,10 @@ export interface ReadRecordsFileOptions extends ParseRecordsOptions, PresetFileO
   readonly onProgress?: (rowsRead: number) => void;
 }
 
-/** How often {@link ReadRecordsFileOptions.onProgress} is called, in rows. */
+/**
+ * How often {@link ReadRecordsFileOptions.onProgress} is called, in rows.
+ * @example PROGRESS_EVERY_ROWS //=> 50000
+ */
 export const PROGRESS_EVERY_ROWS = 50_000;
 
 /**

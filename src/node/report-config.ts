@@ -34,7 +34,10 @@ const inputEntry = z.union([
     .strict(),
 ]);
 
-/** The report config file (JSON), as `cs-indicators report --config FILE` reads it. Paths are relative to it. */
+/**
+ * The report config file (JSON), as `cs-indicators report --config FILE` reads it. Paths are relative to it.
+ * @example reportConfigSchema.safeParse({ financialYear: 'FY2010', inputs: {}, indicators: ['NI59'] }).success //=> true
+ */
 export const reportConfigSchema = z
   .object({
     title: z.string().optional(),
@@ -85,7 +88,10 @@ export interface LoadedReport {
   }[];
 }
 
-/** A config that cannot be used: names the file and what is wrong. */
+/**
+ * A config that cannot be used: names the file and what is wrong.
+ * @example new ReportConfigError('return.json: indicators: unknown indicator "NI999"').name //=> 'ReportConfigError'
+ */
 export class ReportConfigError extends Error {
   override readonly name = 'ReportConfigError';
 }

@@ -6,14 +6,20 @@
 import { z } from 'zod';
 import { isIsoDate } from '../util/dates.js';
 
-/** A real `YYYY-MM-DD` date. */
+/**
+ * A real `YYYY-MM-DD` date.
+ * @example isoDateSchema.safeParse('2011-02-29').success //=> false
+ */
 export const isoDateSchema = z
   .string()
   .refine(isIsoDate, { message: 'Expected a real date written YYYY-MM-DD' });
 
 const text = z.string().min(1);
 
-/** Initial assessment: NI 59. `referralDate` is when the timescale starts. */
+/**
+ * Initial assessment: NI 59. `referralDate` is when the timescale starts.
+ * @example initialAssessmentSchema.safeParse({ id: 'IA1', childId: 'C1', referralDate: '2011-04-28' }).success //=> true
+ */
 export const initialAssessmentSchema = z.object({
   id: text,
   childId: text,
@@ -23,7 +29,10 @@ export const initialAssessmentSchema = z.object({
   workerId: text.optional(),
 });
 
-/** Core assessment: NI 60. */
+/**
+ * Core assessment: NI 60.
+ * @example coreAssessmentSchema.safeParse({ id: 'CA1', childId: 'C1', startDate: '2010-12-01' }).success //=> true
+ */
 export const coreAssessmentSchema = z.object({
   id: text,
   childId: text,
@@ -33,10 +42,16 @@ export const coreAssessmentSchema = z.object({
   workerId: text.optional(),
 });
 
-/** The type of a child protection conference. */
+/**
+ * The type of a child protection conference.
+ * @example conferenceTypeSchema.options //=> ['initial', 'review']
+ */
 export const conferenceTypeSchema = z.enum(['initial', 'review']);
 
-/** Child protection conference: CPC15. */
+/**
+ * Child protection conference: CPC15.
+ * @example cpConferenceSchema.parse({ id: 'CP1', childId: 'C1', conferenceDate: '2011-05-11' }).type //=> 'initial'
+ */
 export const cpConferenceSchema = z.object({
   id: text,
   childId: text,
@@ -48,10 +63,16 @@ export const cpConferenceSchema = z.object({
   team: text.optional(),
 });
 
-/** Why a CAF was closed. */
+/**
+ * Why a CAF was closed.
+ * @example closureReasonSchema.safeParse('needs-met').success //=> true
+ */
 export const closureReasonSchema = z.enum(['needs-met', 'escalated', 'disengaged', 'moved-away', 'other']);
 
-/** Common Assessment Framework episode: CAF2W, CAF_CLOSED. */
+/**
+ * Common Assessment Framework episode: CAF2W, CAF_CLOSED.
+ * @example cafSchema.safeParse({ id: 'CAF1', designatedDate: '2010-09-17' }).success //=> true
+ */
 export const cafSchema = z.object({
   id: text,
   childId: text.optional(),
@@ -62,7 +83,10 @@ export const cafSchema = z.object({
   agency: text.optional(),
 });
 
-/** Referral to children's social care: REF_NO_CAF, REPEAT_REFERRALS. */
+/**
+ * Referral to children's social care: REF_NO_CAF, REPEAT_REFERRALS.
+ * @example referralSchema.safeParse({ id: 'R1', childId: 'C1', referralDate: '2010-10-04', cafCompleted: false }).success //=> true
+ */
 export const referralSchema = z.object({
   id: text,
   childId: text,
@@ -72,10 +96,16 @@ export const referralSchema = z.object({
   team: text.optional(),
 });
 
-/** A young person's activity status at a count date. */
+/**
+ * A young person's activity status at a count date.
+ * @example neetStatusSchema.options //=> ['EET', 'NEET', 'NOT_KNOWN', 'EXCLUDED']
+ */
 export const neetStatusSchema = z.enum(['EET', 'NEET', 'NOT_KNOWN', 'EXCLUDED']);
 
-/** One young person at one NEET count: NI117, NEET_NOT_KNOWN. */
+/**
+ * One young person at one NEET count: NI117, NEET_NOT_KNOWN.
+ * @example neetSchema.safeParse({ personId: 'P1', snapshotDate: '2010-11-30', dateOfBirth: '1993-05-01', status: 'NEET' }).success //=> true
+ */
 export const neetSchema = z.object({
   personId: text,
   snapshotDate: isoDateSchema,
@@ -83,7 +113,10 @@ export const neetSchema = z.object({
   status: neetStatusSchema,
 });
 
-/** A worker's role. */
+/**
+ * A worker's role.
+ * @example workerRoleSchema.safeParse('newly-qualified').success //=> true
+ */
 export const workerRoleSchema = z.enum([
   'social-worker',
   'newly-qualified',
@@ -92,7 +125,10 @@ export const workerRoleSchema = z.enum([
   'other',
 ]);
 
-/** A worker: CASELOAD. */
+/**
+ * A worker: CASELOAD.
+ * @example workerSchema.safeParse({ workerId: 'W1', fte: 0, role: 'social-worker' }).success //=> false (fte must be above 0)
+ */
 export const workerSchema = z.object({
   workerId: text,
   fte: z.number().positive(),
@@ -102,7 +138,10 @@ export const workerSchema = z.object({
   endDate: isoDateSchema.optional(),
 });
 
-/** A case allocated to a worker: CASELOAD. */
+/**
+ * A case allocated to a worker: CASELOAD.
+ * @example allocationSchema.safeParse({ caseId: 'C1', workerId: 'W1', allocatedFrom: '2010-04-01' }).success //=> true
+ */
 export const allocationSchema = z.object({
   caseId: text,
   workerId: text,
@@ -110,7 +149,10 @@ export const allocationSchema = z.object({
   allocatedTo: isoDateSchema.optional(),
 });
 
-/** Single (continuous) assessment of Working Together 2013 (Ofsted Annex A List 4): ASSESS45. */
+/**
+ * Single (continuous) assessment of Working Together 2013 (Ofsted Annex A List 4): ASSESS45.
+ * @example assessmentSchema.safeParse({ id: 'A1', childId: 'C1', startDate: '2012-12-20' }).success //=> true
+ */
 export const assessmentSchema = z.object({
   id: text,
   childId: text,
@@ -120,7 +162,10 @@ export const assessmentSchema = z.object({
   workerId: text.optional(),
 });
 
-/** Child protection plan (Ofsted Annex A List 7): CPP_2YEARS, CPP_REPEAT. */
+/**
+ * Child protection plan (Ofsted Annex A List 7): CPP_2YEARS, CPP_REPEAT.
+ * @example cpPlanSchema.safeParse({ id: 'P1', childId: 'C1', startDate: '2012-02-29', previousPlans: 0 }).success //=> true
+ */
 export const cpPlanSchema = z.object({
   id: text,
   childId: text,
@@ -131,7 +176,10 @@ export const cpPlanSchema = z.object({
   team: text.optional(),
 });
 
-/** Every record kind's schema, by kind. */
+/**
+ * Every record kind's schema, by kind.
+ * @example recordSchemas['referral'].safeParse({ id: 'R1', childId: 'C1', referralDate: '2010-10-04' }).success //=> true
+ */
 export const recordSchemas = {
   'initial-assessment': initialAssessmentSchema,
   'core-assessment': coreAssessmentSchema,
@@ -147,7 +195,10 @@ export const recordSchemas = {
 
 /** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
 export type RecordKind = keyof typeof recordSchemas;
-/** Every record kind, in SPEC order. */
+/**
+ * Every record kind, in SPEC order.
+ * @example recordKinds.includes('initial-assessment') //=> true
+ */
 export const recordKinds = Object.keys(recordSchemas) as RecordKind[];
 
 export type InitialAssessmentRecord = z.infer<typeof initialAssessmentSchema>;

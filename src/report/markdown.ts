@@ -1,7 +1,10 @@
 import { headlineTarget, latestReportedMonth, ragLabel, rateNeededText } from './headline.js';
 import type { ReportModel } from './model.js';
 
-/** Escapes text for a Markdown table cell or paragraph: no HTML, no table breaks, no emphasis by accident. */
+/**
+ * Escapes text for a Markdown table cell or paragraph: no HTML, no table breaks, no emphasis by accident.
+ * @example escapeMarkdown('A | <b>') //=> 'A \\| &lt;b&gt;'
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replaceAll('\\', '\\\\')
