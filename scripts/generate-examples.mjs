@@ -23,7 +23,7 @@ const OUT_DIR = fileURLToPath(new URL('../examples/data/fy2010/', import.meta.ur
 
 // England and Wales bank holidays, hard-coded so that the script needs nothing but Node. 2009-2011 cover every
 // figure; 2008 and 2009-01-01 only keep the lead-in dates (CAFs met in 2008/09, allocations made before the year)
-// off holidays. Checked against shared/data/bank-holidays-england-and-wales-2000-2030.json.
+// off holidays. Checked against test/fixtures/reference/bank-holidays-england-and-wales-2000-2030.json.
 const BANK_HOLIDAYS = [
   // 2008 (lead-in dates only)
   '2008-01-01',

@@ -184,7 +184,7 @@ function toIssue(issue: z.core.$ZodIssue): TargetIssue {
 const TYPE_CODES: ReadonlySet<string> = new Set(['invalid_type', 'unrecognized_keys']);
 
 /**
- * Reads a custom target set from JSON, in the shape of one `sets[]` entry of `shared/data/targets.json`:
+ * Reads a custom target set from JSON, in the shape of one `sets[]` entry of `test/fixtures/reference/targets.json`:
  * `{ id, title, sourceFile, targets: [{ indicator, period, value, unit, quote, ref?, note?, baseline? }] }`.
  *
  * Checks (every problem is collected, then all are thrown in one error; the checks across an entry's fields, such as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type GovUkBankHolidays } from '../../src/calendar/index.js';
-import { readSharedJson } from '../helpers/shared.js';
+import { readReferenceJson } from '../helpers/fixtures.js';
 
 describe('createCalendar options', () => {
   it('adds council closure days between Christmas and New Year', () => {
@@ -34,7 +34,7 @@ describe('createCalendar options', () => {
   });
 
   it('takes the UK government bank-holidays.json feed, choosing the division by region', () => {
-    const feed = readSharedJson<GovUkBankHolidays>('govuk-bank-holidays-2012-2028.json');
+    const feed = readReferenceJson<GovUkBankHolidays>('govuk-bank-holidays-2012-2028.json');
     const scotland = createCalendar({ holidays: feed, region: 'scotland' });
     const bundled = createCalendar({ region: 'scotland' });
     // Scotland keeps 2 January: Fri 30 Dec 2011 to Wed 4 Jan 2012 skips Mon 2 (substitute for 1 Jan) and Tue 3.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type Region } from '../../src/calendar/index.js';
 import { addDays, isoWeekday, toDayNumber } from '../../src/util/dates.js';
-import { readSharedJson } from '../helpers/shared.js';
+import { readReferenceJson } from '../helpers/fixtures.js';
 
 interface Feed {
   [division: string]: { events: { date: string; title: string }[] };
@@ -21,7 +21,7 @@ const weekday = (date: string) => isoWeekday(toDayNumber(date)) <= 5;
 
 describe('createCalendar against the official lists', () => {
   it('England and Wales 2000-2030: the non-working weekdays are exactly the reference list', () => {
-    const reference = readSharedJson<{ events: { date: string }[] }>(
+    const reference = readReferenceJson<{ events: { date: string }[] }>(
       'bank-holidays-england-and-wales-2000-2030.json',
     );
     const expected = reference.events.map((e) => e.date).filter(weekday);
@@ -32,7 +32,7 @@ describe('createCalendar against the official lists', () => {
   it.each(['england-and-wales', 'scotland', 'northern-ireland'] as const)(
     '%s 2012-2028: the non-working weekdays are exactly the UK government feed',
     (division) => {
-      const feed = readSharedJson<Feed>('govuk-bank-holidays-2012-2028.json');
+      const feed = readReferenceJson<Feed>('govuk-bank-holidays-2012-2028.json');
       const expected = (feed[division]?.events ?? []).map((e) => e.date).filter(weekday);
       expect(expected.length).toBeGreaterThan(130);
       expect(nonWorkingWeekdays(division, '2012-01-01', '2028-12-31')).toEqual(expected);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 describe('cs-indicators working-days', () => {
   it('prints the count alone: 1 from Thu 2011-04-28 to Tue 2011-05-03 (Royal Wedding, Early May bank holiday)', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 // test/fixtures/modern/assessments.csv and referrals.csv hold the hand-worked ASSESS45 records of
 // test/indicators/assess45.test.ts (AS-B and R-A2, R-E1 in UK dates); referrals.csv adds R-X1, whose date

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/calendar/index.js';
 import { runBuiltCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 // test/fixtures/compute/initial-assessments.csv holds the hand-worked NI59 records of test/indicators/ni59.test.ts
 // (IA-01 … IA-10, IA-02 in UK dates) and IA-11, whose referral date 31/02/2011 is impossible.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../helpers/cli.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 const config = fixturePath('report', 'config.json');
 

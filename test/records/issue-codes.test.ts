@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { inputIssueCodes } from '../../src/records/issues.js';
 import type { RecordKind } from '../../src/records/schemas.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 /** Reads one fixture of test/fixtures/records and checks the accounting holds. */
 async function read(kind: RecordKind, name: string) {

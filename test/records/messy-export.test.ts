@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { parseCsvText } from '../../src/records/parse-records.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 const path = fixturePath('records', 'messy-export.csv');
 

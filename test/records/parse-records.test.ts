@@ -7,7 +7,7 @@ import {
   parseNdjsonText,
   parseRecords,
 } from '../../src/records/parse-records.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 describe('parseRecords', () => {
   it('reads objects with canonical or loosely written keys, in any accepted date format', () => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/node/read-records-file.js';
 import { InputError } from '../../src/records/issues.js';
 import { parseCsvText, parseNdjsonText } from '../../src/records/parse-records.js';
-import { fixturePath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csi-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

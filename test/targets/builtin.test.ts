@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from '../../src/indicators/index.js';
 import { parsePeriod } from '../../src/periods/index.js';
 import { getTargetSet, parseTargets, targetSetIds, targetSets } from '../../src/targets/index.js';
+import { readReferenceJson } from '../helpers/fixtures.js';
 
-/** One target as `shared/data/targets.json` writes it. */
+/** One target as `test/fixtures/reference/targets.json` writes it. */
 interface SharedTarget {
   readonly indicator: string;
   readonly period: string;
@@ -16,7 +16,7 @@ interface SharedTarget {
   readonly baseline?: string;
 }
 
-/** One set of `shared/data/targets.json`. */
+/** One set of `test/fixtures/reference/targets.json`. */
 interface SharedSet {
   readonly id: string;
   readonly title: string;
@@ -25,12 +25,10 @@ interface SharedSet {
 }
 
 // The reference the package's sets were transcribed from; the package itself never reads it.
-const shared = JSON.parse(
-  readFileSync(new URL('../../../shared/data/targets.json', import.meta.url), 'utf8'),
-) as { readonly sets: readonly SharedSet[] };
+const shared = readReferenceJson<{ readonly sets: readonly SharedSet[] }>('targets.json');
 
 describe('targetSets', () => {
-  it('holds exactly the sets of shared/data/targets.json, in its order', () => {
+  it('holds exactly the sets of test/fixtures/reference/targets.json, in its order', () => {
     // Two sets: the notice and the plan.
     expect(Object.keys(targetSets)).toEqual(shared.sets.map((set) => set.id));
     expect(targetSetIds).toEqual(['leeds-2010-notice', 'leeds-2010-plan']);

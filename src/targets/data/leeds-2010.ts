@@ -1,5 +1,5 @@
 /**
- * The built-in target sets, transcribed from the source documents through `shared/data/targets.json` (the test
+ * The built-in target sets, transcribed from the source documents through `test/fixtures/reference/targets.json` (the test
  * `test/targets/builtin.test.ts` checks every target against that file). The two Leeds documents disagree on the
  * month of the first NI 59 and NI 60 targets: the notice says June 2010, the plan March 2010. Both are kept, each with
  * its source.
