@@ -26,8 +26,15 @@ export {
   InputError,
   type InputIssue,
   type InputIssueCode,
+  type InputSummary,
+  type IssueSeverity,
   inputIssueCodes,
   type RecordAccounting,
+  type ResultWarning,
+  type ResultWarningCode,
+  resultWarningCodes,
+  type TextEncoding,
+  textEncodings,
 } from './issues.js';
 export { parseCsvText, parseJsonText, parseNdjsonText, parseRecords } from './parse-records.js';
 export type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';

@@ -41,6 +41,80 @@ export const inputIssueCodes = [
   'unreadable',
 ] as const;
 
+/**
+ * How serious an issue is (SPEC 7): an `error` rejects its row (left out of every figure); a `warning` keeps the row
+ * and is listed and counted, the record being left out, with a named reason, only of figures that would use the
+ * doubtful value.
+ */
+export type IssueSeverity = 'error' | 'warning';
+
+/**
+ * The text encodings the readers decode (SPEC 13): UTF-8 (the default; a byte-order mark is dropped), UTF-16 in
+ * either byte order (read when the file starts with its byte-order mark), and Windows-1252 (what Excel's "CSV (Comma
+ * delimited)" writes on a UK Windows machine).
+ * @example
+ * textEncodings.includes('windows-1252') //=> true
+ */
+export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+/** A text encoding: one of {@link textEncodings}. */
+export type TextEncoding = (typeof textEncodings)[number];
+
+/**
+ * Every warning code a result can carry (SPEC 13), a closed list. A warning does not change a figure; it says why a
+ * figure may not be what its reader thinks.
+ *
+ * - `unmatched_map_key`: a column map key matches no header of the file (a typo, or a map for another export).
+ * - `all_excluded`: an indicator's whole population was excluded for one reason (a figure of n/a is then not a
+ *   result: look at that reason).
+ * - `option_contradicts_target`: an indicator's options contradict the definition of the target it is compared with
+ *   (start event, timescale, rule set).
+ * - `too_few_points`: a statistical process control chart has fewer than 12 points: its limits are not yet reliable.
+ *
+ * @example
+ * resultWarningCodes.includes('all_excluded') //=> true
+ */
+export const resultWarningCodes = [
+  'unmatched_map_key',
+  'all_excluded',
+  'option_contradicts_target',
+  'too_few_points',
+] as const;
+
+/** The code of a result warning: one of {@link resultWarningCodes}. */
+export type ResultWarningCode = (typeof resultWarningCodes)[number];
+
+/** One warning carried by a result (and printed on standard error by the CLI). */
+export interface ResultWarning {
+  /** What kind of warning: one of {@link resultWarningCodes}. */
+  readonly code: ResultWarningCode;
+  /** What was seen and what to check, in a sentence. */
+  readonly message: string;
+  /** The file concerned, when there is one. */
+  readonly file?: string;
+}
+
+/**
+ * One input file of a result, as `inputs` lists it (SPEC 13): enough for an auditor to know exactly which bytes were
+ * read and what became of every row, `rowsRead === rowsAccepted + rowsRejected + rowsSkipped`.
+ */
+export interface InputSummary {
+  /** The file as it was named to the reader. */
+  readonly file: string;
+  /** The SHA-256 of the file's bytes, in lowercase hex. */
+  readonly sha256: string;
+  /** The encoding the text was read in. */
+  readonly encoding: TextEncoding;
+  /** Data rows read. */
+  readonly rowsRead: number;
+  /** Rows that became records. */
+  readonly rowsAccepted: number;
+  /** Rows rejected for an error. */
+  readonly rowsRejected: number;
+  /** Rows a preset knows are not records of the kind (each with its reason). */
+  readonly rowsSkipped: number;
+}
+
 /** The code of an input issue: one of {@link inputIssueCodes}. */
 export type InputIssueCode = (typeof inputIssueCodes)[number];
 
