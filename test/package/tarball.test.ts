@@ -174,7 +174,19 @@ readRecordsFile('initial-assessment', 'tiny.csv').then((file) => {
 // TypeScript consumers: they only type-check. `result.value` must be decimal.js's own Decimal: the @ts-expect-error
 // line holds only then (were `value` typed `any`, as it is with skipLibCheck when the declarations are broken, the
 // directive would be unused, and that is an error).
-const typedBody = `const calendar = createCalendar();
+const typedBody = `import {
+  compareToTarget,
+  computeIndicator,
+  createCalendar,
+  type IndicatorResult,
+  parsePeriod,
+  parseRecords,
+  targetSets,
+} from 'childrens-services-indicators';
+import { readRecordsFile } from 'childrens-services-indicators/node';
+import { Decimal } from 'decimal.js';
+
+const calendar = createCalendar();
 const { records, issues } = parseRecords('initial-assessment', ${JSON.stringify(records)});
 const result: IndicatorResult = computeIndicator('NI59', records, parsePeriod('2010-12..2011-05'), { calendar });
 const shown: string | undefined = result.value?.toFixed(1);
@@ -186,35 +198,11 @@ const target = targetSets['leeds-2010-notice']?.targets.find((t) => t.indicator 
 const status: 'met' | 'not-met' | 'no-data' | undefined = target ? compareToTarget(result, target).status : undefined;
 `;
 
-const typedEsm = `import {
-  compareToTarget,
-  computeIndicator,
-  createCalendar,
-  type IndicatorResult,
-  parsePeriod,
-  parseRecords,
-  targetSets,
-} from 'childrens-services-indicators';
-import { readRecordsFile } from 'childrens-services-indicators/node';
-import { Decimal } from 'decimal.js';
-
-${typedBody}const file = await readRecordsFile('initial-assessment', 'tiny.csv');
+const typedEsm = `${typedBody}const file = await readRecordsFile('initial-assessment', 'tiny.csv');
 export const figures = [issues.length, shown, exact, doubled, status, file.accounting.rowsRead];
 `;
 
-const typedCjs = `import {
-  compareToTarget,
-  computeIndicator,
-  createCalendar,
-  type IndicatorResult,
-  parsePeriod,
-  parseRecords,
-  targetSets,
-} from 'childrens-services-indicators';
-import { readRecordsFile } from 'childrens-services-indicators/node';
-import { Decimal } from 'decimal.js';
-
-${typedBody}export const figures = readRecordsFile('initial-assessment', 'tiny.csv').then((file) => [
+const typedCjs = `${typedBody}export const figures = readRecordsFile('initial-assessment', 'tiny.csv').then((file) => [
   issues.length, shown, exact, doubled, status, file.accounting.rowsRead,
 ]);
 `;
