@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { type Period, parsePeriod } from '../periods/index.js';
 import { displayValue, type ResolvedRounding } from './exact.js';
 import type { BaselineComparison, IndicatorResult } from './types.js';

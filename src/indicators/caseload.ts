@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { contains, type Period, splitIntoMonths } from '../periods/index.js';
 import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import {

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { RoundingMode, RoundingOptions } from './types.js';
 
 const MODES: Readonly<Record<RoundingMode, Decimal.Rounding>> = {

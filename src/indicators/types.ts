@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { RecordKind, RecordOf } from '../records/schemas.js';

@@ -17,7 +17,11 @@ export const targetUnits: readonly TargetUnit[] = ['percent', 'percent-change', 
 export interface TargetSource {
   /** The document's title (the target set's title), e.g. `Improvement Notice to Leeds City Council, …`. */
   readonly document: string;
-  /** The file the words were transcribed from, e.g. `sources/leeds-2010-improvement-notice.txt`. */
+  /**
+   * The name of the plain-text transcription the words were copied from, e.g.
+   * `sources/leeds-2010-improvement-notice.txt` for the built-in sets: a file of the project's development sources,
+   * not shipped in the package. To check a target, find the published `document` and its paragraph `ref`.
+   */
   readonly sourceFile: string;
   /** The paragraph of the document, e.g. `1.5.3`, when it has one. */
   readonly ref?: string;
@@ -51,7 +55,7 @@ export interface TargetSet {
   readonly id: string;
   /** The document's title. */
   readonly title: string;
-  /** The file the targets were transcribed from. */
+  /** The name of the transcription the targets were copied from (see {@link TargetSource.sourceFile}). */
   readonly sourceFile: string;
   /** The targets, in the document's order. */
   readonly targets: readonly Target[];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,8 +9,12 @@ import type { RecordKind } from '../../src/records/schemas.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReport, type ReportIndicatorInput, type ReportModel } from '../../src/report/model.js';
 import { getTargetSet } from '../../src/targets/index.js';
+import { chooseBrowser } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// The browser: CSI_CHROMIUM, else Debian's /usr/bin/chromium. Missing, the tests are skipped with a warning that says
+// how to install one, except under CI (CI=true), where they must run and so fail.
+const browserChoice = chooseBrowser();
+if (browserChoice.decision === 'skip') console.warn(`\n${browserChoice.message}\n`);
 const DATA = fileURLToPath(new URL('../../examples/data/fy2010/', import.meta.url));
 // Every run saves the whole page under .tmp/ (not committed). The picture in the docs, the top of the page, is
 // refreshed only when asked: CSI_UPDATE_DOCS_SCREENSHOT=1 npx vitest run test/report/browser.test.ts
@@ -49,7 +53,7 @@ async function exampleReport(): Promise<ReportModel> {
   });
 }
 
-describe('the HTML report in a real browser', () => {
+describe.skipIf(browserChoice.decision === 'skip')('the HTML report in a real browser', () => {
   let browser: Browser | undefined;
   let page: Page;
   let model: ReportModel;
@@ -59,11 +63,7 @@ describe('the HTML report in a real browser', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: the browser check needs Debian's chromium. Run \`apt-get install -y chromium\` (as .ci/run does) and run the tests again.`,
-      );
-    }
+    if (browserChoice.decision === 'fail') throw new Error(browserChoice.message);
     model = await exampleReport();
     directory = mkdtempSync(join(tmpdir(), 'csi-report-'));
     const file = join(directory, 'monthly-return.html');
@@ -71,7 +71,7 @@ describe('the HTML report in a real browser', () => {
     fileUrl = pathToFileURL(file).href;
 
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: browserChoice.path,
       args: [
         '--headless',
         '--no-sandbox',
