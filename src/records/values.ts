@@ -12,6 +12,11 @@ export type CellResult<T> =
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+/**
+ * An answer written as a lettered or numbered choice, as forms and Annex A templates list them: `a) Yes`, `(a) Yes`,
+ * `a. Yes`, `1 - Yes`, `1) Yes`, `b) No`, `2 - No`. One letter or up to two digits, then the word yes or no.
+ */
+const ENUMERATED_ANSWER = /^(?:\(\s*(?:[a-z]|\d{1,2})\s*\)|(?:[a-z]|\d{1,2})\s*[.)-])\s*(yes|no)$/i;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 /** Characters of a value shown in a message: a longer value is shortened. */
@@ -164,18 +169,28 @@ export function readText(value: unknown): CellResult<string> {
 }
 
 /**
- * Reads a yes/no cell: `true/false`, `yes/no`, `y/n`, `1/0` in any case, or a JSON boolean.
+ * Reads a yes/no cell (SPEC 13 "Spellings real exports use"), a closed list: `yes/no`, `y/n`, `true/false`, `1/0`
+ * in any case, spaces trimmed; the lettered and numbered choices of forms and Annex A templates (`a) Yes`,
+ * `(a) Yes`, `a. Yes`, `1 - Yes`, `b) No`, `2 - No`); a JSON boolean, 1 or 0. A blank cell (absent, null, spaces) is
+ * absent, `undefined`: the caller decides what absent means (SPEC: no, where a yes/no column may be blank). Any other
+ * value is an `invalid_value` issue, never read as no.
  * @param value - the raw value.
- * @returns true or false, or an `invalid_value` issue.
+ * @returns true or false, undefined for a blank cell, or an `invalid_value` issue.
  * @example readBoolean('Yes') //=> { ok: true, value: true }
+ * @example readBoolean('1 - Yes') //=> { ok: true, value: true }
+ * @example readBoolean('') //=> { ok: true, value: undefined }
+ * @example readBoolean('maybe').ok //=> false
  */
-export function readBoolean(value: unknown): CellResult<boolean> {
+export function readBoolean(value: unknown): CellResult<boolean | undefined> {
   if (typeof value === 'boolean') return { ok: true, value };
   if (value === 1 || value === 0) return { ok: true, value: value === 1 };
+  if (isBlank(value)) return { ok: true, value: undefined };
   if (typeof value === 'string') {
     const word = value.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return { ok: true, value: true };
     if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+    const choice = ENUMERATED_ANSWER.exec(word)?.[1];
+    if (choice !== undefined) return { ok: true, value: choice === 'yes' };
   }
   return fail(
     'invalid_value',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue, showValue } from '../../src/records/values.js';
+import { displayValue, readBoolean, showValue } from '../../src/records/values.js';
 
 /** A value nested `depth` arrays deep around `inner`, built without recursion. */
 function nested(depth: number, inner: unknown): unknown {
@@ -7,6 +7,65 @@ function nested(depth: number, inner: unknown): unknown {
   for (let level = 0; level < depth; level++) value = [value];
   return value;
 }
+
+describe('readBoolean', () => {
+  it('reads yes/no, y/n, true/false and 1/0 in any case, spaces trimmed', () => {
+    for (const yes of ['Yes', 'YES', 'yes', ' y ', 'Y', 'True', 'TRUE', '1', true, 1]) {
+      expect(readBoolean(yes), String(yes)).toEqual({ ok: true, value: true });
+    }
+    for (const no of ['No', 'NO', 'n', 'N ', 'false', 'False', '0', false, 0]) {
+      expect(readBoolean(no), String(no)).toEqual({ ok: true, value: false });
+    }
+  });
+
+  it('reads the lettered and numbered choices of forms and Annex A templates', () => {
+    // Annex A List 5 offers "a) Yes" and "b) No"; other templates number them "1 - Yes", "2 - No".
+    for (const yes of [
+      'a) Yes',
+      'a. Yes',
+      '1 - Yes',
+      '(a) Yes',
+      'A) YES',
+      '1) yes',
+      '1. Yes',
+      '01 - Yes',
+      'a)Yes',
+    ]) {
+      expect(readBoolean(yes), yes).toEqual({ ok: true, value: true });
+    }
+    for (const no of ['b) No', 'b. No', '2 - No', '(b) No', ' b) no ', '2) No']) {
+      expect(readBoolean(no), no).toEqual({ ok: true, value: false });
+    }
+  });
+
+  it('reads a blank cell as absent, for the caller to decide', () => {
+    for (const blank of ['', '   ', null, undefined]) {
+      expect(readBoolean(blank), String(blank)).toEqual({ ok: true, value: undefined });
+    }
+  });
+
+  it('refuses any other value: never read as no', () => {
+    for (const other of [
+      'maybe',
+      'unknown',
+      'Not recorded',
+      'a) Maybe',
+      'Y-N',
+      'yes please',
+      '2',
+      'c) Y',
+      'N/A',
+      2,
+    ]) {
+      expect(readBoolean(other), String(other)).toMatchObject({ ok: false, code: 'invalid_value' });
+    }
+    expect(readBoolean('Not recorded')).toEqual({
+      ok: false,
+      code: 'invalid_value',
+      message: '"Not recorded" is not a yes/no value: expected true/false, yes/no, y/n or 1/0',
+    });
+  });
+});
 
 describe('displayValue', () => {
   it('keeps strings as found, and writes other values as JSON', () => {
