@@ -7,7 +7,7 @@
 
 /**
  * Every input issue code, a closed list. Row-level codes reject the row they are on; file-level codes
- * (`missing_column`, `duplicate_column`, an `unreadable` file) refuse the whole input.
+ * (`missing_column`, `duplicate_column`, `invalid_encoding`, an `unreadable` file) refuse the whole input.
  *
  * - `missing_field`: a required field is blank or absent on a row.
  * - `invalid_date`: a date cell is not a real date in an accepted format (`31/02/2011`, `next week`, an Excel serial
@@ -24,6 +24,9 @@
  * - `duplicate_column`: two columns (or two keys of one object) give the same field.
  * - `unreadable`: a row that cannot be read at all (a quote never closed, a line that is not JSON, an item that is
  *   not an object, more cells than the header has columns), or a whole input that cannot (not JSON, not an array).
+ * - `invalid_encoding`: the bytes cannot be read as text without changing some of it (file level: the input is
+ *   refused): a file mixing UTF-8 text with bytes that are not UTF-8, bytes that are not in the encoding forced or
+ *   declared, an XML declaration or byte-order mark that contradicts another.
  *
  * @example
  * inputIssueCodes.includes('invalid_date') //=> true
@@ -39,6 +42,7 @@ export const inputIssueCodes = [
   'missing_column',
   'duplicate_column',
   'unreadable',
+  'invalid_encoding',
 ] as const;
 
 /**
