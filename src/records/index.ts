@@ -6,7 +6,9 @@
 export {
   type DateCellResult,
   type DateFormat,
+  type DateRange,
   dateFormats,
+  dateRanges,
   type ParseDateCellOptions,
   parseDateCell,
 } from './dates.js';
