@@ -786,9 +786,15 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
  * decodeBytes(Uint8Array.of(0x5a, 0x6f, 0xeb)).encoding //=> 'windows-1252'
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
-  if ((options.encoding === undefined || options.encoding === 'utf-8') && options.xml !== true) {
-    // Bytes that are UTF-8 throughout (most files) are decoded in one call; the stage's answer is then known. (Without
-    // `fatal` Node takes a faster path; a text without U+FFFD had no byte that is not UTF-8.)
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  // Bytes that are UTF-8 throughout (most files) are decoded in one call; the stage's answer is then known. (Without
+  // `fatal` Node takes a faster path; a text without U+FFFD had no byte that is not UTF-8.) The first mebibyte shows
+  // most files that are not, before the whole is decoded in vain.
+  if (
+    (options.encoding === undefined || options.encoding === 'utf-8') &&
+    options.xml !== true &&
+    !utf8.decode(bytes.subarray(0, WHOLE_BYTES_PIECE), { stream: true }).includes('\ufffd')
+  ) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     if (!text.includes('\ufffd')) {
       const marked = text.charCodeAt(0) === 0xfeff;
