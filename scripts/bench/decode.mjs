@@ -55,46 +55,47 @@ line(
 );
 line();
 line(
-  'Floors: a bare TextDecoder told the encoding. In chunks, with `stream` (right when a character is cut between',
+  'The floors are a bare TextDecoder told the encoding: on the whole bytes; in chunks with `stream` (right when a',
 );
 line(
-  'chunks) and without it (wrong then, but the fastest way Node has to decode ASCII): the stage is compared with',
+  'character is cut between chunks); and in chunks without it (wrong then, but the fastest way Node decodes ASCII).',
 );
-line('the faster of the two.');
+line('The ratio is the stage against the fastest floor of its way.');
 line();
-line('file           way                    floor (bare TextDecoder)   decode stage   ratio');
+const ms = (time) => `${time.toFixed(0)} ms`.padStart(8);
+line(
+  `${'file'.padEnd(14)} ${'way'.padEnd(14)} ${'floor'.padStart(8)} ${'no stream'.padStart(10)} ${'stage'.padStart(8)}  ratio`,
+);
 for (const [name, bytes] of Object.entries(files)) {
   const chunks = chunksOf(bytes);
   const label = name === 'windows-1252' ? 'windows-1252' : 'utf-8';
-  // The floors: what any reader pays to turn these bytes into text, knowing the encoding beforehand.
   const wholeFloor = median(() => {
     sink += new TextDecoder(label).decode(bytes).length;
   });
   const whole = median(() => {
     sink += decodeBytes(bytes).text.length;
   });
-  const streamFloor = Math.min(
-    median(() => {
-      const decoder = new TextDecoder(label);
-      for (const chunk of chunks) sink += decoder.decode(chunk, { stream: true }).length;
-      sink += decoder.decode().length;
-    }),
-    median(() => {
-      const decoder = new TextDecoder(label);
-      for (const chunk of chunks) sink += decoder.decode(chunk).length;
-    }),
-  );
+  const streamFloor = median(() => {
+    const decoder = new TextDecoder(label);
+    for (const chunk of chunks) sink += decoder.decode(chunk, { stream: true }).length;
+    sink += decoder.decode().length;
+  });
+  const chunkFloor = median(() => {
+    const decoder = new TextDecoder(label);
+    for (const chunk of chunks) sink += decoder.decode(chunk).length;
+  });
   const stream = median(() => {
     const decoder = createByteDecoder();
     for (const chunk of chunks) sink += decoder.write(chunk).length;
     sink += decoder.end().length;
   });
-  const row = (way, floor, ours) =>
-    line(
-      `${name.padEnd(14)} ${way.padEnd(22)} ${`${floor.toFixed(0)} ms`.padStart(24)}   ${`${ours.toFixed(0)} ms`.padStart(12)}   ${(ours / floor).toFixed(2).padStart(5)}`,
-    );
-  row('whole bytes', wholeFloor, whole);
-  row('64 KiB chunks', streamFloor, stream);
+  line(
+    `${name.padEnd(14)} ${'whole bytes'.padEnd(14)} ${ms(wholeFloor)} ${''.padStart(10)} ${ms(whole)}  ${(whole / wholeFloor).toFixed(2).padStart(5)}`,
+  );
+  const fastest = Math.min(streamFloor, chunkFloor);
+  line(
+    `${name.padEnd(14)} ${'64 KiB chunks'.padEnd(14)} ${ms(streamFloor)} ${ms(chunkFloor).padStart(10)} ${ms(stream)}  ${(stream / fastest).toFixed(2).padStart(5)}`,
+  );
 }
 line();
 line(`(checksum ${sink})`);
