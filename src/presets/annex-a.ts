@@ -3,7 +3,8 @@
  * records. No list has a record id, so each record's id is the child and the event date, `<childId>@<date>`.
  * @module
  */
-import { eventId, isYes, type PresetColumn, type TablePreset } from './preset-reader.js';
+import { readBoolean } from '../records/values.js';
+import { eventId, type PresetColumn, type TablePreset } from './preset-reader.js';
 
 /** The record kinds Annex A gives, each from one list. */
 export type AnnexAKind = 'referral' | 'assessment' | 'cp-conference' | 'cp-plan';
@@ -187,7 +188,16 @@ const list5: TablePreset = {
     ...allocationColumns,
   ],
   toRecords: (v, context) => {
-    if (isYes(v.icpcNotRequired)) {
+    // A closed list of yes/no spellings (`a) Yes`, `1 - Yes`, `No`…); blank is no; anything else rejects the row.
+    const notRequired = readBoolean(v.icpcNotRequired);
+    if (!notRequired.ok) {
+      const { code, message } = notRequired;
+      return {
+        records: [],
+        issues: [{ code, field: 'icpcNotRequired', value: v.icpcNotRequired ?? null, message }],
+      };
+    }
+    if (notRequired.value === true) {
       return {
         records: [],
         skip: {

@@ -6,10 +6,25 @@
 export {
   type DateCellResult,
   type DateFormat,
+  type DateRange,
   dateFormats,
+  dateRanges,
   type ParseDateCellOptions,
   parseDateCell,
 } from './dates.js';
+export {
+  type ByteDecoder,
+  createByteDecoder,
+  type DecodedText,
+  type DecodeOptions,
+  type DecodeSummary,
+  type DecodingStream,
+  decodeBytes,
+  decodeStream,
+  type EncodingSource,
+  readXmlDeclaration,
+  type XmlDeclaration,
+} from './decode.js';
 export { type DatePair, type FieldSpec, type FieldType, type KindSpec, recordSpecs } from './fields.js';
 export {
   type ColumnMap,

@@ -7,7 +7,7 @@
 
 /**
  * Every input issue code, a closed list. Row-level codes reject the row they are on; file-level codes
- * (`missing_column`, `duplicate_column`, an `unreadable` file) refuse the whole input.
+ * (`missing_column`, `duplicate_column`, `invalid_encoding`, an `unreadable` file) refuse the whole input.
  *
  * - `missing_field`: a required field is blank or absent on a row.
  * - `invalid_date`: a date cell is not a real date in an accepted format (`31/02/2011`, `next week`, an Excel serial
@@ -16,7 +16,8 @@
  *   default format, a slash date that can only be read month first, such as `10/13/2010`).
  * - `end_before_start`: an end date is before its start date on the same row (`completedDate` before
  *   `referralDate`, `allocatedTo` before `allocatedFrom`, …).
- * - `out_of_range`: a value outside what it may be: a date outside 1990-01-01 to 2100-12-31, an FTE of 0 or less.
+ * - `out_of_range`: a value outside what it may be: a date outside 1990-01-01 to 2100-12-31 (from 1900-01-01 for a
+ *   date read with `range: 'from-1900'`, such as a birth date), an FTE of 0 or less.
  * - `duplicate_id`: the row's id (or key: `personId` + `snapshotDate`, …) was already used by an earlier row; the
  *   later row is rejected.
  * - `invalid_value`: a value of the wrong kind: not a yes/no value, not a number, not one of an enum's values.
@@ -24,6 +25,9 @@
  * - `duplicate_column`: two columns (or two keys of one object) give the same field.
  * - `unreadable`: a row that cannot be read at all (a quote never closed, a line that is not JSON, an item that is
  *   not an object, more cells than the header has columns), or a whole input that cannot (not JSON, not an array).
+ * - `invalid_encoding`: the bytes cannot be read as text without changing some of it (file level: the input is
+ *   refused): a file mixing UTF-8 text with bytes that are not UTF-8, bytes that are not in the encoding forced or
+ *   declared, an XML declaration or byte-order mark that contradicts another.
  *
  * @example
  * inputIssueCodes.includes('invalid_date') //=> true
@@ -39,6 +43,7 @@ export const inputIssueCodes = [
   'missing_column',
   'duplicate_column',
   'unreadable',
+  'invalid_encoding',
 ] as const;
 
 /**

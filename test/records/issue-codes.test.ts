@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
+import { decodeBytes } from '../../src/records/decode.js';
 import { inputIssueCodes } from '../../src/records/issues.js';
 import type { RecordKind } from '../../src/records/schemas.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -179,6 +181,24 @@ describe('one fixture per issue code', () => {
     // Lines 1 and 3 are read.
     expect(rows).toEqual([1, 3]);
     expect(accounting).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+  });
+
+  it('invalid_encoding: a file whose line 2 is UTF-8 and line 3 Windows-1252 (two exports joined)', () => {
+    // The decode stage, the reading path's second: its one issue refuses the file.
+    const path = fixturePath('encoding', 'referrals-mixed.csv');
+    const { issues } = decodeBytes(readFileSync(path), { file: path });
+    covered.add('invalid_encoding');
+    expect(issues).toEqual([
+      {
+        code: 'invalid_encoding',
+        row: 2,
+        field: null,
+        value: 'R-1,Zoë',
+        message:
+          'line 2 has UTF-8 text ("R-1,Zoë"), but line 3 has a byte that is not UTF-8 (0xE9, in "R-2,Zo<E9>"): the file mixes two encodings (a damaged or joined export), and either reading would change some names. Save it again as UTF-8 ("CSV UTF-8" in Excel), or give its encoding if you know it',
+        file: path,
+      },
+    ]);
   });
 
   it('covers every code of the closed list', () => {
