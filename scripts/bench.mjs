@@ -162,7 +162,10 @@ function measure(args) {
   const wall = performance.now() - t;
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
   // Each line of stderr that is a JSON object is a figure of the job (its timing, then its peak memory).
-  const lines = run.stderr.trim().split('\n').filter((text) => text.startsWith('{'));
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((text) => text.startsWith('{'));
   const report = Object.assign({}, ...lines.map((text) => JSON.parse(text)));
   return { wall, ...report };
 }
