@@ -112,8 +112,8 @@ const knownColumns: readonly PresetColumn[] = [
 ];
 
 /**
- * The NCCIS table: a young person's id, date of birth and activity code, and the count date (a column, or the
- * `snapshotDate` option), as `neet` records.
+ * The NCCIS table: a young person's id, date of birth and activity code, and the count date (a column, else the
+ * `snapshotDate` option, else the file's `periodEnd` value), as `neet` records.
  *
  * @example nccisTable.columns.find((c) => c.field === 'status')?.headers[0] //=> 'Activity Code'
  */
@@ -151,6 +151,7 @@ export const nccisTable: TablePreset = {
       date: true,
       required: true,
       optionalWith: 'snapshotDate',
+      fromFile: 'periodEnd',
     },
     ...knownColumns,
   ],
@@ -159,7 +160,11 @@ export const nccisTable: TablePreset = {
     const record: Record<string, string> = {};
     if (v.personId !== undefined) record.personId = v.personId;
     if (v.dateOfBirth !== undefined) record.dateOfBirth = v.dateOfBirth;
-    const snapshotDate = v.snapshotDate ?? context.snapshotDate;
+    // The count date: the row's own, else the one the caller gives, else the file's period end (an NCCIS XML
+    // header's PeriodEnd).
+    const periodEnd = context.fileValues?.periodEnd;
+    const snapshotDate =
+      v.snapshotDate ?? context.snapshotDate ?? (typeof periodEnd === 'string' ? periodEnd : undefined);
     if (snapshotDate !== undefined) record.snapshotDate = snapshotDate;
     const code = v.status;
     if (code === undefined) return { records: [record] };

@@ -209,7 +209,13 @@ const allocationTable: TablePreset = {
       };
     }
     const workerId = v.workerId?.trim() ?? '';
-    if (workerId === '' && Number(count) > 0) {
+    if (Number(count) === 0) {
+      return {
+        records: [],
+        skip: { reason: 'no-cases30', message: 'Cases30 is 0: the worker held no cases on 30 September' },
+      };
+    }
+    if (workerId === '') {
       return {
         records: [],
         issues: [

@@ -101,7 +101,7 @@ function computeNi59InBareContext(code: string): unknown {
 const expectedNi59 = {
   hasRequire: false,
   hasProcess: false,
-  accounting: { rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 },
+  accounting: { rowsRead: 3, rowsAccepted: 3, rowsRejected: 0, rowsSkipped: 0, warningsByCode: {} },
   numerator: 2,
   denominator: 3,
   display: '66.7%',
