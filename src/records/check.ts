@@ -258,6 +258,22 @@ function enumReader(values: readonly string[]): CellReader {
   };
 }
 
+/**
+ * Reads a JSON object or array in a field: never a value of any field, but its message writes it, and a value nested
+ * a hundred thousand deep cannot be written without overflowing the stack. Such a value is described instead.
+ */
+function readNested(reader: CellReader, raw: object): CellOutcome {
+  try {
+    return reader(raw);
+  } catch {
+    return {
+      ok: false,
+      code: 'invalid_value',
+      message: `${issueValue(raw)} is not a value of this field: expected text, a date, a number or yes/no`,
+    } satisfies CellProblem;
+  }
+}
+
 function cellReader(field: FieldSpec, dateFormat: DateFormat): CellReader {
   switch (field.type) {
     case 'date':
@@ -428,7 +444,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const field = fields[i] as FieldSpec;
       const column = at === undefined ? i : (at[i] as number);
       const raw = column < 0 ? undefined : raws[column];
-      const read = (readers[i] as CellReader)(raw);
+      const read =
+        typeof raw === 'object' && raw !== null
+          ? readNested(readers[i] as CellReader, raw)
+          : (readers[i] as CellReader)(raw);
       values[i] = undefined;
       if (read === BLANK) {
         if (field.default !== undefined) {
