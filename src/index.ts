@@ -112,6 +112,7 @@ export {
   type Cases30Count,
   type Cases30Options,
   type CinCensusKind,
+  type ColumnMatch,
   cinCensusKinds,
   cinCensusXml,
   createCinCensusShape,

@@ -4,14 +4,13 @@
  * child and the event date.
  * @module
  */
-import { checkOptionsOf, createChecker } from '../records/check.js';
+import { readRecordsText } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import { createShaper, type Shape } from '../records/shape.js';
+import type { Shape } from '../records/shape.js';
 import { createKindShape } from '../records/shape-kind.js';
 import type { ValuesSink } from '../records/stages.js';
-import { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from '../records/tokenize-xml.js';
-import { sha256OfText } from '../util/sha256.js';
+import { XML_LINE, type XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import { eventId, isYes, type PresetReadResult } from './preset-reader.js';
 
 /** The record kinds the CIN census gives. */
@@ -94,6 +93,8 @@ function defined(values: Readonly<Record<string, string | undefined>>): Record<s
  * @example
  * const checker = createChecker('referral', { listsSkipped: true });
  * tokenizeXml(xml, cinCensusXml, createShaper(createCinCensusShape('referral', checker), checker, { header: 'none' }));
+ * checker.result({ file: 'census.xml', sha256: '', encoding: 'utf-8' }).records[0]
+ * //=> { id: 'C1@2012-05-01', childId: 'C1', referralDate: '2012-05-01' }
  */
 export function createCinCensusShape(
   kind: RecordKind,
@@ -219,14 +220,17 @@ export function parseCinCensusXml<K extends RecordKind>(
   xml: string,
   options: ParseRecordsOptions = {},
 ): PresetReadResult<K> {
-  const checker = createChecker(kind, { ...checkOptionsOf(options), listsSkipped: true });
-  const shaper = createShaper(createCinCensusShape(kind, checker, options), checker, { header: 'none' });
-  const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  tokenizeXml(text, cinCensusXml, shaper);
-  const result = checker.result({
-    file: options.file ?? '(text)',
-    sha256: options.sha256 ?? sha256OfText(xml),
-    encoding: 'utf-8',
-  });
+  const result = readRecordsText(
+    kind,
+    xml,
+    'xml',
+    {
+      label: `CIN census ${kind} records`,
+      shape: (next: ValuesSink) => createCinCensusShape(kind, next, options),
+      skips: true,
+      xml: cinCensusXml,
+    },
+    options,
+  );
   return { ...result, skipped: result.skipped ?? [] };
 }

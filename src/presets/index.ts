@@ -39,7 +39,7 @@ export {
   type TablePreset,
 } from './preset-reader.js';
 export { checkPresetKind, createPresetReader, presetKinds, presetLayout } from './presets.js';
-export { createColumnMatcher, createTableShape } from './table-shape.js';
+export { type ColumnMatch, createColumnMatcher, createTableShape } from './table-shape.js';
 export {
   allocationsFromCases30,
   type Cases30Count,

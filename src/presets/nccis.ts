@@ -56,8 +56,12 @@ export const nccisCodeMap: NccisCodeMap = [
  * Checks a code map given by a caller.
  *
  * @param codeMap - the map.
+ * @returns nothing: it returns when the value is good, and throws otherwise.
  * @throws {TypeError} when it is not an array of `{ from, to, status, group }` with whole-number codes, `from` <=
  *   `to`, and a status of `EET`, `NEET`, `NOT_KNOWN` or `EXCLUDED`.
+ * @example
+ * checkNccisCodeMap([{ from: 550, to: 550, status: 'NEET', group: 'local' }]) //=> undefined
+ * checkNccisCodeMap([{ from: 1, to: 2, status: 'MAYBE' }]) //=> throws TypeError 'codeMap[0]: expected …'
  */
 export function checkNccisCodeMap(codeMap: unknown): asserts codeMap is NccisCodeMap {
   if (!Array.isArray(codeMap)) {

@@ -65,7 +65,7 @@ export interface PresetReadResult<K extends RecordKind> extends ParseRecordsResu
 
 /**
  * A reader fed a preset's table a row at a time.
- * @deprecated Since 0.2.0: feed the reading path's stages instead (`createTableShape` with `createShaper` and
+ * @deprecated Removed in 0.2.0: feed the reading path's stages instead (`createTableShape` with `createShaper` and
  *   `createChecker`), or read a file with `readRecordsFile`. Kept for one minor version.
  */
 export interface PresetReader<K extends RecordKind> {
@@ -208,7 +208,7 @@ export function isYes(value: string | undefined): boolean {
 /**
  * Creates a reader of one record kind from a table in a preset's shape, fed a header and rows (or objects).
  *
- * @deprecated Since 0.2.0: use the reading path's stages, `createTableShape(table, kind, checker, options)` with
+ * @deprecated Removed in 0.2.0: use the reading path's stages, `createTableShape(table, kind, checker, options)` with
  *   `createShaper` and `createChecker`, or `readRecordsFile` with a `preset`. Kept for one minor version.
  * @param table - the preset's table: its columns and row function.
  * @param kind - the record kind read.

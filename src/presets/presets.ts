@@ -35,7 +35,11 @@ export const presetKinds: { readonly [P in PresetId]: readonly RecordKind[] } = 
  *
  * @param preset - the preset named.
  * @param kind - the record kind wanted.
+ * @returns nothing: it returns when the value is good, and throws otherwise.
  * @throws {TypeError} for an unknown preset, or a kind the preset does not give, saying which it gives.
+ * @example
+ * checkPresetKind('annex-a', 'referral') //=> undefined
+ * checkPresetKind('annex-a', 'neet') //=> throws TypeError 'the annex-a preset gives referral, assessment, cp-conference, cp-plan records, not "neet"'
  */
 export function checkPresetKind(preset: string, kind: string): asserts preset is PresetId {
   if (!presetIds.includes(preset as PresetId)) {
@@ -115,7 +119,7 @@ export function presetLayout(preset: PresetId, kind: RecordKind, options: Preset
 /**
  * Creates the reader of one record kind from a table in a preset's shape, fed a header and rows (or objects).
  *
- * @deprecated Since 0.2.0: use {@link presetLayout} with the reading path's stages (`createShaper`,
+ * @deprecated Removed in 0.2.0: use {@link presetLayout} with the reading path's stages (`createShaper`,
  *   `createChecker`), or `readRecordsFile` with a `preset`. Kept for one minor version.
  * @param preset - `annex-a`, `workforce-census` or `nccis`.
  * @param kind - a kind the preset gives (see {@link presetKinds}).

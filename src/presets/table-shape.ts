@@ -9,16 +9,18 @@ import type { ColumnMap, MapKey } from '../records/headers.js';
 import { unmatchedMapKeyMessage } from '../records/headers.js';
 import { type InputIssue, inputIssue, issueValue } from '../records/issues.js';
 import type { RecordKind } from '../records/schemas.js';
-import type { FileValues, Shape } from '../records/shape.js';
+import { type FileValues, notAnObject, type Shape } from '../records/shape.js';
 import type { ValuesSink } from '../records/stages.js';
 import { looseKey } from '../records/values.js';
 import type { PresetReaderOptions, RowContext, RowValues, TablePreset } from './preset-reader.js';
 
 type Issue = Omit<InputIssue, 'file'>;
 
-/** A header's column of the table, and how well it names it (0 the standard spelling; -1 by the column map). */
-interface ColumnMatch {
+/** The column of a preset's table a header names, and how well it names it. */
+export interface ColumnMatch {
+  /** The column's field. */
   readonly field: string;
+  /** 0 for the standard spelling, 1, 2… for the others in order, -1 when the column map names it. */
   readonly rank: number;
 }
 
@@ -251,17 +253,9 @@ export function createTableShape(
     },
 
     item(value, line, fileValues) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-        next.rejected(line, [
-          inputIssue({
-            code: 'unreadable',
-            row: line,
-            field: null,
-            value: issueValue(value),
-            message: `the item is ${got}, not an object: expected an object of fields, like {"id": "…", …}`,
-          }),
-        ]);
+      const notObject = notAnObject(value, line);
+      if (notObject !== undefined || typeof value !== 'object' || value === null) {
+        next.rejected(line, notObject === undefined ? [] : [notObject]);
         return;
       }
       const values: Record<string, string> = {};

@@ -14,9 +14,9 @@ import {
   matchHeaders,
   unmatchedMapKeyMessage,
 } from './headers.js';
-import { type InputIssue, inputIssue, issueValue } from './issues.js';
+import { type InputIssue, inputIssue } from './issues.js';
 import type { RecordKind } from './schemas.js';
-import type { Layout, Shape } from './shape.js';
+import { type Layout, notAnObject, type Shape } from './shape.js';
 import type { RowExtras, ValuesSink } from './stages.js';
 import { looseKey } from './values.js';
 
@@ -33,10 +33,6 @@ const ITEM: RowExtras = { blank: 'item' };
 /** How many distinct keys of items a warning lists. */
 const KEYS_LISTED = 50;
 
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
 /**
  * Creates the shape of a record kind: a header row is matched to the kind's fields (a required field without a
  * column, or two columns for one field, refuses the input); each row's cells go to the check stage with the column
@@ -50,7 +46,10 @@ function describe(value: unknown): string {
  * @throws {TypeError} for a column map that is not an object of strings, or maps to a name that is no field.
  * @example
  * const checker = createChecker('referral');
- * parseWith(createShaper(createKindShape('referral', checker, { columnMap: { Ref: 'id' } }), checker));
+ * const shaper = createShaper(createKindShape('referral', checker, { columnMap: { Ref: 'id' } }), checker);
+ * tokenizeCsv('Ref,childId,referralDate\nR1,C1,01/10/2010\n', shaper);
+ * checker.result({ file: 'r.csv', sha256: '', encoding: 'utf-8' }).records
+ * //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
  */
 export function createKindShape(kind: RecordKind, next: ValuesSink, options: KindShapeOptions = {}): Shape {
   const columnMap = options.columnMap;
@@ -117,16 +116,9 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
     },
 
     item(value, line) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        next.rejected(line, [
-          inputIssue({
-            code: 'unreadable',
-            row: line,
-            field: null,
-            value: issueValue(value),
-            message: `the item is ${describe(value)}, not an object: expected an object of fields, like {"id": "…", …}`,
-          }),
-        ]);
+      const notObject = notAnObject(value, line);
+      if (notObject !== undefined || typeof value !== 'object' || value === null) {
+        next.rejected(line, notObject === undefined ? [] : [notObject]);
         return;
       }
       const given: unknown[] = new Array(fieldCount);

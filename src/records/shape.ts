@@ -7,7 +7,7 @@
  * @module
  */
 import { excelSerialToIsoDate } from './excel-dates.js';
-import { type InputIssue, inputIssue } from './issues.js';
+import { type InputIssue, inputIssue, issueValue } from './issues.js';
 import type { Cell, RowProblem, RowSink, ValuesSink } from './stages.js';
 import type { XmlTokenizerOptions } from './tokenize-xml.js';
 
@@ -40,7 +40,12 @@ export interface Shape {
    * One data row, its cells as text. `found` holds issues the shaper found (more cells than the header has).
    * @param fileValues - the file's values so far.
    */
-  row(cells: readonly string[], line: number, found: Issue[] | undefined, fileValues: FileValues): void;
+  row(
+    cells: readonly string[],
+    line: number,
+    found: Omit<InputIssue, 'file'>[] | undefined,
+    fileValues: FileValues,
+  ): void;
   /** One item (a JSON object, a census record element). */
   item(value: unknown, line: number, fileValues: FileValues): void;
   /** The end of the input: warnings that need all of it (map keys no item used). */
@@ -100,6 +105,27 @@ export function cellText(cell: Cell, isDate: boolean, date1904: boolean): string
     return (isDate ? excelSerialToIsoDate(cell, { date1904 }) : null) ?? String(cell);
   }
   return `=${cell.formula}`;
+}
+
+/**
+ * The issue of an item that is not an object (a JSON array's `7`, `null`, `[1, 2]`), or undefined for an object.
+ *
+ * @param value - the item.
+ * @param line - its row.
+ * @returns the `unreadable` issue, or undefined.
+ * @example
+ * notAnObject(null, 3)?.message //=> 'the item is null, not an object: expected an object of fields, like {"id": "…", …}'
+ */
+export function notAnObject(value: unknown, line: number): Omit<InputIssue, 'file'> | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return undefined;
+  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return inputIssue({
+    code: 'unreadable',
+    row: line,
+    field: null,
+    value: issueValue(value),
+    message: `the item is ${got}, not an object: expected an object of fields, like {"id": "…", …}`,
+  });
 }
 
 function isTextRow(cells: readonly Cell[]): cells is readonly string[] {
