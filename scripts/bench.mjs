@@ -170,11 +170,15 @@ function measure(args) {
   return { wall, ...report };
 }
 const parse = measure(['parse', csv]);
+const tokenize = measure(['tokenize', csv]);
 const text = measure(['text', csv]);
 const cli = measure(['cli', 'compute', 'NI59', '--input', csv, '--period', 'FY2010']);
 line(`CLI end to end: compute NI59 on ${fmt(cliRows)} CSV rows (${sizeMb.toFixed(0)} MB)`);
 line(
   `  bare parse (csv-parse, no validation)  ${(parse.wall / 1000).toFixed(2)} s wall, peak RSS ${fmt(parse.maxRssMb)} MB`,
+);
+line(
+  `  the library's CSV tokenizer alone      ${(tokenize.wall / 1000).toFixed(2)} s wall, peak RSS ${fmt(tokenize.maxRssMb)} MB`,
 );
 line(
   `  parseCsvText (the core, whole text)    ${(text.parseMs / 1000).toFixed(2)} s parsing, peak RSS ${fmt(text.maxRssMb)} MB`,
