@@ -45,13 +45,14 @@ class Sha256 implements Hasher {
       this.blockLength += take;
       offset = take;
       if (this.blockLength < 64) return;
-      this.compress(this.block, 0);
+      this.compress(this.block, 0, 64);
       this.blockLength = 0;
     }
-    for (; offset + 64 <= n; offset += 64) this.compress(bytes, offset);
-    if (offset < n) {
-      this.block.set(bytes.subarray(offset), 0);
-      this.blockLength = n - offset;
+    const whole = offset + ((n - offset) & ~63);
+    if (whole > offset) this.compress(bytes, offset, whole);
+    if (whole < n) {
+      this.block.set(bytes.subarray(whole), 0);
+      this.blockLength = n - whole;
     }
   }
 
@@ -75,56 +76,73 @@ class Sha256 implements Hasher {
     return hex;
   }
 
-  private compress(bytes: Uint8Array, offset: number): void {
+  /** Compresses the 64-byte blocks of `bytes[from, to)` into the state, the state held in locals throughout. */
+  private compress(bytes: Uint8Array, from: number, to: number): void {
     const w = this.words;
-    for (let i = 0; i < 16; i++) {
-      const at = offset + i * 4;
-      w[i] =
-        ((bytes[at] as number) << 24) |
-        ((bytes[at + 1] as number) << 16) |
-        ((bytes[at + 2] as number) << 8) |
-        (bytes[at + 3] as number);
-    }
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] as number;
-      const b = w[i - 2] as number;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
-    }
     const s = this.state;
-    let a = s[0] as number;
-    let b = s[1] as number;
-    let c = s[2] as number;
-    let d = s[3] as number;
-    let e = s[4] as number;
-    let f = s[5] as number;
-    let g = s[6] as number;
-    let h = s[7] as number;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
+    let h0 = s[0] as number;
+    let h1 = s[1] as number;
+    let h2 = s[2] as number;
+    let h3 = s[3] as number;
+    let h4 = s[4] as number;
+    let h5 = s[5] as number;
+    let h6 = s[6] as number;
+    let h7 = s[7] as number;
+    for (let offset = from; offset < to; offset += 64) {
+      for (let i = 0, at = offset; i < 16; i++, at += 4) {
+        w[i] =
+          ((bytes[at] as number) << 24) |
+          ((bytes[at + 1] as number) << 16) |
+          ((bytes[at + 2] as number) << 8) |
+          (bytes[at + 3] as number);
+      }
+      for (let i = 16; i < 64; i++) {
+        const x = w[i - 15] as number;
+        const y = w[i - 2] as number;
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+      }
+      let a = h0;
+      let b = h1;
+      let c = h2;
+      let d = h3;
+      let e = h4;
+      let f = h5;
+      let g = h6;
+      let h = h7;
+      for (let i = 0; i < 64; i++) {
+        const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        const ch = (e & f) ^ (~e & g);
+        const t1 = (h + S1 + ch + (K[i] as number) + (w[i] as number)) | 0;
+        const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        const maj = (a & b) ^ (a & c) ^ (b & c);
+        h = g;
+        g = f;
+        f = e;
+        e = (d + t1) | 0;
+        d = c;
+        c = b;
+        b = a;
+        a = (t1 + S0 + maj) | 0;
+      }
+      h0 = (h0 + a) | 0;
+      h1 = (h1 + b) | 0;
+      h2 = (h2 + c) | 0;
+      h3 = (h3 + d) | 0;
+      h4 = (h4 + e) | 0;
+      h5 = (h5 + f) | 0;
+      h6 = (h6 + g) | 0;
+      h7 = (h7 + h) | 0;
     }
-    s[0] = ((s[0] as number) + a) | 0;
-    s[1] = ((s[1] as number) + b) | 0;
-    s[2] = ((s[2] as number) + c) | 0;
-    s[3] = ((s[3] as number) + d) | 0;
-    s[4] = ((s[4] as number) + e) | 0;
-    s[5] = ((s[5] as number) + f) | 0;
-    s[6] = ((s[6] as number) + g) | 0;
-    s[7] = ((s[7] as number) + h) | 0;
+    s[0] = h0;
+    s[1] = h1;
+    s[2] = h2;
+    s[3] = h3;
+    s[4] = h4;
+    s[5] = h5;
+    s[6] = h6;
+    s[7] = h7;
   }
 }
 
