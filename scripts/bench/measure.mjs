@@ -1,7 +1,9 @@
 // Runs one measured job in this process and reports its peak memory on the last line of stderr, as JSON:
 //   node scripts/bench/measure.mjs parse FILE     the bare parse of a CSV file (csv-parse, no validation)
+//   node scripts/bench/measure.mjs tokenize FILE  the library's CSV tokenizer alone over the file, streamed
+//   node scripts/bench/measure.mjs text FILE      parseCsvText over the whole text of a CSV file (the core, no files)
 //   node scripts/bench/measure.mjs cli ARGS…      cs-indicators with those arguments, its stdout discarded
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 
 const [mode, ...args] = process.argv.slice(2);
@@ -10,6 +12,24 @@ if (mode === 'parse') {
   const parser = createReadStream(args[0]).pipe(parse({ bom: true }));
   for await (const _record of parser) rows++;
   process.stdout.write(`${rows}\n`);
+} else if (mode === 'tokenize') {
+  const { createCsvTokenizer } = await import('../../dist/index.js');
+  let rows = 0;
+  const sink = { row: () => rows++, item() {}, problem() {}, refuse() {}, fileValue() {}, end() {} };
+  const tokenizer = createCsvTokenizer(sink);
+  const decoder = new TextDecoder();
+  for await (const chunk of createReadStream(args[0]))
+    tokenizer.write(decoder.decode(chunk, { stream: true }));
+  tokenizer.end();
+  process.stdout.write(`${rows}\n`);
+} else if (mode === 'text') {
+  const { parseCsvText } = await import('../../dist/index.js');
+  const text = readFileSync(args[0], 'utf8');
+  const t = performance.now();
+  const result = parseCsvText('initial-assessment', text);
+  const ms = performance.now() - t;
+  process.stdout.write(`${result.accounting.rowsAccepted}\n`);
+  process.stderr.write(`${JSON.stringify({ parseMs: ms })}\n`);
 } else if (mode === 'cli') {
   const { runCli } = await import('../../dist/cli/main.js');
   const code = await runCli(args, {

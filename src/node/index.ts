@@ -7,7 +7,6 @@ export * from '../index.js';
 export { readHolidayFile } from './holiday-file.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 export {
-  PROGRESS_EVERY_ROWS,
   type ReadRecordsFileOptions,
   type RecordFileFormat,
   readRecordsFile,
@@ -17,8 +16,11 @@ export {
 export {
   type ReadWorkbookRowsOptions,
   readWorkbookRows,
+  tokenizeWorkbook,
   type WorkbookRow,
   type WorkbookRows,
+  type WorkbookSheetInfo,
+  type WorkbookSheetOptions,
 } from './read-workbook.js';
 export {
   type LoadedReport,
@@ -28,3 +30,4 @@ export {
   ReportConfigError,
   reportConfigSchema,
 } from './report-config.js';
+export { fileSource, nodeSha256 } from './source.js';

@@ -1,11 +1,17 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { excelSerialToIsoDate } from '../presets/excel-dates.js';
-import { InputError } from '../records/issues.js';
+/**
+ * Stage 3 for Excel workbooks (.xlsx), with exceljs: one sheet's rows of cells, numbered as Excel numbers them.
+ * Dialect only: which sheet, and each cell's value as text (dates as `YYYY-MM-DD`), a number, or a formula whose
+ * value was never saved. The header row, and which numbers are dates, are the shape stage's to find.
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { InputError, type InputIssue } from '../records/issues.js';
+import { createShaper, type ShapeColumns } from '../records/shape.js';
+import type { Cell, RowSink, ValuesSink } from '../records/stages.js';
 import { looseKey } from '../records/values.js';
 
-/** Options of {@link readWorkbookRows}. */
-export interface ReadWorkbookRowsOptions {
+/** Which sheet of a workbook the workbook tokenizer reads. */
+export interface WorkbookSheetOptions {
   /**
    * The sheet to read: its name (matched ignoring case, spaces and punctuation, so `list3` finds `List_3`) or its
    * 1-based position in the workbook. Default: the first of `sheetNames` found, else the first sheet.
@@ -18,6 +24,10 @@ export interface ReadWorkbookRowsOptions {
   readonly sheetNames?: readonly string[];
   /** Whether a workbook without any of `sheetNames` is read from its first sheet, instead of refused. Default false. */
   readonly firstSheetOtherwise?: boolean;
+}
+
+/** Options of {@link readWorkbookRows}. */
+export interface ReadWorkbookRowsOptions extends WorkbookSheetOptions {
   /**
    * The headers expected: the header row is the first row holding at least two of them (matched ignoring case,
    * spaces and punctuation), so title rows above the table are passed over. Default: none, and the first row that
@@ -47,7 +57,7 @@ export interface WorkbookRows {
   readonly sheets: readonly string[];
   /** Whether the workbook counts days from 1904. */
   readonly date1904: boolean;
-  /** The header row's number (0 when the sheet is empty). */
+  /** The header row's number (0 when the sheet has none). */
   readonly headerRow: number;
   /** The header cells. */
   readonly header: readonly string[];
@@ -55,76 +65,26 @@ export interface WorkbookRows {
   readonly rows: readonly WorkbookRow[];
 }
 
-/** Receives the header and the rows of the sheet read, as {@link forEachWorkbookRow} finds them. */
-export interface WorkbookVisitor {
-  /** The header row (an empty one, row 0, when the sheet has no rows). */
-  header(cells: readonly string[], row: number): void;
-  /** A data row that is not blank. */
-  row(cells: readonly string[], row: number): void;
-}
-
-/** What {@link forEachWorkbookRow} tells once the sheet is read. */
+/** The sheet a workbook tokenizer read. */
 export interface WorkbookSheetInfo {
+  /** Its name. */
   readonly sheet: string;
+  /** Every sheet's name, in the workbook's order. */
   readonly sheets: readonly string[];
+  /** Whether the workbook counts days from 1904. */
   readonly date1904: boolean;
 }
 
-/** A workbook that cannot be read as asked: not a workbook, cut short, or without the sheet. */
-export class WorkbookError extends Error {
-  override readonly name = 'WorkbookError';
-}
-
-/** How far down the header row is looked for: a header below this many non-blank rows is not found. */
-export const HEADER_SEARCH_ROWS = 50;
-
-type Matcher = (text: string) => boolean;
-
-function matcherOf(given: readonly string[] | ((text: string) => boolean) | undefined): Matcher | undefined {
-  if (given === undefined) return undefined;
-  if (typeof given === 'function') return given;
-  const keys = new Set(given.map(looseKey));
-  return (text) => keys.has(looseKey(text));
-}
-
-/** The text of one cell value as exceljs gives it. */
-function cellText(value: unknown, isDate: boolean, date1904: boolean): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    if (isDate) return excelSerialToIsoDate(value, { date1904 }) ?? String(value);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    // exceljs gives a date cell as the instant at UTC midnight of its day (plus any time): its UTC date is the day.
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    const cell = value as {
-      richText?: readonly { text?: string }[];
-      result?: unknown;
-      formula?: string;
-      sharedFormula?: string;
-      text?: unknown;
-      error?: string;
-    };
-    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
-    if ('result' in cell || cell.formula !== undefined || cell.sharedFormula !== undefined) {
-      return cellText(cell.result, isDate, date1904);
-    }
-    if (cell.text !== undefined) return cellText(cell.text, isDate, date1904);
-    if (typeof cell.error === 'string') return cell.error;
-  }
-  return String(value);
-}
-
-function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
+interface SheetLike {
+  readonly name: string;
+  eachRow(
+    options: { includeEmpty: boolean },
+    visit: (row: { values: unknown }, rowNumber: number) => void,
+  ): void;
 }
 
 /** The sheet wanted, among the workbook's sheet names. */
-function chooseSheet(names: readonly string[], options: ReadWorkbookRowsOptions): string | undefined {
+function chooseSheet(names: readonly string[], options: WorkbookSheetOptions): string | undefined {
   const { sheet } = options;
   if (typeof sheet === 'number') return names[sheet - 1];
   if (typeof sheet === 'string') return names.find((name) => looseKey(name) === looseKey(sheet));
@@ -149,7 +109,11 @@ function chooseSheet(names: readonly string[], options: ReadWorkbookRowsOptions)
   return names[0];
 }
 
-function missingSheet(names: readonly string[], options: ReadWorkbookRowsOptions): WorkbookError {
+function quoted(names: readonly string[]): string {
+  return names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
+}
+
+function missingSheet(names: readonly string[], options: WorkbookSheetOptions): string {
   const { sheet } = options;
   const asked =
     typeof sheet === 'number'
@@ -157,8 +121,7 @@ function missingSheet(names: readonly string[], options: ReadWorkbookRowsOptions
       : typeof sheet === 'string'
         ? `no sheet named ${JSON.stringify(sheet)}`
         : `no sheet named ${(options.sheetNames ?? []).map((n) => JSON.stringify(n)).join(' or ')}`;
-  const found = names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
-  return new WorkbookError(`${asked}: sheets found: ${found}. Name the sheet to read (--sheet NAME or N)`);
+  return `${asked}: sheets found: ${quoted(names)}. Name the sheet to read (--sheet NAME or N)`;
 }
 
 function describeZipError(error: unknown): string {
@@ -169,130 +132,149 @@ function describeZipError(error: unknown): string {
   return `it cannot be read as an Excel workbook (.xlsx) (${message})`;
 }
 
-interface SheetLike {
-  readonly name: string;
-  eachRow(
-    options: { includeEmpty: boolean },
-    visit: (row: { values: unknown }, rowNumber: number) => void,
-  ): void;
+/** A column's letters, as Excel names it: 1 is A, 27 is AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** One exceljs cell value as a {@link Cell}. */
+function cellOf(value: unknown, address: () => string): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    // exceljs gives a date cell as the instant at UTC midnight of its day (plus any time): its UTC date is the day.
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
+  }
+  if (typeof value === 'object') {
+    const cell = value as {
+      richText?: readonly { text?: string }[];
+      result?: unknown;
+      formula?: string;
+      sharedFormula?: string;
+      text?: unknown;
+      error?: string;
+    };
+    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
+    if (cell.formula !== undefined || cell.sharedFormula !== undefined) {
+      if (cell.result === undefined)
+        return { formula: cell.formula ?? cell.sharedFormula ?? '', address: address() };
+      return cellOf(cell.result, address);
+    }
+    if ('result' in cell) return cellOf(cell.result, address);
+    if (cell.text !== undefined) return cellOf(cell.text, address);
+    if (typeof cell.error === 'string') return cell.error;
+  }
+  return String(value);
+}
+
+function isBlankRow(cells: readonly Cell[]): boolean {
+  return cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
 }
 
 /**
- * Reads one sheet of an Excel workbook (.xlsx) with exceljs: finds the sheet, finds the header row below any title
- * rows, and hands over the header and each row that is not blank, as text. Date cells are their UTC calendar date
- * (`YYYY-MM-DD`), and numbers in date columns Excel serials (the 1904 system when the workbook says so); formulas
- * give their results, rich text its text.
+ * Tokenizes one sheet of an Excel workbook: finds the sheet, gives the workbook's date system (`dateSystem`,
+ * `1900` or `1904`) and the sheet's name (`sheet`) as file values, then each row that is not blank as cells from
+ * column A: text (a date cell as its UTC calendar date, `YYYY-MM-DD`; rich text as its text; a formula as its saved
+ * value), a number, or a formula whose value was never saved. A workbook that is not one, is cut short, lacks the
+ * sheet, or whose sheet is empty refuses the input with a message naming the sheets.
  *
- * The workbook is loaded whole (`workbook.xlsx.read`), not with exceljs's streaming `WorkbookReader`: in exceljs
+ * The workbook is loaded whole (`workbook.xlsx.load`), not with exceljs's streaming `WorkbookReader`: in exceljs
  * 4.4 that reader can lose `xl/workbook.xml` when it is stored after the worksheets, as exceljs itself writes it
- * (exceljs issue 3064), and then fails or names no sheet. Annex A and census workbooks are small enough to load.
+ * (exceljs issue 3064). Annex A and census workbooks are small enough to load.
  *
- * @param input - the file's path, or a readable stream of it.
- * @param options - `sheet`, `sheetNames`, `headers`, `dateColumns` as {@link readWorkbookRows}.
- * @param visitor - receives the header, then the rows.
- * @returns the sheet read, every sheet's name and the date system.
- * @throws {WorkbookError} when the file is not a workbook, is cut short, or has no such sheet (naming the sheets
- *   found).
+ * @param bytes - the workbook's bytes.
+ * @param options - `sheet`, `sheetNames`, `firstSheetOtherwise`.
+ * @param sink - the next stage.
+ * @returns the sheet read, or undefined when the input was refused.
  * @example
- * await forEachWorkbookRow('annex-a.xlsx', { sheet: 'List 3' }, { header: console.log, row: console.log });
- * //=> { sheet: 'List 3', sheets: ['List 1', …], date1904: false }
+ * await tokenizeWorkbook(await readFile('annex-a.xlsx'), { sheet: 'List 3' }, sink)
+ * //=> { sheet: 'List_3', sheets: ['Cover', 'List_3', …], date1904: false }
  */
-export async function forEachWorkbookRow(
-  input: string | Readable,
-  options: ReadWorkbookRowsOptions,
-  visitor: WorkbookVisitor,
-): Promise<WorkbookSheetInfo> {
+export async function tokenizeWorkbook(
+  bytes: Uint8Array,
+  options: WorkbookSheetOptions,
+  sink: RowSink,
+): Promise<WorkbookSheetInfo | undefined> {
+  const refuse = (message: string): undefined => {
+    sink.refuse(message);
+    sink.end();
+    return undefined;
+  };
   // exceljs is loaded only when a workbook is read: it costs about 0.2 s, which a CSV run should not pay.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    if (typeof input === 'string') await workbook.xlsx.readFile(input);
-    else await workbook.xlsx.read(input);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookError(describeZipError(error));
+    return refuse(describeZipError(error));
   }
   const sheets = workbook.worksheets as unknown as readonly SheetLike[];
   const names = sheets.map((sheet) => sheet.name);
   if (names.length === 0) {
-    throw new WorkbookError('no worksheets found: it is not an Excel workbook (.xlsx) with a sheet to read');
+    return refuse('no worksheets found: it is not an Excel workbook (.xlsx) with a sheet to read');
   }
   const target = chooseSheet(names, options);
   const sheet = sheets.find((candidate) => candidate.name === target);
-  if (sheet === undefined) throw missingSheet(names, options);
+  if (sheet === undefined) return refuse(missingSheet(names, options));
   const date1904 = workbook.properties?.date1904 === true;
-  readSheet(
-    sheet,
-    {
-      isHeader: matcherOf(options.headers),
-      isDateHeader: matcherOf(options.dateColumns) ?? (() => false),
-      date1904,
-    },
-    visitor,
-  );
-  return { sheet: sheet.name, sheets: names, date1904 };
-}
-
-function readSheet(
-  sheet: SheetLike,
-  how: { isHeader: Matcher | undefined; isDateHeader: Matcher; date1904: boolean },
-  visitor: WorkbookVisitor,
-): void {
-  let dateColumn: boolean[] | undefined;
-  const waiting: { cells: unknown[]; row: number }[] = [];
-  const texts = (values: readonly unknown[]): string[] =>
-    values.map((value, index) => cellText(value, dateColumn?.[index] === true, how.date1904));
-  const startWith = (headerCells: readonly string[], headerRow: number): void => {
-    dateColumn = headerCells.map((header) => how.isDateHeader(header));
-    visitor.header(headerCells, headerRow);
-  };
-  const settle = (): void => {
-    // No header among the first rows: the first row is taken as the header, and the reader says what is missing.
-    const [first, ...rest] = waiting;
-    waiting.length = 0;
-    if (first === undefined) return;
-    startWith(texts(first.cells), first.row);
-    for (const { cells, row } of rest) visitor.row(texts(cells), row);
-  };
+  sink.fileValue('dateSystem', date1904 ? '1904' : '1900');
+  sink.fileValue('sheet', sheet.name);
+  let rows = 0;
   sheet.eachRow({ includeEmpty: false }, (sheetRow, rowNumber) => {
     // `values` is 1-based (index 0 is empty), with holes for empty cells.
     const values = Array.isArray(sheetRow.values) ? (sheetRow.values as unknown[]) : [];
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => values[i + 1]);
-    if (dateColumn !== undefined) {
-      const row = texts(cells);
-      if (!isBlankRow(row)) visitor.row(row, rowNumber);
-      return;
+    const cells: Cell[] = [];
+    for (let i = 1; i < values.length; i++) {
+      cells.push(cellOf(values[i], () => `${columnLetters(i)}${rowNumber}`));
     }
-    const asText = cells.map((value) => cellText(value, false, how.date1904));
-    if (isBlankRow(asText)) return;
-    const isHeader = how.isHeader;
-    if (isHeader === undefined || asText.filter((cell) => cell.trim() !== '' && isHeader(cell)).length >= 2) {
-      waiting.length = 0;
-      startWith(asText, rowNumber);
-      return;
-    }
-    waiting.push({ cells, row: rowNumber });
-    if (waiting.length >= HEADER_SEARCH_ROWS) settle();
+    if (isBlankRow(cells)) return;
+    rows++;
+    sink.row(cells, rowNumber);
   });
-  if (dateColumn === undefined) {
-    if (waiting.length === 0) visitor.header([], 0);
-    else settle();
+  if (rows === 0) {
+    const others = names.filter((name) => name !== sheet.name);
+    return refuse(
+      `the sheet ${JSON.stringify(sheet.name)} is empty: the workbook's other sheets are ${quoted(others)}. Name the sheet to read (--sheet NAME or N)`,
+    );
   }
+  sink.end();
+  return { sheet: sheet.name, sheets: names, date1904 };
+}
+
+type Matcher = (text: string) => boolean;
+
+function matcherOf(given: readonly string[] | ((text: string) => boolean) | undefined): Matcher | undefined {
+  if (given === undefined) return undefined;
+  if (typeof given === 'function') return given;
+  const keys = new Set(given.map(looseKey));
+  return (text) => keys.has(looseKey(text));
+}
+
+function cannotRead(path: string, message: string): InputError {
+  return new InputError([
+    { code: 'unreadable', severity: 'error', row: 0, field: null, value: null, message, file: path },
+  ]);
 }
 
 /**
- * Reads one sheet of an Excel workbook (.xlsx) as rows of text, with exceljs: the sheet by name
- * (ignoring case, spaces and punctuation: `list3`, `List_3` and `List 3` are one name) or by number; the header
- * row found below any title rows (the first with two of the expected headers); blank rows, such as the empty rows
- * a sheet often ends with, left out. Date cells become their calendar date, `YYYY-MM-DD` (the UTC date exceljs
- * gives, so no time-zone shift); a number in a date column is an Excel serial (serial 40298 is 2010-04-30, with
- * Excel's phantom 1900-02-29 and the 1904 system handled); formulas give their result and rich text its text.
+ * Reads one sheet of an Excel workbook (.xlsx) as rows of text: the sheet by name (ignoring case, spaces and
+ * punctuation: `list3`, `List_3` and `List 3` are one name) or by number; the header row found below any title rows
+ * (the first with two of the expected headers); blank rows, such as the empty rows a sheet often ends with, left
+ * out. Date cells become their calendar date, `YYYY-MM-DD` (the UTC date exceljs gives, so no time-zone shift); a
+ * number in a date column is an Excel serial (serial 40298 is 2010-04-30, with Excel's phantom 1900-02-29 and the
+ * 1904 system handled); formulas give their saved value (`=FORMULA` when none was saved) and rich text its text.
  *
  * @param path - the workbook.
  * @param options - `sheet` (default: the first of `sheetNames` found, else the first sheet), `sheetNames`,
- *   `headers` (default: the first row that is not blank is the header), `dateColumns` (default none).
+ *   `firstSheetOtherwise`, `headers` (default: the first row that is not blank is the header), `dateColumns`
+ *   (default none).
  * @returns the sheet's name, every sheet's name, the date system, the header and the rows.
  * @throws {InputError} naming the file (one `unreadable` issue) when it cannot be opened, is not a workbook, is cut
- *   short, or has no such sheet (the message names the sheets found).
+ *   short, has no such sheet, or the sheet is empty (the message names the sheets found).
  * @example
  * const { header, rows } = await readWorkbookRows('annex-a.xlsx', {
  *   sheet: 'list_3',
@@ -306,32 +288,53 @@ export async function readWorkbookRows(
   path: string,
   options: ReadWorkbookRowsOptions = {},
 ): Promise<WorkbookRows> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    throw cannotRead(path, `cannot read the file: ${reason}`);
+  }
+  const isHeader = matcherOf(options.headers);
+  const isDate = matcherOf(options.dateColumns) ?? (() => false);
   let header: readonly string[] = [];
   let headerRow = 0;
   const rows: WorkbookRow[] = [];
-  try {
-    const stream = createReadStream(path);
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
-    });
-    const info = await forEachWorkbookRow(stream, options, {
-      header(cells, row) {
+  let refusal: readonly Omit<InputIssue, 'file'>[] | undefined;
+  // The header is found as the reading path finds it; the rows are kept as text rather than checked.
+  const keep: ValuesSink = {
+    values: () => {},
+    rejected: () => {},
+    skipped: () => {},
+    refuse: (issues) => {
+      refusal = issues;
+    },
+    warn: () => {},
+    present: () => {},
+    columns: () => {},
+  };
+  const shaper = createShaper(
+    {
+      knows: (cell) => isHeader?.(cell) === true,
+      header(cells, line): ShapeColumns {
         header = cells;
-        headerRow = row;
+        headerRow = line;
+        return { fields: cells.map(() => null), dates: cells.map((cell) => isDate(cell)) };
       },
-      row(cells, row) {
-        rows.push({ row, cells });
+      row(cells, line) {
+        rows.push({ row: line, cells: [...cells] });
       },
-    });
-    return { ...info, headerRow, header, rows };
-  } catch (error) {
-    const reason =
-      error instanceof WorkbookError
-        ? error.message
-        : `cannot read the file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`;
-    throw new InputError([
-      { code: 'unreadable', row: 0, field: null, value: null, message: reason, file: path },
-    ]);
+      item: () => {},
+      end: () => {},
+    },
+    keep,
+    { header: isHeader === undefined ? 'first-row' : 'search' },
+  );
+  const info = await tokenizeWorkbook(bytes, options, shaper);
+  if (info === undefined || refusal !== undefined) {
+    throw cannotRead(path, refusal?.[0]?.message ?? 'the workbook cannot be read');
   }
+  return { ...info, headerRow, header, rows };
 }

@@ -157,6 +157,7 @@ const list5: TablePreset = {
         'S47ActualStartDate',
       ],
       date: true,
+      gives: ['strategyDiscussionDate', 's47StartDate'],
     },
     {
       field: 'icpcNotRequired',

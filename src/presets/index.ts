@@ -5,8 +5,13 @@
  * @module
  */
 export { type AnnexAKind, annexALists } from './annex-a.js';
-export { type CinCensusKind, cinCensusKinds, parseCinCensusXml } from './cin-census.js';
-export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
+export {
+  type CinCensusKind,
+  cinCensusKinds,
+  cinCensusXml,
+  createCinCensusShape,
+  parseCinCensusXml,
+} from './cin-census.js';
 export {
   checkNccisCodeMap,
   type NccisCodeMap,
@@ -33,7 +38,8 @@ export {
   type SkipReason,
   type TablePreset,
 } from './preset-reader.js';
-export { checkPresetKind, createPresetReader, presetKinds } from './presets.js';
+export { checkPresetKind, createPresetReader, presetKinds, presetLayout } from './presets.js';
+export { type ColumnMatch, createColumnMatcher, createTableShape } from './table-shape.js';
 export {
   allocationsFromCases30,
   type Cases30Count,

@@ -56,8 +56,12 @@ export const nccisCodeMap: NccisCodeMap = [
  * Checks a code map given by a caller.
  *
  * @param codeMap - the map.
+ * @returns nothing: it returns when the value is good, and throws otherwise.
  * @throws {TypeError} when it is not an array of `{ from, to, status, group }` with whole-number codes, `from` <=
  *   `to`, and a status of `EET`, `NEET`, `NOT_KNOWN` or `EXCLUDED`.
+ * @example
+ * checkNccisCodeMap([{ from: 550, to: 550, status: 'NEET', group: 'local' }]) //=> undefined
+ * checkNccisCodeMap([{ from: 1, to: 2, status: 'MAYBE' }]) //=> throws TypeError 'codeMap[0]: expected …'
  */
 export function checkNccisCodeMap(codeMap: unknown): asserts codeMap is NccisCodeMap {
   if (!Array.isArray(codeMap)) {
@@ -112,8 +116,8 @@ const knownColumns: readonly PresetColumn[] = [
 ];
 
 /**
- * The NCCIS table: a young person's id, date of birth and activity code, and the count date (a column, or the
- * `snapshotDate` option), as `neet` records.
+ * The NCCIS table: a young person's id, date of birth and activity code, and the count date (a column, else the
+ * `snapshotDate` option, else the file's `periodEnd` value), as `neet` records.
  *
  * @example nccisTable.columns.find((c) => c.field === 'status')?.headers[0] //=> 'Activity Code'
  */
@@ -151,6 +155,7 @@ export const nccisTable: TablePreset = {
       date: true,
       required: true,
       optionalWith: 'snapshotDate',
+      fromFile: 'periodEnd',
     },
     ...knownColumns,
   ],
@@ -159,7 +164,11 @@ export const nccisTable: TablePreset = {
     const record: Record<string, string> = {};
     if (v.personId !== undefined) record.personId = v.personId;
     if (v.dateOfBirth !== undefined) record.dateOfBirth = v.dateOfBirth;
-    const snapshotDate = v.snapshotDate ?? context.snapshotDate;
+    // The count date: the row's own, else the one the caller gives, else the file's period end (an NCCIS XML
+    // header's PeriodEnd).
+    const periodEnd = context.fileValues?.periodEnd;
+    const snapshotDate =
+      v.snapshotDate ?? context.snapshotDate ?? (typeof periodEnd === 'string' ? periodEnd : undefined);
     if (snapshotDate !== undefined) record.snapshotDate = snapshotDate;
     const code = v.status;
     if (code === undefined) return { records: [record] };

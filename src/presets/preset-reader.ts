@@ -1,24 +1,22 @@
 /**
- * How a preset reads a table (an Excel sheet, a CSV file, JSON objects): its columns are matched by their known
- * spellings, each row is turned into the values of one record (or several, or none, with the reason), and those go
- * through the one reading path every input takes, `createRecordReader`, so that issues, accounting and strict mode
- * are exactly those of any CSV file.
+ * What a preset is: data (its columns and their known spellings, the sheets it is found on) and one small function
+ * per table (a row's values to the records it gives, or the reason it gives none). Presets are shapes of the
+ * reading path's stage 4, not readers: `table-shape.ts` ties a table to the check stage, and every format's
+ * tokenizer feeds it, so issues, accounting and strict mode are exactly those of any CSV file.
  * @module
  */
+import { checkOptionsOf, createChecker } from '../records/check.js';
 import { parseDateCell } from '../records/dates.js';
-import { recordSpecs } from '../records/fields.js';
-import type { ColumnMap, ColumnReport } from '../records/headers.js';
-import { InputError, type InputIssue, type RecordAccounting } from '../records/issues.js';
-import {
-  createRecordReader,
-  type ParseRecordsOptions,
-  type ParseRecordsResult,
-  type RecordReader,
-} from '../records/record-reader.js';
+import type { InputIssue, IssueSeverity, SkippedRow, SkipReason } from '../records/issues.js';
+import type { ParseRecordsOptions, ParseRecordsResult } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import { looseKey } from '../records/values.js';
+import { createShaper, type FileValues } from '../records/shape.js';
+import type { RowSink } from '../records/stages.js';
 import type { IsoDate } from '../util/dates.js';
 import type { NccisCodeMap } from './nccis.js';
+import { createColumnMatcher, createTableShape } from './table-shape.js';
+
+export type { SkippedRow, SkipReason } from '../records/issues.js';
 
 /**
  * The standard shapes the library reads directly (SPEC 12):
@@ -55,36 +53,35 @@ export interface PresetOptions {
 /** Options of {@link createPresetReader}: those of `parseRecords` and of the presets. */
 export interface PresetReaderOptions extends ParseRecordsOptions, PresetOptions {}
 
-/** Why a row was read but gives no record: it is not an event of the kind (not counted as a row read). */
-export type SkipReason = 'icpc-not-required' | 'no-conference-date' | 'no-cases30';
-
-/** A row a preset read and left out because it is not a record of the kind, with the reason. */
-export interface SkippedRow {
-  /** The row (sheet row, CSV line, XML line) it was on. */
-  readonly row: number;
-  /** Why it is not a record. */
-  readonly reason: SkipReason;
-  /** The reason in a sentence. */
-  readonly message: string;
-  /** The file it came from, when the reader was told. */
-  readonly file?: string;
-}
-
 /**
- * What a preset read gives back: the result of every read, and the rows left out because they are not records of
- * the kind (an Annex A List 5 row whose conference was deemed unnecessary is not a conference). Those are not rows
- * read: `accounting` counts the records' rows, and `skipped` lists the others, so nothing disappears silently.
+ * What a preset read gives back: the result of every read, and the rows read that are not records of the kind (an
+ * Annex A List 5 row whose conference was deemed unnecessary is not a conference), each with its reason. They are
+ * rows read: `accounting.rowsSkipped` counts them.
  */
 export interface PresetReadResult<K extends RecordKind> extends ParseRecordsResult<K> {
   /** The rows that are not records of the kind, each with its reason. */
   readonly skipped: readonly SkippedRow[];
 }
 
-/** A record reader fed by a preset's table. */
-export interface PresetReader<K extends RecordKind> extends RecordReader<K> {
-  /** Whether a header cell is one of this preset's known columns (for finding the header row below titles). */
+/**
+ * A reader fed a preset's table a row at a time.
+ * @deprecated Removed in 0.2.0: feed the reading path's stages instead (`createTableShape` with `createShaper` and
+ *   `createChecker`), or read a file with `readRecordsFile`. Kept for one minor version.
+ */
+export interface PresetReader<K extends RecordKind> {
+  /** The header row, on line `row`. */
+  header(cells: readonly string[], row: number): void;
+  /** A data row starting on line `row`. */
+  cells(cells: readonly string[], row: number): void;
+  /** A JSON object at `row`. */
+  object(value: unknown, row: number): void;
+  /** A row that could not be read at all. */
+  unreadableRow(row: number, message: string, value: string | null): void;
+  /** Refuses the whole input. */
+  refuse(row: number, message: string, value: string | null): void;
+  /** Whether a header cell is one of this preset's known columns. */
   isKnownHeader(header: string): boolean;
-  /** Whether a header cell names a column of dates (whose numeric workbook cells are Excel serials). */
+  /** Whether a header cell names a column of dates. */
   isDateHeader(header: string): boolean;
   /** The sheet names to look for in a workbook when none is given, best first. */
   readonly sheetNames: readonly string[];
@@ -106,8 +103,18 @@ export interface PresetColumn {
   readonly required?: boolean;
   /** An option that stands in for the column when it is missing (NCCIS `snapshotDate`). Default none. */
   readonly optionalWith?: keyof PresetOptions;
+  /**
+   * A value of the whole file that stands in for the column when it is missing (NCCIS `periodEnd`, from an XML
+   * file's header). Default none.
+   */
+  readonly fromFile?: string;
   /** Known so that the header row can be found, but not read into any record. Default false. */
   readonly knownOnly?: boolean;
+  /**
+   * The record fields the column gives, when its `field` is the preset's own name (Annex A's one section 47 date
+   * gives both `strategyDiscussionDate` and `s47StartDate`): for the result's `fieldsPresent`. Default `[field]`.
+   */
+  readonly gives?: readonly string[];
 }
 
 /** The values of one row, by field, as text (blank cells absent). */
@@ -121,14 +128,24 @@ export interface RowOutcome {
   readonly skip?: { readonly reason: SkipReason; readonly message: string };
   /** A clearer message for an `invalid_value` on a field, when the preset knows why (an unknown NCCIS code). */
   readonly messages?: Readonly<Record<string, string>>;
-  /** Issues the preset finds itself (a `Cases30` that is not a count): the row is rejected with them. */
-  readonly issues?: readonly Omit<InputIssue, 'row' | 'file'>[];
+  /**
+   * Issues the preset finds itself (a `Cases30` that is not a count): an error rejects the row; warnings (severity
+   * `warning`) keep it, with its records. Severity default: the code's ({@link issueSeverities}).
+   */
+  readonly issues?: readonly (Omit<InputIssue, 'row' | 'file' | 'severity'> & {
+    readonly severity?: IssueSeverity;
+  })[];
 }
 
 /** What a preset's row function may read besides the row. */
 export interface RowContext extends PresetOptions {
   /** How slash dates are read, for making ids from dates. */
   readonly dateFormat: NonNullable<ParseRecordsOptions['dateFormat']>;
+  /**
+   * The file's own values, given by the tokenizer before the rows (a census header's reference date, an NCCIS
+   * file's `PeriodEnd`). Default: none.
+   */
+  readonly fileValues?: FileValues;
 }
 
 /** How a preset reads one record kind from a table. */
@@ -188,78 +205,11 @@ export function isYes(value: string | undefined): boolean {
   return answer === 'yes' || answer === 'y' || answer === 'true' || answer === '1';
 }
 
-/** Turns a JSON value into the text a cell would hold. */
-function cellText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return String(value);
-  }
-}
-
-/** Matches headers to a table preset's columns: a column map first, then the known spellings. */
-function createColumnResolver(
-  table: TablePreset,
-  columnMap: ColumnMap | undefined,
-): (header: string) => { field: string; rank: number } | null {
-  const byKey = new Map<string, { field: string; rank: number }>();
-  const fields = new Set(table.columns.map((column) => column.field));
-  for (const column of table.columns) {
-    [...column.headers, column.field].forEach((header, index) => {
-      const key = looseKey(header);
-      const earlier = byKey.get(key);
-      if (earlier !== undefined && earlier.field !== column.field) {
-        throw new TypeError(
-          `${table.label}: the header ${JSON.stringify(header)} is given to both ${earlier.field} and ${column.field}`,
-        );
-      }
-      if (earlier === undefined) byKey.set(key, { field: column.field, rank: index });
-    });
-  }
-  const mapped = new Map<string, { field: string; rank: number }>();
-  for (const [header, field] of Object.entries(columnMap ?? {})) {
-    const target = table.columns.find((column) => looseKey(column.field) === looseKey(String(field)));
-    if (target === undefined) {
-      throw new TypeError(
-        `columnMap: ${JSON.stringify(header)} maps to ${JSON.stringify(field)}, which is not a column the ${table.label} preset reads; it reads ${[...fields].join(', ')}`,
-      );
-    }
-    mapped.set(looseKey(header), { field: target.field, rank: -1 });
-  }
-  return (header) => {
-    const key = looseKey(header);
-    if (key === '') return null;
-    return mapped.get(key) ?? byKey.get(key) ?? null;
-  };
-}
-
-/** Puts issues of two lists in row order, keeping each list's order among equal rows. */
-function mergeByRow(first: readonly InputIssue[], second: readonly InputIssue[]): InputIssue[] {
-  const merged: InputIssue[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < first.length || j < second.length) {
-    const a = first[i];
-    const b = second[j];
-    if (b === undefined || (a !== undefined && a.row <= b.row)) {
-      merged.push(a as InputIssue);
-      i++;
-    } else {
-      merged.push(b);
-      j++;
-    }
-  }
-  return merged;
-}
-
 /**
- * Creates the reader of one record kind from a table in a preset's shape. It is fed like any record reader (a
- * header, then rows; or objects), matches the headers by the preset's known spellings, turns each row into the
- * record's values, and hands those to `createRecordReader`, which checks them as it checks any CSV row.
+ * Creates a reader of one record kind from a table in a preset's shape, fed a header and rows (or objects).
  *
+ * @deprecated Removed in 0.2.0: use the reading path's stages, `createTableShape(table, kind, checker, options)` with
+ *   `createShaper` and `createChecker`, or `readRecordsFile` with a `preset`. Kept for one minor version.
  * @param table - the preset's table: its columns and row function.
  * @param kind - the record kind read.
  * @param options - as `parseRecords` (`dateFormat`, `columnMap` from header to one of the table's fields, `strict`,
@@ -277,212 +227,37 @@ export function createTableReader<K extends RecordKind>(
   kind: K,
   options: PresetReaderOptions = {},
 ): PresetReader<K> {
-  const { strict, columnMap, codeMap, snapshotDate, censusDate, ...readerOptions } = options;
-  const inner = createRecordReader(kind, readerOptions);
-  const fields = recordSpecs[kind].fields.map((field) => field.name);
-  const resolve = createColumnResolver(table, columnMap);
-  const dateFields = new Set(table.columns.filter((c) => c.date === true).map((c) => c.field));
-  const knownOnly = new Set(table.columns.filter((c) => c.knownOnly === true).map((c) => c.field));
-  const context: RowContext = {
-    dateFormat: options.dateFormat ?? 'auto',
-    ...(codeMap === undefined ? {} : { codeMap }),
-    ...(snapshotDate === undefined ? {} : { snapshotDate }),
-    ...(censusDate === undefined ? {} : { censusDate }),
+  const checker = createChecker(kind, { ...checkOptionsOf(options), listsSkipped: true });
+  const shape = createTableShape(table, kind, checker, options);
+  const dateColumns = new Set(table.columns.filter((c) => c.date === true).map((c) => c.field));
+  const { match } = createColumnMatcher(table, options.columnMap);
+  let shaper: RowSink | undefined;
+  const fed = (as: 'first-row' | 'none'): RowSink => {
+    shaper ??= createShaper(shape, checker, { header: as });
+    return shaper;
   };
-  const file = options.file;
-
-  const ownIssues: InputIssue[] = [];
-  const skipped: SkippedRow[] = [];
-  const messagesByRow = new Map<number, Readonly<Record<string, string>>>();
-  let ownRead = 0;
-  let ownRejected = 0;
-  let refused = false;
-  let headerGiven = false;
-  let headerWidth = 0;
-  let columnOf = new Map<string, number>();
-  let columns: ColumnReport | undefined;
-
-  const add = (issue: Omit<InputIssue, 'file'>): void => {
-    ownIssues.push(file === undefined ? issue : { ...issue, file });
-  };
-
-  const innerHeader = (row: number): void => {
-    headerGiven = true;
-    inner.header(fields, row);
-  };
-
-  /** Hands one row's values to the inner reader (or skips or rejects it). */
-  const readValues = (values: RowValues, row: number): void => {
-    const outcome = table.toRecords(values, context);
-    if (outcome.issues !== undefined && outcome.issues.length > 0) {
-      ownRead++;
-      ownRejected++;
-      for (const issue of outcome.issues) add({ ...issue, row });
-      return;
-    }
-    if (outcome.skip !== undefined && outcome.records.length === 0) {
-      skipped.push({ row, ...outcome.skip, ...(file === undefined ? {} : { file }) });
-      return;
-    }
-    if (outcome.messages !== undefined) messagesByRow.set(row, outcome.messages);
-    for (const record of outcome.records)
-      inner.cells(
-        fields.map((field) => record[field] ?? ''),
-        row,
-      );
-  };
-
+  let ended = false;
   return {
     sheetNames: table.sheetNames,
     firstSheetOtherwise: table.otherSheets === 'first',
-
-    isKnownHeader(header) {
-      return resolve(header) !== null;
+    isKnownHeader: (header) => shape.knows(header),
+    isDateHeader: (header) => {
+      const column = match(header);
+      return column !== null && dateColumns.has(column.field);
     },
-
-    isDateHeader(header) {
-      const match = resolve(header);
-      return match !== null && dateFields.has(match.field);
-    },
-
-    header(cells, row) {
-      headerWidth = cells.length;
-      const chosen = new Map<string, { index: number; rank: number; header: string }>();
-      const duplicates: InputIssue[] = [];
-      cells.forEach((raw, index) => {
-        const header = raw.trim();
-        const match = resolve(header);
-        if (match === null) return;
-        const earlier = chosen.get(match.field);
-        if (earlier === undefined || match.rank < earlier.rank) {
-          chosen.set(match.field, { index, rank: match.rank, header });
-        } else if (match.rank === earlier.rank) {
-          duplicates.push({
-            code: 'duplicate_column',
-            row,
-            field: match.field,
-            value: header,
-            message: `columns ${JSON.stringify(earlier.header)} (column ${earlier.index + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${match.field}: remove one`,
-          });
-        }
-      });
-      columnOf = new Map([...chosen].map(([field, { index }]) => [field, index]));
-      const used: { header: string; field: string }[] = [];
-      const ignored: string[] = [];
-      cells.forEach((raw, index) => {
-        const header = raw.trim();
-        if (header === '') return;
-        const match = resolve(header);
-        if (match !== null && columnOf.get(match.field) === index && !knownOnly.has(match.field)) {
-          used.push({ header, field: match.field });
-        } else ignored.push(header);
-      });
-      columns = { headers: [...cells], used, ignored };
-      for (const issue of duplicates) add(issue);
-      const found = cells.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h.trim()));
-      for (const column of table.columns) {
-        if (column.required !== true || columnOf.has(column.field)) continue;
-        if (column.optionalWith !== undefined && context[column.optionalWith] !== undefined) continue;
-        const alternatives = column.headers.slice(1).map((h) => JSON.stringify(h));
-        add({
-          code: 'missing_column',
-          row,
-          field: column.field,
-          value: null,
-          message: `no column gives ${column.field}, which ${table.label} needs: expected ${JSON.stringify(column.headers[0])}${alternatives.length > 0 ? ` (or ${alternatives.join(', ')})` : ''}. Headers found: ${found.length === 0 ? 'none (the sheet or file is empty)' : found.join(', ')}`,
-        });
-      }
-      if (duplicates.length > 0 || ownIssues.some((issue) => issue.code === 'missing_column')) refused = true;
-      innerHeader(row);
-    },
-
-    cells(cells, row) {
-      if (refused) {
-        ownRead++;
-        ownRejected++;
-        return;
-      }
-      if (cells.length > headerWidth) {
-        const extra = cells.slice(headerWidth).filter((cell) => cell.trim() !== '');
-        if (extra.length > 0) {
-          ownRead++;
-          ownRejected++;
-          add({
-            code: 'unreadable',
-            row,
-            field: null,
-            value: extra.join(','),
-            message: `the row has ${cells.length} cells but the header has ${headerWidth} columns, so its values may be shifted (a value with a comma that is not in quotes?)`,
-          });
-          return;
-        }
-      }
-      const values: Record<string, string> = {};
-      for (const [field, index] of columnOf) {
-        const cell = cells[index];
-        if (cell !== undefined && cell.trim() !== '') values[field] = cell;
-      }
-      readValues(values, row);
-    },
-
-    object(value, row) {
-      if (!headerGiven) innerHeader(0);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        inner.object(value, row);
-        return;
-      }
-      const values: Record<string, string> = {};
-      const ranks = new Map<string, number>();
-      for (const [key, raw] of Object.entries(value)) {
-        const match = resolve(key);
-        const text = cellText(raw);
-        if (match === null || text.trim() === '') continue;
-        const rank = ranks.get(match.field);
-        if (rank !== undefined && rank <= match.rank) continue;
-        ranks.set(match.field, match.rank);
-        values[match.field] = text;
-      }
-      readValues(values, row);
-    },
-
-    unreadableRow(row, message, value) {
-      if (refused) {
-        ownRead++;
-        ownRejected++;
-        return;
-      }
-      inner.unreadableRow(row, message, value);
-    },
-
-    refuse(row, message, value) {
-      if (!headerGiven) innerHeader(row);
-      inner.refuse(row, message, value);
-    },
-
+    header: (cells, row) => fed('first-row').row(cells, row),
+    cells: (cells, row) => fed('first-row').row(cells, row),
+    object: (value, row) => fed('none').item(value, row),
+    unreadableRow: (row, message, value) =>
+      fed('first-row').problem({ code: 'unreadable', line: row, value, message }),
+    refuse: (_row, message) => fed('first-row').refuse(message),
     result() {
-      const read = inner.result();
-      const innerIssues = read.issues.map((issue) => {
-        const better = issue.code === 'invalid_value' ? messagesByRow.get(issue.row) : undefined;
-        const message = issue.field === null ? undefined : better?.[issue.field];
-        return message === undefined ? issue : { ...issue, message };
-      });
-      const issues = mergeByRow(ownIssues, innerIssues);
-      const accounting: RecordAccounting = {
-        rowsRead: read.accounting.rowsRead + ownRead,
-        rowsAccepted: read.accounting.rowsAccepted,
-        rowsRejected: read.accounting.rowsRejected + ownRejected,
-      };
-      if (strict === true && issues.length > 0) throw new InputError(issues, accounting);
-      return {
-        kind,
-        records: read.records,
-        rows: read.rows,
-        issues,
-        accounting,
-        readable: read.readable && !refused,
-        ...(columns === undefined ? {} : { columns }),
-        skipped: [...skipped],
-      };
+      if (!ended) {
+        ended = true;
+        fed('none').end();
+      }
+      const read = checker.result({ file: options.file ?? '(rows)', sha256: '', encoding: 'utf-8' });
+      return { ...read, skipped: read.skipped ?? [] };
     },
   };
 }

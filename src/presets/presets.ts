@@ -1,10 +1,11 @@
 /**
- * Choosing a preset: which record kinds each gives, and the reader of a kind from a table in its shape.
+ * Choosing a preset: which record kinds each gives, and its layout for a kind (stage 4 of the reading path).
  * @module
  */
 import type { RecordKind } from '../records/schemas.js';
+import type { Layout } from '../records/shape.js';
 import { annexALists } from './annex-a.js';
-import { cinCensusKinds } from './cin-census.js';
+import { cinCensusKinds, cinCensusXml, createCinCensusShape } from './cin-census.js';
 import { checkNccisCodeMap, nccisTable } from './nccis.js';
 import {
   createTableReader,
@@ -14,6 +15,7 @@ import {
   presetIds,
   type TablePreset,
 } from './preset-reader.js';
+import { createColumnMatcher, createTableShape } from './table-shape.js';
 import { checkCensusDate, workforceCensusTables } from './workforce-census.js';
 
 /**
@@ -33,7 +35,11 @@ export const presetKinds: { readonly [P in PresetId]: readonly RecordKind[] } = 
  *
  * @param preset - the preset named.
  * @param kind - the record kind wanted.
+ * @returns nothing: it returns when the value is good, and throws otherwise.
  * @throws {TypeError} for an unknown preset, or a kind the preset does not give, saying which it gives.
+ * @example
+ * checkPresetKind('annex-a', 'referral') //=> undefined
+ * checkPresetKind('annex-a', 'neet') //=> throws TypeError 'the annex-a preset gives referral, assessment, cp-conference, cp-plan records, not "neet"'
  */
 export function checkPresetKind(preset: string, kind: string): asserts preset is PresetId {
   if (!presetIds.includes(preset as PresetId)) {
@@ -48,13 +54,7 @@ export function checkPresetKind(preset: string, kind: string): asserts preset is
 }
 
 /** The table a preset reads a kind from. */
-function tableOf(preset: PresetId, kind: RecordKind): TablePreset {
-  checkPresetKind(preset, kind);
-  if (preset === 'cin-census') {
-    throw new TypeError(
-      'the cin-census preset reads the census XML (parseCinCensusXml, or a .xml file), not a table',
-    );
-  }
+function tableOf(preset: Exclude<PresetId, 'cin-census'>, kind: RecordKind): TablePreset {
   const tables: Readonly<Record<string, TablePreset>> =
     preset === 'annex-a'
       ? annexALists
@@ -64,17 +64,66 @@ function tableOf(preset: PresetId, kind: RecordKind): TablePreset {
   return tables[kind] as TablePreset;
 }
 
+/** Checks a preset's own options before anything is read. */
+function checkPresetOptions(preset: PresetId, kind: RecordKind, options: PresetReaderOptions): void {
+  if (preset === 'nccis' && options.codeMap !== undefined) checkNccisCodeMap(options.codeMap);
+  if (preset === 'workforce-census' && kind === 'allocation') {
+    if (options.censusDate === undefined) {
+      throw new TypeError(
+        'censusDate: reading allocations from a workforce census needs the 30 September its Cases30 counts were taken on',
+      );
+    }
+    checkCensusDate(options.censusDate);
+  }
+}
+
 /**
- * Creates the reader of one record kind from a table (a workbook sheet, CSV, JSON objects) in a preset's shape:
- * `annex-a`, `workforce-census` or `nccis`. Headers are matched ignoring case, spaces and punctuation, with each
- * preset's known spellings; the values then take the one reading path every input takes, so issues, accounting
- * and strict mode are those of a CSV file. Rows that are not records of the kind are listed in the result's
- * `skipped`.
+ * The layout of a preset for one record kind: stage 4 of the reading path for the tokenizer of any format, with
+ * the sheets a workbook is looked up by and, for the CIN census, where its XML records are. Rows that are not
+ * records of the kind are skipped with their reason.
  *
+ * @param preset - `annex-a`, `cin-census`, `workforce-census` or `nccis`.
+ * @param kind - a kind the preset gives (see {@link presetKinds}).
+ * @param options - `dateFormat`, `columnMap` (from a header to one of the preset's columns) and the preset
+ *   options `codeMap`, `snapshotDate` (`nccis`), `censusDate` (`workforce-census` allocations).
+ * @returns the layout.
+ * @throws {TypeError} for an unknown preset, a kind it does not give, a code map that is not one, allocations
+ *   without a `censusDate`, or a column map naming no column of the preset.
+ * @throws {RangeError} for a `censusDate` that is not a 30 September.
+ * @example
+ * presetLayout('annex-a', 'referral').sheetNames //=> ['List 3', 'Referrals']
+ */
+export function presetLayout(preset: PresetId, kind: RecordKind, options: PresetReaderOptions = {}): Layout {
+  checkPresetKind(preset, kind);
+  checkPresetOptions(preset, kind, options);
+  if (preset === 'cin-census') {
+    return {
+      label: `CIN census ${kind} records`,
+      shape: (next) => createCinCensusShape(kind, next, options),
+      skips: true,
+      xml: cinCensusXml,
+    };
+  }
+  const table = tableOf(preset, kind);
+  // The column map is checked now, before any file is opened.
+  createColumnMatcher(table, options.columnMap);
+  return {
+    label: table.label,
+    shape: (next) => createTableShape(table, kind, next, options),
+    skips: true,
+    sheetNames: table.sheetNames,
+    firstSheetOtherwise: table.otherSheets === 'first',
+  };
+}
+
+/**
+ * Creates the reader of one record kind from a table in a preset's shape, fed a header and rows (or objects).
+ *
+ * @deprecated Removed in 0.2.0: use {@link presetLayout} with the reading path's stages (`createShaper`,
+ *   `createChecker`), or `readRecordsFile` with a `preset`. Kept for one minor version.
  * @param preset - `annex-a`, `workforce-census` or `nccis`.
  * @param kind - a kind the preset gives (see {@link presetKinds}).
- * @param options - as `parseRecords` (`dateFormat`, `strict`, `file`; a `columnMap` maps a header to one of the
- *   preset's columns), and `codeMap`, `snapshotDate` (`nccis`), `censusDate` (`workforce-census` allocations).
+ * @param options - as `parseRecords` and the preset options.
  * @returns the reader: feed it a header and rows (or objects), then call `result()`.
  * @throws {TypeError} for an unknown preset, a kind it does not give, `cin-census` (an XML file, not a table), a
  *   code map that is not one, or allocations without a `censusDate`.
@@ -90,15 +139,12 @@ export function createPresetReader<K extends RecordKind>(
   kind: K,
   options: PresetReaderOptions = {},
 ): PresetReader<K> {
-  const table = tableOf(preset, kind);
-  if (preset === 'nccis' && options.codeMap !== undefined) checkNccisCodeMap(options.codeMap);
-  if (preset === 'workforce-census' && kind === 'allocation') {
-    if (options.censusDate === undefined) {
-      throw new TypeError(
-        'censusDate: reading allocations from a workforce census needs the 30 September its Cases30 counts were taken on',
-      );
-    }
-    checkCensusDate(options.censusDate);
+  checkPresetKind(preset, kind);
+  if (preset === 'cin-census') {
+    throw new TypeError(
+      'the cin-census preset reads the census XML (parseCinCensusXml, or a .xml file), not a table',
+    );
   }
-  return createTableReader(table, kind, options);
+  checkPresetOptions(preset, kind, options);
+  return createTableReader(tableOf(preset, kind), kind, options);
 }

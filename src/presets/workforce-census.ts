@@ -57,7 +57,11 @@ export interface Cases30Count {
  * Checks a workforce census date: a real 30 September.
  *
  * @param censusDate - the date given.
+ * @returns nothing: it returns when the value is good, and throws otherwise.
  * @throws {RangeError} when it is not a date written `YYYY-09-30`.
+ * @example
+ * checkCensusDate('2023-09-30') //=> undefined
+ * checkCensusDate('2023-09-29') //=> throws RangeError 'censusDate: the workforce census counts the cases held on 30 September, …'
  */
 export function checkCensusDate(censusDate: unknown): asserts censusDate is IsoDate {
   if (!isIsoDate(censusDate) || !censusDate.endsWith('-09-30')) {
@@ -209,7 +213,13 @@ const allocationTable: TablePreset = {
       };
     }
     const workerId = v.workerId?.trim() ?? '';
-    if (workerId === '' && Number(count) > 0) {
+    if (Number(count) === 0) {
+      return {
+        records: [],
+        skip: { reason: 'no-cases30', message: 'Cases30 is 0: the worker held no cases on 30 September' },
+      };
+    }
+    if (workerId === '') {
       return {
         records: [],
         issues: [

@@ -487,6 +487,7 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
   const refuse = (line: number, value: string | null, message: string): void => {
     issues.push({
       code: 'invalid_encoding',
+      severity: 'error',
       row: line,
       field: null,
       value,

@@ -29,6 +29,12 @@ export interface FieldSpec {
   readonly default?: string;
   /** The allowed values of an `enum` field. */
   readonly values?: readonly string[];
+  /**
+   * The dates a `date` field may hold (SPEC 13, "Dates outside the calendar"): `calendar` (default), 1990-01-01 to
+   * 2100-12-31, for the dates that enter working-day arithmetic; `from-1900`, any real date from 1900-01-01 to
+   * 2100-12-31, for dates that are only compared (a birth date, a worker's start and end in post).
+   */
+  readonly dateRange?: 'calendar' | 'from-1900';
 }
 
 /** An end date that may not be before its start date on the same row. */
@@ -51,9 +57,16 @@ export interface KindSpec {
 
 const required = (name: string, type: FieldType): FieldSpec => ({ name, type, required: true });
 const optional = (name: string, type: FieldType): FieldSpec => ({ name, type, required: false });
+/** A date that never enters working-day arithmetic: a real date from 1900. */
+const from1900 = (field: FieldSpec): FieldSpec => ({ ...field, dateRange: 'from-1900' });
 
 /**
  * Every record kind's fields, key and start/end pairs.
+ *
+ * Dates enter working-day arithmetic, and so must lie in the calendar's range (1990 to 2100), except three that are
+ * only compared with other dates and are read from 1900 (`dateRange: 'from-1900'`): a young person's `dateOfBirth`
+ * (their academic age) and a worker's `startDate` and `endDate` (in post on a date, a leaver within 12 months): a
+ * social worker may well have started in 1985.
  *
  * The start/end pairs are those whose order is a fact, not a practice: an assessment completes on or after the day
  * its timescale starts; a conference is held on or after the strategy discussion, section 47 start and referral it
@@ -66,6 +79,7 @@ const optional = (name: string, type: FieldType): FieldSpec => ({ name, type, re
  * @example
  * recordSpecs['initial-assessment'].datePairs //=> [{ start: 'referralDate', end: 'completedDate' }]
  * recordSpecs.neet.key //=> ['personId', 'snapshotDate']
+ * recordSpecs.worker.fields.find((f) => f.name === 'startDate')?.dateRange //=> 'from-1900'
  */
 export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
   'initial-assessment': {
@@ -145,7 +159,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
     fields: [
       required('personId', 'text'),
       required('snapshotDate', 'date'),
-      required('dateOfBirth', 'date'),
+      from1900(required('dateOfBirth', 'date')),
       { name: 'status', type: 'enum', required: true, values: neetStatusSchema.options },
     ],
     key: ['personId', 'snapshotDate'],
@@ -157,8 +171,8 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       required('fte', 'number'),
       { name: 'role', type: 'enum', required: true, values: workerRoleSchema.options },
       optional('team', 'text'),
-      optional('startDate', 'date'),
-      optional('endDate', 'date'),
+      from1900(optional('startDate', 'date')),
+      from1900(optional('endDate', 'date')),
     ],
     key: ['workerId'],
     datePairs: [{ start: 'startDate', end: 'endDate' }],

@@ -4,7 +4,7 @@
  * @module
  */
 import { type FieldSpec, recordSpecs } from './fields.js';
-import type { InputIssue } from './issues.js';
+import { type InputIssue, inputIssue } from './issues.js';
 import { type RecordKind, recordKinds } from './schemas.js';
 import { looseKey } from './values.js';
 
@@ -41,6 +41,57 @@ export interface HeaderMatch {
   readonly columns: ColumnReport;
   /** File-level issues: `missing_column` for each required field without a column, `duplicate_column`. */
   readonly issues: readonly InputIssue[];
+  /** The column map's keys that give a field of the kind but match no header (a typo, or another export's map). */
+  readonly unmatchedMapKeys: readonly MapKey[];
+}
+
+/** A key of a column map and the field it gives. */
+export interface MapKey {
+  /** The key, as written in the map. */
+  readonly key: string;
+  /** The canonical field it gives. */
+  readonly field: string;
+}
+
+/**
+ * The keys of a column map that give a field of a kind: those a file of the kind should have a header for. Keys
+ * giving a field of another kind are left out (one map may serve every export of a system).
+ *
+ * @param kind - the record kind.
+ * @param columnMap - the map. Default none.
+ * @returns each key with its field, in the map's order.
+ * @example
+ * mapKeysFor('referral', { 'Date of referral': 'referralDate', FTE: 'fte' }) //=> [{ key: 'Date of referral', field: 'referralDate' }]
+ */
+export function mapKeysFor(kind: RecordKind, columnMap: ColumnMap = {}): readonly MapKey[] {
+  const canonical = new Map(recordSpecs[kind].fields.map((f) => [looseKey(f.name), f.name] as const));
+  const keys: MapKey[] = [];
+  for (const [key, target] of Object.entries(columnMap)) {
+    const field = typeof target === 'string' ? canonical.get(looseKey(target)) : undefined;
+    if (field !== undefined) keys.push({ key, field });
+  }
+  return keys;
+}
+
+/**
+ * The message of an `unmatched_map_key` warning: the key, the field it would give, and what the input has instead.
+ *
+ * @param mapKey - the key that matched nothing.
+ * @param found - the headers (or, for JSON, the keys) the input has.
+ * @param what - `headers` or `keys`.
+ * @returns the message.
+ * @example
+ * unmatchedMapKeyMessage({ key: 'Date Completed', field: 'completedDate' }, ['id', 'Completion Date'], 'headers')
+ * //=> 'the column map key "Date Completed" (for completedDate) matches no header of the file, so completedDate is not read from it: headers found: "id", "Completion Date"'
+ */
+export function unmatchedMapKeyMessage(
+  mapKey: MapKey,
+  found: readonly string[],
+  what: 'headers' | 'keys',
+): string {
+  const shown = found.slice(0, 50).map((name) => JSON.stringify(name));
+  const list = shown.length === 0 ? 'none' : `${shown.join(', ')}${found.length > 50 ? ', …' : ''}`;
+  return `the column map key ${JSON.stringify(mapKey.key)} (for ${mapKey.field}) matches no ${what === 'headers' ? 'header of the file' : 'key of any item'}, so ${mapKey.field} is not read from it: ${what} found: ${list}`;
 }
 
 /** Turns a header or key into the canonical field it names, or null. */
@@ -106,12 +157,14 @@ export function createFieldResolver(kind: RecordKind, columnMap: ColumnMap = {})
  * @param kind - the record kind.
  * @param headers - the header cells as found.
  * @param options - `columnMap` (default none) and `headerRow` (default 1).
- * @returns the field of each column, the columns used and ignored, and the file-level issues.
+ * @returns the field of each column, the columns used and ignored, the file-level issues, and the column map's keys
+ *   that match no header.
  * @example
  * const match = matchHeaders('referral', ['ID', 'Child ID', 'Referral Date', 'Gender']);
  * match.fields //=> ['id', 'childId', 'referralDate', null]
  * match.columns.ignored //=> ['Gender']
  * match.issues //=> []
+ * match.unmatchedMapKeys //=> []
  */
 export function matchHeaders(
   kind: RecordKind,
@@ -136,13 +189,15 @@ export function matchHeaders(
     }
     const earlier = columnOf.get(field);
     if (earlier !== undefined) {
-      issues.push({
-        code: 'duplicate_column',
-        row,
-        field,
-        value: header,
-        message: `columns ${JSON.stringify(headers[earlier]?.trim())} (column ${earlier + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${field}: remove one, or rename it in a column map`,
-      });
+      issues.push(
+        inputIssue({
+          code: 'duplicate_column',
+          row,
+          field,
+          value: header,
+          message: `columns ${JSON.stringify(headers[earlier]?.trim())} (column ${earlier + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${field}: remove one, or rename it in a column map`,
+        }),
+      );
       fields.push(null);
       return;
     }
@@ -153,13 +208,19 @@ export function matchHeaders(
   const found = headers.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h.trim()));
   for (const field of spec.fields) {
     if (!field.required || field.default !== undefined || columnOf.has(field.name)) continue;
-    issues.push({
-      code: 'missing_column',
-      row,
-      field: field.name,
-      value: null,
-      message: `no column gives ${field.name}, a required field of ${kind} records. Headers found: ${found.length === 0 ? 'none (the file is empty)' : found.join(', ')}. Fields expected: ${fieldList(spec.fields)}. Rename the column, or map it with a column map`,
-    });
+    issues.push(
+      inputIssue({
+        code: 'missing_column',
+        row,
+        field: field.name,
+        value: null,
+        message: `no column gives ${field.name}, a required field of ${kind} records. Headers found: ${found.length === 0 ? 'none (the file is empty)' : found.join(', ')}. Fields expected: ${fieldList(spec.fields)}. Rename the column, or map it with a column map`,
+      }),
+    );
   }
-  return { fields, columns: { headers: [...headers], used, ignored }, issues };
+  const headerKeys = new Set(headers.map((h) => looseKey(h)));
+  const unmatchedMapKeys = mapKeysFor(kind, options.columnMap).filter(
+    (mapKey) => !headerKeys.has(looseKey(mapKey.key)),
+  );
+  return { fields, columns: { headers: [...headers], used, ignored }, issues, unmatchedMapKeys };
 }

@@ -1,8 +1,16 @@
 /**
- * Records: the canonical record kinds (SPEC 5), and the one reading path from JavaScript values, CSV, JSON and
- * NDJSON text to checked records, input issues (SPEC 7) and the accounting.
+ * Records: the canonical record kinds (SPEC 5), and the reading path as stages (source → decode → tokenize →
+ * shape → check) from bytes, text or JavaScript values to checked records, input issues (SPEC 7) and the accounting.
  * @module
  */
+export {
+  type Checker,
+  type CheckOptions,
+  checkKindAndDateFormat,
+  checkOptionsOf,
+  createChecker,
+  PROGRESS_EVERY_ROWS,
+} from './check.js';
 export {
   type DateCellResult,
   type DateFormat,
@@ -25,6 +33,7 @@ export {
   readXmlDeclaration,
   type XmlDeclaration,
 } from './decode.js';
+export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
 export { type DatePair, type FieldSpec, type FieldType, type KindSpec, recordSpecs } from './fields.js';
 export {
   type ColumnMap,
@@ -32,26 +41,43 @@ export {
   createFieldResolver,
   type FieldResolver,
   type HeaderMatch,
+  type MapKey,
   type MatchHeadersOptions,
+  mapKeysFor,
   matchHeaders,
+  unmatchedMapKeyMessage,
 } from './headers.js';
 export {
   countIssuesByCode,
   formatInputIssue,
+  formatResultWarning,
   InputError,
   type InputIssue,
   type InputIssueCode,
   type InputSummary,
   type IssueSeverity,
+  inputIssue,
   inputIssueCodes,
+  issueSeverities,
+  issueValue,
+  MAX_CELL_CHARS,
   type RecordAccounting,
   type ResultWarning,
   type ResultWarningCode,
   resultWarningCodes,
+  type SkippedRow,
+  type SkipReason,
   type TextEncoding,
   textEncodings,
 } from './issues.js';
 export { parseCsvText, parseJsonText, parseNdjsonText, parseRecords } from './parse-records.js';
+export {
+  type ReadSourceOptions,
+  readRecordsSource,
+  readRecordsText,
+  type TextFormat,
+  textFormats,
+} from './read-source.js';
 export type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 export {
   type AllocationRecord,
@@ -87,3 +113,27 @@ export {
   workerRoleSchema,
   workerSchema,
 } from './schemas.js';
+export {
+  cellText,
+  createShaper,
+  type FileValues,
+  HEADER_SEARCH_ROWS,
+  type Layout,
+  type Shape,
+  type ShapeColumns,
+  type ShaperOptions,
+} from './shape.js';
+export { createKindShape, type KindShapeOptions, kindLayout } from './shape-kind.js';
+export type {
+  ByteSource,
+  Cell,
+  RowExtras,
+  RowProblem,
+  RowSink,
+  TextSink,
+  UncachedFormula,
+  ValuesSink,
+} from './stages.js';
+export { type CsvTokenizerOptions, createCsvTokenizer, tokenizeCsv } from './tokenize-csv.js';
+export { createNdjsonTokenizer, type NdjsonTokenizerOptions, tokenizeJsonArray } from './tokenize-json.js';
+export { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';

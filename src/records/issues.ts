@@ -4,6 +4,7 @@
  * {@link InputError}.
  * @module
  */
+import { displayValue } from './values.js';
 
 /**
  * Every input issue code, a closed list. Row-level codes reject the row they are on; file-level codes
@@ -24,7 +25,10 @@
  * - `missing_column`: a required field has no column (file level: the input is refused).
  * - `duplicate_column`: two columns (or two keys of one object) give the same field.
  * - `unreadable`: a row that cannot be read at all (a quote never closed, a line that is not JSON, an item that is
- *   not an object, more cells than the header has columns), or a whole input that cannot (not JSON, not an array).
+ *   not an object, more cells than the header has columns, a cell or line longer than {@link MAX_CELL_CHARS}), or a
+ *   whole input that cannot (not JSON, not an array, XML with entity declarations, an empty sheet).
+ * - `suspicious_line_break`: a quoted value that spans lines and holds what look like whole records (a line with as
+ *   many delimiters as the header): a stray quote swallowed them. The row is rejected, not split back into records.
  * - `invalid_encoding`: the bytes cannot be read as text without changing some of it (file level: the input is
  *   refused): a file mixing UTF-8 text with bytes that are not UTF-8, bytes that are not in the encoding forced or
  *   declared, an XML declaration or byte-order mark that contradicts another.
@@ -44,7 +48,16 @@ export const inputIssueCodes = [
   'duplicate_column',
   'unreadable',
   'invalid_encoding',
+  'suspicious_line_break',
 ] as const;
+
+/**
+ * The longest cell (and NDJSON line) the readers keep, in characters. A longer one is an issue on its row only: the
+ * reader skips the rest of it and goes on at the next row, so one runaway cell can neither exhaust memory nor shift
+ * the rows after it.
+ * @example MAX_CELL_CHARS //=> 1000000
+ */
+export const MAX_CELL_CHARS = 1_000_000;
 
 /**
  * How serious an issue is (SPEC 7): an `error` rejects its row (left out of every figure); a `warning` keeps the row
@@ -61,6 +74,27 @@ export type IssueSeverity = 'error' | 'warning';
  * textEncodings.includes('windows-1252') //=> true
  */
 export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+/**
+ * The severity each issue code has (SPEC 7). Every code read today is an `error`: its row is rejected. A `warning`
+ * code keeps its row, is listed and counted in `accounting.warningsByCode`, and refuses the input only under
+ * `strict: 'warnings'`.
+ * @example issueSeverities.invalid_date //=> 'error'
+ */
+export const issueSeverities: { readonly [C in InputIssueCode]: IssueSeverity } = {
+  missing_field: 'error',
+  invalid_date: 'error',
+  ambiguous_date: 'error',
+  end_before_start: 'error',
+  out_of_range: 'error',
+  duplicate_id: 'error',
+  invalid_value: 'error',
+  missing_column: 'error',
+  duplicate_column: 'error',
+  unreadable: 'error',
+  invalid_encoding: 'error',
+  suspicious_line_break: 'error',
+};
 
 /** A text encoding: one of {@link textEncodings}. */
 export type TextEncoding = (typeof textEncodings)[number];
@@ -128,6 +162,11 @@ export interface InputIssue {
   /** What kind of problem: one of {@link inputIssueCodes}. */
   readonly code: InputIssueCode;
   /**
+   * How serious it is: an `error` rejects its row (or, at row 0, the input); a `warning` keeps the row. Default for
+   * each code: {@link issueSeverities}.
+   */
+  readonly severity: IssueSeverity;
+  /**
    * Where: the file's line number for CSV (the header is line 1; a record spanning lines reports its first line)
    * and NDJSON; the 1-based item index for a JSON array or a JavaScript array; 0 when the issue concerns the whole
    * input rather than one row (a file that is not JSON).
@@ -144,30 +183,99 @@ export interface InputIssue {
 }
 
 /**
- * The accounting of one read: every row read is either accepted or rejected, so
- * `rowsRead === rowsAccepted + rowsRejected` always.
+ * The accounting of one read: every row read is accepted, rejected or skipped, so
+ * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` always.
  */
 export interface RecordAccounting {
-  /** Data rows read (CSV records after the header, NDJSON lines, array items); blank lines are not rows. */
+  /**
+   * Data rows read (CSV records after the header, NDJSON lines, array items, sheet rows, census elements); blank
+   * lines are not rows. A workforce census row whose `Cases30` gives several allocations counts one row per
+   * allocation.
+   */
   readonly rowsRead: number;
-  /** Rows that became records. */
+  /** Rows that became records (kept, warnings or not). */
   readonly rowsAccepted: number;
-  /** Rows left out because of at least one issue (or because the whole input was refused). */
+  /** Rows left out because of at least one error (or because the whole input was refused). */
   readonly rowsRejected: number;
+  /** Rows a preset knows are not records of the kind (listed in the result's `skipped`, each with its reason). */
+  readonly rowsSkipped: number;
+  /** The warnings on rows that were kept, by code (codes with none left out). */
+  readonly warningsByCode: Partial<Record<InputIssueCode, number>>;
+}
+
+/**
+ * Why a row read is not a record of the kind (it is then skipped, and counted in `rowsSkipped`):
+ * - `icpc-not-required`: a section 47 enquiry whose initial conference was deemed unnecessary;
+ * - `no-conference-date`: a section 47 enquiry that has not (yet) led to a conference;
+ * - `no-cases30`: a workforce census row with no cases on 30 September (`Cases30` blank or 0), read for allocations.
+ */
+export type SkipReason = 'icpc-not-required' | 'no-conference-date' | 'no-cases30';
+
+/** A row read and left out because it is not a record of the kind, with the reason. */
+export interface SkippedRow {
+  /** The row (sheet row, CSV line, XML line) it was on. */
+  readonly row: number;
+  /** Why it is not a record. */
+  readonly reason: SkipReason;
+  /** The reason in a sentence. */
+  readonly message: string;
+  /** The file it came from, when the reader was told. */
+  readonly file?: string;
+}
+
+/**
+ * Makes an issue with the severity of its code ({@link issueSeverities}), and the file when there is one.
+ *
+ * @param issue - the issue without its severity (a `severity` given is kept).
+ * @returns the issue.
+ * @example
+ * inputIssue({ code: 'invalid_date', row: 4, field: 'referralDate', value: 'soon', message: '…' }).severity
+ * //=> 'error'
+ */
+export function inputIssue(
+  issue: Omit<InputIssue, 'severity'> & { readonly severity?: IssueSeverity },
+): InputIssue {
+  return issue.severity === undefined
+    ? { ...issue, severity: issueSeverities[issue.code] }
+    : (issue as InputIssue);
+}
+
+/**
+ * How an issue keeps a value it found: strings as found, anything else as JSON (`displayValue`). A value nested
+ * too deeply to write (a JSON item nested a hundred thousand deep) is described instead: nothing in reading may
+ * overflow the stack.
+ *
+ * @param value - the raw value.
+ * @returns the value as text.
+ * @example
+ * issueValue([1, 2]) //=> '[1,2]'
+ */
+export function issueValue(value: unknown): string {
+  try {
+    return displayValue(value);
+  } catch {
+    return Array.isArray(value)
+      ? '(an array nested too deeply to show)'
+      : '(a value nested too deeply to show)';
+  }
 }
 
 /**
  * Writes one issue on one line, the way the CLI and {@link InputError} show it: file, row, field, value, message
- * and code.
+ * and code (a warning says so).
  *
  * @param issue - the issue to write.
- * @returns `file:row: field "value": message [code]` (the parts that are present).
+ * @returns `file:row: field "value": message [code]` (the parts that are present; `[code, warning]` for a warning).
  * @example
- * formatInputIssue({ code: 'invalid_date', row: 4, field: 'referralDate', value: '31/02/2011',
+ * formatInputIssue({ code: 'invalid_date', severity: 'error', row: 4, field: 'referralDate', value: '31/02/2011',
  *   message: '31/02/2011 is not a real date: February 2011 has 28 days', file: 'ia.csv' })
  * //=> 'ia.csv:4: referralDate "31/02/2011": 31/02/2011 is not a real date: February 2011 has 28 days [invalid_date]'
  */
-export function formatInputIssue(issue: InputIssue): string {
+export function formatInputIssue(
+  issue: Pick<InputIssue, 'code' | 'row' | 'field' | 'value' | 'message' | 'file'> & {
+    readonly severity?: IssueSeverity;
+  },
+): string {
   const where = [issue.file, issue.row === 0 ? undefined : String(issue.row)]
     .filter((part) => part !== undefined)
     .map((part) => `${part}:`)
@@ -176,7 +284,8 @@ export function formatInputIssue(issue: InputIssue): string {
     issue.field === null
       ? ''
       : ` ${issue.field}${issue.value === null ? '' : ` ${JSON.stringify(issue.value)}`}:`;
-  return `${where}${what} ${issue.message} [${issue.code}]`.trimStart();
+  const code = issue.severity === 'warning' ? `${issue.code}, warning` : issue.code;
+  return `${where}${what} ${issue.message} [${code}]`.trimStart();
 }
 
 /**
@@ -201,16 +310,38 @@ export function countIssuesByCode(issues: readonly InputIssue[]): Partial<Record
 
 const MESSAGE_ISSUES = 10;
 
-function refusalMessage(issues: readonly InputIssue[]): string {
-  const [only] = issues;
-  if (issues.length === 1 && only !== undefined) return `input refused: ${formatInputIssue(only)}`;
-  const shown = issues.slice(0, MESSAGE_ISSUES).map((issue) => `  ${formatInputIssue(issue)}`);
-  const more = issues.length > MESSAGE_ISSUES ? [`  … and ${issues.length - MESSAGE_ISSUES} more`] : [];
-  return [`input refused: ${issues.length} issues`, ...shown, ...more].join('\n');
+/**
+ * Writes one result warning on one line: file, message and code.
+ *
+ * @param warning - the warning to write.
+ * @returns `file: message [code]` (the file when there is one).
+ * @example
+ * formatResultWarning({ code: 'unmatched_map_key', message: 'the column map key "Done" matches no header', file: 'ia.csv' })
+ * //=> 'ia.csv: the column map key "Done" matches no header [unmatched_map_key]'
+ */
+export function formatResultWarning(warning: ResultWarning): string {
+  return `${warning.file === undefined ? '' : `${warning.file}: `}${warning.message} [${warning.code}]`;
+}
+
+function refusalMessage(issues: readonly InputIssue[], warnings: readonly ResultWarning[]): string {
+  const lines = [
+    ...issues.map((issue) => formatInputIssue(issue)),
+    ...warnings.map((warning) => formatResultWarning(warning)),
+  ];
+  const [only] = lines;
+  if (lines.length === 1 && only !== undefined) return `input refused: ${only}`;
+  const shown = lines.slice(0, MESSAGE_ISSUES).map((line) => `  ${line}`);
+  const more = lines.length > MESSAGE_ISSUES ? [`  … and ${lines.length - MESSAGE_ISSUES} more`] : [];
+  const counted = [
+    issues.length > 0 ? `${issues.length} issue${issues.length === 1 ? '' : 's'}` : undefined,
+    warnings.length > 0 ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : undefined,
+  ].filter((part) => part !== undefined);
+  return [`input refused: ${counted.join(' and ')}`, ...shown, ...more].join('\n');
 }
 
 /**
- * The input refused in strict mode (or a file that cannot be read at all): every issue found, in `.issues`.
+ * The input refused in strict mode (or a file that cannot be read at all): every issue found, in `.issues`, and the
+ * result warnings that refused it too (an unmatched column map key), in `.warnings`.
  *
  * @example
  * try {
@@ -225,14 +356,22 @@ export class InputError extends Error {
   readonly issues: readonly InputIssue[];
   /** The accounting of the read that was refused, when there was one. */
   readonly accounting: RecordAccounting | undefined;
+  /** The result warnings of the read (an unmatched column map key…), which strict mode refuses too. */
+  readonly warnings: readonly ResultWarning[];
 
   /**
    * @param issues - every issue found.
    * @param accounting - the accounting of the read, when there was one.
+   * @param warnings - the result warnings of the read. Default none.
    */
-  constructor(issues: readonly InputIssue[], accounting?: RecordAccounting) {
-    super(refusalMessage(issues));
+  constructor(
+    issues: readonly InputIssue[],
+    accounting?: RecordAccounting,
+    warnings: readonly ResultWarning[] = [],
+  ) {
+    super(refusalMessage(issues, warnings));
     this.issues = issues;
     this.accounting = accounting;
+    this.warnings = warnings;
   }
 }

@@ -30,7 +30,13 @@ describe('parseCsvText with month-name dates', () => {
     );
     expect(read.issues[2]?.message).toBe('"31-Feb-2011" is not a real date: February 2011 has 28 days');
     // Six rows: three accepted, three rejected.
-    expect(read.accounting).toEqual({ rowsRead: 6, rowsAccepted: 3, rowsRejected: 3 });
+    expect(read.accounting).toEqual({
+      rowsRead: 6,
+      rowsAccepted: 3,
+      rowsRejected: 3,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });
 
@@ -45,6 +51,12 @@ describe('parseJsonText with a date nested 100,000 deep', () => {
       `${'['.repeat(100)}… is not a date: expected YYYY-MM-DD or DD/MM/YYYY`,
     );
     expect(read.issues[0]?.value).toBe(`${'['.repeat(1000)}…`);
-    expect(read.accounting).toEqual({ rowsRead: 1, rowsAccepted: 0, rowsRejected: 1 });
+    expect(read.accounting).toEqual({
+      rowsRead: 1,
+      rowsAccepted: 0,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });

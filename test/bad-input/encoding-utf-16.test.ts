@@ -22,7 +22,13 @@ describe('decodeBytes on UTF-16 and UTF-8 exports with a byte-order mark', () =>
       expect(decoded.text.startsWith('id,')).toBe(true);
       const read = parseCsvText('referral', decoded.text);
       expect(read.records, name).toEqual(expected);
-      expect(read.accounting).toEqual({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0 });
+      expect(read.accounting).toEqual({
+        rowsRead: 2,
+        rowsAccepted: 2,
+        rowsRejected: 0,
+        rowsSkipped: 0,
+        warningsByCode: {},
+      });
     }
   });
 });

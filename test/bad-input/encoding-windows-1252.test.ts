@@ -40,7 +40,13 @@ describe('decodeBytes on a Windows-1252 export', () => {
     // Zoë Adams, Zoé Adams and José Brown: three workers, three rows accepted.
     expect(read.issues).toEqual([]);
     expect(read.records.map((worker) => worker.workerId)).toEqual(['Zoë Adams', 'Zoé Adams', 'José Brown']);
-    expect(read.accounting).toEqual({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
+    expect(read.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 3,
+      rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
     // Read as UTF-8, "Zoë Adams" and "Zoé Adams" were one id, and line 3 a duplicate_id.
     const asUtf8 = parseCsvText('worker', new TextDecoder('utf-8').decode(readFileSync(workers)));
     expect(asUtf8.issues.map((issue) => [issue.code, issue.row])).toEqual([['duplicate_id', 3]]);
@@ -80,6 +86,7 @@ describe('decodeBytes on CIN census XML that declares windows-1252', () => {
     expect(decoded.issues).toEqual([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 1,
         field: null,
         value: null,

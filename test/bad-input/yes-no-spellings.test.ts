@@ -47,6 +47,7 @@ describe("createPresetReader('annex-a', 'cp-conference') on List 5's ICPC deemed
     expect(read.issues).toEqual([
       {
         code: 'invalid_value',
+        severity: 'error',
         row: 11,
         field: 'icpcNotRequired',
         value: 'Not recorded',

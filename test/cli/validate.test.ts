@@ -142,6 +142,8 @@ describe('cs-indicators validate', () => {
       rowsRead: 1,
       rowsAccepted: 1,
       rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
     });
   });
 

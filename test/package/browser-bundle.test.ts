@@ -101,7 +101,7 @@ function computeNi59InBareContext(code: string): unknown {
 const expectedNi59 = {
   hasRequire: false,
   hasProcess: false,
-  accounting: { rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 },
+  accounting: { rowsRead: 3, rowsAccepted: 3, rowsRejected: 0, rowsSkipped: 0, warningsByCode: {} },
   numerator: 2,
   denominator: 3,
   display: '66.7%',
@@ -127,7 +127,7 @@ describe('the browser bundle of the core entry', () => {
   });
 
   it('bundles the built dist/index.js, with its dependencies, without a single node built-in', async () => {
-    // The global setup has just built dist/; bundling it also checks decimal.js, zod and csv-parse's browser build.
+    // The global setup has just built dist/; bundling it also checks decimal.js, zod and fast-xml-parser.
     expect((await bundleOf('dist/index.js')).builtinImports).toEqual([]);
   });
 

@@ -434,7 +434,13 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
           denominator: 3,
           display: '66.7%',
         });
-        expect(printed.file.accounting).toEqual({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
+        expect(printed.file.accounting).toEqual({
+          rowsRead: 3,
+          rowsAccepted: 3,
+          rowsRejected: 0,
+          rowsSkipped: 0,
+          warningsByCode: {},
+        });
         expect(printed.file.records).toEqual(records);
         expect(printed.fromFile).toMatchObject({ numerator: 2, denominator: 3, display: '66.7%' });
       },

@@ -48,6 +48,7 @@ describe("readRecordsFile with preset 'annex-a'", () => {
     expect(read.issues).toEqual([
       {
         code: 'invalid_date',
+        severity: 'error',
         row: 8,
         field: 'referralDate',
         value: 'not known',
@@ -56,7 +57,13 @@ describe("readRecordsFile with preset 'annex-a'", () => {
       },
     ]);
     // Five rows after the header, the blank trailing rows not counted.
-    expect(read.accounting).toEqual({ rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
+    expect(read.accounting).toEqual({
+      rowsRead: 5,
+      rowsAccepted: 4,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
     expect(read.skipped).toEqual([]);
   });
 
@@ -125,8 +132,15 @@ describe("readRecordsFile with preset 'annex-a'", () => {
         file: annexA,
       },
     ]);
-    // The skipped rows are not rows read: the accounting is of the conferences' rows.
-    expect(read.accounting).toEqual({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0 });
+    // Every row is accounted for (SPEC 13): four rows read, the two conferences accepted and the two enquiries
+    // that are not conferences skipped, each with its reason above.
+    expect(read.accounting).toEqual({
+      rowsRead: 4,
+      rowsAccepted: 2,
+      rowsRejected: 0,
+      rowsSkipped: 2,
+      warningsByCode: {},
+    });
   });
 
   it('reads List 7 (sheet "Child Protection") to plans with their previous plans', async () => {
@@ -164,7 +178,13 @@ describe("readRecordsFile with preset 'annex-a'", () => {
     expect(read.issues[0]?.message).toBe(
       'no column gives childId, which Annex A List 3 (referrals) needs: expected "Child Unique ID" (or "Child ID", "Unique ID", "Child Unique Identifier", "Child Identifier", "LA Child ID", "LAchildID"). Headers found: "Some other table"',
     );
-    expect(read.accounting).toEqual({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
+    expect(read.accounting).toEqual({
+      rowsRead: 2,
+      rowsAccepted: 0,
+      rowsRejected: 2,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('refuses a workbook without the list, naming the sheets found', async () => {
@@ -173,6 +193,7 @@ describe("readRecordsFile with preset 'annex-a'", () => {
     expect(read.issues).toEqual([
       {
         code: 'unreadable',
+        severity: 'error',
         row: 0,
         field: null,
         value: null,
@@ -202,7 +223,7 @@ describe("readRecordsFile with preset 'annex-a'", () => {
       readRecordsFile('referral', annexA, { preset: 'annex-a', strict: true }),
     ).rejects.toMatchObject({
       issues: [{ code: 'invalid_date', row: 8, field: 'referralDate' }],
-      accounting: { rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 },
+      accounting: { rowsRead: 5, rowsAccepted: 4, rowsRejected: 1, rowsSkipped: 0, warningsByCode: {} },
     });
   });
 

@@ -21,7 +21,13 @@ describe('parseCinCensusXml', () => {
     ]);
     // The lines the <CINdetails> elements start on.
     expect(read.rows).toEqual([16, 36, 50]);
-    expect(read.accounting).toEqual({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
+    expect(read.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 3,
+      rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('reads repeated and single Assessments elements alike', async () => {
@@ -65,7 +71,14 @@ describe('parseCinCensusXml', () => {
         file: census,
       },
     ]);
-    expect(read.accounting).toEqual({ rowsRead: 1, rowsAccepted: 1, rowsRejected: 0 });
+    // Three Section47 elements read: one conference accepted, the two enquiries above skipped.
+    expect(read.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 1,
+      rowsRejected: 0,
+      rowsSkipped: 2,
+      warningsByCode: {},
+    });
   });
 
   it('reads the plans with their ends and previous plans', async () => {
@@ -95,6 +108,7 @@ describe('parseCinCensusXml', () => {
     expect(read.issues).toEqual([
       {
         code: 'invalid_date',
+        severity: 'error',
         row: 3,
         field: 'referralDate',
         value: '2012-13-01',

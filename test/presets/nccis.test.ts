@@ -77,6 +77,7 @@ describe("readRecordsFile with preset 'nccis'", () => {
     expect(read.issues).toEqual([
       {
         code: 'invalid_value',
+        severity: 'error',
         row: 13,
         field: 'status',
         value: '999',
@@ -85,7 +86,13 @@ describe("readRecordsFile with preset 'nccis'", () => {
         file: nccis,
       },
     ]);
-    expect(read.accounting).toEqual({ rowsRead: 12, rowsAccepted: 11, rowsRejected: 1 });
+    expect(read.accounting).toEqual({
+      rowsRead: 12,
+      rowsAccepted: 11,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('reads with an overridden code map', async () => {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { readWorkbookRows } from '../../src/node/read-workbook.js';
-import { excelSerialToIsoDate } from '../../src/presets/excel-dates.js';
+import { excelSerialToIsoDate } from '../../src/records/excel-dates.js';
 import { InputError } from '../../src/records/issues.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/presets/${name}`, import.meta.url));
@@ -138,6 +138,7 @@ describe('readWorkbookRows', () => {
     expect(error.issues).toEqual([
       {
         code: 'unreadable',
+        severity: 'error',
         row: 0,
         field: null,
         value: null,
@@ -194,6 +195,12 @@ describe('readRecordsFile with an .xlsx file and no preset', () => {
     expect(read.issues.map((i) => [i.code, i.row, i.field, i.value, i.file])).toEqual([
       ['invalid_date', 5, 'referralDate', 'soon', path],
     ]);
-    expect(read.accounting).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+    expect(read.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 2,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });

@@ -31,6 +31,7 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
       expect(read.issues).toEqual([
         {
           code: 'invalid_value',
+          severity: 'error',
           row: 8,
           field: 'role',
           value: '9',
@@ -39,7 +40,13 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
           file: fixture(file),
         },
       ]);
-      expect(read.accounting).toEqual({ rowsRead: 7, rowsAccepted: 6, rowsRejected: 1 });
+      expect(read.accounting).toEqual({
+        rowsRead: 7,
+        rowsAccepted: 6,
+        rowsRejected: 1,
+        rowsSkipped: 0,
+        warningsByCode: {},
+      });
     });
   }
 
@@ -57,8 +64,20 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
       allocatedTo: '2023-09-30',
     });
     expect(read.records.at(-1)?.caseId).toBe('SW007#3');
-    expect(read.skipped?.map((s) => [s.row, s.reason])).toEqual([[6, 'no-cases30']]);
-    expect(read.accounting).toEqual({ rowsRead: 42, rowsAccepted: 42, rowsRejected: 0 });
+    // SW004 (line 5) and SW006 (line 7) held no cases, SW005's Cases30 (line 6) is blank: three rows that give no
+    // allocation, skipped with their reason rather than forgotten. Each allocation counts as a row read, so 42 + 3.
+    expect(read.skipped?.map((s) => [s.row, s.reason, s.message])).toEqual([
+      [5, 'no-cases30', 'Cases30 is 0: the worker held no cases on 30 September'],
+      [6, 'no-cases30', 'Cases30 is blank: no caseload is recorded for 30 September'],
+      [7, 'no-cases30', 'Cases30 is 0: the worker held no cases on 30 September'],
+    ]);
+    expect(read.accounting).toEqual({
+      rowsRead: 45,
+      rowsAccepted: 42,
+      rowsRejected: 0,
+      rowsSkipped: 3,
+      warningsByCode: {},
+    });
   });
 
   it('gives CASELOAD its figure on the census date with no other input', async () => {
@@ -100,7 +119,13 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
       ['invalid_value', 2, 'cases30', 'twelve'],
       ['missing_field', 3, 'workerId', null],
     ]);
-    expect(read.accounting).toEqual({ rowsRead: 3, rowsAccepted: 1, rowsRejected: 2 });
+    expect(read.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 1,
+      rowsRejected: 2,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });
 

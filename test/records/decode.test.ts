@@ -86,6 +86,7 @@ describe('decodeBytes', () => {
     expect(decoded.issues).toEqual([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 3,
         field: null,
         value: 'c<81>',
@@ -113,6 +114,7 @@ describe('decodeBytes', () => {
     expect(utf8First.issues).toEqual([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 2,
         field: null,
         value: 'Zoë',
@@ -171,6 +173,7 @@ describe('decodeBytes', () => {
     expect(forced.issues).toMatchObject([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 1,
         value: 'Zo<E9>',
         message:
@@ -192,6 +195,7 @@ describe('decodeBytes', () => {
     expect(decoded.issues).toEqual([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 1,
         field: null,
         value: null,
@@ -345,6 +349,7 @@ describe('createByteDecoder', () => {
     expect(decoder.result().issues).toMatchObject([
       {
         code: 'invalid_encoding',
+        severity: 'error',
         row: 1,
         message: expect.stringContaining('line 2 has a byte that is not UTF-8 (0xE2'),
       },

@@ -85,6 +85,7 @@ describe('matchHeaders', () => {
     expect(match.issues).toEqual([
       {
         code: 'duplicate_column',
+        severity: 'error',
         row: 1,
         field: 'referralDate',
         value: 'referral_date',

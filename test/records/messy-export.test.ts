@@ -57,6 +57,7 @@ const expectedRecords = [
 const expectedIssues = [
   {
     code: 'invalid_date',
+    severity: 'error',
     row: 7,
     field: 'referralDate',
     value: '31/02/2011',
@@ -64,6 +65,7 @@ const expectedIssues = [
   },
   {
     code: 'duplicate_id',
+    severity: 'error',
     row: 8,
     field: 'id',
     value: 'IA-1002',
@@ -72,6 +74,7 @@ const expectedIssues = [
   },
   {
     code: 'end_before_start',
+    severity: 'error',
     row: 10,
     field: 'completedDate',
     value: '10/10/2010',
@@ -98,7 +101,13 @@ describe('the messy Excel export fixture', () => {
     expect(result.issues).toEqual(expectedIssues);
     // Nine data rows (lines 2-11, line 6 being part of line 5's record); the empty Excel row and blank lines are
     // not rows. Six kept, three rejected.
-    expect(result.accounting).toEqual({ rowsRead: 9, rowsAccepted: 6, rowsRejected: 3 });
+    expect(result.accounting).toEqual({
+      rowsRead: 9,
+      rowsAccepted: 6,
+      rowsRejected: 3,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
     expect(result.readable).toBe(true);
     expect(result.columns).toEqual({
       headers: ['ID', 'Child ID', 'Referral Date', 'completed_date', 'TEAM', 'Worker Id', 'Ethnicity'],
@@ -119,6 +128,12 @@ describe('the messy Excel export fixture', () => {
     expect(result.records).toEqual(expectedRecords);
     expect(result.rows).toEqual([2, 3, 4, 5, 9, 11]);
     expect(result.issues).toEqual(expectedIssues.map((issue) => ({ ...issue, file: path })));
-    expect(result.accounting).toEqual({ rowsRead: 9, rowsAccepted: 6, rowsRejected: 3 });
+    expect(result.accounting).toEqual({
+      rowsRead: 9,
+      rowsAccepted: 6,
+      rowsRejected: 3,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });

@@ -66,7 +66,13 @@ describe('the cp-plan kind (child protection plans)', () => {
       ['invalid_value', 8, 'previousPlans', 'two'],
       ['end_before_start', 9, 'endDate', '2013-05-31'],
     ]);
-    expect(result.accounting).toEqual({ rowsRead: 8, rowsAccepted: 4, rowsRejected: 4 });
+    expect(result.accounting).toEqual({
+      rowsRead: 8,
+      rowsAccepted: 4,
+      rowsRejected: 4,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('takes JSON numbers for previousPlans, and rejects a fraction', () => {
@@ -95,6 +101,12 @@ describe('examples/data for the new kinds', () => {
   ] as const)('%s: %s reads clean, every row accepted', async (kind, name, rows) => {
     const path = fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url));
     const result = await readRecordsFile(kind, path, { strict: true });
-    expect(result.accounting).toEqual({ rowsRead: rows, rowsAccepted: rows, rowsRejected: 0 });
+    expect(result.accounting).toEqual({
+      rowsRead: rows,
+      rowsAccepted: rows,
+      rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 });

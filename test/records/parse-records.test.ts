@@ -22,7 +22,13 @@ describe('parseRecords', () => {
     ]);
     expect(rows).toEqual([1, 2]); // 1-based positions
     expect(issues).toEqual([]);
-    expect(accounting).toEqual({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0 });
+    expect(accounting).toEqual({
+      rowsRead: 2,
+      rowsAccepted: 2,
+      rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('collects every issue of a row, not the first', () => {
@@ -38,7 +44,13 @@ describe('parseRecords', () => {
     expect(issues[0]?.message).toBe(
       'childId is required in an initial-assessment record, but the item has no value for it',
     );
-    expect(accounting).toEqual({ rowsRead: 1, rowsAccepted: 0, rowsRejected: 1 });
+    expect(accounting).toEqual({
+      rowsRead: 1,
+      rowsAccepted: 0,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('reads yes/no words in any case, JSON booleans and 1/0', () => {
@@ -81,6 +93,7 @@ describe('parseRecords', () => {
     expect(workers.issues).toEqual([
       {
         code: 'invalid_value',
+        severity: 'error',
         row: 4,
         field: 'role',
         value: 'Director',
@@ -109,6 +122,7 @@ describe('parseRecords', () => {
     expect(issues).toEqual([
       {
         code: 'invalid_value',
+        severity: 'error',
         row: 1,
         field: 'fte',
         value: '1,5',
@@ -165,7 +179,13 @@ describe('parseRecords', () => {
     expect(issues[0]?.message).toBe(
       'the item is null, not an object: expected an object of fields, like {"id": "…", …}',
     );
-    expect(accounting).toEqual({ rowsRead: 3, rowsAccepted: 0, rowsRejected: 3 });
+    expect(accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 0,
+      rowsRejected: 3,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('reads ids written as JSON numbers as text', () => {
@@ -196,7 +216,13 @@ describe('parseRecords', () => {
       ['invalid_date', 1],
       ['missing_field', 3],
     ]);
-    expect(error.accounting).toEqual({ rowsRead: 3, rowsAccepted: 1, rowsRejected: 2 });
+    expect(error.accounting).toEqual({
+      rowsRead: 3,
+      rowsAccepted: 1,
+      rowsRejected: 2,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
     expect(error.message).toBe(
       [
         'input refused: 2 issues',
@@ -273,6 +299,7 @@ describe('parseCsvText', () => {
     expect(issues).toEqual([
       {
         code: 'unreadable',
+        severity: 'error',
         row: 4,
         field: null,
         value: 'Leeds',
@@ -289,6 +316,7 @@ describe('parseCsvText', () => {
     expect(issues).toEqual([
       {
         code: 'unreadable',
+        severity: 'error',
         row: 3,
         field: null,
         value: null,
@@ -297,7 +325,13 @@ describe('parseCsvText', () => {
       },
     ]);
     // The rest of the file is the one unreadable row.
-    expect(accounting).toEqual({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    expect(accounting).toEqual({
+      rowsRead: 2,
+      rowsAccepted: 1,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('reads quotes inside an unquoted value literally', () => {
@@ -317,7 +351,13 @@ describe('parseCsvText', () => {
       ['missing_column', 1, 'allocatedFrom'],
     ]);
     expect(issues[0]?.message).toContain('Headers found: none (the file is empty).');
-    expect(accounting).toEqual({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 });
+    expect(accounting).toEqual({
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
   });
 
   it('renames headers with a column map (the fixture mapped.csv and column-map.json)', () => {

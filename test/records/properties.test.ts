@@ -65,7 +65,14 @@ function validRow(
   index: number,
 ): fc.Arbitrary<{ cells: Record<string, string>; expected: object }> {
   const spec = recordSpecs[k];
-  const text = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9 ,"'\n-]{0,10}[A-Za-z0-9])?$/);
+  // A value whose later lines hold as many commas as the header looks like records swallowed by a stray quote
+  // (suspicious_line_break, SPEC 13): that is not a valid value to read back, so none is made.
+  const headerCommas = spec.fields.length - 1;
+  const text = fc
+    .stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9 ,"'\n-]{0,10}[A-Za-z0-9])?$/)
+    .filter((value) =>
+      value.split('\n').every((line, i) => i === 0 || line.split(',').length - 1 < headerCommas),
+    );
   const perField = spec.fields.map((field) => {
     let written: fc.Arbitrary<{ cell: string; value: unknown }>;
     if (field.type === 'date') {

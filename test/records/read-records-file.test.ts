@@ -44,7 +44,13 @@ describe('readRecordsFile', () => {
     expect(streamed.rows).toEqual(whole.rows);
     expect(streamed.issues).toEqual(whole.issues);
     // Every 1000th row has 31/02/2011: 30 rejected, the rest kept.
-    expect(streamed.accounting).toEqual({ rowsRead: 30_000, rowsAccepted: 29_970, rowsRejected: 30 });
+    expect(streamed.accounting).toEqual({
+      rowsRead: 30_000,
+      rowsAccepted: 29_970,
+      rowsRejected: 30,
+      rowsSkipped: 0,
+      warningsByCode: {},
+    });
     // Row 0 is on line 2 and spans two lines (a quoted line break), so row 1 is on line 4.
     expect(streamed.rows.slice(0, 3)).toEqual([2, 4, 5]);
     expect(streamed.records[0]?.team).toBe("Zoë's team,\nNorth");
@@ -100,6 +106,7 @@ describe('readRecordsFile', () => {
     expect((error as InputError).issues).toEqual([
       {
         code: 'unreadable',
+        severity: 'error',
         row: 0,
         field: null,
         value: null,

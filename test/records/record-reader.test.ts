@@ -41,6 +41,7 @@ describe('createRecordReader', () => {
     expect(issues).toEqual([
       {
         code: 'invalid_value',
+        severity: 'error',
         row: 1,
         field: 'fte',
         value: 'null',

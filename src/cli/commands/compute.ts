@@ -15,7 +15,13 @@ import {
 import { readRecordsFile } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
-import { formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
+import {
+  formatInputIssue,
+  formatResultWarning,
+  InputError,
+  type InputIssue,
+  type ResultWarning,
+} from '../../records/issues.js';
 import type { ParseRecordsResult } from '../../records/record-reader.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { csvLine } from '../../util/csv-write.js';
@@ -157,7 +163,7 @@ async function readInput<K extends RecordKind>(
       ...(io.errIsTty ? { onProgress: (rows: number) => io.err(`\r${path}: ${rows} rows read`) } : {}),
     });
   } catch (error) {
-    if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues));
+    if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues, error.warnings));
     // A preset that does not give the kind, or does not read the file's format.
     if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
     throw error;
@@ -233,11 +239,17 @@ function warnUnusedFlags(id: string, values: Values, io: CliIo): void {
   }
 }
 
-function refusal(path: string, issues: readonly InputIssue[]): string {
-  const lines = issues.map((issue) => `  ${formatInputIssue(issue)}`);
-  return [`${path}: input refused (${issues.length} issue${issues.length === 1 ? '' : 's'})`, ...lines].join(
-    '\n',
-  );
+function refusal(
+  path: string,
+  issues: readonly InputIssue[],
+  warnings: readonly ResultWarning[] = [],
+): string {
+  const lines = [
+    ...issues.map((issue) => `  ${formatInputIssue(issue)}`),
+    ...warnings.map((warning) => `  ${formatResultWarning(warning)}`),
+  ];
+  const count = issues.length + warnings.length;
+  return [`${path}: input refused (${count} issue${count === 1 ? '' : 's'})`, ...lines].join('\n');
 }
 
 function reportIssues(path: string, result: ParseRecordsResult<RecordKind>, io: CliIo): void {

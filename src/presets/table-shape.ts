@@ -1,0 +1,277 @@
+/**
+ * The shape of a preset's table (an Annex A list, the workforce census, NCCIS): its columns matched by their known
+ * spellings, each row's values handed to the preset's row function, and what it gives (records, a reason to skip
+ * the row, or issues) handed to the check stage, with the preset's clearer messages travelling with the values.
+ * @module
+ */
+import { recordSpecs } from '../records/fields.js';
+import type { ColumnMap, MapKey } from '../records/headers.js';
+import { unmatchedMapKeyMessage } from '../records/headers.js';
+import { type InputIssue, inputIssue, issueValue } from '../records/issues.js';
+import type { RecordKind } from '../records/schemas.js';
+import { type FileValues, notAnObject, type Shape } from '../records/shape.js';
+import type { ValuesSink } from '../records/stages.js';
+import { looseKey } from '../records/values.js';
+import type { PresetReaderOptions, RowContext, RowValues, TablePreset } from './preset-reader.js';
+
+type Issue = Omit<InputIssue, 'file'>;
+
+/** The column of a preset's table a header names, and how well it names it. */
+export interface ColumnMatch {
+  /** The column's field. */
+  readonly field: string;
+  /** 0 for the standard spelling, 1, 2… for the others in order, -1 when the column map names it. */
+  readonly rank: number;
+}
+
+/** Turns a JSON value into the text a cell would hold. */
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return issueValue(value);
+}
+
+/**
+ * Matches headers to a table's columns: the column map first, then the known spellings.
+ *
+ * @param table - the preset's table.
+ * @param columnMap - headers to give one of the table's columns. Default none.
+ * @returns the matcher, and the map's keys with the column each gives.
+ * @throws {TypeError} for a map naming no column of the table, or a table giving one spelling to two columns.
+ * @example
+ * createColumnMatcher(annexALists.referral).match('date-of-referral') //=> { field: 'referralDate', rank: 0 }
+ */
+export function createColumnMatcher(
+  table: TablePreset,
+  columnMap: ColumnMap | undefined,
+): { readonly match: (header: string) => ColumnMatch | null; readonly mapKeys: readonly MapKey[] } {
+  const byKey = new Map<string, ColumnMatch>();
+  const fields = new Set(table.columns.map((column) => column.field));
+  for (const column of table.columns) {
+    [...column.headers, column.field].forEach((header, index) => {
+      const key = looseKey(header);
+      const earlier = byKey.get(key);
+      if (earlier !== undefined && earlier.field !== column.field) {
+        throw new TypeError(
+          `${table.label}: the header ${JSON.stringify(header)} is given to both ${earlier.field} and ${column.field}`,
+        );
+      }
+      if (earlier === undefined) byKey.set(key, { field: column.field, rank: index });
+    });
+  }
+  const mapped = new Map<string, ColumnMatch>();
+  const mapKeys: MapKey[] = [];
+  for (const [header, field] of Object.entries(columnMap ?? {})) {
+    const target = table.columns.find((column) => looseKey(column.field) === looseKey(String(field)));
+    if (target === undefined) {
+      throw new TypeError(
+        `columnMap: ${JSON.stringify(header)} maps to ${JSON.stringify(field)}, which is not a column the ${table.label} preset reads; it reads ${[...fields].join(', ')}`,
+      );
+    }
+    mapped.set(looseKey(header), { field: target.field, rank: -1 });
+    mapKeys.push({ key: header, field: target.field });
+  }
+  return {
+    match: (header) => {
+      const key = looseKey(header);
+      if (key === '') return null;
+      return mapped.get(key) ?? byKey.get(key) ?? null;
+    },
+    mapKeys,
+  };
+}
+
+/**
+ * Creates the shape of a preset's table for one record kind. The header is matched by the table's spellings (the
+ * standard one first; a column map names others); a required column missing, or one given twice, refuses the
+ * input. Each row's values (blank cells absent) go to the table's row function; each record it gives goes to the
+ * check stage, a row it skips is counted skipped with its reason, and a row it finds issues in is rejected.
+ *
+ * @param table - the preset's table.
+ * @param kind - the record kind read.
+ * @param next - the check stage.
+ * @param options - `columnMap` (from header to one of the table's columns), `dateFormat` and the preset options.
+ * @returns the shape, for `createShaper`.
+ * @throws {TypeError} for a column map naming no column of the table.
+ * @example
+ * const checker = createChecker('referral', { listsSkipped: true });
+ * const shaper = createShaper(createTableShape(annexALists.referral, 'referral', checker), checker);
+ * shaper.row(['Child Unique ID', 'Date of referral'], 1);
+ * shaper.row(['C1', '02/04/2012'], 2);
+ * shaper.end();
+ * checker.result(input).records //=> [{ id: 'C1@2012-04-02', childId: 'C1', referralDate: '2012-04-02' }]
+ */
+export function createTableShape(
+  table: TablePreset,
+  kind: RecordKind,
+  next: ValuesSink,
+  options: PresetReaderOptions = {},
+): Shape {
+  const fields = recordSpecs[kind].fields.map((field) => field.name);
+  const kindFields = new Set(fields);
+  const { match, mapKeys } = createColumnMatcher(table, options.columnMap);
+  const dateFields = new Set(table.columns.filter((c) => c.date === true).map((c) => c.field));
+  const knownOnly = new Set(table.columns.filter((c) => c.knownOnly === true).map((c) => c.field));
+  const context = (fileValues: FileValues): RowContext => ({
+    dateFormat: options.dateFormat ?? 'auto',
+    ...(options.codeMap === undefined ? {} : { codeMap: options.codeMap }),
+    ...(options.snapshotDate === undefined ? {} : { snapshotDate: options.snapshotDate }),
+    ...(options.censusDate === undefined ? {} : { censusDate: options.censusDate }),
+    fileValues,
+  });
+  let columnOf = new Map<string, number>();
+  const raws: unknown[] = new Array(fields.length);
+
+  /** Hands one row's values to the check stage (or skips or rejects it). */
+  const readValues = (values: RowValues, row: number, fileValues: FileValues): void => {
+    const outcome = table.toRecords(values, context(fileValues));
+    const own = (outcome.issues ?? []).map((issue) => inputIssue({ ...issue, row }));
+    if (own.some((issue) => issue.severity === 'error')) {
+      next.rejected(row, own);
+      return;
+    }
+    if (outcome.records.length === 0) {
+      if (outcome.skip !== undefined) next.skipped(row, outcome.skip.reason, outcome.skip.message);
+      else {
+        next.rejected(row, [
+          inputIssue({
+            code: 'unreadable',
+            row,
+            field: null,
+            value: null,
+            message: `${table.label}: the row gives no record and no reason`,
+          }),
+        ]);
+      }
+      return;
+    }
+    const extras =
+      outcome.messages === undefined && own.length === 0
+        ? undefined
+        : {
+            ...(outcome.messages === undefined ? {} : { messages: outcome.messages }),
+            ...(own.length === 0 ? {} : { issues: own }),
+          };
+    for (const record of outcome.records) {
+      for (let i = 0; i < fields.length; i++) {
+        const value = record[fields[i] as string];
+        raws[i] = value;
+        if (value !== undefined) next.present(fields[i] as string);
+      }
+      next.values(raws, undefined, row, extras);
+    }
+  };
+
+  return {
+    knows: (header) => match(header) !== null,
+
+    header(cells, line, fileValues) {
+      const chosen = new Map<string, { index: number; rank: number; header: string }>();
+      const duplicates: Issue[] = [];
+      cells.forEach((raw, index) => {
+        const header = raw.trim();
+        const found = match(header);
+        if (found === null) return;
+        const earlier = chosen.get(found.field);
+        if (earlier === undefined || found.rank < earlier.rank) {
+          chosen.set(found.field, { index, rank: found.rank, header });
+        } else if (found.rank === earlier.rank) {
+          duplicates.push(
+            inputIssue({
+              code: 'duplicate_column',
+              row: line,
+              field: found.field,
+              value: header,
+              message: `columns ${JSON.stringify(earlier.header)} (column ${earlier.index + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${found.field}: remove one`,
+            }),
+          );
+        }
+      });
+      columnOf = new Map([...chosen].map(([field, { index }]) => [field, index]));
+      const used: { header: string; field: string }[] = [];
+      const ignored: string[] = [];
+      const fieldOfColumn: (string | null)[] = cells.map(() => null);
+      cells.forEach((raw, index) => {
+        const header = raw.trim();
+        if (header === '') return;
+        const found = match(header);
+        if (found !== null && columnOf.get(found.field) === index && !knownOnly.has(found.field)) {
+          used.push({ header, field: found.field });
+          fieldOfColumn[index] = found.field;
+        } else ignored.push(header);
+      });
+      next.columns({ headers: [...cells], used, ignored });
+      for (const column of table.columns) {
+        if (!columnOf.has(column.field) || column.knownOnly === true) continue;
+        for (const field of column.gives ?? [column.field]) if (kindFields.has(field)) next.present(field);
+      }
+      const headerKeys = new Set(cells.map((cell) => looseKey(cell)));
+      const found = cells.filter((h) => h.trim() !== '').map((h) => h.trim());
+      for (const mapKey of mapKeys) {
+        if (headerKeys.has(looseKey(mapKey.key))) continue;
+        next.warn({ code: 'unmatched_map_key', message: unmatchedMapKeyMessage(mapKey, found, 'headers') });
+      }
+      const refusal: Issue[] = [...duplicates];
+      const shownFound = found.map((h) => JSON.stringify(h));
+      for (const column of table.columns) {
+        if (column.required !== true || columnOf.has(column.field)) continue;
+        if (column.optionalWith !== undefined && options[column.optionalWith] !== undefined) continue;
+        if (column.fromFile !== undefined && fileValues[column.fromFile] !== undefined) continue;
+        const alternatives = column.headers.slice(1).map((h) => JSON.stringify(h));
+        refusal.push(
+          inputIssue({
+            code: 'missing_column',
+            row: line,
+            field: column.field,
+            value: null,
+            message: `no column gives ${column.field}, which ${table.label} needs: expected ${JSON.stringify(column.headers[0])}${alternatives.length > 0 ? ` (or ${alternatives.join(', ')})` : ''}. Headers found: ${shownFound.length === 0 ? 'none (the sheet or file is empty)' : shownFound.join(', ')}`,
+          }),
+        );
+      }
+      if (refusal.length > 0) next.refuse(refusal);
+      return {
+        fields: fieldOfColumn,
+        dates: cells.map((_, index) => {
+          const field = fieldOfColumn[index];
+          return field !== null && field !== undefined && dateFields.has(field);
+        }),
+      };
+    },
+
+    row(cells, line, found, fileValues) {
+      if (found !== undefined) {
+        next.rejected(line, found);
+        return;
+      }
+      const values: Record<string, string> = {};
+      for (const [field, index] of columnOf) {
+        const cell = cells[index];
+        if (cell !== undefined && cell.trim() !== '') values[field] = cell;
+      }
+      readValues(values, line, fileValues);
+    },
+
+    item(value, line, fileValues) {
+      const notObject = notAnObject(value, line);
+      if (notObject !== undefined || typeof value !== 'object' || value === null) {
+        next.rejected(line, notObject === undefined ? [] : [notObject]);
+        return;
+      }
+      const values: Record<string, string> = {};
+      const ranks = new Map<string, number>();
+      for (const [key, raw] of Object.entries(value)) {
+        const found = match(key);
+        const text = cellText(raw);
+        if (found === null || text.trim() === '') continue;
+        const rank = ranks.get(found.field);
+        if (rank !== undefined && rank <= found.rank) continue;
+        ranks.set(found.field, found.rank);
+        values[found.field] = text;
+      }
+      readValues(values, line, fileValues);
+    },
+
+    end() {},
+  };
+}

@@ -1,0 +1,616 @@
+/**
+ * Stage 5 of the reading path: each row's raw values, by field, become a record or issues. Every field is read
+ * (the checks of `values.ts` and `parseDateCell`, with fast paths for clean cells), required fields, keys
+ * (`duplicate_id`) and start/end pairs are checked, and the accounting is kept, so that
+ * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` whatever came before.
+ * @module
+ */
+import { CALENDAR_RANGE } from '../calendar/index.js';
+import { isIsoDate, isoFromYmd, parseIsoDay, toDayNumber } from '../util/dates.js';
+import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
+import { type FieldSpec, recordSpecs } from './fields.js';
+import type { ColumnReport } from './headers.js';
+import {
+  InputError,
+  type InputIssue,
+  type InputIssueCode,
+  type InputSummary,
+  inputIssue,
+  issueValue,
+  type RecordAccounting,
+  type ResultWarning,
+  type SkippedRow,
+} from './issues.js';
+import { createKeyNumbering } from './keys.js';
+import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
+import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
+import type { RowExtras, ValuesSink } from './stages.js';
+import {
+  type CellResult,
+  isBlank,
+  looseKey,
+  readBoolean,
+  readCount,
+  readEnum,
+  readPositiveNumber,
+  readText,
+} from './values.js';
+
+/** Options of {@link createChecker}. */
+export interface CheckOptions {
+  /** How slash dates are read. Default `auto`. */
+  readonly dateFormat?: DateFormat;
+  /** Refuse the input on errors (`true`), or on any issue (`'warnings'`). Default false. */
+  readonly strict?: ParseRecordsOptions['strict'];
+  /** The file to put on every issue and warning. Default none. */
+  readonly file?: string;
+  /** Whether the result lists the rows skipped (a preset's read). Default false. */
+  readonly listsSkipped?: boolean;
+  /** Called with the rows read so far, every {@link PROGRESS_EVERY_ROWS} rows, for progress output. Default none. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+/**
+ * How often a reader's `onProgress` is called, in rows.
+ * @example PROGRESS_EVERY_ROWS //=> 50000
+ */
+export const PROGRESS_EVERY_ROWS = 50_000;
+
+/**
+ * The check options among a reader's options.
+ *
+ * @param options - the reader's options.
+ * @returns `dateFormat`, `strict` and `file`, those given.
+ * @example
+ * checkOptionsOf({ dateFormat: 'dmy', columnMap: {} }) //=> { dateFormat: 'dmy' }
+ */
+export function checkOptionsOf(options: ParseRecordsOptions): CheckOptions {
+  return {
+    ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
+    ...(options.file === undefined ? {} : { file: options.file }),
+  };
+}
+
+/** The check stage: a {@link ValuesSink}, then the result. */
+export interface Checker<K extends RecordKind> extends ValuesSink {
+  /**
+   * The result. Throws {@link InputError} under `strict` when there is an issue it refuses.
+   * @param input - the file, its hash and its encoding, from the source and decode stages.
+   */
+  result(input: Pick<InputSummary, 'file' | 'sha256' | 'encoding'>): ParseRecordsResult<K>;
+}
+
+type Issue = Omit<InputIssue, 'file'>;
+
+/** A cell that holds nothing: absent, null, or a string of spaces. */
+const BLANK: unique symbol = Symbol('blank');
+
+/** A cell that could not be read: its issue code and message. */
+interface CellProblem {
+  readonly ok: false;
+  readonly code: InputIssueCode;
+  readonly message: string;
+}
+
+/** What reading one cell gives: the normalised value, {@link BLANK}, or a {@link CellProblem}. */
+type CellOutcome = unknown;
+
+/** Reads the cells of one field: the checks of `values.ts` and `parseDateCell`, with fast paths for clean cells. */
+type CellReader = (raw: unknown) => CellOutcome;
+
+/** The dates each `dateRange` allows, as day numbers. */
+const DAY_RANGES = {
+  calendar: { first: toDayNumber(dateRanges.calendar.start), last: toDayNumber(dateRanges.calendar.end) },
+  'from-1900': {
+    first: toDayNumber(dateRanges['from-1900'].start),
+    last: toDayNumber(dateRanges['from-1900'].end),
+  },
+} as const;
+
+/** Distinct date cells whose reading a reader remembers: exports repeat a few thousand dates a million times. */
+const DATE_CELLS_REMEMBERED = 10_000;
+/** Distinct cells of one text field that a reader shares among its records. */
+const TEXT_CELLS_SHARED = 4096;
+/** How often a reader looks at how many cells of a text field it has shared. */
+const SHARING_CHECKED_EVERY = 1024;
+
+function isProblem(outcome: CellOutcome): outcome is CellProblem {
+  return typeof outcome === 'object' && outcome !== null && (outcome as CellProblem).ok === false;
+}
+
+function outcomeOf<T>(read: CellResult<T>): CellOutcome {
+  return read.ok ? read.value : read;
+}
+
+/** Reads a text cell: trimmed, its line breaks written `\n` (as `readText`). */
+function readTextCell(raw: unknown): CellOutcome {
+  if (typeof raw === 'string') {
+    // trim() gives back the same string when there is nothing to trim, as in a clean export.
+    const text = raw.trim();
+    if (text === '') return BLANK;
+    return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+  }
+  return isBlank(raw) ? BLANK : outcomeOf(readText(raw));
+}
+
+/**
+ * A text field's reader. Its values are shared among the records while the field repeats itself (a team, a worker):
+ * a million records then hold a handful of strings, not a million copies, and the garbage collector has a million
+ * fewer objects to move. A field whose cells are mostly new (an id) stops being looked up after
+ * {@link SHARING_CHECKED_EVERY} cells.
+ */
+function textReader(): CellReader {
+  let shared: Map<string, CellOutcome> | undefined = new Map();
+  let looked = 0;
+  let found = 0;
+  return (raw) => {
+    if (shared === undefined || typeof raw !== 'string') return readTextCell(raw);
+    const known = shared.get(raw);
+    looked++;
+    if (known !== undefined) {
+      found++;
+      return known;
+    }
+    const outcome = readTextCell(raw);
+    if (looked % SHARING_CHECKED_EVERY === 0 && found * 2 < looked) shared = undefined;
+    else if (shared.size < TEXT_CELLS_SHARED) shared.set(raw, outcome);
+    return outcome;
+  };
+}
+
+function booleanReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readBoolean(raw));
+}
+
+function numberReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readPositiveNumber(raw));
+}
+
+function countReader(raw: unknown): CellOutcome {
+  return isBlank(raw) ? BLANK : outcomeOf(readCount(raw));
+}
+
+/**
+ * A date field's reader. A cell already written `YYYY-MM-DD`, a real date in range, is its own date; any other is
+ * read by `parseDateCell`, once per distinct cell (up to {@link DATE_CELLS_REMEMBERED} of them). Either way the
+ * date is shared among the records: exports repeat a few thousand dates a million times, and a million records
+ * holding one string per date leave the garbage collector a million fewer objects to move.
+ */
+function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRange']>): CellReader {
+  const options = { dateFormat, range };
+  const { first, last } = DAY_RANGES[range];
+  // The first `YYYY-MM-DD` cell of each day number, and what each other cell read as.
+  const byDay = new Map<number, string>();
+  const remembered = new Map<string, CellOutcome>();
+  const read = (raw: unknown): CellOutcome => {
+    const cell = parseDateCell(raw, options);
+    return cell.ok ? cell.date : cell;
+  };
+  return (raw) => {
+    if (typeof raw !== 'string') return isBlank(raw) ? BLANK : read(raw);
+    if (raw.length === 10) {
+      const day = parseIsoDay(raw);
+      if (day >= first && day <= last) {
+        const date = byDay.get(day);
+        if (date !== undefined) return date;
+        byDay.set(day, raw);
+        return raw;
+      }
+    }
+    const known = remembered.get(raw);
+    if (known !== undefined) return known;
+    const outcome = raw.trim() === '' ? BLANK : read(raw);
+    if (remembered.size < DATE_CELLS_REMEMBERED) remembered.set(raw, outcome);
+    return outcome;
+  };
+}
+
+/** An enum field's reader: an allowed value as written, then matched by its loose key, as `readEnum` matches. */
+function enumReader(values: readonly string[]): CellReader {
+  // The first value of each loose key, as readEnum's `find` takes it.
+  const byLooseKey = new Map<string, string>();
+  for (const value of values) {
+    const key = looseKey(value);
+    if (!byLooseKey.has(key)) byLooseKey.set(key, value);
+  }
+  const exact = new Set(values.filter((value) => byLooseKey.get(looseKey(value)) === value));
+  return (raw) => {
+    if (typeof raw === 'string') {
+      if (exact.has(raw)) return raw;
+      if (raw.trim() === '') return BLANK;
+      const found = byLooseKey.get(looseKey(raw));
+      if (found !== undefined) return found;
+    } else if (isBlank(raw)) {
+      return BLANK;
+    }
+    return outcomeOf(readEnum(raw, values));
+  };
+}
+
+/**
+ * Reads a JSON object or array in a field: never a value of any field, but its message writes it, and a value nested
+ * a hundred thousand deep cannot be written without overflowing the stack. Such a value is described instead.
+ */
+function readNested(reader: CellReader, raw: object): CellOutcome {
+  try {
+    return reader(raw);
+  } catch {
+    return {
+      ok: false,
+      code: 'invalid_value',
+      message: `${issueValue(raw)} is not a value of this field: expected text, a date, a number or yes/no`,
+    } satisfies CellProblem;
+  }
+}
+
+function cellReader(field: FieldSpec, dateFormat: DateFormat): CellReader {
+  switch (field.type) {
+    case 'date':
+      return dateReader(dateFormat, field.dateRange ?? 'calendar');
+    case 'boolean':
+      return booleanReader;
+    case 'number':
+      return numberReader;
+    case 'count':
+      return countReader;
+    case 'enum':
+      return enumReader(field.values ?? []);
+    default:
+      return textReader();
+  }
+}
+
+/**
+ * Whether a value read by {@link cellReader} passes its field's schema. Every value the readers return does, save a
+ * number too large to be finite; the check is kept whole so that the schema (zod) is run, and its issues reported,
+ * whenever a value might not pass.
+ */
+function fitsSchema(field: FieldSpec, value: unknown): boolean {
+  switch (field.type) {
+    case 'date':
+      return typeof value === 'string' && isIsoDate(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && value > 0;
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    case 'enum':
+      return typeof value === 'string' && (field.values ?? []).includes(value);
+    default:
+      return typeof value === 'string' && value.length > 0;
+  }
+}
+
+/**
+ * A maker of plain objects for one reader's records. `new PlainObject()` is an object like `{}` (its prototype is
+ * `Object.prototype`, its constructor `Object`), but V8 sizes the objects a constructor makes for the fields they are
+ * given, so a record keeps all its fields inside itself instead of spilling those past the fourth into a second
+ * array: a million records are a million objects to allocate and move, not two million.
+ */
+function plainObjectMaker(): new () => Record<string, unknown> {
+  function PlainObject(): void {}
+  PlainObject.prototype = Object.prototype;
+  return PlainObject as unknown as new () => Record<string, unknown>;
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? 'an' : 'a';
+}
+
+/**
+ * Checks a record kind and a date format: the programmer errors every reader refuses before reading.
+ *
+ * @param kind - the record kind given.
+ * @param dateFormat - the date format given. Default `auto`.
+ * @throws {TypeError} for an unknown kind or date format, naming those expected.
+ * @example
+ * checkKindAndDateFormat('referral', 'dmy') //=> undefined
+ */
+export function checkKindAndDateFormat(kind: string, dateFormat: string = 'auto'): void {
+  if (!recordKinds.includes(kind as RecordKind)) {
+    throw new TypeError(
+      `Unknown record kind ${JSON.stringify(kind)}: expected one of ${recordKinds.join(', ')}`,
+    );
+  }
+  if (!dateFormats.includes(dateFormat as DateFormat)) {
+    throw new TypeError(
+      `Unknown date format ${JSON.stringify(dateFormat)}: expected one of ${dateFormats.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Creates the check stage for a record kind: fed each row's raw values by the shape stage, it keeps the records,
+ * the row of each, the issues (every one, with its severity), the skipped rows, the warnings and the accounting.
+ *
+ * @param kind - the record kind to read.
+ * @param options - `dateFormat` (default `auto`), `strict` (default false), `file` (default none), `listsSkipped`
+ *   (default false), `onProgress` (default none).
+ * @returns the checker; feed it, then call `result(input)`.
+ * @throws {TypeError} for an unknown kind or date format.
+ * @example
+ * const checker = createChecker('referral');
+ * checker.values(['R1', 'C1', '01/10/2010'], [0, 1, 2, -1, -1, -1], 2);
+ * checker.result({ file: 'r.csv', sha256: '', encoding: 'utf-8' }).records
+ * //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
+ */
+export function createChecker<K extends RecordKind>(kind: K, options: CheckOptions = {}): Checker<K> {
+  const dateFormat = options.dateFormat ?? 'auto';
+  checkKindAndDateFormat(kind, dateFormat);
+  const spec = recordSpecs[kind];
+  const schema = recordSchemas[kind];
+  const fields = spec.fields;
+  const fieldCount = fields.length;
+  const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
+  const readers = fields.map((f) => cellReader(f, dateFormat));
+  const keyFields = spec.key;
+  const keyIndices = keyFields.map((name) => fieldIndex.get(name) ?? -1);
+  const keyName = keyFields.join('+');
+  const datePairs = spec.datePairs.map((pair) => ({
+    ...pair,
+    startIndex: fieldIndex.get(pair.start) ?? -1,
+    endIndex: fieldIndex.get(pair.end) ?? -1,
+  }));
+  const file = options.file;
+  const onProgress = options.onProgress;
+
+  const records: RecordOf<K>[] = [];
+  const rows: number[] = [];
+  const issues: InputIssue[] = [];
+  const skipped: SkippedRow[] = [];
+  const warnings: ResultWarning[] = [];
+  const warningsByCode = new Map<InputIssueCode, number>();
+  const present = new Set<string>();
+  // The key of every row that had one, numbered, and the row each was first seen on.
+  const keys = createKeyNumbering();
+  const firstRowOfKey: number[] = [];
+  let rowsRead = 0;
+  let rowsAccepted = 0;
+  let rowsRejected = 0;
+  let errors = 0;
+  let refused = false;
+  let columns: ColumnReport | undefined;
+  // The values of the row being read, by field (reused: one row is read at a time).
+  const values: unknown[] = new Array(fieldCount);
+  const PlainRecord = plainObjectMaker();
+
+  const add = (issue: Issue): void => {
+    const full = inputIssue(file === undefined ? issue : { ...issue, file });
+    if (full.severity === 'error') errors++;
+    issues.push(full);
+  };
+
+  /** Keeps the issues of a row that is kept: its warnings, counted by code. */
+  const keepWarnings = (found: readonly Issue[]): void => {
+    for (const issue of found) {
+      warningsByCode.set(issue.code, (warningsByCode.get(issue.code) ?? 0) + 1);
+      add(issue);
+    }
+  };
+
+  const accept = (record: RecordOf<K>, row: number): void => {
+    records.push(record);
+    rows.push(row);
+    rowsAccepted++;
+  };
+
+  /**
+   * Reads one row: `raws[at[i]]` (or `raws[i]` without `at`) is the raw value of field i. The record is the object
+   * of the values read, its keys in field order, as the schema gives them.
+   */
+  const readRow = (
+    raws: readonly unknown[],
+    at: readonly number[] | undefined,
+    row: number,
+    extras: RowExtras | undefined,
+  ): void => {
+    let found: Issue[] | undefined = extras?.issues === undefined ? undefined : [...extras.issues];
+    const blankIs = extras?.blank === 'item' ? 'the item has no value for it' : 'the cell is blank';
+    const candidate = new PlainRecord();
+    let fits = true;
+    for (let i = 0; i < fieldCount; i++) {
+      const field = fields[i] as FieldSpec;
+      const column = at === undefined ? i : (at[i] as number);
+      const raw = column < 0 ? undefined : raws[column];
+      const read =
+        typeof raw === 'object' && raw !== null
+          ? readNested(readers[i] as CellReader, raw)
+          : (readers[i] as CellReader)(raw);
+      values[i] = undefined;
+      if (read === BLANK) {
+        if (field.default !== undefined) {
+          // The schema's default, in the field's place (the schema would add it there).
+          candidate[field.name] = field.default;
+          values[i] = field.default;
+        } else if (field.required) {
+          found ??= [];
+          found.push({
+            code: 'missing_field',
+            severity: 'error',
+            row,
+            field: field.name,
+            value: null,
+            message: `${field.name} is required in ${article(kind)} ${kind} record, but ${blankIs}`,
+          });
+        }
+        continue;
+      }
+      if (isProblem(read)) {
+        found ??= [];
+        const better = read.code === 'invalid_value' ? extras?.messages?.[field.name] : undefined;
+        found.push(
+          inputIssue({
+            code: read.code,
+            row,
+            field: field.name,
+            value: issueValue(raw),
+            message: better ?? read.message,
+          }),
+        );
+        continue;
+      }
+      candidate[field.name] = read;
+      values[i] = read;
+      if (fits && !fitsSchema(field, read)) fits = false;
+    }
+    let keyed = true;
+    for (const index of keyIndices) if (values[index] === undefined) keyed = false;
+    if (keyed) {
+      const key =
+        keyIndices.length === 1
+          ? String(values[keyIndices[0] as number])
+          : keyIndices.map((index) => values[index]).join('\u0000');
+      const known = keys.size;
+      const number = keys.add(key);
+      if (number === known) firstRowOfKey.push(row);
+      else {
+        const shown = keyIndices.map((index) => values[index]).join(', ');
+        found ??= [];
+        found.push({
+          code: 'duplicate_id',
+          severity: 'error',
+          row,
+          field: keyName,
+          value: shown,
+          message: `${keyName} ${JSON.stringify(shown)} is already used by row ${firstRowOfKey[number]}: each ${kind} record needs its own ${keyFields.length === 1 ? 'id' : 'key'}, so this later row is left out`,
+        });
+      }
+    }
+    for (const pair of datePairs) {
+      const start = values[pair.startIndex];
+      const end = values[pair.endIndex];
+      if (typeof start === 'string' && typeof end === 'string' && end < start) {
+        const column = at === undefined ? pair.endIndex : (at[pair.endIndex] as number);
+        found ??= [];
+        found.push({
+          code: 'end_before_start',
+          severity: 'error',
+          row,
+          field: pair.end,
+          value: issueValue(column < 0 ? undefined : raws[column]),
+          message: `${pair.end} ${end} is before ${pair.start} ${start}: an end cannot come before its start (are a day and month swapped?)`,
+        });
+      }
+    }
+    // Warnings keep the row; a single error rejects it.
+    if (found === undefined || found.every((issue) => issue.severity === 'warning')) {
+      if (fits) {
+        accept(candidate as RecordOf<K>, row);
+        if (found !== undefined) keepWarnings(found);
+        return;
+      }
+      // A value the fast check cannot vouch for: the schema decides, and names the problem.
+      const parsed = schema.safeParse(candidate);
+      if (parsed.success) {
+        accept(parsed.data as RecordOf<K>, row);
+        if (found !== undefined) keepWarnings(found);
+        return;
+      }
+      found ??= [];
+      for (const problem of parsed.error.issues) {
+        const name = String(problem.path[0] ?? '');
+        found.push({
+          code: 'invalid_value',
+          severity: 'error',
+          row,
+          field: name === '' ? null : name,
+          value: name === '' ? null : issueValue(candidate[name]),
+          message: problem.message,
+        });
+      }
+    }
+    rowsRejected++;
+    for (const issue of found) add(issue);
+  };
+
+  const counted = (): void => {
+    rowsRead++;
+    if (onProgress !== undefined && rowsRead % PROGRESS_EVERY_ROWS === 0) onProgress(rowsRead);
+  };
+
+  return {
+    values(raws, at, row, extras) {
+      counted();
+      if (refused) {
+        rowsRejected++;
+        return;
+      }
+      readRow(raws, at, row, extras);
+    },
+
+    rejected(_row, found) {
+      counted();
+      if (refused) {
+        rowsRejected++;
+        return;
+      }
+      rowsRejected++;
+      for (const issue of found) add(issue);
+    },
+
+    skipped(row, reason, message) {
+      counted();
+      skipped.push({ row, reason, message, ...(file === undefined ? {} : { file }) });
+    },
+
+    refuse(found) {
+      // The whole input is refused: rows accepted before the refusal was known are rejected with the rest.
+      if (!refused && rowsAccepted > 0) {
+        rowsRejected += rowsAccepted;
+        rowsAccepted = 0;
+        records.length = 0;
+        rows.length = 0;
+      }
+      refused = true;
+      for (const issue of found) add(issue);
+    },
+
+    warn(warning) {
+      warnings.push(file === undefined ? warning : { ...warning, file });
+    },
+
+    present(field) {
+      present.add(field);
+    },
+
+    columns(report) {
+      columns = report;
+    },
+
+    result(input) {
+      const accounting: RecordAccounting = {
+        rowsRead,
+        rowsAccepted,
+        rowsRejected,
+        rowsSkipped: skipped.length,
+        warningsByCode: Object.fromEntries(warningsByCode),
+      };
+      const strict = options.strict;
+      const refuses =
+        (strict === true && (errors > 0 || warnings.length > 0)) ||
+        (strict === 'warnings' && (issues.length > 0 || warnings.length > 0));
+      if (refuses) throw new InputError([...issues], accounting, [...warnings]);
+      return {
+        kind,
+        records: [...records],
+        rows: [...rows],
+        issues: [...issues],
+        accounting,
+        readable: !refused,
+        ...(columns === undefined ? {} : { columns }),
+        ...(options.listsSkipped === true ? { skipped: [...skipped] } : {}),
+        input: {
+          ...input,
+          rowsRead,
+          rowsAccepted,
+          rowsRejected,
+          rowsSkipped: skipped.length,
+        },
+        warnings: [...warnings],
+        fieldsPresent: fields.filter((f) => present.has(f.name)).map((f) => f.name),
+      };
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The reading path's stages chained, for the formats read as text (CSV, NDJSON, a JSON array, XML): from bytes (a
+ * {@link ByteSource}: a file in node, a `File` in a browser) or from text already decoded. Every reader of the
+ * library is one of these two calls with its layout: `parseCsvText`, `readRecordsFile`, the browser page.
+ * @module
+ */
+import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
+import { type CheckOptions, checkOptionsOf, createChecker } from './check.js';
+import { createByteDecoder } from './decode.js';
+import type { TextEncoding } from './issues.js';
+import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
+import type { RecordKind } from './schemas.js';
+import { createShaper, type Layout } from './shape.js';
+import type { ByteSource, RowSink, TextSink } from './stages.js';
+import { createCsvTokenizer } from './tokenize-csv.js';
+import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
+import { tokenizeXml } from './tokenize-xml.js';
+
+/**
+ * The formats read as text: CSV (streamed), NDJSON (streamed), a JSON array and XML (each read whole).
+ * @example textFormats //=> ['csv', 'ndjson', 'json', 'xml']
+ */
+export const textFormats = ['csv', 'ndjson', 'json', 'xml'] as const;
+
+/** A format read as text: one of {@link textFormats}. */
+export type TextFormat = (typeof textFormats)[number];
+
+/** Options of {@link readRecordsSource}: those of `parseRecords`, the hash and progress. */
+export interface ReadSourceOptions extends ParseRecordsOptions {
+  /** Makes the hash of the bytes. Default: the core's SHA-256 (the node entry passes `node:crypto`'s, faster). */
+  readonly createHash?: () => Hasher;
+  /** Called with the rows read so far, every 50,000 rows. Default none. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+/** A format's tokenizer fed text, for a layout. */
+function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSink {
+  if (format === 'csv') return createCsvTokenizer(sink);
+  if (format === 'ndjson') return createNdjsonTokenizer(sink);
+  // A JSON array and XML are read whole: their text is gathered, then tokenized.
+  const parts: string[] = [];
+  return {
+    write: (text) => {
+      parts.push(text);
+    },
+    end: () => {
+      let text: string;
+      try {
+        text = parts.join('');
+      } catch {
+        // Past the longest string a JavaScript engine holds (about 512 MB in V8).
+        parts.length = 0;
+        sink.refuse(
+          `the file is too large to read whole as ${format === 'json' ? 'one JSON array' : 'XML'}: write it as NDJSON (one object a line) or CSV, which are read a piece at a time`,
+        );
+        sink.end();
+        return;
+      }
+      parts.length = 0;
+      if (format === 'json') tokenizeJsonArray(text, sink);
+      else if (layout.xml !== undefined) tokenizeXml(text, layout.xml, sink);
+      else {
+        sink.refuse(`${layout.label} are not read from XML: expected a .csv, .json or .ndjson file`);
+        sink.end();
+      }
+    },
+  };
+}
+
+function checkerOf<K extends RecordKind>(kind: K, layout: Layout, options: ReadSourceOptions) {
+  const check: CheckOptions = {
+    ...checkOptionsOf(options),
+    ...(layout.skips === true ? { listsSkipped: true } : {}),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+  return createChecker(kind, check);
+}
+
+/** The header of a format: CSV's first row; items have none. */
+function headerOf(format: TextFormat): 'first-row' | 'none' {
+  return format === 'csv' ? 'first-row' : 'none';
+}
+
+/**
+ * Reads records from bytes, through every stage: the source's bytes are hashed as they pass, decoded
+ * (`encoding`, else detected: UTF-8, UTF-16 by its byte-order mark, Windows-1252 for bytes that are not UTF-8; XML by
+ * its declaration), tokenized by format, shaped by the layout and checked. Bytes that mix UTF-8 with bytes that are
+ * not are refused whole (`invalid_encoding`); a detected encoding is named in `input.encoding` and in `notice`. CSV and NDJSON are streamed (memory grows
+ * with the records kept, not with the file); a JSON array and XML are read whole.
+ *
+ * @param kind - the record kind.
+ * @param source - the bytes and the name messages give them.
+ * @param format - `csv`, `ndjson`, `json` or `xml`.
+ * @param layout - the shape of the input: `kindLayout(kind, { columnMap })`, or a preset's.
+ * @param options - as `parseRecords` (`dateFormat`, `strict`, `file` default the source's name, `encoding`,
+ *   `sha256` to skip hashing), `createHash` and `onProgress`.
+ * @returns the result, its `input` naming the source, the SHA-256 of its bytes and the encoding.
+ * @throws {InputError} under `strict` when there is an issue it refuses; whatever the source throws.
+ * @example
+ * const source = { name: 'ia.csv', chunks: async function* () { yield new TextEncoder().encode('id,childId,referralDate\nIA1,C1,2010-10-01\n'); } };
+ * (await readRecordsSource('initial-assessment', source, 'csv', kindLayout('initial-assessment'))).input.rowsAccepted //=> 1
+ */
+export async function readRecordsSource<K extends RecordKind>(
+  kind: K,
+  source: ByteSource,
+  format: TextFormat,
+  layout: Layout,
+  options: ReadSourceOptions = {},
+): Promise<ParseRecordsResult<K>> {
+  const file = options.file ?? source.name;
+  const checker = checkerOf(kind, layout, { ...options, file });
+  const tokenizer = tokenizerOf(
+    format,
+    layout,
+    createShaper(layout.shape(checker), checker, { header: headerOf(format) }),
+  );
+  const decoder = createByteDecoder({
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    xml: format === 'xml',
+    file,
+  });
+  const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
+  for await (const chunk of source.chunks()) {
+    hash?.update(chunk);
+    const text = decoder.write(chunk);
+    if (text.length > 0) tokenizer.write(text);
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) tokenizer.write(rest);
+  tokenizer.end();
+  const decoded = decoder.result();
+  // Bytes that cannot be read as text in one encoding: the whole input is refused, rows read before the problem
+  // was seen included (their names may already be corrupted).
+  if (decoded.issues.length > 0) checker.refuse(decoded.issues.map(({ file: _file, ...issue }) => issue));
+  const result = checker.result({
+    file,
+    sha256: options.sha256 ?? hash?.digest() ?? '',
+    encoding: decoded.encoding,
+  });
+  return decoded.notice === null ? result : { ...result, notice: decoded.notice };
+}
+
+/**
+ * Reads records from text already decoded (a byte-order mark at its start is dropped), through stages 3 to 5.
+ * `input.sha256` is `options.sha256`, or the SHA-256 of the text's UTF-8 bytes (for a UTF-8 file without a
+ * byte-order mark, the file's own hash); `input.encoding` is `utf-8`; `input.file` is `options.file` or `(text)`.
+ *
+ * @param kind - the record kind.
+ * @param text - the whole text.
+ * @param format - `csv`, `ndjson`, `json` or `xml`.
+ * @param layout - the shape of the input.
+ * @param options - as `parseRecords`.
+ * @returns the result.
+ * @throws {InputError} under `strict` when there is an issue it refuses.
+ * @example
+ * readRecordsText('referral', 'id,childId,referralDate\nR1,C1,2010-10-01\n', 'csv', kindLayout('referral')).records
+ * //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
+ */
+export function readRecordsText<K extends RecordKind>(
+  kind: K,
+  text: string,
+  format: TextFormat,
+  layout: Layout,
+  options: ParseRecordsOptions = {},
+): ParseRecordsResult<K> {
+  const checker = checkerOf(kind, layout, options);
+  const tokenizer = tokenizerOf(
+    format,
+    layout,
+    createShaper(layout.shape(checker), checker, { header: headerOf(format) }),
+  );
+  tokenizer.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  tokenizer.end();
+  const encoding: TextEncoding = 'utf-8';
+  return checker.result({
+    file: options.file ?? '(text)',
+    sha256: options.sha256 ?? sha256OfText(text),
+    encoding,
+  });
+}

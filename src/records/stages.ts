@@ -1,0 +1,121 @@
+/**
+ * The reading path as stages, and the one small interface between each pair (STYLE.md, "The reading path, as
+ * stages"):
+ *
+ * 1. **source**: bytes, from a path (`node/`), a stream or a browser `File`: {@link ByteSource};
+ * 2. **decode**: bytes to text, the encoding named: `decode.ts`, feeding a {@link TextSink};
+ * 3. **tokenize**: text (or a workbook's bytes) to rows of cells or items, with their line numbers, one tokenizer
+ *    per format, feeding a {@link RowSink};
+ * 4. **shape**: rows to canonical field values (the header matched, a column map, or a preset's layout), feeding a
+ *    {@link ValuesSink};
+ * 5. **check**: values to records: each field read, required fields, keys, start/end pairs, the issues and the
+ *    accounting.
+ *
+ * Each stage pushes into the next: no object is made per row between them, so a million-row file costs a million
+ * records and little else. A faster tokenizer, another encoding or a new preset is one stage, written against these
+ * interfaces, with nothing else touched.
+ * @module
+ */
+import type { ColumnReport } from './headers.js';
+import type { InputIssue, ResultWarning, SkipReason } from './issues.js';
+
+/** Stage 1: where the bytes come from, and the name messages give it. */
+export interface ByteSource {
+  /** The file as named to the reader (a path, a browser file's name). */
+  readonly name: string;
+  /** The bytes, in order. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** What a streaming stage is fed: text (or bytes) in pieces, then the end. */
+export interface TextSink {
+  /** The next piece of the input, in order. */
+  write(text: string): void;
+  /** The end of the input. */
+  end(): void;
+}
+
+/**
+ * A workbook cell holding a formula whose value was never saved (a workbook written by a program that does not
+ * calculate, such as a script): its value is unknown, which is not a blank.
+ */
+export interface UncachedFormula {
+  /** The formula, as written (`DATE(2012,10,15)`). */
+  readonly formula: string;
+  /** The cell's address, as Excel names it (`C5`). */
+  readonly address: string;
+}
+
+/**
+ * One cell as a tokenizer gives it: text (CSV, and most workbook cells, dates as `YYYY-MM-DD`), a number (a workbook's
+ * numeric cell: in a date column, an Excel serial day number), or a formula without a saved value.
+ */
+export type Cell = string | number | UncachedFormula;
+
+/**
+ * A row a tokenizer could not read: it is counted as read and rejected, with one issue. `column` (0-based), when
+ * given, lets the shape stage name the field.
+ */
+export interface RowProblem {
+  /** The issue code: `unreadable` or `suspicious_line_break`. */
+  readonly code: 'unreadable' | 'suspicious_line_break';
+  /** The line (or item) the row starts on. */
+  readonly line: number;
+  /** The column of the cell concerned, when one is. */
+  readonly column?: number;
+  /** The value as found (shortened when long), or null. */
+  readonly value: string | null;
+  /** What was found and what to do, in a sentence. */
+  readonly message: string;
+}
+
+/** Stage 3 → 4: what a tokenizer pushes. Cells are valid during the call only: a stage that keeps them copies them. */
+export interface RowSink {
+  /** A row of cells (CSV, a sheet), starting on `line`. Rows whose cells are all blank are not given. */
+  row(cells: readonly Cell[], line: number): void;
+  /** One item (a JSON array's item, an NDJSON line, a census record element), at `line`. */
+  item(value: unknown, line: number): void;
+  /** A row that cannot be read at all. */
+  problem(problem: RowProblem): void;
+  /** The input as a whole cannot be read (not JSON, XML with entity declarations, an empty sheet): why. */
+  refuse(message: string): void;
+  /**
+   * A value of the whole file, given before the rows it applies to: a census header's reference date, an NCCIS
+   * file's `PeriodEnd`, a workbook's date system (`dateSystem`: `1900` or `1904`). The shape stage hands them to a
+   * preset's row function.
+   */
+  fileValue(name: string, value: unknown): void;
+  /** The end of the input. */
+  end(): void;
+}
+
+/** Extras of one row's values: issues already found, and clearer messages a preset knows. */
+export interface RowExtras {
+  /** Issues found before the check (a row with more cells than the header, a formula without a value). */
+  readonly issues?: readonly Omit<InputIssue, 'file'>[];
+  /** A clearer message for an `invalid_value` on a field, when the preset knows why (an unknown NCCIS code). */
+  readonly messages?: Readonly<Record<string, string>>;
+  /** What a blank required value is called in messages: `cell` (default) or `item` (an object's missing key). */
+  readonly blank?: 'cell' | 'item';
+}
+
+/** Stage 4 → 5: what the shape stage pushes to the check. */
+export interface ValuesSink {
+  /**
+   * One row's raw values, by the kind's fields: field i's value is `raws[at[i]]` (absent when `at[i]` is negative),
+   * or `raws[i]` without `at`. Valid during the call only.
+   */
+  values(raws: readonly unknown[], at: readonly number[] | undefined, row: number, extras?: RowExtras): void;
+  /** A row read and rejected before the check (a tokenizer's problem, a preset's issue), with its issues. */
+  rejected(row: number, issues: readonly Omit<InputIssue, 'file'>[]): void;
+  /** A row read that is not a record of the kind. */
+  skipped(row: number, reason: SkipReason, message: string): void;
+  /** Refuses the whole input with file-level issues: every row is then rejected. */
+  refuse(issues: readonly Omit<InputIssue, 'file'>[]): void;
+  /** A warning about the whole read (an unmatched column map key). */
+  warn(warning: Omit<ResultWarning, 'file'>): void;
+  /** A canonical field the input has (a column matched, a key some item carries). */
+  present(field: string): void;
+  /** The columns of a table used and ignored, once its header is matched. */
+  columns(report: ColumnReport): void;
+}

@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readRecordsFile } from '../../src/node/read-records-file.js';
+import { runBuiltCli } from '../helpers/cli.js';
+import { badInputs } from './inputs.js';
+
+const files = badInputs('workbooks');
+let uncached = '';
+let emptyFirst = '';
+
+beforeAll(async () => {
+  // A workbook written by a program that does not calculate: C3 holds =DATE(2010,10,2) with no saved value, as
+  // exceljs writes a formula given without its result. Before, it was read as a blank: "referralDate is required".
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Referrals');
+  sheet.addRow(['id', 'childId', 'referralDate']);
+  sheet.addRow(['R1', 'C1', new Date(Date.UTC(2010, 9, 1))]);
+  sheet.addRow(['R2', 'C2', { formula: 'DATE(2010,10,2)' }]);
+  sheet.addRow(['R3', 'C3', { formula: 'DATE(2010,10,3)', result: new Date(Date.UTC(2010, 9, 3)) }]);
+  uncached = files.write('uncached.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+  // A workbook whose first sheet is empty, its table on the second.
+  const two = new ExcelJS.Workbook();
+  two.addWorksheet('Sheet1');
+  two.addWorksheet('Referrals').addRow(['id', 'childId', 'referralDate']);
+  emptyFirst = files.write('empty-first.xlsx', new Uint8Array(await two.xlsx.writeBuffer()));
+});
+
+describe('workbooks (SPEC 13)', () => {
+  it('makes a formula without a saved value an issue on its row naming the cell, not a silent blank', async () => {
+    const read = await readRecordsFile('referral', uncached);
+    // R3's formula has its saved value, 2010-10-03: read as any cell.
+    expect(read.records.map((r) => [r.id, r.referralDate])).toEqual([
+      ['R1', '2010-10-01'],
+      ['R3', '2010-10-03'],
+    ]);
+    expect(read.issues).toEqual([
+      {
+        code: 'unreadable',
+        severity: 'error',
+        row: 3,
+        field: 'referralDate',
+        value: '=DATE(2010,10,2)',
+        message:
+          'cell C3 holds a formula whose value was never saved, so its value is unknown: open the workbook in Excel and save it again (or paste the values)',
+        file: uncached,
+      },
+    ]);
+    expect(read.accounting).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
+  });
+
+  it('refuses an empty first sheet, naming it and the sheets there are', async () => {
+    const read = await readRecordsFile('referral', emptyFirst);
+    expect(read.readable).toBe(false);
+    expect(read.issues).toEqual([
+      {
+        code: 'unreadable',
+        severity: 'error',
+        row: 0,
+        field: null,
+        value: null,
+        message:
+          'the sheet "Sheet1" is empty: the workbook\'s other sheets are "Referrals". Name the sheet to read (--sheet NAME or N)',
+        file: emptyFirst,
+      },
+    ]);
+  });
+
+  it('through the CLI: the formula row is named (exit 0); the empty sheet refuses the file (exit 1)', () => {
+    const run = runBuiltCli(['validate', '--kind', 'referral', '--input', uncached, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).issues).toEqual([
+      expect.objectContaining({ row: 3, field: 'referralDate', value: '=DATE(2010,10,2)', file: uncached }),
+    ]);
+    const empty = runBuiltCli(['validate', '--kind', 'referral', '--input', emptyFirst]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain(
+      `${emptyFirst}: the sheet "Sheet1" is empty: the workbook's other sheets are "Referrals". Name the sheet to read (--sheet NAME or N) [unreadable]`,
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import type { Cell, RowProblem, RowSink } from '../../src/records/stages.js';
+
+/** One thing a tokenizer gave its sink, in order: `['row', cells, line]`, `['problem', problem]`, `['end']`… */
+export type SinkEvent = readonly [string, ...unknown[]];
+
+/** A sink that writes down what a tokenizer gives it, in order (cells copied: tokenizers reuse them). */
+export function recordingSink(): { readonly sink: RowSink; readonly seen: SinkEvent[] } {
+  const seen: SinkEvent[] = [];
+  const sink: RowSink = {
+    row: (cells: readonly Cell[], line: number) => seen.push(['row', [...cells], line]),
+    item: (value, line) => seen.push(['item', value, line]),
+    problem: (problem: RowProblem) => seen.push(['problem', problem]),
+    refuse: (message) => seen.push(['refuse', message]),
+    fileValue: (name, value) => seen.push(['fileValue', name, value]),
+    end: () => seen.push(['end']),
+  };
+  return { sink, seen };
+}

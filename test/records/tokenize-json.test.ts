@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createNdjsonTokenizer, tokenizeJsonArray } from '../../src/records/tokenize-json.js';
+import { recordingSink } from '../helpers/sinks.js';
+
+describe('tokenizeJsonArray', () => {
+  it('gives each item with its 1-based index', () => {
+    const { sink, seen } = recordingSink();
+    tokenizeJsonArray('[{"id": "R1"}, 7, null]', sink);
+    expect(seen).toEqual([['item', { id: 'R1' }, 1], ['item', 7, 2], ['item', null, 3], ['end']]);
+  });
+
+  it('refuses text that is not JSON, or not an array', () => {
+    const object = recordingSink();
+    tokenizeJsonArray('{"records": []}', object.sink);
+    expect(object.seen).toEqual([
+      ['refuse', 'the text is a JSON object, not an array: expected an array of objects, one per record'],
+      ['end'],
+    ]);
+    const broken = recordingSink();
+    tokenizeJsonArray('[{"id": ', broken.sink);
+    expect(broken.seen[0]?.[0]).toBe('refuse');
+    expect(String(broken.seen[0]?.[1])).toMatch(
+      /^the text is not valid JSON \(.+\): expected an array of objects$/,
+    );
+  });
+
+  it('reads an item nested a hundred thousand deep without overflowing the stack', () => {
+    // JSON.parse in V8 does not recurse; nothing after it may either.
+    const { sink, seen } = recordingSink();
+    tokenizeJsonArray(`[${'['.repeat(100_000)}${']'.repeat(100_000)}]`, sink);
+    expect(seen.map((event) => event[0])).toEqual(['item', 'end']);
+  });
+});
+
+describe('createNdjsonTokenizer', () => {
+  it('gives one item a line, numbered by line, whatever the line ends and however the text is cut', () => {
+    const text = '{"id":"R1"}\r\n\r\n{"id":"R2"}\rnot json\n{"id":"R3"}';
+    const whole = recordingSink();
+    const tokenizer = createNdjsonTokenizer(whole.sink);
+    tokenizer.write(text);
+    tokenizer.end();
+    expect(whole.seen).toEqual([
+      ['item', { id: 'R1' }, 1],
+      // Line 2 is blank: not a row.
+      ['item', { id: 'R2' }, 3],
+      [
+        'problem',
+        {
+          code: 'unreadable',
+          line: 4,
+          value: 'not json',
+          message: expect.stringMatching(/^the line is not valid JSON \(.+\): expected one object a line$/),
+        },
+      ],
+      ['item', { id: 'R3' }, 5],
+      ['end'],
+    ]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const pieces = recordingSink();
+      const cutTokenizer = createNdjsonTokenizer(pieces.sink);
+      cutTokenizer.write(text.slice(0, cut));
+      cutTokenizer.write(text.slice(cut));
+      cutTokenizer.end();
+      expect(pieces.seen, `cut at ${cut}`).toEqual(whole.seen);
+    }
+  });
+
+  it('makes a line over the cap a problem of that line, keeping only its start, and goes on', () => {
+    // Line 2 is 60 characters, over a cap of 50; it comes in pieces of 10, never held whole.
+    const { sink, seen } = recordingSink();
+    const tokenizer = createNdjsonTokenizer(sink, { lineCap: 50 });
+    const long = `{"id":"${'x'.repeat(51)}"}`;
+    for (const piece of [`{"id":"R1"}\n`, ...(long.match(/.{1,10}/g) ?? []), '\n{"id":"R3"}\n']) {
+      tokenizer.write(piece);
+    }
+    tokenizer.end();
+    expect(seen).toEqual([
+      ['item', { id: 'R1' }, 1],
+      [
+        'problem',
+        {
+          code: 'unreadable',
+          line: 2,
+          value: `${long}…`,
+          message:
+            'the line runs past 50 characters, more than any record: it is left out and reading goes on at the next line',
+        },
+      ],
+      ['item', { id: 'R3' }, 3],
+      ['end'],
+    ]);
+  });
+});
