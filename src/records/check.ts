@@ -5,8 +5,7 @@
  * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` whatever came before.
  * @module
  */
-import { CALENDAR_RANGE } from '../calendar/index.js';
-import { isIsoDate, isoFromYmd, parseIsoDay, toDayNumber } from '../util/dates.js';
+import { isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import type { ColumnReport } from './headers.js';
