@@ -30,4 +30,4 @@ export {
   ReportConfigError,
   reportConfigSchema,
 } from './report-config.js';
-export { fileSource, nodeSha256 } from './source.js';
+export { fileSource, nodeSha256, type OpenFile } from './source.js';
