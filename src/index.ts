@@ -239,6 +239,22 @@ export {
   toleranceWords,
 } from './report/index.js';
 export {
+  type ResolvedSpcOptions,
+  type SpcAssurance,
+  type SpcChart,
+  type SpcImprovement,
+  type SpcInput,
+  type SpcOptions,
+  type SpcPhase,
+  type SpcPoint,
+  type SpcPointType,
+  type SpcSpecialCause,
+  spc,
+  spcImprovements,
+  spcPointTypes,
+  spcSpecialCauses,
+} from './spc/index.js';
+export {
   type CompareOptions,
   compareToTarget,
   expectedRemainingVolume,
