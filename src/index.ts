@@ -239,6 +239,8 @@ export {
   toleranceWords,
 } from './report/index.js';
 export {
+  improvementOf,
+  monthlySeries,
   type ResolvedSpcOptions,
   type SpcAssurance,
   type SpcChart,

@@ -2,6 +2,8 @@
  * Statistical process control (SPEC 14): XmR charts read the "Making Data Count" way.
  * @module
  */
+
+export { improvementOf, monthlySeries } from './series.js';
 export {
   type ResolvedSpcOptions,
   type SpcAssurance,
