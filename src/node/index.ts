@@ -28,3 +28,4 @@ export {
   ReportConfigError,
   reportConfigSchema,
 } from './report-config.js';
+export { renderXlsx } from './write-workbook.js';
