@@ -1,7 +1,7 @@
 import type { SpcPoint, SpcPointType } from '../spc/index.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportFigure, ReportIndicator, ReportTarget } from './model.js';
-import { assuranceWords, specialCauseWords, variationWords } from './spc-words.js';
+import { assuranceWords, chartNumber, specialCauseWords, variationWords } from './spc-words.js';
 
 /** Options of {@link renderChart}. */
 export interface RenderChartOptions {
@@ -173,12 +173,6 @@ function shortPeriod(target: ReportTarget): string {
 /** An id made only of letters, digits, `-` and `_`, from the indicator's id. */
 function idPart(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '-');
-}
-
-/** A value for a label: one decimal place, `%` for a percentage. */
-function valueLabel(value: number, unit: ReportIndicator['unit']): string {
-  const rounded = (Math.round(value * 10) / 10).toFixed(1);
-  return unit === 'percent' ? `${rounded}%` : rounded;
 }
 
 /** The shape of a point: what it shows, by colour and by shape (never colour alone). */
@@ -380,7 +374,7 @@ export function renderChart(indicator: ReportIndicator, options: RenderChartOpti
         labels.push({
           y,
           text: `${part === 'mean' ? 'Mean' : part === 'upper-limit' ? 'Upper limit' : 'Lower limit'}`,
-          detail: valueLabel(value, indicator.unit),
+          detail: chartNumber(value, indicator.unit),
           colour: part === 'mean' ? COLOUR.mean : COLOUR.secondaryText,
           periods: [],
         });
@@ -581,8 +575,8 @@ function describe(
     const span = `${months[from]?.period.label ?? ''} to ${months[to]?.period.label ?? ''}`;
     sentences.push(
       point.lowerLimit === null || point.upperLimit === null
-        ? `${span}: mean ${valueLabel(point.mean, unit)}, no limits yet.`
-        : `${span}: mean ${valueLabel(point.mean, unit)}, process limits ${valueLabel(point.lowerLimit, unit)} to ${valueLabel(point.upperLimit, unit)}.`,
+        ? `${span}: mean ${chartNumber(point.mean, unit)}, no limits yet.`
+        : `${span}: mean ${chartNumber(point.mean, unit)}, process limits ${chartNumber(point.lowerLimit, unit)} to ${chartNumber(point.upperLimit, unit)}.`,
     );
   }
   const special = points.filter(({ point }) => point.specialCause !== null);
@@ -604,7 +598,7 @@ function describe(
   }
   if (chart.options.target !== null) {
     sentences.push(
-      `Assurance against ${valueLabel(chart.options.target, unit)}: ${assuranceWords(chart.assurance).toLowerCase()}.`,
+      `Assurance against ${chartNumber(chart.options.target, unit)}: ${assuranceWords(chart.assurance).toLowerCase()}.`,
     );
   }
   if (chart.tooFewPoints) sentences.push('Too few points: the limits rest on fewer than 12 months.');

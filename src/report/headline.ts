@@ -1,4 +1,5 @@
 import type { ReportIndicator, ReportTarget } from './model.js';
+import type { Tolerance } from './tolerance.js';
 
 /**
  * The target a summary shows for an indicator: its headline (SPEC 15: the one the config names, or by the default
@@ -104,4 +105,26 @@ export function yearToDateLabel(indicator: Pick<ReportIndicator, 'yearToDate' | 
   return indicator.yearToDateKind === 'snapshot'
     ? `Snapshot, ${indicator.yearToDate.period.end}`
     : 'Year to date';
+}
+
+/**
+ * A report's tolerance setting in words: `5% of each target (the default)`, `5 points (cases per FTE for a
+ * caseload)`, `10% of each target`.
+ * @example toleranceSettingWords(null) //=> '5% of each target (the default)'
+ */
+export function toleranceSettingWords(tolerance: Tolerance | null): string {
+  if (tolerance === null) return '5% of each target (the default)';
+  if (typeof tolerance === 'number') return `${tolerance} points (cases per FTE for a caseload)`;
+  if ('points' in tolerance) return `${tolerance.points} points (cases per FTE for a caseload)`;
+  return `${tolerance.percentOfTarget}% of each target`;
+}
+
+/**
+ * An indicator's rule in words: `rules ni2008, timescale 7 working days, convention after-start, …`.
+ * @example ruleWords({ rules: 'ni2008', timescale: '7 working days' }) //=> 'rules ni2008, timescale 7 working days'
+ */
+export function ruleWords(rule: ReportIndicator['rule']): string {
+  return Object.entries(rule)
+    .map(([key, value]) => `${key} ${value === null ? 'none' : String(value)}`)
+    .join(', ');
 }

@@ -11,12 +11,14 @@ import {
   ragLabel,
   rateNeededText,
   toleranceBasis,
+  toleranceSettingWords,
   yearToDateLabel,
 } from './headline.js';
 import type { ReportFigure, ReportIndicator, ReportModel, ReportTarget } from './model.js';
 import {
   assuranceMeaning,
   assuranceWords,
+  chartNumber,
   specialCauseWords,
   variationMeaning,
   variationWords,
@@ -267,20 +269,9 @@ function shortLabel(label: string): string {
   return MONTH_NAMES.reduce((text, name) => text.replaceAll(name, name.slice(0, 3)), label);
 }
 
-/** A chart value for words: `62.3%`, `22.5`. */
+/** A chart value for words: `62.3%`, `22.5`, `n/a`. */
 function chartValue(value: number | null, indicator: ReportIndicator): string {
-  if (value === null) return 'n/a';
-  const rounded = (Math.round(value * 10) / 10).toFixed(1);
-  return indicator.unit === 'percent' ? `${rounded}%` : rounded;
-}
-
-/** The report's tolerance in words, for the masthead. */
-function toleranceSetting(model: ReportModel): string {
-  const { tolerance } = model;
-  if (tolerance === null) return '5% of each target (the default)';
-  if (typeof tolerance === 'number') return `${tolerance} points (cases per FTE for a caseload)`;
-  if ('points' in tolerance) return `${tolerance.points} points (cases per FTE for a caseload)`;
-  return `${tolerance.percentOfTarget}% of each target`;
+  return value === null ? 'n/a' : chartNumber(value, indicator.unit);
 }
 
 function header(model: ReportModel): string {
@@ -302,7 +293,7 @@ function header(model: ReportModel): string {
       'Counting convention',
       `${escapeHtml(model.convention)}<span class="csi-masthead__note">${escapeHtml(CONVENTIONS[model.convention] ?? '')}</span>`,
     ),
-    item('Amber within', escapeHtml(toleranceSetting(model))),
+    item('Amber within', escapeHtml(toleranceSettingWords(model.tolerance))),
     item('Chart history', escapeHtml(`${model.spcHistoryMonths} months before the year`)),
     '</dl>',
     '</div>',

@@ -8,7 +8,9 @@ export {
   latestReportedMonth,
   ragLabel,
   rateNeededText,
+  ruleWords,
   toleranceBasis,
+  toleranceSettingWords,
   toleranceWords,
   yearToDateLabel,
 } from './headline.js';
@@ -30,6 +32,7 @@ export {
 export {
   assuranceMeaning,
   assuranceWords,
+  chartNumber,
   specialCauseWords,
   variationMeaning,
   variationWords,

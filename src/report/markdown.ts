@@ -5,6 +5,7 @@ import {
   latestReportedMonth,
   ragLabel,
   rateNeededText,
+  ruleWords,
   toleranceBasis,
   yearToDateLabel,
 } from './headline.js';
@@ -12,6 +13,7 @@ import type { ReportFigure, ReportIndicator, ReportModel } from './model.js';
 import {
   assuranceMeaning,
   assuranceWords,
+  chartNumber,
   specialCauseWords,
   variationMeaning,
   variationWords,
@@ -40,18 +42,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 /** Escapes every cell. */
 const escaped = (row: readonly string[]) => row.map(escapeMarkdown);
 
-/** A value of the chart for a table: one decimal place, `%` for a percentage. */
+/** A value of the chart for a table, empty when there is none. */
 function chartValue(value: number | null, indicator: ReportIndicator): string {
-  if (value === null) return '';
-  const rounded = (Math.round(value * 10) / 10).toFixed(1);
-  return indicator.unit === 'percent' ? `${rounded}%` : rounded;
-}
-
-/** `rules ni2008, timescale 7 working days, …`. */
-function ruleWords(indicator: ReportIndicator): string {
-  return Object.entries(indicator.rule)
-    .map(([key, value]) => `${key} ${value === null ? 'none' : String(value)}`)
-    .join(', ');
+  return value === null ? '' : chartNumber(value, indicator.unit);
 }
 
 function summary(model: ReportModel): string[] {
@@ -175,7 +168,7 @@ function section(model: ReportModel, indicator: ReportIndicator): string[] {
     '',
     `${indicator.polarity === 'higher-is-better' ? 'Higher' : 'Lower'} is better. Source: ${escapeMarkdown(indicator.source)}`,
     '',
-    `Rule: ${escapeMarkdown(ruleWords(indicator))}. Calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Records read ${counts.recordsRead}, rows rejected while reading ${counts.rowsRejected ?? 0}.`,
+    `Rule: ${escapeMarkdown(ruleWords(indicator.rule))}. Calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Records read ${counts.recordsRead}, rows rejected while reading ${counts.rowsRejected ?? 0}.`,
     '',
     escapeMarkdown(
       last && first

@@ -28,6 +28,7 @@ import {
   type TargetSet,
 } from '../targets/index.js';
 import type { IsoDate } from '../util/dates.js';
+import { chartNumber } from './spc-words.js';
 import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
 
 /** One indicator of a report: its records and options. */
@@ -687,9 +688,7 @@ function slowReasons(indicator: ReportIndicator): string[] {
   return reasons;
 }
 
-/** A limit or target for words: `62.3%`, `22.5`. */
+/** A limit for words: `62.3%`, `22.5`, `n/a`. */
 function limitWords(value: number | null, unit: IndicatorResult['unit']): string {
-  if (value === null) return 'n/a';
-  const rounded = (Math.round(value * 10) / 10).toFixed(1);
-  return unit === 'percent' ? `${rounded}%` : rounded;
+  return value === null ? 'n/a' : chartNumber(value, unit);
 }

@@ -1,4 +1,14 @@
+import type { IndicatorUnit } from '../indicators/index.js';
 import type { SpcAssurance, SpcPointType, SpcSpecialCause } from '../spc/index.js';
+
+/**
+ * A chart's figure (a mean, a limit, a target) for words and labels: one decimal place, `%` for a percentage.
+ * @example chartNumber(62.2833, 'percent') //=> '62.3%'
+ */
+export function chartNumber(value: number, unit: IndicatorUnit): string {
+  const rounded = (Math.round(value * 10) / 10).toFixed(1);
+  return unit === 'percent' ? `${rounded}%` : rounded;
+}
 
 /**
  * What an XmR chart's latest point shows, in words, the same in every renderer: `Common cause`, `Improvement`,

@@ -1,4 +1,12 @@
-import { headlineTarget, latestReportedMonth, ragLabel, rateNeededText, toleranceBasis } from './headline.js';
+import {
+  headlineTarget,
+  latestReportedMonth,
+  ragLabel,
+  rateNeededText,
+  ruleWords,
+  toleranceBasis,
+  toleranceSettingWords,
+} from './headline.js';
 import type { ReportFigure, ReportIndicator, ReportModel } from './model.js';
 import { assuranceWords, specialCauseWords, variationWords } from './spc-words.js';
 
@@ -195,18 +203,7 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
     pair('Calendar', text(model.calendar.id)),
     pair('Calendar fingerprint', text(model.calendar.fingerprint)),
     pair('Convention', text(model.convention)),
-    pair(
-      'Tolerance',
-      text(
-        model.tolerance === null
-          ? '5% of each target (the default)'
-          : typeof model.tolerance === 'number'
-            ? `${model.tolerance} points`
-            : 'points' in model.tolerance
-              ? `${model.tolerance.points} points`
-              : `${model.tolerance.percentOfTarget}% of each target`,
-      ),
-    ),
+    pair('Tolerance', text(toleranceSettingWords(model.tolerance))),
     pair('Chart history (months before the year)', number(model.spcHistoryMonths, FORMATS.count)),
     pair(
       'Charts',
@@ -220,11 +217,7 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
       const target = headlineTarget(indicator);
       return [
         text(indicator.id),
-        text(
-          Object.entries(indicator.rule)
-            .map(([key, value]) => `${key} ${value === null ? 'none' : String(value)}`)
-            .join(', '),
-        ),
+        text(ruleWords(indicator.rule)),
         number(indicator.counts.recordsRead, FORMATS.count),
         number(indicator.counts.rowsRejected ?? 0, FORMATS.count),
         text(

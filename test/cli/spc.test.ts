@@ -7,6 +7,9 @@ import { fixturePath } from '../helpers/fixtures.js';
 // mean moving range is 50 (3.267 × 50 = 163.35 screens nothing); limits 75 ± 2.66 × 50 = 75 ± 133: −58 to 208.
 const input = fixturePath('spc', 'initial-assessments.csv');
 
+/** `cs-indicators spc NI59 --input <the fixture> …args`. */
+const spcOf = (...args: string[]) => runBuiltCli(['spc', 'NI59', '--input', input, ...args]);
+
 interface SpcJson {
   indicator: string;
   months: { numerator: number; denominator: number; value: string | null }[];
@@ -22,18 +25,7 @@ interface SpcJson {
 
 describe('cs-indicators spc', () => {
   it('charts an indicator by month as JSON: each month, the mean, the limits, variation and assurance', () => {
-    const run = runBuiltCli([
-      'spc',
-      'NI59',
-      '--input',
-      input,
-      '--period',
-      'FY2010',
-      '--target',
-      '80',
-      '--format',
-      'json',
-    ]);
+    const run = spcOf('--period', 'FY2010', '--target', '80', '--format', 'json');
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as SpcJson;
     expect(body.indicator).toBe('NI59');
@@ -69,7 +61,7 @@ describe('cs-indicators spc', () => {
   });
 
   it('prints a table with the phase, each month and what the chart says', () => {
-    const run = runBuiltCli(['spc', 'NI59', '--input', input, '--period', 'FY2010']);
+    const run = spcOf('--period', 'FY2010');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'Phase 1  2010-04 to 2011-03: mean 75.0%, limits -58.0% to 208.0%, from 12 of 12 points',
@@ -81,16 +73,7 @@ describe('cs-indicators spc', () => {
 
   it('warns on stderr when the limits rest on fewer than 12 months (too_few_points)', () => {
     // April to January: 10 months, 5 of each: the same mean, 75.
-    const run = runBuiltCli([
-      'spc',
-      'NI59',
-      '--input',
-      input,
-      '--period',
-      '2010-04..2011-01',
-      '--format',
-      'json',
-    ]);
+    const run = spcOf('--period', '2010-04..2011-01', '--format', 'json');
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as SpcJson;
     expect(body.spc.tooFewPoints).toBe(true);
@@ -106,11 +89,7 @@ describe('cs-indicators spc', () => {
   });
 
   it('starts a new phase at each --rebase month, and takes the direction from --improvement', () => {
-    const run = runBuiltCli([
-      'spc',
-      'NI59',
-      '--input',
-      input,
+    const run = spcOf(
       '--period',
       'FY2010',
       '--rebase',
@@ -119,7 +98,7 @@ describe('cs-indicators spc', () => {
       'decrease',
       '--format',
       'json',
-    ]);
+    );
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as SpcJson;
     // Two phases of 6 months, each 50, 100, 50, 100, 50, 100: mean 75 again; both too short.
@@ -128,25 +107,16 @@ describe('cs-indicators spc', () => {
   });
 
   it('exits 2 on usage errors: no whole months, an unknown rebase month, a flag that does not apply', () => {
-    const partial = runBuiltCli(['spc', 'NI59', '--input', input, '--period', '2010-04-15..2011-01-31']);
+    const partial = spcOf('--period', '2010-04-15..2011-01-31');
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain('a chart by month needs whole months');
-    const rebase = runBuiltCli([
-      'spc',
-      'NI59',
-      '--input',
-      input,
-      '--period',
-      'FY2010',
-      '--rebase',
-      '2012-01',
-    ]);
+    const rebase = spcOf('--period', 'FY2010', '--rebase', '2012-01');
     expect(rebase.code).toBe(2);
     expect(rebase.stderr).toContain('the rebase label "2012-01" is not in the series');
-    expect(runBuiltCli(['spc', 'NI59', '--input', input, '--by', 'team']).code).toBe(2);
-    expect(runBuiltCli(['spc', 'NI59', '--input', input, '--target', 'eighty']).code).toBe(2);
-    expect(runBuiltCli(['spc', 'NI59', '--input', input, '--improvement', 'up']).code).toBe(2);
-    expect(runBuiltCli(['spc', 'NI59', '--input', input, '--fix-after', '1']).code).toBe(2);
+    expect(spcOf('--by', 'team').code).toBe(2);
+    expect(spcOf('--target', 'eighty').code).toBe(2);
+    expect(spcOf('--improvement', 'up').code).toBe(2);
+    expect(spcOf('--fix-after', '1').code).toBe(2);
     expect(runBuiltCli(['spc']).code).toBe(2);
   });
 

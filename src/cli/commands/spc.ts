@@ -1,6 +1,7 @@
 import type { IndicatorResult, IndicatorUnit } from '../../indicators/index.js';
 import { splitIntoMonths } from '../../periods/index.js';
 import type { ResultWarning } from '../../records/issues.js';
+import { chartNumber } from '../../report/spc-words.js';
 import {
   improvementOf,
   monthlySeries,
@@ -54,11 +55,9 @@ function numberOption(value: string | undefined, flag: string): number | undefin
   return number;
 }
 
-/** `68.1%`, `22.5`, `58`: a chart figure, one decimal place for a rate. */
+/** `68.1%`, `22.5`: a chart figure, or empty. */
 function shown(value: number | null, unit: IndicatorUnit): string {
-  if (value === null) return '';
-  if (unit === 'count') return String(Math.round(value * 10) / 10);
-  return `${value.toFixed(1)}${unit === 'percent' ? '%' : ''}`;
+  return value === null ? '' : chartNumber(value, unit);
 }
 
 /** `special-cause-improvement` → `special cause improvement`. */
