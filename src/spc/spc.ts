@@ -427,7 +427,8 @@ export function spc(series: readonly SpcInput[], options: SpcOptions = {}): SpcC
   boundaries.forEach((start, phaseIndex) => {
     const end = (boundaries[phaseIndex + 1] ?? series.length) - 1;
     const members = series.slice(start, end + 1);
-    const values = members.flatMap((point) => (point.value === null ? [] : [point.value]));
+    const values: number[] = [];
+    for (const member of members) if (member.value !== null) values.push(member.value);
     const baseline = resolved.fixAfter === null ? values : values.slice(0, resolved.fixAfter);
     const phase: SpcPhase = {
       start: members[0]?.label ?? '',
