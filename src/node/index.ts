@@ -31,3 +31,4 @@ export {
   reportConfigSchema,
 } from './report-config.js';
 export { fileSource, nodeSha256, type OpenFile } from './source.js';
+export { renderXlsx } from './write-workbook.js';
