@@ -1,5 +1,6 @@
 /**
- * What every CLI command is given, and the errors that map to exit codes (SPEC 9).
+ * What every CLI command is given, and the errors that map to exit codes (SPEC 9, 13): 0 done, 1 input refused or
+ * an output that cannot be written, 2 usage error, 70 a bug (never reached by bad input).
  * @module
  */
 
@@ -17,12 +18,13 @@ export interface CliIo {
 export interface CliCommand {
   readonly name: string;
   readonly summary: string;
-  readonly usage: string;
+  /** The usage text `--help` prints; a function when it depends on the arguments (`compute NI59 --help`). */
+  readonly usage: string | ((args: readonly string[]) => string);
   /** Runs the command; returns the exit code (0 done, 1 input refused). Throws `UsageError` for exit 2. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** A usage error: a missing or malformed argument. Exit code 2. */
+/** A usage error: a missing, unknown or malformed argument, or an output that would overwrite an input. Exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
@@ -30,4 +32,9 @@ export class UsageError extends Error {
 /** Input that cannot be used: an unreadable file, or any issue in strict mode. Exit code 1. */
 export class InputRefusedError extends Error {
   override readonly name = 'InputRefusedError';
+}
+
+/** An output that cannot be written: a missing folder, a folder in its place, no permission. Exit code 1. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
 }

@@ -1,5 +1,6 @@
 import type { PresetFileOptions } from '../node/read-preset-file.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
+import { choiceArg } from './args.js';
 import { type CliIo, UsageError } from './context.js';
 
 /** The `--preset` and `--sheet` flags, for `parseCommandArgs`. */
@@ -33,14 +34,12 @@ export function presetArgUsage(column: number): string {
  * @throws {UsageError} for an unknown preset or a blank sheet.
  */
 export function presetFromArgs(values: { preset?: string; sheet?: string }): PresetFileOptions {
-  const { preset, sheet } = values;
-  if (preset !== undefined && !presetIds.includes(preset as PresetId)) {
-    throw new UsageError(`--preset: expected one of ${presetIds.join(', ')}, got ${JSON.stringify(preset)}`);
-  }
+  const preset = choiceArg<PresetId>(values.preset, presetIds, '--preset');
+  const { sheet } = values;
   if (sheet !== undefined && sheet.trim() === '')
     throw new UsageError('--sheet: expected a sheet name or number');
   return {
-    ...(preset === undefined ? {} : { preset: preset as PresetId }),
+    ...(preset === undefined ? {} : { preset }),
     ...(sheet === undefined ? {} : { sheet: /^\d+$/.test(sheet.trim()) ? Number(sheet) : sheet }),
   };
 }

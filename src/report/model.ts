@@ -9,6 +9,7 @@ import {
   type RoundingOptions,
 } from '../indicators/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
+import type { InputSummary, ResultWarning } from '../records/issues.js';
 import { compareToTarget, expectedRemainingVolume, rateNeeded, type Target } from '../targets/index.js';
 import type { IsoDate } from '../util/dates.js';
 
@@ -22,6 +23,8 @@ export interface ReportIndicatorInput<I extends IndicatorId = IndicatorId> {
   readonly options?: OptionsFor<I>;
   /** Rows rejected while reading its input, so that the report accounts for every row. */
   readonly rowsRejected?: number;
+  /** The files its records were read from, one summary each, shown with it. Default: none. */
+  readonly inputs?: readonly InputSummary[];
 }
 
 /** Options of {@link buildReport}. */
@@ -126,6 +129,10 @@ export interface ReportIndicator {
   readonly counts: IndicatorCounts;
   /** The targets, in the order given. */
   readonly targets: readonly ReportTarget[];
+  /** What a reader should know of the year to date's figure (`all_excluded`…); empty when nothing. */
+  readonly warnings: readonly ResultWarning[];
+  /** The files the indicator's records were read from: file, SHA-256, encoding and what became of every row. */
+  readonly inputs: readonly InputSummary[];
 }
 
 /** The monthly return: every indicator by month, the year to date and the targets. */
@@ -354,6 +361,8 @@ export function buildReport(
         excluded: {},
       },
       targets,
+      warnings: ytdResult?.warnings ?? [],
+      inputs: input.inputs ?? [],
     };
   });
 

@@ -1,9 +1,11 @@
+import { escapeControlCharacters } from '../util/control-characters.js';
 import { headlineTarget, latestReportedMonth, ragLabel, rateNeededText } from './headline.js';
 import type { ReportModel } from './model.js';
 
 /**
  * The report's summary as a plain-text table for a terminal: each indicator's latest month, year to date, headline
- * target, standing and the rate the remaining months need.
+ * target, standing and the rate the remaining months need. Control characters from the config or the data (a title
+ * with an escape sequence) are shown as visible escapes.
  * @example
  * renderSummaryTable(model)
  * //=> 'Monthly return 2010/11, data to 2011-01-31 …\nIndicator  January 2011  Year to date …'
@@ -31,17 +33,22 @@ export function renderSummaryTable(model: ReportModel): string {
       target ? target.gapDisplay : '',
       target ? ragLabel(target, model.tolerance) : '',
       target ? rateNeededText(target) : '',
-    ];
+    ].map(escapeControlCharacters);
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const widths = header.map((h) => h.length);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] ?? 0, (row[i] ?? '').length);
+  }
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => cell.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
   return [
-    `${model.title}, data to ${model.asAt}`,
-    `Calendar ${model.calendar.id} (${model.calendar.fingerprint}), convention ${model.convention}`,
+    escapeControlCharacters(`${model.title}, data to ${model.asAt}`),
+    escapeControlCharacters(
+      `Calendar ${model.calendar.id} (${model.calendar.fingerprint}), convention ${model.convention}`,
+    ),
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

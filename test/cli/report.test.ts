@@ -53,7 +53,8 @@ describe('cs-indicators report', () => {
   it('refuses a config that cannot be used, naming the file and the field (exit 1)', () => {
     const unknown = runBuiltCli(['report', '--config', fixturePath('report', 'bad-indicator.json')]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('bad-indicator.json: indicators: unknown indicator "NI999"');
+    expect(unknown.stderr).toContain('bad-indicator.json: the report config is not usable (1 problem)');
+    expect(unknown.stderr).toContain('  indicators[0].id: unknown indicator "NI999"');
     const shape = runBuiltCli(['report', '--config', fixturePath('report', 'bad-shape.json')]);
     expect(shape.code).toBe(1);
     expect(shape.stderr).toContain('bad-shape.json: the report config is not usable');

@@ -159,6 +159,8 @@ export function reportIndicator(overrides: Partial<ReportIndicator> = {}): Repor
       excluded: { 'not-completed': 50 },
     },
     targets: [],
+    warnings: [],
+    inputs: [],
     ...overrides,
   };
 }
