@@ -164,6 +164,33 @@ function flagUsage(flag: string, placeholder: string | undefined): string {
 }
 
 /**
+ * Text wrapped to a width, each line after the first indented.
+ *
+ * @param text - the text.
+ * @param width - the widest line.
+ * @param indent - the column the lines after the first start at.
+ * @param first - the column the first line starts at.
+ * @returns the lines joined.
+ */
+export function wrap(text: string, width: number, indent: number, first = indent): string {
+  const lines: string[] = [];
+  let line = '';
+  let column = first;
+  for (const word of text.split(' ')) {
+    if (line !== '' && column + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+      column = indent;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
+/** The width of help text. */
+const HELP_WIDTH = 110;
+
+/**
  * The help lines of indicators' own options, one indicator after another, from their declarations.
  *
  * @param chosen - the indicators to describe.
@@ -181,7 +208,10 @@ export function indicatorOptionUsage(chosen: readonly IndicatorDefinition[], col
       if (option.flag === undefined && option.switchFlag === undefined) continue;
       const values =
         option.type === 'choice' && option.values !== undefined ? option.values.join('|') : undefined;
-      const doc = `${stripMarkdown(option.doc)} (default: ${stripMarkdown(option.defaultText)})`;
+      const doc =
+        option.type === 'records'
+          ? `${stripMarkdown(option.doc)}; required${option.unless === undefined ? '' : ` unless --${flagOf(definition, option.unless.option)} ${option.unless.value}`}`
+          : `${stripMarkdown(option.doc)}; default ${stripMarkdown(option.defaultText)}`;
       if (option.flag !== undefined)
         entries.push([flagUsage(option.flag, values ?? option.placeholder), doc]);
       if (option.switchFlag !== undefined) {
@@ -192,13 +222,15 @@ export function indicatorOptionUsage(chosen: readonly IndicatorDefinition[], col
       }
     }
     if (entries.length === 0) continue;
-    entries.forEach(([flag, doc], index) => {
-      const label = index === 0 ? `  ${definition.id}` : '';
-      const head = `${label.padEnd(20)}${flag}`;
+    lines.push(`  ${definition.id}`);
+    for (const [flag, doc] of entries) {
+      const head = `    ${flag}`;
       lines.push(
-        head.length >= column ? `${head}\n${' '.repeat(column)}${doc}` : `${head.padEnd(column)}${doc}`,
+        head.length + 2 > column
+          ? `${head}\n${' '.repeat(column)}${wrap(doc, HELP_WIDTH, column)}`
+          : `${head.padEnd(column)}${wrap(doc, HELP_WIDTH, column)}`,
       );
-    });
+    }
   }
   return lines;
 }

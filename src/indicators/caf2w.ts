@@ -18,7 +18,7 @@ const caf2wOptions = {
   timescale: wholeNumberOption({
     name: 'timescale',
     unit: 'days',
-    defaultText: '14 (calendar days), 10 (working days)',
+    defaultText: '14 calendar days, or 10 working days',
     flag: 'timescale',
     placeholder: 'N',
     doc: 'the number of days',

@@ -37,6 +37,7 @@ import {
   indicatorOptionUsage,
   inFlagWords,
   readIndicatorArgs,
+  wrap,
 } from '../indicator-args.js';
 import { checkOutputs, type OutputTarget, outputFromArgs, type RunInput, writeOutput } from '../output.js';
 import { presetArgOptions, presetArgUsage, presetFromArgs, reportSkipped } from '../preset-args.js';
@@ -58,13 +59,12 @@ function usageOf(chosen: readonly IndicatorDefinition[]): string {
       return `       cs-indicators compute ${definition.id} ${[main, ...records].join(' ')}${period}`;
     });
   const named = chosen.length === 1 ? (chosen[0] as IndicatorDefinition) : undefined;
+  const what =
+    named === undefined ? `one indicator (${indicatorIds.join(', ')})` : `${named.id} (${named.title})`;
   return `Usage: cs-indicators compute ${named?.id ?? '<INDICATOR>'} --input FILE [options]
 ${inputLines.join('\n')}
 
-Computes ${named === undefined ? `one indicator (${indicatorIds.join(', ')})` : `${named.id} (${named.title})`} from a
-records file (CSV, JSON array, NDJSON, Excel workbook or CIN census XML, by extension) and prints the result. Rows
-with issues are left out, reported on stderr and counted in the result. Every argument is checked before any file
-is read.
+${wrap(`Computes ${what} from a records file (CSV, JSON array, NDJSON, Excel workbook or CIN census XML, by extension) and prints the result. Rows with issues are left out, reported on stderr and counted in the result. Every argument is checked before any file is read.`, 110, 0)}
 
 Options:
   --period P          month 2010-06, quarter 2010-Q2, FY2010 or 2010/11, AY2010, 2010-10..2011-03, or
