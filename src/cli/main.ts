@@ -18,7 +18,7 @@ import { workingDaysCommand } from './commands/working-days.js';
 import { type CliCommand, type CliIo, InputRefusedError, OutputError, UsageError } from './context.js';
 
 /** Every command, in the order the help lists them: one file each under `commands/`. */
-const commands: readonly CliCommand[] = [
+const allCommands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
   reportCommand,
@@ -29,7 +29,7 @@ const commands: readonly CliCommand[] = [
 /** The environment variable that shows the stack of an internal error. */
 export const DEBUG_VARIABLE = 'CSI_DEBUG';
 
-function helpText(): string {
+function helpText(commands: readonly CliCommand[]): string {
   let width = 0;
   for (const command of commands) width = Math.max(width, command.name.length);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -59,6 +59,8 @@ function internalError(where: string, error: unknown, debug: boolean): string {
 export interface RunCliOptions {
   /** Show the stack of an internal error. Default: `CSI_DEBUG=1` in the environment. */
   readonly debug?: boolean;
+  /** The commands. Default: every command of `commands/` (tests give their own). */
+  readonly commands?: readonly CliCommand[];
 }
 
 /**
@@ -75,16 +77,17 @@ export async function runCli(
   options: RunCliOptions = {},
 ): Promise<number> {
   const debug = options.debug ?? process.env[DEBUG_VARIABLE] === '1';
+  const commands = options.commands ?? allCommands;
   // Messages quote the data (file names, values): shown on a terminal, their control characters are escaped.
   const err = (text: string) => io.err(escapeControlCharactersKeepingLines(text));
   const safeIo: CliIo = { out: io.out, err, errIsTty: io.errIsTty };
   const [name, ...rest] = argv;
   if (name === undefined) {
-    err(helpText());
+    err(helpText(commands));
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText());
+    io.out(helpText(commands));
     return 0;
   }
   if (name === '--version' || name === '-v') {
