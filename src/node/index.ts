@@ -20,11 +20,17 @@ export {
   type WorkbookRow,
   type WorkbookRows,
 } from './read-workbook.js';
+export { ColumnMapError, readColumnMap } from './column-map.js';
+export { type ReadForSummary, sha256OfFile, summariseInput } from './input-summary.js';
 export {
+  type CheckedIndicator,
+  type CheckedReportConfig,
+  type ConfigFile,
   type LoadedReport,
   type LoadReportOptions,
   loadReport,
   type ReportConfig,
   ReportConfigError,
+  readReportConfig,
   reportConfigSchema,
 } from './report-config.js';
