@@ -64,21 +64,23 @@ export function deadlineDay(
 }
 
 /**
- * What the timeliness rule decided for one record. One object is reused for every record, so that counting alone
- * allocates nothing per record; a tally copies what it keeps.
+ * What the timeliness rule decided for one record, given to a tally as plain arguments (no object per record):
+ * its bucket and reason (why excluded, or what kept it out of the numerator; undefined when counted) first, so that
+ * an {@link OutcomeTally}'s `add` is a tally as it is; then the record's index and the record, the event date, the
+ * start date when the spec gives it as text, the start as a day number, and the days elapsed and deadline (day
+ * numbers; NaN when the record is not in the population).
  */
-interface Verdict {
-  bucket: OutcomeBucket;
-  /** Why excluded, or what kept it out of the numerator; undefined when counted. */
-  reason: string | undefined;
-  /** The event date, or undefined when missing. */
-  eventDate: IsoDate | undefined;
-  /** The start as a day number, or NaN when the record stopped before it was read. */
-  startDay: number;
-  /** The days elapsed and the deadline (a day number), or NaN when not in the population. */
-  days: number;
-  deadline: number;
-}
+type TimelinessTally<R> = (
+  bucket: OutcomeBucket,
+  reason: string | undefined,
+  index: number,
+  record: R,
+  eventDate: IsoDate | undefined,
+  startDate: IsoDate | undefined,
+  startDay: number,
+  days: number,
+  deadline: number,
+) => void;
 
 /**
  * The timeliness rule, once: each record's bucket, reason, days and deadline, given in order to `tally`. A record
@@ -92,62 +94,44 @@ function applyTimeliness<R>(
   spec: TimelinessSpec<R>,
   calendar: Calendar,
   convention: Convention,
-  tally: (index: number, record: R, verdict: Readonly<Verdict>) => void,
+  tally: TimelinessTally<R>,
 ): void {
   const periodStart = period.start;
   const periodEnd = period.end;
   const calendarDays = spec.days === 'calendar';
-  const verdict: Verdict = {
-    bucket: 'excluded',
-    reason: undefined,
-    eventDate: undefined,
-    startDay: Number.NaN,
-    days: Number.NaN,
-    deadline: Number.NaN,
-  };
+  const none = Number.NaN;
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as R;
-    verdict.bucket = 'excluded';
-    verdict.reason = undefined;
-    verdict.startDay = Number.NaN;
-    verdict.days = Number.NaN;
-    verdict.deadline = Number.NaN;
     const eventDate = spec.eventDate(record);
-    verdict.eventDate = eventDate;
     if (eventDate === undefined) {
-      verdict.reason = spec.missingEventReason;
-      tally(index, record, verdict);
+      tally('excluded', spec.missingEventReason, index, record, undefined, undefined, none, none, none);
       continue;
     }
     // ISO dates compare as strings; records reach here validated.
     if (eventDate < periodStart || eventDate > periodEnd) {
-      verdict.bucket = 'not-in-period';
-      tally(index, record, verdict);
+      tally('not-in-period', undefined, index, record, eventDate, undefined, none, none, none);
       continue;
     }
     const excluded = spec.exclude?.(record);
     if (excluded) {
-      verdict.reason = excluded;
-      tally(index, record, verdict);
+      tally('excluded', excluded, index, record, eventDate, undefined, none, none, none);
       continue;
     }
+    let startDate: IsoDate | undefined;
     let startDay: number | undefined;
     if (spec.startDay !== undefined) startDay = spec.startDay(record);
     else {
-      const startDate = spec.startDate(record);
+      startDate = spec.startDate(record);
       startDay = startDate === undefined ? undefined : toDayNumber(startDate);
     }
     if (startDay === undefined) {
-      verdict.reason = spec.missingStartReason;
-      tally(index, record, verdict);
+      tally('excluded', spec.missingStartReason, index, record, eventDate, undefined, none, none, none);
       continue;
     }
-    verdict.startDay = startDay;
     const timescale = spec.timescale(record);
     const endDay = toDayNumber(eventDate);
     if (endDay < startDay && !spec.earlyIsOnTime) {
-      verdict.reason = 'end-before-start';
-      tally(index, record, verdict);
+      tally('excluded', 'end-before-start', index, record, eventDate, startDate, startDay, none, none);
       continue;
     }
     let days: number;
@@ -166,16 +150,15 @@ function applyTimeliness<R>(
       }
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      verdict.reason = 'outside-calendar-range';
-      tally(index, record, verdict);
+      tally('excluded', 'outside-calendar-range', index, record, eventDate, startDate, startDay, none, none);
       continue;
     }
-    const onTime = days <= timescale;
-    verdict.bucket = onTime ? 'counted' : 'not-counted';
-    if (!onTime) verdict.reason = `over ${timescale} ${spec.days} days`;
-    verdict.days = days;
-    verdict.deadline = deadline;
-    tally(index, record, verdict);
+    if (days <= timescale)
+      tally('counted', undefined, index, record, eventDate, startDate, startDay, days, deadline);
+    else {
+      const reason = `over ${timescale} ${spec.days} days`;
+      tally('not-counted', reason, index, record, eventDate, startDate, startDay, days, deadline);
+    }
   }
 }
 
@@ -193,24 +176,32 @@ export function timelinessOutcomes<R>(
 ): RecordOutcome[] {
   // One object per record, filled in place with no spreads: this runs for every record of a national dataset.
   const outcomes: RecordOutcome[] = new Array(records.length);
-  applyTimeliness(records, period, spec, calendar, convention, (index, record, verdict) => {
-    const outcome: OutcomeDraft = { id: spec.id(record), bucket: verdict.bucket };
-    const row = rows?.[index];
-    if (row !== undefined) outcome.row = row;
-    const team = spec.team?.(record);
-    if (team !== undefined) outcome.team = team;
-    const workerId = spec.workerId?.(record);
-    if (workerId !== undefined) outcome.workerId = workerId;
-    if (verdict.reason !== undefined) outcome.reason = verdict.reason;
-    if (verdict.eventDate !== undefined) outcome.eventDate = verdict.eventDate;
-    if (!Number.isNaN(verdict.startDay)) outcome.startDate = fromDayNumber(verdict.startDay);
-    if (verdict.bucket === 'counted' || verdict.bucket === 'not-counted') {
-      outcome.days = verdict.days;
-      outcome.deadline = fromDayNumber(verdict.deadline);
-      outcome.onTime = verdict.bucket === 'counted';
-    }
-    outcomes[index] = outcome;
-  });
+  applyTimeliness(
+    records,
+    period,
+    spec,
+    calendar,
+    convention,
+    (bucket, reason, index, record, eventDate, startDate, startDay, days, deadline) => {
+      const outcome: OutcomeDraft = { id: spec.id(record), bucket };
+      const row = rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      const team = spec.team?.(record);
+      if (team !== undefined) outcome.team = team;
+      const workerId = spec.workerId?.(record);
+      if (workerId !== undefined) outcome.workerId = workerId;
+      if (reason !== undefined) outcome.reason = reason;
+      if (eventDate !== undefined) outcome.eventDate = eventDate;
+      if (startDate !== undefined) outcome.startDate = startDate;
+      else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
+      if (!Number.isNaN(days)) {
+        outcome.days = days;
+        outcome.deadline = fromDayNumber(deadline);
+        outcome.onTime = bucket === 'counted';
+      }
+      outcomes[index] = outcome;
+    },
+  );
   return outcomes;
 }
 
@@ -227,9 +218,8 @@ export function timelinessCounts<R>(
   rowsRejected?: number,
 ): IndicatorCounts {
   const tally = createOutcomeTally();
-  applyTimeliness(records, period, spec, calendar, convention, (_index, _record, verdict) =>
-    tally.add(verdict.bucket, verdict.bucket === 'excluded' ? verdict.reason : undefined),
-  );
+  // A tally takes only the bucket and the reason (which it keeps for `excluded` alone): `add` is the rule's tally.
+  applyTimeliness(records, period, spec, calendar, convention, tally.add);
   return tally.counts(records.length, rowsRejected);
 }
 

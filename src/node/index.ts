@@ -4,7 +4,9 @@
  * @module
  */
 export * from '../index.js';
+export { ColumnMapError, readColumnMap } from './column-map.js';
 export { readHolidayFile } from './holiday-file.js';
+export { type ReadForSummary, sha256OfFile, summariseInput } from './input-summary.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 export {
   PROGRESS_EVERY_ROWS,
@@ -20,8 +22,6 @@ export {
   type WorkbookRow,
   type WorkbookRows,
 } from './read-workbook.js';
-export { ColumnMapError, readColumnMap } from './column-map.js';
-export { type ReadForSummary, sha256OfFile, summariseInput } from './input-summary.js';
 export {
   type CheckedIndicator,
   type CheckedReportConfig,
