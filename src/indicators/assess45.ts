@@ -2,7 +2,7 @@ import type { Period } from '../periods/index.js';
 import { createKeyNumbering } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { type IsoDate, parseIsoDay } from '../util/dates.js';
-import { choiceOption, defaultsOf, optionValue, recordsOption, wholeNumberOption } from './options.js';
+import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -38,14 +38,7 @@ const assess45Options = {
     unless: { option: 'from', value: 'assessment-start' },
     doc: 'the referral records each assessment counts from (give the referrals before the period too)',
   }),
-  timescale: wholeNumberOption({
-    name: 'timescale',
-    unit: 'working days',
-    default: 45,
-    flag: 'timescale',
-    placeholder: 'N',
-    doc: 'the timescale in working days',
-  }),
+  timescale: workingDaysTimescale(45),
 };
 
 /** Options of ASSESS45. */

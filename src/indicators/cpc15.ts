@@ -1,6 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
-import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
+import { choiceOption, defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -33,14 +33,7 @@ const cpc15Options = {
     placeholder: 'E',
     doc: 'the event the days run from: `strategy-discussion`, `s47-start` or `referral`',
   }),
-  timescale: wholeNumberOption({
-    name: 'timescale',
-    unit: 'working days',
-    default: 15,
-    flag: 'timescale',
-    placeholder: 'N',
-    doc: 'the timescale in working days',
-  }),
+  timescale: workingDaysTimescale(15),
 };
 
 /** Options of CPC15. */

@@ -1,6 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
-import { defaultsOf, optionValue, wholeNumberOption } from './options.js';
+import { defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -13,14 +13,7 @@ export interface Ni60Options extends CommonIndicatorOptions {
 
 /** NI 60's options, declared once. */
 const ni60Options = {
-  timescale: wholeNumberOption({
-    name: 'timescale',
-    unit: 'working days',
-    default: 35,
-    flag: 'timescale',
-    placeholder: 'N',
-    doc: 'the timescale in working days',
-  }),
+  timescale: workingDaysTimescale(35),
 };
 
 /**

@@ -241,6 +241,25 @@ export function wholeNumberOption<const S extends OptionSpec<number> & { readonl
 }
 
 /**
+ * Declares the `timescale` of a timeliness indicator whose timescale is one number of working days (NI60, CPC15,
+ * ASSESS45), set by `--timescale N`.
+ *
+ * @param days - the default, in working days.
+ * @returns the declaration.
+ * @example workingDaysTimescale(35).default //=> 35
+ */
+export function workingDaysTimescale(days: number): DeclaredOption<number, { readonly default: number }> {
+  return wholeNumberOption({
+    name: 'timescale',
+    unit: 'working days',
+    default: days,
+    flag: 'timescale',
+    placeholder: 'N',
+    doc: 'the timescale in working days',
+  });
+}
+
+/**
  * Declares an option that takes a number of 0 or more (a threshold).
  *
  * @param spec - name, the unit in words (`cases per FTE`), default, flag, doc.
