@@ -12,6 +12,30 @@ export interface CliIo {
   err(text: string): void;
   /** Whether standard error is a terminal (progress is shown only then). */
   readonly errIsTty: boolean;
+  /**
+   * Writes progress to standard error as it is, with the carriage return and the erase-line sequence that redraw
+   * one line (messages through `err` have their control characters escaped). Default: `err`.
+   */
+  progress?(text: string): void;
+}
+
+/**
+ * Shows the rows read so far on one line of a terminal, redrawn as reading goes on.
+ *
+ * @param io - the CLI's streams.
+ * @param file - the file being read.
+ * @param rowsRead - the rows read so far.
+ */
+export function showProgress(io: CliIo, file: string, rowsRead: number): void {
+  (io.progress ?? io.err)(`\r${file}: ${rowsRead} rows read`);
+}
+
+/**
+ * Clears the progress line.
+ * @param io - the CLI's streams.
+ */
+export function clearProgress(io: CliIo): void {
+  (io.progress ?? io.err)('\r\u001b[K');
 }
 
 /** A CLI command: its name, one-line summary, usage text and the function that runs it. */

@@ -80,7 +80,7 @@ export async function runCli(
   const commands = options.commands ?? allCommands;
   // Messages quote the data (file names, values): shown on a terminal, their control characters are escaped.
   const err = (text: string) => io.err(escapeControlCharactersKeepingLines(text));
-  const safeIo: CliIo = { out: io.out, err, errIsTty: io.errIsTty };
+  const safeIo: CliIo = { out: io.out, err, errIsTty: io.errIsTty, progress: io.progress ?? io.err };
   const [name, ...rest] = argv;
   if (name === undefined) {
     err(helpText(commands));
@@ -155,10 +155,12 @@ function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
 
 if (isMain()) {
   const debug = process.env[DEBUG_VARIABLE] === '1';
+  const stderr = quietWhenClosed(process.stderr);
   const io: CliIo = {
     out: quietWhenClosed(process.stdout),
-    err: quietWhenClosed(process.stderr),
+    err: stderr,
     errIsTty: Boolean(process.stderr.isTTY),
+    progress: stderr,
   };
   const fail = (error: unknown) => {
     io.err(internalError('cs-indicators', error, debug));

@@ -12,6 +12,8 @@ import {
 } from '../indicators/index.js';
 import { parsePeriod } from '../periods/index.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
+import { checkPresetKind } from '../presets/presets.js';
+import { checkCensusDate } from '../presets/workforce-census.js';
 import { type DateFormat, dateFormats, parseDateCell } from '../records/dates.js';
 import { createFieldResolver } from '../records/headers.js';
 import type { InputIssue, InputSummary } from '../records/issues.js';
@@ -24,7 +26,8 @@ import { didYouMean } from '../util/nearest.js';
 import { ColumnMapError, readColumnMap } from './column-map.js';
 import { readHolidayFile } from './holiday-file.js';
 import { summariseInput } from './input-summary.js';
-import { readRecordsFile } from './read-records-file.js';
+import { presetForFormat } from './read-preset-file.js';
+import { readRecordsFile, recordFileFormatOf } from './read-records-file.js';
 
 /**
  * A strict object: a key it does not know is refused with the nearest key it does know, so that a typo
@@ -323,7 +326,20 @@ export async function readReportConfig(configPath: string): Promise<CheckedRepor
   const files: ConfigFile[] = [{ what: 'the report config', path: configPath }];
   for (const kind of recordKinds) {
     const given = config.inputs[kind];
-    if (given !== undefined) files.push({ what: `inputs.${kind}`, path: at(given.path) });
+    if (given !== undefined) {
+      files.push({ what: `inputs.${kind}`, path: at(given.path) });
+      // The file's format, its preset and a census date: the reader's own checks, made before any file is read.
+      try {
+        const preset = presetForFormat(recordFileFormatOf(given.path), given.preset);
+        if (preset !== undefined) checkPresetKind(preset, kind);
+        // A workforce census gives allocations from Cases30, the cases held on its 30 September: it needs the date.
+        if (given.censusDate !== undefined || (preset === 'workforce-census' && kind === 'allocation')) {
+          checkCensusDate(given.censusDate);
+        }
+      } catch (error) {
+        problems.push(`inputs.${kind}: ${(error as Error).message}`);
+      }
+    }
     const map = config.columnMaps?.[kind];
     if (map !== undefined) files.push({ what: `columnMaps.${kind}`, path: at(map) });
   }
@@ -447,12 +463,6 @@ export async function loadReport(
       ...(censusDate === undefined ? {} : { censusDate }),
       strict: Boolean(options.strict),
       ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
-    }).catch((error: unknown) => {
-      // A preset that does not give the kind or read the file's format, or a census date that is not one.
-      if (error instanceof TypeError || error instanceof RangeError) {
-        throw new ReportConfigError(`${configPath}: inputs.${kind}: ${error.message}`);
-      }
-      throw error;
     });
     if (!result.readable) {
       const first = result.issues[0];

@@ -130,4 +130,16 @@ describe('report configs: every file named exists', () => {
     const result = report({ indicators: ['NI59', 'CAF2W'] });
     expectConfigRefused(result, ['inputs.caf: no file for the caf records CAF2W reads']);
   });
+
+  it('refuses an input whose format or preset cannot give its records, before reading any', () => {
+    const result = report({
+      inputs: {
+        'initial-assessment': { path: base.inputs['initial-assessment'], preset: 'nccis' },
+        'cp-conference': base.inputs['cp-conference'],
+      },
+    });
+    expectConfigRefused(result, [
+      'inputs.initial-assessment: the nccis preset gives neet records, not "initial-assessment"',
+    ]);
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CliCommand, type CliIo, UsageError } from '../../src/cli/context.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  showProgress,
+  UsageError,
+} from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
 
 function buffers(): CliIo & { stdout: string; stderr: string } {
@@ -17,7 +23,7 @@ function buffers(): CliIo & { stdout: string; stderr: string } {
   return io;
 }
 
-function command(run: () => Promise<number>): CliCommand {
+function command(run: CliCommand['run']): CliCommand {
   return { name: 'try', summary: 'a test command', usage: 'Usage: cs-indicators try\n', run };
 }
 
@@ -72,5 +78,21 @@ describe('runCli', () => {
     expect(io.stderr).toBe(
       'cs-indicators: unknown command "tyr" (did you mean "try"?)\nsee `cs-indicators --help`\n',
     );
+  });
+
+  it('writes progress to a terminal as it is, while messages have their control characters escaped', async () => {
+    const progress: string[] = [];
+    const io = Object.assign(buffers(), { errIsTty: true, progress: (text: string) => progress.push(text) });
+    // The command is given runCli's streams, as every command is.
+    const reading = command(async (_args, given) => {
+      showProgress(given, 'ia.csv', 100_000);
+      clearProgress(given);
+      given.err('a message with ESC \u001b[K in it\n');
+      return 0;
+    });
+    expect(await runCli(['try'], io, { commands: [reading] })).toBe(0);
+    // The redraw of one line: a carriage return, the text; then the erase-line sequence, all raw.
+    expect(progress).toEqual(['\ria.csv: 100000 rows read', '\r\u001b[K']);
+    expect(io.stderr).toBe('a message with ESC \\x1b[K in it\n');
   });
 });

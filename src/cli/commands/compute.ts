@@ -9,11 +9,9 @@ import {
 } from '../../indicators/index.js';
 import type { IndicatorDefinition } from '../../indicators/types.js';
 import { summariseInput } from '../../node/input-summary.js';
-
-import { presetForFormat, type ReadRecordsFileResult } from '../../node/read-preset-file.js';
-import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
+import { readRecordsFile } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
-import { checkPresetKind } from '../../presets/presets.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import { formatInputIssue, InputError, type InputIssue, type InputSummary } from '../../records/issues.js';
@@ -29,7 +27,14 @@ import {
   conventionFromArgs,
 } from '../calendar-args.js';
 import { readColumnMap } from '../column-map.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  InputRefusedError,
+  showProgress,
+  UsageError,
+} from '../context.js';
 import {
   definitions,
   indicatorFlagSpecs,
@@ -40,7 +45,13 @@ import {
   wrap,
 } from '../indicator-args.js';
 import { checkOutputs, type OutputTarget, outputFromArgs, type RunInput, writeOutput } from '../output.js';
-import { presetArgOptions, presetArgUsage, presetFromArgs, reportSkipped } from '../preset-args.js';
+import {
+  checkFileToRead,
+  presetArgOptions,
+  presetArgUsage,
+  presetFromArgs,
+  reportSkipped,
+} from '../preset-args.js';
 
 const COLUMN = 22;
 
@@ -161,17 +172,6 @@ interface FileRead<K extends RecordKind = RecordKind> {
   readonly summary: InputSummary;
 }
 
-/** Checks, before anything is read, that each file's format can be told and that the preset gives its kind. */
-function checkFileToRead(file: FileToRead, preset: ReturnType<typeof presetFromArgs>['preset']): void {
-  try {
-    const format = recordFileFormatOf(file.path);
-    const used = presetForFormat(format, preset);
-    if (used !== undefined) checkPresetKind(used, file.kind);
-  } catch (error) {
-    throw new UsageError(`${file.flag} ${(error as Error).message}`);
-  }
-}
-
 /** Reads one records file, reporting rejected rows on stderr; refuses (exit 1) when it cannot be used. */
 async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Promise<FileRead> {
   const { path } = file;
@@ -186,13 +186,13 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
         ? { censusDate: settings.censusDate }
         : {}),
       strict: settings.strict,
-      ...(io.errIsTty ? { onProgress: (rows: number) => io.err(`\r${path}: ${rows} rows read`) } : {}),
+      ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
     });
   } catch (error) {
     if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues));
     throw error;
   } finally {
-    if (io.errIsTty) io.err('\r\u001b[K');
+    if (io.errIsTty) clearProgress(io);
   }
   if (!result.readable) throw new InputRefusedError(refusal(path, result.issues));
   if (result.issues.length > 0) {
@@ -577,7 +577,7 @@ export const computeCommand: CliCommand = {
       { kind, path: mainPath, flag: `--${inputFlag}`, main: true },
       ...own.files.map((file) => ({ kind: file.kind, path: file.path, flag: file.flag, main: false })),
     ];
-    for (const file of files) checkFileToRead(file, preset.preset);
+    for (const file of files) checkFileToRead(file.kind, file.path, file.flag, preset.preset);
 
     const computeOptions: Record<string, unknown> = {
       ...own.options,

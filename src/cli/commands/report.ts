@@ -12,7 +12,7 @@ import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummaryTable } from '../../report/text.js';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
-import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
+import { type CliCommand, clearProgress, InputRefusedError, showProgress, UsageError } from '../context.js';
 import { checkOutputs, extensionOf, isStdout, outputFromArgs, writeOutput } from '../output.js';
 import { reportSkipped } from '../preset-args.js';
 
@@ -75,9 +75,7 @@ export const reportCommand: CliCommand = {
       await checkOutputs([out], checked.files);
       loaded = await loadReport(checked, {
         strict: Boolean(values.strict),
-        ...(io.errIsTty
-          ? { onProgress: (path: string, rows: number) => io.err(`\r${path}: ${rows} rows read`) }
-          : {}),
+        ...(io.errIsTty ? { onProgress: (path: string, rows: number) => showProgress(io, path, rows) } : {}),
       });
     } catch (error) {
       if (error instanceof ReportConfigError) throw new InputRefusedError(error.message);
@@ -88,7 +86,7 @@ export const reportCommand: CliCommand = {
       }
       throw error;
     } finally {
-      if (io.errIsTty) io.err('\r\u001b[K');
+      if (io.errIsTty) clearProgress(io);
     }
     for (const input of loaded.inputs) {
       for (const issue of input.issues) io.err(`${formatInputIssue(issue)}\n`);

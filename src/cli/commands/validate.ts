@@ -1,4 +1,4 @@
-import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import { readRecordsFile } from '../../node/read-records-file.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import { countIssuesByCode, formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
@@ -7,9 +7,16 @@ import { type RecordKind, recordKinds } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { choiceArg, noMorePositionals, parseCommandArgs } from '../args.js';
 import { readColumnMap } from '../column-map.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  InputRefusedError,
+  showProgress,
+  UsageError,
+} from '../context.js';
 import { checkOutputs, outputFromArgs, type RunInput, writeOutput } from '../output.js';
-import { presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
@@ -114,7 +121,7 @@ function table(
 
 function progress(io: CliIo, file: string): ((rowsRead: number) => void) | undefined {
   if (!io.errIsTty) return undefined;
-  return (rowsRead) => io.err(`\r${file}: ${rowsRead} rows read`);
+  return (rowsRead) => showProgress(io, file, rowsRead);
 }
 
 /** `cs-indicators validate --kind K --input FILE`. */
@@ -137,15 +144,11 @@ export const validateCommand: CliCommand = {
     const kind = kindFromArgs(values.kind);
     const file = values.input;
     if (file === undefined) throw new UsageError('missing --input FILE');
-    try {
-      recordFileFormatOf(file);
-    } catch (error) {
-      throw new UsageError(`--input ${(error as Error).message}`);
-    }
     const dateFormat: DateFormat = choiceArg(values['date-format'], dateFormats, '--date-format') ?? 'auto';
     const { format, out } = outputFromArgs(values, ['table', 'json']);
     const strict = values.strict === true;
     const presetOptions = presetFromArgs(values);
+    checkFileToRead(kind, file, '--input', presetOptions.preset);
     const inputs: RunInput[] = [{ what: 'the --input file', path: file }];
     if (values.map !== undefined) inputs.push({ what: 'the --map file', path: values.map });
     await checkOutputs([out], inputs);
@@ -161,8 +164,6 @@ export const validateCommand: CliCommand = {
         ...presetOptions,
       });
     } catch (error) {
-      // A preset that does not give the kind, or does not read the file's format.
-      if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
       if (error instanceof InputError) {
         throw new InputRefusedError(
           error.issues.map((issue: InputIssue) => formatInputIssue(issue)).join('\n'),
@@ -170,7 +171,7 @@ export const validateCommand: CliCommand = {
       }
       throw error;
     } finally {
-      if (onProgress !== undefined) io.err('\r\u001b[K');
+      if (onProgress !== undefined) clearProgress(io);
     }
 
     const refusedAsWhole = !result.readable;
