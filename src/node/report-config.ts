@@ -480,10 +480,13 @@ export async function loadReport(
   }
 
   const targets: Target[] = [];
-  for (const id of settings.targetSets ?? []) targets.push(...getTargetSet(id).targets);
+  // Loops, not push(...): a targets file is the user's, of any length.
+  for (const id of settings.targetSets ?? [])
+    for (const target of getTargetSet(id).targets) targets.push(target);
   for (const file of settings.targetFiles ?? []) {
     try {
-      targets.push(...parseTargets(await readJson(at(file), 'targets file')).targets);
+      for (const target of parseTargets(await readJson(at(file), 'targets file')).targets)
+        targets.push(target);
     } catch (error) {
       if (error instanceof ReportConfigError) throw error;
       throw new ReportConfigError(`${at(file)}: ${(error as Error).message}`);
