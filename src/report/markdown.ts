@@ -222,7 +222,7 @@ export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [
     `# ${escapeMarkdown(model.title)}`,
     '',
-    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${model.asAt}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${model.spcHistoryMonths} months before the year as history.`,
+    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${model.spcHistoryMonths} months before the year as history.`,
   ];
   if (model.inputs.length > 0) {
     out.push(

@@ -65,10 +65,14 @@ describe('cs-indicators compute ASSESS45', () => {
     computeJson('ASSESS45', '--input', assessments, '--referrals', referrals, ...mayToMay, '--audit', audit);
     const lines = readFileSync(audit, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(12);
+    const context =
+      ",2012-05-01,2013-05-31,timescale=45 working days; convention=after-start; from=referral; start=the child's latest referralDate on or before the assessment's startDate; to=completedDate,after-start,england-and-wales,fnv1a64:145a5957c18318d5";
     expect(lines[1]).toBe(
-      'ASSESS45,AS-A,2,counted,true,true,,2012-12-20,2013-02-26,45,2013-02-26,true,East,W1',
+      `ASSESS45,AS-A,2,counted,true,true,,2012-12-20,2013-02-26,45,2013-02-26,true,East,W1${context}`,
     );
-    expect(lines[6]).toBe('ASSESS45,AS-F,7,excluded,false,false,no-referral-found,,2012-10-12,,,,,');
+    expect(lines[6]).toBe(
+      `ASSESS45,AS-F,7,excluded,false,false,no-referral-found,,2012-10-12,,,,,${context}`,
+    );
   });
 
   it('counts from the assessment start with --from assessment-start, without referrals', () => {

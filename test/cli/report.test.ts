@@ -110,24 +110,24 @@ describe('cs-indicators report', () => {
     expect(json.tolerance).toEqual({ percentOfTarget: 10 });
     const bad = runBuiltCli(['report', '--config', fixturePath('report', 'bad-board.json')]);
     expect(bad.code).toBe(1);
-    // Every problem, each with its path: a tolerance of neither form, a misspelt key, a negative history.
-    expect(bad.stderr).toContain('bad-board.json: the report config is not usable');
-    expect(bad.stderr).toContain(
-      'indicators.0.tolerance: Expected a tolerance: a number of points (cases per FTE for CASELOAD) >= 0, { "points": n } or { "percentOfTarget": n }',
-    );
-    expect(bad.stderr).toContain('indicators.1: Unrecognized key: "headlines"');
-    expect(bad.stderr).toContain('spcHistoryMonths: ');
+    // Every problem, each with its path: a tolerance of neither form, a misspelt key, a negative history. (The
+    // strict configs' messages: paths written indicators[0], unknown keys with the nearest known one.)
+    expect(bad.stderr).toContain('bad-board.json: the report config is not usable (3 problems)');
+    expect(bad.stderr).toContain('indicators[0].tolerance: unknown key "percent"');
+    expect(bad.stderr).toContain('indicators[1]: unknown key "headlines" (did you mean "headline"?)');
+    expect(bad.stderr).toContain('spcHistoryMonths: expected a whole number of months, 0 or more');
     const headlineMissing = runBuiltCli(['report', '--config', fixturePath('report', 'bad-headline.json')]);
     expect(headlineMissing.code).toBe(1);
     expect(headlineMissing.stderr).toContain(
-      'bad-headline.json: NI59: headline: no target of set "leeds-2010-plan" over 2010-10 in the year',
+      'bad-headline.json: indicators[0] (NI59): headline: no target of set "leeds-2010-plan" over 2010-10 in the year',
     );
   });
 
   it('refuses a config that cannot be used, naming the file and the field (exit 1)', () => {
     const unknown = runBuiltCli(['report', '--config', fixturePath('report', 'bad-indicator.json')]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('bad-indicator.json: indicators: unknown indicator "NI999"');
+    expect(unknown.stderr).toContain('bad-indicator.json: the report config is not usable (1 problem)');
+    expect(unknown.stderr).toContain('  indicators[0].id: unknown indicator "NI999"');
     const shape = runBuiltCli(['report', '--config', fixturePath('report', 'bad-shape.json')]);
     expect(shape.code).toBe(1);
     expect(shape.stderr).toContain('bad-shape.json: the report config is not usable');

@@ -154,7 +154,7 @@ describe('cs-indicators validate', () => {
         '--kind: expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation, assessment, cp-plan, got "assessments"',
       ],
       [['--kind', 'referral'], 'missing --input FILE'],
-      [['--kind', 'referral', '--input', messy, '--colour'], "Unknown option '--colour'"],
+      [['--kind', 'referral', '--input', messy, '--colour'], 'unknown option --colour'],
       [
         ['--kind', 'referral', '--input', messy, '--date-format', 'uk'],
         '--date-format: expected one of auto, dmy, ymd, mdy, got "uk"',

@@ -16,22 +16,14 @@ const GOLDEN = fixturePath('report', 'workbook.golden.json');
 /** Two NI59 assessments a month in 2010/11, 50% and 100% in turn (test/fixtures/spc/README.md), against the notice. */
 async function fixtureModel() {
   const path = fixturePath('spc', 'initial-assessments.csv');
-  const { records, accounting } = await readRecordsFile('initial-assessment', path);
+  const { records, accounting, input } = await readRecordsFile('initial-assessment', path);
   return buildReport([{ id: 'NI59', records, rowsRejected: accounting.rowsRejected }], {
     title: 'Workbook test',
     financialYear: 'FY2010',
     asAt: '2011-01-31',
     targetSets: [getTargetSet('leeds-2010-notice')],
-    inputs: [
-      {
-        kind: 'initial-assessment',
-        file: 'initial-assessments.csv',
-        rowsRead: accounting.rowsRead,
-        rowsAccepted: accounting.rowsAccepted,
-        rowsRejected: accounting.rowsRejected,
-        rowsSkipped: 0,
-      },
-    ],
+    // The reader's own summary, named as the config would name the file.
+    inputs: [{ kind: 'initial-assessment', ...input, file: 'initial-assessments.csv' }],
   });
 }
 

@@ -1,32 +1,44 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadReport, ReportConfigError } from '../../node/report-config.js';
+import {
+  type LoadedReport,
+  loadReport,
+  ReportConfigError,
+  readReportConfig,
+} from '../../node/report-config.js';
 import { renderXlsx } from '../../node/write-workbook.js';
-import { formatInputIssue, InputError } from '../../records/issues.js';
+import { formatInputIssue, formatResultWarning, InputError } from '../../records/issues.js';
 import { renderCsv, renderJson } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummaryTable } from '../../report/text.js';
-import { formatFromArgs } from '../calendar-args.js';
-import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
+import { noMorePositionals, parseCommandArgs } from '../args.js';
+import { type CliCommand, clearProgress, InputRefusedError, showProgress, UsageError } from '../context.js';
+import { checkOutputs, extensionOf, isStdout, outputFromArgs, writeOutput } from '../output.js';
 import { reportSkipped } from '../preset-args.js';
 
+/** The file the demo writes without `--out`, by format: `monthly-return-demo.html`, `.md`, `.csv`, `.json`, `.xlsx`. */
+const DEMO_OUT = 'monthly-return-demo';
+
 const usage = `Usage: cs-indicators report --config FILE [--format html|md|csv|json|xlsx] [--out FILE]
-       cs-indicators report --demo [--out FILE]
+       cs-indicators report --demo [--format html|md|csv|json|xlsx] [--out FILE]
 
 Builds the monthly return: every configured indicator by month across the financial year, the year to date, the
-targets with their status, gap, RAG and the rate the remaining months need. With --out the report goes to FILE and
-the summary table to stdout; without it the report goes to stdout.
+targets with their status, gap, RAG and the rate the remaining months need, and an XmR chart per indicator. With
+--out FILE the report goes to FILE and the summary table to stdout; without it (or with --out -) the report goes to
+stdout. The config is checked whole (unknown keys, asAt, every file it names) before any input is read.
 
 Options:
   --config FILE   the report config (JSON; see docs/monthly-return.md)
-  --demo          the bundled example: a Leeds-scale 2010/11 against the Leeds 2010 targets
-  --format F      html (default), md, csv, json or xlsx (a workbook: needs --out)
-  --out FILE      write the report to FILE (the demo's default: monthly-return-demo.html)
+  --demo          the bundled example: a Leeds-scale 2010/11 against the Leeds 2010 targets, written to
+                  ${DEMO_OUT}.html (or .md, .csv, .json, .xlsx with --format) unless --out says otherwise
+  --format F      html (default), md, csv, json or xlsx (a workbook: needs --out FILE); without it, the ending
+                  of --out FILE chooses
+  --out FILE      write the report to FILE (- is standard output); never one of the config's files
   --strict        refuse the inputs when any row has an issue (exit 1)
+
+Exit codes: 0 done, 1 input refused or an output that cannot be written, 2 usage error (also an output that
+would overwrite an input), 70 internal error (set CSI_DEBUG=1 to see where).
 `;
 
 /** The bundled example config, beside the built CLI (dist/cli → examples/). */
@@ -49,26 +61,26 @@ export const reportCommand: CliCommand = {
       out: { type: 'string' },
       strict: { type: 'boolean' },
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    noMorePositionals(positionals, 0);
     if (values.demo && values.config !== undefined)
       throw new UsageError('give --config FILE or --demo, not both');
     if (!values.demo && values.config === undefined)
       throw new UsageError('missing --config FILE (or --demo)');
-    const format = formatFromArgs(values.format, ['html', 'md', 'csv', 'json', 'xlsx'] as const, 'html');
-    const configPath = values.demo ? demoConfig() : (values.config as string);
-    const out =
-      values.out ?? (values.demo ? `monthly-return-demo.${format === 'md' ? 'md' : format}` : undefined);
-    if (format === 'xlsx' && out === undefined) {
+    const { format, out } = outputFromArgs(values, ['html', 'md', 'csv', 'json', 'xlsx'], (chosen) =>
+      values.demo ? `${DEMO_OUT}${extensionOf(chosen)}` : '-',
+    );
+    if (format === 'xlsx' && isStdout(out.path)) {
       throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
     }
+    const configPath = values.demo ? demoConfig() : (values.config as string);
 
-    let loaded: Awaited<ReturnType<typeof loadReport>>;
+    let loaded: LoadedReport;
     try {
-      loaded = await loadReport(configPath, {
+      const checked = await readReportConfig(configPath);
+      await checkOutputs([out], checked.files);
+      loaded = await loadReport(checked, {
         strict: Boolean(values.strict),
-        ...(io.errIsTty
-          ? { onProgress: (path: string, rows: number) => io.err(`\r${path}: ${rows} rows read`) }
-          : {}),
+        ...(io.errIsTty ? { onProgress: (path: string, rows: number) => showProgress(io, path, rows) } : {}),
       });
     } catch (error) {
       if (error instanceof ReportConfigError) throw new InputRefusedError(error.message);
@@ -79,7 +91,7 @@ export const reportCommand: CliCommand = {
       }
       throw error;
     } finally {
-      if (io.errIsTty) io.err('\r\u001b[K');
+      if (io.errIsTty) clearProgress(io);
     }
     for (const input of loaded.inputs) {
       for (const issue of input.issues) io.err(`${formatInputIssue(issue)}\n`);
@@ -90,10 +102,7 @@ export const reportCommand: CliCommand = {
       reportSkipped(input.path, input.skipped, io);
     }
     const { model } = loaded;
-    for (const indicator of model.indicators) {
-      for (const warning of indicator.warnings) io.err(`${warning.message} [${warning.code}]\n`);
-    }
-    const text =
+    const content =
       format === 'xlsx'
         ? await renderXlsx(model)
         : format === 'html'
@@ -103,14 +112,16 @@ export const reportCommand: CliCommand = {
             : format === 'csv'
               ? renderCsv(model)
               : renderJson(model);
-    if (out === undefined) {
-      io.out(text as string);
-      return 0;
+    await writeOutput(out, content, io);
+    if (!isStdout(out.path)) {
+      io.out(renderSummaryTable(model));
+      io.out(`\nWrote the ${format.toUpperCase()} report to ${out.path}\n`);
     }
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, text);
-    io.out(renderSummaryTable(model));
-    io.out(`\nWrote the ${format.toUpperCase()} report to ${out}\n`);
+    for (const indicator of model.indicators) {
+      for (const warning of indicator.warnings) {
+        io.err(`cs-indicators report: warning: ${formatResultWarning(warning)}\n`);
+      }
+    }
     return 0;
   },
 };

@@ -1,14 +1,22 @@
-import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import { readRecordsFile } from '../../node/read-records-file.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import { countIssuesByCode, formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
 import type { ParseRecordsResult } from '../../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../../records/schemas.js';
-import { formatFromArgs } from '../calendar-args.js';
+import { escapeControlCharacters } from '../../util/control-characters.js';
+import { choiceArg, noMorePositionals, parseCommandArgs } from '../args.js';
 import { readColumnMap } from '../column-map.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
-import { presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  InputRefusedError,
+  showProgress,
+  UsageError,
+} from '../context.js';
+import { checkOutputs, outputFromArgs, type RunInput, writeOutput } from '../output.js';
+import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
@@ -24,6 +32,7 @@ Options:
   --map FILE         a column map: a JSON object from the file's headers to fields, {"Date of referral": "referralDate"}
   --date-format F    auto (default: YYYY-MM-DD or DD/MM/YYYY), dmy, ymd or mdy
   --format F         table (default) or json (one object)
+  --out FILE         write the report to FILE instead of standard output (- is standard output)
   --strict           refuse the file (exit 1) when there is any issue
 ${presetArgUsage(21)}
 `;
@@ -32,20 +41,7 @@ const VALUE_WIDTH = 40;
 
 function kindFromArgs(value: string | undefined): RecordKind {
   if (value === undefined) throw new UsageError(`missing --kind: expected one of ${recordKinds.join(', ')}`);
-  if (!recordKinds.includes(value as RecordKind)) {
-    throw new UsageError(`--kind: expected one of ${recordKinds.join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as RecordKind;
-}
-
-function dateFormatFromArgs(value: string | undefined): DateFormat {
-  if (value === undefined) return 'auto';
-  if (!dateFormats.includes(value as DateFormat)) {
-    throw new UsageError(
-      `--date-format: expected one of ${dateFormats.join(', ')}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value as DateFormat;
+  return choiceArg(value, recordKinds, '--kind') as RecordKind;
 }
 
 /** Reads `--map FILE` (unreadable or not JSON: exit 1), then checks it names fields (a map naming none: exit 2). */
@@ -62,7 +58,7 @@ async function columnMapFromArgs(path: string | undefined, kind: RecordKind): Pr
 
 function showValue(value: string | null): string {
   if (value === null) return '-';
-  const shown = JSON.stringify(value);
+  const shown = escapeControlCharacters(JSON.stringify(value));
   return shown.length > VALUE_WIDTH ? `${shown.slice(0, VALUE_WIDTH - 2)}…"` : shown;
 }
 
@@ -95,19 +91,25 @@ function table(
   }
   // The widest label, present or not, so that the layout does not move.
   const labelWidth = 'columns ignored'.length;
-  const lines = summary.map(([label, value]) => `${pad(label, labelWidth)}  ${value}`);
+  const lines = summary.map(
+    ([label, value]) => `${pad(label, labelWidth)}  ${escapeControlCharacters(value)}`,
+  );
   if (issues.length === 0) return `${lines.join('\n')}\n`;
   const rows = [
     ['row', 'code', 'field', 'value', 'message'],
     ...issues.map((issue) => [
       String(issue.row),
       issue.code,
-      issue.field ?? '-',
+      escapeControlCharacters(issue.field ?? '-'),
       showValue(issue.value),
-      issue.message,
+      escapeControlCharacters(issue.message),
     ]),
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  // A loop, not Math.max(...): a file can have hundreds of thousands of issues, more than a call takes arguments.
+  const widths = [0, 0, 0, 0];
+  for (const row of rows) {
+    for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i] ?? 0, (row[i] ?? '').length);
+  }
   const issueLines = rows.map((row) =>
     row
       .map((cell, i) => (i === 0 ? cell.padStart(widths[0] ?? 0) : i < 4 ? pad(cell, widths[i] ?? 0) : cell))
@@ -119,7 +121,7 @@ function table(
 
 function progress(io: CliIo, file: string): ((rowsRead: number) => void) | undefined {
   if (!io.errIsTty) return undefined;
-  return (rowsRead) => io.err(`\r${file}: ${rowsRead} rows read`);
+  return (rowsRead) => showProgress(io, file, rowsRead);
 }
 
 /** `cs-indicators validate --kind K --input FILE`. */
@@ -134,23 +136,23 @@ export const validateCommand: CliCommand = {
       map: { type: 'string' },
       'date-format': { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string' },
       strict: { type: 'boolean' },
       ...presetArgOptions,
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    noMorePositionals(positionals, 0);
     const kind = kindFromArgs(values.kind);
     const file = values.input;
     if (file === undefined) throw new UsageError('missing --input FILE');
-    try {
-      recordFileFormatOf(file);
-    } catch (error) {
-      throw new UsageError(`--input ${(error as Error).message}`);
-    }
-    const dateFormat = dateFormatFromArgs(values['date-format']);
-    const format = formatFromArgs(values.format, ['table', 'json'] as const, 'table');
+    const dateFormat: DateFormat = choiceArg(values['date-format'], dateFormats, '--date-format') ?? 'auto';
+    const { format, out } = outputFromArgs(values, ['table', 'json']);
     const strict = values.strict === true;
-    const columnMap = await columnMapFromArgs(values.map, kind);
     const presetOptions = presetFromArgs(values);
+    checkFileToRead(kind, file, '--input', presetOptions.preset);
+    const inputs: RunInput[] = [{ what: 'the --input file', path: file }];
+    if (values.map !== undefined) inputs.push({ what: 'the --map file', path: values.map });
+    await checkOutputs([out], inputs);
+    const columnMap = await columnMapFromArgs(values.map, kind);
 
     const onProgress = progress(io, file);
     let result: Awaited<ReturnType<typeof readRecordsFile<RecordKind>>>;
@@ -162,8 +164,6 @@ export const validateCommand: CliCommand = {
         ...presetOptions,
       });
     } catch (error) {
-      // A preset that does not give the kind, or does not read the file's format.
-      if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
       if (error instanceof InputError) {
         throw new InputRefusedError(
           error.issues.map((issue: InputIssue) => formatInputIssue(issue)).join('\n'),
@@ -171,7 +171,7 @@ export const validateCommand: CliCommand = {
       }
       throw error;
     } finally {
-      if (onProgress !== undefined) io.err('\r\u001b[K');
+      if (onProgress !== undefined) clearProgress(io);
     }
 
     const refusedAsWhole = !result.readable;
@@ -188,9 +188,9 @@ export const validateCommand: CliCommand = {
         issues: result.issues,
         ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
       };
-      io.out(`${JSON.stringify(report, null, 2)}\n`);
+      await writeOutput(out, `${JSON.stringify(report, null, 2)}\n`, io);
     } else {
-      io.out(table(file, kind, result));
+      await writeOutput(out, table(file, kind, result), io);
     }
     if (refusedAsWhole) {
       // A refused input reports only why it was refused: the file-level issues.
