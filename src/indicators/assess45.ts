@@ -254,6 +254,11 @@ export const assess45Definition: IndicatorDefinition<'assessment', Assess45Optio
   polarity: 'higher-is-better',
   recordKind: 'assessment',
   eventDate: 'completedDate',
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'startDate', role: 'start date' },
+    { field: 'referralDate', role: "start date (the child's latest referral)", records: 'referrals' },
+  ],
   options: Object.values(assess45Options),
   defaultOptions: defaultsOf(Object.values(assess45Options)),
   source:

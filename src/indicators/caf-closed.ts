@@ -123,6 +123,10 @@ export const cafClosedDefinition: IndicatorDefinition<'caf', CafClosedOptions> =
   polarity: 'higher-is-better',
   recordKind: 'caf',
   eventDate: 'closedDate',
+  needs: [
+    { field: 'closedDate', role: 'event date' },
+    { field: 'closureReason', role: 'closure reason (a closure counts when it is successful)' },
+  ],
   options: Object.values(cafClosedOptions),
   defaultOptions: defaultsOf(Object.values(cafClosedOptions)),
   source:

@@ -99,6 +99,10 @@ export const caf2wDefinition: IndicatorDefinition<'caf', Caf2wOptions> = {
   polarity: 'higher-is-better',
   recordKind: 'caf',
   eventDate: 'meetingDate',
+  needs: [
+    { field: 'meetingDate', role: 'event date' },
+    { field: 'designatedDate', role: 'start date' },
+  ],
   options: Object.values(caf2wOptions),
   defaultOptions: defaultsOf(Object.values(caf2wOptions)),
   source:

@@ -646,6 +646,10 @@ export const caseloadDefinition: IndicatorDefinition<'allocation', CaseloadOptio
   polarity: 'lower-is-better',
   recordKind: 'allocation',
   eventDate: 'allocatedFrom',
+  needs: [
+    { field: 'allocatedFrom', role: 'start date of an allocation' },
+    { field: 'fte', role: "workers' FTE", records: 'workers' },
+  ],
   options: Object.values(caseloadOptions),
   defaultOptions: defaultsOf(Object.values(caseloadOptions)),
   input: { flag: 'allocations', doc: 'the allocations file (caseId, workerId, allocatedFrom, allocatedTo)' },

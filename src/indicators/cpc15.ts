@@ -115,6 +115,14 @@ export const cpc15Definition: IndicatorDefinition<'cp-conference', Cpc15Options>
   polarity: 'higher-is-better',
   recordKind: 'cp-conference',
   eventDate: 'conferenceDate',
+  needs: [
+    { field: 'conferenceDate', role: 'event date' },
+    ...startEvents.map((startEvent) => ({
+      field: START_FIELD[startEvent],
+      role: 'start date',
+      when: { option: 'startEvent', value: startEvent },
+    })),
+  ],
   options: Object.values(cpc15Options),
   defaultOptions: defaultsOf(Object.values(cpc15Options)),
   source:

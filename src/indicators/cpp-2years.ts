@@ -180,6 +180,10 @@ export const cpp2YearsDefinition: IndicatorDefinition<'cp-plan', Cpp2YearsOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'endDate',
+  needs: [
+    { field: 'endDate', role: "event date (the plan's end)" },
+    { field: 'startDate', role: 'start date' },
+  ],
   options: [],
   defaultOptions: {},
   source:

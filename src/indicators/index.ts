@@ -56,6 +56,13 @@ export {
   roundingModes,
 } from './exact.js';
 export {
+  type ColumnsFound,
+  missingColumnIssues,
+  type NeededColumn,
+  type NeededColumnOf,
+  neededColumns,
+} from './needed-columns.js';
+export {
   academicAge,
   NEET_COUNT_MONTHS,
   type NeetCountOptions,

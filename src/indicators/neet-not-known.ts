@@ -52,6 +52,10 @@ export const neetNotKnownDefinition: IndicatorDefinition<'neet', NeetNotKnownOpt
   polarity: 'lower-is-better',
   recordKind: 'neet',
   eventDate: 'snapshotDate',
+  needs: [
+    { field: 'snapshotDate', role: 'event date (the count date)' },
+    { field: 'dateOfBirth', role: 'date of birth (the academic age)' },
+  ],
   options: neetOptions,
   defaultOptions: defaultsOf(neetOptions),
   source:

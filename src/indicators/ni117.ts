@@ -55,6 +55,10 @@ export const ni117Definition: IndicatorDefinition<'neet', Ni117Options> = {
   polarity: 'lower-is-better',
   recordKind: 'neet',
   eventDate: 'snapshotDate',
+  needs: [
+    { field: 'snapshotDate', role: 'event date (the count date)' },
+    { field: 'dateOfBirth', role: 'date of birth (the academic age)' },
+  ],
   options: neetOptions,
   defaultOptions: defaultsOf(neetOptions),
   source:

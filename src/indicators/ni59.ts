@@ -132,6 +132,10 @@ export const ni59Definition: IndicatorDefinition<'initial-assessment', Ni59Optio
   polarity: 'higher-is-better',
   recordKind: 'initial-assessment',
   eventDate: 'completedDate',
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'referralDate', role: 'start date' },
+  ],
   options: Object.values(ni59Options),
   defaultOptions: defaultsOf(Object.values(ni59Options)),
   source:

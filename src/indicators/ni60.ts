@@ -77,6 +77,10 @@ export const ni60Definition: IndicatorDefinition<'core-assessment', Ni60Options>
   polarity: 'higher-is-better',
   recordKind: 'core-assessment',
   eventDate: 'completedDate',
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'startDate', role: 'start date' },
+  ],
   options: Object.values(ni60Options),
   defaultOptions: defaultsOf(Object.values(ni60Options)),
   source:

@@ -89,6 +89,13 @@ export const refNoCafDefinition: IndicatorDefinition<'referral', RefNoCafOptions
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
+  needs: [
+    { field: 'referralDate', role: 'event date' },
+    {
+      field: 'cafCompleted',
+      role: 'CAF flag (a blank cell is no: without the column every referral counts)',
+    },
+  ],
   options: [baselineOption],
   defaultOptions: {},
   source:

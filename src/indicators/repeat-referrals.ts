@@ -180,6 +180,7 @@ export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatRe
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
+  needs: [{ field: 'referralDate', role: 'event date' }],
   options: [],
   defaultOptions: {},
   source:

@@ -4,6 +4,7 @@ import type { Period } from '../periods/index.js';
 import type { InputSummary, ResultWarning } from '../records/issues.js';
 import type { RecordKind, RecordOf } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
+import type { NeededColumn } from './needed-columns.js';
 import type { IndicatorOption } from './options.js';
 
 /** Whether a higher or a lower value is the better one. */
@@ -199,6 +200,12 @@ export interface IndicatorDefinition<
    * command-line flag and doc. The CLI's flags and help, a report config's check and the docs derive from them.
    */
   readonly options: readonly IndicatorOption[];
+  /**
+   * The columns its records' files must have (its event date, the start date its options choose…), declared once:
+   * computing from a file without one is refused (`missing_column`) by the CLI and the report, not left to give a
+   * figure of n/a.
+   */
+  readonly needs: readonly NeededColumn[];
   /** The defaults of its options that are one value each (derived from `options`). */
   readonly defaultOptions: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   /**
