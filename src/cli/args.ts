@@ -7,17 +7,29 @@
 import { didYouMean } from '../util/nearest.js';
 import { UsageError } from './context.js';
 
-/** One flag a command takes: a value (`--period P`) or none (`--strict`). */
+/**
+ * One flag a command takes: a value (`--period P`), none (`--month-end-mean`), or a switch that may name one of a
+ * few values (`--strict`, `--strict=warnings`).
+ */
 export interface FlagSpec {
-  readonly type: 'string' | 'boolean';
+  readonly type: 'string' | 'boolean' | 'switch';
+  /** A switch's values, besides none: `--strict=warnings` (also `--strict warnings`). */
+  readonly values?: readonly string[];
 }
 
 /** The flags of a command, by name without `--`. */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-/** The values read for a command's flags: text for a flag with a value, true for one without. */
+/**
+ * The values read for a command's flags: text for a flag with a value, true for one without, and for a switch true
+ * or the value it named (in its canonical case).
+ */
 export type FlagValues<T extends FlagSpecs> = {
-  readonly [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string;
+  readonly [K in keyof T]?: T[K]['type'] extends 'boolean'
+    ? boolean
+    : T[K]['type'] extends 'switch'
+      ? true | string
+      : string;
 };
 
 /** A command's arguments, read: its flags and its positional arguments in order. */
@@ -27,14 +39,15 @@ export interface CommandArgs<T extends FlagSpecs> {
 }
 
 /**
- * Reads a command's arguments. `--name value`, `--name=value` and `--name`; `--` ends the flags; a lone `-` is a
- * positional argument (standard output, for `--out -`).
+ * Reads a command's arguments. `--name value`, `--name=value` and `--name`; a switch alone or with one of its values
+ * (`--strict`, `--strict=warnings`, `--strict warnings`); `--` ends the flags; a lone `-` is a positional argument
+ * (standard output, for `--out -`).
  *
  * @param args - the arguments after the command's name.
  * @param flags - the flags the command takes.
  * @returns the values and positionals.
  * @throws {UsageError} for an unknown flag (naming the nearest known one), a flag given twice, a flag missing its
- *   value, a value given to a flag that takes none.
+ *   value, a value given to a flag that takes none, a value a switch does not take.
  * @example parseCommandArgs(['--period', '2010-10', 'NI59'], { period: { type: 'string' } }).values.period //=> '2010-10'
  */
 export function parseCommandArgs<T extends FlagSpecs>(args: readonly string[], flags: T): CommandArgs<T> {
@@ -61,7 +74,26 @@ export function parseCommandArgs<T extends FlagSpecs>(args: readonly string[], f
       throw new UsageError(`unknown option --${name}${didYouMean(`--${name}`, known, String)}`);
     }
     let value: string | boolean;
-    if (spec.type === 'boolean') {
+    if (spec.type === 'switch') {
+      const values = spec.values ?? [];
+      const next = args[index + 1];
+      const named = next === undefined ? undefined : values.find((v) => v === next.trim().toLowerCase());
+      if (equals >= 0) {
+        const given = arg.slice(equals + 1);
+        const found = values.find((v) => v === given.trim().toLowerCase());
+        if (found === undefined) {
+          throw new UsageError(
+            `--${name}: expected --${name} alone or ${values.map((v) => `--${name}=${v}`).join(', ')}, got ${JSON.stringify(given)}${didYouMean(given, values)}`,
+          );
+        }
+        value = found;
+      } else if (named !== undefined) {
+        value = named;
+        index++;
+      } else {
+        value = true;
+      }
+    } else if (spec.type === 'boolean') {
       if (equals >= 0)
         throw new UsageError(`--${name} takes no value, got ${JSON.stringify(arg.slice(equals + 1))}`);
       value = true;
@@ -79,7 +111,7 @@ export function parseCommandArgs<T extends FlagSpecs>(args: readonly string[], f
     }
     if (Object.hasOwn(values, name)) {
       throw new UsageError(
-        spec.type === 'boolean'
+        spec.type !== 'string'
           ? `--${name} is given twice`
           : `--${name} is given twice (${JSON.stringify(values[name])} and ${JSON.stringify(value)}): give it once`,
       );

@@ -10,13 +10,21 @@ import {
   readConfigOptions,
   roundingModes,
 } from '../indicators/index.js';
+import { type ColumnsFound, missingColumnIssues } from '../indicators/needed-columns.js';
 import { parsePeriod } from '../periods/index.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
 import { checkPresetKind } from '../presets/presets.js';
 import { checkCensusDate } from '../presets/workforce-census.js';
 import { type DateFormat, dateFormats, parseDateCell } from '../records/dates.js';
 import { createFieldResolver } from '../records/headers.js';
-import type { InputIssue, InputSummary, ResultWarning } from '../records/issues.js';
+import {
+  InputError,
+  type InputIssue,
+  type InputSummary,
+  type ResultWarning,
+  type TextEncoding,
+  textEncodings,
+} from '../records/issues.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
 import {
@@ -88,11 +96,13 @@ const inputEntryShape = {
   preset: z.enum(presetIds as unknown as [PresetId, ...PresetId[]]).optional(),
   sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
   censusDate: z.string().optional(),
+  /** How the file's text is read, when it is not the config's `encoding` (one old export among new ones). */
+  encoding: z.enum(textEncodings).optional(),
 };
 
 const inputEntry = z.preprocess(
   (value) => (typeof value === 'string' ? { path: value } : value),
-  strictObject(inputEntryShape, 'an input: a path, or { path, preset, sheet, censusDate }'),
+  strictObject(inputEntryShape, 'an input: a path, or { path, preset, sheet, censusDate, encoding }'),
 );
 
 /**
@@ -167,6 +177,7 @@ export const reportConfigSchema = strictObject(
     inputs: byKind(inputEntry),
     columnMaps: byKind(z.string().min(1)).optional(),
     dateFormat: z.enum(dateFormats as unknown as [DateFormat, ...DateFormat[]]).optional(),
+    encoding: z.enum(textEncodings).optional(),
     indicators: z.array(indicatorEntry).min(1),
     targetSets: z.array(z.string()).optional(),
     targetFiles: z.array(z.string().min(1)).optional(),
@@ -424,8 +435,17 @@ export async function readReportConfig(configPath: string): Promise<CheckedRepor
 
 /** Options of {@link loadReport}. */
 export interface LoadReportOptions {
-  /** Read every input in strict mode: any issue refuses the report. Default false. */
-  readonly strict?: boolean;
+  /**
+   * Refuse the report, throwing one `InputError`: `true` when a row of an input is rejected, a column map key matches
+   * no header, or an indicator has a warning (`all_excluded`, `option_contradicts_target`, `too_few_points`…);
+   * `'warnings'` also when a row has a warning. Default false: rows with errors are left out and listed.
+   */
+  readonly strict?: boolean | 'warnings';
+  /**
+   * The encoding of every input for which the config gives none (its input's `encoding`, else its own). Default:
+   * detected (UTF-8, a byte-order mark honoured, Windows-1252 when no byte is UTF-8; XML by its declaration).
+   */
+  readonly encoding?: TextEncoding;
   /** Called with each rows-read count of a long input, for progress output. Default: none. */
   readonly onProgress?: (path: string, rowsRead: number) => void;
 }
@@ -440,7 +460,7 @@ export interface LoadedInput {
   readonly issues: readonly InputIssue[];
   /** With a preset: the rows that are not records of the kind. */
   readonly skipped?: readonly SkippedRow[];
-  /** The reader's summary: file, SHA-256, encoding, rows read, accepted, rejected and skipped. */
+  /** The reader's summary: the file as the config names it, SHA-256, encoding, rows read, accepted, rejected, skipped. */
   readonly input: InputSummary;
   /** The reader's warnings (an unmatched column map key). */
   readonly warnings: readonly ResultWarning[];
@@ -454,6 +474,15 @@ export interface LoadedReport {
   readonly config: ReportConfig;
   /** Each input file read, in the order read. */
   readonly inputs: readonly LoadedInput[];
+}
+
+/** The encoding an input is read in: its own, else the config's, else the one given to `loadReport`. */
+function encodingOf(
+  given: { readonly encoding?: TextEncoding | undefined },
+  settings: ReportConfig,
+  options: LoadReportOptions,
+): TextEncoding | undefined {
+  return given.encoding ?? settings.encoding ?? options.encoding;
 }
 
 /** The targets of the config: its built-in sets, then each targets file's set, in order. */
@@ -597,13 +626,15 @@ export async function loadReport(
         throw error;
       }
     }
+    const encoding = encodingOf(given, settings, options);
     const result = await readRecordsFile(kind, at(path), {
       ...(columnMap ? { columnMap } : {}),
       ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
       ...(preset === undefined ? {} : { preset }),
       ...(sheet === undefined ? {} : { sheet }),
       ...(censusDate === undefined ? {} : { censusDate }),
-      strict: Boolean(options.strict),
+      ...(encoding === undefined ? {} : { encoding }),
+      strict: options.strict ?? false,
       ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
     });
     if (!result.readable) {
@@ -617,10 +648,47 @@ export async function loadReport(
       accounting: result.accounting,
       issues: result.issues,
       ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
-      input: result.input,
+      // The file as the config names it: the report reads the same wherever the folder lies.
+      input: { ...result.input, file: path },
       warnings: result.warnings,
       ...(result.notice === undefined ? {} : { notice: result.notice }),
     });
+  }
+
+  // A file without a column an indicator needs (its event date, the start its options choose) would give a figure
+  // of n/a without a word: the report is refused, naming the file, the field, the indicator and the headers found.
+  const missing: InputIssue[] = [];
+  for (const indicator of checked.indicators) {
+    const found = (kind: RecordKind): ColumnsFound | undefined => {
+      const read = records.get(kind);
+      const input = inputs.find((candidate) => candidate.kind === kind);
+      if (read === undefined || input === undefined) return undefined;
+      return {
+        file: input.path,
+        fieldsPresent: read.fieldsPresent,
+        ...(read.columns === undefined ? {} : { headers: read.columns.headers }),
+      };
+    };
+    const own = found(indicator.definition.recordKind as RecordKind);
+    if (own === undefined) continue;
+    const byOption: Record<string, ColumnsFound> = {};
+    for (const option of indicator.definition.options) {
+      const file = option.kind === undefined ? undefined : found(option.kind);
+      if (option.type === 'records' && file !== undefined) byOption[option.name] = file;
+    }
+    for (const issue of missingColumnIssues(indicator.definition, indicator.options, {
+      own,
+      records: byOption,
+    })) {
+      if (!missing.some((seen) => seen.file === issue.file && seen.field === issue.field))
+        missing.push(issue);
+    }
+  }
+  if (missing.length > 0) {
+    // With the warnings of those files: a column map key that matches no header is often why.
+    const files = new Set(missing.map((issue) => issue.file));
+    const warnings = inputs.filter((input) => files.has(input.path)).flatMap((input) => input.warnings);
+    throw new InputError(missing, undefined, warnings);
   }
 
   const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator) => {
@@ -656,6 +724,11 @@ export async function loadReport(
     });
   } catch (error) {
     configProblem(configPath, undefined, error);
+  }
+  // Under strict, a figure with a warning is not reported.
+  if (options.strict === true || options.strict === 'warnings') {
+    const warnings = model.indicators.flatMap((indicator) => indicator.warnings);
+    if (warnings.length > 0) throw new InputError([], undefined, warnings);
   }
   return { model, config: settings, inputs };
 }

@@ -1,5 +1,6 @@
 import { formatResultWarning } from '../records/issues.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
+import { alignedTable } from '../util/text-table.js';
 import { headlineSource, headlineTarget, latestReportedMonth, ragLabel, rateNeededText } from './headline.js';
 import type { ReportModel } from './model.js';
 import { assuranceWords, variationWords } from './spc-words.js';
@@ -7,7 +8,8 @@ import { assuranceWords, variationWords } from './spc-words.js';
 /**
  * The report's summary as a plain-text table for a terminal: the indicators slow to progress first, in words; then
  * each indicator's latest month, year to date (or snapshot), headline target with its set and period, standing,
- * variation and assurance of its XmR chart, and the rate the remaining months need; then every warning. Control characters
+ * variation and assurance of its XmR chart, and the rate the remaining months need; then every warning, and each
+ * input with its rows read = accepted + rejected + skipped, its encoding and the start of its SHA-256. Control characters
  * from the config or the data (a title with an escape sequence) are shown as visible escapes.
  * @example
  * renderSummaryTable(model)
@@ -44,20 +46,16 @@ export function renderSummaryTable(model: ReportModel): string {
       target ? rateNeededText(target) : '',
     ].map(escapeControlCharacters);
   });
-  const widths = header.map((h) => h.length);
-  for (const row of rows) {
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] ?? 0, (row[i] ?? '').length);
-  }
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
   const slow = model.slowToProgress.map((entry) =>
     escapeControlCharacters(`  ${entry.indicator}: ${entry.reasons.join('; and ')}.`),
   );
   const warnings = model.indicators.flatMap((indicator) =>
     indicator.warnings.map((warning) => escapeControlCharacters(`  ${formatResultWarning(warning)}`)),
+  );
+  const inputs = model.inputs.map((input) =>
+    escapeControlCharacters(
+      `  ${input.kind}: ${input.file}: ${input.rowsRead} = ${input.rowsAccepted} + ${input.rowsRejected} + ${input.rowsSkipped} (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
+    ),
   );
   return [
     escapeControlCharacters(`${model.title}, data to ${model.asAt}`),
@@ -66,10 +64,9 @@ export function renderSummaryTable(model: ReportModel): string {
     ),
     '',
     ...(slow.length > 0 ? ['Slow to progress:', ...slow, ''] : []),
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...alignedTable([header, ...rows], { headerRule: true }),
     '',
     ...(warnings.length > 0 ? ['Warnings:', ...warnings, ''] : []),
+    ...(inputs.length > 0 ? ['Inputs (rows read = accepted + rejected + skipped):', ...inputs, ''] : []),
   ].join('\n');
 }

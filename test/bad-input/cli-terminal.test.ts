@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeControlCharacters } from '../../src/util/control-characters.js';
-import { runBuiltCliLarge, scratchDir } from '../helpers/bad-input.js';
+import { expectRefused, runBuiltCliLarge, scratchDir } from '../helpers/bad-input.js';
 import { cliPath, runBuiltCli } from '../helpers/cli.js';
 
 const dir = scratchDir();
@@ -75,6 +75,11 @@ describe('cs-indicators: no stack overflow on large inputs', () => {
     expect(validate.code).toBe(0);
     expect(validate.stdout).toMatch(/^rows read\s+130000$/m);
     expect(validate.stdout).toMatch(/^rows rejected\s+130000$/m);
+    // And the table of issues, one line each, the last for line 130,001 (the header is line 1), aligned by a
+    // table measured in a loop: spreading 130,000 rows into Math.max overflowed the stack.
+    const lines = validate.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => line.includes(' invalid_date '))).toHaveLength(130_000);
+    expect(lines.at(-1)).toMatch(/^130001 {2}invalid_date {2}referralDate {2}"31\/02\/2011" {2}/);
     const compute = runBuiltCliLarge(['compute', 'NI59', '--input', path, '--period', 'FY2010']);
     expect(compute.code).toBe(0);
     expect(compute.stderr).not.toContain('Maximum call stack');
@@ -145,13 +150,11 @@ describe('cs-indicators: a closed standard output', () => {
 });
 
 describe('cs-indicators compute: a figure of n/a is not silent', () => {
-  it('warns all_excluded on stderr when every record is excluded for one reason (a mis-mapped completion date)', () => {
-    // The completion dates sit in a column the file calls "Completed": without a map, completedDate is blank.
-    const path = join(dir, 'unmapped.csv');
-    writeFileSync(
-      path,
-      'id,childId,referralDate,Completed\nIA1,C1,2010-10-01,2010-10-05\nIA2,C2,2010-10-04,2010-10-06\n',
-    );
+  it('warns all_excluded on stderr when every record is excluded for one reason (no completion date given)', () => {
+    // The file has its completedDate column, but the export left every cell of it blank. (A file with no such
+    // column at all is refused: test/bad-input/missing-column.test.ts.)
+    const path = join(dir, 'blank-completions.csv');
+    writeFileSync(path, 'id,childId,referralDate,completedDate\nIA1,C1,2010-10-01,\nIA2,C2,2010-10-04,\n');
     const run = runBuiltCli(['compute', 'NI59', '--input', path, '--period', '2010-10']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -161,5 +164,11 @@ describe('cs-indicators compute: a figure of n/a is not silent', () => {
     expect(result.warnings).toEqual([{ code: 'all_excluded', message }]);
     expect(run.stderr).toContain(`cs-indicators compute: warning: ${message} [all_excluded]\n`);
     expect(result.inputs[0]).toMatchObject({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0, rowsSkipped: 0 });
+    // Under --strict the warning refuses the figure: exit 1, nothing on stdout, the warning listed.
+    const strict = runBuiltCli(['compute', 'NI59', '--input', path, '--period', '2010-10', '--strict']);
+    expectRefused(strict, 1);
+    expect(strict.stderr).toBe(
+      `cs-indicators compute: input refused (1 warning, --strict)\n  ${message} [all_excluded]\n`,
+    );
   });
 });

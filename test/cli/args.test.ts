@@ -10,6 +10,29 @@ const flags = {
 } as const;
 
 describe('parseCommandArgs', () => {
+  it('reads a switch alone, with =value, or with its value next; refuses a value it does not take', () => {
+    const specs = { strict: { type: 'switch', values: ['warnings'] }, input: { type: 'string' } } as const;
+    expect(parseCommandArgs(['--strict'], specs).values).toEqual({ strict: true });
+    expect(parseCommandArgs(['--strict=WARNINGS'], specs).values).toEqual({ strict: 'warnings' });
+    // Only one of its values is taken as the next argument; anything else stays a positional.
+    expect(parseCommandArgs(['--strict', 'warnings', 'NI59'], specs)).toEqual({
+      values: { strict: 'warnings' },
+      positionals: ['NI59'],
+    });
+    expect(parseCommandArgs(['--strict', 'NI59'], specs)).toEqual({
+      values: { strict: true },
+      positionals: ['NI59'],
+    });
+    expect(() => parseCommandArgs(['--strict=warning'], specs)).toThrow(
+      new UsageError(
+        '--strict: expected --strict alone or --strict=warnings, got "warning" (did you mean "warnings"?)',
+      ),
+    );
+    expect(() => parseCommandArgs(['--strict', '--strict=warnings'], specs)).toThrow(
+      new UsageError('--strict is given twice'),
+    );
+  });
+
   it('reads --name value, --name=value, switches and positionals; a lone - is a value', () => {
     const { values, positionals } = parseCommandArgs(
       ['NI59', '--input', 'ia.csv', '--period=2010-10', '--strict', '--out', '-'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ describe('cs-indicators compute NI59', () => {
     expect(result.outcomes).toBeUndefined();
     expect(stderr).toContain('initial-assessments.csv:12: referralDate "31/02/2011"');
     expect(stderr).toContain('[invalid_date]');
-    expect(stderr).toContain('11 rows read, 10 accepted, 1 rejected');
+    expect(stderr).toContain('11 rows read = 10 accepted + 1 rejected');
   });
 
   it('applies --rules wt2010 (IA-02 within 10 days), --timescale and --convention', () => {
@@ -119,12 +120,13 @@ describe('cs-indicators compute NI59', () => {
     computeJson('NI59', '--input', ia, ...octToMar, '--audit', audit);
     const lines = readFileSync(audit, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'indicator,id,row,bucket,in_population,counted,reason,start_date,event_date,days,deadline,on_time,team,worker_id,period_start,period_end,rule,convention,calendar_id,calendar_fingerprint',
+      'indicator,id,row,bucket,in_population,counted,reason,start_date,event_date,days,deadline,on_time,team,worker_id,period_start,period_end,rule,convention,calendar_id,calendar_fingerprint,input_file,input_sha256,input_encoding',
     );
     // The header, the 10 accepted records and the rejected row 12: one line for each of the file's 11 rows.
     expect(lines).toHaveLength(12);
-    const context =
-      ',2010-10-01,2011-03-31,rules=ni2008; timescale=7 working days; convention=after-start; from=referralDate; to=completedDate,after-start,england-and-wales,fnv1a64:145a5957c18318d5';
+    // Every line ends with the input: the file as named, the SHA-256 of its bytes (as sha256sum gives it), UTF-8.
+    const sha256 = createHash('sha256').update(readFileSync(ia)).digest('hex');
+    const context = `,2010-10-01,2011-03-31,rules=ni2008; timescale=7 working days; convention=after-start; from=referralDate; to=completedDate,after-start,england-and-wales,fnv1a64:145a5957c18318d5,${ia},${sha256},utf-8`;
     // IA-02 is on line 3 of the file; 7 working days after Fri 17 Dec end on Thu 30 Dec.
     expect(lines).toContain(
       `NI59,IA-02,3,not-counted,true,false,over 7 working days,2010-12-17,2011-01-04,9,2010-12-30,false,West,W2${context}`,

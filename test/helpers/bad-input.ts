@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { type CliRun, cliPath } from './cli.js';
 
 /** Runs the built CLI as `runBuiltCli` does, with room for outputs of many megabytes. */
@@ -13,6 +13,26 @@ export function runBuiltCliLarge(args: readonly string[]): CliRun {
     maxBuffer: 1024 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A folder for one test file's bad inputs, outside the repository, removed after the file's tests; `write` puts a
+ * file in it and gives its path.
+ */
+export function badInputs(prefix: string): {
+  readonly dir: string;
+  write(name: string, data: string | Uint8Array): string;
+} {
+  const dir = mkdtempSync(join(tmpdir(), `csi-${prefix}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    write(name, data) {
+      const path = join(dir, name);
+      writeFileSync(path, data);
+      return path;
+    },
+  };
 }
 
 /** A new empty folder for one test's files, outside the repository. */

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport, ReportConfigError, readReportConfig } from '../../src/node/report-config.js';
+import { InputError } from '../../src/records/issues.js';
 import { scratchDir } from '../helpers/bad-input.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
@@ -80,5 +81,53 @@ describe('loadReport', () => {
     await expect(loadReport(path)).rejects.toThrow(
       `${path}: indicators[0] (CASELOAD): snapshot: expected a date written YYYY-MM-DD from 2010-04-01 to 2010-04-30 (April 2010), got "2010-06-30"`,
     );
+  });
+
+  it('refuses an input without a column an indicator needs (missing_column), naming file, field and indicator', async () => {
+    // The conferences have no strategyDiscussionDate column, CPC15's default start.
+    const conferences = join(dir, 'no-strategy.csv');
+    writeFileSync(conferences, 'id,childId,conferenceDate,s47StartDate\nCP1,C1,2010-10-20,2010-10-01\n');
+    const path = config({
+      financialYear: 'FY2010',
+      inputs: { 'cp-conference': conferences },
+      indicators: ['CPC15'],
+    });
+    const error = await loadReport(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues.map((issue) => [issue.code, issue.file, issue.field])).toEqual([
+      ['missing_column', conferences, 'strategyDiscussionDate'],
+    ]);
+    // The same input with the start event the file has is reported.
+    const s47 = config({
+      financialYear: 'FY2010',
+      inputs: { 'cp-conference': conferences },
+      indicators: [{ id: 'CPC15', options: { startEvent: 's47-start' } }],
+    });
+    // CP1: Fri 1 to Wed 20 October 2010, 13 working days: within 15.
+    const [cpc15] = (await loadReport(s47)).model.indicators;
+    expect([cpc15?.yearToDate.numerator, cpc15?.yearToDate.denominator]).toEqual([1, 1]);
+  });
+
+  it('refuses, under strict, a report whose indicators have warnings, with them in the error', async () => {
+    // Two clean rows: nothing for the readers to refuse, but a chart of two months with a value.
+    const clean = join(dir, 'clean-ia.csv');
+    writeFileSync(
+      clean,
+      'id,childId,referralDate,completedDate\nIA1,C1,2010-10-01,2010-10-05\nIA2,C2,2010-11-01,2010-11-03\n',
+    );
+    const path = config({
+      financialYear: 'FY2010',
+      inputs: { 'initial-assessment': clean },
+      indicators: ['NI59'],
+    });
+    // Without strict: the chart warns too_few_points, and the report is built.
+    const loaded = await loadReport(path);
+    expect(loaded.model.indicators[0]?.warnings.map((w) => w.code)).toEqual(['too_few_points']);
+    for (const strict of [true, 'warnings'] as const) {
+      const error = await loadReport(path, { strict }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).issues).toEqual([]);
+      expect((error as InputError).warnings.map((warning) => warning.code)).toEqual(['too_few_points']);
+    }
   });
 });

@@ -9,22 +9,23 @@ import {
 } from '../../indicators/index.js';
 import type { IndicatorDefinition } from '../../indicators/types.js';
 import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
-import { readRecordsFile } from '../../node/read-records-file.js';
+import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import {
-  formatInputIssue,
   formatResultWarning,
   InputError,
   type InputIssue,
   type InputSummary,
   type ResultWarning,
+  type TextEncoding,
 } from '../../records/issues.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
 import { didYouMean } from '../../util/nearest.js';
+import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, type FlagValues, noMorePositionals, parseCommandArgs } from '../args.js';
 import {
   calendarArgOptions,
@@ -51,13 +52,20 @@ import {
   wrap,
 } from '../indicator-args.js';
 import { checkOutputs, type OutputTarget, outputFromArgs, type RunInput, writeOutput } from '../output.js';
+import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
 import {
-  checkFileToRead,
-  presetArgOptions,
-  presetArgUsage,
-  presetFromArgs,
-  reportSkipped,
-} from '../preset-args.js';
+  encodingFromArgs,
+  type IndicatorFile,
+  readingArgOptions,
+  readingArgUsage,
+  refusalText,
+  refuseMissingColumns,
+  refuseWarningsWhenStrict,
+  reportRead,
+  type Strictness,
+  strictFlag,
+  strictFromArgs,
+} from '../reading.js';
 
 const COLUMN = 22;
 
@@ -99,7 +107,7 @@ ${presetArgUsage(COLUMN)}
   --by G              team, worker or month: one result per group
   --audit FILE        write one line per row (in the population or why not, days, deadline; rejected and
                       skipped rows too) as CSV
-  --strict            refuse the input when any row has an issue (exit 1)
+${readingArgUsage(COLUMN)}
 
 ${named === undefined ? 'Indicator options (see `cs-indicators compute <INDICATOR> --help` for one indicator):' : `${named.id}'s options:`}
 ${indicatorOptionUsage(own, COLUMN).join('\n') || '  none: only those above'}
@@ -126,7 +134,7 @@ export const computeArgOptions = {
   'date-format': { type: 'string' },
   'decimal-places': { type: 'string' },
   rounding: { type: 'string' },
-  strict: { type: 'boolean' },
+  ...readingArgOptions,
 } as const;
 
 /** The values of the shared flags, as `parseCommandArgs` reads them. */
@@ -168,18 +176,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function refusal(
-  path: string,
-  issues: readonly InputIssue[],
-  warnings: readonly ResultWarning[] = [],
-): string {
-  const lines = [
-    ...issues.map((issue) => `  ${formatInputIssue(issue)}`),
-    ...warnings.map((warning) => `  ${formatResultWarning(warning)}`),
-  ];
-  return [`${path}: input refused (${plural(lines.length, 'issue')})`, ...lines].join('\n');
-}
-
 /** A file to read: its kind, path and flag, and whether `--sheet` and a census date apply to it. */
 interface FileToRead {
   readonly kind: RecordKind;
@@ -188,13 +184,17 @@ interface FileToRead {
   readonly main: boolean;
 }
 
-/** How every file of the run is read: the column map, date format, preset, sheet, census date, strict mode. */
+/**
+ * How every file of the run is read: the column map, date format, encoding, preset, sheet, census date, strict
+ * mode.
+ */
 interface ReadSettings {
   readonly columnMap: ColumnMap | undefined;
   readonly dateFormat: DateFormat | undefined;
+  readonly encoding: TextEncoding | undefined;
   readonly preset: ReturnType<typeof presetFromArgs>;
   readonly censusDate: string | undefined;
-  readonly strict: boolean;
+  readonly strict: Strictness;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
@@ -203,14 +203,22 @@ interface FileRead<K extends RecordKind = RecordKind> {
   readonly result: ReadRecordsFileResult<K>;
 }
 
-/** Reads one records file, reporting rejected rows on stderr; refuses (exit 1) when it cannot be used. */
+/**
+ * Reads one records file, saying on stderr what reading found (the encoding detected, rejected and skipped rows);
+ * refuses (exit 1) when it cannot be used.
+ */
 async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Promise<FileRead> {
   const { path } = file;
+  const workbook = recordFileFormatOf(path) === 'xlsx';
+  if (settings.encoding !== undefined && workbook) {
+    io.err(`${path}: a workbook, whose text is not read in an encoding: --encoding does not apply to it\n`);
+  }
   let result: ReadRecordsFileResult<RecordKind>;
   try {
     result = await readRecordsFile(file.kind, path, {
       ...(settings.columnMap ? { columnMap: settings.columnMap } : {}),
       ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+      ...(settings.encoding !== undefined && !workbook ? { encoding: settings.encoding } : {}),
       ...(settings.preset.preset ? { preset: settings.preset.preset } : {}),
       ...(settings.preset.sheet !== undefined && file.main ? { sheet: settings.preset.sheet } : {}),
       ...(settings.censusDate !== undefined && file.kind === 'allocation'
@@ -220,20 +228,17 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
     });
   } catch (error) {
-    if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues, error.warnings));
+    if (error instanceof InputError) {
+      throw new InputRefusedError(
+        refusalText(path, error.issues, error.warnings, strictFlag(settings.strict)),
+      );
+    }
     throw error;
   } finally {
     if (io.errIsTty) clearProgress(io);
   }
-  if (!result.readable) throw new InputRefusedError(refusal(path, result.issues));
-  if (result.issues.length > 0) {
-    for (const issue of result.issues) io.err(`${formatInputIssue(issue)}\n`);
-    const { rowsRead, rowsAccepted, rowsRejected } = result.accounting;
-    io.err(
-      `${path}: ${rowsRead} rows read, ${rowsAccepted} accepted, ${rowsRejected} rejected (left out of every figure)\n`,
-    );
-  }
-  reportSkipped(path, result.skipped, io);
+  if (!result.readable) throw new InputRefusedError(refusalText(path, result.issues));
+  reportRead(path, result, io);
   return { file, result };
 }
 
@@ -295,6 +300,9 @@ const AUDIT_COLUMNS = [
   'convention',
   'calendar_id',
   'calendar_fingerprint',
+  'input_file',
+  'input_sha256',
+  'input_encoding',
 ] as const;
 
 /** The rows of the main input that are not records: rejected (with their issues) and skipped (with the reason). */
@@ -307,7 +315,8 @@ export interface AuditRows {
  * The audit file: one line per row of the input, so that the file alone explains the figure. Each record's outcome
  * (its bucket, reason, days and deadline), each rejected row (bucket `rejected`, its issue codes and fields) and each
  * skipped row (bucket `skipped`, its reason), in row order; and on every line the indicator, the period, the rule,
- * the convention and the calendar's id and fingerprint.
+ * the convention, the calendar's id and fingerprint, and the input file with its SHA-256 and encoding (the result's
+ * first input). Its lines are as many as the input's rows read: accepted + rejected + skipped.
  *
  * @param result - the result, with its outcomes.
  * @param rows - the rejected and skipped rows of the input, when known.
@@ -321,6 +330,9 @@ export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: []
     typeof result.rule.convention === 'string' ? result.rule.convention : 'none (no working days counted)',
     result.calendar.id,
     result.calendar.fingerprint,
+    result.inputs?.[0]?.file ?? '',
+    result.inputs?.[0]?.sha256 ?? '',
+    result.inputs?.[0]?.encoding ?? '',
   ];
   const lines: { row: number; line: string }[] = [];
   for (const o of result.outcomes ?? []) {
@@ -408,26 +420,30 @@ const CSV_COLUMNS = [
   'not_in_period',
   'excluded',
   'rows_read',
+  'rows_accepted',
   'rows_rejected',
   'rows_skipped',
   'warnings',
 ] as const;
 
-/** The rows of the inputs, summed: read, rejected and skipped. */
+/** The rows of the inputs, summed: read, accepted, rejected and skipped. */
 function rowsOf(inputs: readonly InputSummary[] | undefined): {
   read: number;
+  accepted: number;
   rejected: number;
   skipped: number;
 } {
   let read = 0;
+  let accepted = 0;
   let rejected = 0;
   let skipped = 0;
   for (const input of inputs ?? []) {
     read += input.rowsRead;
+    accepted += input.rowsAccepted;
     rejected += input.rowsRejected;
     skipped += input.rowsSkipped;
   }
-  return { read, rejected, skipped };
+  return { read, accepted, rejected, skipped };
 }
 
 function csvRow(result: IndicatorResult, group: string): string {
@@ -454,6 +470,7 @@ function csvRow(result: IndicatorResult, group: string): string {
     result.counts.notInPeriod,
     excluded,
     rows?.read,
+    rows?.accepted,
     rows?.rejected ?? result.counts.rowsRejected,
     rows?.skipped,
     result.warnings.map((warning) => warning.code).join('; '),
@@ -465,7 +482,12 @@ function twoColumns(rows: readonly (readonly [string, string])[]): string {
   return `${rows.map(([k, v]) => `${k.padEnd(10)}  ${escapeControlCharacters(v)}`).join('\n')}\n`;
 }
 
-function inputRows(inputs: readonly InputSummary[] | undefined): [string, string][] {
+/**
+ * One line per input for a table: `ia.csv: 11 rows read = 10 accepted + 1 rejected + 0 skipped (utf-8, sha256 …)`.
+ * @param inputs - the summaries of the files read.
+ * @returns a row per input, labelled `Input`.
+ */
+export function inputRows(inputs: readonly InputSummary[] | undefined): [string, string][] {
   return (inputs ?? []).map((input) => [
     'Input',
     `${input.file}: ${input.rowsRead} rows read = ${input.rowsAccepted} accepted + ${input.rowsRejected} rejected + ${input.rowsSkipped} skipped (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
@@ -508,7 +530,7 @@ function tableOf(result: IndicatorResult): string {
       `${result.baseline.period.label}: ${result.baseline.numerator}, change ${result.baseline.changeDisplay}`,
     ]);
   }
-  for (const warning of result.warnings) rows.push(['Warning', `${warning.message} [${warning.code}]`]);
+  for (const warning of result.warnings) rows.push(['Warning', formatResultWarning(warning)]);
   return twoColumns(rows);
 }
 
@@ -528,18 +550,10 @@ function breakdownTable(breakdown: Breakdown): string {
       breakdown.total.display,
     ],
   ];
-  // A loop, not Math.max(...): a breakdown by worker can have more groups than a call takes arguments.
-  const widths = header.map((h) => h.length);
-  for (const row of body) {
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] ?? 0, (row[i] ?? '').length);
-  }
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const { total } = breakdown;
   const lines = [
     escapeControlCharacters(`${total.indicator}: ${total.title}, ${total.period.label}, by ${header[0]}`),
-    line(header),
-    ...body.map(line),
+    ...alignedTable([header, ...body], { align: (i) => (i === 0 ? 'left' : 'right') }),
     `Calendar ${total.calendar.id} (${total.calendar.fingerprint}); ${total.counts.recordsRead} records read`,
   ];
   for (const [label, text] of inputRows(total.inputs))
@@ -568,6 +582,10 @@ export interface PreparedComputation {
   readonly main: ReadRecordsFileResult<RecordKind>;
   /** Every file read, the main input first, each with its reader's `input` summary. */
   readonly inputs: readonly InputSummary[];
+  /** The warnings of reading them (a column map key that matches no header), for the result's `warnings`. */
+  readonly warnings: readonly ResultWarning[];
+  /** `--strict`: false, true (errors and result warnings refuse) or `warnings` (any issue refuses). */
+  readonly strict: Strictness;
   /** The options to compute with: the indicator's own, calendar, convention, rounding, other files' records. */
   readonly computeOptions: Record<string, unknown>;
 }
@@ -600,6 +618,8 @@ export async function prepareComputation(
   const rounding = choiceArg(values.rounding, roundingModes, '--rounding');
   const decimalPlaces = wholeNumber(values['decimal-places'], '--decimal-places', 20);
   const dateFormat = choiceArg<DateFormat>(values['date-format'], dateFormats, '--date-format');
+  const encoding = encodingFromArgs(values.encoding);
+  const strict = strictFromArgs(values.strict);
   const preset = presetFromArgs(values);
   const period = values.period === undefined ? undefined : periodArg(values.period, '--period');
   const own = readIndicatorArgs(definition, values);
@@ -671,16 +691,17 @@ export async function prepareComputation(
     }
   }
   const calendar = await calendarArgs.build();
-  const settings: ReadSettings = {
-    columnMap,
-    dateFormat,
-    preset,
-    censusDate,
-    strict: values.strict === true,
-  };
+  const settings: ReadSettings = { columnMap, dateFormat, encoding, preset, censusDate, strict };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
   const [main] = reads as [FileRead, ...FileRead[]];
+  // A file without a column the indicator needs (its event date, the start its options choose) gives a figure of
+  // n/a, or a wrong one: refused, naming the file, the field and the headers found.
+  const indicatorFiles: IndicatorFile[] = reads.map((read, index) => {
+    const option = index === 0 ? undefined : own.files[index - 1]?.option;
+    return { path: read.file.path, read: read.result, ...(option === undefined ? {} : { option }) };
+  });
+  refuseMissingColumns(definition, own.options, indicatorFiles);
   for (const [index, file] of own.files.entries()) {
     computeOptions[file.option] = (reads[index + 1] as FileRead).result.records;
   }
@@ -692,8 +713,26 @@ export async function prepareComputation(
     period: period ?? spanOf(main.result.records as never, definition.eventDate),
     main: main.result,
     inputs: reads.map((read) => read.result.input),
+    warnings: reads.flatMap((read) => read.result.warnings),
+    strict,
     computeOptions,
   };
+}
+
+/**
+ * A result with what reading its files gave: their summaries as `inputs`, and their warnings first among its own.
+ *
+ * @param result - the result computed.
+ * @param inputs - the summaries of the files read.
+ * @param warnings - the warnings of reading them.
+ * @returns the result, as the command shows it.
+ */
+export function withReading(
+  result: IndicatorResult,
+  inputs: readonly InputSummary[],
+  warnings: readonly ResultWarning[],
+): IndicatorResult {
+  return { ...result, inputs, warnings: [...warnings, ...result.warnings] };
 }
 
 /** `cs-indicators compute INDICATOR`. */
@@ -716,7 +755,7 @@ export const computeCommand: CliCommand = {
         '--audit - and the result both go to standard output: give --out FILE or --audit FILE',
       );
     }
-    const { definition, period, main, inputs, computeOptions } = await prepareComputation(
+    const { definition, period, main, inputs, warnings, strict, computeOptions } = await prepareComputation(
       'compute',
       values,
       positionals,
@@ -736,11 +775,17 @@ export const computeCommand: CliCommand = {
         key,
         computeOptions as never,
       );
-      result = { ...breakdown.total, inputs };
+      result = withReading(breakdown.total, inputs, warnings);
       breakdown = { ...breakdown, total: result };
     } else {
-      result = { ...definition.compute(records as never, period, computeOptions as never), inputs };
+      result = withReading(
+        definition.compute(records as never, period, computeOptions as never),
+        inputs,
+        warnings,
+      );
     }
+    // Under --strict a figure with a warning (every record excluded, a map key matching no header) is not written.
+    refuseWarningsWhenStrict(strict, result.warnings);
 
     if (audit !== undefined) {
       await writeOutput(
@@ -772,7 +817,7 @@ export const computeCommand: CliCommand = {
     }
     await writeOutput(out, text, io);
     for (const warning of result.warnings) {
-      io.err(`cs-indicators compute: warning: ${warning.message} [${warning.code}]\n`);
+      io.err(`cs-indicators compute: warning: ${formatResultWarning(warning)}\n`);
     }
     const emptyGroups = breakdown?.groups.filter((group) => group.result.warnings.length > 0).length ?? 0;
     if (breakdown !== undefined && emptyGroups > 0) {

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import {
   type LoadedReport,
   loadReport,
+  type ReportConfig,
   ReportConfigError,
   readReportConfig,
 } from '../../node/report-config.js';
 import { renderXlsx } from '../../node/write-workbook.js';
-import { formatInputIssue, formatResultWarning, InputError } from '../../records/issues.js';
+import { formatResultWarning, InputError, type TextEncoding } from '../../records/issues.js';
 import { renderCsv, renderJson } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -15,7 +16,15 @@ import { renderSummaryTable } from '../../report/text.js';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
 import { type CliCommand, clearProgress, InputRefusedError, showProgress, UsageError } from '../context.js';
 import { checkOutputs, extensionOf, isStdout, outputFromArgs, writeOutput } from '../output.js';
-import { reportSkipped } from '../preset-args.js';
+import {
+  encodingFromArgs,
+  readingArgOptions,
+  readingArgUsage,
+  refusalText,
+  reportRead,
+  strictFlag,
+  strictFromArgs,
+} from '../reading.js';
 
 /** The file the demo writes without `--out`, by format: `monthly-return-demo.html`, `.md`, `.csv`, `.json`, `.xlsx`. */
 const DEMO_OUT = 'monthly-return-demo';
@@ -35,7 +44,10 @@ Options:
   --format F      html (default), md, csv, json or xlsx (a workbook: needs --out FILE); without it, the ending
                   of --out FILE chooses
   --out FILE      write the report to FILE (- is standard output); never one of the config's files
-  --strict        refuse the inputs when any row has an issue (exit 1)
+${readingArgUsage(18, ["for the inputs the config gives no encoding (one that contradicts the config's", 'is refused)'])}
+
+An input without a column an indicator needs (its event date, the start date its options choose) refuses the
+report (exit 1), naming the file, the field and the headers found.
 
 Exit codes: 0 done, 1 input refused or an output that cannot be written, 2 usage error (also an output that
 would overwrite an input), 70 internal error (set CSI_DEBUG=1 to see where).
@@ -46,6 +58,27 @@ function demoConfig(): string {
   const path = fileURLToPath(new URL('../../examples/report.config.json', import.meta.url));
   if (!existsSync(path)) throw new InputRefusedError(`the bundled example is missing: ${path}`);
   return path;
+}
+
+/**
+ * Refuses `--encoding` when the config names another encoding, for all its inputs or for one: the two would say
+ * different things of the same file.
+ * @throws {UsageError} naming both.
+ */
+function checkEncodingAgrees(encoding: TextEncoding, config: ReportConfig): void {
+  const named: string[] = [];
+  if (config.encoding !== undefined && config.encoding !== encoding)
+    named.push(`encoding ${config.encoding}`);
+  for (const [kind, input] of Object.entries(config.inputs)) {
+    if (input?.encoding !== undefined && input.encoding !== encoding) {
+      named.push(`inputs.${kind}.encoding ${input.encoding}`);
+    }
+  }
+  if (named.length > 0) {
+    throw new UsageError(
+      `--encoding ${encoding} contradicts the config's ${named.join(', ')}: give the encoding in one place`,
+    );
+  }
 }
 
 /** `cs-indicators report`. */
@@ -59,7 +92,7 @@ export const reportCommand: CliCommand = {
       demo: { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
-      strict: { type: 'boolean' },
+      ...readingArgOptions,
     });
     noMorePositionals(positionals, 0);
     if (values.demo && values.config !== undefined)
@@ -72,34 +105,35 @@ export const reportCommand: CliCommand = {
     if (format === 'xlsx' && isStdout(out.path)) {
       throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
     }
+    const encoding = encodingFromArgs(values.encoding);
+    const strict = strictFromArgs(values.strict);
     const configPath = values.demo ? demoConfig() : (values.config as string);
 
     let loaded: LoadedReport;
     try {
       const checked = await readReportConfig(configPath);
+      if (encoding !== undefined) checkEncodingAgrees(encoding, checked.config);
       await checkOutputs([out], checked.files);
       loaded = await loadReport(checked, {
-        strict: Boolean(values.strict),
+        strict,
+        ...(encoding === undefined ? {} : { encoding }),
         ...(io.errIsTty ? { onProgress: (path: string, rows: number) => showProgress(io, path, rows) } : {}),
       });
     } catch (error) {
       if (error instanceof ReportConfigError) throw new InputRefusedError(error.message);
       if (error instanceof InputError) {
-        throw new InputRefusedError(
-          ['input refused', ...error.issues.map((i) => `  ${formatInputIssue(i)}`)].join('\n'),
-        );
+        throw new InputRefusedError(refusalText(undefined, error.issues, error.warnings, strictFlag(strict)));
       }
       throw error;
     } finally {
       if (io.errIsTty) clearProgress(io);
     }
     for (const input of loaded.inputs) {
-      for (const issue of input.issues) io.err(`${formatInputIssue(issue)}\n`);
-      if (input.accounting.rowsRejected > 0) {
-        const { rowsRead, rowsAccepted, rowsRejected } = input.accounting;
-        io.err(`${input.path}: ${rowsRead} rows read, ${rowsAccepted} accepted, ${rowsRejected} rejected\n`);
-      }
-      reportSkipped(input.path, input.skipped, io);
+      reportRead(
+        input.path,
+        { ...input, ...(input.notice === undefined ? {} : { notice: input.notice }) },
+        io,
+      );
     }
     const { model } = loaded;
     const content =
@@ -117,11 +151,12 @@ export const reportCommand: CliCommand = {
       io.out(renderSummaryTable(model));
       io.out(`\nWrote the ${format.toUpperCase()} report to ${out.path}\n`);
     }
+    // Each warning once: a file's (a map key matching no header) is every indicator's that reads it.
+    const warnings = new Set<string>();
     for (const indicator of model.indicators) {
-      for (const warning of indicator.warnings) {
-        io.err(`cs-indicators report: warning: ${formatResultWarning(warning)}\n`);
-      }
+      for (const warning of indicator.warnings) warnings.add(formatResultWarning(warning));
     }
+    for (const warning of warnings) io.err(`cs-indicators report: warning: ${warning}\n`);
     return 0;
   },
 };

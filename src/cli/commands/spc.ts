@@ -1,7 +1,7 @@
 import type { IndicatorResult, IndicatorUnit } from '../../indicators/index.js';
 import type { IndicatorDefinition } from '../../indicators/types.js';
 import { type Period, splitIntoMonths } from '../../periods/index.js';
-import type { ResultWarning } from '../../records/issues.js';
+import { formatResultWarning, type InputSummary, type ResultWarning } from '../../records/issues.js';
 import { chartNumber } from '../../report/spc-words.js';
 import {
   improvementOf,
@@ -13,11 +13,13 @@ import {
   spcImprovements,
 } from '../../spc/index.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
+import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, parseCommandArgs } from '../args.js';
 import { type CliCommand, UsageError } from '../context.js';
 import { indicatorNamedIn, indicatorOptionUsage } from '../indicator-args.js';
 import { outputFromArgs, writeOutput } from '../output.js';
-import { computeArgOptions, periodArg, prepareComputation } from './compute.js';
+import { refuseWarningsWhenStrict } from '../reading.js';
+import { computeArgOptions, inputRows, periodArg, prepareComputation } from './compute.js';
 
 const COLUMN = 22;
 
@@ -38,8 +40,9 @@ Options:
   --fix-after N       fix each phase's mean and limits on its first N months (default: all)
   --format F          table (default) or json; without it, the ending of --out FILE chooses (.json, .txt)
   --out FILE          write the chart to FILE (default -, standard output); never one of the inputs
-  Every input, calendar, rounding and indicator option of \`cs-indicators compute\` applies (--map, --strict,
-  --rules, --start-event, --workers…), except --by and --audit.
+  Every input, calendar, rounding and indicator option of \`cs-indicators compute\` applies (--map, --encoding,
+  --strict, --rules, --start-event, --workers…), except --by and --audit. Under --strict a chart with a warning
+  (too_few_points) is refused. A file without a column the indicator needs is refused (missing_column, exit 1).
 ${own.length === 0 ? "  (see `cs-indicators spc <INDICATOR> --help` for one indicator's own options)" : `\n${named?.id}'s options:\n${own.join('\n')}`}
 
 Months before the first with a record in the population, and months without a value, are no point. Fewer than 12
@@ -130,7 +133,11 @@ function warningsOf(indicator: string, chart: SpcChart): ResultWarning[] {
   ];
 }
 
-function table(results: readonly IndicatorResult[], chart: SpcChart): string {
+function table(
+  results: readonly IndicatorResult[],
+  chart: SpcChart,
+  inputs: readonly InputSummary[],
+): string {
   const first = results[0];
   if (!first) return '';
   const { unit } = first;
@@ -163,12 +170,6 @@ function table(results: readonly IndicatorResult[], chart: SpcChart): string {
       words(point?.specialCause ?? null),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i >= 1 && i <= 6 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
   const { options } = chart;
   const last = results.at(-1);
   return [
@@ -179,12 +180,14 @@ function table(results: readonly IndicatorResult[], chart: SpcChart): string {
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ')}`,
     `Calendar     ${first.calendar.id} (${first.calendar.fingerprint})`,
+    ...inputRows(inputs).map(([label, text]) => escapeControlCharacters(`${label.padEnd(12)} ${text}`)),
     `Improvement  ${options.improvement}${options.target === null ? '' : `, target ${options.target}`}${options.fixAfter === null ? '' : `, limits fixed on ${options.fixAfter} months`}${options.rebase.length > 0 ? `, rebased at ${options.rebase.join(', ')}` : ''}`,
     ...phases,
     '',
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...alignedTable([header, ...rows], {
+      align: (i) => (i >= 1 && i <= 6 ? 'right' : 'left'),
+      headerRule: true,
+    }),
     '',
     `Variation    ${words(chart.variation) || 'n/a'} (the latest month with a value)`,
     `Assurance    ${chart.assurance === null ? (options.target === null ? 'n/a (no --target)' : 'n/a') : words(chart.assurance)}`,
@@ -215,7 +218,7 @@ export const spcCommand: CliCommand = {
     if (values.period !== undefined) {
       checkChartOptions(chartMonths(periodArg(values.period, '--period')), chartOptions);
     }
-    const { definition, period, main, computeOptions } = await prepareComputation(
+    const { definition, period, main, inputs, strict, computeOptions, ...read } = await prepareComputation(
       'spc',
       values,
       positionals,
@@ -231,8 +234,9 @@ export const spcCommand: CliCommand = {
       ...chartOptions,
       improvement: improvement ?? improvementOf(definition.polarity),
     });
-    const warnings = warningsOf(definition.id, chart);
-    for (const warning of warnings) io.err(`cs-indicators spc: ${warning.message} [${warning.code}]\n`);
+    const warnings = [...read.warnings, ...warningsOf(definition.id, chart)];
+    // Under --strict a chart with a warning (too few points, a map key matching no header) is not written.
+    refuseWarningsWhenStrict(strict, warnings);
     if (format === 'json') {
       const first = results[0];
       const body = {
@@ -252,11 +256,13 @@ export const spcCommand: CliCommand = {
         })),
         spc: chart,
         warnings,
+        inputs,
       };
       await writeOutput(out, `${JSON.stringify(body, null, 2)}\n`, io);
     } else {
-      await writeOutput(out, table(results, chart), io);
+      await writeOutput(out, table(results, chart, inputs), io);
     }
+    for (const warning of warnings) io.err(`cs-indicators spc: warning: ${formatResultWarning(warning)}\n`);
     return 0;
   },
 };

@@ -1,10 +1,17 @@
 import { readRecordsFile } from '../../node/read-records-file.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
-import { countIssuesByCode, formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
+import {
+  countIssuesByCode,
+  formatInputIssue,
+  formatResultWarning,
+  InputError,
+  type InputIssue,
+} from '../../records/issues.js';
 import type { ParseRecordsResult } from '../../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
+import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, noMorePositionals, parseCommandArgs } from '../args.js';
 import { readColumnMap } from '../column-map.js';
 import {
@@ -17,14 +24,23 @@ import {
 } from '../context.js';
 import { checkOutputs, outputFromArgs, type RunInput, writeOutput } from '../output.js';
 import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import {
+  encodingFromArgs,
+  readingArgOptions,
+  readingArgUsage,
+  refusalText,
+  strictFlag,
+  strictFromArgs,
+} from '../reading.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
 Reads a records file (CSV, a JSON array, NDJSON, an Excel workbook or CIN census XML, by extension) and prints
-what could not be read: a summary (rows read, accepted and rejected, issues by code) and one line per issue with
-its row, code, field and value.
+what could not be read: a summary (the file's SHA-256 and encoding, rows read = accepted + rejected + skipped,
+issues by code, column map keys that match no header) and one line per issue with its row, code, field and value.
 Exit 0 when the file could be read, whatever its issues; 1 when it cannot be read (missing file, missing required
-column) or, with --strict, when there is any issue; 2 on a usage error.
+column, mixed encodings) or, with --strict, when a row is rejected or a map key matches no header (--strict=warnings:
+any issue); 2 on a usage error.
 
 Options:
   --kind K           ${recordKinds.join(', ')}
@@ -33,7 +49,7 @@ Options:
   --date-format F    auto (default: YYYY-MM-DD or DD/MM/YYYY), dmy, ymd or mdy
   --format F         table (default) or json (one object)
   --out FILE         write the report to FILE instead of standard output (- is standard output)
-  --strict           refuse the file (exit 1) when there is any issue
+${readingArgUsage(21)}
 ${presetArgUsage(21)}
 `;
 
@@ -75,17 +91,19 @@ function table(
   const byCode = Object.entries(countIssuesByCode(issues))
     .map(([code, count]) => `${code} ${count}`)
     .join(', ');
+  // Rows read = accepted + rejected + skipped, each on its line.
   const summary: [string, string][] = [
     ['file', file],
     ['kind', kind],
+    ['encoding', result.input.encoding],
+    ['sha256', result.input.sha256],
     ['rows read', String(accounting.rowsRead)],
     ['rows accepted', String(accounting.rowsAccepted)],
     ['rows rejected', String(accounting.rowsRejected)],
-    ...(result.skipped === undefined
-      ? []
-      : [['rows skipped', `${result.skipped.length} (not records of the kind)`] as [string, string]]),
+    ['rows skipped', `${accounting.rowsSkipped} (not records of the kind)`],
     ['issues', issues.length === 0 ? '0' : `${issues.length} (${byCode})`],
   ];
+  for (const warning of result.warnings) summary.push(['warning', formatResultWarning(warning)]);
   if (result.columns !== undefined && result.columns.ignored.length > 0) {
     summary.push(['columns ignored', result.columns.ignored.join(', ')]);
   }
@@ -105,17 +123,8 @@ function table(
       escapeControlCharacters(issue.message),
     ]),
   ];
-  // A loop, not Math.max(...): a file can have hundreds of thousands of issues, more than a call takes arguments.
-  const widths = [0, 0, 0, 0];
-  for (const row of rows) {
-    for (let i = 0; i < 4; i++) widths[i] = Math.max(widths[i] ?? 0, (row[i] ?? '').length);
-  }
-  const issueLines = rows.map((row) =>
-    row
-      .map((cell, i) => (i === 0 ? cell.padStart(widths[0] ?? 0) : i < 4 ? pad(cell, widths[i] ?? 0) : cell))
-      .join('  ')
-      .trimEnd(),
-  );
+  // A file can have hundreds of thousands of issues: the table is measured in a loop.
+  const issueLines = alignedTable(rows, { align: (i) => (i === 0 ? 'right' : 'left') });
   return `${lines.join('\n')}\n\n${issueLines.join('\n')}\n`;
 }
 
@@ -137,7 +146,7 @@ export const validateCommand: CliCommand = {
       'date-format': { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
-      strict: { type: 'boolean' },
+      ...readingArgOptions,
       ...presetArgOptions,
     });
     noMorePositionals(positionals, 0);
@@ -145,8 +154,9 @@ export const validateCommand: CliCommand = {
     const file = values.input;
     if (file === undefined) throw new UsageError('missing --input FILE');
     const dateFormat: DateFormat = choiceArg(values['date-format'], dateFormats, '--date-format') ?? 'auto';
+    const encoding = encodingFromArgs(values.encoding);
     const { format, out } = outputFromArgs(values, ['table', 'json']);
-    const strict = values.strict === true;
+    const strict = strictFromArgs(values.strict);
     const presetOptions = presetFromArgs(values);
     checkFileToRead(kind, file, '--input', presetOptions.preset);
     const inputs: RunInput[] = [{ what: 'the --input file', path: file }];
@@ -159,6 +169,7 @@ export const validateCommand: CliCommand = {
     try {
       result = await readRecordsFile(kind, file, {
         dateFormat,
+        ...(encoding === undefined ? {} : { encoding }),
         ...(columnMap === undefined ? {} : { columnMap }),
         ...(onProgress === undefined ? {} : { onProgress }),
         ...presetOptions,
@@ -174,8 +185,14 @@ export const validateCommand: CliCommand = {
       if (onProgress !== undefined) clearProgress(io);
     }
 
+    if (result.notice !== undefined) io.err(`${file}: ${result.notice}\n`);
     const refusedAsWhole = !result.readable;
-    const refused = refusedAsWhole || (strict && result.issues.length > 0);
+    // --strict: a rejected row or a map key matching no header refuses; --strict=warnings: any issue too.
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
+    const refusing =
+      strict === 'warnings' ? result.issues : strict === true ? errors : ([] as readonly InputIssue[]);
+    const refusingWarnings = strict === false ? [] : result.warnings;
+    const refused = refusedAsWhole || refusing.length > 0 || refusingWarnings.length > 0;
     if (format === 'json') {
       const report = {
         file,
@@ -183,6 +200,9 @@ export const validateCommand: CliCommand = {
         readable: result.readable,
         refused,
         accounting: result.accounting,
+        input: result.input,
+        ...(result.notice === undefined ? {} : { notice: result.notice }),
+        warnings: result.warnings,
         issuesByCode: countIssuesByCode(result.issues),
         ...(result.columns === undefined ? {} : { columns: result.columns }),
         issues: result.issues,
@@ -200,10 +220,10 @@ export const validateCommand: CliCommand = {
       return 1;
     }
     if (refused) {
-      const count = result.issues.length;
-      io.err(
-        `cs-indicators validate: ${file}: input refused (--strict): ${count} issue${count === 1 ? '' : 's'}\n`,
-      );
+      // The issues are in the report; the refusal counts them and lists the warnings that refused it.
+      const head = refusalText(file, refusing, refusingWarnings, strictFlag(strict)).split('\n')[0];
+      const warnings = refusingWarnings.map((warning) => `  ${formatResultWarning(warning)}\n`).join('');
+      io.err(`cs-indicators validate: ${head}\n${warnings}`);
       return 1;
     }
     return 0;
