@@ -257,7 +257,7 @@ export const assess45Definition: IndicatorDefinition<'assessment', Assess45Optio
   needs: [
     { field: 'completedDate', role: 'event date' },
     { field: 'startDate', role: 'start date' },
-    { field: 'referralDate', role: "start date (the child's latest referral)", records: 'referrals' },
+    { field: 'referralDate', role: 'start date', records: 'referrals' },
   ],
   options: Object.values(assess45Options),
   defaultOptions: defaultsOf(Object.values(assess45Options)),

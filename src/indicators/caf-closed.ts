@@ -125,7 +125,7 @@ export const cafClosedDefinition: IndicatorDefinition<'caf', CafClosedOptions> =
   eventDate: 'closedDate',
   needs: [
     { field: 'closedDate', role: 'event date' },
-    { field: 'closureReason', role: 'closure reason (a closure counts when it is successful)' },
+    { field: 'closureReason', role: 'closure reason' },
   ],
   options: Object.values(cafClosedOptions),
   defaultOptions: defaultsOf(Object.values(cafClosedOptions)),

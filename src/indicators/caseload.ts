@@ -647,8 +647,8 @@ export const caseloadDefinition: IndicatorDefinition<'allocation', CaseloadOptio
   recordKind: 'allocation',
   eventDate: 'allocatedFrom',
   needs: [
-    { field: 'allocatedFrom', role: 'start date of an allocation' },
-    { field: 'fte', role: "workers' FTE", records: 'workers' },
+    { field: 'allocatedFrom', role: 'allocation start' },
+    { field: 'fte', role: 'FTE', records: 'workers' },
   ],
   options: Object.values(caseloadOptions),
   defaultOptions: defaultsOf(Object.values(caseloadOptions)),

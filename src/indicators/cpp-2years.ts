@@ -181,7 +181,7 @@ export const cpp2YearsDefinition: IndicatorDefinition<'cp-plan', Cpp2YearsOption
   recordKind: 'cp-plan',
   eventDate: 'endDate',
   needs: [
-    { field: 'endDate', role: "event date (the plan's end)" },
+    { field: 'endDate', role: 'event date' },
     { field: 'startDate', role: 'start date' },
   ],
   options: [],

@@ -165,7 +165,7 @@ export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'startDate',
-  needs: [{ field: 'startDate', role: "event date (the plan's start)" }],
+  needs: [{ field: 'startDate', role: 'event date' }],
   options: [],
   defaultOptions: {},
   source:

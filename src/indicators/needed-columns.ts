@@ -105,7 +105,7 @@ function listed(names: readonly string[]): string {
  * @returns the issues (file level: row 0, severity error), empty when every needed column is there.
  * @example
  * missingColumnIssues(ni59Definition, {}, { own: { file: 'ia.csv', fieldsPresent: ['id', 'childId', 'referralDate'], headers: ['Ref', 'Child', 'Referral Date', 'Completion Date'] } })[0].message
- * //=> 'no column gives completedDate, the event date of NI59: NI59 cannot be computed from this file. Headers found: "Ref", "Child", "Referral Date", "Completion Date". Rename the column, or map it with a column map'
+ * //=> 'no column gives completedDate, which NI59 needs as its event date: NI59 cannot be computed from this file. Headers found: "Ref", "Child", "Referral Date", "Completion Date". Rename the column, or map it with a column map'
  */
 export function missingColumnIssues(
   definition: IndicatorDefinition,
@@ -119,7 +119,8 @@ export function missingColumnIssues(
   for (const column of neededColumns(definition, options)) {
     const file = column.records === undefined ? found.own : found.records?.[column.records];
     if (file === undefined || file.fieldsPresent.includes(column.field)) continue;
-    const chosen = column.when === undefined ? '' : ` with ${column.when.option} ${column.when.value}`;
+    const of = column.records === undefined ? '' : ` (its ${column.records})`;
+    const chosen = column.when === undefined ? '' : ` (${column.when.option} ${column.when.value})`;
     const what =
       file.headers === undefined
         ? `Fields found: ${listed(file.fieldsPresent)}`
@@ -131,7 +132,7 @@ export function missingColumnIssues(
         field: column.field,
         value: null,
         file: file.file,
-        message: `no column gives ${column.field}, the ${column.role} of ${definition.id}${chosen}: ${definition.id} cannot be computed from this file. ${what}. Rename the column, or map it with a column map`,
+        message: `no column gives ${column.field}, which ${definition.id} needs as its ${column.role}${of}${chosen}: ${definition.id} cannot be computed from this file. ${what}. Rename the column, or map it with a column map`,
       }),
     );
   }

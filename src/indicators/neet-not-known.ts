@@ -53,8 +53,8 @@ export const neetNotKnownDefinition: IndicatorDefinition<'neet', NeetNotKnownOpt
   recordKind: 'neet',
   eventDate: 'snapshotDate',
   needs: [
-    { field: 'snapshotDate', role: 'event date (the count date)' },
-    { field: 'dateOfBirth', role: 'date of birth (the academic age)' },
+    { field: 'snapshotDate', role: 'count date' },
+    { field: 'dateOfBirth', role: 'date of birth' },
   ],
   options: neetOptions,
   defaultOptions: defaultsOf(neetOptions),

@@ -56,8 +56,8 @@ export const ni117Definition: IndicatorDefinition<'neet', Ni117Options> = {
   recordKind: 'neet',
   eventDate: 'snapshotDate',
   needs: [
-    { field: 'snapshotDate', role: 'event date (the count date)' },
-    { field: 'dateOfBirth', role: 'date of birth (the academic age)' },
+    { field: 'snapshotDate', role: 'count date' },
+    { field: 'dateOfBirth', role: 'date of birth' },
   ],
   options: neetOptions,
   defaultOptions: defaultsOf(neetOptions),

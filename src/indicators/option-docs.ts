@@ -69,6 +69,33 @@ export function optionsMarkdown(definition: IndicatorDefinition): string {
 }
 
 /**
+ * The sentence of the columns an indicator needs (its `needs`), for the docs: which field, what for, of which
+ * records and with which option, since a file without one is refused (`missing_column`).
+ *
+ * @param definition - the indicator.
+ * @returns the Markdown, ending with a line break.
+ * @example neededColumnsMarkdown(ni60Definition) //=> 'Columns it needs (a file without one is refused, `missing_column`): `completedDate` (event date), `startDate` (start date).\n'
+ */
+export function neededColumnsMarkdown(definition: IndicatorDefinition): string {
+  const columns = definition.needs.map((column) => {
+    const of = column.records === undefined ? '' : ` of the \`${column.records}\``;
+    const when = column.when === undefined ? '' : `, with \`${column.when.option}\` \`${column.when.value}\``;
+    return `\`${column.field}\`${of} (${column.role}${when})`;
+  });
+  return `Columns it needs (a file without one is refused, \`missing_column\`): ${columns.join(', ')}.\n`;
+}
+
+/**
+ * An indicator's generated block of the docs: its options table, then the columns it needs.
+ *
+ * @param definition - the indicator.
+ * @returns the Markdown, ending with a line break.
+ */
+export function indicatorDocsMarkdown(definition: IndicatorDefinition): string {
+  return `${optionsMarkdown(definition)}\n${neededColumnsMarkdown(definition)}`;
+}
+
+/**
  * The generated blocks of a document: each between `<!-- options:ID[,ID…] … -->` and `<!-- /options -->`, for the
  * indicators named (several when they take the same options).
  *

@@ -93,7 +93,7 @@ export const refNoCafDefinition: IndicatorDefinition<'referral', RefNoCafOptions
     { field: 'referralDate', role: 'event date' },
     {
       field: 'cafCompleted',
-      role: 'CAF flag (a blank cell is no: without the column every referral counts)',
+      role: 'CAF flag',
     },
   ],
   options: [baselineOption],

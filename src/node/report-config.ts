@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { type CalendarOptions, conventions, createCalendar, regions } from '../calendar/index.js';
 import {
@@ -317,7 +317,7 @@ export async function readReportConfig(configPath: string): Promise<CheckedRepor
   const config = parsed.data;
   const problems: string[] = [];
   const base = dirname(configPath);
-  const at = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+  const at = (path: string) => (isAbsolute(path) ? path : join(base, path));
 
   let year: ReturnType<typeof parsePeriod> | undefined;
   try {
@@ -566,7 +566,7 @@ export async function loadReport(
   const { configPath, asAt } = checked;
   const settings = checked.config;
   const base = dirname(configPath);
-  const at = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+  const at = (path: string) => (isAbsolute(path) ? path : join(base, path));
   const targetSets = await targetSetsOf(settings, at);
   const calendar = await calendarOf(settings, configPath, at);
   const reportOptions: BuildReportOptions = {

@@ -24,7 +24,7 @@ const map = files.write(
   }),
 );
 const headers = '"Ref", "Child", "Referral Date", "Completion Date"';
-const missingCompletion = `${ia}: completedDate: no column gives completedDate, the event date of NI59: NI59 cannot be computed from this file. Headers found: ${headers}. Rename the column, or map it with a column map [missing_column]`;
+const missingCompletion = `${ia}: completedDate: no column gives completedDate, which NI59 needs as its event date: NI59 cannot be computed from this file. Headers found: ${headers}. Rename the column, or map it with a column map [missing_column]`;
 const unmatchedKey = `${ia}: the column map key "Date Completed" (for completedDate) matches no header of the file, so completedDate is not read from it: headers found: ${headers} [unmatched_map_key]`;
 
 describe('compute: an indicator whose column the file lacks', () => {
@@ -63,7 +63,7 @@ describe('compute: an indicator whose column the file lacks', () => {
     const run = runBuiltCli(['compute', 'CPC15', '--input', conferences, '--period', '2011-01']);
     expectRefused(run, 1);
     expect(run.stderr).toContain(
-      `${conferences}: strategyDiscussionDate: no column gives strategyDiscussionDate, the start date of CPC15 with startEvent strategy-discussion: CPC15 cannot be computed from this file. Headers found: "id", "childId", "type", "s47StartDate", "conferenceDate". Rename the column, or map it with a column map [missing_column]`,
+      `${conferences}: strategyDiscussionDate: no column gives strategyDiscussionDate, which CPC15 needs as its start date (startEvent strategy-discussion): CPC15 cannot be computed from this file. Headers found: "id", "childId", "type", "s47StartDate", "conferenceDate". Rename the column, or map it with a column map [missing_column]`,
     );
     // From the section 47 start, which the file has: CP-1 Mon 13 Dec to Wed 5 Jan is 14 working days (27, 28
     // December and 3 January are bank holidays), CP-2 Mon 20 Dec to Thu 6 Jan 10: both within 15.
@@ -90,7 +90,7 @@ describe('compute: an indicator whose column the file lacks', () => {
     const run = runBuiltCli(['compute', 'CAF_CLOSED', '--input', cafs, '--period', '2010-10']);
     expectRefused(run, 1);
     expect(run.stderr).toContain(
-      `${cafs}: closureReason: no column gives closureReason, the closure reason (a closure counts when it is successful) of CAF_CLOSED: CAF_CLOSED cannot be computed from this file. Fields found: "id", "designatedDate", "closedDate".`,
+      `${cafs}: closureReason: no column gives closureReason, which CAF_CLOSED needs as its closure reason: CAF_CLOSED cannot be computed from this file. Fields found: "id", "designatedDate", "closedDate".`,
     );
   });
 });

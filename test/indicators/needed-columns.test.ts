@@ -77,7 +77,7 @@ describe('missingColumnIssues', () => {
       ['missing_column', 'error', 0, 'referralDate', 'ia.csv'],
     ]);
     expect(issues[1]?.message).toBe(
-      'no column gives referralDate, the start date of NI59: NI59 cannot be computed from this file. Headers found: "Ref", "Child", "Referred", "Completed". Rename the column, or map it with a column map',
+      'no column gives referralDate, which NI59 needs as its start date: NI59 cannot be computed from this file. Headers found: "Ref", "Child", "Referred", "Completed". Rename the column, or map it with a column map',
     );
   });
 

@@ -2,7 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getIndicator, indicatorIds, ni60Definition } from '../../src/indicators/index.js';
-import { optionsBlocks, optionsMarkdown } from '../../src/indicators/option-docs.js';
+import {
+  indicatorDocsMarkdown,
+  neededColumnsMarkdown,
+  optionsBlocks,
+  optionsMarkdown,
+} from '../../src/indicators/option-docs.js';
 
 const docsPath = fileURLToPath(new URL('../../docs/indicators.md', import.meta.url));
 /** `npm run docs:options` runs this file with CSI_UPDATE_DOCS=1: the blocks are rewritten instead of checked. */
@@ -33,6 +38,18 @@ describe('optionsMarkdown', () => {
   });
 });
 
+describe('neededColumnsMarkdown', () => {
+  it('names each column an indicator needs, what for, of which records and with which option', () => {
+    expect(neededColumnsMarkdown(ni60Definition)).toBe(
+      'Columns it needs (a file without one is refused, `missing_column`): `completedDate` (event date), `startDate` (start date).\n',
+    );
+    const assess45 = neededColumnsMarkdown(getIndicator('ASSESS45'));
+    expect(assess45).toContain('`referralDate` of the `referrals` (start date)');
+    const cpc15 = neededColumnsMarkdown(getIndicator('CPC15'));
+    expect(cpc15).toContain('`s47StartDate` (start date, with `startEvent` `s47-start`)');
+  });
+});
+
 describe('docs/indicators.md', () => {
   it("holds each indicator's options exactly as its declarations give them (npm run docs:options rewrites them)", () => {
     let text = readFileSync(docsPath, 'utf8');
@@ -42,7 +59,7 @@ describe('docs/indicators.md', () => {
     expect([...documented].sort()).toEqual([...indicatorIds].sort());
     // Last block first, so that rewriting one does not move the others.
     for (const block of [...blocks].reverse()) {
-      const tables = block.ids.map((id) => optionsMarkdown(getIndicator(id)));
+      const tables = block.ids.map((id) => indicatorDocsMarkdown(getIndicator(id)));
       // Indicators sharing a block take the same options.
       for (const table of tables) expect(table).toBe(tables[0]);
       const wanted = `\n${tables[0]}\n`;

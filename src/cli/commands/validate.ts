@@ -203,6 +203,7 @@ export const validateCommand: CliCommand = {
         input: result.input,
         ...(result.notice === undefined ? {} : { notice: result.notice }),
         warnings: result.warnings,
+        fieldsPresent: result.fieldsPresent,
         issuesByCode: countIssuesByCode(result.issues),
         ...(result.columns === undefined ? {} : { columns: result.columns }),
         issues: result.issues,
