@@ -1,0 +1,28 @@
+/**
+ * The workbook module: Excel workbooks (.xlsx) read as a stream of rows and written from sheets of typed cells,
+ * with no dependency and nothing from `node:` (it uses the platform's `DecompressionStream`, `CompressionStream`
+ * and `TextDecoder`), so that the CLI and the browser page share it.
+ * @module
+ */
+export { WorkbookError } from './errors.js';
+export {
+  openWorkbook,
+  type SheetRowHandler,
+  type SheetSummary,
+  type WorkbookCell,
+  type WorkbookDate,
+  type WorkbookErrorValue,
+  type WorkbookFormula,
+  type WorkbookReader,
+  type WorkbookSheet,
+} from './read-workbook.js';
+export { isDateFormat, isoDateToSerial, serialToIsoDate } from './serials.js';
+export {
+  type WorkbookDateValue,
+  type WorkbookNumberValue,
+  type WorkbookSheetToWrite,
+  type WorkbookTextValue,
+  type WorkbookValue,
+  type WriteWorkbookOptions,
+  writeWorkbook,
+} from './write-workbook.js';

@@ -1,0 +1,558 @@
+/**
+ * The workbook reader: an .xlsx file's bytes in, its sheets listed, and one sheet's rows handed over as they are
+ * unzipped, so that a sheet of a million rows never stands whole in memory (only the compressed file, the shared
+ * strings and one row do).
+ * @module
+ */
+import type { IsoDate } from '../util/dates.js';
+import { WorkbookError } from './errors.js';
+import { isDateFormat, serialToIsoDate } from './serials.js';
+import { attributeOf, type XmlHandler, XmlTokenizer } from './xml.js';
+import { listZipEntries, unzipEntry, type ZipEntry } from './zip-read.js';
+
+/** A cell shown as a date or time: a number with a date format, or a date cell. */
+export interface WorkbookDate {
+  readonly kind: 'date';
+  /** The serial as stored, in the workbook's own date system; a fraction is the time of day. */
+  readonly serial: number;
+  /** The calendar date, already in the right date system; null when the number is no day Excel shows. */
+  readonly date: IsoDate | null;
+}
+
+/** A formula cell that holds no result (the workbook was written by a program that does not calculate). */
+export interface WorkbookFormula {
+  readonly kind: 'formula';
+  /** The formula as written, without `=`; '' for a cell that shares the formula of another. */
+  readonly formula: string;
+}
+
+/** An error value, such as a formula's `#N/A` or `#DIV/0!`. */
+export interface WorkbookErrorValue {
+  readonly kind: 'error';
+  /** The error as Excel shows it. */
+  readonly error: string;
+}
+
+/**
+ * One cell's value: text (shared, inline or a formula's text result), a number, a boolean, a date, a formula
+ * without a result, an error, or null for an empty cell. A formula with a result is its result.
+ */
+export type WorkbookCell =
+  | string
+  | number
+  | boolean
+  | WorkbookDate
+  | WorkbookFormula
+  | WorkbookErrorValue
+  | null;
+
+/** A sheet of the workbook, as listed. */
+export interface WorkbookSheet {
+  /** Its name, as on its tab. */
+  readonly name: string;
+  /** Its 1-based position among the sheets. */
+  readonly number: number;
+  /** Whether it is hidden (or very hidden). */
+  readonly hidden: boolean;
+}
+
+/** What {@link WorkbookReader.readSheet} tells once the sheet is read. */
+export interface SheetSummary {
+  /** The sheet read. */
+  readonly sheet: WorkbookSheet;
+  /** How many rows were handed over. */
+  readonly rows: number;
+}
+
+/**
+ * Receives the rows of a sheet, in order.
+ * @param cells - the row's cells from column A, empty cells null, without empty cells at the end.
+ * @param row - the row's number, as Excel shows it.
+ */
+export type SheetRowHandler = (cells: WorkbookCell[], row: number) => void;
+
+/** An open workbook: its sheets, its date system, and a way to read a sheet. */
+export interface WorkbookReader {
+  /** Every sheet, in the workbook's order (charts included: reading one is refused). */
+  readonly sheets: readonly WorkbookSheet[];
+  /** Whether the workbook counts days from 1904 (its dates are already converted: see {@link WorkbookDate}). */
+  readonly date1904: boolean;
+  /**
+   * Reads one sheet, handing over each row that holds a value as it is unzipped. Rows that hold no value (a
+   * template's formatted empty rows) are not handed over; a merged range's value is in its first cell, the others
+   * empty, as Excel stores them.
+   * @param sheet - its name (ignoring case, as Excel does) or its 1-based number.
+   * @param onRow - receives each row.
+   * @returns the sheet read and the number of rows handed over.
+   * @throws {WorkbookError} when there is no such sheet (naming those there are), or the sheet is damaged.
+   */
+  readSheet(sheet: string | number, onRow: SheetRowHandler): Promise<SheetSummary>;
+}
+
+/** The largest column Excel has (XFD). */
+const MAX_COLUMNS = 16_384;
+/** Date cells of one serial share one object; past this many different serials, new ones are made. */
+const MAX_SHARED_DATES = 1 << 16;
+
+const REL_WORKSHEET = '/worksheet';
+const REL_SHARED_STRINGS = '/sharedStrings';
+const REL_STYLES = '/styles';
+const REL_OFFICE_DOCUMENT = '/officeDocument';
+
+/** Excel's escape of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
+const ESCAPED_CHARACTER = /_x([0-9A-Fa-f]{4})_/g;
+
+function unescapeText(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(ESCAPED_CHARACTER, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Reads a whole part through the tokenizer. */
+async function parsePart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Promise<void> {
+  const tokenizer = new XmlTokenizer(handler, entry.name);
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  try {
+    for await (const chunk of unzipEntry(bytes, entry)) {
+      if (decoder === undefined) {
+        // Parts are UTF-8 in practice; the standard also allows UTF-16 with a byte-order mark.
+        const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+        decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', {
+          fatal: true,
+        });
+      }
+      tokenizer.write(decoder.decode(chunk, { stream: true }));
+    }
+    if (decoder !== undefined) tokenizer.write(decoder.decode());
+  } catch (error) {
+    if (error instanceof TypeError && !(error instanceof WorkbookError)) {
+      throw new WorkbookError(
+        `its part ${entry.name} is not text in the encoding it declares (${error.message})`,
+      );
+    }
+    throw error;
+  }
+  tokenizer.end();
+}
+
+/** A handler that collects the attributes of every tag named `name`. */
+function collect(name: string): XmlHandler & { readonly found: string[] } {
+  const found: string[] = [];
+  return {
+    wantsText: false,
+    found,
+    open(tag, attributes) {
+      if (tag === name) found.push(attributes);
+    },
+    close() {},
+    text() {},
+  };
+}
+
+/** Resolves a relationship's target against the folder of the part that names it. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
+
+/** The contents of a zip, found by name (exactly, else ignoring case, as some writers vary it). */
+class Archive {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byLowerName = new Map<string, ZipEntry>();
+
+  constructor(readonly bytes: Uint8Array) {
+    for (const entry of listZipEntries(bytes)) {
+      this.byName.set(entry.name, entry);
+      this.byLowerName.set(entry.name.toLowerCase(), entry);
+    }
+  }
+
+  find(name: string): ZipEntry | undefined {
+    return this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
+  }
+
+  async parse(name: string, handler: XmlHandler): Promise<boolean> {
+    const entry = this.find(name);
+    if (entry === undefined) return false;
+    await parsePart(this.bytes, entry, handler);
+    return true;
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    const handler = collect('Relationship');
+    await this.parse(relsPathOf(part), handler);
+    return handler.found.map((attributes) => ({
+      id: attributeOf(attributes, 'Id') ?? '',
+      type: attributeOf(attributes, 'Type') ?? '',
+      target: resolveTarget(part, attributeOf(attributes, 'Target') ?? ''),
+    }));
+  }
+}
+
+/** Reads the shared strings: each `<si>`'s text runs joined, phonetic runs (`<rPh>`) left out. */
+async function readSharedStrings(archive: Archive, part: string | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (part === undefined) return strings;
+  let text = '';
+  let inItem = false;
+  let phonetic = 0;
+  const handler = {
+    wantsText: false,
+    open(name: string) {
+      if (name === 'si') {
+        inItem = true;
+        text = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inItem && phonetic === 0) handler.wantsText = true;
+    },
+    close(name: string) {
+      if (name === 't') handler.wantsText = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        strings.push(unescapeText(text));
+        inItem = false;
+      }
+    },
+    text(piece: string) {
+      text += piece;
+    },
+  };
+  await archive.parse(part, handler);
+  return strings;
+}
+
+/** Reads which cell formats (`cellXfs`, by position) show numbers as dates. */
+async function readDateStyles(archive: Archive, part: string | undefined): Promise<boolean[]> {
+  const codes = new Map<number, string>();
+  const formatIds: number[] = [];
+  let inCellFormats = false;
+  if (part !== undefined) {
+    await archive.parse(part, {
+      wantsText: false,
+      open(name, attributes) {
+        if (name === 'numFmt') {
+          const id = Number(attributeOf(attributes, 'numFmtId'));
+          const code = attributeOf(attributes, 'formatCode');
+          if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
+        } else if (name === 'cellXfs') inCellFormats = true;
+        else if (name === 'xf' && inCellFormats)
+          formatIds.push(Number(attributeOf(attributes, 'numFmtId') ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellFormats = false;
+      },
+      text() {},
+    });
+  }
+  return formatIds.map((id) => isDateFormat(id, codes.get(id)));
+}
+
+/** The 0-based column of a cell reference such as `AB12`, or -1 when it has no letters. */
+function columnOf(reference: string): number {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) | 32; // lower case
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
+  }
+  return i === 0 ? -1 : column - 1;
+}
+
+function columnName(column: number): string {
+  let name = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+interface SheetContext {
+  readonly sheet: WorkbookSheet;
+  readonly strings: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+  readonly onRow: SheetRowHandler;
+}
+
+/** The sheet's XML, row by row: the hot path of reading a workbook. */
+class SheetHandler implements XmlHandler {
+  wantsText = false;
+  rows = 0;
+  private rowNumber = 0;
+  private cells: WorkbookCell[] = [];
+  private hasValue = false;
+  private column = -1;
+  private style = 0;
+  private type = '';
+  private value: string | null = null;
+  private formula: string | null = null;
+  private inline: string | null = null;
+  private capture = '';
+  private capturing = 0; // 1 <v>, 2 <f>, 3 <t> of an inline string
+  private phonetic = 0;
+  private readonly dates = new Map<number, WorkbookDate>();
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, attributes: string): void {
+    switch (name) {
+      case 'c': {
+        const reference = attributeOf(attributes, 'r');
+        const column = reference === undefined ? this.column + 1 : columnOf(reference);
+        if (column < 0 || column >= MAX_COLUMNS) {
+          throw this.damaged(`a cell with the reference ${JSON.stringify(reference)}`);
+        }
+        this.column = column;
+        const style = attributeOf(attributes, 's');
+        this.style = style === undefined ? 0 : Number(style);
+        this.type = attributeOf(attributes, 't') ?? '';
+        this.value = null;
+        this.formula = null;
+        this.inline = null;
+        return;
+      }
+      case 'v':
+        this.startCapture(1);
+        return;
+      case 'f':
+        this.startCapture(2);
+        return;
+      case 'is':
+        this.inline = '';
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 't':
+        if (this.inline !== null && this.phonetic === 0) this.startCapture(3);
+        return;
+      case 'row': {
+        const number = attributeOf(attributes, 'r');
+        this.rowNumber = number === undefined ? this.rowNumber + 1 : Number(number);
+        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) {
+          throw this.damaged(`a row numbered ${JSON.stringify(number)}`);
+        }
+        this.cells = [];
+        this.hasValue = false;
+        this.column = -1;
+        return;
+      }
+      default:
+    }
+  }
+
+  private startCapture(what: number): void {
+    this.capturing = what;
+    this.capture = '';
+    this.wantsText = true;
+  }
+
+  text(text: string): void {
+    this.capture += text;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+        if (this.capturing === 0) return;
+        if (this.capturing === 1) this.value = this.capture;
+        else if (this.capturing === 2) this.formula = this.capture;
+        else this.inline = (this.inline ?? '') + this.capture;
+        this.capturing = 0;
+        this.wantsText = false;
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+      case 'c': {
+        const cell = this.cellValue();
+        if (cell !== null) {
+          const cells = this.cells;
+          while (cells.length < this.column) cells.push(null);
+          cells[this.column] = cell;
+          this.hasValue = true;
+        }
+        return;
+      }
+      case 'row':
+        if (this.hasValue) {
+          this.rows++;
+          this.context.onRow(this.cells, this.rowNumber);
+        }
+        this.cells = [];
+        this.hasValue = false;
+        return;
+      default:
+    }
+  }
+
+  private cellValue(): WorkbookCell {
+    const { type, value } = this;
+    if (type === 'inlineStr') return this.inline === null ? null : unescapeText(this.inline);
+    if (value === null || value === '') {
+      return this.formula === null ? null : { kind: 'formula', formula: this.formula };
+    }
+    switch (type) {
+      case '':
+      case 'n': {
+        const number = Number(value);
+        if (Number.isNaN(number)) throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
+        return this.context.dateStyles[this.style] === true ? this.dateOf(number) : number;
+      }
+      case 's': {
+        const text = this.context.strings[Number(value)];
+        if (text === undefined)
+          throw this.damaged(`a shared string numbered ${JSON.stringify(value)}, not in its table`);
+        return text;
+      }
+      case 'str':
+        return unescapeText(value);
+      case 'b':
+        return value === '1' || value === 'true';
+      case 'e':
+        return { kind: 'error', error: value };
+      case 'd': {
+        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity.
+        const date = value.slice(0, 10);
+        const day = Date.parse(`${date}T00:00:00Z`);
+        if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
+        const serial = day / 86_400_000 + (this.context.date1904 ? 24_107 : 25_569);
+        return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
+      }
+      default:
+        throw this.damaged(`a cell of unknown type ${JSON.stringify(type)}`);
+    }
+  }
+
+  private dateOf(serial: number): WorkbookDate {
+    let date = this.dates.get(serial);
+    if (date === undefined) {
+      date = { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
+      if (this.dates.size < MAX_SHARED_DATES) this.dates.set(serial, date);
+    }
+    return date;
+  }
+
+  private damaged(what: string): WorkbookError {
+    const cell =
+      this.column >= 0 ? ` cell ${columnName(this.column)}${this.rowNumber}` : ` row ${this.rowNumber}`;
+    return new WorkbookError(
+      `sheet ${JSON.stringify(this.context.sheet.name)} is damaged at${cell}: ${what}`,
+    );
+  }
+}
+
+/**
+ * Opens an Excel workbook (.xlsx) held in memory: reads its zip directory and its list of sheets, and nothing else
+ * until a sheet is read. Core function: it runs in a browser or a Web Worker as in Node (it uses the platform's
+ * `DecompressionStream` and `TextDecoder`).
+ *
+ * @param bytes - the whole .xlsx file.
+ * @returns the workbook's sheets and date system, and {@link WorkbookReader.readSheet}.
+ * @throws {WorkbookError} when the bytes are not an .xlsx workbook (an .xls, a password-protected workbook, another
+ *   kind of file), are cut short, or hold no sheet.
+ * @example
+ * const workbook = await openWorkbook(new Uint8Array(await file.arrayBuffer()));
+ * workbook.sheets.map((sheet) => sheet.name) //=> ['Cover', 'List_3', 'list 4']
+ * await workbook.readSheet('List_3', (cells, row) => console.log(row, cells));
+ * //=> 4 ['Child Unique ID', 'Gender', …], then 5 ['C001', 'a) Male', …, { kind: 'date', serial: 41001, date: '2012-04-02' }, …]
+ */
+export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
+  const archive = new Archive(bytes);
+  const root = (await archive.relationships('')).find((rel) => rel.type.endsWith(REL_OFFICE_DOCUMENT));
+  const workbookPart = root?.target ?? 'xl/workbook.xml';
+  let date1904 = false;
+  const sheetTags: string[] = [];
+  const found = await archive.parse(workbookPart, {
+    wantsText: false,
+    open(name, attributes) {
+      if (name === 'sheet') sheetTags.push(attributes);
+      else if (name === 'workbookPr') {
+        const flag = attributeOf(attributes, 'date1904');
+        date1904 = flag === '1' || flag === 'true';
+      }
+    },
+    close() {},
+    text() {},
+  });
+  if (!found) {
+    throw new WorkbookError(
+      `it is a zip archive but not an Excel workbook (.xlsx): it has no ${workbookPart} (an .ods, .docx or other file?)`,
+    );
+  }
+  const relationships = await archive.relationships(workbookPart);
+  const byId = new Map(relationships.map((rel) => [rel.id, rel]));
+  const sheets: WorkbookSheet[] = [];
+  const parts = new Map<WorkbookSheet, Relationship | undefined>();
+  for (const attributes of sheetTags) {
+    const state = attributeOf(attributes, 'state');
+    const sheet: WorkbookSheet = {
+      name: attributeOf(attributes, 'name') ?? '',
+      number: sheets.length + 1,
+      hidden: state === 'hidden' || state === 'veryHidden',
+    };
+    sheets.push(sheet);
+    parts.set(sheet, byId.get(attributeOf(attributes, 'id') ?? ''));
+  }
+  if (sheets.length === 0)
+    throw new WorkbookError('it has no sheets: it is not an Excel workbook with a sheet to read');
+  const partOf = (type: string) => relationships.find((rel) => rel.type.endsWith(type))?.target;
+  let tables: Promise<{ strings: string[]; dateStyles: boolean[] }> | undefined;
+  const loadTables = () => {
+    tables ??= Promise.all([
+      readSharedStrings(archive, partOf(REL_SHARED_STRINGS)),
+      readDateStyles(archive, partOf(REL_STYLES)),
+    ]).then(([strings, dateStyles]) => ({ strings, dateStyles }));
+    return tables;
+  };
+
+  return {
+    sheets,
+    date1904,
+    async readSheet(wanted, onRow) {
+      const sheet =
+        typeof wanted === 'number'
+          ? sheets[wanted - 1]
+          : sheets.find((candidate) => candidate.name.toLowerCase() === wanted.toLowerCase());
+      if (sheet === undefined) {
+        const asked =
+          typeof wanted === 'number'
+            ? `no sheet number ${wanted} (it has ${sheets.length})`
+            : `no sheet named ${JSON.stringify(wanted)}`;
+        throw new WorkbookError(
+          `${asked}: sheets found: ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`,
+        );
+      }
+      const rel = parts.get(sheet);
+      if (rel === undefined || archive.find(rel.target) === undefined) {
+        throw new WorkbookError(`it is damaged: the part of sheet ${JSON.stringify(sheet.name)} is missing`);
+      }
+      if (!rel.type.endsWith(REL_WORKSHEET)) {
+        throw new WorkbookError(
+          `sheet ${JSON.stringify(sheet.name)} is a chart or dialog sheet, not a sheet of cells`,
+        );
+      }
+      const { strings, dateStyles } = await loadTables();
+      const handler = new SheetHandler({ sheet, strings, dateStyles, date1904, onRow });
+      await archive.parse(rel.target, handler);
+      return { sheet, rows: handler.rows };
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * A small streaming XML tokenizer for the parts of a workbook: text in, in chunks cut anywhere; start tags, end
+ * tags and wanted text out, as they complete. It knows the five predefined entities and character references,
+ * CDATA, comments and processing instructions; it refuses a document type that declares entities (SPEC 13), and
+ * never expands one. Namespace prefixes are dropped from names (`x:row` is `row`), as some writers add them.
+ * @module
+ */
+import { WorkbookError } from './errors.js';
+
+/** Receives what {@link XmlTokenizer} finds. */
+export interface XmlHandler {
+  /** Whether the text between tags is wanted now; text that is not wanted is skipped unread. */
+  readonly wantsText: boolean;
+  /**
+   * A start tag (a self-closing one is followed at once by its {@link XmlHandler.close}).
+   * @param name - its local name, without a namespace prefix.
+   * @param attributes - the raw text of its attributes, for {@link attributeOf}.
+   */
+  open(name: string, attributes: string): void;
+  /** An end tag, or the end of a self-closing tag. */
+  close(name: string): void;
+  /** Text, with its entities decoded: one piece of text may come in several calls. */
+  text(text: string): void;
+}
+
+const GT = 62; // >
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const COLON = 58;
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
+
+/**
+ * Decodes XML's predefined entities and character references; an unknown entity stays as written.
+ *
+ * @param text - raw XML text or attribute value.
+ * @returns the text it stands for.
+ * @example
+ * decodeXmlEntities('Smith &amp; Jones &#8211; &lt;3') //=> 'Smith & Jones – <3'
+ */
+export function decodeXmlEntities(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(ENTITY, (whole, name: string) => {
+    if (name.charCodeAt(0) === 35) {
+      const code =
+        name.charCodeAt(1) === 120 ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+function isNameEnd(code: number): boolean {
+  // Whitespace, '/' and '>' end a tag's name.
+  return code <= 32 || code === SLASH || code === GT;
+}
+
+/**
+ * The value of one attribute in a tag's raw attribute text, entities decoded, or undefined when absent. The name is
+ * matched on its local part, so `id` finds `r:id`.
+ *
+ * @param attributes - the raw attribute text, as {@link XmlHandler.open} gives it.
+ * @param name - the attribute's local name.
+ * @returns its value, or undefined.
+ * @example
+ * attributeOf(' r="B7" s="3" t="s"', 't') //=> 's'
+ * attributeOf(' name="List 3" r:id="rId2"', 'id') //=> 'rId2'
+ */
+export function attributeOf(attributes: string, name: string): string | undefined {
+  const length = attributes.length;
+  let at = 0;
+  while (at < length) {
+    while (at < length && attributes.charCodeAt(at) <= 32) at++;
+    const equals = attributes.indexOf('=', at);
+    if (equals < 0) return undefined;
+    let nameStart = at;
+    let nameEnd = equals;
+    while (nameEnd > nameStart && attributes.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    const colon = attributes.lastIndexOf(':', nameEnd);
+    if (colon >= nameStart) nameStart = colon + 1;
+    let open = equals + 1;
+    while (attributes.charCodeAt(open) <= 32) open++;
+    const quote = attributes.charCodeAt(open);
+    if (quote !== QUOTE && quote !== APOSTROPHE) return undefined;
+    const close = attributes.indexOf(quote === QUOTE ? '"' : "'", open + 1);
+    if (close < 0) return undefined;
+    if (nameEnd - nameStart === name.length && attributes.startsWith(name, nameStart)) {
+      return decodeXmlEntities(attributes.slice(open + 1, close));
+    }
+    at = close + 1;
+  }
+  return undefined;
+}
+
+/** Tokenizes XML pushed in chunks of text: see {@link XmlHandler}. */
+export class XmlTokenizer {
+  private rest = '';
+  private depth = 0;
+  private rootSeen = false;
+
+  /**
+   * @param handler - receives the tags and text.
+   * @param part - the part's name, for messages.
+   */
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly part: string,
+  ) {}
+
+  /**
+   * Reads the next chunk of text.
+   * @param chunk - the text, cut anywhere.
+   * @throws {WorkbookError} when the XML declares entities.
+   */
+  write(chunk: string): void {
+    const buffer = this.rest.length === 0 ? chunk : this.rest + chunk;
+    const handler = this.handler;
+    const length = buffer.length;
+    let position = 0;
+    this.rest = '';
+    while (position < length) {
+      const lt = buffer.indexOf('<', position);
+      if (lt < 0) {
+        if (handler.wantsText) this.rest = buffer.slice(position);
+        return;
+      }
+      if (lt > position && handler.wantsText) handler.text(decodeXmlEntities(buffer.slice(position, lt)));
+      position = lt;
+      if (lt + 1 >= length) {
+        this.rest = buffer.slice(lt);
+        return;
+      }
+      const next = buffer.charCodeAt(lt + 1);
+      let end: number;
+      if (next === SLASH) {
+        end = buffer.indexOf('>', lt);
+        if (end < 0) break;
+        let nameStart = lt + 2;
+        let nameEnd = nameStart;
+        while (nameEnd < end && !isNameEnd(buffer.charCodeAt(nameEnd))) {
+          if (buffer.charCodeAt(nameEnd) === COLON) nameStart = nameEnd + 1;
+          nameEnd++;
+        }
+        this.depth--;
+        handler.close(buffer.slice(nameStart, nameEnd));
+        position = end + 1;
+      } else if (next === QUESTION) {
+        end = buffer.indexOf('?>', lt);
+        if (end < 0) break;
+        position = end + 2;
+      } else if (next === BANG) {
+        const consumed = this.special(buffer, lt);
+        if (consumed < 0) break;
+        position = consumed;
+      } else {
+        end = lt + 1;
+        let quote = 0;
+        for (; end < length; end++) {
+          const code = buffer.charCodeAt(end);
+          if (quote !== 0) {
+            if (code === quote) quote = 0;
+          } else if (code === GT) break;
+          else if (code === QUOTE || code === APOSTROPHE) quote = code;
+        }
+        if (end >= length) break;
+        let nameStart = lt + 1;
+        let nameEnd = nameStart;
+        while (nameEnd < end && !isNameEnd(buffer.charCodeAt(nameEnd))) {
+          if (buffer.charCodeAt(nameEnd) === COLON) nameStart = nameEnd + 1;
+          nameEnd++;
+        }
+        const selfClosing = buffer.charCodeAt(end - 1) === SLASH;
+        const name = buffer.slice(nameStart, nameEnd);
+        handler.open(name, buffer.slice(nameEnd, selfClosing ? end - 1 : end));
+        this.rootSeen = true;
+        if (selfClosing) handler.close(name);
+        else this.depth++;
+        position = end + 1;
+      }
+    }
+    if (position < length) this.rest = buffer.slice(position);
+  }
+
+  /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
+  private special(buffer: string, lt: number): number {
+    if (buffer.startsWith('<!--', lt)) {
+      const end = buffer.indexOf('-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    if (buffer.startsWith('<![CDATA[', lt)) {
+      const end = buffer.indexOf(']]>', lt + 9);
+      if (end < 0) return -1;
+      if (this.handler.wantsText) this.handler.text(buffer.slice(lt + 9, end));
+      return end + 3;
+    }
+    if (buffer.length - lt < 9) return -1;
+    if (buffer.startsWith('<!DOCTYPE', lt)) {
+      const end = buffer.indexOf('>', lt);
+      if (end < 0) return -1;
+      const declaration = buffer.slice(lt, end);
+      if (declaration.includes('[') || declaration.includes('<!ENTITY')) {
+        throw new WorkbookError(
+          `its part ${this.part} declares XML entities, which are refused: no spreadsheet program writes them`,
+        );
+      }
+      return end + 1;
+    }
+    throw new WorkbookError(
+      `its part ${this.part} is not well-formed XML (${JSON.stringify(buffer.slice(lt, lt + 20))})`,
+    );
+  }
+
+  /**
+   * Ends the text.
+   * @throws {WorkbookError} when the XML stops inside a tag or an element.
+   */
+  end(): void {
+    if (this.rest.trim() !== '' || this.depth !== 0 || !this.rootSeen) {
+      throw new WorkbookError(`its part ${this.part} is not complete XML: it stops inside an element`);
+    }
+  }
+}
