@@ -312,15 +312,7 @@ class SheetHandler implements XmlHandler {
   open(name: string, attributes: string): void {
     switch (name) {
       case 'c': {
-        const reference = attributeOf(attributes, 'r');
-        const column = reference === undefined ? this.column + 1 : columnOf(reference);
-        if (column < 0 || column >= MAX_COLUMNS) {
-          throw this.damaged(`a cell with the reference ${JSON.stringify(reference)}`);
-        }
-        this.column = column;
-        const style = attributeOf(attributes, 's');
-        this.style = style === undefined ? 0 : Number(style);
-        this.type = attributeOf(attributes, 't') ?? '';
+        this.cellAttributes(attributes);
         this.value = null;
         this.formula = null;
         this.inline = null;
@@ -354,6 +346,41 @@ class SheetHandler implements XmlHandler {
       }
       default:
     }
+  }
+
+  /** Reads a cell's `r`, `s` and `t` in one pass (their values are plain tokens: no entity to decode). */
+  private cellAttributes(attributes: string): void {
+    let reference: string | undefined;
+    let style = 0;
+    let type = '';
+    const length = attributes.length;
+    let at = 0;
+    while (at < length) {
+      const equals = attributes.indexOf('=', at);
+      if (equals < 0) break;
+      let nameEnd = equals;
+      while (attributes.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+      let open = equals + 1;
+      while (attributes.charCodeAt(open) <= 32) open++;
+      const quote = attributes.charCodeAt(open);
+      const close = attributes.indexOf(quote === 39 ? "'" : '"', open + 1);
+      if (close < 0) break;
+      const before = attributes.charCodeAt(nameEnd - 2);
+      // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
+      if (before <= 32 || before === 58) {
+        const name = attributes.charCodeAt(nameEnd - 1);
+        if (name === 114) reference = attributes.slice(open + 1, close);
+        else if (name === 115) style = Number(attributes.slice(open + 1, close));
+        else if (name === 116) type = attributes.slice(open + 1, close);
+      }
+      at = close + 1;
+    }
+    const column = reference === undefined ? this.column + 1 : columnOf(reference);
+    if (column < 0 || column >= MAX_COLUMNS)
+      throw this.damaged(`a cell with the reference ${JSON.stringify(reference)}`);
+    this.column = column;
+    this.style = style;
+    this.type = type;
   }
 
   private startCapture(what: number): void {

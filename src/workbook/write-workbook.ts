@@ -136,7 +136,7 @@ function columnName(column: number): string {
 
 function checkSheetNames(sheets: readonly WorkbookSheetToWrite[]): void {
   if (sheets.length === 0) throw new TypeError('Expected at least one sheet to write, got none');
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const { name } of sheets) {
     if (typeof name !== 'string' || name.length === 0 || name.length > 31) {
       throw new TypeError(`Expected a sheet name of 1 to 31 characters, got ${JSON.stringify(name)}`);
@@ -147,12 +147,15 @@ function checkSheetNames(sheets: readonly WorkbookSheetToWrite[]): void {
       );
     }
     const key = name.toLowerCase();
-    if (seen.has(key) || key === 'history') {
+    if (key === 'history')
+      throw new TypeError('Expected a sheet name other than "History", which Excel keeps for itself');
+    const first = seen.get(key);
+    if (first !== undefined) {
       throw new TypeError(
-        `Expected sheet names unique ignoring case (and not "History"), got ${JSON.stringify(name)} twice or reserved`,
+        `Expected sheet names unique ignoring case, got ${JSON.stringify(name)} after ${JSON.stringify(first)}`,
       );
     }
-    seen.add(key);
+    seen.set(key, name);
   }
 }
 
@@ -211,6 +214,16 @@ function describe(value: unknown): string {
   }
 }
 
+/** The serial of a date cell, a bad date named with its cell. */
+function serialOf(date: IsoDate, reference: string): number {
+  try {
+    return isoDateToSerial(date);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RangeError(error.message.replace(/, got /, ` in cell ${reference}, got `));
+  }
+}
+
 /** One cell's XML, or '' for an empty cell. */
 function cellXml(value: WorkbookValue, reference: string, styles: Styles, dateFormat: string): string {
   if (value === null || value === undefined) return '';
@@ -243,7 +256,7 @@ function cellXml(value: WorkbookValue, reference: string, styles: Styles, dateFo
       if ('number' in value && typeof value.number === 'number')
         return number(value.number, style(value.format, value.bold));
       if ('date' in value && typeof value.date === 'string') {
-        return `<c r="${reference}"${style(value.format ?? dateFormat, value.bold)}><v>${isoDateToSerial(value.date)}</v></c>`;
+        return `<c r="${reference}"${style(value.format ?? dateFormat, value.bold)}><v>${serialOf(value.date, reference)}</v></c>`;
       }
       if ('text' in value && typeof value.text === 'string')
         return text(value.text, style(undefined, value.bold));
@@ -284,7 +297,7 @@ function* sheetXml(
     `<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (widths === '' ? '' : `<cols>${widths}</cols>`) +
-    '<sheetData>';
+    '\n<sheetData>\n';
   let rowNumber = 0;
   for (const row of sheet.rows) {
     rowNumber++;
@@ -292,7 +305,7 @@ function* sheetXml(
     for (let column = 0; column < row.length; column++) {
       cells += cellXml(row[column], columnName(column) + rowNumber, styles, dateFormat);
     }
-    if (cells !== '') xml += `<row r="${rowNumber}">${cells}</row>`;
+    if (cells !== '') xml += `<row r="${rowNumber}">${cells}</row>\n`;
     if (xml.length >= BATCH) {
       yield xml;
       xml = '';

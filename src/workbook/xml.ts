@@ -54,6 +54,12 @@ export function decodeXmlEntities(text: string): string {
   });
 }
 
+/** The index of the next `character` from `from`, or the text's length when there is none. */
+function nextOrEnd(text: string, character: string, from: number): number {
+  const at = text.indexOf(character, from);
+  return at < 0 ? text.length : at;
+}
+
 function isNameEnd(code: number): boolean {
   // Whitespace, '/' and '>' end a tag's name.
   return code <= 32 || code === SLASH || code === GT;
@@ -121,6 +127,9 @@ export class XmlTokenizer {
     const handler = this.handler;
     const length = buffer.length;
     let position = 0;
+    // The next quote and apostrophe at or after the position searched from (the length when there is none).
+    let quoteAt = -1;
+    let apostropheAt = -1;
     this.rest = '';
     while (position < length) {
       const lt = buffer.indexOf('<', position);
@@ -157,16 +166,23 @@ export class XmlTokenizer {
         if (consumed < 0) break;
         position = consumed;
       } else {
-        end = lt + 1;
-        let quote = 0;
-        for (; end < length; end++) {
-          const code = buffer.charCodeAt(end);
-          if (quote !== 0) {
-            if (code === quote) quote = 0;
-          } else if (code === GT) break;
-          else if (code === QUOTE || code === APOSTROPHE) quote = code;
+        // The tag ends at the first '>' outside quotes: jump from quote to quote rather than read every character.
+        let from = lt + 1;
+        for (;;) {
+          end = buffer.indexOf('>', from);
+          if (end < 0) break;
+          if (quoteAt < from) quoteAt = nextOrEnd(buffer, '"', from);
+          if (apostropheAt < from) apostropheAt = nextOrEnd(buffer, "'", from);
+          const quote = quoteAt < apostropheAt ? quoteAt : apostropheAt;
+          if (quote > end) break;
+          const close = buffer.indexOf(quote === quoteAt ? '"' : "'", quote + 1);
+          if (close < 0) {
+            end = -1;
+            break;
+          }
+          from = close + 1;
         }
-        if (end >= length) break;
+        if (end < 0) break;
         let nameStart = lt + 1;
         let nameEnd = nameStart;
         while (nameEnd < end && !isNameEnd(buffer.charCodeAt(nameEnd))) {
