@@ -29,7 +29,6 @@ const BANG = 33;
 const QUESTION = 63;
 const QUOTE = 34;
 const APOSTROPHE = 39;
-const COLON = 58;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
@@ -60,9 +59,21 @@ function nextOrEnd(text: string, character: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
-function isNameEnd(code: number): boolean {
-  // Whitespace, '/' and '>' end a tag's name.
-  return code <= 32 || code === SLASH || code === GT;
+/** Where the name of a tag that starts at `start` ends: at whitespace, '/' or '>', and at `limit` at the latest. */
+function nameEndOf(text: string, start: number, limit: number): number {
+  let end = start;
+  while (end < limit) {
+    const code = text.charCodeAt(end);
+    if (code <= 32 || code === SLASH || code === GT) break;
+    end++;
+  }
+  return end;
+}
+
+/** The name from `start` to `end`, without its namespace prefix. */
+function localName(text: string, start: number, end: number): string {
+  const colon = text.lastIndexOf(':', end - 1);
+  return text.slice(colon >= start ? colon + 1 : start, end);
 }
 
 /**
@@ -148,14 +159,8 @@ export class XmlTokenizer {
       if (next === SLASH) {
         end = buffer.indexOf('>', lt);
         if (end < 0) break;
-        let nameStart = lt + 2;
-        let nameEnd = nameStart;
-        while (nameEnd < end && !isNameEnd(buffer.charCodeAt(nameEnd))) {
-          if (buffer.charCodeAt(nameEnd) === COLON) nameStart = nameEnd + 1;
-          nameEnd++;
-        }
         this.depth--;
-        handler.close(buffer.slice(nameStart, nameEnd));
+        handler.close(localName(buffer, lt + 2, nameEndOf(buffer, lt + 2, end)));
         position = end + 1;
       } else if (next === QUESTION) {
         end = buffer.indexOf('?>', lt);
@@ -183,14 +188,9 @@ export class XmlTokenizer {
           from = close + 1;
         }
         if (end < 0) break;
-        let nameStart = lt + 1;
-        let nameEnd = nameStart;
-        while (nameEnd < end && !isNameEnd(buffer.charCodeAt(nameEnd))) {
-          if (buffer.charCodeAt(nameEnd) === COLON) nameStart = nameEnd + 1;
-          nameEnd++;
-        }
+        const nameEnd = nameEndOf(buffer, lt + 1, end);
         const selfClosing = buffer.charCodeAt(end - 1) === SLASH;
-        const name = buffer.slice(nameStart, nameEnd);
+        const name = localName(buffer, lt + 1, nameEnd);
         handler.open(name, buffer.slice(nameEnd, selfClosing ? end - 1 : end));
         this.rootSeen = true;
         if (selfClosing) handler.close(name);
