@@ -111,26 +111,28 @@ function unescapeText(text: string): string {
 async function parsePart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Promise<void> {
   const tokenizer = new XmlTokenizer(handler, entry.name);
   let decoder: InstanceType<typeof TextDecoder> | undefined;
-  try {
-    for await (const chunk of unzipEntry(bytes, entry)) {
-      if (decoder === undefined) {
-        // Parts are UTF-8 in practice; the standard also allows UTF-16 with a byte-order mark.
-        const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-        decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', {
-          fatal: true,
-        });
-      }
-      tokenizer.write(decoder.decode(chunk, { stream: true }));
-    }
-    if (decoder !== undefined) tokenizer.write(decoder.decode());
-  } catch (error) {
-    if (error instanceof TypeError && !(error instanceof WorkbookError)) {
+  const decode = (chunk?: Uint8Array): string => {
+    try {
+      return chunk === undefined
+        ? (decoder?.decode() ?? '')
+        : (decoder as InstanceType<typeof TextDecoder>).decode(chunk, { stream: true });
+    } catch (error) {
       throw new WorkbookError(
-        `its part ${entry.name} is not text in the encoding it declares (${error.message})`,
+        `its part ${entry.name} is not text in the encoding it declares (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    throw error;
+  };
+  for await (const chunk of unzipEntry(bytes, entry)) {
+    if (decoder === undefined) {
+      // Parts are UTF-8 in practice; the standard also allows UTF-16 with a byte-order mark.
+      const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+      decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', {
+        fatal: true,
+      });
+    }
+    tokenizer.write(decode(chunk));
   }
+  tokenizer.write(decode());
   tokenizer.end();
 }
 
@@ -433,6 +435,8 @@ class SheetHandler implements XmlHandler {
   private cellValue(): WorkbookCell {
     const { type, value } = this;
     if (type === 'inlineStr') return this.inline === null ? null : unescapeText(this.inline);
+    // A text formula's result may be '' (=IF(A1,"","x")): only a missing <v> means no result.
+    if (type === 'str' && value !== null) return unescapeText(value);
     if (value === null || value === '') {
       return this.formula === null ? null : { kind: 'formula', formula: this.formula };
     }
@@ -440,7 +444,9 @@ class SheetHandler implements XmlHandler {
       case '':
       case 'n': {
         const number = Number(value);
-        if (Number.isNaN(number)) throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
+        if (!Number.isFinite(number) || (number === 0 && value.trim() === '')) {
+          throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
+        }
         return this.context.dateStyles[this.style] === true ? this.dateOf(number) : number;
       }
       case 's': {
@@ -449,8 +455,6 @@ class SheetHandler implements XmlHandler {
           throw this.damaged(`a shared string numbered ${JSON.stringify(value)}, not in its table`);
         return text;
       }
-      case 'str':
-        return unescapeText(value);
       case 'b':
         return value === '1' || value === 'true';
       case 'e':

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openWorkbook, type WorkbookCell } from '../../src/workbook/index.js';
+import { ZipWriter } from '../../src/workbook/zip-write.js';
 
 /** The bytes of a fixture: `presets/annex-a.xlsx` or `workbook/handmade.xlsx`. */
 export function fixtureBytes(path: string): Uint8Array {
@@ -32,4 +33,25 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     throw error;
   }
   throw new Error('expected a rejection');
+}
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A workbook of one sheet, "Sheet1", whose <sheetData> is given: for cells no fixture holds. */
+export async function workbookOf(sheetData: string): Promise<Uint8Array> {
+  const zip = new ZipWriter();
+  await zip.add('_rels/.rels', [
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  ]);
+  await zip.add('xl/workbook.xml', [
+    `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  ]);
+  await zip.add('xl/_rels/workbook.xml.rels', [
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  ]);
+  await zip.add('xl/worksheets/sheet1.xml', [
+    `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`,
+  ]);
+  return zip.finish();
 }

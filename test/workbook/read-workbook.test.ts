@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, type WorkbookCell, WorkbookError } from '../../src/workbook/index.js';
-import { dateCell, fixtureBytes, rejection, sheetRows } from './helpers.js';
+import { dateCell, fixtureBytes, rejection, sheetRows, workbookOf } from './helpers.js';
 
 // The fixtures: test/fixtures/presets/*.xlsx are written by exceljs (test/fixtures/presets/make-fixtures.mjs);
 // test/fixtures/workbook/*.xlsx by LibreOffice Calc, exceljs and by hand (test/fixtures/workbook/make-fixtures.mjs).
@@ -81,6 +81,7 @@ describe('openWorkbook', () => {
     'presets/workforce-census.xlsx',
     'workbook/libreoffice.xlsx',
     'workbook/exceljs-formulas.xlsx',
+    '../../examples/annex-a/annex-a-2012-13.xlsx',
   ])('reads %s cell for cell as exceljs does (a merged range in its first cell only)', async (path) => {
     const bytes = fixtureBytes(path);
     const expected = await readWithExceljs(bytes);
@@ -273,5 +274,48 @@ describe('openWorkbook', () => {
   it('finds a sheet by name ignoring case, as Excel does', async () => {
     const rows = await sheetRows(fixtureBytes('presets/annex-a.xlsx'), 'LIST_3');
     expect(rows[0]).toEqual([1, ['Annex A List 3: Referrals']]);
+  });
+
+  it("reads a text formula's empty result as empty text, and a missing result as no result", async () => {
+    const bytes = await workbookOf(
+      '<row r="1"><c r="A1" t="str"><f>IF(TRUE,"","x")</f><v></v></c><c r="B1" t="str"><f>"a"&amp;"b"</f></c></row>',
+    );
+    expect(await sheetRows(bytes, 1)).toEqual([[1, ['', { kind: 'formula', formula: '"a"&"b"' }]]]);
+  });
+
+  it('refuses a number cell that holds no number, naming the sheet and cell', async () => {
+    for (const value of ['twelve', ' ', 'Infinity']) {
+      const bytes = await workbookOf(`<row r="3"><c r="A3"><v>1</v></c><c r="C3"><v>${value}</v></c></row>`);
+      const error = await rejection(sheetRows(bytes, 'Sheet1'));
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toBe(
+        `sheet "Sheet1" is damaged at cell C3: a number cell holding ${JSON.stringify(value)}`,
+      );
+    }
+  });
+
+  it('refuses a shared string that is not in the table, and a cell beyond column XFD', async () => {
+    const missing = await workbookOf('<row r="2"><c r="B2" t="s"><v>0</v></c></row>');
+    expect((await rejection(sheetRows(missing, 1))).message).toBe(
+      'sheet "Sheet1" is damaged at cell B2: a shared string numbered "0", not in its table',
+    );
+    const wide = await workbookOf('<row r="1"><c r="XFE1"><v>1</v></c></row>');
+    expect((await rejection(sheetRows(wide, 1))).message).toBe(
+      'sheet "Sheet1" is damaged at row 1: a cell with the reference "XFE1"',
+    );
+  });
+
+  it("passes on the caller's own error unchanged, and stops reading", async () => {
+    const workbook = await openWorkbook(fixtureBytes('presets/annex-a.xlsx'));
+    const mistake = new TypeError('a mistake in the row handler');
+    let calls = 0;
+    const error = await rejection(
+      workbook.readSheet('List_3', () => {
+        calls++;
+        throw mistake;
+      }),
+    );
+    expect(error).toBe(mistake);
+    expect(calls).toBe(1);
   });
 });
