@@ -72,8 +72,9 @@ function nameEndOf(text: string, start: number, limit: number): number {
 
 /** The name from `start` to `end`, without its namespace prefix. */
 function localName(text: string, start: number, end: number): string {
-  const colon = text.lastIndexOf(':', end - 1);
-  return text.slice(colon >= start ? colon + 1 : start, end);
+  let nameStart = start;
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) === 58) nameStart = at + 1;
+  return text.slice(nameStart, end);
 }
 
 /**
