@@ -7,7 +7,14 @@
 import type { IsoDate } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import { isDateFormat, serialToIsoDate } from './serials.js';
-import { attributeOf, type XmlHandler, XmlTokenizer } from './xml.js';
+import {
+  attributeOf,
+  byName,
+  decodeXmlEntities,
+  type NamedXmlHandler,
+  type XmlHandler,
+  XmlTokenizer,
+} from './xml.js';
 import { listZipEntries, unzipEntry, type ZipEntry } from './zip-read.js';
 
 /** A cell shown as a date or time: a number with a date format, or a date cell. */
@@ -137,7 +144,7 @@ async function parsePart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler
 }
 
 /** A handler that collects the attributes of every tag named `name`. */
-function collect(name: string): XmlHandler & { readonly found: string[] } {
+function collect(name: string): NamedXmlHandler & { readonly found: string[] } {
   const found: string[] = [];
   return {
     wantsText: false,
@@ -197,7 +204,7 @@ class Archive {
 
   async relationships(part: string): Promise<Relationship[]> {
     const handler = collect('Relationship');
-    await this.parse(relsPathOf(part), handler);
+    await this.parse(relsPathOf(part), byName(handler));
     return handler.found.map((attributes) => ({
       id: attributeOf(attributes, 'Id') ?? '',
       type: attributeOf(attributes, 'Type') ?? '',
@@ -234,7 +241,7 @@ async function readSharedStrings(archive: Archive, part: string | undefined): Pr
       text += piece;
     },
   };
-  await archive.parse(part, handler);
+  await archive.parse(part, byName(handler));
   return strings;
 }
 
@@ -244,36 +251,27 @@ async function readDateStyles(archive: Archive, part: string | undefined): Promi
   const formatIds: number[] = [];
   let inCellFormats = false;
   if (part !== undefined) {
-    await archive.parse(part, {
-      wantsText: false,
-      open(name, attributes) {
-        if (name === 'numFmt') {
-          const id = Number(attributeOf(attributes, 'numFmtId'));
-          const code = attributeOf(attributes, 'formatCode');
-          if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
-        } else if (name === 'cellXfs') inCellFormats = true;
-        else if (name === 'xf' && inCellFormats)
-          formatIds.push(Number(attributeOf(attributes, 'numFmtId') ?? 0));
-      },
-      close(name) {
-        if (name === 'cellXfs') inCellFormats = false;
-      },
-      text() {},
-    });
+    await archive.parse(
+      part,
+      byName({
+        wantsText: false,
+        open(name, attributes) {
+          if (name === 'numFmt') {
+            const id = Number(attributeOf(attributes, 'numFmtId'));
+            const code = attributeOf(attributes, 'formatCode');
+            if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
+          } else if (name === 'cellXfs') inCellFormats = true;
+          else if (name === 'xf' && inCellFormats)
+            formatIds.push(Number(attributeOf(attributes, 'numFmtId') ?? 0));
+        },
+        close(name) {
+          if (name === 'cellXfs') inCellFormats = false;
+        },
+        text() {},
+      }),
+    );
   }
   return formatIds.map((id) => isDateFormat(id, codes.get(id)));
-}
-
-/** The 0-based column of a cell reference such as `AB12`, or -1 when it has no letters. */
-function columnOf(reference: string): number {
-  let column = 0;
-  let i = 0;
-  for (; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) | 32; // lower case
-    if (code < 97 || code > 122) break;
-    column = column * 26 + (code - 96);
-  }
-  return i === 0 ? -1 : column - 1;
 }
 
 function columnName(column: number): string {
@@ -291,7 +289,60 @@ interface SheetContext {
   readonly onRow: SheetRowHandler;
 }
 
-/** The sheet's XML, row by row: the hot path of reading a workbook. */
+// Cell types (`t`), as small numbers.
+const TYPE_NUMBER = 0;
+const TYPE_SHARED = 1;
+const TYPE_INLINE = 2;
+const TYPE_TEXT = 3;
+const TYPE_BOOLEAN = 4;
+const TYPE_ERROR = 5;
+const TYPE_DATE = 6;
+const TYPE_UNKNOWN = 7;
+
+// What the text being gathered is.
+const CAPTURE_NONE = 0;
+const CAPTURE_VALUE = 1;
+const CAPTURE_FORMULA = 2;
+const CAPTURE_INLINE = 3;
+
+const CHAR_C = 99;
+const CHAR_V = 118;
+const CHAR_F = 102;
+const CHAR_T = 116;
+const CHAR_R = 114;
+const CHAR_S = 115;
+const CHAR_I = 105;
+const CHAR_QUOTE = 34;
+const CHAR_APOSTROPHE = 39;
+const CHAR_COLON = 58;
+
+/** Whether `source` holds `pattern` at `at` (compared code by code: cheaper than `startsWith` here). */
+function holds(source: string, at: number, pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++)
+    if (source.charCodeAt(at + i) !== pattern.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The type code of a cell's `t` attribute, from `start` to `end` of `source`. */
+function typeOf(source: string, start: number, end: number): number {
+  const length = end - start;
+  const first = source.charCodeAt(start);
+  if (length === 1) {
+    if (first === CHAR_S) return TYPE_SHARED;
+    if (first === 110) return TYPE_NUMBER; // n
+    if (first === 98) return TYPE_BOOLEAN; // b
+    if (first === 101) return TYPE_ERROR; // e
+    if (first === 100) return TYPE_DATE; // d
+  }
+  if (length === 3 && holds(source, start, 'str')) return TYPE_TEXT;
+  if (length === 9 && holds(source, start, 'inlineStr')) return TYPE_INLINE;
+  return TYPE_UNKNOWN;
+}
+
+/**
+ * The sheet's XML, row by row: the hot path of reading a workbook. It reads names and attributes where they lie
+ * in the tokenizer's text: no string is made for a tag, only for a value.
+ */
 class SheetHandler implements XmlHandler {
   wantsText = false;
   rows = 0;
@@ -300,89 +351,89 @@ class SheetHandler implements XmlHandler {
   private hasValue = false;
   private column = -1;
   private style = 0;
-  private type = '';
+  private type = TYPE_NUMBER;
+  private typeText = '';
   private value: string | null = null;
   private formula: string | null = null;
   private inline: string | null = null;
   private capture = '';
-  private capturing = 0; // 1 <v>, 2 <f>, 3 <t> of an inline string
+  private capturing = CAPTURE_NONE;
   private phonetic = 0;
   private readonly dates = new Map<number, WorkbookDate>();
 
   constructor(private readonly context: SheetContext) {}
 
-  open(name: string, attributes: string): void {
-    switch (name) {
-      case 'c': {
-        this.cellAttributes(attributes);
+  open(source: string, nameStart: number, nameEnd: number, end: number, selfClosing: boolean): number {
+    const length = nameEnd - nameStart;
+    const first = source.charCodeAt(nameStart);
+    if (length === 1) {
+      if (first === CHAR_C) {
+        this.cellAttributes(source, nameEnd, end);
         this.value = null;
         this.formula = null;
         this.inline = null;
-        return;
+        return selfClosing ? -1 : this.simpleCell(source, end + 1);
       }
-      case 'v':
-        this.startCapture(1);
-        return;
-      case 'f':
-        this.startCapture(2);
-        return;
-      case 'is':
-        this.inline = '';
-        return;
-      case 'rPh':
-        this.phonetic++;
-        return;
-      case 't':
-        if (this.inline !== null && this.phonetic === 0) this.startCapture(3);
-        return;
-      case 'row': {
-        const number = attributeOf(attributes, 'r');
-        this.rowNumber = number === undefined ? this.rowNumber + 1 : Number(number);
-        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) {
-          throw this.damaged(`a row numbered ${JSON.stringify(number)}`);
-        }
-        this.cells = [];
-        this.hasValue = false;
-        this.column = -1;
-        return;
+      if (first === CHAR_V) this.startCapture(CAPTURE_VALUE);
+      else if (first === CHAR_F) this.startCapture(CAPTURE_FORMULA);
+      else if (first === CHAR_T && this.inline !== null && this.phonetic === 0)
+        this.startCapture(CAPTURE_INLINE);
+    } else if (length === 3 && first === CHAR_R) {
+      if (source.charCodeAt(nameStart + 1) === 111) this.startRow(source, nameEnd, end);
+      else if (holds(source, nameStart, 'rPh')) this.phonetic++;
+    } else if (length === 2 && first === CHAR_I && source.charCodeAt(nameStart + 1) === CHAR_S) {
+      this.inline = '';
+    }
+    return -1;
+  }
+
+  /**
+   * Reads the contents of a cell written the usual way, `<v>…</v></c>` or `<is><t>…</t></is></c>`, in one go,
+   * from `from` (after the cell's start tag): the position after `</c>`, or -1 to let the tokenizer go tag by tag
+   * (another shape, a prefix, or a cell cut by the end of the chunk).
+   */
+  private simpleCell(source: string, from: number): number {
+    let textStart: number;
+    let ending: string;
+    if (holds(source, from, '<v>')) {
+      textStart = from + 3;
+      ending = '</v></c>';
+    } else if (holds(source, from, '<is><t>')) {
+      textStart = from + 7;
+      ending = '</t></is></c>';
+    } else return -1;
+    const textEnd = source.indexOf('<', textStart);
+    if (textEnd < 0 || !holds(source, textEnd, ending)) return -1;
+    const text = decodeXmlEntities(source.slice(textStart, textEnd));
+    if (ending.length === 8) this.value = text;
+    else this.inline = text;
+    this.endCell();
+    return textEnd + ending.length;
+  }
+
+  close(source: string, nameStart: number, nameEnd: number): void {
+    const length = nameEnd - nameStart;
+    const first = source.charCodeAt(nameStart);
+    if (length === 1) {
+      if (first === CHAR_C) this.endCell();
+      else if (
+        (first === CHAR_V || first === CHAR_F || first === CHAR_T) &&
+        this.capturing !== CAPTURE_NONE
+      ) {
+        if (this.capturing === CAPTURE_VALUE) this.value = this.capture;
+        else if (this.capturing === CAPTURE_FORMULA) this.formula = this.capture;
+        else this.inline = (this.inline ?? '') + this.capture;
+        this.capturing = CAPTURE_NONE;
+        this.wantsText = false;
       }
-      default:
+    } else if (length === 3 && first === CHAR_R) {
+      if (source.charCodeAt(nameStart + 1) === 111) this.endRow();
+      else if (holds(source, nameStart, 'rPh')) this.phonetic--;
     }
   }
 
-  /** Reads a cell's `r`, `s` and `t` in one pass (their values are plain tokens: no entity to decode). */
-  private cellAttributes(attributes: string): void {
-    let reference: string | undefined;
-    let style = 0;
-    let type = '';
-    const length = attributes.length;
-    let at = 0;
-    while (at < length) {
-      const equals = attributes.indexOf('=', at);
-      if (equals < 0) break;
-      let nameEnd = equals;
-      while (attributes.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-      let open = equals + 1;
-      while (attributes.charCodeAt(open) <= 32) open++;
-      const quote = attributes.charCodeAt(open);
-      const close = attributes.indexOf(quote === 39 ? "'" : '"', open + 1);
-      if (close < 0) break;
-      const before = attributes.charCodeAt(nameEnd - 2);
-      // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
-      if (before <= 32 || before === 58) {
-        const name = attributes.charCodeAt(nameEnd - 1);
-        if (name === 114) reference = attributes.slice(open + 1, close);
-        else if (name === 115) style = Number(attributes.slice(open + 1, close));
-        else if (name === 116) type = attributes.slice(open + 1, close);
-      }
-      at = close + 1;
-    }
-    const column = reference === undefined ? this.column + 1 : columnOf(reference);
-    if (column < 0 || column >= MAX_COLUMNS)
-      throw this.damaged(`a cell with the reference ${JSON.stringify(reference)}`);
-    this.column = column;
-    this.style = style;
-    this.type = type;
+  text(text: string): void {
+    this.capture += text;
   }
 
   private startCapture(what: number): void {
@@ -391,84 +442,135 @@ class SheetHandler implements XmlHandler {
     this.wantsText = true;
   }
 
-  text(text: string): void {
-    this.capture += text;
+  /** Walks a tag's attributes, calling `take` with each one-letter name and its value's bounds. */
+  private static attributes(
+    source: string,
+    from: number,
+    to: number,
+    take: (name: number, start: number, end: number) => void,
+  ): boolean {
+    let at = from;
+    while (at < to) {
+      const equals = source.indexOf('=', at);
+      if (equals < 0 || equals >= to) return true;
+      let nameEnd = equals;
+      while (source.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+      let open = equals + 1;
+      while (source.charCodeAt(open) <= 32) open++;
+      const quote = source.charCodeAt(open);
+      if (quote !== CHAR_QUOTE && quote !== CHAR_APOSTROPHE) return false;
+      const close = source.indexOf(quote === CHAR_APOSTROPHE ? "'" : '"', open + 1);
+      if (close < 0 || close > to) return false;
+      const before = source.charCodeAt(nameEnd - 2);
+      // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
+      if (before <= 32 || before === CHAR_COLON) take(source.charCodeAt(nameEnd - 1), open + 1, close);
+      at = close + 1;
+    }
+    return true;
   }
 
-  close(name: string): void {
-    switch (name) {
-      case 'v':
-      case 'f':
-      case 't':
-        if (this.capturing === 0) return;
-        if (this.capturing === 1) this.value = this.capture;
-        else if (this.capturing === 2) this.formula = this.capture;
-        else this.inline = (this.inline ?? '') + this.capture;
-        this.capturing = 0;
-        this.wantsText = false;
-        return;
-      case 'rPh':
-        this.phonetic--;
-        return;
-      case 'c': {
-        const cell = this.cellValue();
-        if (cell !== null) {
-          const cells = this.cells;
-          while (cells.length < this.column) cells.push(null);
-          cells[this.column] = cell;
-          this.hasValue = true;
-        }
-        return;
-      }
-      case 'row':
-        if (this.hasValue) {
-          this.rows++;
-          this.context.onRow(this.cells, this.rowNumber);
-        }
-        this.cells = [];
-        this.hasValue = false;
-        return;
-      default:
+  private startRow(source: string, from: number, to: number): void {
+    let number = -1;
+    SheetHandler.attributes(source, from, to, (name, start, end) => {
+      if (name === CHAR_R) number = Number(source.slice(start, end));
+    });
+    this.rowNumber = number === -1 ? this.rowNumber + 1 : number;
+    if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) {
+      throw this.damaged(`a row numbered ${JSON.stringify(String(number))}`);
     }
+    this.cells = [];
+    this.hasValue = false;
+    this.column = -1;
+  }
+
+  /** Reads a cell's `r`, `s` and `t` where they lie (their values are plain tokens: no entity to decode). */
+  private cellAttributes(source: string, from: number, to: number): void {
+    let column = this.column + 1;
+    let style = 0;
+    let type = TYPE_NUMBER;
+    let typeText = '';
+    let badReference: string | undefined;
+    SheetHandler.attributes(source, from, to, (name, start, end) => {
+      if (name === CHAR_R) {
+        // The column's letters, read in place: A is 0, Z 25, AA 26.
+        let letters = 0;
+        let at = start;
+        for (; at < end; at++) {
+          const code = source.charCodeAt(at) | 32;
+          if (code < 97 || code > 122) break;
+          letters = letters * 26 + (code - 96);
+        }
+        column = letters - 1;
+        if (at === start || column >= MAX_COLUMNS) badReference = source.slice(start, end);
+      } else if (name === CHAR_S) {
+        style = 0;
+        for (let at = start; at < end; at++) style = style * 10 + (source.charCodeAt(at) - 48);
+      } else if (name === CHAR_T) {
+        type = typeOf(source, start, end);
+        if (type === TYPE_UNKNOWN) typeText = source.slice(start, end);
+      }
+    });
+    if (badReference !== undefined)
+      throw this.damaged(`a cell with the reference ${JSON.stringify(badReference)}`);
+    this.column = column;
+    this.style = style;
+    this.type = type;
+    this.typeText = typeText;
+  }
+
+  private endCell(): void {
+    const cell = this.cellValue();
+    if (cell === null) return;
+    const cells = this.cells;
+    while (cells.length < this.column) cells.push(null);
+    cells[this.column] = cell;
+    this.hasValue = true;
+  }
+
+  private endRow(): void {
+    if (this.hasValue) {
+      this.rows++;
+      this.context.onRow(this.cells, this.rowNumber);
+    }
+    this.cells = [];
+    this.hasValue = false;
   }
 
   private cellValue(): WorkbookCell {
     const { type, value } = this;
-    if (type === 'inlineStr') return this.inline === null ? null : unescapeText(this.inline);
+    if (type === TYPE_INLINE) return this.inline === null ? null : unescapeText(this.inline);
     // A text formula's result may be '' (=IF(A1,"","x")): only a missing <v> means no result.
-    if (type === 'str' && value !== null) return unescapeText(value);
+    if (type === TYPE_TEXT && value !== null) return unescapeText(value);
     if (value === null || value === '') {
       return this.formula === null ? null : { kind: 'formula', formula: this.formula };
     }
     switch (type) {
-      case '':
-      case 'n': {
+      case TYPE_NUMBER: {
         const number = Number(value);
         if (!Number.isFinite(number) || (number === 0 && value.trim() === '')) {
           throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
         }
         return this.context.dateStyles[this.style] === true ? this.dateOf(number) : number;
       }
-      case 's': {
+      case TYPE_SHARED: {
         const text = this.context.strings[Number(value)];
         if (text === undefined)
           throw this.damaged(`a shared string numbered ${JSON.stringify(value)}, not in its table`);
         return text;
       }
-      case 'b':
+      case TYPE_BOOLEAN:
         return value === '1' || value === 'true';
-      case 'e':
+      case TYPE_ERROR:
         return { kind: 'error', error: value };
-      case 'd': {
+      case TYPE_DATE: {
         // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity.
-        const date = value.slice(0, 10);
-        const day = Date.parse(`${date}T00:00:00Z`);
+        const day = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
         if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
         const serial = day / 86_400_000 + (this.context.date1904 ? 24_107 : 25_569);
         return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
       }
       default:
-        throw this.damaged(`a cell of unknown type ${JSON.stringify(type)}`);
+        throw this.damaged(`a cell of unknown type ${JSON.stringify(this.typeText)}`);
     }
   }
 
@@ -511,18 +613,21 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
   const workbookPart = root?.target ?? 'xl/workbook.xml';
   let date1904 = false;
   const sheetTags: string[] = [];
-  const found = await archive.parse(workbookPart, {
-    wantsText: false,
-    open(name, attributes) {
-      if (name === 'sheet') sheetTags.push(attributes);
-      else if (name === 'workbookPr') {
-        const flag = attributeOf(attributes, 'date1904');
-        date1904 = flag === '1' || flag === 'true';
-      }
-    },
-    close() {},
-    text() {},
-  });
+  const found = await archive.parse(
+    workbookPart,
+    byName({
+      wantsText: false,
+      open(name, attributes) {
+        if (name === 'sheet') sheetTags.push(attributes);
+        else if (name === 'workbookPr') {
+          const flag = attributeOf(attributes, 'date1904');
+          date1904 = flag === '1' || flag === 'true';
+        }
+      },
+      close() {},
+      text() {},
+    }),
+  );
   if (!found) {
     throw new WorkbookError(
       `it is a zip archive but not an Excel workbook (.xlsx): it has no ${workbookPart} (an .ods, .docx or other file?)`,

@@ -7,20 +7,64 @@
  */
 import { WorkbookError } from './errors.js';
 
-/** Receives what {@link XmlTokenizer} finds. */
+/**
+ * Receives what {@link XmlTokenizer} finds. Tags come as positions in the tokenizer's text, so that a handler on the
+ * hot path reads names and attributes where they lie instead of copying them; {@link byName} makes a simpler
+ * handler of names and attribute text.
+ */
 export interface XmlHandler {
   /** Whether the text between tags is wanted now; text that is not wanted is skipped unread. */
   readonly wantsText: boolean;
   /**
    * A start tag (a self-closing one is followed at once by its {@link XmlHandler.close}).
-   * @param name - its local name, without a namespace prefix.
-   * @param attributes - the raw text of its attributes, for {@link attributeOf}.
+   * @param source - the text the tag lies in (valid during the call only).
+   * @param nameStart - where its local name starts (after any namespace prefix).
+   * @param nameEnd - where its name ends and its attributes start.
+   * @param end - where its attributes end (before `>` or `/>`).
+   * @param selfClosing - whether the tag ends with `/>`.
+   * @returns -1; or, for a start tag whose whole element (contents and end tag) the handler has read itself from
+   *   `source`, the position after its end tag: the tokenizer goes on from there.
    */
-  open(name: string, attributes: string): void;
-  /** An end tag, or the end of a self-closing tag. */
-  close(name: string): void;
+  open(source: string, nameStart: number, nameEnd: number, end: number, selfClosing: boolean): number;
+  /** An end tag, or the end of a self-closing tag: its local name is `source.slice(nameStart, nameEnd)`. */
+  close(source: string, nameStart: number, nameEnd: number): void;
   /** Text, with its entities decoded: one piece of text may come in several calls. */
   text(text: string): void;
+}
+
+/** A handler of tag names and raw attribute text, for parts read once (see {@link byName}). */
+export interface NamedXmlHandler {
+  readonly wantsText: boolean;
+  open(name: string, attributes: string): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+/**
+ * An {@link XmlHandler} that hands a {@link NamedXmlHandler} each tag's local name and attribute text.
+ *
+ * @param handler - receives names and attribute text.
+ * @returns the handler for {@link XmlTokenizer}.
+ * @example
+ * new XmlTokenizer(byName({ wantsText: false, open: (name) => console.log(name), close() {}, text() {} }), 'a.xml')
+ *   .write('<x:sheet name="A"/>') //=> logs 'sheet'
+ */
+export function byName(handler: NamedXmlHandler): XmlHandler {
+  return {
+    get wantsText() {
+      return handler.wantsText;
+    },
+    open(source, nameStart, nameEnd, end) {
+      handler.open(source.slice(nameStart, nameEnd), source.slice(nameEnd, end));
+      return -1;
+    },
+    close(source, nameStart, nameEnd) {
+      handler.close(source.slice(nameStart, nameEnd));
+    },
+    text(text) {
+      handler.text(text);
+    },
+  };
 }
 
 const GT = 62; // >
@@ -70,18 +114,18 @@ function nameEndOf(text: string, start: number, limit: number): number {
   return end;
 }
 
-/** The name from `start` to `end`, without its namespace prefix. */
-function localName(text: string, start: number, end: number): string {
+/** Where the local name of a tag whose name runs from `start` to `end` starts: after any namespace prefix. */
+function localStart(text: string, start: number, end: number): number {
   let nameStart = start;
   for (let at = start; at < end; at++) if (text.charCodeAt(at) === 58) nameStart = at + 1;
-  return text.slice(nameStart, end);
+  return nameStart;
 }
 
 /**
  * The value of one attribute in a tag's raw attribute text, entities decoded, or undefined when absent. The name is
  * matched on its local part, so `id` finds `r:id`.
  *
- * @param attributes - the raw attribute text, as {@link XmlHandler.open} gives it.
+ * @param attributes - the raw attribute text, as {@link NamedXmlHandler.open} gives it.
  * @param name - the attribute's local name.
  * @returns its value, or undefined.
  * @example
@@ -161,7 +205,8 @@ export class XmlTokenizer {
         end = buffer.indexOf('>', lt);
         if (end < 0) break;
         this.depth--;
-        handler.close(localName(buffer, lt + 2, nameEndOf(buffer, lt + 2, end)));
+        const nameEnd = nameEndOf(buffer, lt + 2, end);
+        handler.close(buffer, localStart(buffer, lt + 2, nameEnd), nameEnd);
         position = end + 1;
       } else if (next === QUESTION) {
         end = buffer.indexOf('?>', lt);
@@ -172,11 +217,11 @@ export class XmlTokenizer {
         if (consumed < 0) break;
         position = consumed;
       } else {
-        // The tag ends at the first '>' outside quotes: jump from quote to quote rather than read every character.
+        // The tag ends at the first '>' outside quotes: jump from quote to quote rather than read every character,
+        // and look for '>' again only when a quoted value holds one.
+        end = buffer.indexOf('>', lt + 1);
         let from = lt + 1;
-        for (;;) {
-          end = buffer.indexOf('>', from);
-          if (end < 0) break;
+        while (end >= 0) {
           if (quoteAt < from) quoteAt = nextOrEnd(buffer, '"', from);
           if (apostropheAt < from) apostropheAt = nextOrEnd(buffer, "'", from);
           const quote = quoteAt < apostropheAt ? quoteAt : apostropheAt;
@@ -187,16 +232,20 @@ export class XmlTokenizer {
             break;
           }
           from = close + 1;
+          if (close > end) end = buffer.indexOf('>', from);
         }
         if (end < 0) break;
         const nameEnd = nameEndOf(buffer, lt + 1, end);
+        const nameStart = localStart(buffer, lt + 1, nameEnd);
         const selfClosing = buffer.charCodeAt(end - 1) === SLASH;
-        const name = localName(buffer, lt + 1, nameEnd);
-        handler.open(name, buffer.slice(nameEnd, selfClosing ? end - 1 : end));
+        const after = handler.open(buffer, nameStart, nameEnd, selfClosing ? end - 1 : end, selfClosing);
         this.rootSeen = true;
-        if (selfClosing) handler.close(name);
-        else this.depth++;
-        position = end + 1;
+        if (after >= 0) position = after;
+        else {
+          if (selfClosing) handler.close(buffer, nameStart, nameEnd);
+          else this.depth++;
+          position = end + 1;
+        }
       }
     }
     if (position < length) this.rest = buffer.slice(position);

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { updateCrc32 } from '../../src/workbook/crc32.js';
 import { WorkbookError } from '../../src/workbook/errors.js';
 import { isDateFormat, isoDateToSerial, serialToIsoDate } from '../../src/workbook/serials.js';
-import { attributeOf, decodeXmlEntities, type XmlHandler, XmlTokenizer } from '../../src/workbook/xml.js';
+import {
+  attributeOf,
+  byName,
+  decodeXmlEntities,
+  type NamedXmlHandler,
+  XmlTokenizer,
+} from '../../src/workbook/xml.js';
 
 /** Every event of a tokenizer that wants all text, as one list. */
 function events(chunks: readonly string[]): string[] {
@@ -13,7 +19,7 @@ function events(chunks: readonly string[]): string[] {
     if (text !== '') seen.push(`text ${text}`);
     text = '';
   };
-  const handler: XmlHandler = {
+  const handler: NamedXmlHandler = {
     wantsText: true,
     open(name, attributes) {
       flush();
@@ -27,7 +33,7 @@ function events(chunks: readonly string[]): string[] {
       text += piece;
     },
   };
-  const tokenizer = new XmlTokenizer(handler, 'test.xml');
+  const tokenizer = new XmlTokenizer(byName(handler), 'test.xml');
   for (const chunk of chunks) tokenizer.write(chunk);
   tokenizer.end();
   return seen;
