@@ -315,6 +315,9 @@ const CHAR_I = 105;
 const CHAR_QUOTE = 34;
 const CHAR_APOSTROPHE = 39;
 const CHAR_COLON = 58;
+const LESS_THAN = 60;
+const GREATER_THAN = 62;
+const SLASH = 47;
 
 /** Whether `source` holds `pattern` at `at` (compared code by code: cheaper than `startsWith` here). */
 function holds(source: string, at: number, pattern: string): boolean {
@@ -334,8 +337,9 @@ function typeOf(source: string, start: number, end: number): number {
     if (first === 101) return TYPE_ERROR; // e
     if (first === 100) return TYPE_DATE; // d
   }
-  if (length === 3 && holds(source, start, 'str')) return TYPE_TEXT;
-  if (length === 9 && holds(source, start, 'inlineStr')) return TYPE_INLINE;
+  // The two longer types differ in length and first letter: `str` and `inlineStr`.
+  if (length === 3 && first === CHAR_S && holds(source, start, 'str')) return TYPE_TEXT;
+  if (length === 9 && first === CHAR_I && source.charCodeAt(start + 6) === 83) return TYPE_INLINE; // inline S
   return TYPE_UNKNOWN;
 }
 
@@ -360,6 +364,10 @@ class SheetHandler implements XmlHandler {
   private capturing = CAPTURE_NONE;
   private phonetic = 0;
   private readonly dates = new Map<number, WorkbookDate>();
+  // The attribute {@link SheetHandler.nextAttribute} found last.
+  private foundName = 0;
+  private foundStart = 0;
+  private foundEnd = 0;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -393,22 +401,51 @@ class SheetHandler implements XmlHandler {
    * (another shape, a prefix, or a cell cut by the end of the chunk).
    */
   private simpleCell(source: string, from: number): number {
-    let textStart: number;
-    let ending: string;
-    if (holds(source, from, '<v>')) {
-      textStart = from + 3;
-      ending = '</v></c>';
-    } else if (holds(source, from, '<is><t>')) {
-      textStart = from + 7;
-      ending = '</t></is></c>';
-    } else return -1;
-    const textEnd = source.indexOf('<', textStart);
-    if (textEnd < 0 || !holds(source, textEnd, ending)) return -1;
-    const text = decodeXmlEntities(source.slice(textStart, textEnd));
-    if (ending.length === 8) this.value = text;
-    else this.inline = text;
-    this.endCell();
-    return textEnd + ending.length;
+    if (source.charCodeAt(from) !== LESS_THAN) return -1;
+    const second = source.charCodeAt(from + 1);
+    if (second === CHAR_V && source.charCodeAt(from + 2) === GREATER_THAN) {
+      // <v>…</v></c>
+      const textEnd = source.indexOf('<', from + 3);
+      if (
+        textEnd < 0 ||
+        source.charCodeAt(textEnd + 1) !== SLASH ||
+        source.charCodeAt(textEnd + 2) !== CHAR_V ||
+        source.charCodeAt(textEnd + 3) !== GREATER_THAN ||
+        !this.isCellEnd(source, textEnd + 4)
+      ) {
+        return -1;
+      }
+      this.value = decodeXmlEntities(source.slice(from + 3, textEnd));
+      this.endCell();
+      return textEnd + 8;
+    }
+    if (
+      second === CHAR_I &&
+      source.charCodeAt(from + 2) === CHAR_S &&
+      source.charCodeAt(from + 3) === GREATER_THAN &&
+      source.charCodeAt(from + 4) === LESS_THAN &&
+      source.charCodeAt(from + 5) === CHAR_T &&
+      source.charCodeAt(from + 6) === GREATER_THAN
+    ) {
+      // <is><t>…</t></is></c>
+      const textEnd = source.indexOf('<', from + 7);
+      if (textEnd < 0 || !holds(source, textEnd, '</t></is>') || !this.isCellEnd(source, textEnd + 9))
+        return -1;
+      this.inline = decodeXmlEntities(source.slice(from + 7, textEnd));
+      this.endCell();
+      return textEnd + 13;
+    }
+    return -1;
+  }
+
+  /** Whether `</c>` stands at `at`. */
+  private isCellEnd(source: string, at: number): boolean {
+    return (
+      source.charCodeAt(at) === LESS_THAN &&
+      source.charCodeAt(at + 1) === SLASH &&
+      source.charCodeAt(at + 2) === CHAR_C &&
+      source.charCodeAt(at + 3) === GREATER_THAN
+    );
   }
 
   close(source: string, nameStart: number, nameEnd: number): void {
@@ -442,41 +479,40 @@ class SheetHandler implements XmlHandler {
     this.wantsText = true;
   }
 
-  /** Walks a tag's attributes, calling `take` with each one-letter name and its value's bounds. */
-  private static attributes(
-    source: string,
-    from: number,
-    to: number,
-    take: (name: number, start: number, end: number) => void,
-  ): boolean {
-    let at = from;
-    while (at < to) {
-      const equals = source.indexOf('=', at);
-      if (equals < 0 || equals >= to) return true;
-      let nameEnd = equals;
-      while (source.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
-      let open = equals + 1;
-      while (source.charCodeAt(open) <= 32) open++;
-      const quote = source.charCodeAt(open);
-      if (quote !== CHAR_QUOTE && quote !== CHAR_APOSTROPHE) return false;
-      const close = source.indexOf(quote === CHAR_APOSTROPHE ? "'" : '"', open + 1);
-      if (close < 0 || close > to) return false;
-      const before = source.charCodeAt(nameEnd - 2);
-      // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
-      if (before <= 32 || before === CHAR_COLON) take(source.charCodeAt(nameEnd - 1), open + 1, close);
-      at = close + 1;
-    }
+  /**
+   * The bounds of the next attribute of a tag from `at` to `to`, into {@link SheetHandler.found}: its one-letter
+   * name's code (0 for a longer name), where its value starts and ends. False when there is none.
+   */
+  private nextAttribute(source: string, at: number, to: number): boolean {
+    const equals = source.indexOf('=', at);
+    if (equals < 0 || equals >= to) return false;
+    let nameEnd = equals;
+    while (source.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let open = equals + 1;
+    while (source.charCodeAt(open) <= 32) open++;
+    const quote = source.charCodeAt(open);
+    const close = source.indexOf(quote === CHAR_APOSTROPHE ? "'" : '"', open + 1);
+    if ((quote !== CHAR_QUOTE && quote !== CHAR_APOSTROPHE) || close < 0 || close > to) return false;
+    const before = source.charCodeAt(nameEnd - 2);
+    // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
+    this.foundName = before <= 32 || before === CHAR_COLON ? source.charCodeAt(nameEnd - 1) : 0;
+    this.foundStart = open + 1;
+    this.foundEnd = close;
     return true;
   }
 
   private startRow(source: string, from: number, to: number): void {
     let number = -1;
-    SheetHandler.attributes(source, from, to, (name, start, end) => {
-      if (name === CHAR_R) number = Number(source.slice(start, end));
-    });
+    let text = '';
+    for (let at = from; this.nextAttribute(source, at, to); at = this.foundEnd + 1) {
+      if (this.foundName === CHAR_R) {
+        text = source.slice(this.foundStart, this.foundEnd);
+        number = Number(text);
+      }
+    }
     this.rowNumber = number === -1 ? this.rowNumber + 1 : number;
     if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) {
-      throw this.damaged(`a row numbered ${JSON.stringify(String(number))}`);
+      throw this.damaged(`a row numbered ${JSON.stringify(text)}`);
     }
     this.cells = [];
     this.hasValue = false;
@@ -489,29 +525,31 @@ class SheetHandler implements XmlHandler {
     let style = 0;
     let type = TYPE_NUMBER;
     let typeText = '';
-    let badReference: string | undefined;
-    SheetHandler.attributes(source, from, to, (name, start, end) => {
+    for (let at = from; this.nextAttribute(source, at, to); at = this.foundEnd + 1) {
+      const name = this.foundName;
+      const start = this.foundStart;
+      const end = this.foundEnd;
       if (name === CHAR_R) {
         // The column's letters, read in place: A is 0, Z 25, AA 26.
         let letters = 0;
-        let at = start;
-        for (; at < end; at++) {
-          const code = source.charCodeAt(at) | 32;
+        let i = start;
+        for (; i < end; i++) {
+          const code = source.charCodeAt(i) | 32;
           if (code < 97 || code > 122) break;
           letters = letters * 26 + (code - 96);
         }
         column = letters - 1;
-        if (at === start || column >= MAX_COLUMNS) badReference = source.slice(start, end);
+        if (i === start || column >= MAX_COLUMNS) {
+          throw this.damaged(`a cell with the reference ${JSON.stringify(source.slice(start, end))}`);
+        }
       } else if (name === CHAR_S) {
         style = 0;
-        for (let at = start; at < end; at++) style = style * 10 + (source.charCodeAt(at) - 48);
+        for (let i = start; i < end; i++) style = style * 10 + (source.charCodeAt(i) - 48);
       } else if (name === CHAR_T) {
         type = typeOf(source, start, end);
         if (type === TYPE_UNKNOWN) typeText = source.slice(start, end);
       }
-    });
-    if (badReference !== undefined)
-      throw this.damaged(`a cell with the reference ${JSON.stringify(badReference)}`);
+    }
     this.column = column;
     this.style = style;
     this.type = type;
