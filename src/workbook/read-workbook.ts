@@ -316,6 +316,7 @@ const CHAR_QUOTE = 34;
 const CHAR_APOSTROPHE = 39;
 const CHAR_COLON = 58;
 const LESS_THAN = 60;
+const EQUALS = 61;
 const GREATER_THAN = 62;
 const SLASH = 47;
 
@@ -377,9 +378,6 @@ class SheetHandler implements XmlHandler {
     if (length === 1) {
       if (first === CHAR_C) {
         this.cellAttributes(source, nameEnd, end);
-        this.value = null;
-        this.formula = null;
-        this.inline = null;
         return selfClosing ? -1 : this.simpleCell(source, end + 1);
       }
       if (first === CHAR_V) this.startCapture(CAPTURE_VALUE);
@@ -521,40 +519,85 @@ class SheetHandler implements XmlHandler {
 
   /** Reads a cell's `r`, `s` and `t` where they lie (their values are plain tokens: no entity to decode). */
   private cellAttributes(source: string, from: number, to: number): void {
-    let column = this.column + 1;
-    let style = 0;
-    let type = TYPE_NUMBER;
-    let typeText = '';
+    this.startCell();
     for (let at = from; this.nextAttribute(source, at, to); at = this.foundEnd + 1) {
-      const name = this.foundName;
-      const start = this.foundStart;
-      const end = this.foundEnd;
-      if (name === CHAR_R) {
-        // The column's letters, read in place: A is 0, Z 25, AA 26.
-        let letters = 0;
-        let i = start;
-        for (; i < end; i++) {
-          const code = source.charCodeAt(i) | 32;
-          if (code < 97 || code > 122) break;
-          letters = letters * 26 + (code - 96);
-        }
-        column = letters - 1;
-        if (i === start || column >= MAX_COLUMNS) {
-          throw this.damaged(`a cell with the reference ${JSON.stringify(source.slice(start, end))}`);
-        }
-      } else if (name === CHAR_S) {
-        style = 0;
-        for (let i = start; i < end; i++) style = style * 10 + (source.charCodeAt(i) - 48);
-      } else if (name === CHAR_T) {
-        type = typeOf(source, start, end);
-        if (type === TYPE_UNKNOWN) typeText = source.slice(start, end);
-      }
+      this.cellAttribute(source, this.foundName, this.foundStart, this.foundEnd);
     }
-    this.column = column;
-    this.style = style;
-    this.type = type;
-    this.typeText = typeText;
   }
+
+  private startCell(): void {
+    this.column++;
+    this.style = 0;
+    this.type = TYPE_NUMBER;
+    this.typeText = '';
+    this.value = null;
+    this.formula = null;
+    this.inline = null;
+  }
+
+  /** Takes one attribute of a cell: `name` is its one-letter name's code (0 for another). */
+  private cellAttribute(source: string, name: number, start: number, end: number): void {
+    if (name === CHAR_R) {
+      // The column's letters, read in place: A is 0, Z 25, AA 26.
+      let letters = 0;
+      let i = start;
+      for (; i < end; i++) {
+        const code = source.charCodeAt(i) | 32;
+        if (code < 97 || code > 122) break;
+        letters = letters * 26 + (code - 96);
+      }
+      if (i === start || letters > MAX_COLUMNS) {
+        this.column = -1; // the message names the row: the reference itself is at fault
+        throw this.damaged(`a cell with the reference ${JSON.stringify(source.slice(start, end))}`);
+      }
+      this.column = letters - 1;
+    } else if (name === CHAR_S) {
+      let style = 0;
+      for (let i = start; i < end; i++) style = style * 10 + (source.charCodeAt(i) - 48);
+      this.style = style;
+    } else if (name === CHAR_T) {
+      this.type = typeOf(source, start, end);
+      if (this.type === TYPE_UNKNOWN) this.typeText = source.slice(start, end);
+    }
+  }
+
+  /**
+   * The fast path for `<c …>` in its usual shape (attributes in double quotes, then `<v>…</v></c>` or
+   * `<is><t>…</t></is></c>`): the whole cell read here, without the tokenizer's tag events.
+   */
+  readonly element = (source: string, lt: number): number => {
+    if (source.charCodeAt(lt + 1) !== CHAR_C || this.capturing !== CAPTURE_NONE) return -1;
+    let at = lt + 2;
+    if (source.charCodeAt(at) > 32 && source.charCodeAt(at) !== GREATER_THAN) return -1;
+    const column = this.column;
+    this.startCell();
+    for (;;) {
+      let code = source.charCodeAt(at);
+      while (code === 32) code = source.charCodeAt(++at);
+      if (code === GREATER_THAN) break;
+      // name="value": a one-letter name, or another that is skipped; anything else goes tag by tag.
+      let nameEnd = at;
+      for (
+        let c = code;
+        c > 32 && c !== EQUALS && c !== GREATER_THAN && c !== SLASH && c !== CHAR_APOSTROPHE;
+      ) {
+        c = source.charCodeAt(++nameEnd);
+      }
+      const close =
+        nameEnd > at && source.charCodeAt(nameEnd) === EQUALS && source.charCodeAt(nameEnd + 1) === CHAR_QUOTE
+          ? source.indexOf('"', nameEnd + 2)
+          : -1;
+      if (close < 0) {
+        this.column = column;
+        return -1;
+      }
+      this.cellAttribute(source, nameEnd - at === 1 ? code : 0, nameEnd + 2, close);
+      at = close + 1;
+    }
+    const after = this.simpleCell(source, at + 1);
+    if (after < 0) this.column = column; // read again, tag by tag
+    return after;
+  };
 
   private endCell(): void {
     const cell = this.cellValue();

@@ -16,6 +16,12 @@ export interface XmlHandler {
   /** Whether the text between tags is wanted now; text that is not wanted is skipped unread. */
   readonly wantsText: boolean;
   /**
+   * A fast path, tried first at each start tag: reads the element at `lt` (its tag, contents and end tag) itself
+   * when it is one it knows in a usual shape, and gives the position after it; else -1, and the tokenizer goes on
+   * tag by tag. Default: none.
+   */
+  readonly element?: (source: string, lt: number) => number;
+  /**
    * A start tag (a self-closing one is followed at once by its {@link XmlHandler.close}).
    * @param source - the text the tag lies in (valid during the call only).
    * @param nameStart - where its local name starts (after any namespace prefix).
@@ -217,6 +223,11 @@ export class XmlTokenizer {
         if (consumed < 0) break;
         position = consumed;
       } else {
+        const read = handler.element === undefined ? -1 : handler.element(buffer, lt);
+        if (read >= 0) {
+          position = read;
+          continue;
+        }
         // The tag ends at the first '>' outside quotes: jump from quote to quote rather than read every character,
         // and look for '>' again only when a quoted value holds one.
         end = buffer.indexOf('>', lt + 1);
