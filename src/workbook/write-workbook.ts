@@ -6,6 +6,7 @@
  * @module
  */
 import type { IsoDate } from '../util/dates.js';
+import { columnName } from './references.js';
 import { isoDateToSerial } from './serials.js';
 import { ZipWriter } from './zip-write.js';
 
@@ -125,13 +126,6 @@ function escapeXml(text: string): string {
     }
   }
   return last === 0 ? text : out + text.slice(last);
-}
-
-function columnName(column: number): string {
-  let name = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 function checkSheetNames(sheets: readonly WorkbookSheetToWrite[]): void {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { updateCrc32 } from '../../src/workbook/crc32.js';
 import { WorkbookError } from '../../src/workbook/errors.js';
+import { columnName } from '../../src/workbook/references.js';
 import { isDateFormat, isoDateToSerial, serialToIsoDate } from '../../src/workbook/serials.js';
 import {
   attributeOf,
@@ -215,5 +216,21 @@ describe('isDateFormat', () => {
     ]) {
       expect(isDateFormat(164, code), code).toBe(false);
     }
+  });
+});
+
+describe('columnName', () => {
+  it('names columns as Excel does, from A to XFD', () => {
+    // 26 single letters, then AA (26) … AZ (51), BA (52); XFD is the 16,384th column.
+    expect([0, 25, 26, 51, 52, 701, 702, 16_383].map(columnName)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
   });
 });
