@@ -8,7 +8,14 @@ import type { IsoDate } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import { isDateFormat } from './serials.js';
 import { SheetHandler, unescapeText } from './sheet.js';
-import { attributeOf, byName, type NamedXmlHandler, type XmlHandler, XmlTokenizer } from './xml.js';
+import {
+  attributeOf,
+  byName,
+  decodeXmlEntities,
+  type NamedXmlHandler,
+  type XmlHandler,
+  XmlTokenizer,
+} from './xml.js';
 import { listZipEntries, unzipEntry, type ZipEntry } from './zip-read.js';
 
 /** A date cell: a number with a date format (a format that shows only a time leaves a number), or an ISO date cell. */
@@ -222,7 +229,19 @@ async function readSharedStrings(archive: Archive, part: string | undefined): Pr
       text += piece;
     },
   };
-  await archive.parse(part, byName(handler));
+  // Most items are one plain run, `<si><t>…</t></si>` (with `xml:space="preserve"` or not): read whole.
+  const plain = (source: string, lt: number): number => {
+    if (!source.startsWith('<si><t', lt)) return -1;
+    let start = lt + 6;
+    if (source.startsWith(' xml:space="preserve">', start)) start += 22;
+    else if (source.charCodeAt(start) === 62) start += 1;
+    else return -1;
+    const end = source.indexOf('<', start);
+    if (end < 0 || !source.startsWith('</t></si>', end)) return -1;
+    strings.push(unescapeText(decodeXmlEntities(source.slice(start, end))));
+    return end + 9;
+  };
+  await archive.parse(part, byName(handler, plain));
   return strings;
 }
 

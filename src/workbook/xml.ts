@@ -50,13 +50,18 @@ export interface NamedXmlHandler {
  * An {@link XmlHandler} that hands a {@link NamedXmlHandler} each tag's local name and attribute text.
  *
  * @param handler - receives names and attribute text.
+ * @param element - a fast path for elements in a usual shape, as {@link XmlHandler.element}. Default none.
  * @returns the handler for {@link XmlTokenizer}.
  * @example
  * new XmlTokenizer(byName({ wantsText: false, open: (name) => console.log(name), close() {}, text() {} }), 'a.xml')
  *   .write('<x:sheet name="A"/>') //=> logs 'sheet'
  */
-export function byName(handler: NamedXmlHandler): XmlHandler {
+export function byName(
+  handler: NamedXmlHandler,
+  element?: (source: string, lt: number) => number,
+): XmlHandler {
   return {
+    ...(element === undefined ? {} : { element }),
     get wantsText() {
       return handler.wantsText;
     },

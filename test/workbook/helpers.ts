@@ -38,8 +38,11 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A workbook of one sheet, "Sheet1", whose <sheetData> is given: for cells no fixture holds. */
-export async function workbookOf(sheetData: string): Promise<Uint8Array> {
+/**
+ * A workbook of one sheet, "Sheet1", whose <sheetData> is given, and a shared string table of the `<si>` items
+ * given: for cells no fixture holds.
+ */
+export async function workbookOf(sheetData: string, sharedStrings?: readonly string[]): Promise<Uint8Array> {
   const zip = new ZipWriter();
   await zip.add('_rels/.rels', [
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -47,9 +50,16 @@ export async function workbookOf(sheetData: string): Promise<Uint8Array> {
   await zip.add('xl/workbook.xml', [
     `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   ]);
+  const strings =
+    sharedStrings === undefined
+      ? ''
+      : `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
   await zip.add('xl/_rels/workbook.xml.rels', [
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${strings}</Relationships>`,
   ]);
+  if (sharedStrings !== undefined) {
+    await zip.add('xl/sharedStrings.xml', [`<sst xmlns="${MAIN}">`, ...sharedStrings, '</sst>']);
+  }
   await zip.add('xl/worksheets/sheet1.xml', [
     `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`,
   ]);

@@ -276,6 +276,30 @@ describe('openWorkbook', () => {
     expect(rows[0]).toEqual([1, ['Annex A List 3: Referrals']]);
   });
 
+  it('reads a shared string table of plain, preserved and rich items whatever the chunks cut', async () => {
+    // 6,000 items of about 60 bytes: some 360 KB, unzipped in 16 KiB chunks cut inside items.
+    const item = (i: number) =>
+      i % 3 === 0
+        ? `<si><t>plain ${i} &amp; ${'p'.repeat(i % 40)}</t></si>`
+        : i % 3 === 1
+          ? `<si><t xml:space="preserve"> kept ${i} ${'k'.repeat(i % 40)} </t></si>`
+          : `<si><r><t>rich ${i}</t></r><r><rPr><b/></rPr><t xml:space="preserve"> ${'r'.repeat(i % 40)}</t></r><rPh><t>no</t></rPh></si>`;
+    const text = (i: number) =>
+      i % 3 === 0
+        ? `plain ${i} & ${'p'.repeat(i % 40)}`
+        : i % 3 === 1
+          ? ` kept ${i} ${'k'.repeat(i % 40)} `
+          : `rich ${i} ${'r'.repeat(i % 40)}`;
+    const items = Array.from({ length: 6000 }, (_, i) => item(i));
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`,
+    );
+    const read = await sheetRows(await workbookOf(rows.join(''), items), 1);
+    expect(read.length).toBe(6000);
+    expect(read.filter(([row, cells]) => cells[0] !== text(row - 1)).map(([row]) => row)).toEqual([]);
+  });
+
   it("reads a text formula's empty result as empty text, and a missing result as no result", async () => {
     const bytes = await workbookOf(
       '<row r="1"><c r="A1" t="str"><f>IF(TRUE,"","x")</f><v></v></c><c r="B1" t="str"><f>"a"&amp;"b"</f></c></row>',
