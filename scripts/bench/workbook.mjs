@@ -26,7 +26,7 @@ const [mode, file] = process.argv.slice(2);
 if (mode === '--child-xlsx') {
   const { openWorkbook } = await import(moduleFile);
   const start = performance.now();
-  const workbook = await openWorkbook(new Uint8Array(readFileSync(file)));
+  const workbook = await openWorkbook(readFileSync(file));
   let cells = 0;
   const { rows } = await workbook.readSheet(1, (row) => {
     cells += row.length;

@@ -187,8 +187,8 @@ function inflated(data: Uint8Array): AsyncIterable<Uint8Array> {
         controller.close();
         return;
       }
-      // A copy: a stream may transfer the buffer it is given, and `data` is a view of the caller's bytes.
-      controller.enqueue(data.slice(at, at + SLICE));
+      // A view, not a copy: the decompressor reads its input and neither keeps nor transfers it.
+      controller.enqueue(data.subarray(at, at + SLICE));
       at += SLICE;
     },
   });

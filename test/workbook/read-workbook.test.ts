@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openWorkbook, type WorkbookCell, WorkbookError } from '../../src/workbook/index.js';
@@ -298,6 +300,15 @@ describe('openWorkbook', () => {
     const read = await sheetRows(await workbookOf(rows.join(''), items), 1);
     expect(read.length).toBe(6000);
     expect(read.filter(([row, cells]) => cells[0] !== text(row - 1)).map(([row]) => row)).toEqual([]);
+  });
+
+  it("reads a Node Buffer as it is, and leaves the caller's bytes as they were", async () => {
+    const bytes = readFileSync(fileURLToPath(new URL('../fixtures/presets/annex-a.xlsx', import.meta.url)));
+    const before = Uint8Array.from(bytes);
+    const rows = await sheetRows(bytes, 'List_3');
+    // Title rows 1 and 2, the header on row 4, five children, and row 10 holding an empty and a blank text.
+    expect(rows.map(([row]) => row)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Uint8Array.from(bytes)).toEqual(before);
   });
 
   it("reads a text formula's empty result as empty text, and a missing result as no result", async () => {
