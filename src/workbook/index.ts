@@ -6,18 +6,19 @@
  */
 export { WorkbookError } from './errors.js';
 export {
+  type DateCell,
+  type ErrorCell,
+  type FormulaCell,
+  type ListedSheet,
   openWorkbook,
+  type SheetCell,
   type SheetRowHandler,
   type SheetSummary,
-  type WorkbookCell,
-  type WorkbookDate,
-  type WorkbookErrorValue,
-  type WorkbookFormula,
   type WorkbookReader,
-  type WorkbookSheet,
 } from './read-workbook.js';
 export { isDateFormat, isoDateToSerial, serialToIsoDate } from './serials.js';
 export {
+  type WorkbookBooleanValue,
   type WorkbookDateValue,
   type WorkbookNumberValue,
   type WorkbookSheetToWrite,

@@ -19,7 +19,7 @@ import {
 import { listZipEntries, unzipEntry, type ZipEntry } from './zip-read.js';
 
 /** A date cell: a number with a date format (a format that shows only a time leaves a number), or an ISO date cell. */
-export interface WorkbookDate {
+export interface DateCell {
   readonly kind: 'date';
   /** The serial as stored, in the workbook's own date system; a fraction is the time of day. */
   readonly serial: number;
@@ -28,14 +28,14 @@ export interface WorkbookDate {
 }
 
 /** A formula cell that holds no result (the workbook was written by a program that does not calculate). */
-export interface WorkbookFormula {
+export interface FormulaCell {
   readonly kind: 'formula';
   /** The formula as written, without `=`; '' for a cell that shares the formula of another. */
   readonly formula: string;
 }
 
 /** An error value, such as a formula's `#N/A` or `#DIV/0!`. */
-export interface WorkbookErrorValue {
+export interface ErrorCell {
   readonly kind: 'error';
   /** The error as Excel shows it. */
   readonly error: string;
@@ -45,17 +45,10 @@ export interface WorkbookErrorValue {
  * One cell's value: text (shared, inline or a formula's text result), a number, a boolean, a date, a formula
  * without a result, an error, or null for an empty cell. A formula with a result is its result.
  */
-export type WorkbookCell =
-  | string
-  | number
-  | boolean
-  | WorkbookDate
-  | WorkbookFormula
-  | WorkbookErrorValue
-  | null;
+export type SheetCell = string | number | boolean | DateCell | FormulaCell | ErrorCell | null;
 
 /** A sheet of the workbook, as listed. */
-export interface WorkbookSheet {
+export interface ListedSheet {
   /** Its name, as on its tab. */
   readonly name: string;
   /** Its 1-based position among the sheets. */
@@ -67,7 +60,7 @@ export interface WorkbookSheet {
 /** What {@link WorkbookReader.readSheet} tells once the sheet is read. */
 export interface SheetSummary {
   /** The sheet read. */
-  readonly sheet: WorkbookSheet;
+  readonly sheet: ListedSheet;
   /** How many rows were handed over. */
   readonly rows: number;
 }
@@ -77,13 +70,13 @@ export interface SheetSummary {
  * @param cells - the row's cells from column A, empty cells null, without empty cells at the end.
  * @param row - the row's number, as Excel shows it.
  */
-export type SheetRowHandler = (cells: WorkbookCell[], row: number) => void;
+export type SheetRowHandler = (cells: SheetCell[], row: number) => void;
 
 /** An open workbook: its sheets, its date system, and a way to read a sheet. */
 export interface WorkbookReader {
   /** Every sheet, in the workbook's order (charts included: reading one is refused). */
-  readonly sheets: readonly WorkbookSheet[];
-  /** Whether the workbook counts days from 1904 (its dates are already converted: see {@link WorkbookDate}). */
+  readonly sheets: readonly ListedSheet[];
+  /** Whether the workbook counts days from 1904 (its dates are already converted: see {@link DateCell}). */
   readonly date1904: boolean;
   /**
    * Reads one sheet, handing over each row that holds a value as it is unzipped. Rows that hold no value (a
@@ -317,11 +310,11 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
   }
   const relationships = await archive.relationships(workbookPart);
   const byId = new Map(relationships.map((rel) => [rel.id, rel]));
-  const sheets: WorkbookSheet[] = [];
-  const parts = new Map<WorkbookSheet, Relationship | undefined>();
+  const sheets: ListedSheet[] = [];
+  const parts = new Map<ListedSheet, Relationship | undefined>();
   for (const attributes of sheetTags) {
     const state = attributeOf(attributes, 'state');
-    const sheet: WorkbookSheet = {
+    const sheet: ListedSheet = {
       name: attributeOf(attributes, 'name') ?? '',
       number: sheets.length + 1,
       hidden: state === 'hidden' || state === 'veryHidden',

@@ -1,9 +1,9 @@
 /**
- * The hot path of reading a workbook: one sheet's XML, cell by cell, into rows of {@link WorkbookCell}s.
+ * The hot path of reading a workbook: one sheet's XML, cell by cell, into rows of {@link SheetCell}s.
  * @module
  */
 import { WorkbookError } from './errors.js';
-import type { SheetRowHandler, WorkbookCell, WorkbookDate, WorkbookSheet } from './read-workbook.js';
+import type { DateCell, ListedSheet, SheetCell, SheetRowHandler } from './read-workbook.js';
 import { columnName } from './references.js';
 import { serialToIsoDate } from './serials.js';
 import { decodeXmlEntities, type XmlHandler } from './xml.js';
@@ -30,7 +30,7 @@ export function unescapeText(text: string): string {
 
 /** What the sheet handler needs besides the sheet's XML. */
 export interface SheetContext {
-  readonly sheet: WorkbookSheet;
+  readonly sheet: ListedSheet;
   readonly strings: readonly string[];
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
@@ -110,7 +110,7 @@ export class SheetHandler implements XmlHandler {
   wantsText = false;
   rows = 0;
   private rowNumber = 0;
-  private cells: WorkbookCell[] = [];
+  private cells: SheetCell[] = [];
   private hasValue = false;
   private column = -1;
   private style = 0;
@@ -122,7 +122,7 @@ export class SheetHandler implements XmlHandler {
   private capture = '';
   private capturing = CAPTURE_NONE;
   private phonetic = 0;
-  private readonly dates = new Map<number, WorkbookDate>();
+  private readonly dates = new Map<number, DateCell>();
   // The attribute {@link SheetHandler.nextAttribute} found last.
   private foundName = 0;
   private foundStart = 0;
@@ -375,7 +375,7 @@ export class SheetHandler implements XmlHandler {
     this.hasValue = false;
   }
 
-  private cellValue(): WorkbookCell {
+  private cellValue(): SheetCell {
     const { type, value } = this;
     if (type === TYPE_INLINE) return this.inline === null ? null : unescapeText(this.inline);
     // A text formula's result may be '' (=IF(A1,"","x")): only a missing <v> means no result.
@@ -413,7 +413,7 @@ export class SheetHandler implements XmlHandler {
     }
   }
 
-  private dateOf(serial: number): WorkbookDate {
+  private dateOf(serial: number): DateCell {
     let date = this.dates.get(serial);
     if (date === undefined) {
       date = { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };

@@ -35,8 +35,15 @@ export interface WorkbookTextValue {
   readonly bold?: boolean;
 }
 
+/** A boolean cell with a style, e.g. `{ boolean: true }`. */
+export interface WorkbookBooleanValue {
+  readonly boolean: boolean;
+  /** Whether the cell is bold. Default false. */
+  readonly bold?: boolean;
+}
+
 /**
- * One cell to write: text, a number (format `General`), a boolean, one of the styled forms, or null (or undefined)
+ * One cell to write: text, a number (format `General`), a boolean, one of the object forms, or null (or undefined)
  * for an empty cell.
  */
 export type WorkbookValue =
@@ -46,6 +53,7 @@ export type WorkbookValue =
   | WorkbookNumberValue
   | WorkbookDateValue
   | WorkbookTextValue
+  | WorkbookBooleanValue
   | null
   | undefined;
 
@@ -254,6 +262,9 @@ function cellXml(value: WorkbookValue, reference: string, styles: Styles, dateFo
       }
       if ('text' in value && typeof value.text === 'string')
         return text(value.text, style(undefined, value.bold));
+      if ('boolean' in value && typeof value.boolean === 'boolean') {
+        return `<c r="${reference}"${style(undefined, value.bold)} t="b"><v>${value.boolean ? 1 : 0}</v></c>`;
+      }
       break;
     default:
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openWorkbook, type WorkbookCell } from '../../src/workbook/index.js';
+import { openWorkbook, type SheetCell } from '../../src/workbook/index.js';
 import { ZipWriter } from '../../src/workbook/zip-write.js';
 
 /** The bytes of a fixture: `presets/annex-a.xlsx` or `workbook/handmade.xlsx`. */
@@ -9,18 +9,15 @@ export function fixtureBytes(path: string): Uint8Array {
 }
 
 /** One sheet's rows as the reader hands them over: [row number, cells]. */
-export async function sheetRows(
-  bytes: Uint8Array,
-  sheet: string | number,
-): Promise<[number, WorkbookCell[]][]> {
+export async function sheetRows(bytes: Uint8Array, sheet: string | number): Promise<[number, SheetCell[]][]> {
   const workbook = await openWorkbook(bytes);
-  const rows: [number, WorkbookCell[]][] = [];
+  const rows: [number, SheetCell[]][] = [];
   await workbook.readSheet(sheet, (cells, row) => rows.push([row, cells]));
   return rows;
 }
 
 /** A date cell as the reader gives it, for expectations. */
-export function dateCell(serial: number, date: string | null): WorkbookCell {
+export function dateCell(serial: number, date: string | null): SheetCell {
   return { kind: 'date', serial, date };
 }
 

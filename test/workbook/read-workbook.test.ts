@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, type WorkbookCell, WorkbookError } from '../../src/workbook/index.js';
+import { openWorkbook, type SheetCell, WorkbookError } from '../../src/workbook/index.js';
 import { dateCell, fixtureBytes, rejection, sheetRows, workbookOf } from './helpers.js';
 
 // The fixtures: test/fixtures/presets/*.xlsx are written by exceljs (test/fixtures/presets/make-fixtures.mjs);
 // test/fixtures/workbook/*.xlsx by LibreOffice Calc, exceljs and by hand (test/fixtures/workbook/make-fixtures.mjs).
 
 /** A cell as text that both readers can be brought to: how the comparison with exceljs sees a value. */
-function ours(cell: WorkbookCell): string | number | boolean | null {
+function ours(cell: SheetCell): string | number | boolean | null {
   if (cell === null || typeof cell !== 'object') return cell;
   if (cell.kind === 'date') return `date ${cell.date}`;
   if (cell.kind === 'formula') return `formula ${cell.formula}`;
@@ -138,7 +138,7 @@ describe('openWorkbook', () => {
   it('gives the dates of a 1904 workbook as calendar dates, its serials as stored', async () => {
     const workbook = await openWorkbook(fixtureBytes('workbook/libreoffice-1904.xlsx'));
     expect(workbook.date1904).toBe(true);
-    const rows: [number, WorkbookCell[]][] = [];
+    const rows: [number, SheetCell[]][] = [];
     await workbook.readSheet(1, (cells, row) => rows.push([row, cells]));
     // 1462 days separate the systems: 41001 - 1462 = 39539, still 2012-04-02.
     expect(rows[3]?.[1][1]).toEqual(dateCell(39539, '2012-04-02'));
@@ -170,7 +170,7 @@ describe('openWorkbook', () => {
       { name: 'Odd & Ends', number: 1, hidden: false },
       { name: 'Very hidden', number: 2, hidden: true },
     ]);
-    const rows: [number, WorkbookCell[]][] = [];
+    const rows: [number, SheetCell[]][] = [];
     await workbook.readSheet('odd & ends', (cells, row) => rows.push([row, cells]));
     expect(rows).toEqual([
       // Rich text runs joined, the phonetic run left out; _x000D_ is a carriage return, _x005F_ an underscore.

@@ -56,6 +56,7 @@ const boardPack: WorkbookSheetToWrite[] = [
       ['Rows rejected', 0],
       [],
       ['Strict', false],
+      ['Audit', { boolean: true, bold: true }],
     ],
   },
 ];
@@ -91,6 +92,7 @@ describe('writeWorkbook', () => {
       [3, ['Rows read', 3179]],
       [4, ['Rows rejected', 0]],
       [6, ['Strict', false]],
+      [7, ['Audit', true]],
     ]);
   });
 
