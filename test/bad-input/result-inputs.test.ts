@@ -21,8 +21,10 @@ const utf16be = fixturePath('encoding', 'referrals-utf-16be.csv');
 const notice = `${windows1252}: read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes): line 2 has a byte that is not UTF-8 (0xEB, read as "R-1,Zoë"), and no line has UTF-8 text. If names look wrong, save the file as "CSV UTF-8" or give its encoding\n`;
 
 describe('compute: a Windows-1252 export', () => {
+  const repeats = ['compute', 'REPEAT_REFERRALS', '--input', windows1252, '--period', 'FY2010'];
+
   it('keeps Zoë and Zoé two children (0 of 2), says the encoding on stderr and in inputs', () => {
-    const run = runBuiltCli(['compute', 'REPEAT_REFERRALS', '--input', windows1252, '--period', 'FY2010']);
+    const run = runBuiltCli(repeats);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(notice);
     const result = JSON.parse(run.stdout);
@@ -41,29 +43,11 @@ describe('compute: a Windows-1252 export', () => {
   });
 
   it('reads it as told with --encoding: windows-1252 without a notice; utf-8 refused, naming the line and byte', () => {
-    const given = runBuiltCli([
-      'compute',
-      'REPEAT_REFERRALS',
-      '--input',
-      windows1252,
-      '--period',
-      'FY2010',
-      '--encoding',
-      'Windows-1252',
-    ]);
+    const given = runBuiltCli([...repeats, '--encoding', 'Windows-1252']);
     expect(given.code).toBe(0);
     expect(given.stderr).toBe('');
     expect(JSON.parse(given.stdout).inputs[0].encoding).toBe('windows-1252');
-    const utf8 = runBuiltCli([
-      'compute',
-      'REPEAT_REFERRALS',
-      '--input',
-      windows1252,
-      '--period',
-      'FY2010',
-      '--encoding',
-      'utf-8',
-    ]);
+    const utf8 = runBuiltCli([...repeats, '--encoding', 'utf-8']);
     expectRefused(utf8, 1);
     expect(utf8.stderr).toContain(
       `${windows1252}:2: line 2 has a byte that is not UTF-8 (0xEB, in "R-1,Zo<EB>"), but encoding utf-8 was asked`,
@@ -147,8 +131,10 @@ describe("compute: the readers' warnings are the result's", () => {
   const message =
     'the column map key "Team Name" (for team) matches no header of the file, so team is not read from it: headers found: "id", "childId", "referralDate", "completedDate"';
 
+  const ni59 = ['compute', 'NI59', '--input', path, '--map', map, '--period', '2010-10'];
+
   it('lists the warning in JSON and on stderr, and computes (exit 0)', () => {
-    const run = runBuiltCli(['compute', 'NI59', '--input', path, '--map', map, '--period', '2010-10']);
+    const run = runBuiltCli(ni59);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     // IA1: Fri 1 to Tue 5 October, 2 working days: 1 of 1.
@@ -159,17 +145,7 @@ describe("compute: the readers' warnings are the result's", () => {
 
   it('refuses it under --strict and --strict=warnings (exit 1), naming the flag', () => {
     for (const flag of ['--strict', '--strict=warnings']) {
-      const run = runBuiltCli([
-        'compute',
-        'NI59',
-        '--input',
-        path,
-        '--map',
-        map,
-        '--period',
-        '2010-10',
-        flag,
-      ]);
+      const run = runBuiltCli([...ni59, flag]);
       expectRefused(run, 1);
       expect(run.stderr).toBe(
         `cs-indicators compute: ${path}: input refused (1 warning, ${flag})\n  ${path}: ${message} [unmatched_map_key]\n`,
@@ -178,18 +154,7 @@ describe("compute: the readers' warnings are the result's", () => {
   });
 
   it('takes --strict warnings as --strict=warnings, and refuses another value (exit 2)', () => {
-    const spaced = runBuiltCli([
-      'compute',
-      'NI59',
-      '--input',
-      path,
-      '--map',
-      map,
-      '--period',
-      '2010-10',
-      '--strict',
-      'warnings',
-    ]);
+    const spaced = runBuiltCli([...ni59, '--strict', 'warnings']);
     expect(spaced.stderr).toContain('(1 warning, --strict=warnings)');
     const other = runBuiltCli(['compute', 'NI59', '--input', path, '--period', '2010-10', '--strict=all']);
     expectUsageError(other, 'compute', '--strict: expected --strict alone or --strict=warnings, got "all"');
