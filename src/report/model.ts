@@ -27,7 +27,7 @@ import {
   type Target,
   type TargetSet,
 } from '../targets/index.js';
-import type { IsoDate } from '../util/dates.js';
+import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { chartNumber } from './spc-words.js';
 import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
 
@@ -415,8 +415,9 @@ function optionWords(key: string, value: unknown): string {
  * @param indicators - the indicators to report, each with its records, options, headline, tolerance and chart options.
  * @param options - the financial year, `asAt`, target sets, calendar, convention, tolerance, rounding, history.
  * @returns the {@link ReportModel}, ready for a renderer (HTML, Markdown, CSV, JSON, workbook).
- * @throws {RangeError} for a headline that names no target of the indicator in the year, a tolerance or
- *   `spcHistoryMonths` that is not a number >= 0, or a chart option spc() refuses (a rebase month not shown).
+ * @throws {RangeError} for an `asAt` that is not a real `YYYY-MM-DD` date, a headline that names no target of the
+ *   indicator in the year, a tolerance or `spcHistoryMonths` that is not a number >= 0, or a chart option spc()
+ *   refuses (a rebase month not shown).
  * @example
  * const model = buildReport([{ id: 'NI59', records }], {
  *   financialYear: 'FY2010',
@@ -433,6 +434,10 @@ export function buildReport(
 ): ReportModel {
   const year = parsePeriod(options.financialYear);
   const asAt = options.asAt ?? year.end;
+  // Compared with dates as text, anything else would report wrong months without a word.
+  if (!isIsoDate(asAt)) {
+    throw new RangeError(`asAt: expected a real date written YYYY-MM-DD, got ${JSON.stringify(asAt)}`);
+  }
   const convention = options.convention ?? 'after-start';
   const months = splitIntoMonths(year);
   const historyCount = options.spcHistoryMonths ?? 12;
