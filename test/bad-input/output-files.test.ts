@@ -174,3 +174,45 @@ describe('--format and --out mean the same on every command', () => {
     expect(readdirSync(dir)).toEqual(['monthly-return-demo.md']);
   });
 });
+
+describe('spc and the workbook go through the same outputs', () => {
+  it('writes spc to --out (its format from the ending), never over its input', () => {
+    const { dir, input, original } = workspace();
+    const chart = join(dir, 'chart.json');
+    const run = runBuiltCli(['spc', 'NI59', '--input', input, '--period', 'FY2010', '--out', chart]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    // The fixture's NI59 over 2010/11: twelve months charted, as JSON since the file ends in .json.
+    expect(JSON.parse(readFileSync(chart, 'utf8')).months).toHaveLength(12);
+    const over = runBuiltCli(['spc', 'NI59', '--input', input, '--period', 'FY2010', '--out', input]);
+    expectUsageError(
+      over,
+      'spc',
+      `--out ${input} is the --input file ${input}: an output never overwrites an input; write it elsewhere`,
+    );
+    expect(readFileSync(input)).toEqual(original);
+  });
+
+  it('writes report --format xlsx whole to a file, never over an input, never to standard output', () => {
+    const { dir, input, config, original } = workspace();
+    const book = join(dir, 'return.xlsx');
+    // Without --format: the ending of --out chooses the workbook.
+    const run = runBuiltCli(['report', '--config', config, '--out', book]);
+    expect(run.code).toBe(0);
+    // A zip archive, as every .xlsx is; no temporary file is left beside it.
+    expect(readFileSync(book).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(readdirSync(dir).sort()).toEqual(['ia.csv', 'return.json', 'return.xlsx']);
+    // A workbook name that is a link to the input export: the link is followed, and the output refused.
+    const link = join(dir, 'link.xlsx');
+    symlinkSync(input, link);
+    const over = runBuiltCli(['report', '--config', config, '--out', link]);
+    expectUsageError(
+      over,
+      'report',
+      `--out ${link} is inputs.initial-assessment ${input}: an output never overwrites an input; write it elsewhere`,
+    );
+    expect(readFileSync(input)).toEqual(original);
+    const stdout = runBuiltCli(['report', '--config', config, '--format', 'xlsx', '--out', '-']);
+    expectUsageError(stdout, 'report', '--format xlsx writes a workbook: give --out FILE.xlsx');
+  });
+});
