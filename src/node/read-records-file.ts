@@ -7,20 +7,14 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { presetLayout } from '../presets/presets.js';
-import {
-  checkKindAndDateFormat,
-  checkOptionsOf,
-  createChecker,
-  PROGRESS_EVERY_ROWS,
-} from '../records/check.js';
+import { checkKindAndDateFormat, PROGRESS_EVERY_ROWS } from '../records/check.js';
 import { InputError, type InputIssue } from '../records/issues.js';
-import { readRecordsSource } from '../records/read-source.js';
+import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import { createShaper, type Layout } from '../records/shape.js';
+import type { Layout } from '../records/shape.js';
 import { kindLayout } from '../records/shape-kind.js';
 import { type PresetFileOptions, presetForFormat, type ReadRecordsFileResult } from './read-preset-file.js';
-import { tokenizeWorkbook } from './read-workbook.js';
 import { fileSource, nodeSha256 } from './source.js';
 
 export { PROGRESS_EVERY_ROWS };
@@ -107,37 +101,6 @@ function layoutOf(kind: RecordKind, format: RecordFileFormat, options: ReadRecor
   return presetLayout(preset, kind, options);
 }
 
-/** Reads a workbook's bytes through the workbook tokenizer and the layout's shape. */
-async function readWorkbook<K extends RecordKind>(
-  kind: K,
-  bytes: Uint8Array,
-  layout: Layout,
-  file: string,
-  options: ReadRecordsFileOptions,
-): Promise<ReadRecordsFileResult<K>> {
-  const checker = createChecker(kind, {
-    ...checkOptionsOf({ ...options, file }),
-    ...(layout.skips === true ? { listsSkipped: true } : {}),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
-  const shaper = createShaper(layout.shape(checker), checker, { header: 'search' });
-  await tokenizeWorkbook(
-    bytes,
-    {
-      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-      ...(layout.sheetNames === undefined ? {} : { sheetNames: layout.sheetNames }),
-      ...(layout.firstSheetOtherwise === undefined
-        ? {}
-        : { firstSheetOtherwise: layout.firstSheetOtherwise }),
-    },
-    shaper,
-  );
-  const hash = nodeSha256();
-  hash.update(bytes);
-  return checker.result({ file, sha256: options.sha256 ?? hash.digest(), encoding: 'utf-8' });
-}
-
 /**
  * Reads a records file through the reading path's stages: memory grows with the records kept, not with the file's
  * text. CSV and NDJSON are streamed, and hashed as they pass; a JSON array and a CIN census XML are read whole; an
@@ -195,7 +158,7 @@ export async function readRecordsFile<K extends RecordKind>(
       } catch (error) {
         throw cannotRead(path, error);
       }
-      return await readWorkbook(kind, bytes, layout, file, options);
+      return await readRecordsWorkbook(kind, bytes, layout, { ...options, file, createHash: nodeSha256 });
     }
     return await readRecordsSource(kind, fileSource(handle, file), format, layout, {
       ...options,
