@@ -66,6 +66,7 @@ import {
   strictFlag,
   strictFromArgs,
 } from '../reading.js';
+import { summaryOf } from './list.js';
 
 const COLUMN = 22;
 
@@ -738,7 +739,7 @@ export function withReading(
 /** `cs-indicators compute INDICATOR`. */
 export const computeCommand: CliCommand = {
   name: 'compute',
-  summary: 'compute an indicator from a records file',
+  summary: summaryOf('compute'),
   usage: (args) => {
     const named = indicatorNamedIn(args);
     return usageOf(named === undefined ? [] : [named]);
