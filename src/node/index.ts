@@ -6,13 +6,7 @@
 export * from '../index.js';
 export { readHolidayFile } from './holiday-file.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
-export {
-  type ReadRecordsFileOptions,
-  type RecordFileFormat,
-  readRecordsFile,
-  recordFileFormatOf,
-  recordFileFormats,
-} from './read-records-file.js';
+export { type ReadRecordsFileOptions, readRecordsFile } from './read-records-file.js';
 export {
   type ReadWorkbookRowsOptions,
   readWorkbookRows,
@@ -20,7 +14,6 @@ export {
   type WorkbookRow,
   type WorkbookRows,
   type WorkbookSheetInfo,
-  type WorkbookSheetOptions,
 } from './read-workbook.js';
 export {
   type LoadedReport,

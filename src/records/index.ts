@@ -3,6 +3,7 @@
  * shape → check) from bytes, text or JavaScript values to checked records, input issues (SPEC 7) and the accounting.
  * @module
  */
+export { type BlobSourceOptions, blobSource, type StreamableBlob } from './blob-source.js';
 export {
   type Checker,
   type CheckOptions,
@@ -35,6 +36,7 @@ export {
 } from './decode.js';
 export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
 export { type DatePair, type FieldSpec, type FieldType, type KindSpec, recordSpecs } from './fields.js';
+export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from './file-format.js';
 export {
   type ColumnMap,
   type ColumnReport,
@@ -124,6 +126,7 @@ export {
   type ShaperOptions,
 } from './shape.js';
 export { createKindShape, type KindShapeOptions, kindLayout } from './shape-kind.js';
+export { chooseSheet, type WorkbookSheetOptions } from './sheet-choice.js';
 export type {
   ByteSource,
   Cell,
