@@ -15,13 +15,6 @@ export {
   type WorkbookRows,
   type WorkbookSheetInfo,
 } from './read-workbook.js';
-export {
-  type LoadedReport,
-  type LoadReportOptions,
-  loadReport,
-  type ReportConfig,
-  ReportConfigError,
-  reportConfigSchema,
-} from './report-config.js';
+export { type LoadReportOptions, loadReport } from './report-config.js';
 export { fileSource, nodeSha256, type OpenFile } from './source.js';
 export { renderXlsx } from './write-workbook.js';

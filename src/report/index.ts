@@ -1,4 +1,16 @@
 export { type RenderChartOptions, renderChart } from './chart.js';
+export {
+  type LoadedReport,
+  type LoadReportWithOptions,
+  loadReportWith,
+  parseReportConfig,
+  type ReportConfig,
+  ReportConfigError,
+  type ReportFiles,
+  type ReportInputEntry,
+  type ReportInputReadOptions,
+  reportConfigSchema,
+} from './config.js';
 export { REPORT_CSV_COLUMNS, renderCsv, renderJson } from './csv.js';
 export { escapeHtml } from './escape-html.js';
 export {
