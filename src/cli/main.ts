@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
+import { appCommand } from './commands/app.js';
 import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { reportCommand } from './commands/report.js';
@@ -17,6 +18,7 @@ const commands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
   reportCommand,
+  appCommand,
   spcCommand,
   workingDaysCommand,
   deadlineCommand,

@@ -69,6 +69,7 @@ export {
   resultWarningCodes,
   type SkippedRow,
   type SkipReason,
+  skippedRowsLine,
   type TextEncoding,
   textEncodings,
 } from './issues.js';

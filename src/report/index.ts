@@ -26,7 +26,7 @@ export {
   toleranceWords,
   yearToDateLabel,
 } from './headline.js';
-export { type RenderHtmlOptions, renderHtml } from './html.js';
+export { type RenderHtmlOptions, renderHtml, renderReportContent, reportStyles } from './html.js';
 export { escapeMarkdown, renderMarkdown } from './markdown.js';
 export {
   type BuildReportOptions,
