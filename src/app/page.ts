@@ -484,7 +484,7 @@ function showIssues(
     const items = make('ul', '', { class: 'govuk-list govuk-list--bullet' });
     for (const warning of warnings) {
       items.append(
-        make('li', `${warning.indicator}: ${warning.message} [${warning.code}]`, {
+        make('li', `${warning.message} [${warning.code}]`, {
           'data-warning': warning.code,
         }),
       );
