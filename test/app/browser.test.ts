@@ -368,6 +368,40 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
     });
   });
 
+  describe('the drop zone', () => {
+    it('places a dropped file by its header, and leaves one that fits two kinds equally for the analyst', async () => {
+      const page = await openPage();
+      const referrals = readFileSync(BAD_REFERRALS, 'utf8');
+      // A real drop: a DataTransfer holding two files, dropped on #drop-zone.
+      const transfer = await page.evaluateHandle((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'referrals.csv', { type: 'text/csv' }));
+        data.items.add(
+          new File(['id,childId,startDate,completedDate\nA-1,C-1,2010-10-01,2010-10-20\n'], 'a.csv'),
+        );
+        return data;
+      }, referrals);
+      await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
+      await page.waitForFunction(() => document.querySelectorAll('#drop-result li').length === 2);
+      await expect(
+        page.$$eval('#drop-result li', (items) => items.map((item) => item.textContent)),
+      ).resolves.toEqual([
+        'referrals.csv: referral records: placed.',
+        'Not placed: a.csv fits core-assessment records or assessment records equally: give it in the field for its kind',
+      ]);
+      await expect(
+        page.$eval('input[data-kind="referral"]', (input) => (input as HTMLInputElement).files?.[0]?.name),
+      ).resolves.toBe('referrals.csv');
+      await expect(
+        page.$eval(
+          'input[data-kind="core-assessment"]',
+          (input) => (input as HTMLInputElement).files?.length,
+        ),
+      ).resolves.toBe(0);
+      await page.close();
+    });
+  });
+
   describe('settings', () => {
     it('refuses an imported config with an unknown key, naming it', async () => {
       const page = await openPage();
