@@ -447,34 +447,72 @@ function showIssues(
 ): void {
   const list = element('issues-list');
   list.replaceChildren();
+  // Every file in one table: rows read = accepted + rejected + skipped, as the CLI accounts for them.
+  const table = make('table', '', { class: 'govuk-table csi-reflow' });
+  const head = make('tr', '', { class: 'govuk-table__row' });
+  for (const [text, numeric] of [
+    ['File', false],
+    ['Records', false],
+    ['Rows read', true],
+    ['Accepted', true],
+    ['Rejected', true],
+    ['Skipped', true],
+  ] as const) {
+    head.append(
+      make('th', text, {
+        scope: 'col',
+        class: `govuk-table__header${numeric ? ' govuk-table__header--numeric' : ''}`,
+      }),
+    );
+  }
+  table.append(make('thead', '', { class: 'govuk-table__head' }));
+  table.firstElementChild?.append(head);
+  const body = make('tbody', '', { class: 'govuk-table__body' });
   for (const input of inputs) {
-    const part = make('div', '', { 'data-input': input.kind });
+    const row = make('tr', '', { class: 'govuk-table__row', 'data-input': input.kind });
+    row.append(make('th', input.file, { scope: 'row', class: 'govuk-table__header' }));
+    row.append(make('td', input.kind, { class: 'govuk-table__cell', 'data-label': 'Records' }));
     const { rowsRead, rowsAccepted, rowsRejected, rowsSkipped } = input.accounting;
-    part.append(make('h3', `${input.file} (${input.kind} records)`, { class: 'govuk-heading-s' }));
+    for (const [label, count, field] of [
+      ['Rows read', rowsRead, 'rows-read'],
+      ['Accepted', rowsAccepted, 'rows-accepted'],
+      ['Rejected', rowsRejected, 'rows-rejected'],
+      ['Skipped', rowsSkipped, 'rows-skipped'],
+    ] as const) {
+      row.append(
+        make('td', groupDigits(count), {
+          class: 'govuk-table__cell govuk-table__cell--numeric',
+          'data-label': label,
+          'data-field': field,
+          'data-value': String(count),
+        }),
+      );
+    }
+    body.append(row);
+  }
+  table.append(body);
+  list.append(table);
+  for (const input of inputs) {
+    if (input.issueCount === 0 && input.skipped === null) continue;
+    const part = make('div', '', { 'data-issues-of': input.kind });
     part.append(
-      make(
-        'p',
-        `${groupDigits(rowsRead)} rows read: ${groupDigits(rowsAccepted)} accepted, ${groupDigits(rowsRejected)} rejected, ${groupDigits(rowsSkipped)} skipped.`,
-        { class: 'govuk-body' },
-      ),
+      make('h3', `${input.file}: ${groupDigits(input.issueCount)} issues`, { class: 'govuk-heading-s' }),
     );
     if (input.skipped !== null) part.append(make('p', input.skipped, { class: 'govuk-body' }));
-    if (input.issueCount > 0) {
-      const items = make('ul', '', { class: 'govuk-list' });
-      for (const issue of input.issues) items.append(issueItem(issue));
-      part.append(items);
-      if (input.issueCount > input.issues.length) {
-        const codes = Object.entries(input.issuesByCode)
-          .map(([code, count]) => `${code} ${groupDigits(count)}`)
-          .join(', ');
-        part.append(
-          make(
-            'p',
-            `The first ${groupDigits(input.issues.length)} of ${groupDigits(input.issueCount)} issues are listed (${codes}); cs-indicators validate lists every one.`,
-            { class: 'govuk-body' },
-          ),
-        );
-      }
+    const items = make('ul', '', { class: 'govuk-list' });
+    for (const issue of input.issues) items.append(issueItem(issue));
+    part.append(items);
+    if (input.issueCount > input.issues.length) {
+      const codes = Object.entries(input.issuesByCode)
+        .map(([code, count]) => `${code} ${groupDigits(count)}`)
+        .join(', ');
+      part.append(
+        make(
+          'p',
+          `The first ${groupDigits(input.issues.length)} of ${groupDigits(input.issueCount)} issues are listed (${codes}); cs-indicators validate lists every one.`,
+          { class: 'govuk-body' },
+        ),
+      );
     }
     list.append(part);
   }
