@@ -324,7 +324,10 @@ export function recogniseInput(sample: InputSample, options: RecogniseOptions = 
   );
 }
 
-/** How many bytes of a text file recognition reads: enough for any header row of an export. */
+/**
+ * How many bytes of a text file recognition reads: enough for any header row of an export.
+ * @example SAMPLE_BYTES //=> 65536
+ */
 export const SAMPLE_BYTES = 64 * 1024;
 
 /** The first object of a JSON array's text, or undefined when it does not end within the text. */
