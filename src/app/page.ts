@@ -493,11 +493,13 @@ function showIssues(
   table.append(body);
   list.append(table);
   for (const input of inputs) {
-    if (input.issueCount === 0 && input.skipped === null) continue;
+    if (input.issueCount === 0 && input.skipped === null && input.notice === null) continue;
     const part = make('div', '', { 'data-issues-of': input.kind });
     part.append(
       make('h3', `${input.file}: ${groupDigits(input.issueCount)} issues`, { class: 'govuk-heading-s' }),
     );
+    if (input.notice !== null)
+      part.append(make('p', input.notice, { class: 'govuk-body', 'data-notice': '' }));
     if (input.skipped !== null) part.append(make('p', input.skipped, { class: 'govuk-body' }));
     const items = make('ul', '', { class: 'govuk-list' });
     for (const issue of input.issues) items.append(issueItem(issue));

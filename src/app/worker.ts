@@ -70,7 +70,7 @@ function pageIssue(issue: InputIssue): PageIssue {
   };
 }
 
-function pageInput(input: LoadedReport['inputs'][number]): PageInput {
+function pageInput(input: LoadedReport['inputs'][number], notices: ReadonlyMap<string, string>): PageInput {
   return {
     kind: input.kind,
     file: input.path,
@@ -79,7 +79,7 @@ function pageInput(input: LoadedReport['inputs'][number]): PageInput {
     issueCount: input.issues.length,
     issuesByCode: countIssuesByCode(input.issues),
     skipped: skippedRowsLine(input.path, input.skipped),
-    notice: null,
+    notice: notices.get(input.path) ?? null,
   };
 }
 
@@ -132,8 +132,15 @@ function checkSettings(request: Extract<PageRequest, { type: 'check-settings' }>
   }
 }
 
-/** The files a config names, from those the analyst picked, by name. */
-function pickedFiles(id: number, picked: ReadonlyMap<string, File>): ReportFiles {
+/**
+ * The files a config names, from those the analyst picked, by name; `notices` gathers what each read says of its
+ * encoding when it was detected rather than given.
+ */
+function pickedFiles(
+  id: number,
+  picked: ReadonlyMap<string, File>,
+  notices: Map<string, string>,
+): ReportFiles {
   const fileNamed = (name: string, what: string): File => {
     const file = picked.get(name);
     if (file === undefined) {
@@ -186,6 +193,7 @@ function pickedFiles(id: number, picked: ReadonlyMap<string, File>): ReportFiles
                 },
               },
             );
+      if (result.notice !== undefined) notices.set(path, result.notice);
       post({
         type: 'progress',
         id,
@@ -215,10 +223,11 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
   const started = performance.now();
   const { id } = request;
   const picked = new Map(request.files.map(({ name, file }) => [name, file] as const));
+  const notices = new Map<string, string>();
   let loaded: LoadedReport;
   try {
     const config = parseReportConfig(request.config, SETTINGS);
-    loaded = await loadReportWith(config, SETTINGS, pickedFiles(id, picked), {
+    loaded = await loadReportWith(config, SETTINGS, pickedFiles(id, picked, notices), {
       strict: request.strict,
     });
   } catch (error) {
@@ -249,7 +258,7 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
     content: renderReportContent(model),
     title: model.title,
     indicators: model.indicators.length,
-    inputs: loaded.inputs.map(pageInput),
+    inputs: loaded.inputs.map((input) => pageInput(input, notices)),
     warnings: model.indicators.flatMap((indicator) =>
       indicator.warnings.map((warning) => ({
         indicator: indicator.id,

@@ -416,6 +416,37 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
     });
   });
 
+  describe('encodings and workbooks', () => {
+    it('says a file was read as Windows-1252, as the reading path detected it', async () => {
+      const page = await openPage();
+      await page.fill('#financial-year', 'FY2010');
+      await page.check('#indicator-REF_NO_CAF');
+      // Excel's "CSV (Comma delimited)" on a UK machine: ë is 0xEB, é 0xE9 (test/fixtures/encoding/README.md).
+      await page.setInputFiles(
+        'input[type=file][data-kind="referral"]',
+        join(ROOT, 'test', 'fixtures', 'encoding', 'referrals-windows-1252.csv'),
+      );
+      await page.waitForFunction(() =>
+        (document.getElementById('status-referral')?.textContent ?? '').includes('read as'),
+      );
+      await expect(computed(page)).resolves.toBe('report');
+      await expect(page.textContent('#issues-list [data-notice]')).resolves.toBe(
+        'read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" writes): line 2 has a byte that is not UTF-8 (0xEB, read as "R-1,Zoë"), and no line has UTF-8 text. If names look wrong, save the file as "CSV UTF-8" or give its encoding',
+      );
+      await page.close();
+    });
+
+    it('says why a workbook cannot be read in the page yet, instead of dropping it silently', async () => {
+      const page = await openPage();
+      await page.setInputFiles('#drop-input', join(EXAMPLES, 'annex-a', 'annex-a-2012-13.xlsx'));
+      await page.waitForFunction(() => document.querySelectorAll('#drop-result li').length === 1);
+      await expect(page.textContent('#drop-result li')).resolves.toBe(
+        'Not placed: annex-a-2012-13.xlsx: Excel workbooks (.xlsx) are not read or written in this page yet. Save each sheet as CSV (UTF-8) and give the CSV files, or use the command line (cs-indicators report --format xlsx).',
+      );
+      await page.close();
+    });
+  });
+
   describe('settings', () => {
     it('refuses an imported config with an unknown key, naming it', async () => {
       const page = await openPage();
