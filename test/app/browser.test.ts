@@ -416,6 +416,56 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
     });
   });
 
+  describe('refusals', () => {
+    it('refuses the bad file whole under --strict, listing every issue', async () => {
+      const page = await openPage();
+      await page.fill('#financial-year', 'FY2010');
+      await page.check('#indicator-REF_NO_CAF');
+      await page.check('#strict');
+      await page.setInputFiles('input[type=file][data-kind="referral"]', BAD_REFERRALS);
+      await page.waitForFunction(() =>
+        (document.getElementById('status-referral')?.textContent ?? '').includes('read as'),
+      );
+      await expect(computed(page)).resolves.toBe('problem');
+      await expect(
+        page.$$eval('#page-problems [data-issue]', (items) =>
+          items.map((item) => item.getAttribute('data-code')),
+        ),
+      ).resolves.toEqual(['invalid_date', 'missing_field', 'invalid_value', 'duplicate_id']);
+      await expect(page.isVisible('#result')).resolves.toBe(false);
+      await page.close();
+    });
+
+    it('refuses to compute without a file the indicators read, or without a financial year, saying which', async () => {
+      const page = await openPage();
+      await page.fill('#financial-year', 'FY2010');
+      await page.check('#indicator-CASELOAD');
+      await page.setInputFiles(
+        'input[type=file][data-kind="allocation"]',
+        join(EXAMPLES, 'data', 'fy2010', 'allocations.csv'),
+      );
+      await page.waitForFunction(() =>
+        (document.getElementById('status-allocation')?.textContent ?? '').includes('read as'),
+      );
+      // CASELOAD divides the allocations by the workers' FTE: without the workers' file there is no figure.
+      await expect(computed(page)).resolves.toBe('problem');
+      await expect(page.textContent('#page-problems')).resolves.toBe(
+        'the settings: inputs: no file for the worker records the indicators need',
+      );
+      await page.setInputFiles(
+        'input[type=file][data-kind="worker"]',
+        join(EXAMPLES, 'data', 'fy2010', 'workers.csv'),
+      );
+      await page.waitForFunction(() =>
+        (document.getElementById('status-worker')?.textContent ?? '').includes('read as'),
+      );
+      await page.fill('#financial-year', '');
+      await expect(computed(page)).resolves.toBe('problem');
+      await expect(page.textContent('#page-problems')).resolves.toMatch(/^the settings: .*period/i);
+      await page.close();
+    });
+  });
+
   describe('encodings and workbooks', () => {
     it('says a file was read as Windows-1252, as the reading path detected it', async () => {
       const page = await openPage();
