@@ -44,7 +44,7 @@ export interface InputForm {
 export interface FormState {
   readonly title: string;
   readonly financialYear: string;
-  /** `YYYY-MM-DD` (a date input's value) or blank for the end of the year. */
+  /** The last day the data covers, as typed (`YYYY-MM-DD`, or in the config's `dateFormat`), or blank. */
   readonly asAt: string;
   /** Blank for the default (`auto`). */
   readonly dateFormat: string;

@@ -311,8 +311,10 @@ function body(data: PageData): string {
     input(
       'as-at',
       'Data to (as at)',
-      'The last day the data covers; blank for the year’s end',
-      'type="date"',
+      // Text, not a date picker: an imported config may write it as its dates with slashes are read (31/01/2011),
+      // which a date field would silently empty.
+      'The last day the data covers, YYYY-MM-DD; blank for the year’s end',
+      'type="text" class="govuk-input--width-10" autocomplete="off"',
     ),
     '</div>',
     input('title', 'Title', 'Blank for “Monthly return” and the year', 'type="text"'),
