@@ -525,6 +525,19 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
           .map((c) => c.id),
       );
       expect(unlabelled).toEqual([]);
+      // The focus follows the page's order (settings, exports, compute, result): no element jumps the queue.
+      await expect(
+        page.$$eval('[tabindex]', (elements) =>
+          elements
+            .filter((element) => Number(element.getAttribute('tabindex')) > 0)
+            .map((element) => element.id),
+        ),
+      ).resolves.toEqual([]);
+      // The first stop is the skip link, the next the first setting.
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('govuk-skip-link');
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-settings');
       await expect(page.textContent('#promise')).resolves.toContain('Nothing leaves this computer.');
       const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
       expect(policy).toMatch(
