@@ -67,15 +67,10 @@ const workerUrl = URL.createObjectURL(
 const worker = new Worker(workerUrl);
 let nextId = 1;
 const waiting = new Map<number, (answer: WorkerAnswer) => void>();
-let workbooks = { available: false, why: '' };
 
 worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
   const answer = event.data;
-  if (answer.type === 'ready') {
-    workbooks = answer.workbooks;
-    showWorkbooks();
-    return;
-  }
+  if (answer.type === 'ready') return;
   if (answer.type === 'progress') {
     showProgress(answer);
     return;
@@ -567,12 +562,6 @@ function showReport(answer: Extract<WorkerAnswer, { type: 'report' }>): void {
     `The return is ready: ${answer.indicators} indicators, ${groupDigits(rejected)} rows rejected.`,
   );
   element('result-heading').focus();
-}
-
-function showWorkbooks(): void {
-  const button = element<HTMLButtonElement>('download-xlsx');
-  button.disabled = !workbooks.available;
-  say('download-xlsx-why', workbooks.available ? '' : workbooks.why);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ export const ISSUES_LISTED = 500;
 
 /** What the worker tells the page. */
 export type WorkerAnswer =
-  | { readonly type: 'ready'; readonly workbooks: { readonly available: boolean; readonly why: string } }
+  | { readonly type: 'ready' }
   | { readonly type: 'recognised'; readonly id: number; readonly recognition: Recognition }
   | {
       readonly type: 'settings-checked';

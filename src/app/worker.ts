@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseHolidayList } from '../calendar/holiday-list.js';
 import { inputLayout } from '../presets/input-layout.js';
-import { recogniseInput, SAMPLE_BYTES, sampleText } from '../presets/recognise.js';
+import { recogniseInput, SAMPLE_BYTES, sampleText, sampleWorkbook } from '../presets/recognise.js';
 import { blobSource } from '../records/blob-source.js';
 import { recordFileFormatOf } from '../records/file-format.js';
 import {
@@ -17,7 +17,7 @@ import {
   type InputIssue,
   skippedRowsLine,
 } from '../records/issues.js';
-import { readRecordsSource } from '../records/read-source.js';
+import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import {
   type LoadedReport,
   loadReportWith,
@@ -28,6 +28,8 @@ import {
 import { renderJson } from '../report/csv.js';
 import { renderHtml, renderReportContent } from '../report/html.js';
 import type { ReportModel } from '../report/model.js';
+import { renderWorkbook } from '../report/render-workbook.js';
+import { WorkbookError } from '../workbook/errors.js';
 import {
   type DownloadFormat,
   ISSUES_LISTED,
@@ -36,7 +38,6 @@ import {
   type PageRequest,
   type WorkerAnswer,
 } from './protocol.js';
-import { pageWorkbooks, WorkbookUnavailableError } from './workbooks.js';
 
 // zod compiles its checks with `new Function` when it may; under the page's Content Security Policy it may not, and
 // even its probe would be reported as a violation. Told so first, it never tries.
@@ -100,12 +101,21 @@ async function recognise(request: Extract<PageRequest, { type: 'recognise' }>): 
     const format = recordFileFormatOf(file.name);
     const sample =
       format === 'xlsx'
-        ? await pageWorkbooks.sample(file, file.name)
+        ? await sampleWorkbook(file.name, new Uint8Array(await file.arrayBuffer()))
         : sampleText(file.name, format, new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer()));
     recognition = recogniseInput(sample, options);
   } catch (error) {
-    if (!(error instanceof TypeError || error instanceof WorkbookUnavailableError)) throw error;
-    recognition = { file: file.name, reads: [], alternatives: [], message: error.message };
+    // A name with no known ending, or bytes that are no workbook: said, and the file left unplaced.
+    if (error instanceof WorkbookError) {
+      recognition = {
+        file: file.name,
+        reads: [],
+        alternatives: [],
+        message: `${file.name}: it cannot be read as an Excel workbook (.xlsx): ${error.message}`,
+      };
+    } else if (error instanceof TypeError) {
+      recognition = { file: file.name, reads: [], alternatives: [], message: error.message };
+    } else throw error;
   }
   post({ type: 'recognised', id: request.id, recognition });
 }
@@ -169,9 +179,22 @@ function pickedFiles(
       let bytesRead = 0;
       let rowsRead = 0;
       progress(path, 0, file.size, 0, true);
+      const shared = {
+        file: path,
+        strict: options.strict,
+        ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
+        ...(options.columnMap === undefined ? {} : { columnMap: options.columnMap }),
+        onProgress: (rows: number) => {
+          rowsRead = rows;
+          progress(path, bytesRead, file.size, rows);
+        },
+      };
       const result =
         format === 'xlsx'
-          ? await pageWorkbooks.read(kind, file, path, layout, sheet === undefined ? {} : { sheet })
+          ? await readRecordsWorkbook(kind, new Uint8Array(await file.arrayBuffer()), layout, {
+              ...shared,
+              ...(sheet === undefined ? {} : { sheet }),
+            })
           : await readRecordsSource(
               kind,
               blobSource(file, path, {
@@ -182,16 +205,7 @@ function pickedFiles(
               }),
               format,
               layout,
-              {
-                file: path,
-                strict: options.strict,
-                ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
-                ...(options.columnMap === undefined ? {} : { columnMap: options.columnMap }),
-                onProgress: (rows) => {
-                  rowsRead = rows;
-                  progress(path, bytesRead, file.size, rows);
-                },
-              },
+              shared,
             );
       if (result.notice !== undefined) notices.set(path, result.notice);
       post({
@@ -239,11 +253,7 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
       post({ type: 'refused', id, message: 'input refused', issues: error.issues.map(pageIssue) });
       return;
     }
-    if (
-      error instanceof WorkbookUnavailableError ||
-      error instanceof TypeError ||
-      error instanceof RangeError
-    ) {
+    if (error instanceof TypeError || error instanceof RangeError) {
       post({ type: 'refused', id, message: `${SETTINGS}: ${error.message}`, issues: [] });
       return;
     }
@@ -287,17 +297,10 @@ async function download(request: Extract<PageRequest, { type: 'download' }>): Pr
   }
   const { model } = last;
   const { format } = request;
-  let bytes: Uint8Array;
-  try {
-    bytes =
-      format === 'xlsx'
-        ? await pageWorkbooks.write(model)
-        : new TextEncoder().encode(format === 'html' ? renderHtml(model) : renderJson(model));
-  } catch (error) {
-    if (!(error instanceof WorkbookUnavailableError)) throw error;
-    post({ type: 'refused', id: request.id, message: error.message, issues: [] });
-    return;
-  }
+  const bytes =
+    format === 'xlsx'
+      ? await renderWorkbook(model)
+      : new TextEncoder().encode(format === 'html' ? renderHtml(model) : renderJson(model));
   post(
     {
       type: 'file',
@@ -330,4 +333,4 @@ async function handle(request: PageRequest): Promise<void> {
 scope.onmessage = (event) => {
   void handle(event.data);
 };
-post({ type: 'ready', workbooks: { available: pageWorkbooks.available, why: pageWorkbooks.why } });
+post({ type: 'ready' });

@@ -7,13 +7,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { inputLayout } from '../presets/input-layout.js';
-import { checkOptionsOf, createChecker, PROGRESS_EVERY_ROWS } from '../records/check.js';
+import { PROGRESS_EVERY_ROWS } from '../records/check.js';
 import { type RecordFileFormat, recordFileFormatOf } from '../records/file-format.js';
 import { InputError, type InputIssue } from '../records/issues.js';
-import { readRecordsSource } from '../records/read-source.js';
+import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import { createShaper, type Layout } from '../records/shape.js';
 import type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 import { tokenizeWorkbook } from './read-workbook.js';
 import { fileSource, nodeSha256 } from './source.js';
@@ -59,37 +58,6 @@ function cannotRead(path: string, error: unknown): InputError {
 /** Whether an error came from the file system (as opposed to a bug in the reading path, which is rethrown). */
 function isFileError(error: unknown): boolean {
   return typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
-}
-
-/** Reads a workbook's bytes through the workbook tokenizer and the layout's shape. */
-async function readWorkbook<K extends RecordKind>(
-  kind: K,
-  bytes: Uint8Array,
-  layout: Layout,
-  file: string,
-  options: ReadRecordsFileOptions,
-): Promise<ReadRecordsFileResult<K>> {
-  const checker = createChecker(kind, {
-    ...checkOptionsOf({ ...options, file }),
-    ...(layout.skips === true ? { listsSkipped: true } : {}),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
-  const shaper = createShaper(layout.shape(checker), checker, { header: 'search' });
-  await tokenizeWorkbook(
-    bytes,
-    {
-      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-      ...(layout.sheetNames === undefined ? {} : { sheetNames: layout.sheetNames }),
-      ...(layout.firstSheetOtherwise === undefined
-        ? {}
-        : { firstSheetOtherwise: layout.firstSheetOtherwise }),
-    },
-    shaper,
-  );
-  const hash = nodeSha256();
-  hash.update(bytes);
-  return checker.result({ file, sha256: options.sha256 ?? hash.digest(), encoding: 'utf-8' });
 }
 
 /**
@@ -149,7 +117,13 @@ export async function readRecordsFile<K extends RecordKind>(
       } catch (error) {
         throw cannotRead(path, error);
       }
-      return await readWorkbook(kind, bytes, layout, file, options);
+      // Workbooks are read with exceljs here; the browser page reads them with the core's workbook module.
+      return await readRecordsWorkbook(kind, bytes, layout, {
+        ...options,
+        file,
+        createHash: nodeSha256,
+        tokenize: tokenizeWorkbook,
+      });
     }
     return await readRecordsSource(kind, fileSource(handle, file), format, layout, {
       ...options,

@@ -11,7 +11,12 @@ import type { Cell, RowSink, ValuesSink } from '../records/stages.js';
 
 export type { WorkbookSheetOptions };
 
-import { chooseSheet, type WorkbookSheetOptions } from '../records/sheet-choice.js';
+import {
+  chooseSheet,
+  emptySheetMessage,
+  missingSheetMessage,
+  type WorkbookSheetOptions,
+} from '../records/sheet-choice.js';
 import { looseKey } from '../records/values.js';
 
 /** Options of {@link readWorkbookRows}. */
@@ -69,21 +74,6 @@ interface SheetLike {
     options: { includeEmpty: boolean },
     visit: (row: { values: unknown }, rowNumber: number) => void,
   ): void;
-}
-
-function quoted(names: readonly string[]): string {
-  return names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
-}
-
-function missingSheet(names: readonly string[], options: WorkbookSheetOptions): string {
-  const { sheet } = options;
-  const asked =
-    typeof sheet === 'number'
-      ? `no sheet number ${sheet} (the workbook has ${names.length})`
-      : typeof sheet === 'string'
-        ? `no sheet named ${JSON.stringify(sheet)}`
-        : `no sheet named ${(options.sheetNames ?? []).map((n) => JSON.stringify(n)).join(' or ')}`;
-  return `${asked}: sheets found: ${quoted(names)}. Name the sheet to read (--sheet NAME or N)`;
 }
 
 function describeZipError(error: unknown): string {
@@ -181,7 +171,7 @@ export async function tokenizeWorkbook(
   }
   const target = chooseSheet(names, options);
   const sheet = sheets.find((candidate) => candidate.name === target);
-  if (sheet === undefined) return refuse(missingSheet(names, options));
+  if (sheet === undefined) return refuse(missingSheetMessage(names, options));
   const date1904 = workbook.properties?.date1904 === true;
   sink.fileValue('dateSystem', date1904 ? '1904' : '1900');
   sink.fileValue('sheet', sheet.name);
@@ -197,12 +187,7 @@ export async function tokenizeWorkbook(
     rows++;
     sink.row(cells, rowNumber);
   });
-  if (rows === 0) {
-    const others = names.filter((name) => name !== sheet.name);
-    return refuse(
-      `the sheet ${JSON.stringify(sheet.name)} is empty: the workbook's other sheets are ${quoted(others)}. Name the sheet to read (--sheet NAME or N)`,
-    );
-  }
+  if (rows === 0) return refuse(emptySheetMessage(sheet.name, names));
   sink.end();
   return { sheet: sheet.name, sheets: names, date1904 };
 }

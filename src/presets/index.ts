@@ -51,6 +51,7 @@ export {
   SAMPLE_BYTES,
   type ShapeColumn,
   sampleText,
+  sampleWorkbook,
 } from './recognise.js';
 export { type ColumnMatch, createColumnMatcher, createTableShape } from './table-shape.js';
 export {

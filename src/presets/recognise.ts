@@ -10,10 +10,14 @@ import { decodeBytes } from '../records/decode.js';
 import { recordSpecs } from '../records/fields.js';
 import type { RecordFileFormat } from '../records/file-format.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
+import { cellText, HEADER_SEARCH_ROWS } from '../records/shape.js';
 import { chooseSheet } from '../records/sheet-choice.js';
 import type { RowSink } from '../records/stages.js';
 import { createCsvTokenizer } from '../records/tokenize-csv.js';
+import { sheetCellOf } from '../records/tokenize-sheet.js';
 import { looseKey } from '../records/values.js';
+import { WorkbookError } from '../workbook/errors.js';
+import { openWorkbook } from '../workbook/read-workbook.js';
 import { cinCensusKinds, cinCensusXml } from './cin-census.js';
 import { type PresetId, presetIds } from './preset-reader.js';
 import { presetKinds, presetTable } from './presets.js';
@@ -406,4 +410,38 @@ export function sampleText(
     format === 'ndjson' ? text.split(/\r?\n/).find((line) => line.trim() !== '') : firstJsonObject(text);
   const keys = keysOf(first);
   return keys === undefined ? { file, format } : { file, format, header: keys };
+}
+
+/** Thrown to stop reading a sheet once its first rows are sampled. */
+const ENOUGH = Symbol('enough rows');
+
+/**
+ * A sample of an Excel workbook (.xlsx) for {@link recogniseInput}: its sheets, in order, each with its first rows as
+ * text (as many as a header is looked for in, `HEADER_SEARCH_ROWS`; a sheet that is a chart has none). Only those
+ * rows are unzipped.
+ *
+ * @param file - the file's name.
+ * @param bytes - the whole workbook.
+ * @returns the sample.
+ * @throws {WorkbookError} when the bytes are not a workbook, or it is cut short or damaged.
+ * @example
+ * (await sampleWorkbook('annex-a.xlsx', bytes)).sheets?.map((sheet) => sheet.name) //=> ['Cover', 'List_3', …]
+ */
+export async function sampleWorkbook(file: string, bytes: Uint8Array): Promise<InputSample> {
+  const workbook = await openWorkbook(bytes);
+  const sheets: { name: string; rows: string[][] }[] = [];
+  for (const sheet of workbook.sheets) {
+    const rows: string[][] = [];
+    try {
+      await workbook.readSheet(sheet.number, (cells, row) => {
+        rows.push(cells.map((cell, column) => cellText(sheetCellOf(cell, column, row), false, false)));
+        if (rows.length >= HEADER_SEARCH_ROWS) throw ENOUGH;
+      });
+    } catch (error) {
+      // A sheet of charts, or one that is damaged, gives no rows to recognise; the read itself will say why.
+      if (error !== ENOUGH && !(error instanceof WorkbookError)) throw error;
+    }
+    sheets.push({ name: sheet.name, rows });
+  }
+  return { file, format: 'xlsx', sheets };
 }

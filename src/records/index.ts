@@ -76,10 +76,13 @@ export {
 export { parseCsvText, parseJsonText, parseNdjsonText, parseRecords } from './parse-records.js';
 export {
   type ReadSourceOptions,
+  type ReadWorkbookOptions,
   readRecordsSource,
   readRecordsText,
+  readRecordsWorkbook,
   type TextFormat,
   textFormats,
+  type WorkbookTokenizer,
 } from './read-source.js';
 export type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 export {
@@ -127,7 +130,12 @@ export {
   type ShaperOptions,
 } from './shape.js';
 export { createKindShape, type KindShapeOptions, kindLayout } from './shape-kind.js';
-export { chooseSheet, type WorkbookSheetOptions } from './sheet-choice.js';
+export {
+  chooseSheet,
+  emptySheetMessage,
+  missingSheetMessage,
+  type WorkbookSheetOptions,
+} from './sheet-choice.js';
 export type {
   ByteSource,
   Cell,
@@ -140,4 +148,5 @@ export type {
 } from './stages.js';
 export { type CsvTokenizerOptions, createCsvTokenizer, tokenizeCsv } from './tokenize-csv.js';
 export { createNdjsonTokenizer, type NdjsonTokenizerOptions, tokenizeJsonArray } from './tokenize-json.js';
+export { type SheetRead, sheetCellOf, tokenizeSheet } from './tokenize-sheet.js';
 export { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';

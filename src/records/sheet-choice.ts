@@ -57,3 +57,44 @@ export function chooseSheet(names: readonly string[], options: WorkbookSheetOpti
   }
   return names[0];
 }
+
+/** Sheet names as a message lists them. */
+function quoted(names: readonly string[]): string {
+  return names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
+}
+
+/**
+ * Why no sheet fits, as every workbook reader says it: the sheet asked for, the sheets found, what to do.
+ *
+ * @param names - the workbook's sheet names.
+ * @param options - the sheet asked for, or the names looked for.
+ * @returns the message.
+ * @example
+ * missingSheetMessage(['Cover'], { sheetNames: ['List 3', 'Referrals'] })
+ * //=> 'no sheet named "List 3" or "Referrals": sheets found: "Cover". Name the sheet to read (--sheet NAME or N)'
+ */
+export function missingSheetMessage(names: readonly string[], options: WorkbookSheetOptions): string {
+  const { sheet } = options;
+  const asked =
+    typeof sheet === 'number'
+      ? `no sheet number ${sheet} (the workbook has ${names.length})`
+      : typeof sheet === 'string'
+        ? `no sheet named ${JSON.stringify(sheet)}`
+        : `no sheet named ${(options.sheetNames ?? []).map((n) => JSON.stringify(n)).join(' or ')}`;
+  return `${asked}: sheets found: ${quoted(names)}. Name the sheet to read (--sheet NAME or N)`;
+}
+
+/**
+ * Why a sheet gives nothing, as every workbook reader says it.
+ *
+ * @param sheet - the sheet read.
+ * @param names - the workbook's sheet names.
+ * @returns the message.
+ * @example
+ * emptySheetMessage('List 3', ['Cover', 'List 3'])
+ * //=> 'the sheet "List 3" is empty: the workbook\'s other sheets are "Cover". Name the sheet to read (--sheet NAME or N)'
+ */
+export function emptySheetMessage(sheet: string, names: readonly string[]): string {
+  const others = names.filter((name) => name !== sheet);
+  return `the sheet ${JSON.stringify(sheet)} is empty: the workbook's other sheets are ${quoted(others)}. Name the sheet to read (--sheet NAME or N)`;
+}

@@ -41,6 +41,7 @@ export {
   type ReportTarget,
   type SlowToProgress,
 } from './model.js';
+export { renderWorkbook } from './render-workbook.js';
 export {
   assuranceMeaning,
   assuranceWords,

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbook } from '../../src/workbook/read-workbook.js';
 import { chooseBrowser, launchChromium } from '../helpers/browser.js';
 import { runBuiltCli } from '../helpers/cli.js';
 
@@ -71,6 +72,29 @@ function comparableJson(text: string): unknown {
   const model = JSON.parse(text) as { inputs?: { file: string }[] };
   for (const input of model.inputs ?? []) input.file = basename(input.file);
   return model;
+}
+
+/**
+ * Every sheet's cells, row by row, as the core's workbook module reads them: a date as its date, a blank (or empty
+ * text) as null and none at a row's end, an input file by its name (the CLI resolves paths; the page names files).
+ */
+async function workbookCells(bytes: Uint8Array): Promise<Record<string, unknown[][]>> {
+  const workbook = await openWorkbook(new Uint8Array(bytes));
+  const sheets: Record<string, unknown[][]> = {};
+  for (const sheet of workbook.sheets) {
+    const rows: unknown[][] = [];
+    await workbook.readSheet(sheet.number, (cells) => {
+      const values = cells.map((cell) => {
+        if (cell === '') return null;
+        if (typeof cell === 'string' && /[\\/][^\\/]+\.(csv|xlsx)$/.test(cell)) return basename(cell);
+        return typeof cell === 'object' && cell !== null && cell.kind === 'date' ? cell.date : cell;
+      });
+      while (values.length > 0 && values.at(-1) === null) values.pop();
+      rows.push(values);
+    });
+    sheets[sheet.name] = rows;
+  }
+  return sheets;
 }
 
 /** Waits until the return is shown, or a problem is. */
@@ -262,11 +286,15 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       ]);
     });
 
-    it('says why the workbook download is not there yet, instead of doing nothing', async () => {
-      await expect(page.isDisabled('#download-xlsx')).resolves.toBe(true);
-      await expect(page.textContent('#download-xlsx-why')).resolves.toContain(
-        'Excel workbooks (.xlsx) are not read or written in this page yet',
-      );
+    it('downloads the workbook with the cells of cs-indicators report --format xlsx', async () => {
+      const out = join(directory, 'cli.xlsx');
+      expect(runBuiltCli(['report', '--config', CONFIG, '--format', 'xlsx', '--out', out]).code).toBe(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+      expect(download.suggestedFilename()).toBe('monthly-return-2011-01-31.xlsx');
+      const ours = await workbookCells(readFileSync(await download.path()));
+      // Summary, one sheet per indicator, About: every cell's value (a number a number, a date a date).
+      expect(Object.keys(ours)).toEqual(['Summary', ...Object.keys(await summaryOfPage(page)), 'About']);
+      expect(ours).toEqual(await workbookCells(readFileSync(out)));
     });
 
     it('moves the focus to the result and says it in the live region', async () => {
@@ -486,13 +514,28 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       await page.close();
     });
 
-    it('says why a workbook cannot be read in the page yet, instead of dropping it silently', async () => {
+    it('recognises an Annex A workbook by its lists and gives the return cs-indicators report gives from it', async () => {
       const page = await openPage();
+      const config = join(EXAMPLES, 'annex-a', 'report.config.json');
+      await page.setInputFiles('#import-settings', config);
+      await page.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
       await page.setInputFiles('#drop-input', join(EXAMPLES, 'annex-a', 'annex-a-2012-13.xlsx'));
       await page.waitForFunction(() => document.querySelectorAll('#drop-result li').length === 1);
       await expect(page.textContent('#drop-result li')).resolves.toBe(
-        'Not placed: annex-a-2012-13.xlsx: Excel workbooks (.xlsx) are not read or written in this page yet. Save each sheet as CSV (UTF-8) and give the CSV files, or use the command line (cs-indicators report --format xlsx).',
+        'annex-a-2012-13.xlsx: Annex A List 3 (referrals) from sheet "List 3", Annex A List 4 (assessments) from sheet "List 4", Annex A List 5 (section 47 enquiries and initial conferences) from sheet "List 5", Annex A List 7 (child protection plans) from sheet "List 7": placed.',
       );
+      await expect(computed(page)).resolves.toBe('report');
+      const cli = runBuiltCli(['report', '--config', config, '--format', 'html']);
+      expect(cli.code).toBe(0);
+      const expected = summaryOfHtml(cli.stdout);
+      expect(Object.keys(expected)).toEqual(['ASSESS45', 'CPC15', 'CPP_2YEARS', 'CPP_REPEAT']);
+      expect(await summaryOfPage(page)).toEqual(expected);
+      // List 5's enquiries whose conference was deemed unnecessary are rows read and skipped, as the CLI counts them.
+      const skipped = await page.$eval(
+        '#issues-list tr[data-input="cp-conference"] [data-field="rows-skipped"]',
+        (cell) => Number(cell.getAttribute('data-value')),
+      );
+      expect(skipped).toBeGreaterThan(0);
       await page.close();
     });
   });

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { inputShapes, recogniseInput, SAMPLE_BYTES, sampleText } from '../../src/presets/recognise.js';
+import {
+  inputShapes,
+  recogniseInput,
+  SAMPLE_BYTES,
+  sampleText,
+  sampleWorkbook,
+} from '../../src/presets/recognise.js';
 import type { RecordFileFormat } from '../../src/records/file-format.js';
+import { WorkbookError } from '../../src/workbook/errors.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/data/fy2010/', import.meta.url));
@@ -241,5 +248,41 @@ describe('inputShapes', () => {
     // NCCIS's count date may come from an option or the file: a table without it is still NCCIS.
     const nccis = shapes.find((shape) => shape.preset === 'nccis');
     expect(nccis?.columns.find((column) => column.field === 'snapshotDate')?.required).toBe(false);
+  });
+});
+
+describe('sampleWorkbook', () => {
+  it("lists an Annex A workbook's sheets with their first rows, and recognition takes each list as its kind", async () => {
+    const path = fileURLToPath(new URL('../../examples/annex-a/annex-a-2012-13.xlsx', import.meta.url));
+    const sample = await sampleWorkbook('annex-a-2012-13.xlsx', new Uint8Array(readFileSync(path)));
+    const lists = sample.sheets?.filter((sheet) => sheet.rows.length > 0).map((sheet) => sheet.name) ?? [];
+    expect(lists).toEqual(expect.arrayContaining(['List 3', 'List 4', 'List 5', 'List 7']));
+    // At most the rows a header is looked for in.
+    for (const sheet of sample.sheets ?? []) expect(sheet.rows.length).toBeLessThanOrEqual(50);
+    expect(recogniseInput(sample).reads.map((read) => [read.kind, read.preset, read.sheet])).toEqual([
+      ['referral', 'annex-a', 'List 3'],
+      ['assessment', 'annex-a', 'List 4'],
+      ['cp-conference', 'annex-a', 'List 5'],
+      ['cp-plan', 'annex-a', 'List 7'],
+    ]);
+  });
+
+  it('reads a date cell as its date, as the records reader does', async () => {
+    // The fixture's List 3: C1's referral a date cell (2 April 2012), C2's the 1904 serial 39539, shown as a number.
+    const sample = await sampleWorkbook(
+      'date1904.xlsx',
+      new Uint8Array(readFileSync(fixturePath('presets', 'date1904.xlsx'))),
+    );
+    expect(sample.sheets?.[0]?.rows).toEqual([
+      ['Child Unique ID', 'Date of referral'],
+      ['C1', '2012-04-02'],
+      ['C2', '39539'],
+    ]);
+  });
+
+  it('refuses bytes that are not a workbook, saying so', async () => {
+    await expect(sampleWorkbook('a.xlsx', new TextEncoder().encode('id,childId\n'))).rejects.toThrow(
+      WorkbookError,
+    );
   });
 });
