@@ -308,6 +308,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
     it('saves a screenshot, and the one in the docs when asked', async () => {
       mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.mouse.move(0, 0);
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       expect(statSync(SCREENSHOT).size).toBeGreaterThan(50_000);
       if (process.env.CSI_UPDATE_DOCS_SCREENSHOT === '1') {
