@@ -14,6 +14,7 @@ import type { DownloadFormat, PageInput, PageIssue, PageRequest, WorkerAnswer } 
 import {
   baseName,
   configFromForm,
+  type ExportedConfig,
   type FormState,
   formFromConfig,
   type IndicatorForm,
@@ -567,7 +568,7 @@ function showReport(answer: Extract<WorkerAnswer, { type: 'report' }>): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Computing, downloads, settings.
 
-function filesToSend(config: ReportConfig): { name: string; file: File }[] {
+function filesToSend(config: ExportedConfig): { name: string; file: File }[] {
   const files: { name: string; file: File }[] = [];
   for (const [kind, file] of picked) {
     const name = named.get(kind);

@@ -91,9 +91,18 @@ export const EMPTY_FORM: FormState = {
   roundingMode: '',
 };
 
+/**
+ * A report config as the page writes it: an indicator with nothing but its id, and an input with nothing but its
+ * path, written as a plain string (the config's short forms).
+ */
+export type ExportedConfig = Omit<ReportConfig, 'indicators' | 'inputs'> & {
+  readonly indicators: readonly (string | ReportConfig['indicators'][number])[];
+  readonly inputs: Readonly<Partial<Record<RecordKind, string | ReportConfig['inputs'][RecordKind]>>>;
+};
+
 /** What {@link configFromForm} makes: the config, and what in the form cannot be read. */
 export interface FormReading {
-  readonly config: ReportConfig;
+  readonly config: ExportedConfig;
   /** Each value the form cannot turn into the config's type, with the setting's name. */
   readonly problems: readonly string[];
 }
@@ -130,7 +139,7 @@ function toleranceForm(tolerance: ReportConfig['tolerance']): ToleranceForm {
   return { mode: 'percent-of-target', value: String(tolerance.percentOfTarget) };
 }
 
-function indicatorEntry(form: IndicatorForm, problems: string[]): ReportConfig['indicators'][number] {
+function indicatorEntry(form: IndicatorForm, problems: string[]): ExportedConfig['indicators'][number] {
   const where = `${form.id}`;
   const tolerance = toleranceOf(form.tolerance, `${where}: tolerance`, problems);
   const fixAfter = wholeNumber(form.fixAfter, `${where}: XmR limits fixed after`, problems);
@@ -219,7 +228,7 @@ export function configFromForm(form: FormState): FormReading {
     ...(tolerance === undefined ? {} : { tolerance }),
     ...(spcHistoryMonths === undefined ? {} : { spcHistoryMonths }),
     ...(Object.keys(rounding).length === 0 ? {} : { rounding }),
-  } as ReportConfig;
+  } as ExportedConfig;
   return { config, problems };
 }
 
@@ -227,15 +236,15 @@ export function configFromForm(form: FormState): FormReading {
  * The form's settings from a report config (an imported one): each file named as the config names it, until the
  * analyst picks it; closure days inline (a closures file's name is kept as a file to pick).
  *
- * @param config - the config, checked.
+ * @param config - the config, checked (its short forms as written, or as the check gives them back).
  * @returns the settings.
  * @example formFromConfig({ financialYear: 'FY2010', inputs: {}, indicators: ['NI59'] }).indicators[0]?.id //=> 'NI59'
  */
-export function formFromConfig(config: ReportConfig): FormState & { readonly closuresFile: string } {
+export function formFromConfig(config: ExportedConfig): FormState & { readonly closuresFile: string } {
   const inputs: Partial<Record<RecordKind, InputForm>> = {};
   for (const [kind, given] of Object.entries(config.inputs) as [
     RecordKind,
-    ReportConfig['inputs'][RecordKind],
+    ExportedConfig['inputs'][RecordKind],
   ][]) {
     if (given === undefined) continue;
     const entry = typeof given === 'string' ? { path: given } : given;

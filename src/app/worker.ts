@@ -9,6 +9,7 @@ import { parseHolidayList } from '../calendar/holiday-list.js';
 import { inputLayout } from '../presets/input-layout.js';
 import { recogniseInput, SAMPLE_BYTES, sampleText, sampleWorkbook } from '../presets/recognise.js';
 import { blobSource } from '../records/blob-source.js';
+import { parseColumnMap } from '../records/column-map.js';
 import { recordFileFormatOf } from '../records/file-format.js';
 import {
   countIssuesByCode,
@@ -19,11 +20,13 @@ import {
 } from '../records/issues.js';
 import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import {
+  type CheckedReportConfig,
+  checkReportConfig,
   type LoadedReport,
   loadReportWith,
-  parseReportConfig,
   ReportConfigError,
   type ReportFiles,
+  refuseReportConfig,
 } from '../report/config.js';
 import { renderJson } from '../report/csv.js';
 import { renderHtml, renderReportContent } from '../report/html.js';
@@ -133,13 +136,29 @@ function checkSettings(request: Extract<PageRequest, { type: 'check-settings' }>
     });
     return;
   }
-  try {
-    const config = parseReportConfig(json, request.name);
-    post({ type: 'settings-checked', id: request.id, config, problems: [] });
-  } catch (error) {
-    if (!(error instanceof ReportConfigError)) throw error;
-    post({ type: 'settings-checked', id: request.id, config: null, problems: [error.message] });
+  // The CLI's rules, but for the files: those the config names are picked in the page after it is imported.
+  const check = checkReportConfig(json, request.name);
+  post({
+    type: 'settings-checked',
+    id: request.id,
+    config: check.checked?.config ?? null,
+    problems: check.problems,
+  });
+}
+
+/**
+ * The settings checked as `cs-indicators report` checks a config, and every file they name among those picked (the
+ * CLI's "no such file"), each problem listed.
+ */
+function checkedSettings(config: unknown, picked: ReadonlyMap<string, File>): CheckedReportConfig {
+  const check = checkReportConfig(config, SETTINGS);
+  const problems = [...check.problems];
+  for (const file of check.files.slice(1)) {
+    if (!picked.has(file.path))
+      problems.push(`${file.what}: no file named ${JSON.stringify(file.path)} was chosen`);
   }
+  if (problems.length > 0 || check.checked === undefined) throw refuseReportConfig(SETTINGS, problems);
+  return check.checked;
 }
 
 /**
@@ -227,6 +246,9 @@ function pickedFiles(
         throw new ReportConfigError(`${name}: the ${what} is not valid JSON (${messageOf(error)})`);
       }
     },
+    async readColumnMap(name) {
+      return parseColumnMap(await fileNamed(name, 'column map').text(), name);
+    },
     async readHolidays(name) {
       return parseHolidayList(await fileNamed(name, 'calendar').text(), name);
     },
@@ -240,8 +262,8 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
   const notices = new Map<string, string>();
   let loaded: LoadedReport;
   try {
-    const config = parseReportConfig(request.config, SETTINGS);
-    loaded = await loadReportWith(config, SETTINGS, pickedFiles(id, picked, notices), {
+    const checked = checkedSettings(request.config, picked);
+    loaded = await loadReportWith(checked, pickedFiles(id, picked, notices), {
       strict: request.strict,
     });
   } catch (error) {

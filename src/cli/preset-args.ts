@@ -1,6 +1,10 @@
-import type { PresetFileOptions } from '../node/read-preset-file.js';
+import { type PresetFileOptions, presetForFormat } from '../node/read-preset-file.js';
+import { recordFileFormatOf } from '../node/read-records-file.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
+import { checkPresetKind } from '../presets/presets.js';
 import { skippedRowsLine } from '../records/issues.js';
+import type { RecordKind } from '../records/schemas.js';
+import { choiceArg } from './args.js';
 import { type CliIo, UsageError } from './context.js';
 
 /** The `--preset` and `--sheet` flags, for `parseCommandArgs`. */
@@ -34,14 +38,12 @@ export function presetArgUsage(column: number): string {
  * @throws {UsageError} for an unknown preset or a blank sheet.
  */
 export function presetFromArgs(values: { preset?: string; sheet?: string }): PresetFileOptions {
-  const { preset, sheet } = values;
-  if (preset !== undefined && !presetIds.includes(preset as PresetId)) {
-    throw new UsageError(`--preset: expected one of ${presetIds.join(', ')}, got ${JSON.stringify(preset)}`);
-  }
+  const preset = choiceArg<PresetId>(values.preset, presetIds, '--preset');
+  const { sheet } = values;
   if (sheet !== undefined && sheet.trim() === '')
     throw new UsageError('--sheet: expected a sheet name or number');
   return {
-    ...(preset === undefined ? {} : { preset: preset as PresetId }),
+    ...(preset === undefined ? {} : { preset }),
     ...(sheet === undefined ? {} : { sheet: /^\d+$/.test(sheet.trim()) ? Number(sheet) : sheet }),
   };
 }
@@ -56,4 +58,28 @@ export function presetFromArgs(values: { preset?: string; sheet?: string }): Pre
 export function reportSkipped(path: string, skipped: readonly SkippedRow[] | undefined, io: CliIo): void {
   const line = skippedRowsLine(path, skipped);
   if (line !== null) io.err(`${line}\n`);
+}
+
+/**
+ * Checks, before any file is read, that a records file's format can be told from its name and that the preset
+ * (given, or the CIN census for XML) reads that format and gives the kind.
+ *
+ * @param kind - the records wanted from the file.
+ * @param path - the file.
+ * @param flag - the flag that names it, for the message (`--input`).
+ * @param preset - the preset given, if any.
+ * @throws {UsageError} saying what does not go together.
+ */
+export function checkFileToRead(
+  kind: RecordKind,
+  path: string,
+  flag: string,
+  preset: PresetId | undefined,
+): void {
+  try {
+    const used = presetForFormat(recordFileFormatOf(path), preset);
+    if (used !== undefined) checkPresetKind(used, kind);
+  } catch (error) {
+    throw new UsageError(`${flag} ${(error as Error).message}`);
+  }
 }

@@ -165,6 +165,8 @@ export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'startDate',
+  needs: [{ field: 'startDate', role: 'event date' }],
+  options: [],
   defaultOptions: {},
   source:
     'National Indicator Set NI 65 (2008): children becoming the subject of a child protection plan for a second or subsequent time; DfE children in need statistics; Ofsted Annex A List 7 (Number of Previous Child Protection Plans)',

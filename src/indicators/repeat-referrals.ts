@@ -180,6 +180,8 @@ export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatRe
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
+  needs: [{ field: 'referralDate', role: 'event date' }],
+  options: [],
   defaultOptions: {},
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.1 (A1 SC 4): "Reduction of the number of repeat referrals to 20% for 2009/10"; the look-back of one year follows the DfE children in need statistics’ re-referrals within 12 months of a previous referral',

@@ -1,18 +1,31 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+/**
+ * Report configs in node: the config read from its file, the files it names found beside it. The checks and the
+ * loader are the core's (`report/config.ts`), shared with the browser page.
+ * @module
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import {
+  type CheckedReportConfig,
+  checkReportConfig,
   type LoadedReport,
-  type LoadReportWithOptions,
+  type LoadReportOptions,
   loadReportWith,
-  parseReportConfig,
   ReportConfigError,
   type ReportFiles,
+  refuseReportConfig,
 } from '../report/config.js';
+import { readColumnMap } from './column-map.js';
 import { readHolidayFile } from './holiday-file.js';
 import { readRecordsFile } from './read-records-file.js';
 
 export {
+  type CheckedIndicator,
+  type CheckedReportConfig,
+  type ConfigFile,
+  type LoadedInput,
   type LoadedReport,
+  type LoadReportOptions,
   type ReportConfig,
   ReportConfigError,
   reportConfigSchema,
@@ -24,7 +37,7 @@ async function readJson(path: string, what: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ReportConfigError(
-      `${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? error})`,
+      `${path}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
   try {
@@ -34,41 +47,78 @@ async function readJson(path: string, what: string): Promise<unknown> {
   }
 }
 
-/** Options of {@link loadReport}. */
-export type LoadReportOptions = LoadReportWithOptions;
-
-/**
- * The files a report config names, read from beside it.
- *
- * @param configPath - the config file.
- * @returns the reader of every file the config names.
- */
-function filesBeside(configPath: string): ReportFiles {
+/** A path the config names, resolved against the config's folder. */
+function besideConfig(configPath: string): (path: string) => string {
   const base = dirname(configPath);
-  const at = (path: string) => (isAbsolute(path) ? path : resolve(base, path));
+  return (path) => (isAbsolute(path) ? path : join(base, path));
+}
+
+/** The files a report config names, read from beside it. */
+function filesBeside(configPath: string): ReportFiles {
+  const at = besideConfig(configPath);
   return {
     resolve: at,
     readRecords: (kind, { path, ...shape }, options) =>
-      readRecordsFile(kind, at(path), { ...shape, ...options }),
+      readRecordsFile(kind, at(path), { ...shape, ...options } as never),
     readJson: (name, what) => readJson(at(name), what),
+    readColumnMap: (name) => readColumnMap(at(name)),
     readHolidays: (name) => readHolidayFile(at(name)),
   };
 }
 
 /**
- * Reads a report config and everything it names (inputs, column maps, target files, calendar files) and builds the
- * report model. Paths in the config are relative to the config file.
+ * Reads a report config and checks it whole before any input is read: the core's checks (its shape, with an unknown
+ * key anywhere refused with its path and the nearest known key; each indicator's options against its declarations;
+ * the financial year; `asAt`; the target sets; an input for every record kind the indicators read; each input's
+ * format, preset and census date), and that every file it names exists.
  *
  * @param configPath - the config file (JSON).
+ * @returns the checked config and every file it names.
+ * @throws {ReportConfigError} naming the file and every problem, each with its path in the config.
+ * @example
+ * const checked = await readReportConfig('examples/report.config.json');
+ * checked.asAt; //=> '2011-01-31'
+ */
+export async function readReportConfig(configPath: string): Promise<CheckedReportConfig> {
+  const check = checkReportConfig(
+    await readJson(configPath, 'report config'),
+    configPath,
+    besideConfig(configPath),
+  );
+  const problems = [...check.problems];
+  for (const file of check.files.slice(1)) {
+    try {
+      if ((await stat(file.path)).isDirectory())
+        problems.push(`${file.what}: ${file.path} is a folder, not a file`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(
+        `${file.what}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`}: ${file.path}`,
+      );
+    }
+  }
+  if (problems.length > 0 || check.checked === undefined) throw refuseReportConfig(configPath, problems);
+  return check.checked;
+}
+
+/**
+ * Reads a report config and everything it names (inputs, column maps, target files, calendar files) and builds the
+ * report model. Paths in the config are relative to the config file. The config is checked whole first (see
+ * {@link readReportConfig}); the loading is the core's `loadReportWith`, the browser page's too.
+ *
+ * @param config - the config file (JSON), or a config already checked by {@link readReportConfig}.
  * @param options - strict reading, progress.
- * @returns the model, the config and the accounting of each input.
+ * @returns the model, the config and how each input was read.
  * @throws {ReportConfigError} naming the file and the field when the config cannot be used;
  *   `InputError` (strict mode) or a file error from the inputs.
  * @example
  * const { model } = await loadReport('examples/report.config.json');
  * model.indicators.map((i) => i.id); //=> ['NI59', 'NI60', …]
  */
-export async function loadReport(configPath: string, options: LoadReportOptions = {}): Promise<LoadedReport> {
-  const config = parseReportConfig(await readJson(configPath, 'report config'), configPath);
-  return loadReportWith(config, configPath, filesBeside(configPath), options);
+export async function loadReport(
+  config: string | CheckedReportConfig,
+  options: LoadReportOptions = {},
+): Promise<LoadedReport> {
+  const checked = typeof config === 'string' ? await readReportConfig(config) : config;
+  return loadReportWith(checked, filesBeside(checked.configPath), options);
 }

@@ -12,6 +12,7 @@ export {
   createChecker,
   PROGRESS_EVERY_ROWS,
 } from './check.js';
+export { ColumnMapError, parseColumnMap } from './column-map.js';
 export {
   type DateCellResult,
   type DateFormat,

@@ -1,14 +1,20 @@
 export { type RenderChartOptions, renderChart } from './chart.js';
 export {
+  type CheckedIndicator,
+  type CheckedReportConfig,
+  type ConfigFile,
+  checkReportConfig,
+  type LoadedInput,
   type LoadedReport,
-  type LoadReportWithOptions,
+  type LoadReportOptions,
   loadReportWith,
-  parseReportConfig,
   type ReportConfig,
+  type ReportConfigCheck,
   ReportConfigError,
   type ReportFiles,
   type ReportInputEntry,
   type ReportInputReadOptions,
+  refuseReportConfig,
   reportConfigSchema,
 } from './config.js';
 export { REPORT_CSV_COLUMNS, renderCsv, renderJson } from './csv.js';

@@ -9,7 +9,7 @@ import {
   type IndicatorForm,
   nameForPicked,
 } from '../../src/app/settings.js';
-import { parseReportConfig, type ReportConfig } from '../../src/report/config.js';
+import { checkReportConfig, type ReportConfig } from '../../src/report/config.js';
 
 const example = (path: string) =>
   JSON.parse(
@@ -83,7 +83,9 @@ describe('configFromForm', () => {
       tolerance: { points: 3 },
     });
     // The CLI's own check accepts it: closure days may be listed in the config itself.
-    expect(parseReportConfig(config, 'exported.json')).toEqual(config);
+    const check = checkReportConfig(config, 'exported.json');
+    expect(check.problems).toEqual([]);
+    expect(check.checked?.config).toEqual(config);
   });
 
   it('names each value it cannot read, and leaves it out', () => {
