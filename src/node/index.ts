@@ -7,13 +7,7 @@ export * from '../index.js';
 export { ColumnMapError, readColumnMap } from './column-map.js';
 export { readHolidayFile } from './holiday-file.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
-export {
-  type ReadRecordsFileOptions,
-  type RecordFileFormat,
-  readRecordsFile,
-  recordFileFormatOf,
-  recordFileFormats,
-} from './read-records-file.js';
+export { type ReadRecordsFileOptions, readRecordsFile } from './read-records-file.js';
 export {
   type ReadWorkbookRowsOptions,
   readWorkbookRows,
@@ -21,7 +15,6 @@ export {
   type WorkbookRow,
   type WorkbookRows,
   type WorkbookSheetInfo,
-  type WorkbookSheetOptions,
 } from './read-workbook.js';
 export {
   type CheckedIndicator,

@@ -6,30 +6,18 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { presetLayout } from '../presets/presets.js';
-import { checkKindAndDateFormat, PROGRESS_EVERY_ROWS } from '../records/check.js';
+import { inputLayout } from '../presets/input-layout.js';
+import { PROGRESS_EVERY_ROWS } from '../records/check.js';
+import { type RecordFileFormat, recordFileFormatOf } from '../records/file-format.js';
 import { InputError, type InputIssue } from '../records/issues.js';
 import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import type { Layout } from '../records/shape.js';
-import { kindLayout } from '../records/shape-kind.js';
-import { type PresetFileOptions, presetForFormat, type ReadRecordsFileResult } from './read-preset-file.js';
+import type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 import { fileSource, nodeSha256 } from './source.js';
 
+export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from '../records/file-format.js';
 export { PROGRESS_EVERY_ROWS };
-
-/**
- * The formats a records file may be in: CSV, a JSON array, NDJSON (one JSON object a line), an Excel workbook
- * (`xlsx`), or the CIN census XML (`xml`).
- */
-export type RecordFileFormat = 'csv' | 'json' | 'ndjson' | 'xlsx' | 'xml';
-
-/**
- * Every records file format.
- * @example recordFileFormats //=> ['csv', 'json', 'ndjson', 'xlsx', 'xml']
- */
-export const recordFileFormats: readonly RecordFileFormat[] = ['csv', 'json', 'ndjson', 'xlsx', 'xml'];
 
 /** Options of {@link readRecordsFile}: those of `parseRecords`, how to read the file, and its standard shape. */
 export interface ReadRecordsFileOptions extends ParseRecordsOptions, PresetFileOptions {
@@ -40,26 +28,6 @@ export interface ReadRecordsFileOptions extends ParseRecordsOptions, PresetFileO
   readonly format?: RecordFileFormat;
   /** Called with the rows read so far, every {@link PROGRESS_EVERY_ROWS} rows, for progress output. Default: none. */
   readonly onProgress?: (rowsRead: number) => void;
-}
-
-/**
- * The format of a records file from its extension.
- *
- * @param path - the file's path.
- * @returns `csv`, `json`, `ndjson`, `xlsx` or `xml`.
- * @throws {TypeError} when the extension is none of `.csv`, `.json`, `.ndjson`, `.jsonl`, `.xlsx`, `.xlsm`, `.xml`.
- * @example recordFileFormatOf('exports/IA 2010.CSV') //=> 'csv'
- */
-export function recordFileFormatOf(path: string): RecordFileFormat {
-  const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (extension === 'csv') return 'csv';
-  if (extension === 'json') return 'json';
-  if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson';
-  if (extension === 'xlsx' || extension === 'xlsm') return 'xlsx';
-  if (extension === 'xml') return 'xml';
-  throw new TypeError(
-    `${path}: cannot tell the file's format from its extension: expected .csv, .json, .ndjson or .jsonl, .xlsx or .xml (or pass the format)`,
-  );
 }
 
 function cannotRead(path: string, error: unknown): InputError {
@@ -89,16 +57,6 @@ function cannotRead(path: string, error: unknown): InputError {
 /** Whether an error came from the file system (as opposed to a bug in the reading path, which is rethrown). */
 function isFileError(error: unknown): boolean {
   return typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
-}
-
-/** The layout of a file: a preset's, or the kind's with the column map. Checks every option before any read. */
-function layoutOf(kind: RecordKind, format: RecordFileFormat, options: ReadRecordsFileOptions): Layout {
-  checkKindAndDateFormat(kind, options.dateFormat);
-  const preset = presetForFormat(format, options.preset);
-  if (preset === undefined) {
-    return kindLayout(kind, options.columnMap === undefined ? {} : { columnMap: options.columnMap });
-  }
-  return presetLayout(preset, kind, options);
 }
 
 /**
@@ -141,7 +99,7 @@ export async function readRecordsFile<K extends RecordKind>(
   options: ReadRecordsFileOptions = {},
 ): Promise<ReadRecordsFileResult<K>> {
   const format = options.format ?? recordFileFormatOf(path);
-  const layout = layoutOf(kind, format, options);
+  const layout = inputLayout(kind, format, options);
   const file = options.file ?? path;
 
   let handle: FileHandle;

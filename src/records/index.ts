@@ -3,6 +3,7 @@
  * shape → check) from bytes, text or JavaScript values to checked records, input issues (SPEC 7) and the accounting.
  * @module
  */
+export { type BlobSourceOptions, blobSource, type StreamableBlob } from './blob-source.js';
 export {
   type Checker,
   type CheckOptions,
@@ -11,6 +12,7 @@ export {
   createChecker,
   PROGRESS_EVERY_ROWS,
 } from './check.js';
+export { ColumnMapError, parseColumnMap } from './column-map.js';
 export {
   type DateCellResult,
   type DateFormat,
@@ -35,6 +37,7 @@ export {
 } from './decode.js';
 export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
 export { type DatePair, type FieldSpec, type FieldType, type KindSpec, recordSpecs } from './fields.js';
+export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from './file-format.js';
 export {
   type ColumnMap,
   type ColumnReport,
@@ -67,6 +70,7 @@ export {
   resultWarningCodes,
   type SkippedRow,
   type SkipReason,
+  skippedRowsLine,
   type TextEncoding,
   textEncodings,
 } from './issues.js';

@@ -31,6 +31,11 @@ export const commandList: readonly CommandEntry[] = [
     load: async () => (await import('./report.js')).reportCommand,
   },
   {
+    name: 'app',
+    summary: 'the browser page: the monthly return computed offline in a browser',
+    load: async () => (await import('./app.js')).appCommand,
+  },
+  {
     name: 'spc',
     summary: 'an indicator by month as an XmR chart: signal or noise',
     load: async () => (await import('./spc.js')).spcCommand,
