@@ -19,7 +19,7 @@ const issue = (row: number, field: string): InputIssue =>
 function result() {
   const computed = computeIndicator('NI59', records, 'FY2010', { outcomes: true } as never);
   const rows = [2, 4, 6];
-  return { ...computed, outcomes: (computed.outcomes ?? []).map((o, i) => ({ ...o, row: rows[i] })) };
+  return { ...computed, outcomes: (computed.outcomes ?? []).map((o, i) => ({ ...o, row: rows[i] as number })) };
 }
 
 describe('auditLines', () => {
