@@ -16,6 +16,7 @@ import {
 import { loadavg } from 'node:os';
 import { createCalendar } from '../../dist/index.js';
 import { recordsOf } from './synthetic.mjs';
+import { loadWorkbookModule } from './workbook-module.mjs';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,19 +50,8 @@ async function writeUkExport(path, rows) {
 }
 
 /** The bytes of a workbook of `rows` initial assessments (the records of {@link writeUkExport}, dates as date cells). */
-async function sheetOf(root, dir, rows) {
-  // The workbook module is not exported by the package: bundled from src/ for the bench, as workbook.mjs does.
-  const moduleFile = `${dir}workbook-module.mjs`;
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [`${root}src/workbook/index.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: moduleFile,
-    logLevel: 'warning',
-  });
-  const { writeWorkbook } = await import(moduleFile);
+async function sheetOf(rows) {
+  const { writeWorkbook } = await loadWorkbookModule();
   function* sheetRows() {
     yield ['id', 'childId', 'referralDate', 'completedDate', 'team', 'workerId'];
     for (let done = 0; done < rows; done += 1_000_000) {
@@ -272,7 +262,7 @@ export async function benchGoals({ root, quick, line, fmt, slowestIndicator }) {
   );
   // A sheet of the same records as the UK export of goal 1, dates as date cells, read by the CLI beside the CSV.
   const xlsx = `${dir}uk-ni59-${rows}.xlsx`;
-  if (!existsSync(xlsx)) writeFileSync(xlsx, await sheetOf(root, dir, rows));
+  if (!existsSync(xlsx)) writeFileSync(xlsx, await sheetOf(rows));
   const g3x = sideBySide({
     csv: ['cli', 'compute', 'NI59', '--input', uk, '--period', 'FY2010'],
     xlsx: ['cli', 'compute', 'NI59', '--input', xlsx, '--period', 'FY2010'],

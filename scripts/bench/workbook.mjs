@@ -18,10 +18,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadWorkbookModule, workbookModuleFile } from './workbook-module.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = `${root}.tmp/bench/`;
-const moduleFile = `${work}workbook-module.mjs`;
+const moduleFile = workbookModuleFile;
 const [mode, file] = process.argv.slice(2);
 
 if (mode === '--child-xlsx') {
@@ -60,16 +61,7 @@ async function main() {
   const rowsAt = process.argv.indexOf('--rows');
   const count = rowsAt > 0 ? Number(process.argv[rowsAt + 1]) : quick ? 100_000 : 1_000_000;
   mkdirSync(work, { recursive: true });
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [`${root}src/workbook/index.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: moduleFile,
-    logLevel: 'warning',
-  });
-  const { writeWorkbook } = await import(moduleFile);
+  const { writeWorkbook } = await loadWorkbookModule();
   const xlsx = `${work}sheet-${count}.xlsx`;
   const csv = `${work}sheet-${count}.csv`;
   const line = (text = '') => process.stdout.write(`${text}\n`);
