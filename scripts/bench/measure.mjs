@@ -8,6 +8,7 @@
 //   node scripts/bench/measure.mjs cli ARGS…      cs-indicators with those arguments, its stdout discarded
 import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { peakRssMb } from './peak-rss.mjs';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'parse') {
@@ -68,4 +69,4 @@ if (mode === 'parse') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-process.stderr.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stderr.write(`${JSON.stringify({ maxRssMb: peakRssMb() })}\n`);

@@ -18,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { peakRssMb } from './peak-rss.mjs';
 import { loadWorkbookModule, workbookModuleFile } from './workbook-module.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,7 +53,7 @@ function report(start, rows, cells) {
   const seconds = (performance.now() - start) / 1000;
   const { user, system } = process.cpuUsage();
   const cpuSeconds = (user + system) / 1e6;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const maxRssMb = peakRssMb();
   process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, cells, maxRssMb })}\n`);
 }
 
@@ -72,7 +73,7 @@ async function main() {
     writeFileSync(xlsx, bytes);
     line(
       `  written by the module in ${((performance.now() - start) / 1000).toFixed(1)} s, ` +
-        `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process)`,
+        `peak RSS ${(peakRssMb()).toFixed(0)} MB (this process)`,
     );
     const out = createWriteStream(csv);
     let buffer = '';
