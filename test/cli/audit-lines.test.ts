@@ -19,7 +19,10 @@ const issue = (row: number, field: string): InputIssue =>
 function result() {
   const computed = computeIndicator('NI59', records, 'FY2010', { outcomes: true } as never);
   const rows = [2, 4, 6];
-  return { ...computed, outcomes: (computed.outcomes ?? []).map((o, i) => ({ ...o, row: rows[i] as number })) };
+  return {
+    ...computed,
+    outcomes: (computed.outcomes ?? []).map((o, i) => ({ ...o, row: rows[i] as number })),
+  };
 }
 
 describe('auditLines', () => {
