@@ -658,7 +658,7 @@ async function importSettings(file: File): Promise<void> {
   if (answer.type !== 'settings-checked') return showAnswerProblem(answer);
   if (answer.problems.length > 0 || answer.config === null) {
     say('import-status', `${file.name} was not imported: see why above.`, true);
-    showPageProblem(answer.problems.join('\n'));
+    showPageProblem(answer.refusal ?? answer.problems.join('\n'));
     return;
   }
   fillForm(answer.config as ReportConfig);

@@ -278,7 +278,10 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       const warnings = await page.$$eval('#issues-list [data-warning]', (items) =>
         items.map((i) => i.textContent),
       );
-      expect(warnings).toEqual(cli.stderr.trim().split('\n'));
+      // The CLI prefixes each with its name and "warning:"; the page lists them under its warnings heading.
+      expect(warnings.map((warning) => `cs-indicators report: warning: ${warning}`)).toEqual(
+        cli.stderr.trim().split('\n'),
+      );
       expect(warnings.map((warning) => warning?.match(/\[([a-z_]+)\]$/)?.[1])).toEqual([
         'option_contradicts_target',
         'too_few_points',
@@ -479,7 +482,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       // CASELOAD divides the allocations by the workers' FTE: without the workers' file there is no figure.
       await expect(computed(page)).resolves.toBe('problem');
       await expect(page.textContent('#page-problems')).resolves.toBe(
-        'the settings: inputs: no file for the worker records the indicators need',
+        'the settings: the report config is not usable (1 problem):\n  inputs.worker: no file for the worker records CASELOAD reads',
       );
       await page.setInputFiles(
         'input[type=file][data-kind="worker"]',
@@ -490,7 +493,9 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       );
       await page.fill('#financial-year', '');
       await expect(computed(page)).resolves.toBe('problem');
-      await expect(page.textContent('#page-problems')).resolves.toMatch(/^the settings: .*period/i);
+      await expect(page.textContent('#page-problems')).resolves.toMatch(
+        /^the settings: the report config is not usable \(1 problem\):\n {2}financialYear: Cannot read the period "": it is empty\./,
+      );
       await page.close();
     });
   });
@@ -500,11 +505,17 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       const page = await openPage();
       await page.fill('#financial-year', 'FY2010');
       await page.check('#indicator-REF_NO_CAF');
-      // Excel's "CSV (Comma delimited)" on a UK machine: ë is 0xEB, é 0xE9 (test/fixtures/encoding/README.md).
-      await page.setInputFiles(
-        'input[type=file][data-kind="referral"]',
-        join(ROOT, 'test', 'fixtures', 'encoding', 'referrals-windows-1252.csv'),
+      // Excel's "CSV (Comma delimited)" on a UK machine: ë is 0xEB, é 0xE9 (test/fixtures/encoding/README.md). The
+      // fixture's text with the CAF flag REF_NO_CAF needs (without it the report is refused, missing_column).
+      const file = join(directory, 'referrals-windows-1252.csv');
+      writeFileSync(
+        file,
+        Buffer.from(
+          'id,childId,referralDate,cafCompleted\r\nR-1,Zo\xEB,01/10/2010,no\r\nR-2,Zo\xE9,15/10/2010,yes\r\n',
+          'latin1',
+        ),
       );
+      await page.setInputFiles('input[type=file][data-kind="referral"]', file);
       await page.waitForFunction(() =>
         (document.getElementById('status-referral')?.textContent ?? '').includes('read as'),
       );

@@ -62,6 +62,9 @@ describe('configFromForm', () => {
           screenOutliers: 'no',
         }),
       ],
+      inputs: {
+        'initial-assessment': { path: 'initial-assessments.csv', preset: '', sheet: '', censusDate: '' },
+      },
       tolerance: { mode: 'points', value: '3' },
       closures: ['2010-12-29', { date: '2010-12-30', name: 'Council closure' }],
     };
@@ -69,7 +72,7 @@ describe('configFromForm', () => {
     expect(problems).toEqual([]);
     expect(config).toEqual({
       financialYear: 'FY2010',
-      inputs: {},
+      inputs: { 'initial-assessment': 'initial-assessments.csv' },
       indicators: [
         {
           id: 'NI59',
@@ -85,7 +88,11 @@ describe('configFromForm', () => {
     // The CLI's own check accepts it: closure days may be listed in the config itself.
     const check = checkReportConfig(config, 'exported.json');
     expect(check.problems).toEqual([]);
-    expect(check.checked?.config).toEqual(config);
+    // The check gives an input written as its path back as { path }.
+    expect(check.checked?.config).toEqual({
+      ...config,
+      inputs: { 'initial-assessment': { path: 'initial-assessments.csv' } },
+    });
   });
 
   it('names each value it cannot read, and leaves it out', () => {
