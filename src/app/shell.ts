@@ -9,6 +9,7 @@ import { getIndicator, type IndicatorId, indicatorIds, roundingModes } from '../
 import { type PresetId, presetIds } from '../presets/preset-reader.js';
 import { presetKinds } from '../presets/presets.js';
 import { dateFormats } from '../records/dates.js';
+import { textEncodings } from '../records/issues.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { escapeHtml } from '../report/escape-html.js';
 import { reportStyles } from '../report/html.js';
@@ -185,6 +186,10 @@ function kindGroup(data: PageData['kinds'][number], indicators: PageData['indica
       'Sheet (workbooks)',
       'A name or a number; blank for the shape’s own sheet, else the first.',
     ),
+    select(`encoding-${kind}`, 'Text encoding', '', [
+      ['', 'As the settings say (detected by default)'],
+      ...textEncodings.map((e) => [e, e] as const),
+    ]),
     kind === 'allocation'
       ? input(
           `census-date-${kind}`,
@@ -354,6 +359,10 @@ function body(data: PageData): string {
     select('date-format', 'Dates with slashes', '', [
       ['', 'The default: auto (DD/MM/YYYY)'],
       ...dateFormats.map((f) => [f, f] as const),
+    ]),
+    select('encoding', 'Text encoding of the exports', '', [
+      ['', 'The default: detected (UTF-8, else Windows-1252)'],
+      ...textEncodings.map((e) => [e, e] as const),
     ]),
     '</div>',
     '<div class="govuk-form-group">',

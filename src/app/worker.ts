@@ -221,7 +221,7 @@ function pickedFiles(
               }),
               format,
               layout,
-              shared,
+              { ...shared, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) },
             );
       if (result.notice !== undefined) notices.set(path, result.notice);
       post({
@@ -257,6 +257,8 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
   const { id } = request;
   const picked = new Map(request.files.map(({ name, file }) => [name, file] as const));
   const notices = new Map<string, string>();
+  // The downloads are of this computation or none: never of a return computed before from other settings.
+  last = undefined;
   let loaded: LoadedReport;
   try {
     const checked = checkedSettings(request.config, picked);

@@ -523,6 +523,15 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       await expect(page.textContent('#issues-list [data-notice]')).resolves.toBe(
         'read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" writes): line 2 has a byte that is not UTF-8 (0xEB, read as "R-1,Zoë"), and no line has UTF-8 text. If names look wrong, save the file as "CSV UTF-8" or give its encoding',
       );
+      // The file's encoding given as UTF-8 (the settings' per-file encoding): the file is refused whole, as
+      // cs-indicators report refuses it with "encoding": "utf-8", and the return computed before is not left on show.
+      await page.click('[data-kind-group="referral"] summary');
+      await page.selectOption('#encoding-referral', 'utf-8');
+      await expect(computed(page)).resolves.toBe('problem');
+      await expect(page.isVisible('#result')).resolves.toBe(false);
+      await expect(page.textContent('#page-problems pre')).resolves.toBe(
+        'referrals-windows-1252.csv: input refused: line 2 has a byte that is not UTF-8 (0xEB, in "R-1,Zo<EB>"), but encoding utf-8 was asked: save the file again as UTF-8 ("CSV UTF-8" in Excel), or give its real encoding',
+      );
       await page.close();
     });
 

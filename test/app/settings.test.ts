@@ -63,7 +63,13 @@ describe('configFromForm', () => {
         }),
       ],
       inputs: {
-        'initial-assessment': { path: 'initial-assessments.csv', preset: '', sheet: '', censusDate: '' },
+        'initial-assessment': {
+          path: 'initial-assessments.csv',
+          preset: '',
+          sheet: '',
+          censusDate: '',
+          encoding: '',
+        },
       },
       tolerance: { mode: 'points', value: '3' },
       closures: ['2010-12-29', { date: '2010-12-30', name: 'Council closure' }],
@@ -113,18 +119,60 @@ describe('configFromForm', () => {
     expect(config).toEqual({ financialYear: 'FY2010', inputs: {}, indicators: ['NI60'] });
   });
 
+  it('writes the encodings given, the settings’ and a file’s own, and reads them back', () => {
+    // An old Windows-1252 export among new UTF-8 ones: the config's encoding, and the one file's own.
+    const form: FormState = {
+      ...EMPTY_FORM,
+      financialYear: 'FY2010',
+      encoding: 'utf-8',
+      indicators: [indicator('REF_NO_CAF')],
+      inputs: {
+        referral: { path: 'referrals.csv', preset: '', sheet: '', censusDate: '', encoding: 'windows-1252' },
+      },
+    };
+    const { config, problems } = configFromForm(form);
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      financialYear: 'FY2010',
+      encoding: 'utf-8',
+      inputs: { referral: { path: 'referrals.csv', encoding: 'windows-1252' } },
+      indicators: ['REF_NO_CAF'],
+    });
+    expect(checkReportConfig(config, 'exported.json').problems).toEqual([]);
+    const again = formFromConfig(config);
+    expect(again.encoding).toBe('utf-8');
+    expect(again.inputs.referral?.encoding).toBe('windows-1252');
+  });
+
   it('reads a sheet of digits as a sheet number and keeps a census date', () => {
     const form: FormState = {
       ...EMPTY_FORM,
       financialYear: 'FY2023',
       indicators: [indicator('CASELOAD')],
       inputs: {
-        allocation: { path: 'census.xlsx', preset: 'workforce-census', sheet: '2', censusDate: '2023-09-30' },
-        worker: { path: 'census.xlsx', preset: 'workforce-census', sheet: 'CSWWWorker', censusDate: '' },
+        allocation: {
+          path: 'census.xlsx',
+          preset: 'workforce-census',
+          sheet: '2',
+          censusDate: '2023-09-30',
+          encoding: '',
+        },
+        worker: {
+          path: 'census.xlsx',
+          preset: 'workforce-census',
+          sheet: 'CSWWWorker',
+          censusDate: '',
+          encoding: '',
+        },
       },
     };
     expect(configFromForm(form).config.inputs).toEqual({
-      allocation: { path: 'census.xlsx', preset: 'workforce-census', sheet: 2, censusDate: '2023-09-30' },
+      allocation: {
+        path: 'census.xlsx',
+        preset: 'workforce-census',
+        sheet: 2,
+        censusDate: '2023-09-30',
+      },
       worker: { path: 'census.xlsx', preset: 'workforce-census', sheet: 'CSWWWorker' },
     });
   });
