@@ -9,7 +9,7 @@ import {
   type IndicatorForm,
   nameForPicked,
 } from '../../src/app/settings.js';
-import { checkReportConfig, type ReportConfig } from '../../src/report/config.js';
+import { checkReportConfig, type ReportConfig, reportConfigSchema } from '../../src/report/config.js';
 
 const example = (path: string) =>
   JSON.parse(
@@ -35,6 +35,57 @@ describe('configFromForm', () => {
   ])('gives back %s imported into the form, key for key', (_name, path) => {
     const config = example(path);
     const { config: again, problems } = configFromForm(formFromConfig(config));
+    expect(problems).toEqual([]);
+    expect(again).toEqual(config);
+  });
+
+  it('gives back a config that uses every key the report config has', () => {
+    // Every key of the schema, each with a value other than its default, a config the CLI's check accepts: a key the
+    // form did not carry would be lost between import and export (or computing), the settings changed without a word.
+    const config = {
+      title: 'Leeds monthly return',
+      financialYear: 'FY2010',
+      asAt: '31/01/2011',
+      inputs: {
+        allocation: {
+          path: 'census.xlsx',
+          preset: 'workforce-census',
+          sheet: 'Cases',
+          censusDate: '2010-09-30',
+        },
+        worker: { path: 'census.xlsx', preset: 'workforce-census' },
+        referral: { path: 'data/referrals.csv', encoding: 'windows-1252' },
+        'initial-assessment': 'data/initial-assessments.csv',
+      },
+      columnMaps: { referral: 'maps/referrals.json' },
+      dateFormat: 'dmy',
+      encoding: 'utf-8',
+      indicators: [
+        'NI59',
+        {
+          id: 'CASELOAD',
+          options: { snapshot: '2011-01-31' },
+          headline: { set: 'leeds-2010-plan', period: '2011-03' },
+          tolerance: { percentOfTarget: 5 },
+          spc: { fixAfter: 12, rebase: ['2010-10'], screenOutliers: true },
+        },
+      ],
+      targetSets: ['leeds-2010-notice'],
+      targetFiles: ['targets.json'],
+      calendar: {
+        region: 'scotland',
+        holidays: 'holidays.json',
+        closures: ['2010-12-29', { date: '2010-12-30', name: 'Council closure' }],
+        id: 'leeds-2010',
+      },
+      convention: 'inclusive',
+      tolerance: { points: 2 },
+      spcHistoryMonths: 6,
+      rounding: { decimalPlaces: 2, mode: 'half-even' },
+    } as const;
+    expect(Object.keys(config).sort()).toEqual(Object.keys(reportConfigSchema.shape).sort());
+    expect(checkReportConfig(config, 'every.json').problems).toEqual([]);
+    const { config: again, problems } = configFromForm(formFromConfig(config as unknown as ReportConfig));
     expect(problems).toEqual([]);
     expect(again).toEqual(config);
   });
