@@ -610,6 +610,21 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       await page.close();
     });
 
+    it('fits a phone’s width (390 px): with every section open, nothing reaches past the screen’s edge', async () => {
+      const page = await openPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      // Each indicator's options hold a select whose longest choice is wider than a phone: it must shrink to fit.
+      const overflowing = await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((element) => element.getBoundingClientRect().right > width + 1)
+          .map((element) => element.id || element.className);
+      });
+      expect(overflowing).toEqual([]);
+      await page.close();
+    });
+
     it('would see a request that left the machine, from a page or from its worker (the check can fail)', async () => {
       // A page without the app's policy asks for two addresses that do not exist: both are caught.
       const control = await context.newPage();
