@@ -176,7 +176,7 @@ function kindGroup(data: PageData['kinds'][number], indicators: PageData['indica
     `<p class="csi-status" id="status-${kind}" aria-live="polite">No file chosen.</p>`,
     '</div>',
     '<details class="govuk-details">',
-    `<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Shape, sheet, column map</span></summary>`,
+    `<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Shape, sheet, encoding, column map</span></summary>`,
     '<div class="govuk-details__text">',
     select(`preset-${kind}`, 'Shape', 'Set by the file’s header when it is recognised.', [
       ['', 'As exported: its own field names (or a column map)'],
