@@ -287,6 +287,13 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
         'too_few_points',
         'too_few_points',
       ]);
+      // The round trip: the exported config imported into a fresh page (no file chosen yet) exports the same text.
+      const fresh = await openPage();
+      await fresh.setInputFiles('#import-settings', join(folder, 'report.config.json'));
+      await fresh.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
+      await expect(fresh.textContent('#import-status')).resolves.toMatch(/^report\.config\.json imported\./);
+      await expect(downloaded(fresh, '#export-settings')).resolves.toEqual(exported);
+      await fresh.close();
     });
 
     it('downloads the workbook with the cells of cs-indicators report --format xlsx', async () => {
