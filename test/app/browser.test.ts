@@ -456,6 +456,45 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
   });
 
   describe('refusals', () => {
+    it('refuses imported settings whose files were not all chosen, naming each one not chosen', async () => {
+      const page = await openPage();
+      await page.setInputFiles('#import-settings', CONFIG);
+      await page.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
+      // Two of the example's eight files chosen: cs-indicators report would say "no such file" of the other six.
+      await page.setInputFiles(
+        'input[type=file][data-kind="worker"]',
+        join(EXAMPLES, 'data', 'fy2010', 'workers.csv'),
+      );
+      await page.setInputFiles(
+        'input[type=file][data-kind="allocation"]',
+        join(EXAMPLES, 'data', 'fy2010', 'allocations.csv'),
+      );
+      await page.waitForFunction(() =>
+        ['worker', 'allocation'].every((kind) =>
+          (document.getElementById(`status-${kind}`)?.textContent ?? '').includes('read as'),
+        ),
+      );
+      await expect(computed(page)).resolves.toBe('problem');
+      const missing = [
+        'initial-assessments',
+        'core-assessments',
+        'cp-conferences',
+        'caf',
+        'referrals',
+        'neet',
+      ];
+      const kinds = ['initial-assessment', 'core-assessment', 'cp-conference', 'caf', 'referral', 'neet'];
+      await expect(page.textContent('#page-problems')).resolves.toBe(
+        [
+          'the settings: the report config is not usable (6 problems):',
+          ...kinds.map(
+            (kind, index) => `  inputs.${kind}: no file named "data/fy2010/${missing[index]}.csv" was chosen`,
+          ),
+        ].join('\n'),
+      );
+      await page.close();
+    });
+
     it('refuses the bad file whole under --strict, listing every issue', async () => {
       const page = await openPage();
       await page.fill('#financial-year', 'FY2010');
