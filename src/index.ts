@@ -440,3 +440,4 @@ export {
 } from './targets/index.js';
 export { addDays, fromDayNumber, type IsoDate, isIsoDate, toDayNumber } from './util/dates.js';
 export { createSha256, type Hasher, sha256OfText } from './util/sha256.js';
+export type { DateCell, ErrorCell, FormulaCell, SheetCell } from './workbook/index.js';

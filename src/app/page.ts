@@ -281,6 +281,7 @@ function readForm(): { form: FormState; problems: string[] } {
       sheet: fieldValue(`sheet-${kind}`),
       censusDate:
         document.getElementById(`census-date-${kind}`) === null ? '' : fieldValue(`census-date-${kind}`),
+      encoding: fieldValue(`encoding-${kind}`) as InputForm['encoding'],
     };
   }
   const closures = closuresOf(fieldValue('closures'));
@@ -290,6 +291,7 @@ function readForm(): { form: FormState; problems: string[] } {
     financialYear: fieldValue('financial-year'),
     asAt: fieldValue('as-at'),
     dateFormat: fieldValue('date-format'),
+    encoding: fieldValue('encoding') as FormState['encoding'],
     indicators,
     targetSets: [...document.querySelectorAll<HTMLInputElement>('[data-target-set]')]
       .filter((box) => box.checked)
@@ -317,6 +319,7 @@ function fillForm(config: ReportConfig): void {
   setValue('financial-year', form.financialYear);
   setValue('as-at', form.asAt);
   setValue('date-format', form.dateFormat);
+  setValue('encoding', form.encoding);
   order = form.indicators.map((indicator) => indicator.id);
   for (const { id } of data.indicators) {
     const given = form.indicators.find((indicator) => indicator.id.toLowerCase() === id.toLowerCase());
@@ -353,6 +356,7 @@ function fillForm(config: ReportConfig): void {
     named.set(kind, input.path);
     setValue(`preset-${kind}`, input.preset);
     setValue(`sheet-${kind}`, input.sheet);
+    setValue(`encoding-${kind}`, input.encoding);
     if (document.getElementById(`census-date-${kind}`) !== null)
       setValue(`census-date-${kind}`, input.censusDate);
     const have = picked.get(kind);
@@ -583,6 +587,8 @@ function filesToSend(config: ExportedConfig): { name: string; file: File }[] {
 async function compute(): Promise<void> {
   const button = element<HTMLButtonElement>('compute');
   element('page-problems').hidden = true;
+  // A return computed before is not left on show beside settings it no longer matches.
+  element('result').hidden = true;
   const { form, problems } = readForm();
   const reading = configFromForm(form);
   const all = [...problems, ...reading.problems];
@@ -658,7 +664,7 @@ async function importSettings(file: File): Promise<void> {
   if (answer.type !== 'settings-checked') return showAnswerProblem(answer);
   if (answer.problems.length > 0 || answer.config === null) {
     say('import-status', `${file.name} was not imported: see why above.`, true);
-    showPageProblem(answer.problems.join('\n'));
+    showPageProblem(answer.refusal ?? answer.problems.join('\n'));
     return;
   }
   fillForm(answer.config as ReportConfig);

@@ -76,7 +76,10 @@ export type WorkerAnswer =
       readonly id: number;
       /** The config, when it can be used; its problems otherwise. */
       readonly config: unknown;
+      /** Each problem, with its path in the config. */
       readonly problems: readonly string[];
+      /** The problems as the CLI refuses the config, naming it; null when there is none. */
+      readonly refusal: string | null;
     }
   | {
       readonly type: 'progress';

@@ -7,6 +7,7 @@
  */
 import type { Holiday } from '../calendar/calendar.js';
 import type { PresetId } from '../presets/preset-reader.js';
+import type { TextEncoding } from '../records/issues.js';
 import type { RecordKind } from '../records/schemas.js';
 import type { ReportConfig } from '../report/config.js';
 
@@ -38,6 +39,8 @@ export interface InputForm {
   readonly preset: '' | PresetId;
   readonly sheet: string;
   readonly censusDate: string;
+  /** How its text is read, or blank for the settings' encoding. */
+  readonly encoding: '' | TextEncoding;
 }
 
 /** The page's settings, as its form holds them. */
@@ -48,6 +51,8 @@ export interface FormState {
   readonly asAt: string;
   /** Blank for the default (`auto`). */
   readonly dateFormat: string;
+  /** How the exports' text is read; blank for the default (detected). */
+  readonly encoding: '' | TextEncoding;
   /** The indicators chosen, in the order the report shows them. */
   readonly indicators: readonly IndicatorForm[];
   readonly targetSets: readonly string[];
@@ -75,6 +80,7 @@ export const EMPTY_FORM: FormState = {
   financialYear: '',
   asAt: '',
   dateFormat: '',
+  encoding: '',
   indicators: [],
   targetSets: [],
   targetFiles: [],
@@ -194,6 +200,7 @@ export function configFromForm(form: FormState): FormReading {
       ...(input.preset === '' ? {} : { preset: input.preset }),
       ...(sheet === '' ? {} : { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet }),
       ...(input.censusDate.trim() === '' ? {} : { censusDate: input.censusDate.trim() }),
+      ...(input.encoding === '' ? {} : { encoding: input.encoding }),
     };
     inputs[kind] = Object.keys(shape).length === 0 ? input.path : { path: input.path, ...shape };
   }
@@ -220,6 +227,7 @@ export function configFromForm(form: FormState): FormReading {
     inputs,
     ...(Object.keys(columnMaps).length === 0 ? {} : { columnMaps }),
     ...(form.dateFormat === '' ? {} : { dateFormat: form.dateFormat }),
+    ...(form.encoding === '' ? {} : { encoding: form.encoding }),
     indicators: form.indicators.map((indicator) => indicatorEntry(indicator, problems)),
     ...(form.targetSets.length === 0 ? {} : { targetSets: [...form.targetSets] }),
     ...(form.targetFiles.length === 0 ? {} : { targetFiles: [...form.targetFiles] }),
@@ -253,6 +261,7 @@ export function formFromConfig(config: ExportedConfig): FormState & { readonly c
       preset: entry.preset ?? '',
       sheet: entry.sheet === undefined ? '' : String(entry.sheet),
       censusDate: entry.censusDate ?? '',
+      encoding: entry.encoding ?? '',
     };
   }
   const closures = config.calendar?.closures;
@@ -261,6 +270,7 @@ export function formFromConfig(config: ExportedConfig): FormState & { readonly c
     financialYear: config.financialYear,
     asAt: config.asAt ?? '',
     dateFormat: config.dateFormat ?? '',
+    encoding: config.encoding ?? '',
     indicators: config.indicators.map((entry) => {
       const given = typeof entry === 'string' ? { id: entry } : entry;
       return {

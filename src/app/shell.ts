@@ -9,6 +9,7 @@ import { getIndicator, type IndicatorId, indicatorIds, roundingModes } from '../
 import { type PresetId, presetIds } from '../presets/preset-reader.js';
 import { presetKinds } from '../presets/presets.js';
 import { dateFormats } from '../records/dates.js';
+import { textEncodings } from '../records/issues.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { escapeHtml } from '../report/escape-html.js';
 import { reportStyles } from '../report/html.js';
@@ -92,7 +93,8 @@ const APP_STYLES = [
   '.csi-status{margin:5px 0 0;font-size:1rem;line-height:1.3;overflow-wrap:anywhere}',
   '.csi-status--problem{color:#ca3535;font-weight:700}',
   '.csi-inline{display:flex;flex-wrap:wrap;gap:10px 20px;align-items:flex-end}',
-  '.csi-inline .govuk-form-group{margin-bottom:10px}',
+  '.csi-inline .govuk-form-group{margin-bottom:10px;min-width:0;max-width:100%}',
+  '.csi-inline .govuk-select{max-width:100%}',
   '.csi-indicators .govuk-checkboxes__item{float:none}',
   '.csi-indicator-options{margin:0 0 15px 45px}',
   '.csi-progress{margin:0 0 20px;min-height:1.5em}',
@@ -174,7 +176,7 @@ function kindGroup(data: PageData['kinds'][number], indicators: PageData['indica
     `<p class="csi-status" id="status-${kind}" aria-live="polite">No file chosen.</p>`,
     '</div>',
     '<details class="govuk-details">',
-    `<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Shape, sheet, column map</span></summary>`,
+    `<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Shape, sheet, encoding, column map</span></summary>`,
     '<div class="govuk-details__text">',
     select(`preset-${kind}`, 'Shape', 'Set by the file’s header when it is recognised.', [
       ['', 'As exported: its own field names (or a column map)'],
@@ -185,6 +187,10 @@ function kindGroup(data: PageData['kinds'][number], indicators: PageData['indica
       'Sheet (workbooks)',
       'A name or a number; blank for the shape’s own sheet, else the first.',
     ),
+    select(`encoding-${kind}`, 'Text encoding', '', [
+      ['', 'As the settings say (detected by default)'],
+      ...textEncodings.map((e) => [e, e] as const),
+    ]),
     kind === 'allocation'
       ? input(
           `census-date-${kind}`,
@@ -354,6 +360,10 @@ function body(data: PageData): string {
     select('date-format', 'Dates with slashes', '', [
       ['', 'The default: auto (DD/MM/YYYY)'],
       ...dateFormats.map((f) => [f, f] as const),
+    ]),
+    select('encoding', 'Text encoding of the exports', '', [
+      ['', 'The default: detected (UTF-8, else Windows-1252)'],
+      ...textEncodings.map((e) => [e, e] as const),
     ]),
     '</div>',
     '<div class="govuk-form-group">',

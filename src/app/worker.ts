@@ -128,12 +128,8 @@ function checkSettings(request: Extract<PageRequest, { type: 'check-settings' }>
   try {
     json = JSON.parse(request.text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    post({
-      type: 'settings-checked',
-      id: request.id,
-      config: null,
-      problems: [`${request.name}: the report config is not valid JSON (${messageOf(error)})`],
-    });
+    const problem = `${request.name}: the report config is not valid JSON (${messageOf(error)})`;
+    post({ type: 'settings-checked', id: request.id, config: null, problems: [problem], refusal: problem });
     return;
   }
   // The CLI's rules, but for the files: those the config names are picked in the page after it is imported.
@@ -143,6 +139,7 @@ function checkSettings(request: Extract<PageRequest, { type: 'check-settings' }>
     id: request.id,
     config: check.checked?.config ?? null,
     problems: check.problems,
+    refusal: check.problems.length === 0 ? null : refuseReportConfig(request.name, check.problems).message,
   });
 }
 
@@ -224,7 +221,7 @@ function pickedFiles(
               }),
               format,
               layout,
-              shared,
+              { ...shared, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) },
             );
       if (result.notice !== undefined) notices.set(path, result.notice);
       post({
@@ -260,6 +257,8 @@ async function compute(request: Extract<PageRequest, { type: 'compute' }>): Prom
   const { id } = request;
   const picked = new Map(request.files.map(({ name, file }) => [name, file] as const));
   const notices = new Map<string, string>();
+  // The downloads are of this computation or none: never of a return computed before from other settings.
+  last = undefined;
   let loaded: LoadedReport;
   try {
     const checked = checkedSettings(request.config, picked);

@@ -6,8 +6,6 @@ import { readFile } from 'node:fs/promises';
 import { ColumnMapError, parseColumnMap } from '../records/column-map.js';
 import type { ColumnMap } from '../records/headers.js';
 
-export { ColumnMapError };
-
 /**
  * Reads a column map file (`--map FILE`, a report config's `columnMaps`).
  *

@@ -4,7 +4,7 @@
  * @module
  */
 export * from '../index.js';
-export { ColumnMapError, readColumnMap } from './column-map.js';
+export { readColumnMap } from './column-map.js';
 export { readHolidayFile } from './holiday-file.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 export { type ReadRecordsFileOptions, readRecordsFile } from './read-records-file.js';
@@ -16,18 +16,6 @@ export {
   type WorkbookRows,
   type WorkbookSheetInfo,
 } from './read-workbook.js';
-export {
-  type CheckedIndicator,
-  type CheckedReportConfig,
-  type ConfigFile,
-  type LoadedInput,
-  type LoadedReport,
-  type LoadReportOptions,
-  loadReport,
-  type ReportConfig,
-  ReportConfigError,
-  readReportConfig,
-  reportConfigSchema,
-} from './report-config.js';
+export { loadReport, readReportConfig } from './report-config.js';
 export { fileSource, nodeSha256, type OpenFile } from './source.js';
 export { renderXlsx } from './write-workbook.js';

@@ -19,18 +19,6 @@ import { readColumnMap } from './column-map.js';
 import { readHolidayFile } from './holiday-file.js';
 import { readRecordsFile } from './read-records-file.js';
 
-export {
-  type CheckedIndicator,
-  type CheckedReportConfig,
-  type ConfigFile,
-  type LoadedInput,
-  type LoadedReport,
-  type LoadReportOptions,
-  type ReportConfig,
-  ReportConfigError,
-  reportConfigSchema,
-} from '../report/config.js';
-
 async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;
   try {

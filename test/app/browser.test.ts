@@ -278,12 +278,22 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       const warnings = await page.$$eval('#issues-list [data-warning]', (items) =>
         items.map((i) => i.textContent),
       );
-      expect(warnings).toEqual(cli.stderr.trim().split('\n'));
+      // The CLI prefixes each with its name and "warning:"; the page lists them under its warnings heading.
+      expect(warnings.map((warning) => `cs-indicators report: warning: ${warning}`)).toEqual(
+        cli.stderr.trim().split('\n'),
+      );
       expect(warnings.map((warning) => warning?.match(/\[([a-z_]+)\]$/)?.[1])).toEqual([
         'option_contradicts_target',
         'too_few_points',
         'too_few_points',
       ]);
+      // The round trip: the exported config imported into a fresh page (no file chosen yet) exports the same text.
+      const fresh = await openPage();
+      await fresh.setInputFiles('#import-settings', join(folder, 'report.config.json'));
+      await fresh.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
+      await expect(fresh.textContent('#import-status')).resolves.toMatch(/^report\.config\.json imported\./);
+      await expect(downloaded(fresh, '#export-settings')).resolves.toEqual(exported);
+      await fresh.close();
     });
 
     it('downloads the workbook with the cells of cs-indicators report --format xlsx', async () => {
@@ -446,6 +456,45 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
   });
 
   describe('refusals', () => {
+    it('refuses imported settings whose files were not all chosen, naming each one not chosen', async () => {
+      const page = await openPage();
+      await page.setInputFiles('#import-settings', CONFIG);
+      await page.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
+      // Two of the example's eight files chosen: cs-indicators report would say "no such file" of the other six.
+      await page.setInputFiles(
+        'input[type=file][data-kind="worker"]',
+        join(EXAMPLES, 'data', 'fy2010', 'workers.csv'),
+      );
+      await page.setInputFiles(
+        'input[type=file][data-kind="allocation"]',
+        join(EXAMPLES, 'data', 'fy2010', 'allocations.csv'),
+      );
+      await page.waitForFunction(() =>
+        ['worker', 'allocation'].every((kind) =>
+          (document.getElementById(`status-${kind}`)?.textContent ?? '').includes('read as'),
+        ),
+      );
+      await expect(computed(page)).resolves.toBe('problem');
+      const missing = [
+        'initial-assessments',
+        'core-assessments',
+        'cp-conferences',
+        'caf',
+        'referrals',
+        'neet',
+      ];
+      const kinds = ['initial-assessment', 'core-assessment', 'cp-conference', 'caf', 'referral', 'neet'];
+      await expect(page.textContent('#page-problems')).resolves.toBe(
+        [
+          'the settings: the report config is not usable (6 problems):',
+          ...kinds.map(
+            (kind, index) => `  inputs.${kind}: no file named "data/fy2010/${missing[index]}.csv" was chosen`,
+          ),
+        ].join('\n'),
+      );
+      await page.close();
+    });
+
     it('refuses the bad file whole under --strict, listing every issue', async () => {
       const page = await openPage();
       await page.fill('#financial-year', 'FY2010');
@@ -479,7 +528,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       // CASELOAD divides the allocations by the workers' FTE: without the workers' file there is no figure.
       await expect(computed(page)).resolves.toBe('problem');
       await expect(page.textContent('#page-problems')).resolves.toBe(
-        'the settings: inputs: no file for the worker records the indicators need',
+        'the settings: the report config is not usable (1 problem):\n  inputs.worker: no file for the worker records CASELOAD reads',
       );
       await page.setInputFiles(
         'input[type=file][data-kind="worker"]',
@@ -490,7 +539,9 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       );
       await page.fill('#financial-year', '');
       await expect(computed(page)).resolves.toBe('problem');
-      await expect(page.textContent('#page-problems')).resolves.toMatch(/^the settings: .*period/i);
+      await expect(page.textContent('#page-problems')).resolves.toMatch(
+        /^the settings: the report config is not usable \(1 problem\):\n {2}financialYear: Cannot read the period "": it is empty\./,
+      );
       await page.close();
     });
   });
@@ -500,17 +551,32 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       const page = await openPage();
       await page.fill('#financial-year', 'FY2010');
       await page.check('#indicator-REF_NO_CAF');
-      // Excel's "CSV (Comma delimited)" on a UK machine: ë is 0xEB, é 0xE9 (test/fixtures/encoding/README.md).
-      await page.setInputFiles(
-        'input[type=file][data-kind="referral"]',
-        join(ROOT, 'test', 'fixtures', 'encoding', 'referrals-windows-1252.csv'),
+      // Excel's "CSV (Comma delimited)" on a UK machine: ë is 0xEB, é 0xE9 (test/fixtures/encoding/README.md). The
+      // fixture's text with the CAF flag REF_NO_CAF needs (without it the report is refused, missing_column).
+      const file = join(directory, 'referrals-windows-1252.csv');
+      writeFileSync(
+        file,
+        Buffer.from(
+          'id,childId,referralDate,cafCompleted\r\nR-1,Zo\xEB,01/10/2010,no\r\nR-2,Zo\xE9,15/10/2010,yes\r\n',
+          'latin1',
+        ),
       );
+      await page.setInputFiles('input[type=file][data-kind="referral"]', file);
       await page.waitForFunction(() =>
         (document.getElementById('status-referral')?.textContent ?? '').includes('read as'),
       );
       await expect(computed(page)).resolves.toBe('report');
       await expect(page.textContent('#issues-list [data-notice]')).resolves.toBe(
         'read as Windows-1252 (what Excel\'s "CSV (Comma delimited)" writes): line 2 has a byte that is not UTF-8 (0xEB, read as "R-1,Zoë"), and no line has UTF-8 text. If names look wrong, save the file as "CSV UTF-8" or give its encoding',
+      );
+      // The file's encoding given as UTF-8 (the settings' per-file encoding): the file is refused whole, as
+      // cs-indicators report refuses it with "encoding": "utf-8", and the return computed before is not left on show.
+      await page.click('[data-kind-group="referral"] summary');
+      await page.selectOption('#encoding-referral', 'utf-8');
+      await expect(computed(page)).resolves.toBe('problem');
+      await expect(page.isVisible('#result')).resolves.toBe(false);
+      await expect(page.textContent('#page-problems pre')).resolves.toBe(
+        'referrals-windows-1252.csv: input refused: line 2 has a byte that is not UTF-8 (0xEB, in "R-1,Zo<EB>"), but encoding utf-8 was asked: save the file again as UTF-8 ("CSV UTF-8" in Excel), or give its real encoding',
       );
       await page.close();
     });
@@ -587,6 +653,21 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       expect(policy).toMatch(
         /^default-src 'none'; script-src 'sha256-[^']+'; style-src( 'sha256-[^']+'){2}; worker-src blob:; base-uri 'none'; form-action 'none'$/,
       );
+      await page.close();
+    });
+
+    it('fits a phone’s width (390 px): with every section open, nothing reaches past the screen’s edge', async () => {
+      const page = await openPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      // Each indicator's options hold a select whose longest choice is wider than a phone: it must shrink to fit.
+      const overflowing = await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((element) => element.getBoundingClientRect().right > width + 1)
+          .map((element) => element.id || element.className);
+      });
+      expect(overflowing).toEqual([]);
       await page.close();
     });
 
