@@ -19,6 +19,7 @@ import {
   toDayNumber,
 } from '../dist/index.js';
 import { readRecordsFile } from '../dist/node/index.js';
+import { benchApp } from './bench/app.mjs';
 import { random, recordsOf, workersFor } from './bench/synthetic.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -260,3 +261,7 @@ line(
   `  the example monthly return (10 indicators): ${withHistory.toFixed(0)} ms with 12 months of chart history, ${without.toFixed(0)} ms without; ratio ${(withHistory / without).toFixed(2)}×`,
 );
 if (sink === 42) line(); // keeps the measured calls from being optimised away
+line();
+
+// 5. The browser page: the example year and the large CSV above, in Chromium, against the CLI.
+await benchApp({ root, csv, rows: cliRows, line, fmt });

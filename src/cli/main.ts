@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { escapeControlCharactersKeepingLines } from '../util/control-characters.js';
 import { didYouMean } from '../util/nearest.js';
+import { appCommand } from './commands/app.js';
 import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { reportCommand } from './commands/report.js';
@@ -23,6 +24,7 @@ const allCommands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
   reportCommand,
+  appCommand,
   spcCommand,
   workingDaysCommand,
   deadlineCommand,

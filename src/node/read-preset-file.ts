@@ -24,31 +24,4 @@ export interface PresetFileOptions extends PresetOptions {
 /** What reading a records file gives: the result of every read (with a preset, the rows skipped). */
 export type ReadRecordsFileResult<K extends RecordKind> = ParseRecordsResult<K>;
 
-/**
- * The preset a file is read with: the one given, or `cin-census` for XML.
- *
- * @param format - the file's format.
- * @param preset - the preset given.
- * @returns the preset, or undefined for none.
- * @throws {TypeError} when the format and the preset do not go together.
- * @example
- * presetForFormat('xml', undefined) //=> 'cin-census'
- */
-export function presetForFormat(format: string, preset: PresetId | undefined): PresetId | undefined {
-  if (format === 'xml') {
-    if (preset !== undefined && preset !== 'cin-census') {
-      throw new TypeError(
-        `the ${preset} preset reads .xlsx or .csv files; an .xml file is read as the CIN census`,
-      );
-    }
-    return 'cin-census';
-  }
-  if (preset === undefined) return undefined;
-  if (preset === 'cin-census') {
-    throw new TypeError(`the cin-census preset reads the census XML (a .xml file), not a ${format} file`);
-  }
-  if (format !== 'xlsx' && format !== 'csv') {
-    throw new TypeError(`the ${preset} preset reads .xlsx or .csv files, not ${format}`);
-  }
-  return preset;
-}
+export { presetForFormat } from '../presets/input-layout.js';

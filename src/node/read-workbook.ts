@@ -8,23 +8,16 @@ import { readFile } from 'node:fs/promises';
 import { InputError, type InputIssue } from '../records/issues.js';
 import { createShaper, type ShapeColumns } from '../records/shape.js';
 import type { Cell, RowSink, ValuesSink } from '../records/stages.js';
-import { looseKey } from '../records/values.js';
 
-/** Which sheet of a workbook the workbook tokenizer reads. */
-export interface WorkbookSheetOptions {
-  /**
-   * The sheet to read: its name (matched ignoring case, spaces and punctuation, so `list3` finds `List_3`) or its
-   * 1-based position in the workbook. Default: the first of `sheetNames` found, else the first sheet.
-   */
-  readonly sheet?: string | number;
-  /**
-   * Names to look for when `sheet` is not given, best first (matched as `sheet` is; `List 3` also finds a sheet
-   * named `List 3 Referrals`). Default: none.
-   */
-  readonly sheetNames?: readonly string[];
-  /** Whether a workbook without any of `sheetNames` is read from its first sheet, instead of refused. Default false. */
-  readonly firstSheetOtherwise?: boolean;
-}
+export type { WorkbookSheetOptions };
+
+import {
+  chooseSheet,
+  emptySheetMessage,
+  missingSheetMessage,
+  type WorkbookSheetOptions,
+} from '../records/sheet-choice.js';
+import { looseKey } from '../records/values.js';
 
 /** Options of {@link readWorkbookRows}. */
 export interface ReadWorkbookRowsOptions extends WorkbookSheetOptions {
@@ -81,47 +74,6 @@ interface SheetLike {
     options: { includeEmpty: boolean },
     visit: (row: { values: unknown }, rowNumber: number) => void,
   ): void;
-}
-
-/** The sheet wanted, among the workbook's sheet names. */
-function chooseSheet(names: readonly string[], options: WorkbookSheetOptions): string | undefined {
-  const { sheet } = options;
-  if (typeof sheet === 'number') return names[sheet - 1];
-  if (typeof sheet === 'string') return names.find((name) => looseKey(name) === looseKey(sheet));
-  for (const wanted of options.sheetNames ?? []) {
-    const key = looseKey(wanted);
-    const exact = names.find((name) => looseKey(name) === key);
-    if (exact !== undefined) return exact;
-    // `List 3` also finds `List 3 Referrals` (but not `List 30`).
-    const prefixed = names.find((name) => {
-      const loose = looseKey(name);
-      return loose.startsWith(key) && !/^\d/.test(loose.slice(key.length)) && /\d$/.test(key);
-    });
-    if (prefixed !== undefined) return prefixed;
-  }
-  if (
-    options.sheetNames !== undefined &&
-    options.sheetNames.length > 0 &&
-    options.firstSheetOtherwise !== true
-  ) {
-    return undefined;
-  }
-  return names[0];
-}
-
-function quoted(names: readonly string[]): string {
-  return names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
-}
-
-function missingSheet(names: readonly string[], options: WorkbookSheetOptions): string {
-  const { sheet } = options;
-  const asked =
-    typeof sheet === 'number'
-      ? `no sheet number ${sheet} (the workbook has ${names.length})`
-      : typeof sheet === 'string'
-        ? `no sheet named ${JSON.stringify(sheet)}`
-        : `no sheet named ${(options.sheetNames ?? []).map((n) => JSON.stringify(n)).join(' or ')}`;
-  return `${asked}: sheets found: ${quoted(names)}. Name the sheet to read (--sheet NAME or N)`;
 }
 
 function describeZipError(error: unknown): string {
@@ -219,7 +171,7 @@ export async function tokenizeWorkbook(
   }
   const target = chooseSheet(names, options);
   const sheet = sheets.find((candidate) => candidate.name === target);
-  if (sheet === undefined) return refuse(missingSheet(names, options));
+  if (sheet === undefined) return refuse(missingSheetMessage(names, options));
   const date1904 = workbook.properties?.date1904 === true;
   sink.fileValue('dateSystem', date1904 ? '1904' : '1900');
   sink.fileValue('sheet', sheet.name);
@@ -235,12 +187,7 @@ export async function tokenizeWorkbook(
     rows++;
     sink.row(cells, rowNumber);
   });
-  if (rows === 0) {
-    const others = names.filter((name) => name !== sheet.name);
-    return refuse(
-      `the sheet ${JSON.stringify(sheet.name)} is empty: the workbook's other sheets are ${quoted(others)}. Name the sheet to read (--sheet NAME or N)`,
-    );
-  }
+  if (rows === 0) return refuse(emptySheetMessage(sheet.name, names));
   sink.end();
   return { sheet: sheet.name, sheets: names, date1904 };
 }

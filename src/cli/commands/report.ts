@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type LoadedReport,
-  loadReport,
-  type ReportConfig,
-  ReportConfigError,
-  readReportConfig,
-} from '../../node/report-config.js';
+import { loadReport, readReportConfig } from '../../node/report-config.js';
 import { renderXlsx } from '../../node/write-workbook.js';
 import { formatResultWarning, InputError, type TextEncoding } from '../../records/issues.js';
+import { type LoadedReport, type ReportConfig, ReportConfigError } from '../../report/config.js';
 import { renderCsv, renderJson } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
