@@ -14,7 +14,6 @@ import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.j
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
 import type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
-import { tokenizeWorkbook } from './read-workbook.js';
 import { fileSource, nodeSha256 } from './source.js';
 
 export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from '../records/file-format.js';
@@ -117,13 +116,7 @@ export async function readRecordsFile<K extends RecordKind>(
       } catch (error) {
         throw cannotRead(path, error);
       }
-      // Workbooks are read with exceljs here; the browser page reads them with the core's workbook module.
-      return await readRecordsWorkbook(kind, bytes, layout, {
-        ...options,
-        file,
-        createHash: nodeSha256,
-        tokenize: tokenizeWorkbook,
-      });
+      return await readRecordsWorkbook(kind, bytes, layout, { ...options, file, createHash: nodeSha256 });
     }
     return await readRecordsSource(kind, fileSource(handle, file), format, layout, {
       ...options,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
 import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { checkOutputs, isStdout, type OutputTarget, writeOutput } from '../output.js';
+import { summaryOf } from './list.js';
 
 const usage = `Usage: cs-indicators app --out FILE
 
@@ -25,7 +26,7 @@ function builtPage(): string {
 /** `cs-indicators app`. */
 export const appCommand: CliCommand = {
   name: 'app',
-  summary: 'the browser page: the monthly return computed offline in a browser',
+  summary: summaryOf('app'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } });

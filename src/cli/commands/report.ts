@@ -20,6 +20,7 @@ import {
   strictFlag,
   strictFromArgs,
 } from '../reading.js';
+import { summaryOf } from './list.js';
 
 /** The file the demo writes without `--out`, by format: `monthly-return-demo.html`, `.md`, `.csv`, `.json`, `.xlsx`. */
 const DEMO_OUT = 'monthly-return-demo';
@@ -79,7 +80,7 @@ function checkEncodingAgrees(encoding: TextEncoding, config: ReportConfig): void
 /** `cs-indicators report`. */
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'the monthly return: indicators by month against their targets',
+  summary: summaryOf('report'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
