@@ -122,8 +122,9 @@ export function cafClosed(
       const outcome: OutcomeDraft = { id: record.id, bucket };
       const row = options.rows?.[index];
       if (row !== undefined) outcome.row = row;
-      if (reason !== undefined) outcome.reason = reason;
+      // The fields in the order they always had: the closure date, then the reason.
       if (closedDate !== undefined) outcome.eventDate = closedDate;
+      if (reason !== undefined) outcome.reason = reason;
       outcomes[index] = outcome;
     });
     result = summariseOutcomes(outcomes, context);

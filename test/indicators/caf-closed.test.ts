@@ -96,6 +96,14 @@ describe('cafClosed', () => {
       row: 2,
       eventDate: '2010-04-01',
     });
+    // JSON output shows the fields in this order: id, bucket, row, eventDate, reason.
+    expect(Object.keys(withOutcomes.outcomes?.[3] ?? {})).toEqual([
+      'id',
+      'bucket',
+      'row',
+      'eventDate',
+      'reason',
+    ]);
     expect(withOutcomes.outcomes?.[2]).toEqual({
       id: 'CAF-03',
       bucket: 'not-in-period',
