@@ -160,31 +160,9 @@ interface MutableSnapshot {
 }
 
 /**
- * The outcome of every NEET record and the figures of every count in the period.
- *
- * A record is, in this order: `not-in-period` (snapshot date outside the period); excluded `not-a-count-month`
- * (not November, December or January), `superseded-snapshot` (a later snapshot date of the same month is the count)
- * or, with `countDate`, `not-the-selected-count`; excluded `duplicate-person` (the same person again at the same
- * count: the first record is used); excluded `outside-age-16-18` (academic age); excluded `excluded-status`
- * (custody, asylum); and then in the cohort. For NI117 (`neet`) a `NOT_KNOWN` record is excluded `not-known` and a
- * `NEET` one is counted; for NEET_NOT_KNOWN (`not-known`) a `NOT_KNOWN` record is counted.
- *
- * @param records - NEET records.
- * @param period - the reporting period.
- * @param options - countDate, minAge, maxAge, rows, outcomes.
- * @param measure - `neet` (NI117) or `not-known` (NEET_NOT_KNOWN).
- * @returns the records counted by bucket, the outcomes (one per record, in order, when `options.outcomes` asks for
- *   them) and one snapshot per count date, by date.
- * @example
- * neetOutcomes(
- *   [{ personId: 'P1', snapshotDate: '2010-11-30', dateOfBirth: '1993-05-01', status: 'NEET' }],
- *   parsePeriod('AY2010'),
- *   {},
- *   'neet',
- * ).snapshots;
- * //=> [{ date: '2010-11-30', cohort: 1, known: 1, neet: 1, notKnown: 0, eet: 0 }]
+ * FNV-1a over the text's UTF-16 code units, then murmur3's finaliser: a 32-bit hash whose every bit is mixed (the
+ * hash of the key numbering in `records/keys.ts`, which does not export it).
  */
-/** FNV-1a over the text's UTF-16 code units, then murmur3's finaliser: a 32-bit hash whose every bit is mixed. */
 function hashText(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -280,6 +258,31 @@ function repeatedPeople(records: readonly NeetRecord[], countOf: Int32Array): Ui
   return repeated;
 }
 
+/**
+ * The outcome of every NEET record and the figures of every count in the period.
+ *
+ * A record is, in this order: `not-in-period` (snapshot date outside the period); excluded `not-a-count-month`
+ * (not November, December or January), `superseded-snapshot` (a later snapshot date of the same month is the count)
+ * or, with `countDate`, `not-the-selected-count`; excluded `duplicate-person` (the same person again at the same
+ * count: the first record is used); excluded `outside-age-16-18` (academic age); excluded `excluded-status`
+ * (custody, asylum); and then in the cohort. For NI117 (`neet`) a `NOT_KNOWN` record is excluded `not-known` and a
+ * `NEET` one is counted; for NEET_NOT_KNOWN (`not-known`) a `NOT_KNOWN` record is counted.
+ *
+ * @param records - NEET records.
+ * @param period - the reporting period.
+ * @param options - countDate, minAge, maxAge, rows, outcomes.
+ * @param measure - `neet` (NI117) or `not-known` (NEET_NOT_KNOWN).
+ * @returns the records counted by bucket, the outcomes (one per record, in order, when `options.outcomes` asks for
+ *   them) and one snapshot per count date, by date.
+ * @example
+ * neetOutcomes(
+ *   [{ personId: 'P1', snapshotDate: '2010-11-30', dateOfBirth: '1993-05-01', status: 'NEET' }],
+ *   parsePeriod('AY2010'),
+ *   {},
+ *   'neet',
+ * ).snapshots;
+ * //=> [{ date: '2010-11-30', cohort: 1, known: 1, neet: 1, notKnown: 0, eet: 0 }]
+ */
 export function neetOutcomes(
   records: readonly NeetRecord[],
   period: Period,
