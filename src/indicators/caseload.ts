@@ -195,9 +195,9 @@ function workerTable(workers: readonly WorkerRecord[]): WorkerTable {
   for (const worker of workers) {
     const known = numbers.size;
     if (numbers.add(worker.workerId) < known) continue;
-    if (typeof worker.fte !== 'number' || !Number.isFinite(worker.fte) || worker.fte <= 0) {
+    if (typeof worker.fte !== 'number' || !Number.isFinite(worker.fte) || worker.fte < 0) {
       throw new RangeError(
-        `workers: expected each worker's fte to be a number above 0, got ${JSON.stringify(worker.fte)} for ${JSON.stringify(worker.workerId)}`,
+        `workers: expected each worker's fte to be a number of 0 or more, got ${JSON.stringify(worker.fte)} for ${JSON.stringify(worker.workerId)}`,
       );
     }
     records.push(worker);
@@ -249,10 +249,19 @@ function addTo(tally: Tally, cases: number, fte: number): void {
 /** Why an open allocation is not counted, as a small number: none, or each reason of {@link EXCLUSIONS}. */
 const COUNTED = 0;
 /** The reasons an open allocation is excluded, by code (1, 2, 3). */
-const EXCLUSIONS = ['', 'unknown-worker', 'worker-not-in-post', 'role-not-counted'] as const;
+const EXCLUSIONS = [
+  '',
+  'unknown-worker',
+  'worker-not-in-post',
+  'role-not-counted',
+  'role-unknown',
+  'worker-fte-zero',
+] as const;
 const UNKNOWN_WORKER = 1;
 const NOT_IN_POST = 2;
 const ROLE_NOT_COUNTED = 3;
+const ROLE_UNKNOWN = 4;
+const FTE_ZERO = 5;
 
 /** One counted worker's cases over the snapshots, before the decimals. */
 interface WorkerCount {
@@ -331,7 +340,8 @@ function caseloadDistribution(
     workers.push({
       workerId: worker.workerId,
       team: worker.team ?? NO_TEAM,
-      role: worker.role,
+      // Only workers with a counted role are counted.
+      role: worker.role as WorkerRole,
       fte,
       cases,
       perFte: text,
@@ -362,7 +372,8 @@ function caseloadDistribution(
  *
  * Outcomes: one per allocation, id `caseId/workerId/allocatedFrom`, with the worker's team: `counted` (open on the
  * snapshot date, held by a counted worker in post); `not-in-period` (not open on the snapshot date); `excluded` with
- * reason `unknown-worker` (its workerId is not in `workers`), `worker-not-in-post` or `role-not-counted`. In
+ * reason `unknown-worker` (its workerId is not in `workers`), `worker-not-in-post`, `role-not-counted` or `role-unknown` (a worker whose role is not known, such as a census worker with a blank `OrgRole`) or
+ * `worker-fte-zero` (an FTE of 0 holds no cases per FTE). In
  * `month-end-mean` mode an allocation is `counted` when it is counted at one snapshot at least, otherwise excluded
  * for the reason met at the first snapshot at which it is open, otherwise `not-in-period`; the numerator still
  * counts it once per snapshot, so `counts.counted` (allocations) may be below the numerator (allocation-snapshots).
@@ -458,9 +469,13 @@ export function caseload(
       const worker = workerRecords[w] as WorkerRecord;
       exclusionOf[w] = !isInPost(worker, date)
         ? NOT_IN_POST
-        : !counted.has(worker.role)
-          ? ROLE_NOT_COUNTED
-          : COUNTED;
+        : worker.role === undefined
+          ? ROLE_UNKNOWN
+          : !counted.has(worker.role)
+            ? ROLE_NOT_COUNTED
+            : worker.fte === 0
+              ? FTE_ZERO
+              : COUNTED;
     }
     const cases = new Int32Array(workerRecords.length);
     for (let i = 0; i < scoped.length; i++) {

@@ -10,8 +10,8 @@ import type { RecordKind } from '../records/schemas.js';
 export interface PresetFileOptions extends PresetOptions {
   /**
    * Reads the file in a standard shape, with no column map: `annex-a` (.xlsx or .csv), `cin-census` (.xml),
-   * `workforce-census` or `nccis` (.xlsx or .csv). Default: none, except that a `.xml` file is read as the CIN
-   * census.
+   * `workforce-census` or `nccis` (.xml as submitted, or .xlsx or .csv). Default: none, except that a `.xml` file
+   * is read as the CIN census.
    */
   readonly preset?: PresetId;
   /**
@@ -25,7 +25,9 @@ export interface PresetFileOptions extends PresetOptions {
 export type ReadRecordsFileResult<K extends RecordKind> = ParseRecordsResult<K>;
 
 /**
- * The preset a file is read with: the one given, or `cin-census` for XML.
+ * The preset a file is read with: the one given, or `cin-census` for XML given none. The returns submitted as XML
+ * (the CIN census, the workforce census, NCCIS) read `.xml`; Annex A, the workforce census and NCCIS read `.xlsx`
+ * and `.csv`.
  *
  * @param format - the file's format.
  * @param preset - the preset given.
@@ -33,22 +35,25 @@ export type ReadRecordsFileResult<K extends RecordKind> = ParseRecordsResult<K>;
  * @throws {TypeError} when the format and the preset do not go together.
  * @example
  * presetForFormat('xml', undefined) //=> 'cin-census'
+ * presetForFormat('xml', 'workforce-census') //=> 'workforce-census'
  */
 export function presetForFormat(format: string, preset: PresetId | undefined): PresetId | undefined {
   if (format === 'xml') {
-    if (preset !== undefined && preset !== 'cin-census') {
+    if (preset === 'annex-a') {
       throw new TypeError(
-        `the ${preset} preset reads .xlsx or .csv files; an .xml file is read as the CIN census`,
+        'the annex-a preset reads .xlsx or .csv files; an .xml file is read as the CIN census, the workforce census (--preset workforce-census) or NCCIS (--preset nccis)',
       );
     }
-    return 'cin-census';
+    return preset ?? 'cin-census';
   }
   if (preset === undefined) return undefined;
   if (preset === 'cin-census') {
     throw new TypeError(`the cin-census preset reads the census XML (a .xml file), not a ${format} file`);
   }
   if (format !== 'xlsx' && format !== 'csv') {
-    throw new TypeError(`the ${preset} preset reads .xlsx or .csv files, not ${format}`);
+    throw new TypeError(
+      `the ${preset} preset reads .xlsx or .csv files${preset === 'annex-a' ? '' : ' (or its .xml return)'}, not ${format}`,
+    );
   }
   return preset;
 }

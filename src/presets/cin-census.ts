@@ -36,7 +36,8 @@ export const cinCensusXml: XmlTokenizerOptions = {
   container: 'Children',
   records: 'Child',
   repeating: ['CINdetails', 'Assessments', 'Section47', 'ChildProtectionPlans'],
-  expected: 'a CIN census file, <Message> … <Children><Child>…</Child></Children></Message>',
+  expected:
+    'a CIN census file, <Message> … <Children><Child>…</Child></Children></Message> (a workforce census or NCCIS file is read with --preset workforce-census or --preset nccis)',
 };
 
 type XmlNode = Readonly<Record<string | symbol, unknown>>;
