@@ -8,13 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { addDays as addDaysFns, formatISO, isWeekend, parseISO } from 'date-fns';
 import { Bench } from 'tinybench';
 import {
+  buildReport,
   computeIndicator,
   createCalendar,
   fromDayNumber,
   getIndicator,
+  getTargetSet,
   indicatorIds,
+  spc,
   toDayNumber,
 } from '../dist/index.js';
+import { readRecordsFile } from '../dist/node/index.js';
 import { random, recordsOf, workersFor } from './bench/synthetic.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -188,5 +192,71 @@ line(
 );
 line(
   `  ratio CLI / bare parse: ${(cli.wall / parse.wall).toFixed(2)}×; parseCsvText / bare parse: ${(text.parseMs / parse.wall).toFixed(2)}×  (goal ≤ 3×; memory goal < 1024 MB)`,
+);
+line();
+
+// 4. Signal or noise: spc() against a floor of the same series' plain mean, and the monthly return of the example
+// years with 12 months of chart history against the same return with none.
+const series = (n) => Array.from({ length: n }, (_, k) => ({ label: `m${k}`, value: 60 + 10 * rnd() }));
+function bestOf(runs, fn) {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+line('Signal or noise (best of 5)');
+for (const n of quick ? [24, 100_000] : [24, 100_000, 1_000_000]) {
+  const points = series(n);
+  const reps = n === 24 ? 10_000 : 1;
+  const floor = bestOf(5, () => {
+    for (let r = 0; r < reps; r++) {
+      let sum = 0;
+      for (const point of points) sum += point.value;
+      sink += sum / points.length;
+    }
+  });
+  const chart = bestOf(5, () => {
+    for (let r = 0; r < reps; r++) sink += spc(points, { target: 70 }).points.length;
+  });
+  line(
+    `  spc() over ${fmt(n)} points${reps > 1 ? ` (×${fmt(reps)})` : ''}: ${chart.toFixed(1)} ms, ${fmt(((n * reps) / chart) * 1000)} points/s; ratio to the mean alone ${(chart / floor).toFixed(0)}×`,
+  );
+}
+const data = `${root}examples/data/fy2010/`;
+const read = async (kind, file) => (await readRecordsFile(kind, `${data}${file}`)).records;
+const caf = await read('caf', 'caf.csv');
+const referrals = await read('referral', 'referrals.csv');
+const neet = await read('neet', 'neet.csv');
+const reportInputs = [
+  { id: 'NI59', records: await read('initial-assessment', 'initial-assessments.csv') },
+  { id: 'NI60', records: await read('core-assessment', 'core-assessments.csv') },
+  { id: 'CPC15', records: await read('cp-conference', 'cp-conferences.csv') },
+  { id: 'CAF2W', records: caf },
+  { id: 'CAF_CLOSED', records: caf },
+  { id: 'REF_NO_CAF', records: referrals },
+  { id: 'REPEAT_REFERRALS', records: referrals },
+  { id: 'NI117', records: neet },
+  { id: 'NEET_NOT_KNOWN', records: neet },
+  {
+    id: 'CASELOAD',
+    records: await read('allocation', 'allocations.csv'),
+    options: { workers: await read('worker', 'workers.csv') },
+  },
+];
+const returnOf = (spcHistoryMonths) =>
+  buildReport(reportInputs, {
+    financialYear: 'FY2010',
+    asAt: '2011-01-31',
+    calendar,
+    spcHistoryMonths,
+    targetSets: [getTargetSet('leeds-2010-notice'), getTargetSet('leeds-2010-plan')],
+  });
+const without = bestOf(quick ? 2 : 5, () => returnOf(0));
+const withHistory = bestOf(quick ? 2 : 5, () => returnOf(12));
+line(
+  `  the example monthly return (10 indicators): ${withHistory.toFixed(0)} ms with 12 months of chart history, ${without.toFixed(0)} ms without; ratio ${(withHistory / without).toFixed(2)}×`,
 );
 if (sink === 42) line(); // keeps the measured calls from being optimised away

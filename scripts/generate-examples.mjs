@@ -90,6 +90,23 @@ const NI59_RATES = {
   '2011-03': 85.5,
 };
 const NI59_VOLUME = 500;
+/**
+ * NI59 in 2009/10, the year before the notice: a steady process around 62%, month to month noise only (March 2010 is
+ * the tail above). The history of the return's XmR charts.
+ */
+const NI59_HISTORY_RATES = {
+  '2009-04': 61.5,
+  '2009-05': 63.5,
+  '2009-06': 60,
+  '2009-07': 62.5,
+  '2009-08': 64,
+  '2009-09': 61,
+  '2009-10': 63,
+  '2009-11': 60.5,
+  '2009-12': 62,
+  '2010-01': 59.5,
+  '2010-02': 62.5,
+};
 
 /** NI60: core assessments completed within 35 working days of their start. */
 const NI60_RATES = {
@@ -107,6 +124,21 @@ const NI60_RATES = {
   '2011-03': 88,
 };
 const NI60_VOLUME = 205;
+/** NI60 in 2009/10: steady around 70%. */
+const NI60_HISTORY_RATES = {
+  '2009-04': 69,
+  '2009-05': 71.5,
+  '2009-06': 68,
+  '2009-07': 70.5,
+  '2009-08': 72,
+  '2009-09': 69.5,
+  '2009-10': 71,
+  '2009-11': 68.5,
+  '2009-12': 70,
+  '2010-01': 67.5,
+  '2010-02': 70.5,
+  '2010-03': 69,
+};
 
 /** CPC15: initial conferences within 15 working days of the strategy discussion. */
 const CPC15_RATES = {
@@ -122,6 +154,21 @@ const CPC15_RATES = {
   '2011-01': 87,
   '2011-02': 88.5,
   '2011-03': 90,
+};
+/** CPC15 in 2009/10: steady around 75%. */
+const CPC15_HISTORY_RATES = {
+  '2009-04': 74,
+  '2009-05': 76.5,
+  '2009-06': 72.5,
+  '2009-07': 75,
+  '2009-08': 77,
+  '2009-09': 73.5,
+  '2009-10': 75.5,
+  '2009-11': 72,
+  '2009-12': 74.5,
+  '2010-01': 76,
+  '2010-02': 73,
+  '2010-03': 75,
 };
 const CPC_INITIAL_VOLUME = 64;
 const CPC_REVIEW_VOLUME = 11;
@@ -157,6 +204,8 @@ const REPEAT_SHARE = 0.235;
 
 /** CASELOAD: the intended open cases per FTE of the counted roles, by date (linear between the anchors). */
 const CASELOAD_ANCHORS = [
+  ['2008-10-01', 24.6],
+  ['2009-04-01', 24.5],
   ['2009-10-01', 24.4],
   ['2010-04-01', 24.2],
   ['2010-07-01', 23.7],
@@ -164,7 +213,7 @@ const CASELOAD_ANCHORS = [
   ['2011-01-01', 22.6],
   ['2011-03-31', 21.5],
 ];
-const ALLOCATION_START = '2009-10-01';
+const ALLOCATION_START = '2008-10-01';
 const EXTRACT = '2011-03-31';
 
 const TEAMS = [
@@ -486,7 +535,7 @@ function pickWorker(rng, workers, team, days, roles = COUNTED_ROLES) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Allocations: a day-by-day simulation from October 2009. Each working day some cases close (the allocation ends
+// Allocations: a day-by-day simulation from October 2008. Each working day some cases close (the allocation ends
 // that day) and each worker is topped up to a target caseload from the next working day; the targets are scaled so
 // that the counted roles hold the intended cases per FTE. Team managers hold a few cases awaiting allocation; a
 // leaver's cases pass to colleagues in the team.
@@ -574,7 +623,7 @@ function generateAllocations(workers) {
       for (let i = target(w, d, norm) - cases.length; i > 0; i--) allocate(w, newChildId(), next);
     }
   }
-  const kept = all.filter((a) => a.from <= last && (a.to === undefined || a.to >= day('2010-04-01')));
+  const kept = all.filter((a) => a.from <= last && (a.to === undefined || a.to >= day('2009-04-01')));
   return kept
     .map((a, seq) => ({ ...a, seq }))
     .sort(
@@ -669,7 +718,8 @@ function generateReferrals(childTeams) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Initial assessments: by completion month, March 2010 to March 2011, and a few hundred still open at the extract.
+// Initial assessments: by completion month, March 2010 to March 2011, and a few hundred still open at the extract;
+// and, from streams of their own, April 2009 to February 2010 (the history of the charts).
 
 /** Working days elapsed, on time (0-7) and late, weighted to the deadline as a service under pressure works. */
 const NI59_ON_TIME = [
@@ -685,13 +735,27 @@ const NI59_LATE = [
   [26, 45, 7],
 ];
 
-function generateInitialAssessments(workers, referrals, childTeams) {
-  const rng = new Random('initial-assessments');
-  const referralsByDay = new Map();
+/** The referrals of each day: initial assessments take their children from it, each referral once. */
+function referralsByDayOf(referrals) {
+  const byDay = new Map();
   for (const r of referrals) {
-    if (!referralsByDay.has(r.date)) referralsByDay.set(r.date, []);
-    referralsByDay.get(r.date).push(r);
+    if (!byDay.has(r.date)) byDay.set(r.date, []);
+    byDay.get(r.date).push(r);
   }
+  return byDay;
+}
+
+/**
+ * The initial assessments completed in the months of `rates` (a stream of their own), numbered from `first`; with
+ * `stillOpen`, also those referred in March 2011 and open at the extract.
+ */
+function generateInitialAssessments(
+  workers,
+  referralsByDay,
+  childTeams,
+  { stream, rates, stillOpen, first },
+) {
+  const rng = new Random(stream);
   /** The child: one referred that day (most), or a case already open with new information. */
   const childFor = (referral) => {
     const same = referralsByDay.get(referral);
@@ -704,9 +768,9 @@ function generateInitialAssessments(workers, referrals, childTeams) {
   const teamFor = (child) => (rng.chance(0.45) ? 'Duty and Assessment' : childTeams.get(child));
   const roles = () => (rng.chance(0.03) ? ['team-manager'] : COUNTED_ROLES);
   const records = [];
-  for (const key of Object.keys(NI59_RATES)) {
+  for (const key of Object.keys(rates)) {
     const n = rng.volume(NI59_VOLUME * season(key));
-    for (const onTime of rng.share(n, NI59_RATES[key])) {
+    for (const onTime of rng.share(n, rates[key])) {
       let completed = rng.pick(workingDaysIn(key));
       const elapsed = rng.range(onTime ? NI59_ON_TIME : NI59_LATE);
       let referral = workingDaysBefore(completed, elapsed);
@@ -723,7 +787,7 @@ function generateInitialAssessments(workers, referrals, childTeams) {
   }
   // Still open on 31 March 2011: referred in March, most in its second half.
   const march = workingDaysIn('2011-03');
-  for (let i = rng.int(240, 280); i > 0; i--) {
+  for (let i = stillOpen ? rng.int(240, 280) : 0; i > 0; i--) {
     const referral = rng.chance(0.8)
       ? rng.pick(march.filter((d) => d >= day('2011-03-17')))
       : rng.pick(march);
@@ -732,11 +796,12 @@ function generateInitialAssessments(workers, referrals, childTeams) {
     const workerId = rng.chance(0.7) ? pickWorker(rng, workers, team, [referral]).id : undefined;
     records.push({ childId, referral, team, workerId });
   }
-  return numbered(records, (r) => [r.referral, r.completed ?? Infinity], 'IA-', 100001);
+  return numbered(records, (r) => [r.referral, r.completed ?? Infinity], 'IA-', first);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Core assessments: by completion month across 2010/11, started mostly when an initial assessment was completed.
+// Core assessments: by completion month across 2010/11 (and 2009/10 from a stream of its own), started mostly when
+// an initial assessment was completed.
 
 const NI60_ON_TIME = [
   [8, 20, 15],
@@ -750,8 +815,17 @@ const NI60_LATE = [
   [71, 110, 10],
 ];
 
-function generateCoreAssessments(workers, initialAssessments, childTeams) {
-  const rng = new Random('core-assessments');
+/**
+ * The core assessments completed in the months of `rates` (a stream of their own), numbered from `first`; with
+ * `stillOpen`, also those open at the extract.
+ */
+function generateCoreAssessments(
+  workers,
+  initialAssessments,
+  childTeams,
+  { stream, rates, stillOpen, first },
+) {
+  const rng = new Random(stream);
   const byCompletion = new Map();
   for (const ia of initialAssessments) {
     if (ia.completed === undefined) continue;
@@ -772,9 +846,9 @@ function generateCoreAssessments(workers, initialAssessments, childTeams) {
     return { childId, team, workerId: pickWorker(rng, workers, team, days).id };
   };
   const records = [];
-  for (const key of FY2010_MONTHS) {
+  for (const key of Object.keys(rates)) {
     const n = rng.volume(NI60_VOLUME * season(key));
-    for (const onTime of rng.share(n, NI60_RATES[key])) {
+    for (const onTime of rng.share(n, rates[key])) {
       const completed = rng.pick(workingDaysIn(key));
       const start = workingDaysBefore(completed, rng.range(onTime ? NI60_ON_TIME : NI60_LATE));
       records.push({ start, completed, ...place(start, [start, completed]) });
@@ -782,16 +856,16 @@ function generateCoreAssessments(workers, initialAssessments, childTeams) {
   }
   // Still open on 31 March 2011: started in February and March, and a few overdue from January.
   const recent = [...workingDaysIn('2011-02'), ...workingDaysIn('2011-03')];
-  for (let i = rng.int(85, 100); i > 0; i--) {
+  for (let i = stillOpen ? rng.int(85, 100) : 0; i > 0; i--) {
     const start = rng.chance(0.9) ? rng.pick(recent) : rng.pick(workingDaysIn('2011-01'));
     records.push({ start, ...place(start, [start]) });
   }
-  return numbered(records, (r) => [r.start, r.completed ?? Infinity], 'CA-', 100001);
+  return numbered(records, (r) => [r.start, r.completed ?? Infinity], 'CA-', first);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Child protection conferences: initial ones by month with their strategy discussion, section 47 start and
-// referral dates, and reviews of children already on a plan.
+// referral dates, and reviews of children already on a plan; 2009/10's initial conferences from a stream of their own.
 
 const CPC_ON_TIME = [
   [3, 8, 20],
@@ -804,17 +878,21 @@ const CPC_LATE = [
   [26, 45, 20],
 ];
 
-function generateConferences(initialAssessments, childTeams) {
-  const rng = new Random('cp-conferences');
+/**
+ * The initial conferences of the months of `rates` (a stream of their own), numbered from `first`; with `reviews`,
+ * also review conferences of children already on a plan.
+ */
+function generateConferences(initialAssessments, childTeams, { stream, rates, reviews, first }) {
+  const rng = new Random(stream);
   const iaByReferral = new Map();
   for (const ia of initialAssessments) {
     if (!iaByReferral.has(ia.referral)) iaByReferral.set(ia.referral, []);
     iaByReferral.get(ia.referral).push(ia);
   }
   const records = [];
-  for (const key of FY2010_MONTHS) {
+  for (const key of Object.keys(rates)) {
     const n = rng.volume(CPC_INITIAL_VOLUME * season(key));
-    for (const onTime of rng.share(n, CPC15_RATES[key])) {
+    for (const onTime of rng.share(n, rates[key])) {
       const conference = rng.pick(workingDaysIn(key));
       const strategy = workingDaysBefore(conference, rng.range(onTime ? CPC_ON_TIME : CPC_LATE));
       const s47 = rng.chance(0.6) ? strategy : nextWorkingDay(strategy);
@@ -854,7 +932,7 @@ function generateConferences(initialAssessments, childTeams) {
     }
   }
   const initials = records.slice();
-  for (const key of FY2010_MONTHS) {
+  for (const key of reviews ? FY2010_MONTHS : []) {
     for (let i = rng.volume(CPC_REVIEW_VOLUME * season(key)); i > 0; i--) {
       const conference = rng.pick(workingDaysIn(key));
       const earlier = initials.filter((c) => !c.reviewed && c.conference <= conference - 84);
@@ -873,7 +951,7 @@ function generateConferences(initialAssessments, childTeams) {
       records.push({ conference, type: 'review', childId, team });
     }
   }
-  return numbered(records, (r) => [r.conference], 'CP-', 10001);
+  return numbered(records, (r) => [r.conference], 'CP-', first);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -984,29 +1062,41 @@ function generateCaf() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// NEET: the November, December and January counts of 2010/11 for one cohort of academic age 16-18 (and a few
+// NEET: the November, December and January counts of 2010/11 (and 2009/10) for one cohort of academic age 16-18 (and a few
 // out of range), with statuses that move between counts as not-known young people are traced.
 
 const NEET_COUNTS = ['2010-11-30', '2010-12-31', '2011-01-31'];
+/** The counts of 2009/10, the history of the charts. */
+/** The chances as they are (2010/11). */
+const NO_CHANGE = { neet: 1, unknown: 1 };
+const NEET_HISTORY_COUNTS = ['2009-11-30', '2009-12-31', '2010-01-31'];
 
-function generateNeet() {
-  const rng = new Random('neet');
+/**
+ * The NEET counts of the academic year starting in September of `year` (a stream of their own), for a cohort of
+ * academic age 16-18 and a few out of range; `risk` scales the chances of being NEET or not known.
+ */
+function generateNeet({ stream, year, counts, firstId, risk }) {
+  const rng = new Random(stream);
   const people = [];
-  const born = (from, to) => iso(rng.int(day(from), day(to)));
+  // No birth before 1990: the 19-year-olds of 2009/10 are born from January 1990, so that every date of the
+  // files lies in the calendar's range (1990 to 2100) as well.
+  const born = (from, to) => iso(rng.int(day(from < '1990-01-01' ? '1990-01-01' : from), day(to)));
   const cohortSize = rng.int(6950, 7050);
-  for (let i = 0; i < cohortSize; i++) people.push({ dob: born('1991-09-01', '1994-08-31') });
-  for (let i = rng.int(25, 40); i > 0; i--) people.push({ dob: born('1994-09-01', '1995-08-31') }); // 15
-  for (let i = rng.int(20, 30); i > 0; i--) people.push({ dob: born('1990-09-01', '1991-08-31') }); // 19
+  for (let i = 0; i < cohortSize; i++) people.push({ dob: born(`${year - 19}-09-01`, `${year - 16}-08-31`) });
+  for (let i = rng.int(25, 40); i > 0; i--)
+    people.push({ dob: born(`${year - 16}-09-01`, `${year - 15}-08-31`) }); // 15
+  for (let i = rng.int(20, 30); i > 0; i--)
+    people.push({ dob: born(`${year - 20}-09-01`, `${year - 19}-08-31`) }); // 19
   rng.shuffle(people);
   people.forEach((p, i) => {
-    p.id = `YP-${10001 + i}`;
+    p.id = `YP-${firstId + i}`;
   });
   const rows = [];
   for (const p of people) {
-    // Academic age in 2010/11: 18 for September 1991 to August 1992 births, and so on.
-    const age = 2010 - Number(p.dob.slice(0, 4)) - (Number(p.dob.slice(5, 7)) >= 9 ? 1 : 0);
-    const neetRisk = { 15: 0.02, 16: 0.047, 17: 0.075, 18: 0.108, 19: 0.12 }[age];
-    const unknownRisk = { 15: 0.02, 16: 0.035, 17: 0.068, 18: 0.115, 19: 0.12 }[age];
+    // Academic age: in 2010/11, 18 for September 1991 to August 1992 births, and so on.
+    const age = year - Number(p.dob.slice(0, 4)) - (Number(p.dob.slice(5, 7)) >= 9 ? 1 : 0);
+    const neetRisk = { 15: 0.02, 16: 0.047, 17: 0.075, 18: 0.108, 19: 0.12 }[age] * risk.neet;
+    const unknownRisk = { 15: 0.02, 16: 0.035, 17: 0.068, 18: 0.115, 19: 0.12 }[age] * risk.unknown;
     let status = rng.chance(0.005)
       ? 'EXCLUDED'
       : rng.chance(unknownRisk)
@@ -1014,7 +1104,7 @@ function generateNeet() {
         : rng.chance(neetRisk)
           ? 'NEET'
           : 'EET';
-    NEET_COUNTS.forEach((count, i) => {
+    counts.forEach((count, i) => {
       if (i > 0) {
         if (status === 'NOT_KNOWN' && rng.chance(0.09)) status = rng.chance(neetRisk * 2) ? 'NEET' : 'EET';
         else if (status === 'NEET' && rng.chance(0.09)) status = 'EET';
@@ -1024,6 +1114,11 @@ function generateNeet() {
       rows.push([p.id, count, p.dob, status]);
     });
   }
+  return rows;
+}
+
+/** Rows by count date, then person. */
+function byCountDate(rows) {
   return rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -1034,20 +1129,84 @@ function main() {
   const workers = generateWorkers();
   const allocations = generateAllocations(workers);
   const referrals = generateReferrals(childTeams);
-  const initialAssessments = generateInitialAssessments(workers, referrals, childTeams);
-  const coreAssessments = generateCoreAssessments(workers, initialAssessments, childTeams);
-  const conferences = generateConferences(initialAssessments, childTeams);
+  const referralsByDay = referralsByDayOf(referrals);
+  const initialAssessments = generateInitialAssessments(workers, referralsByDay, childTeams, {
+    stream: 'initial-assessments',
+    rates: NI59_RATES,
+    stillOpen: true,
+    first: 100001,
+  });
+  const coreAssessments = generateCoreAssessments(workers, initialAssessments, childTeams, {
+    stream: 'core-assessments',
+    rates: NI60_RATES,
+    stillOpen: true,
+    first: 100001,
+  });
+  const conferences = generateConferences(initialAssessments, childTeams, {
+    stream: 'cp-conferences',
+    rates: CPC15_RATES,
+    reviews: true,
+    first: 10001,
+  });
   const cafs = generateCaf();
-  const neet = generateNeet();
+  const neet = generateNeet({
+    stream: 'neet',
+    year: 2010,
+    counts: NEET_COUNTS,
+    firstId: 10001,
+    risk: NO_CHANGE,
+  });
+
+  // 2009/10, the history of the return's charts: from streams of their own and after everything above, so that the
+  // records of 2010/11 and their ids are the same as without it. The history's ids are numbered below 2010/11's.
+  const initialHistory = generateInitialAssessments(workers, referralsByDay, childTeams, {
+    stream: 'initial-assessments-2009',
+    rates: NI59_HISTORY_RATES,
+    stillOpen: false,
+    first: 90001,
+  });
+  const coreHistory = generateCoreAssessments(workers, initialHistory, childTeams, {
+    stream: 'core-assessments-2009',
+    rates: NI60_HISTORY_RATES,
+    stillOpen: false,
+    first: 90001,
+  });
+  const conferenceHistory = generateConferences(initialHistory, childTeams, {
+    stream: 'cp-conferences-2009',
+    rates: CPC15_HISTORY_RATES,
+    reviews: false,
+    first: 9001,
+  });
+  const neetHistory = generateNeet({
+    stream: 'neet-2009',
+    year: 2009,
+    counts: NEET_HISTORY_COUNTS,
+    firstId: 20001,
+    risk: { neet: 1.08, unknown: 1.1 },
+  });
 
   const files = {
     'initial-assessments.csv': csv(
       ['id', 'childId', 'referralDate', 'completedDate', 'team', 'workerId'],
-      initialAssessments.map((r) => [r.id, r.childId, iso(r.referral), opt(r.completed), r.team, r.workerId]),
+      [...initialHistory, ...initialAssessments].map((r) => [
+        r.id,
+        r.childId,
+        iso(r.referral),
+        opt(r.completed),
+        r.team,
+        r.workerId,
+      ]),
     ),
     'core-assessments.csv': csv(
       ['id', 'childId', 'startDate', 'completedDate', 'team', 'workerId'],
-      coreAssessments.map((r) => [r.id, r.childId, iso(r.start), opt(r.completed), r.team, r.workerId]),
+      [...coreHistory, ...coreAssessments].map((r) => [
+        r.id,
+        r.childId,
+        iso(r.start),
+        opt(r.completed),
+        r.team,
+        r.workerId,
+      ]),
     ),
     'cp-conferences.csv': csv(
       [
@@ -1060,7 +1219,7 @@ function main() {
         'referralDate',
         'team',
       ],
-      conferences.map((r) => [
+      [...conferenceHistory, ...conferences].map((r) => [
         r.id,
         r.childId,
         iso(r.conference),
@@ -1087,7 +1246,10 @@ function main() {
       ['id', 'childId', 'referralDate', 'cafCompleted', 'source', 'team'],
       referrals.map((r) => [r.id, r.childId, iso(r.date), r.cafCompleted, r.source, r.team]),
     ),
-    'neet.csv': csv(['personId', 'snapshotDate', 'dateOfBirth', 'status'], neet),
+    'neet.csv': csv(
+      ['personId', 'snapshotDate', 'dateOfBirth', 'status'],
+      byCountDate([...neetHistory, ...neet]),
+    ),
     'workers.csv': csv(
       ['workerId', 'fte', 'role', 'team', 'startDate', 'endDate'],
       workers.map((w) => [w.id, w.fte, w.role, w.team, iso(w.start), opt(w.end)]),

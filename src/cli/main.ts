@@ -8,6 +8,7 @@ import { version } from '../../package.json';
 import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { reportCommand } from './commands/report.js';
+import { spcCommand } from './commands/spc.js';
 import { validateCommand } from './commands/validate.js';
 import { workingDaysCommand } from './commands/working-days.js';
 import { type CliCommand, type CliIo, InputRefusedError, UsageError } from './context.js';
@@ -16,6 +17,7 @@ const commands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
   reportCommand,
+  spcCommand,
   workingDaysCommand,
   deadlineCommand,
 ];

@@ -30,4 +30,5 @@ export {
   ReportConfigError,
   reportConfigSchema,
 } from './report-config.js';
-export { fileSource, nodeSha256 } from './source.js';
+export { fileSource, nodeSha256, type OpenFile } from './source.js';
+export { renderXlsx } from './write-workbook.js';

@@ -8,15 +8,67 @@ import { dateFormats } from '../records/dates.js';
 import type { InputIssue } from '../records/issues.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
-import { buildReport, type ReportIndicatorInput, type ReportModel } from '../report/model.js';
-import { getTargetSet, parseTargets, type Target, targetSetIds } from '../targets/index.js';
+import {
+  buildReport,
+  type ReportIndicatorInput,
+  type ReportModel,
+  type ReportSpcOptions,
+} from '../report/model.js';
+import { getTargetSet, parseTargets, type TargetSet, targetSetIds } from '../targets/index.js';
 import { readHolidayFile } from './holiday-file.js';
 import { readRecordsFile } from './read-records-file.js';
 
+/** A RAG tolerance: a number (points, or cases per FTE), `{ points }` or `{ percentOfTarget }`. */
+const toleranceEntry = z.union(
+  [
+    z.number().nonnegative(),
+    z.object({ points: z.number().nonnegative() }).strict(),
+    z.object({ percentOfTarget: z.number().nonnegative() }).strict(),
+  ],
+  {
+    error:
+      'Expected a tolerance: a number of points (cases per FTE for CASELOAD) >= 0, { "points": n } or { "percentOfTarget": n }',
+  },
+);
+
 const indicatorEntry = z.union([
   z.string(),
-  z.object({ id: z.string(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+  z
+    .object({
+      id: z.string(),
+      options: z.record(z.string(), z.unknown()).optional(),
+      /** The target the summary shows: a configured set's id and the target's period. */
+      headline: z
+        .object({ set: z.string().min(1), period: z.string().min(1) })
+        .strict()
+        .optional(),
+      tolerance: toleranceEntry.optional(),
+      /** How its XmR chart is drawn. */
+      spc: z
+        .object({
+          fixAfter: z.number().int().min(2).optional(),
+          rebase: z.array(z.string()).optional(),
+          screenOutliers: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
 ]);
+
+/**
+ * The problems of an issue, with a union that says only "Invalid input" (an indicator given as an object where a
+ * string would also do) opened to the alternative that got furthest, so that the message names the key at fault.
+ */
+function unionProblems(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string }[] {
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input' && issue.errors.length > 0) {
+    const rootTypeOnly = (list: readonly z.core.$ZodIssue[]) =>
+      list.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
+    const best = issue.errors.find((list) => !rootTypeOnly(list)) ?? issue.errors[0] ?? [];
+    return best.flatMap((inner) => unionProblems({ ...inner, path: [...issue.path, ...inner.path] }));
+  }
+  return [{ path: issue.path, message: issue.message }];
+}
 
 /**
  * One input of a report config: a file's path, or the path with the standard shape it is in (`preset`), the
@@ -59,7 +111,8 @@ export const reportConfigSchema = z
       .strict()
       .optional(),
     convention: z.enum(conventions as unknown as [string, ...string[]]).optional(),
-    tolerance: z.number().nonnegative().optional(),
+    tolerance: toleranceEntry.optional(),
+    spcHistoryMonths: z.number().int().nonnegative().optional(),
     rounding: z
       .object({
         decimalPlaces: z.number().int().min(0).max(20).optional(),
@@ -136,9 +189,9 @@ export interface LoadReportOptions {
 export async function loadReport(configPath: string, options: LoadReportOptions = {}): Promise<LoadedReport> {
   const parsed = reportConfigSchema.safeParse(await readJson(configPath, 'report config'));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`,
-    );
+    const problems = parsed.error.issues
+      .flatMap(unionProblems)
+      .map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`);
     throw new ReportConfigError(`${configPath}: the report config is not usable:\n${problems.join('\n')}`);
   }
   const config = parsed.data;
@@ -209,10 +262,10 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
     });
   }
 
-  const targets: Target[] = [];
+  const targetSets: TargetSet[] = [];
   for (const id of config.targetSets ?? []) {
     try {
-      targets.push(...getTargetSet(id).targets);
+      targetSets.push(getTargetSet(id));
     } catch {
       throw new ReportConfigError(
         `${configPath}: targetSets: unknown target set ${JSON.stringify(id)} (built in: ${targetSetIds.join(', ')})`,
@@ -221,7 +274,7 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
   }
   for (const file of config.targetFiles ?? []) {
     try {
-      targets.push(...parseTargets(await readJson(at(file), 'targets file')).targets);
+      targetSets.push(parseTargets(await readJson(at(file), 'targets file')));
     } catch (error) {
       if (error instanceof ReportConfigError) throw error;
       throw new ReportConfigError(`${at(file)}: ${(error as Error).message}`);
@@ -255,6 +308,9 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
       records: (input?.records ?? []) as never,
       options: { ...(entry.options ?? {}), ...extra } as never,
       rowsRejected: input?.accounting.rowsRejected ?? 0,
+      ...('headline' in entry && entry.headline ? { headline: entry.headline } : {}),
+      ...('tolerance' in entry && entry.tolerance !== undefined ? { tolerance: entry.tolerance } : {}),
+      ...('spc' in entry && entry.spc ? { spc: entry.spc as ReportSpcOptions } : {}),
     };
   });
   try {
@@ -262,10 +318,19 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
       financialYear: config.financialYear,
       ...(config.title ? { title: config.title } : {}),
       ...(config.asAt ? { asAt: config.asAt } : {}),
-      targets,
+      targetSets,
       calendar: createCalendar(calendarOptions),
       ...(config.convention ? { convention: config.convention as 'after-start' } : {}),
       ...(config.tolerance !== undefined ? { tolerance: config.tolerance } : {}),
+      ...(config.spcHistoryMonths !== undefined ? { spcHistoryMonths: config.spcHistoryMonths } : {}),
+      inputs: inputs.map((input) => ({
+        kind: input.kind,
+        file: input.path,
+        rowsRead: input.accounting.rowsRead,
+        rowsAccepted: input.accounting.rowsAccepted,
+        rowsRejected: input.accounting.rowsRejected,
+        rowsSkipped: input.skipped?.length ?? 0,
+      })),
       ...(config.rounding ? { rounding: config.rounding as never } : {}),
     });
     return { model, config, inputs };

@@ -4,21 +4,29 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
 import type { ByteSource } from '../records/stages.js';
 import type { Hasher } from '../util/sha256.js';
 
 /**
+ * What {@link fileSource} needs of an open file: a `FileHandle` of `node:fs/promises` has it. (Written out rather
+ * than imported, so that a consumer's compiler needs no node type definitions to read this package's.)
+ */
+export interface OpenFile {
+  /** A stream of the file's bytes from `start`, left open at its end (`autoClose: false`). */
+  createReadStream(options: { autoClose: boolean; start: number }): AsyncIterable<unknown>;
+}
+
+/**
  * The bytes of an open file, read from its start in 64 KiB pieces.
  *
- * @param handle - the open file (closed by its opener).
+ * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
  * @returns the source.
  * @example
  * const source = fileSource(await open('ia.csv'), 'ia.csv');
  * for await (const chunk of source.chunks()) chunk.length //=> 65536, …
  */
-export function fileSource(handle: FileHandle, name: string): ByteSource {
+export function fileSource(handle: OpenFile, name: string): ByteSource {
   return {
     name,
     chunks: () => handle.createReadStream({ autoClose: false, start: 0 }) as AsyncIterable<Uint8Array>,

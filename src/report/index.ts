@@ -1,12 +1,18 @@
 export { type RenderChartOptions, renderChart } from './chart.js';
-export { renderCsv, renderJson } from './csv.js';
+export { REPORT_CSV_COLUMNS, renderCsv, renderJson } from './csv.js';
 export { escapeHtml } from './escape-html.js';
 export {
+  figurePartNames,
+  headlineSource,
   headlineTarget,
   latestReportedMonth,
   ragLabel,
   rateNeededText,
+  ruleWords,
+  toleranceBasis,
+  toleranceSettingWords,
   toleranceWords,
+  yearToDateLabel,
 } from './headline.js';
 export { type RenderHtmlOptions, renderHtml } from './html.js';
 export { escapeMarkdown, renderMarkdown } from './markdown.js';
@@ -16,7 +22,26 @@ export {
   type ReportFigure,
   type ReportIndicator,
   type ReportIndicatorInput,
+  type ReportInput,
   type ReportModel,
+  type ReportSpc,
+  type ReportSpcOptions,
   type ReportTarget,
+  type SlowToProgress,
 } from './model.js';
+export {
+  assuranceMeaning,
+  assuranceWords,
+  chartNumber,
+  specialCauseWords,
+  variationMeaning,
+  variationWords,
+} from './spc-words.js';
 export { renderSummaryTable } from './text.js';
+export { DEFAULT_TOLERANCE, type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
+export {
+  type WorkbookCell,
+  type WorkbookLayout,
+  type WorkbookSheet,
+  workbookLayout,
+} from './workbook.js';

@@ -9,8 +9,27 @@ import {
   type RoundingOptions,
 } from '../indicators/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
-import { compareToTarget, expectedRemainingVolume, rateNeeded, type Target } from '../targets/index.js';
+import type { ResultWarning } from '../records/issues.js';
+import {
+  improvementOf,
+  monthlySeries,
+  type ResolvedSpcOptions,
+  type SpcAssurance,
+  type SpcOptions,
+  type SpcPoint,
+  type SpcPointType,
+  spc,
+} from '../spc/index.js';
+import {
+  compareToTarget,
+  expectedRemainingVolume,
+  rateNeeded,
+  type Target,
+  type TargetSet,
+} from '../targets/index.js';
 import type { IsoDate } from '../util/dates.js';
+import { chartNumber } from './spc-words.js';
+import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
 
 /** One indicator of a report: its records and options. */
 export interface ReportIndicatorInput<I extends IndicatorId = IndicatorId> {
@@ -22,6 +41,32 @@ export interface ReportIndicatorInput<I extends IndicatorId = IndicatorId> {
   readonly options?: OptionsFor<I>;
   /** Rows rejected while reading its input, so that the report accounts for every row. */
   readonly rowsRejected?: number;
+  /**
+   * The target the summary shows: a target set's id (or, for targets given without a set, their document's title)
+   * and the target's period. Default: the rule of {@link BuildReportOptions.targetSets}.
+   */
+  readonly headline?: { readonly set: string; readonly period: string };
+  /** This indicator's RAG tolerance. Default: the report's (`BuildReportOptions.tolerance`). */
+  readonly tolerance?: Tolerance;
+  /** How its XmR chart is drawn: `fixAfter`, `rebase` and `screenOutliers` of `spc()`. Default: spc()'s defaults. */
+  readonly spc?: ReportSpcOptions;
+}
+
+/** The options of an indicator's XmR chart a report config may set (the direction and target come from the report). */
+export type ReportSpcOptions = Pick<SpcOptions, 'fixAfter' | 'rebase' | 'screenOutliers'>;
+
+/** One input file of a report: what kind of records it gave and what became of every row. */
+export interface ReportInput {
+  /** The record kind read from it. */
+  readonly kind: string;
+  /** The file as named. */
+  readonly file: string;
+  readonly rowsRead: number;
+  readonly rowsAccepted: number;
+  /** Rows left out of every figure for an error. */
+  readonly rowsRejected: number;
+  /** Rows a preset knows are not records of the kind. */
+  readonly rowsSkipped: number;
 }
 
 /** Options of {@link buildReport}. */
@@ -36,16 +81,37 @@ export interface BuildReportOptions {
    * end of the financial year.
    */
   readonly asAt?: IsoDate;
-  /** The targets to compare with; those of indicators not in the report, or outside the year, are left out. */
+  /**
+   * The target sets to compare with, in order; targets of indicators not in the report, or outside the year, are
+   * left out. Each indicator's headline target (the one the summary shows), unless its input names one: in the first
+   * set that has a target for it, the target whose period contains `asAt` (of several, the one ending first); else
+   * the one ending soonest after `asAt`; else the one that ended last. Default: none.
+   */
+  readonly targetSets?: readonly TargetSet[];
+  /**
+   * More targets, after those of `targetSets`: grouped into sets by their document (`source.document`), in the order
+   * first seen. Default: none.
+   */
   readonly targets?: readonly Target[];
   /** The working-day calendar. Default: England and Wales. */
   readonly calendar?: Calendar;
   /** The counting convention. Default `after-start`. */
   readonly convention?: Convention;
-  /** The RAG tolerance, in the gap's unit. Default 5 (points). */
-  readonly tolerance?: number;
+  /**
+   * The RAG tolerance of every indicator without its own: a number in the gap's unit (points, or cases per FTE),
+   * `{ points }` or `{ percentOfTarget }`. Default: 5% of each target's absolute value.
+   */
+  readonly tolerance?: Tolerance;
   /** Display rounding. Default 1 decimal place, half-up. */
   readonly rounding?: RoundingOptions;
+  /**
+   * Months before the financial year that the XmR charts take as history, where the records hold them (the months
+   * before the first with a record in the population are left out). A whole number >= 0. Default 12: the previous
+   * financial year.
+   */
+  readonly spcHistoryMonths?: number;
+  /** The input files read, for the accounting the report shows. Default: none listed. */
+  readonly inputs?: readonly ReportInput[];
 }
 
 /** A figure of the report: a month, the year to date, or a target's period. */
@@ -71,6 +137,12 @@ export interface ReportFigure {
 export interface ReportTarget {
   /** The target, with its source (document, paragraph, quote, note). */
   readonly target: Target;
+  /** The set it comes from: its id (null for a target given without a set) and title. */
+  readonly set: { readonly id: string | null; readonly title: string };
+  /** Whether it is the indicator's headline target, the one the summary shows. */
+  readonly headline: boolean;
+  /** The amber band it was judged with. */
+  readonly tolerance: ResolvedTolerance;
   /** The target's period, parsed. */
   readonly period: ReportFigure['period'];
   /** The target's value as displayed: `80%`, `22 cases per FTE`, `+10% on FY2009`. */
@@ -87,7 +159,10 @@ export interface ReportTarget {
   readonly gap: string | null;
   /** The gap displayed: `+2.4 pts`. */
   readonly gapDisplay: string;
-  /** Whether the target's period runs past `asAt` (the comparison is provisional). */
+  /**
+   * Whether the comparison is provisional: the target's period runs past `asAt` and months that count are still to
+   * come (for NI117 and NEET_NOT_KNOWN only the November, December and January counts count).
+   */
   readonly running: boolean;
   /** For a percent-change target: the baseline figure the change is measured from (like for like while running). */
   readonly baseline?: {
@@ -120,12 +195,41 @@ export interface ReportIndicator {
   readonly rule: IndicatorResult['rule'];
   /** One figure per month of the year. */
   readonly months: readonly ReportFigure[];
-  /** The year to date (to `asAt`), pooled. */
+  /** The months before the year that the chart shows as history (`spcHistoryMonths`), from the first with data. */
+  readonly history: readonly ReportFigure[];
+  /** The year to date (to `asAt`): pooled, or (CASELOAD) a snapshot on its last day. */
   readonly yearToDate: ReportFigure;
+  /** Whether `yearToDate` pools the months (`pooled`) or is a snapshot on the last day (`snapshot`). */
+  readonly yearToDateKind: 'pooled' | 'snapshot';
   /** How the records of the year to date were used. */
   readonly counts: IndicatorCounts;
   /** The targets, in the order given. */
   readonly targets: readonly ReportTarget[];
+  /** The XmR chart of the history and the year's months to `asAt` (SPEC 14). */
+  readonly spc: ReportSpc;
+  /** What may make a figure not what it seems: options contradicting a target, too few points for the chart. */
+  readonly warnings: readonly ResultWarning[];
+}
+
+/** An indicator's XmR chart in the report: `spc()`'s result over the months shown (SPEC 14). */
+export interface ReportSpc {
+  /** The options, every default filled in: the direction from the polarity, the target the headline's. */
+  readonly options: ResolvedSpcOptions;
+  /** One point per month shown, history first, labelled `2010-04`. */
+  readonly points: readonly SpcPoint[];
+  /** What the latest month shows. */
+  readonly variation: SpcPointType | null;
+  /** Whether the process will meet the headline target. */
+  readonly assurance: SpcAssurance | null;
+  /** Whether the limits rest on fewer than 12 points. */
+  readonly tooFewPoints: boolean;
+}
+
+/** An indicator the board should look at first, and why, in words. */
+export interface SlowToProgress {
+  readonly indicator: string;
+  /** Each reason in a sentence: the assurance `consistent-fail`, or a rate needed that cannot be reached. */
+  readonly reasons: readonly string[];
 }
 
 /** The monthly return: every indicator by month, the year to date and the targets. */
@@ -135,11 +239,17 @@ export interface ReportModel {
   readonly asAt: IsoDate;
   readonly calendar: { readonly id: string; readonly fingerprint: string };
   readonly convention: Convention;
-  /** The RAG tolerance the standings were judged with, in the gap's unit (points, or cases per FTE). */
-  readonly tolerance: number;
+  /** The report's RAG tolerance as given, or null for the default (5% of each target); each target has its own. */
+  readonly tolerance: Tolerance | null;
+  /** The months before the year the charts take as history. */
+  readonly spcHistoryMonths: number;
   /** The months of the year, each with whether it is reported. */
   readonly months: readonly (ReportFigure['period'] & { readonly reported: boolean })[];
   readonly indicators: readonly ReportIndicator[];
+  /** The indicators slow to progress, listed first in the summary, in report order. */
+  readonly slowToProgress: readonly SlowToProgress[];
+  /** The input files read, with what became of their rows. */
+  readonly inputs: readonly ReportInput[];
 }
 
 const NOT_YET = 'not yet';
@@ -202,21 +312,116 @@ function targetDisplayOf(target: Target): string {
   }
 }
 
+/** A target with the set it comes from. */
+interface SetTarget {
+  readonly target: Target;
+  readonly set: ReportTarget['set'];
+  /** The set's place in the order given. */
+  readonly order: number;
+}
+
+/** The targets of the sets in order, then the loose targets grouped by document. */
+function targetsInSets(options: BuildReportOptions): SetTarget[] {
+  const out: SetTarget[] = [];
+  (options.targetSets ?? []).forEach((set, order) => {
+    for (const target of set.targets) out.push({ target, set: { id: set.id, title: set.title }, order });
+  });
+  const documents: string[] = [];
+  for (const target of options.targets ?? []) {
+    const title = target.source.document;
+    if (!documents.includes(title)) documents.push(title);
+    out.push({
+      target,
+      set: { id: null, title },
+      order: (options.targetSets?.length ?? 0) + documents.indexOf(title),
+    });
+  }
+  return out;
+}
+
+/**
+ * The headline among an indicator's targets (SPEC 15): the one named, or in the first set that has one, the target
+ * whose period contains `asAt` (ending first), else the one ending soonest after it, else the one that ended last.
+ */
+function headlineIndex(
+  id: string,
+  targets: readonly (SetTarget & { readonly period: Period })[],
+  asAt: IsoDate,
+  named: ReportIndicatorInput['headline'],
+): number {
+  if (targets.length === 0) {
+    if (named) throw new RangeError(`${id}: headline: the indicator has no target in the year`);
+    return -1;
+  }
+  if (named) {
+    const wanted = parsePeriod(named.period);
+    const index = targets.findIndex(
+      ({ set, period }) =>
+        (set.id === named.set || (set.id === null && set.title === named.set)) &&
+        period.start === wanted.start &&
+        period.end === wanted.end,
+    );
+    if (index === -1) {
+      const known = targets.map(({ set, period }) => `${set.id ?? set.title} ${period.spec}`).join('; ');
+      throw new RangeError(
+        `${id}: headline: no target of set ${JSON.stringify(named.set)} over ${named.period} in the year (its targets: ${known})`,
+      );
+    }
+    return index;
+  }
+  const first = Math.min(...targets.map((target) => target.order));
+  const inSet = targets.flatMap((target, index) => (target.order === first ? [{ ...target, index }] : []));
+  const pick = (candidates: typeof inSet, better: (a: Period, b: Period) => boolean) =>
+    candidates.reduce((best, candidate) => (better(candidate.period, best.period) ? candidate : best));
+  const containing = inSet.filter(({ period }) => period.start <= asAt && asAt <= period.end);
+  if (containing.length > 0) {
+    return pick(containing, (a, b) => a.end < b.end || (a.end === b.end && a.start > b.start)).index;
+  }
+  const after = inSet.filter(({ period }) => period.start > asAt);
+  if (after.length > 0) {
+    return pick(after, (a, b) => a.end < b.end || (a.end === b.end && a.start > b.start)).index;
+  }
+  return pick(inSet, (a, b) => a.end > b.end || (a.end === b.end && a.start > b.start)).index;
+}
+
+/** The months of history before the year: the `count` months ending the month before it starts. */
+function historyMonths(year: Period, count: number): Period[] {
+  if (count === 0) return [];
+  const [y = 0, m = 1] = year.start.split('-').map(Number);
+  const startIndex = y * 12 + (m - 1) - count;
+  const startMonth = `${Math.floor(startIndex / 12)}-${String((startIndex % 12) + 1).padStart(2, '0')}`;
+  const endIndex = y * 12 + (m - 1) - 1;
+  const endMonth = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, '0')}`;
+  return splitIntoMonths(parsePeriod(`${startMonth}..${endMonth}`));
+}
+
+/** `startEvent strategy-discussion`: an option and its value in words. */
+function optionWords(key: string, value: unknown): string {
+  return `${key} ${String(value)}`;
+}
+
 /**
  * Builds the monthly return: for a financial year, each indicator by month, the year to date (pooled, never an
- * average of months) and each target with its status, gap, RAG and, for a target still running at `asAt`, the rate
- * the remaining months need. Pure: the same records and options always give the same model.
+ * average of months; a snapshot for CASELOAD) and each target with its status, gap, RAG (each target with its own
+ * tolerance) and, for a target still running at `asAt`, the rate the remaining months need; the headline target of
+ * each indicator; the XmR chart of its months with the history before the year (SPEC 14); the warnings a board
+ * needs (options contradicting a target's words, charts on too few points); and the indicators slow to progress.
+ * Pure: the same records and options always give the same model.
  *
- * @param indicators - the indicators to report, each with its records and options.
- * @param options - the financial year, `asAt`, targets, calendar, convention, tolerance, rounding.
- * @returns the {@link ReportModel}, ready for a renderer (HTML, Markdown, CSV, JSON).
+ * @param indicators - the indicators to report, each with its records, options, headline, tolerance and chart options.
+ * @param options - the financial year, `asAt`, target sets, calendar, convention, tolerance, rounding, history.
+ * @returns the {@link ReportModel}, ready for a renderer (HTML, Markdown, CSV, JSON, workbook).
+ * @throws {RangeError} for a headline that names no target of the indicator in the year, a tolerance or
+ *   `spcHistoryMonths` that is not a number >= 0, or a chart option spc() refuses (a rebase month not shown).
  * @example
  * const model = buildReport([{ id: 'NI59', records }], {
  *   financialYear: 'FY2010',
- *   targets: targetSets['leeds-2010-notice'].targets,
+ *   asAt: '2011-01-31',
+ *   targetSets: [targetSets['leeds-2010-notice']],
  * });
- * model.indicators[0].yearToDate.display; //=> '78.5%'
- * model.indicators[0].targets.map((t) => t.rag); //=> ['red', 'green', 'amber']
+ * model.indicators[0].yearToDate.display; //=> '75.6%'
+ * headlineTarget(model.indicators[0])?.period.spec; //=> '2010-10..2011-03'
+ * model.indicators[0].spc.variation; //=> 'special-cause-improvement'
  */
 export function buildReport(
   indicators: readonly ReportIndicatorInput[],
@@ -226,9 +431,16 @@ export function buildReport(
   const asAt = options.asAt ?? year.end;
   const convention = options.convention ?? 'after-start';
   const months = splitIntoMonths(year);
-  const tolerance = options.tolerance ?? 5;
+  const historyCount = options.spcHistoryMonths ?? 12;
+  if (!Number.isInteger(historyCount) || historyCount < 0) {
+    throw new RangeError(
+      `spcHistoryMonths: expected a whole number >= 0, got ${String(options.spcHistoryMonths)}`,
+    );
+  }
+  const history = historyMonths(year, historyCount);
   // One calendar for every figure, built once.
   const calendar = options.calendar ?? createCalendar();
+  const allTargets = targetsInSets(options);
 
   const reportIndicators = indicators.map((input): ReportIndicator => {
     const definition = getIndicator(input.id);
@@ -241,100 +453,160 @@ export function buildReport(
     const compute = (period: Period, extra: Record<string, unknown> = {}) =>
       definition.compute(input.records as never, period, { ...baseOptions, ...extra } as never);
 
-    const monthly = months.map((month) =>
-      month.end <= asAt ? figureOf(compute(month), month) : notYet(month),
-    );
+    const monthResults = months.map((month) => (month.end <= asAt ? compute(month) : undefined));
+    const monthly = months.map((month, index) => {
+      const result = monthResults[index];
+      return result ? figureOf(result, month) : notYet(month);
+    });
+    const historyResults = history.map((month) => compute(month));
+    const firstWithData = historyResults.findIndex((result) => result.counts.inPopulation > 0);
+    const shownHistory = firstWithData === -1 ? [] : historyResults.slice(firstWithData);
     const toDate = soFar(year, asAt);
     const ytdResult = toDate
       ? compute(toDate, input.rowsRejected === undefined ? {} : { rowsRejected: input.rowsRejected })
       : undefined;
     const yearToDate = toDate && ytdResult ? figureOf(ytdResult, toDate) : notYet(year);
+    const tolerance = input.tolerance ?? options.tolerance;
 
-    const targets = (options.targets ?? [])
-      .filter((target) => target.indicator === definition.id)
-      .filter((target) => {
-        const period = parsePeriod(target.period);
-        return period.start <= year.end && period.end >= year.start;
-      })
-      .map((target): ReportTarget => {
-        const period = parsePeriod(target.period);
-        const common = { target, period: periodOf(period), targetDisplay: targetDisplayOf(target) };
-        const covered = soFar(period, asAt);
-        if (!covered) {
-          return {
-            ...common,
-            figure: notYet(period),
-            actualDisplay: NOT_YET,
-            status: 'not-started',
-            rag: 'grey',
-            gap: null,
-            gapDisplay: 'n/a',
-            running: true,
-          };
-        }
-        const running = covered.end < period.end;
-        const coveredMonths = splitIntoMonths(covered);
-        const baseline =
-          target.baseline === undefined
-            ? {}
-            : {
-                baseline: running
-                  ? likeForLike(target.baseline, coveredMonths.length)
-                  : parsePeriod(target.baseline),
-              };
-        const result = compute(covered, baseline);
-        const comparison = compareToTarget(result, target, { tolerance, toDate: running });
-        // NEET counts are taken in November, December and January only: other months add nothing to come.
-        const remaining = splitIntoMonths(period).filter(
-          (month) =>
-            month.end > covered.end &&
-            (definition.recordKind !== 'neet' || ['11', '12', '01'].includes(month.start.slice(5, 7))),
-        ).length;
-        const needed =
-          running && target.unit === 'percent' && result.unit === 'percent' && remaining > 0
-            ? rateNeeded({
-                target,
-                soFar: result,
-                expectedRemaining: expectedRemainingVolume(
-                  coveredMonths.map((month) => compute(month).denominator),
-                  remaining,
-                ),
-              })
-            : undefined;
+    const inYear = allTargets
+      .filter(({ target }) => target.indicator === definition.id)
+      .map((entry) => ({ ...entry, period: parsePeriod(entry.target.period) }))
+      .filter(({ period }) => period.start <= year.end && period.end >= year.start);
+    const headline = headlineIndex(definition.id, inYear, asAt, input.headline);
+
+    const targets = inYear.map(({ target, set, period }, index): ReportTarget => {
+      const common = {
+        target,
+        set,
+        headline: index === headline,
+        tolerance: resolveTolerance(tolerance, target),
+        period: periodOf(period),
+        targetDisplay: targetDisplayOf(target),
+      };
+      const covered = soFar(period, asAt);
+      if (!covered) {
         return {
           ...common,
-          figure: figureOf(result, covered),
-          actualDisplay: comparison.actualDisplay,
-          status: comparison.status,
-          rag: comparison.rag,
-          gap: comparison.gap === null ? null : comparison.gap.toString(),
-          gapDisplay: comparison.gapDisplay,
-          running,
-          ...(result.baseline
-            ? {
-                baseline: {
-                  period: result.baseline.period,
-                  numerator: result.baseline.numerator,
-                  value: result.baseline.value === null ? null : result.baseline.value.toString(),
-                  change: result.baseline.change === null ? null : result.baseline.change.toString(),
-                  changeDisplay: result.baseline.changeDisplay,
-                },
-              }
-            : {}),
-          ...(needed
-            ? {
-                rateNeeded: {
-                  needed: needed.needed === null ? null : needed.needed.toString(),
-                  neededDisplay: needed.neededDisplay,
-                  bound: needed.bound,
-                  achievable: needed.achievable,
-                  alreadySecured: needed.alreadySecured,
-                  monthsRemaining: remaining,
-                },
-              }
-            : {}),
+          figure: notYet(period),
+          actualDisplay: NOT_YET,
+          status: 'not-started',
+          rag: 'grey',
+          gap: null,
+          gapDisplay: 'n/a',
+          running: true,
         };
+      }
+      const coveredMonths = splitIntoMonths(covered);
+      // NEET counts are taken in November, December and January only: other months add nothing to come.
+      const remaining = splitIntoMonths(period).filter(
+        (month) =>
+          month.end > covered.end &&
+          (definition.recordKind !== 'neet' || ['11', '12', '01'].includes(month.start.slice(5, 7))),
+      ).length;
+      const running = covered.end < period.end && remaining > 0;
+      const baseline =
+        target.baseline === undefined
+          ? {}
+          : {
+              baseline:
+                covered.end < period.end
+                  ? likeForLike(target.baseline, coveredMonths.length)
+                  : parsePeriod(target.baseline),
+            };
+      const result = compute(covered, baseline);
+      const comparison = compareToTarget(result, target, {
+        tolerance: common.tolerance.value,
+        toDate: covered.end < period.end,
       });
+      const needed =
+        running && target.unit === 'percent' && result.unit === 'percent'
+          ? rateNeeded({
+              target,
+              soFar: result,
+              expectedRemaining: expectedRemainingVolume(
+                coveredMonths.map((month) => compute(month).denominator),
+                remaining,
+              ),
+            })
+          : undefined;
+      return {
+        ...common,
+        figure: figureOf(result, covered),
+        actualDisplay: comparison.actualDisplay,
+        status: comparison.status,
+        rag: comparison.rag,
+        gap: comparison.gap === null ? null : comparison.gap.toString(),
+        gapDisplay: comparison.gapDisplay,
+        running,
+        ...(result.baseline
+          ? {
+              baseline: {
+                period: result.baseline.period,
+                numerator: result.baseline.numerator,
+                value: result.baseline.value === null ? null : result.baseline.value.toString(),
+                change: result.baseline.change === null ? null : result.baseline.change.toString(),
+                changeDisplay: result.baseline.changeDisplay,
+              },
+            }
+          : {}),
+        ...(needed
+          ? {
+              rateNeeded: {
+                needed: needed.needed === null ? null : needed.needed.toString(),
+                neededDisplay: needed.neededDisplay,
+                bound: needed.bound,
+                achievable: needed.achievable,
+                alreadySecured: needed.alreadySecured,
+                monthsRemaining: remaining,
+              },
+            }
+          : {}),
+      };
+    });
+
+    // The chart: the history with data, then the year's months to asAt; the headline target, in the same unit.
+    const headlineTarget = targets[headline];
+    const chart = spc(
+      monthlySeries([
+        ...shownHistory,
+        ...monthResults.filter((result): result is IndicatorResult => result !== undefined),
+      ]),
+      {
+        improvement: improvementOf(definition.polarity),
+        ...(headlineTarget && headlineTarget.target.unit === definition.unit
+          ? { target: headlineTarget.target.value }
+          : {}),
+        ...(input.spc ?? {}),
+      },
+    );
+
+    const warnings: ResultWarning[] = [];
+    const effective: Record<string, unknown> = {
+      ...definition.defaultOptions,
+      convention,
+      ...(input.options ?? {}),
+    };
+    for (const target of targets) {
+      const assumed = Object.entries(target.target.options ?? {});
+      const contradicting = assumed.filter(([key, value]) => String(effective[key]) !== String(value));
+      if (contradicting.length === 0) continue;
+      const theirs = toDate ? compute(toDate, Object.fromEntries(assumed)) : undefined;
+      const figures =
+        ytdResult && theirs
+          ? `: ${ytdResult.display} year to date as computed, ${theirs.display} on the target's definition, on the same records`
+          : '';
+      warnings.push({
+        code: 'option_contradicts_target',
+        message: `${definition.id} is computed with ${contradicting.map(([key]) => optionWords(key, effective[key])).join(', ')}, but the target ${target.targetDisplay} for ${target.period.label} (${target.set.id ?? target.set.title}) assumes ${contradicting.map(([key, value]) => optionWords(key, value)).join(', ')}${figures}`,
+      });
+    }
+    if (chart.tooFewPoints) {
+      const points = chart.points.filter((point) => point.value !== null).length;
+      warnings.push({
+        code: 'too_few_points',
+        message: `${definition.id}: the chart's limits rest on fewer than 12 points (${points} month${points === 1 ? '' : 's'} with a value): read its signals as provisional`,
+      });
+    }
 
     return {
       id: definition.id,
@@ -344,7 +616,11 @@ export function buildReport(
       source: definition.source,
       rule: ytdResult?.rule ?? {},
       months: monthly,
+      history: shownHistory.map((result, index) =>
+        figureOf(result, history[firstWithData + index] as Period),
+      ),
       yearToDate,
+      yearToDateKind: ytdResult?.rule.mode === 'snapshot' ? 'snapshot' : 'pooled',
       counts: ytdResult?.counts ?? {
         recordsRead: input.records.length,
         inPopulation: 0,
@@ -354,6 +630,14 @@ export function buildReport(
         excluded: {},
       },
       targets,
+      spc: {
+        options: chart.options,
+        points: chart.points,
+        variation: chart.variation,
+        assurance: chart.assurance,
+        tooFewPoints: chart.tooFewPoints,
+      },
+      warnings,
     };
   });
 
@@ -363,8 +647,48 @@ export function buildReport(
     asAt,
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     convention,
-    tolerance,
+    tolerance: options.tolerance ?? null,
+    spcHistoryMonths: historyCount,
     months: months.map((month) => ({ ...periodOf(month), reported: month.end <= asAt })),
     indicators: reportIndicators,
+    slowToProgress: reportIndicators.flatMap((indicator) => {
+      const reasons = slowReasons(indicator);
+      return reasons.length > 0 ? [{ indicator: indicator.id, reasons }] : [];
+    }),
+    inputs: options.inputs ?? [],
   };
+}
+
+/** Why an indicator is slow to progress, in sentences: a consistent fail, or a rate needed out of reach. */
+function slowReasons(indicator: ReportIndicator): string[] {
+  const reasons: string[] = [];
+  const { spc: chart } = indicator;
+  const last = chart.points.filter((point) => point.value !== null).at(-1);
+  if (chart.assurance === 'consistent-fail' && last && chart.options.target !== null) {
+    const side = chart.options.improvement === 'increase' ? 'below' : 'above';
+    const phase = chart.points.filter((point) => point.phase === last.phase);
+    const span = `${phase[0]?.label ?? ''} to ${last.label}`;
+    const target = `${chart.options.target}${indicator.unit === 'percent' ? '%' : ''}`;
+    const improving =
+      chart.variation === 'special-cause-improvement'
+        ? ', though its latest months are a real improvement'
+        : '';
+    reasons.push(
+      `consistently fails ${target}: its limits, ${limitWords(last.lowerLimit, indicator.unit)} to ${limitWords(last.upperLimit, indicator.unit)} (${span}), lie ${side} it${improving}`,
+    );
+  }
+  for (const target of indicator.targets) {
+    if (target.rateNeeded && !target.rateNeeded.achievable && !target.rateNeeded.alreadySecured) {
+      const months = `${target.rateNeeded.monthsRemaining} month${target.rateNeeded.monthsRemaining === 1 ? '' : 's'}`;
+      reasons.push(
+        `${target.targetDisplay} for ${target.period.label} is out of reach: it needs ${target.rateNeeded.neededDisplay} over the ${months} left`,
+      );
+    }
+  }
+  return reasons;
+}
+
+/** A limit for words: `62.3%`, `22.5`, `n/a`. */
+function limitWords(value: number | null, unit: IndicatorResult['unit']): string {
+  return value === null ? 'n/a' : chartNumber(value, unit);
 }

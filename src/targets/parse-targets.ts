@@ -55,6 +55,7 @@ const targetSchema = z
       error: `Expected one of ${targetUnits.join(', ')}`,
     }),
     baseline: periodText.optional(),
+    options: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     ref: text.optional(),
     quote: text,
     note: text.optional(),
@@ -62,6 +63,16 @@ const targetSchema = z
   .superRefine((target, context) => {
     const id = knownIndicator(target.indicator);
     const definition = id === undefined ? undefined : getIndicator(id);
+    for (const key of Object.keys(target.options ?? {})) {
+      if (definition && !(key in definition.defaultOptions)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['options', key],
+          input: key,
+          message: `Expected an option of ${definition.id} (${Object.keys(definition.defaultOptions).join(', ') || 'it takes none'})`,
+        });
+      }
+    }
     if (definition && target.unit !== 'percent-change' && target.unit !== definition.unit) {
       context.addIssue({
         code: 'custom',
@@ -185,7 +196,7 @@ const TYPE_CODES: ReadonlySet<string> = new Set(['invalid_type', 'unrecognized_k
 
 /**
  * Reads a custom target set from JSON, in the shape of one `sets[]` entry of `test/fixtures/reference/targets.json`:
- * `{ id, title, sourceFile, targets: [{ indicator, period, value, unit, quote, ref?, note?, baseline? }] }`.
+ * `{ id, title, sourceFile, targets: [{ indicator, period, value, unit, quote, ref?, note?, baseline?, options? }] }`.
  *
  * Checks (every problem is collected, then all are thrown in one error; the checks across an entry's fields, such as
  * its unit against its indicator, run once each of its fields has the right kind):
@@ -195,6 +206,8 @@ const TYPE_CODES: ReadonlySet<string> = new Set(['invalid_type', 'unrecognized_k
  * - `unit`: the indicator's own unit, or `percent-change`; a `percent-change` target has a `baseline` ending before
  *   its period starts, and no other target has one;
  * - `value`: a finite number; a percentage from 0 to 100, a % change of -100 or more, a caseload or count >= 0;
+ * - `options` (the indicator options the target's words assume, e.g. `{ "startEvent": "referral" }`): each an option
+ *   the indicator takes (a key of its `defaultOptions`);
  * - at most one target per indicator, period and unit.
  *
  * Each target's `polarity` is its indicator's, and its `source` is `{ document: title, sourceFile, ref, quote,
@@ -242,6 +255,7 @@ export function parseTargets(json: unknown): TargetSet {
       unit: entry.unit,
       polarity: definition.polarity,
       ...(entry.baseline === undefined ? {} : { baseline: entry.baseline }),
+      ...(entry.options === undefined ? {} : { options: entry.options }),
       source: {
         document: set.title,
         sourceFile: set.sourceFile,

@@ -45,6 +45,11 @@ export interface Target {
   readonly polarity: Polarity;
   /** For a `percent-change` target, the period the change is measured from, e.g. `FY2009`. */
   readonly baseline?: string;
+  /**
+   * The indicator options the target's own words assume, when they say (`{ startEvent: 'referral' }` for "within 15
+   * days of referral"). A report that computes the indicator with other options warns (`option_contradicts_target`).
+   */
+  readonly options?: Readonly<Record<string, string | number>>;
   /** Where the target comes from. */
   readonly source: TargetSource;
 }

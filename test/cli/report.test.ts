@@ -39,7 +39,15 @@ describe('cs-indicators report', () => {
     const md = runBuiltCli(['report', '--config', config, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout.split('\n')[0]).toBe('# Test return');
-    expect(md.stdout).toContain('| October 2010 to March 2011 | 80% | 75.0% | -5.0 pts | Within 5 points |');
+    // 5 points short of 80%: off target, the tolerance being 5% of 80, 4 points (the config sets none).
+    expect(md.stdout).toContain(
+      '| October 2010 to March 2011 (headline) | leeds-2010-notice | 80% | 75.0% | -5.0 pts | Off target | 4 points (5% of the target, the default) |',
+    );
+    // The rule, the calendar and the rows rejected, in the Markdown too.
+    expect(md.stdout).toContain(
+      'Rule: rules ni2008, timescale 7 working days, convention after-start, from referralDate, to completedDate. Calendar england-and-wales (`fnv1a64:145a5957c18318d5`). Records read 10, rows rejected while reading 1.',
+    );
+    expect(md.stdout).toMatch(/\| initial-assessment \| .*initial-assessments\.csv \| 11 \| 10 \| 1 \| 0 \|/);
     expect(md.stderr).toContain('initial-assessments.csv:12: referralDate "31/02/2011"');
     const json = JSON.parse(runBuiltCli(['report', '--config', config, '--format', 'json']).stdout);
     expect(json.indicators.map((i: { id: string }) => i.id)).toEqual(['NI59', 'CPC15']);
@@ -47,7 +55,73 @@ describe('cs-indicators report', () => {
     expect(json.indicators[0].counts.rowsRejected).toBe(1);
     const csv = runBuiltCli(['report', '--config', config, '--format', 'csv']).stdout.split('\n');
     expect(csv[0]).toMatch(/^indicator,row_type,period,/);
-    expect(csv).toContain('NI59,month,2010-10,October 2010,true,2,2,100,100.0%');
+    // October: 2 of 2 on time; every line names the rule, the calendar and the rows rejected.
+    expect(csv).toContainEqual(
+      expect.stringMatching(
+        /^NI59,month,2010-10,October 2010,2010-10-01,2010-10-31,true,2,2,100,100\.0%,.*,rules=ni2008; timescale=7 working days; .*,england-and-wales fnv1a64:145a5957c18318d5,10,1,$/,
+      ),
+    );
+    const header = csv[0]?.split(',') ?? [];
+    for (const line of csv.filter(Boolean))
+      expect(line.replace(/"[^"]*"/g, 'x').split(',')).toHaveLength(header.length);
+  });
+
+  it('writes the return as an Excel workbook with --format xlsx, and needs --out for it', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'csi-report-')), 'return.xlsx');
+    const run = runBuiltCli(['report', '--config', config, '--format', 'xlsx', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Wrote the XLSX report to ${out}`);
+    // A zip archive, as every .xlsx is.
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    const none = runBuiltCli(['report', '--config', config, '--format', 'xlsx']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--format xlsx writes a workbook: give --out FILE.xlsx');
+  });
+
+  it('prints every warning of the demo on stderr: CPC15 counted from another start than its target', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'csi-report-')), 'demo.md');
+    const run = runBuiltCli(['report', '--demo', '--format', 'md', '--out', out]);
+    expect(run.code).toBe(0);
+    // The plan's CPC15 target says "within 15 days of referral"; the demo counts from the strategy discussion.
+    expect(run.stderr).toContain(
+      "CPC15 is computed with startEvent strategy-discussion, but the target 85% for March 2011 (leeds-2010-plan) assumes startEvent referral: 80.9% year to date as computed, 74.7% on the target's definition, on the same records [option_contradicts_target]",
+    );
+    expect(run.stderr).toContain('[too_few_points]');
+    expect(run.stdout).toMatch(/^Slow to progress:$/m);
+  });
+
+  it('reads headline, tolerance and spcHistoryMonths from the config, and refuses them misspelt (exit 1)', () => {
+    const good = runBuiltCli(['report', '--config', fixturePath('report', 'board.json'), '--format', 'json']);
+    expect(good.code).toBe(0);
+    const json = JSON.parse(good.stdout);
+    // NI59's headline named: the notice's October 2010; its tolerance 10 points: 5 short of 80 is amber.
+    const ni59 = json.indicators[0];
+    const headline = ni59.targets.find((target: { headline: boolean }) => target.headline);
+    expect(headline.period.spec).toBe('2010-10');
+    expect(headline.tolerance).toEqual({
+      value: 10,
+      basis: 'points',
+      percentOfTarget: null,
+      isDefault: false,
+    });
+    expect(json.spcHistoryMonths).toBe(0);
+    expect(ni59.history).toEqual([]);
+    // The report's own tolerance, 10% of the target, for CPC15.
+    expect(json.tolerance).toEqual({ percentOfTarget: 10 });
+    const bad = runBuiltCli(['report', '--config', fixturePath('report', 'bad-board.json')]);
+    expect(bad.code).toBe(1);
+    // Every problem, each with its path: a tolerance of neither form, a misspelt key, a negative history.
+    expect(bad.stderr).toContain('bad-board.json: the report config is not usable');
+    expect(bad.stderr).toContain(
+      'indicators.0.tolerance: Expected a tolerance: a number of points (cases per FTE for CASELOAD) >= 0, { "points": n } or { "percentOfTarget": n }',
+    );
+    expect(bad.stderr).toContain('indicators.1: Unrecognized key: "headlines"');
+    expect(bad.stderr).toContain('spcHistoryMonths: ');
+    const headlineMissing = runBuiltCli(['report', '--config', fixturePath('report', 'bad-headline.json')]);
+    expect(headlineMissing.code).toBe(1);
+    expect(headlineMissing.stderr).toContain(
+      'bad-headline.json: NI59: headline: no target of set "leeds-2010-plan" over 2010-10 in the year',
+    );
   });
 
   it('refuses a config that cannot be used, naming the file and the field (exit 1)', () => {

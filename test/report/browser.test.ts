@@ -49,7 +49,7 @@ async function exampleReport(): Promise<ReportModel> {
   return buildReport(indicators, {
     financialYear: 'FY2010',
     asAt: '2011-01-31',
-    targets: [...getTargetSet('leeds-2010-notice').targets, ...getTargetSet('leeds-2010-plan').targets],
+    targetSets: [getTargetSet('leeds-2010-notice'), getTargetSet('leeds-2010-plan')],
   });
 }
 
@@ -83,7 +83,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the HTML report in a real br
         '--disable-sync',
       ],
     });
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
     page.on('console', (message) => {
@@ -116,16 +116,16 @@ describe.skipIf(browserChoice.decision === 'skip')('the HTML report in a real br
       await expect(section.isVisible()).resolves.toBe(true);
       const table = section.locator('table', { has: page.locator('caption', { hasText: 'by month' }) });
       await expect(table.isVisible()).resolves.toBe(true);
-      // The 12 months and the year to date.
-      await expect(table.locator('tbody tr').count()).resolves.toBe(13);
+      // The months of history, the 12 months and the year to date.
+      await expect(table.locator('tbody tr').count()).resolves.toBe(indicator.history.length + 13);
       const chart = section.locator('svg[role="img"]');
       await expect(chart.isVisible()).resolves.toBe(true);
       const box = await chart.boundingBox();
       expect(box?.width).toBeGreaterThan(500);
       expect(box?.height).toBeGreaterThan(200);
       // Every month with a value has its point: NI117 and NEET_NOT_KNOWN count only November to January.
-      const withValues = indicator.months.filter((month) => month.reported && month.value !== null).length;
-      await expect(chart.locator('circle[data-part="point"]').count()).resolves.toBe(withValues);
+      const withValues = indicator.spc.points.filter((point) => point.value !== null).length;
+      await expect(chart.locator('[data-part="point"]').count()).resolves.toBe(withValues);
     }
     await expect(page.locator('table.csi-summary tbody tr').count()).resolves.toBe(model.indicators.length);
   });
@@ -147,8 +147,101 @@ describe.skipIf(browserChoice.decision === 'skip')('the HTML report in a real br
       await page.screenshot({
         path: DOCS_SCREENSHOT,
         fullPage: true,
-        clip: { x: 0, y: 0, width: 1200, height: 2600 },
+        clip: { x: 0, y: 0, width: 1280, height: 2600 },
       });
     }
+  });
+
+  it('gives every summary row the contract of SPEC 15: data-indicator, and data-field with data-value', async () => {
+    const rows = page.locator('table.csi-summary tbody tr');
+    await expect(rows.count()).resolves.toBe(model.indicators.length);
+    const contract = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        indicator: tr.getAttribute('data-indicator'),
+        fields: Object.fromEntries(
+          [...tr.querySelectorAll('[data-field]')].map((cell) => [
+            cell.getAttribute('data-field'),
+            cell.getAttribute('data-value'),
+          ]),
+        ),
+      })),
+    );
+    expect(contract.map((row) => row.indicator)).toEqual(model.indicators.map((indicator) => indicator.id));
+    for (const row of contract) {
+      expect(Object.keys(row.fields)).toEqual([
+        'latest-month',
+        'year-to-date',
+        'target',
+        'actual',
+        'gap',
+        'status',
+        'standing',
+        'variation',
+        'assurance',
+      ]);
+    }
+    // NI59 against the notice's October to March 80%: 81.3% so far (October to January: 442 + 455 + 350 + 420 =
+    // 1,667 of 549 + 558 + 435 + 509 = 2,051).
+    const ni59 = model.indicators[0];
+    expect(contract[0]?.fields).toMatchObject({
+      'year-to-date': ni59?.yearToDate.value,
+      target: '80',
+      status: 'met',
+      standing: 'green',
+      variation: ni59?.spc.variation,
+      assurance: ni59?.spc.assurance,
+    });
+  });
+
+  it('reads on a phone: no horizontal scroll at 390 px, the tables reflow', async () => {
+    const phone = await browser?.newPage({ viewport: { width: 390, height: 844 } });
+    if (!phone) throw new Error('no browser');
+    await phone.goto(fileUrl, { waitUntil: 'load' });
+    // Run in the page (as text: this project's types have no DOM).
+    const widths = (await phone.evaluate(`(() => ({
+      scroll: document.documentElement.scrollWidth,
+      wider: [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .slice(0, 5)
+        .map((element) => element.tagName.toLowerCase() + '.' + element.className),
+    }))()`)) as { scroll: number; wider: string[] };
+    expect(widths.wider).toEqual([]);
+    expect(widths.scroll).toBe(390);
+    // The summary's cells stack, one block per indicator, each cell named.
+    const display = await phone.evaluate(
+      `getComputedStyle(document.querySelector('table.csi-summary tbody td[data-field="target"]')).display`,
+    );
+    expect(display).toBe('block');
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await phone.screenshot({ path: SCREENSHOT.replace('.png', '-390.png'), fullPage: true });
+    await phone.close();
+  });
+
+  it('prints on A4: the summary on page 1, folded parts open, no page forced per indicator', async () => {
+    const print = await browser?.newPage({ viewport: { width: 703, height: 1032 } });
+    if (!print) throw new Error('no browser');
+    await print.goto(fileUrl, { waitUntil: 'load' });
+    await print.emulateMedia({ media: 'print' });
+    // A4 is 210 × 297 mm; with the page's 12 mm margins 186 × 273 mm, 703 × 1032 CSS pixels. The summary table ends
+    // within the first page.
+    const layout = (await print.evaluate(`(() => ({
+      summaryBottom: document.querySelector('table.csi-summary').getBoundingClientRect().bottom,
+      breaks: [...document.querySelectorAll('section.csi-indicator')].map((section) => getComputedStyle(section).breakBefore),
+      folded: [...document.querySelectorAll('details .govuk-details__text')].map((text) => text.getBoundingClientRect().height),
+    }))()`)) as { summaryBottom: number; breaks: string[]; folded: number[] };
+    expect(layout.summaryBottom).toBeLessThan(1032);
+    expect(new Set(layout.breaks)).toEqual(new Set(['auto']));
+    // Every folded part (how to read, each definition and source) is printed open.
+    expect(layout.folded.length).toBeGreaterThan(10);
+    for (const height of layout.folded) expect(height).toBeGreaterThan(0);
+    // The PDF: before, each of the 10 indicators started a page, 22 pages in all; the sections now follow one
+    // another, each about a page and a half with its history: 18 pages at most.
+    const pdf = await print.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(18);
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    writeFileSync(SCREENSHOT.replace('.png', '.pdf'), pdf);
+    await print.close();
   });
 });

@@ -1,6 +1,8 @@
 // Typed builders of small, hand-made report models for the renderers' tests: every figure is given, nothing is
 // computed, so that a test states exactly what the renderer is shown.
 import type { ReportFigure, ReportIndicator, ReportModel, ReportTarget } from '../../src/report/model.js';
+import { resolveTolerance } from '../../src/report/tolerance.js';
+import { improvementOf, spc } from '../../src/spc/index.js';
 import type { Target } from '../../src/targets/index.js';
 
 type Period = ReportFigure['period'];
@@ -103,7 +105,7 @@ export function months(
   return FY2010_MONTHS.map((period, index) => figure(period, values[index] ?? null, { unit }));
 }
 
-/** A target of the report, met and green unless told otherwise. */
+/** A target of the report, met and green, not the headline, with the default tolerance, unless told otherwise. */
 export function reportTarget(
   overrides: Partial<Omit<ReportTarget, 'target'>> & {
     readonly period: Period;
@@ -127,6 +129,9 @@ export function reportTarget(
   };
   return {
     target,
+    set: { id: 'a-notice', title: target.source.document },
+    headline: false,
+    tolerance: resolveTolerance(undefined, target),
     targetDisplay: target.unit === 'percent' ? `${target.value}%` : String(target.value),
     figure: figure(overrides.period, 82.4),
     actualDisplay: '82.4%',
@@ -139,9 +144,31 @@ export function reportTarget(
   };
 }
 
-/** An indicator of the report: NI59 with values rising from 70% to 79% to January, no targets. */
+/**
+ * The chart of an indicator's months and history, as buildReport draws it: spc() over the reported months with a
+ * value, the direction from the polarity, the target the headline's when it is in the indicator's unit.
+ */
+export function chartOf(indicator: Omit<ReportIndicator, 'spc'>): ReportIndicator['spc'] {
+  const headline = indicator.targets.find((target) => target.headline);
+  const chart = spc(
+    [...indicator.history, ...indicator.months]
+      .filter((month) => month.reported)
+      .map((month) => ({
+        label: month.period.spec,
+        value: month.value === null ? null : Number(month.value),
+      })),
+    {
+      improvement: improvementOf(indicator.polarity),
+      ...(headline && headline.target.unit === indicator.unit ? { target: headline.target.value } : {}),
+    },
+  );
+  const { phases: _phases, ...rest } = chart;
+  return rest;
+}
+
+/** An indicator of the report: NI59 with values rising from 70% to 79% to January, no targets, no history. */
 export function reportIndicator(overrides: Partial<ReportIndicator> = {}): ReportIndicator {
-  return {
+  const indicator: Omit<ReportIndicator, 'spc'> = {
     id: 'NI59',
     title: 'Initial assessments completed within timescale',
     unit: 'percent',
@@ -159,8 +186,12 @@ export function reportIndicator(overrides: Partial<ReportIndicator> = {}): Repor
       excluded: { 'not-completed': 50 },
     },
     targets: [],
+    history: [],
+    yearToDateKind: 'pooled',
+    warnings: [],
     ...overrides,
   };
+  return { ...indicator, spc: overrides.spc ?? chartOf(indicator) };
 }
 
 /** A report model of 2010/11 with data to 31 January 2011 and these indicators (default: one NI59). */
@@ -171,9 +202,12 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
     asAt: '2011-01-31',
     calendar: { id: 'england-and-wales', fingerprint: 'fnv1a64:145a5957c18318d5' },
     convention: 'after-start',
-    tolerance: 5,
+    tolerance: null,
+    spcHistoryMonths: 12,
     months: FY2010_MONTHS.map((period) => ({ ...period, reported: period.end <= '2011-01-31' })),
     indicators: [reportIndicator()],
+    slowToProgress: [],
+    inputs: [],
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ const model: ReportModel = reportModel({
       targets: [
         // June 2010: 72.4% against 72%, met.
         reportTarget({ period: month('2010-06'), target: { value: 72 }, actualDisplay: '72.4%' }),
-        // October 2010: 76% against 80%, 4 points short: within the tolerance of 5.
+        // October 2010: 76% against 80%, 4 points short: within the default tolerance, 5% of 80 = 4 points.
         reportTarget({
           period: month('2010-10'),
           actualDisplay: '76.0%',
@@ -20,9 +20,10 @@ const model: ReportModel = reportModel({
           gap: '-4',
           gapDisplay: '-4.0 pts',
         }),
-        // The year so far: 74.5%, 5.5 points short, with two months to go.
+        // The year so far: 74.5%, 5.5 points short, with two months to go: the headline.
         reportTarget({
           period: PERIODS.FY2010,
+          headline: true,
           actualDisplay: '74.5%',
           status: 'not-met',
           rag: 'red',
@@ -67,6 +68,7 @@ const model: ReportModel = reportModel({
       targets: [
         reportTarget({
           period: PERIODS.FY2010,
+          headline: true,
           target: { indicator: 'CASELOAD', unit: 'cases-per-fte', value: 22, polarity: 'lower-is-better' },
           targetDisplay: '22 cases per FTE',
           actualDisplay: '22.5',
@@ -87,6 +89,7 @@ const model: ReportModel = reportModel({
       targets: [
         reportTarget({
           period: PERIODS.FY2010,
+          headline: true,
           target: { indicator: 'CAF_CLOSED', unit: 'percent-change', value: 10, baseline: 'FY2009' },
           targetDisplay: '+10% on 2009/10',
           actualDisplay: '+11.0%',
@@ -124,7 +127,7 @@ describe('renderHtml', () => {
         `<caption class="govuk-table__caption govuk-table__caption--m">${indicator.id} by month</caption>`,
       );
       expect(section).toContain('<th scope="col" class="govuk-table__header">Month</th>');
-      // Months as rows: 12 months and the year to date.
+      // Months as rows: 12 months (no history in these fixtures) and the year to date.
       const table = section.slice(section.indexOf('by month</caption>'));
       const monthsTable = table.slice(0, table.indexOf('</table>'));
       expect(
@@ -153,16 +156,71 @@ describe('renderHtml', () => {
 
   it('has a summary table with a row per indicator, linked to its section', () => {
     const summary = html.slice(
-      html.indexOf('<table class="govuk-table csi-summary">'),
+      html.indexOf('<table class="govuk-table csi-summary'),
       html.indexOf('</table>'),
     );
     expect(summary).toContain('<caption');
-    expect(summary.match(/<tr class="govuk-table__row">/g)).toHaveLength(1 + model.indicators.length);
+    expect(summary.match(/<tr class="govuk-table__row" data-indicator="/g)).toHaveLength(
+      model.indicators.length,
+    );
     for (const indicator of model.indicators) expect(summary).toContain(`href="#${indicator.id}"`);
-    // NI59's headline target is the year's (the last to end): 80% for 2010/11, 74.5% so far, with its rate needed.
-    expect(summary).toContain('80%<span class="csi-muted">2010/11</span>');
+    // NI59's headline target is the year's, named by its set and period; the other three are linked below.
+    expect(summary).toContain('80%<span class="csi-muted">a-notice, 2010/11</span>');
+    expect(summary).toContain('href="#other-targets-NI59">3 other targets</a>');
     expect(summary).toContain('not achievable (needs 102.1% over 2 months)');
     expect(summary).toContain('<span class="csi-muted">No target</span>');
+    // The others, each with its standing.
+    expect(html).toContain(
+      '<li id="other-targets-NI59"><strong>NI59</strong>: 72% for June 2010 (a-notice): On target; 80% for October 2010 (a-notice): Within 4 points; 80% for March 2011 (a-notice): Not started.</li>',
+    );
+  });
+
+  it('gives every summary row the SPEC 15 contract: data-indicator, and cells with data-field and data-value', () => {
+    const row = (id: string) => {
+      const start = html.indexOf(`<tr class="govuk-table__row" data-indicator="${id}">`);
+      return html.slice(start, html.indexOf('</tr>', start));
+    };
+    const fields = (id: string) =>
+      Object.fromEntries(
+        [...row(id).matchAll(/data-field="([^"]+)" data-value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+      );
+    // NI59: January 79 (the last month reported), the year to date 74.5, the year's target 80 (the fixture's compared
+    // figure is 82.4), the gap -5.5, not met, red. Its months 70, 71 … 79: mean 74.5, every moving range 1, so the
+    // limits are 74.5 ± 2.66 = 71.84 to 77.16. January's 79 is above the upper limit: higher is better, an
+    // improvement. The target 80 lies above the upper limit: consistently failing.
+    expect(fields('NI59')).toEqual({
+      'latest-month': '79',
+      'year-to-date': '74.5',
+      target: '80',
+      actual: '82.4',
+      gap: '-5.5',
+      status: 'not-met',
+      standing: 'red',
+      variation: 'special-cause-improvement',
+      assurance: 'consistent-fail',
+    });
+    // A percent-change target compares the change: the fixture's figure has no baseline, so no value.
+    expect(fields('CAF_CLOSED')).toMatchObject({ target: '10', status: 'met', standing: 'green' });
+    // No target: no data, grey; a month with no value has no data-value.
+    expect(fields('NI117')).toMatchObject({
+      'latest-month': '',
+      target: '',
+      actual: '',
+      gap: '',
+      status: 'no-data',
+      standing: 'grey',
+      variation: '',
+      assurance: '',
+    });
+  });
+
+  it('shows variation and assurance with an icon and words, never colour alone', () => {
+    const row = html.slice(html.indexOf('data-indicator="NI59"'), html.indexOf('data-indicator="CASELOAD"'));
+    // The icon is hidden from screen readers; the words say it.
+    expect(row).toMatch(
+      /<svg class="csi-icon"[^>]*aria-hidden="true"[^>]*>.*?>H<\/text><\/svg><span>Improvement<\/span>/,
+    );
+    expect(row).toMatch(/>F<\/text><\/svg><span>Consistently fails<\/span>/);
   });
 
   it('says the RAG in words on a coloured govuk-tag, with the status in text', () => {
@@ -171,7 +229,7 @@ describe('renderHtml', () => {
       '<strong class="govuk-tag govuk-tag--green">On target</strong><span class="csi-muted">Met</span>',
     );
     expect(ni59).toContain(
-      '<strong class="govuk-tag govuk-tag--yellow">Within 5 points</strong><span class="csi-muted">Not met</span>',
+      '<strong class="govuk-tag govuk-tag--yellow">Within 4 points</strong><span class="csi-muted">Not met</span>',
     );
     expect(ni59).toContain(
       '<strong class="govuk-tag govuk-tag--red">Off target</strong><span class="csi-muted">Not met so far</span>',
@@ -179,8 +237,8 @@ describe('renderHtml', () => {
     expect(ni59).toContain(
       '<strong class="govuk-tag govuk-tag--grey">Not started</strong><span class="csi-muted">Not started</span>',
     );
-    // A caseload's tolerance is in cases per FTE.
-    expect(sectionOf(html, 'CASELOAD')).toContain('govuk-tag--yellow">Within 5 cases per FTE</strong>');
+    // A caseload's tolerance is in cases per FTE: 5% of 22 is 1.1.
+    expect(sectionOf(html, 'CASELOAD')).toContain('govuk-tag--yellow">Within 1.1 cases per FTE</strong>');
     // No data: a target without a figure.
     const noData = renderHtml(
       reportModel({
@@ -202,8 +260,45 @@ describe('renderHtml', () => {
     expect(noData).toContain('<strong class="govuk-tag govuk-tag--grey">No data</strong>');
   });
 
-  it('names the tolerance it is given', () => {
-    expect(renderHtml(model, { tolerance: 2 })).toContain('govuk-tag--yellow">Within 2 points</strong>');
+  it('names each target’s own tolerance and how it was set', () => {
+    const points = renderHtml(
+      reportModel({
+        indicators: [
+          reportIndicator({
+            targets: [
+              reportTarget({
+                period: month('2010-10'),
+                headline: true,
+                status: 'not-met',
+                rag: 'amber',
+                tolerance: { value: 2, basis: 'points', percentOfTarget: null, isDefault: false },
+              }),
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(points).toContain('govuk-tag--yellow">Within 2 points</strong>');
+    expect(points).toContain('Amber within 2 points</span>');
+    expect(sectionOf(html, 'NI59')).toContain('4 points (5% of the target, the default)');
+  });
+
+  it('lists the indicators slow to progress first, and every warning, in words', () => {
+    const page = renderHtml(
+      reportModel({
+        slowToProgress: [{ indicator: 'NI59', reasons: ['consistently fails 80%', 'out of reach'] }],
+        indicators: [
+          reportIndicator({
+            warnings: [{ code: 'too_few_points', message: 'NI59: too few <points>' }],
+          }),
+        ],
+      }),
+    );
+    const slow = page.indexOf('<section class="csi-slow"');
+    expect(slow).toBeGreaterThan(-1);
+    expect(slow).toBeLessThan(page.indexOf('<table class="govuk-table csi-summary'));
+    expect(page).toContain('<strong>NI59</strong></a>: consistently fails 80%; and out of reach.</li>');
+    expect(page).toContain('<li>NI59: too few &lt;points&gt; <code>too_few_points</code></li>');
   });
 
   it('shows each target with its gap, rate needed and source quote', () => {

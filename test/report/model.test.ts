@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InitialAssessmentRecord } from '../../src/records/schemas.js';
-import { renderCsv } from '../../src/report/csv.js';
+import { REPORT_CSV_COLUMNS, renderCsv } from '../../src/report/csv.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderSummaryTable } from '../../src/report/text.js';
@@ -96,12 +96,13 @@ describe('buildReport', () => {
   it('compares each target in the year, with status, gap and RAG', () => {
     const byPeriod = new Map(ni59?.targets.map((t) => [t.period.spec, t]));
     expect([...byPeriod.keys()]).toEqual(['2010-10', '2010-10..2011-03', 'FY2010', '2011-03']);
-    // October: 75.0% against 80%: 5 points short, which is amber at the default tolerance of 5.
+    // October: 75.0% against 80%: 5 points short, which is red at the default tolerance, 5% of 80 = 4 points.
     expect(byPeriod.get('2010-10')).toMatchObject({
       status: 'not-met',
-      rag: 'amber',
+      rag: 'red',
       gapDisplay: '-5.0 pts',
       running: false,
+      tolerance: { value: 4, basis: 'percent-of-target', percentOfTarget: 5, isDefault: true },
     });
     // March 2011 has not started at the end of November.
     expect(byPeriod.get('2011-03')).toMatchObject({ status: 'not-started', rag: 'grey', running: true });
@@ -210,12 +211,50 @@ describe('report renderers', () => {
     expect(renderMarkdown(hostile).split('\n')[0]).toBe('# A \\| &lt;script&gt;x&lt;/script&gt;');
   });
 
-  it('writes CSV with a line per month, year to date and target', () => {
+  it('writes a rectangular CSV: a line per month, the year to date, each target and each warning', () => {
     const lines = renderCsv(model).trimEnd().split('\n');
-    // A header, 12 months, the year to date and 4 targets.
-    expect(lines).toHaveLength(1 + 12 + 1 + 4);
-    expect(lines[7]).toBe('NI59,month,2010-10,October 2010,true,3,4,75,75.0%');
-    expect(lines[13]).toMatch(/^NI59,year-to-date,2010-04-01\.\.2010-11-30,/);
+    // A header, 12 months (no history: the records start in April 2010), the year to date, 4 targets and 1 warning
+    // (the chart has 3 points: too few).
+    expect(lines).toHaveLength(1 + 12 + 1 + 4 + 1);
+    // Every line has every column (no text cell here holds a comma).
+    for (const line of lines) expect(line.split(',')).toHaveLength(REPORT_CSV_COLUMNS.length);
+    const rows = lines
+      .slice(1)
+      .map((line) => Object.fromEntries(REPORT_CSV_COLUMNS.map((c, i) => [c, line.split(',')[i]])));
+    // October: 3 of 4, 75; the chart's mean of April 100, October 75 and November 100 is 91.666…
+    expect(rows[6]).toMatchObject({
+      indicator: 'NI59',
+      row_type: 'month',
+      period: '2010-10',
+      numerator: '3',
+      denominator: '4',
+      value: '75',
+      display: '75.0%',
+      spc_mean: String(275 / 3),
+      spc_type: 'common-cause',
+      rule: 'rules=ni2008; timescale=7 working days; convention=after-start; from=referralDate; to=completedDate',
+      calendar: 'england-and-wales fnv1a64:145a5957c18318d5',
+      rows_rejected: '2',
+    });
+    expect(rows[12]).toMatchObject({
+      row_type: 'year-to-date',
+      period: '2010-04-01..2010-11-30',
+      value: '90',
+    });
+    // The October target: numbers a spreadsheet can use, the target 80 and the gap -5 (not '-5.0 pts' text).
+    expect(rows[13]).toMatchObject({
+      row_type: 'target',
+      period: '2010-10',
+      target_value: '80',
+      target_unit: 'percent',
+      gap: '-5',
+      gap_unit: 'percentage-points',
+      tolerance: '4',
+      rag: 'red',
+      standing: 'Off target',
+      headline: 'false',
+    });
+    expect(rows[17]).toMatchObject({ row_type: 'warning', status: 'too_few_points' });
   });
 
   it('makes spreadsheet formulas inert in CSV text', () => {
@@ -231,9 +270,12 @@ describe('report renderers', () => {
   it('prints a summary table for the terminal', () => {
     const table = renderSummaryTable(model);
     expect(table).toContain('Monthly return 2010/11, data to 2010-11-30');
-    // The headline target is the one ending last and starting first: FY2010, 60% needed over 4 months.
+    // The headline target: in the one set (the test notice), of the two whose periods contain 30 November, October to
+    // March and 2010/11, both ending on 31 March, the shorter: October to March, 8 of 9 so far, 75.6% needed. Its
+    // chart (April 100, October 75, November 100: mean 91.67, limits 91.67 ± 2.66 × 25) holds 80%: hit and miss.
     expect(table).toMatch(
-      /NI59\s+100\.0% \(November 2010\)\s+90\.0%\s+80% 2010\/11\s+90\.0%\s+\+10\.0 pts\s+On target\s+60\.0% or more over 4 months/,
+      /NI59\s+100\.0% \(November 2010\)\s+90\.0%\s+80% \(Test notice, October 2010 to March 2011\)\s+88\.9%\s+\+8\.9 pts\s+On target\s+Common cause\s+Hit and miss\s+75\.6% or more over 4 months/,
     );
+    expect(table).toContain("NI59: the chart's limits rest on fewer than 12 points (3 months with a value)");
   });
 });

@@ -62,19 +62,23 @@ describe('targetSets', () => {
           expect(target?.source.sourceFile).toBe(sharedSet.sourceFile);
           // The polarity is the indicator definition's, not the document's.
           expect(target?.polarity).toBe(getIndicator(expected.indicator).polarity);
+          // The options a target's words assume are our reading, not the document's: checked below.
           const {
             polarity: _polarity,
             source,
+            options: _options,
             ...rest
-          } = target ?? { polarity: undefined, source: undefined };
+          } = target ?? { polarity: undefined, source: undefined, options: undefined };
           const { document: _document, sourceFile: _sourceFile, ...quoted } = source ?? {};
           expect({ ...rest, ...quoted }).toEqual(expected);
         });
       });
 
       it('reads back through parseTargets to the same set', () => {
-        // The shared entry, validated as a custom set would be, gives the built-in set exactly.
-        expect(parseTargets(sharedSet)).toEqual(set);
+        // The shared entry, validated as a custom set would be, gives the built-in set exactly, but for the options
+        // read from the words (the shared file has none).
+        const withoutOptions = set.targets.map(({ options: _options, ...target }) => target);
+        expect(parseTargets(sharedSet)).toEqual({ ...set, targets: withoutOptions });
       });
 
       it('has periods that all parse', () => {
@@ -99,6 +103,20 @@ describe('targetSets', () => {
     expect(plan?.source.document).toMatch(/^Leeds Children's Services Improvement Plan/);
     expect(plan?.source.ref).toBe('1.5.3');
     expect(notice?.source.ref).toBeUndefined();
+  });
+
+  it('reads the plan’s CPC15 target as counted from the referral, as its words say, and no other with options', () => {
+    // "held within 15 days of referral": the start event is the referral, not the strategy discussion.
+    const withOptions = [
+      ...getTargetSet('leeds-2010-notice').targets,
+      ...getTargetSet('leeds-2010-plan').targets,
+    ]
+      .filter((target) => target.options !== undefined)
+      .map((target) => [target.indicator, target.period, target.options]);
+    expect(withOptions).toEqual([['CPC15', '2011-03', { startEvent: 'referral' }]]);
+    expect(
+      getTargetSet('leeds-2010-plan').targets.find((t) => t.indicator === 'CPC15')?.source.quote,
+    ).toContain('within 15 days of referral');
   });
 
   it('gives the lower-is-better indicators their polarity', () => {

@@ -101,6 +101,24 @@ describe('parseTargets', () => {
     expect(set.targets[0]).toMatchObject({ unit: 'percent-change', value: -10, baseline: 'FY2010' });
   });
 
+  it('keeps the indicator options a target assumes, and refuses an option the indicator does not take', () => {
+    const cpc15 = {
+      indicator: 'CPC15',
+      period: 'FY2011',
+      value: 85,
+      unit: 'percent',
+      quote: 'within 15 days of referral',
+    };
+    const set = parseTargets(setOf({ ...cpc15, options: { startEvent: 'referral' } }));
+    expect(set.targets[0]?.options).toEqual({ startEvent: 'referral' });
+    // CPC15 takes startEvent, timescale and convention; `rules` is NI59's.
+    const error = errorOf(setOf({ ...cpc15, options: { rules: 'wt2010' } }));
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toContain(
+      '- targets[0].options.rules: Expected an option of CPC15 (startEvent, timescale, convention) (got "rules")',
+    );
+  });
+
   it('refuses a period that cannot be read with a RangeError naming the path and the value', () => {
     const error = errorOf(setOf({ ...ni59, period: '2011-13' }));
     expect(error).toBeInstanceOf(RangeError);

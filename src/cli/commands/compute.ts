@@ -76,7 +76,8 @@ ${presetArgUsage(22)}
 Exit codes: 0 done (rejected rows still exit 0), 1 input refused, 2 usage error.
 `;
 
-const options = {
+/** The flags of `compute`, which `spc` shares: the input files, the period, the calendar and indicator options. */
+export const computeArgOptions = {
   ...calendarArgOptions,
   ...presetArgOptions,
   input: { type: 'string' },
@@ -103,7 +104,7 @@ const options = {
   strict: { type: 'boolean' },
 } as const;
 
-type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+type Values = ReturnType<typeof parseCommandArgs<typeof computeArgOptions>>['values'];
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -230,11 +231,11 @@ const INDICATOR_FLAGS = [
 ] as const;
 
 /** Warns on stderr about flags the indicator does not use. */
-function warnUnusedFlags(id: string, values: Values, io: CliIo): void {
+function warnUnusedFlags(command: string, id: string, values: Values, io: CliIo): void {
   const accepted = FLAGS_BY_INDICATOR[id] ?? [];
   for (const flag of INDICATOR_FLAGS) {
     if (values[flag.slice(2) as keyof Values] !== undefined && !accepted.includes(flag)) {
-      io.err(`cs-indicators compute: ${flag} does not apply to ${id} and is ignored\n`);
+      io.err(`cs-indicators ${command}: ${flag} does not apply to ${id} and is ignored\n`);
     }
   }
 }
@@ -442,111 +443,142 @@ function breakdownTable(breakdown: Breakdown): string {
   ].join('\n');
 }
 
+/** What `compute` and `spc` share: the indicator, its main input as read, the period and the options to compute with. */
+export interface PreparedComputation {
+  readonly definition: ReturnType<typeof getIndicator>;
+  /** The `--period`, or the whole months spanning the records' event dates. */
+  readonly period: Period;
+  /** The main input (for CASELOAD, the allocations). */
+  readonly input: ParseRecordsResult<RecordKind>;
+  /** The options to compute with: calendar, convention, rule flags, the other files' records, rows rejected. */
+  readonly computeOptions: Record<string, unknown>;
+}
+
+/**
+ * Checks the indicator and its flags, reads its files (rows with issues reported on stderr) and gathers the options
+ * to compute with, for `compute` and `spc`.
+ * @throws {UsageError} for a missing or malformed argument; {@link InputRefusedError} for an input that cannot be used.
+ */
+export async function prepareComputation(
+  command: string,
+  values: Values,
+  positionals: readonly string[],
+  io: CliIo,
+): Promise<PreparedComputation> {
+  const [name, extra] = positionals;
+  if (name === undefined) throw new UsageError(`missing INDICATOR (one of ${indicatorIds.join(', ')})`);
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
+  let definition: ReturnType<typeof getIndicator>;
+  try {
+    definition = getIndicator(name);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const convention = conventionFromArgs(values.convention);
+  const rules = oneOf(values.rules, ['ni2008', 'wt2010'] as const, '--rules');
+  const startEvent = oneOf(values['start-event'], startEvents, '--start-event');
+  const days = oneOf(values.days, ['calendar', 'working'] as const, '--days');
+  const rounding = oneOf(values.rounding, roundingModes, '--rounding');
+  const timescale = wholeNumber(values.timescale, '--timescale');
+  const decimalPlaces = wholeNumber(values['decimal-places'], '--decimal-places');
+  const snapshot = dateOption(values.snapshot, '--snapshot');
+  const countDate = dateOption(values['count-date'], '--count-date');
+  const baseline = values.baseline === undefined ? undefined : periodOption(values.baseline, '--baseline');
+  const from = oneOf(values.from, assess45Froms, '--from');
+  const kind = definition.recordKind as RecordKind;
+  const isCaseload = kind === 'allocation';
+  // A workforce census gives CASELOAD both: its workers, and their Cases30 counts as allocations.
+  const fromCensus = isCaseload && presetFromArgs(values).preset === 'workforce-census';
+  const inputPath = isCaseload
+    ? (values.allocations ?? (fromCensus ? values.workers : undefined))
+    : values.input;
+  if (isCaseload && (values.workers === undefined || inputPath === undefined)) {
+    throw new UsageError(`${definition.id} needs --workers FILE and --allocations FILE`);
+  }
+  if (!isCaseload && values.input === undefined) throw new UsageError('missing --input FILE');
+  if (isCaseload && values.period === undefined) {
+    throw new UsageError(
+      `${definition.id} needs --period P: the snapshot is taken at the period's end (or --snapshot DATE)`,
+    );
+  }
+  if (inputPath === undefined) throw new UsageError('missing --input FILE');
+  // ASSESS45 counts from the child's latest referral unless told to count from the assessment's start.
+  const needsReferrals = definition.id === 'ASSESS45' && (from ?? 'referral') === 'referral';
+  if (needsReferrals && values.referrals === undefined) {
+    throw new UsageError(
+      `${definition.id} needs --referrals FILE (it counts from each child's latest referral), or --from assessment-start`,
+    );
+  }
+
+  warnUnusedFlags(command, definition.id, values, io);
+  if (definition.id === 'ASSESS45' && !needsReferrals && values.referrals !== undefined) {
+    io.err(
+      `cs-indicators ${command}: --referrals does not apply with --from assessment-start and is ignored\n`,
+    );
+  }
+  const calendar = await calendarFromArgs(values);
+  const censusDate = fromCensus ? censusDateOf(snapshot, values.period) : undefined;
+  const input = await readInput(kind, inputPath, values, io, {
+    main: true,
+    ...(censusDate ? { censusDate } : {}),
+  });
+  const workers =
+    isCaseload && values.workers !== undefined
+      ? await readInput('worker', values.workers, values, io)
+      : undefined;
+  const referrals =
+    needsReferrals && values.referrals !== undefined
+      ? await readInput('referral', values.referrals, values, io)
+      : undefined;
+  const period =
+    values.period === undefined
+      ? spanOf(input.records as never, definition.eventDate)
+      : periodOption(values.period, '--period');
+
+  const computeOptions = {
+    calendar,
+    convention,
+    outcomes: values.audit !== undefined,
+    rows: input.rows,
+    // CASELOAD and ASSESS45 read two files: the rows rejected from either are left out of the figure.
+    rowsRejected:
+      input.accounting.rowsRejected +
+      (workers?.accounting.rowsRejected ?? 0) +
+      (referrals?.accounting.rowsRejected ?? 0),
+    ...(rules ? { rules } : {}),
+    ...(timescale !== undefined ? { timescale } : {}),
+    ...(startEvent ? { startEvent } : {}),
+    ...(days ? { days } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(countDate ? { countDate } : {}),
+    ...(snapshot ? { snapshot } : {}),
+    ...(values['month-end-mean'] ? { mode: 'month-end-mean' } : {}),
+    ...(workers ? { workers: workers.records } : {}),
+    ...(from ? { from } : {}),
+    ...(referrals ? { referrals: referrals.records } : {}),
+    rounding: {
+      ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
+      ...(rounding ? { mode: rounding } : {}),
+    },
+  };
+  return { definition, period, input, computeOptions };
+}
+
 /** `cs-indicators compute INDICATOR`. */
 export const computeCommand: CliCommand = {
   name: 'compute',
   summary: 'compute an indicator from a records file',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options);
-    const [name, extra] = positionals;
-    if (name === undefined) throw new UsageError(`missing INDICATOR (one of ${indicatorIds.join(', ')})`);
-    if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
-    let definition: ReturnType<typeof getIndicator>;
-    try {
-      definition = getIndicator(name);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const { values, positionals } = parseCommandArgs(args, computeArgOptions);
     const format = formatFromArgs(values.format, ['json', 'csv', 'table'] as const, 'json');
-    const convention = conventionFromArgs(values.convention);
     const by = oneOf(values.by, ['team', 'worker', 'month'] as const, '--by');
-    const rules = oneOf(values.rules, ['ni2008', 'wt2010'] as const, '--rules');
-    const startEvent = oneOf(values['start-event'], startEvents, '--start-event');
-    const days = oneOf(values.days, ['calendar', 'working'] as const, '--days');
-    const rounding = oneOf(values.rounding, roundingModes, '--rounding');
-    const timescale = wholeNumber(values.timescale, '--timescale');
-    const decimalPlaces = wholeNumber(values['decimal-places'], '--decimal-places');
-    const snapshot = dateOption(values.snapshot, '--snapshot');
-    const countDate = dateOption(values['count-date'], '--count-date');
-    const baseline = values.baseline === undefined ? undefined : periodOption(values.baseline, '--baseline');
-    const from = oneOf(values.from, assess45Froms, '--from');
-    const kind = definition.recordKind as RecordKind;
-    const isCaseload = kind === 'allocation';
-    // A workforce census gives CASELOAD both: its workers, and their Cases30 counts as allocations.
-    const fromCensus = isCaseload && presetFromArgs(values).preset === 'workforce-census';
-    const inputPath = isCaseload
-      ? (values.allocations ?? (fromCensus ? values.workers : undefined))
-      : values.input;
-    if (isCaseload && (values.workers === undefined || inputPath === undefined)) {
-      throw new UsageError(`${definition.id} needs --workers FILE and --allocations FILE`);
-    }
-    if (!isCaseload && values.input === undefined) throw new UsageError('missing --input FILE');
-    if (isCaseload && values.period === undefined) {
-      throw new UsageError(
-        `${definition.id} needs --period P: the snapshot is taken at the period's end (or --snapshot DATE)`,
-      );
-    }
-    if (inputPath === undefined) throw new UsageError('missing --input FILE');
-    // ASSESS45 counts from the child's latest referral unless told to count from the assessment's start.
-    const needsReferrals = definition.id === 'ASSESS45' && (from ?? 'referral') === 'referral';
-    if (needsReferrals && values.referrals === undefined) {
-      throw new UsageError(
-        `${definition.id} needs --referrals FILE (it counts from each child's latest referral), or --from assessment-start`,
-      );
-    }
-
-    warnUnusedFlags(definition.id, values, io);
-    if (definition.id === 'ASSESS45' && !needsReferrals && values.referrals !== undefined) {
-      io.err(
-        'cs-indicators compute: --referrals does not apply with --from assessment-start and is ignored\n',
-      );
-    }
-    const calendar = await calendarFromArgs(values);
-    const censusDate = fromCensus ? censusDateOf(snapshot, values.period) : undefined;
-    const input = await readInput(kind, inputPath, values, io, {
-      main: true,
-      ...(censusDate ? { censusDate } : {}),
-    });
-    const workers =
-      isCaseload && values.workers !== undefined
-        ? await readInput('worker', values.workers, values, io)
-        : undefined;
-    const referrals =
-      needsReferrals && values.referrals !== undefined
-        ? await readInput('referral', values.referrals, values, io)
-        : undefined;
-    const period =
-      values.period === undefined
-        ? spanOf(input.records as never, definition.eventDate)
-        : periodOption(values.period, '--period');
-
-    const computeOptions = {
-      calendar,
-      convention,
-      outcomes: values.audit !== undefined,
-      rows: input.rows,
-      // CASELOAD and ASSESS45 read two files: the rows rejected from either are left out of the figure.
-      rowsRejected:
-        input.accounting.rowsRejected +
-        (workers?.accounting.rowsRejected ?? 0) +
-        (referrals?.accounting.rowsRejected ?? 0),
-      ...(rules ? { rules } : {}),
-      ...(timescale !== undefined ? { timescale } : {}),
-      ...(startEvent ? { startEvent } : {}),
-      ...(days ? { days } : {}),
-      ...(baseline ? { baseline } : {}),
-      ...(countDate ? { countDate } : {}),
-      ...(snapshot ? { snapshot } : {}),
-      ...(values['month-end-mean'] ? { mode: 'month-end-mean' } : {}),
-      ...(workers ? { workers: workers.records } : {}),
-      ...(from ? { from } : {}),
-      ...(referrals ? { referrals: referrals.records } : {}),
-      rounding: {
-        ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
-        ...(rounding ? { mode: rounding } : {}),
-      },
-    };
+    const { definition, period, input, computeOptions } = await prepareComputation(
+      'compute',
+      values,
+      positionals,
+      io,
+    );
     let result: IndicatorResult;
     let breakdown: Breakdown | undefined;
     try {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReport, ReportConfigError } from '../../node/report-config.js';
+import { renderXlsx } from '../../node/write-workbook.js';
 import { formatInputIssue, InputError } from '../../records/issues.js';
 import { renderCsv, renderJson } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
@@ -13,7 +14,7 @@ import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { parseCommandArgs } from '../parse-args.js';
 import { reportSkipped } from '../preset-args.js';
 
-const usage = `Usage: cs-indicators report --config FILE [--format html|md|csv|json] [--out FILE]
+const usage = `Usage: cs-indicators report --config FILE [--format html|md|csv|json|xlsx] [--out FILE]
        cs-indicators report --demo [--out FILE]
 
 Builds the monthly return: every configured indicator by month across the financial year, the year to date, the
@@ -23,7 +24,7 @@ the summary table to stdout; without it the report goes to stdout.
 Options:
   --config FILE   the report config (JSON; see docs/monthly-return.md)
   --demo          the bundled example: a Leeds-scale 2010/11 against the Leeds 2010 targets
-  --format F      html (default), md, csv or json
+  --format F      html (default), md, csv, json or xlsx (a workbook: needs --out)
   --out FILE      write the report to FILE (the demo's default: monthly-return-demo.html)
   --strict        refuse the inputs when any row has an issue (exit 1)
 `;
@@ -53,9 +54,13 @@ export const reportCommand: CliCommand = {
       throw new UsageError('give --config FILE or --demo, not both');
     if (!values.demo && values.config === undefined)
       throw new UsageError('missing --config FILE (or --demo)');
-    const format = formatFromArgs(values.format, ['html', 'md', 'csv', 'json'] as const, 'html');
+    const format = formatFromArgs(values.format, ['html', 'md', 'csv', 'json', 'xlsx'] as const, 'html');
     const configPath = values.demo ? demoConfig() : (values.config as string);
-    const out = values.out ?? (values.demo ? 'monthly-return-demo.html' : undefined);
+    const out =
+      values.out ?? (values.demo ? `monthly-return-demo.${format === 'md' ? 'md' : format}` : undefined);
+    if (format === 'xlsx' && out === undefined) {
+      throw new UsageError('--format xlsx writes a workbook: give --out FILE.xlsx');
+    }
 
     let loaded: Awaited<ReturnType<typeof loadReport>>;
     try {
@@ -85,16 +90,21 @@ export const reportCommand: CliCommand = {
       reportSkipped(input.path, input.skipped, io);
     }
     const { model } = loaded;
+    for (const indicator of model.indicators) {
+      for (const warning of indicator.warnings) io.err(`${warning.message} [${warning.code}]\n`);
+    }
     const text =
-      format === 'html'
-        ? renderHtml(model)
-        : format === 'md'
-          ? renderMarkdown(model)
-          : format === 'csv'
-            ? renderCsv(model)
-            : renderJson(model);
+      format === 'xlsx'
+        ? await renderXlsx(model)
+        : format === 'html'
+          ? renderHtml(model)
+          : format === 'md'
+            ? renderMarkdown(model)
+            : format === 'csv'
+              ? renderCsv(model)
+              : renderJson(model);
     if (out === undefined) {
-      io.out(text);
+      io.out(text as string);
       return 0;
     }
     await mkdir(dirname(out), { recursive: true });

@@ -214,6 +214,7 @@ export const targetSets: Readonly<Record<string, TargetSet>> = {
         value: 85,
         unit: 'percent',
         polarity: 'higher-is-better',
+        options: { startEvent: 'referral' },
         source: {
           document: PLAN_TITLE,
           sourceFile: PLAN_FILE,
