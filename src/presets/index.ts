@@ -14,11 +14,14 @@ export {
 } from './cin-census.js';
 export {
   checkNccisCodeMap,
+  NCCIS_CODES_OUTSIDE_MAP,
   type NccisCodeMap,
   type NccisCodeRange,
+  nccisActivityCode,
   nccisCodeMap,
   nccisStatusOf,
   nccisTable,
+  nccisXml,
 } from './nccis.js';
 export {
   createTableReader,
@@ -47,6 +50,7 @@ export {
   checkCensusDate,
   type WorkforceCensusKind,
   workforceCensusTables,
+  workforceCensusXml,
   workforceOrgRoles,
   workforceRoleOf,
 } from './workforce-census.js';
