@@ -46,6 +46,7 @@ export {
 } from './cpp-2years.js';
 export { type CppRepeatOptions, cppRepeat, cppRepeatDefinition } from './cpp-repeat.js';
 export { displayValue, exactRatio, type ResolvedRounding, resolveRounding, roundingModes } from './exact.js';
+export { checkHistory, type RepeatHistory, repeatHistories } from './history.js';
 export {
   academicAge,
   NEET_COUNT_MONTHS,

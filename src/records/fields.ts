@@ -158,6 +158,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       optional('cafCompleted', 'boolean'),
       optional('source', 'text'),
       optional('team', 'text'),
+      optional('referralsInLast12Months', 'count'),
     ],
     key: ['id'],
     datePairs: [],

@@ -94,6 +94,8 @@ export const referralSchema = z.object({
   cafCompleted: z.boolean().optional(),
   source: text.optional(),
   team: text.optional(),
+  /** The child's referrals in the 12 months before this one (Annex A's `Number of Referrals in Last 12 Months`). */
+  referralsInLast12Months: z.number().int().min(0).optional(),
 });
 
 /**
