@@ -85,6 +85,7 @@ export {
   type ResolvedRounding,
   type RoundingMode,
   type RoundingOptions,
+  referenceDateOf,
   refNoCaf,
   repeatHistories,
   repeatReferrals,

@@ -86,6 +86,7 @@ export { type WfAgencyOptions, wfAgency, wfAgencyDefinition } from './wf-agency.
 export { type WfTurnoverOptions, wfTurnover, wfTurnoverDefinition } from './wf-turnover.js';
 export { type WfVacancyOptions, wfVacancy, wfVacancyDefinition } from './wf-vacancy.js';
 export {
+  referenceDateOf,
   type WorkerStanding,
   type WorkforceDetails,
   type WorkforceOptions,

@@ -4,6 +4,7 @@ import { calendarOf } from './summarise.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
+  referenceDateOf,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -71,7 +72,7 @@ export function wfAbsence(
   period: Period,
   options: WfAbsenceOptions = {},
 ): IndicatorResult {
-  const window = workforceWindow(period.end);
+  const window = workforceWindow(referenceDateOf(period, options));
   const calendar = calendarOf(options);
   const given = options.workingDaysPerFte;
   if (given !== undefined && (typeof given !== 'number' || !Number.isFinite(given) || given <= 0)) {

@@ -5,6 +5,7 @@ import { type IsoDate, isIsoDate } from '../util/dates.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
+  referenceDateOf,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -75,7 +76,7 @@ export function wfVacancy(
   }
   const vacancies = options.vacancies ?? {};
   checkVacancies(vacancies);
-  const vacancyFte = vacancies[period.end];
+  const vacancyFte = vacancies[referenceDateOf(period, options)];
   const contribute = (worker: WorkerRecord, standing: WorkerStanding): WorkerContribution => {
     if (standing !== 'in-post') return { bucket: 'not-in-period' };
     const unknown = agencyUnknown(worker);

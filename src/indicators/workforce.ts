@@ -9,7 +9,7 @@ import { Decimal } from 'decimal.js';
 import type { Calendar } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { WorkerRecord } from '../records/schemas.js';
-import type { IsoDate } from '../util/dates.js';
+import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { displayValue, exactRatio, resolveRounding } from './exact.js';
 import { oneYearBefore } from './repeat-referrals.js';
 import { calendarOf, createOutcomeTally } from './summarise.js';
@@ -31,6 +31,13 @@ export interface WorkforceOptions extends CommonIndicatorOptions {
   readonly team?: string | null;
   /** Only this worker. A breakdown by worker sets it. Default: every worker. */
   readonly workerId?: string;
+  /**
+   * The records are a census on this date (the workforce census's `ReferenceDate`): they say nothing of any other
+   * day, so the figure of a period holding the date is taken on it (R = the census date, not the period end), and a
+   * period without it has no value (every worker `excluded` as `census-date-outside-period`). The CLI and the
+   * report set it from a census XML's header. Default: none (R is the period end: HR records cover every day).
+   */
+  readonly censusDate?: IsoDate;
 }
 
 /**
@@ -144,6 +151,24 @@ function scopeOf(workers: readonly WorkerRecord[], options: WorkforceOptions): n
 }
 
 /**
+ * The reference date R of a period: its end, or the census date when the records are a census taken within it.
+ *
+ * @param period - the period.
+ * @param options - `censusDate`, when the records are a census.
+ * @returns R.
+ * @throws {RangeError} for a `censusDate` that is not a date written `YYYY-MM-DD`.
+ * @example referenceDateOf(parsePeriod('FY2023'), { censusDate: '2023-09-30' }) //=> '2023-09-30'
+ */
+export function referenceDateOf(period: Period, options: Pick<WorkforceOptions, 'censusDate'>): IsoDate {
+  const census = options.censusDate;
+  if (census === undefined) return period.end;
+  if (!isIsoDate(census)) {
+    throw new RangeError(`censusDate: expected a date written YYYY-MM-DD, got ${JSON.stringify(census)}`);
+  }
+  return census >= period.start && census <= period.end ? census : period.end;
+}
+
+/**
  * Computes a workforce stability figure at the period end R: each worker in scope placed (in post, leaver or
  * outside), its contribution summed exactly, every record in one bucket, and a result whose numerator and
  * denominator are the sums (FTE, or days).
@@ -164,7 +189,9 @@ export function workforceResult<O extends WorkforceOptions>(
 ): IndicatorResult {
   const calendar: Calendar = calendarOf(options);
   const rounding = resolveRounding(options.rounding, options.precision);
-  const window = workforceWindow(period.end);
+  const census = options.censusDate;
+  const censusOutside = census !== undefined && (census < period.start || census > period.end);
+  const window = workforceWindow(referenceDateOf(period, options));
   const scoped = scopeOf(workers, options);
   const tally = createOutcomeTally();
   const outcomes: RecordOutcome[] | undefined = options.outcomes === true ? [] : undefined;
@@ -173,7 +200,9 @@ export function workforceResult<O extends WorkforceOptions>(
   for (const index of scoped) {
     const worker = workers[index] as WorkerRecord;
     const standing = workerStanding(worker, window);
-    const contribution = spec.contribute(worker, standing);
+    const contribution: WorkerContribution = censusOutside
+      ? { bucket: 'excluded', reason: 'census-date-outside-period' }
+      : spec.contribute(worker, standing);
     tally.add(contribution.bucket, contribution.reason);
     if (contribution.numerator !== undefined) numerator = numerator.plus(contribution.numerator);
     if (contribution.denominatorFte !== undefined) fte = fte.plus(contribution.denominatorFte);
@@ -189,7 +218,9 @@ export function workforceResult<O extends WorkforceOptions>(
       outcomes.push(outcome);
     }
   }
-  const figure = spec.figure?.({ numerator, fte }) ?? { numerator, denominator: fte };
+  const figure = censusOutside
+    ? { numerator: new Decimal(0), denominator: new Decimal(0) }
+    : (spec.figure?.({ numerator, fte }) ?? { numerator, denominator: fte });
   const value = exactRatio(
     figure.numerator.toNumber(),
     figure.denominator.toNumber(),
@@ -221,6 +252,7 @@ export function workforceResult<O extends WorkforceOptions>(
       inPost: 'startDate <= R and (no endDate, or endDate > R)',
       leaver: 'R - 12 months < endDate <= R',
       ...spec.rule,
+      ...(census === undefined ? {} : { censusDate: census }),
       ...(options.team === undefined ? {} : { team: options.team }),
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },

@@ -174,6 +174,26 @@ export interface LoadReportOptions {
 }
 
 /**
+ * The options a workforce census file gives the stability indicators: its `ReferenceDate` as `censusDate` (the
+ * figure of a period is taken on it) and, for WF_VACANCY, its header's vacancies on that date. Options the config
+ * gives win.
+ */
+function censusOptions(
+  id: string,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+  given: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const referenceDate = fileValues?.referenceDate;
+  if (typeof referenceDate !== 'string') return {};
+  const options: Record<string, unknown> = { censusDate: referenceDate, ...(given ?? {}) };
+  const vacancies = Number(fileValues?.vacancies);
+  if (id === 'WF_VACANCY' && fileValues?.vacancies !== undefined && Number.isFinite(vacancies)) {
+    options.vacancies = { [referenceDate]: vacancies, ...((given?.vacancies as object | undefined) ?? {}) };
+  }
+  return options;
+}
+
+/**
  * Reads a report config and everything it names (inputs, column maps, target files, calendar files) and builds the
  * report model. Paths in the config are relative to the config file.
  *
@@ -302,7 +322,9 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
         ? { workers: records.get('worker')?.records ?? [] }
         : definition.recordKind === 'assessment' && records.has('referral')
           ? { referrals: records.get('referral')?.records ?? [] }
-          : {};
+          : definition.recordKind === 'worker'
+            ? censusOptions(definition.id, input?.fileValues, entry.options)
+            : {};
     return {
       id: definition.id as IndicatorId,
       records: (input?.records ?? []) as never,

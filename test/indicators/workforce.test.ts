@@ -197,3 +197,17 @@ describe('the workforce stability indicators against England 2023 (DfE, year to 
     expect([result.numerator, result.denominator, result.display]).toEqual([67411, 4222.28, '16.0']);
   });
 });
+
+describe('referenceDateOf', () => {
+  it("takes a census's figure on its date, in any period holding it, and none in others", async () => {
+    const { records, fileValues } = await readRecordsFile('worker', census, { preset: 'workforce-census' });
+    const censusDate = String(fileValues?.referenceDate);
+    // The year April 2023 to March 2024 holds the census date: R is 30 September 2023, not 31 March 2024.
+    const year = wfTurnover(records, parsePeriod('FY2023'), { censusDate });
+    expect([year.rule.referenceDate, year.display]).toEqual(['2023-09-30', '64.0%']);
+    // April 2023 does not: the census says nothing of it, so there is no value, and every worker says why.
+    const april = wfTurnover(records, parsePeriod('2023-04'), { censusDate });
+    expect(april.display).toBe('n/a');
+    expect(april.counts.excluded).toEqual({ 'census-date-outside-period': 6 });
+  });
+});
