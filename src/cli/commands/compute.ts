@@ -530,9 +530,13 @@ export async function prepareComputation(
     needsReferrals && values.referrals !== undefined
       ? await readInput('referral', values.referrals, values, io)
       : undefined;
+  // A workforce census XML says which day it is of (ReferenceDate) and the council's vacancies on it.
+  const census = kind === 'worker' ? censusValuesOf(definition.id, input.fileValues) : {};
   const period =
     values.period === undefined
-      ? spanOf(input.records as never, definition.eventDate)
+      ? census.censusDate !== undefined
+        ? periodOption(`${census.censusDate}..${census.censusDate}`, '--period')
+        : spanOf(input.records as never, definition.eventDate)
       : periodOption(values.period, '--period');
 
   const computeOptions = {
@@ -556,12 +560,32 @@ export async function prepareComputation(
     ...(workers ? { workers: workers.records } : {}),
     ...(from ? { from } : {}),
     ...(referrals ? { referrals: referrals.records } : {}),
+    ...census,
     rounding: {
       ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
       ...(rounding ? { mode: rounding } : {}),
     },
   };
   return { definition, period, input, computeOptions };
+}
+
+/**
+ * The options a workforce census XML's header gives the stability indicators: its `ReferenceDate` as `censusDate`
+ * and, for WF_VACANCY, its vacancies on that date.
+ */
+function censusValuesOf(
+  id: string,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+): { censusDate?: string; vacancies?: Record<string, number> } {
+  const referenceDate = fileValues?.referenceDate;
+  if (typeof referenceDate !== 'string') return {};
+  const vacancies = Number(fileValues?.vacancies);
+  return {
+    censusDate: referenceDate,
+    ...(id === 'WF_VACANCY' && fileValues?.vacancies !== undefined && Number.isFinite(vacancies)
+      ? { vacancies: { [referenceDate]: vacancies } }
+      : {}),
+  };
 }
 
 /** `cs-indicators compute INDICATOR`. */
