@@ -94,8 +94,12 @@ export interface WorkerContribution {
 }
 
 /**
- * The reason a worker's agency flag keeps it out of a figure: `agency-unknown` when the record does not say
- * (an HR export without the column: never guessed), else undefined.
+ * The exclusion of a worker whose record does not say whether it is an agency worker (an HR export without the
+ * column): `agency-unknown`, never guessed to be employed.
+ *
+ * @param worker - the worker.
+ * @returns the exclusion, or undefined when the record says.
+ * @example agencyUnknown({ workerId: 'W1', fte: 1 }) //=> { bucket: 'excluded', reason: 'agency-unknown' }
  */
 export function agencyUnknown(worker: WorkerRecord): WorkerContribution | undefined {
   return worker.agency === undefined ? { bucket: 'excluded', reason: 'agency-unknown' } : undefined;
