@@ -110,6 +110,7 @@ line(`  ${'indicator'.padEnd(18)}${sizes.map((n) => `${fmt(n)} records`.padStart
 function optionsFor(id, kind, n) {
   if (kind === 'allocation') return { calendar, workers: workersFor(n) };
   if (id === 'ASSESS45') return { calendar, referrals: recordsOf('referral', n, 12) };
+  if (id === 'WF_VACANCY') return { calendar, vacancies: { '2011-03-31': n / 10 } };
   return { calendar };
 }
 let slowest1e6 = 0;

@@ -9,6 +9,7 @@ import {
 } from '../records/schemas.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { displayValue, resolveRounding } from './exact.js';
+import { FteSum } from './fte-sum.js';
 import { calendarOf, createOutcomeTally } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -203,32 +204,6 @@ function workerTable(workers: readonly WorkerRecord[]): WorkerTable {
     records.push(worker);
   }
   return { numbers, records };
-}
-
-/**
- * A sum of FTEs, exact and cheap: how many times each distinct FTE was added. FTEs take a handful of values (1, 0.5,
- * 0.8…), so a sum over tens of thousands of workers is a few decimal products at the end, not one decimal addition
- * per worker.
- */
-class FteSum {
-  private readonly times = new Map<number, number>();
-
-  /** Adds `fte`, `times` times. */
-  add(fte: number, times = 1): void {
-    this.times.set(fte, (this.times.get(fte) ?? 0) + times);
-  }
-
-  /** Adds every FTE of another sum. */
-  addSum(other: FteSum): void {
-    for (const [fte, times] of other.times) this.add(fte, times);
-  }
-
-  /** The sum, exact. */
-  total(): Decimal {
-    let total = new Sum(0);
-    for (const [fte, times] of this.times) total = total.plus(new Sum(fte).times(times));
-    return total;
-  }
 }
 
 /** A running total of allocations, FTE and workers. */

@@ -11,6 +11,7 @@ import type { Period } from '../periods/index.js';
 import type { WorkerRecord } from '../records/schemas.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { displayValue, exactRatio, resolveRounding } from './exact.js';
+import { FteSum } from './fte-sum.js';
 import { oneYearBefore } from './repeat-referrals.js';
 import { calendarOf, createOutcomeTally } from './summarise.js';
 import type {
@@ -199,8 +200,8 @@ export function workforceResult<O extends WorkforceOptions>(
   const scoped = scopeOf(workers, options);
   const tally = createOutcomeTally();
   const outcomes: RecordOutcome[] | undefined = options.outcomes === true ? [] : undefined;
-  let numerator = new Decimal(0);
-  let fte = new Decimal(0);
+  const numeratorSum = new FteSum();
+  const fteSum = new FteSum();
   for (const index of scoped) {
     const worker = workers[index] as WorkerRecord;
     const standing = workerStanding(worker, window);
@@ -208,8 +209,8 @@ export function workforceResult<O extends WorkforceOptions>(
       ? { bucket: 'excluded', reason: 'census-date-outside-period' }
       : spec.contribute(worker, standing);
     tally.add(contribution.bucket, contribution.reason);
-    if (contribution.numerator !== undefined) numerator = numerator.plus(contribution.numerator);
-    if (contribution.denominatorFte !== undefined) fte = fte.plus(contribution.denominatorFte);
+    if (contribution.numerator !== undefined) numeratorSum.add(contribution.numerator);
+    if (contribution.denominatorFte !== undefined) fteSum.add(contribution.denominatorFte);
     if (outcomes !== undefined) {
       const outcome: OutcomeDraft = { id: worker.workerId, bucket: contribution.bucket };
       const row = options.rows?.[index];
@@ -222,6 +223,8 @@ export function workforceResult<O extends WorkforceOptions>(
       outcomes.push(outcome);
     }
   }
+  const numerator = numeratorSum.total();
+  const fte = fteSum.total();
   const figure = censusOutside
     ? { numerator: new Decimal(0), denominator: new Decimal(0) }
     : (spec.figure?.({ numerator, fte }) ?? { numerator, denominator: fte });
