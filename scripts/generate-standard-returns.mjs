@@ -217,6 +217,19 @@ writeFileSync(`${OUT}annex-a-2023-24.xlsx`, fixZipTimes(buffer, FIXED_TIME));
 // ---------------------------------------------------------------------------------------------------------------
 // The CIN census of the year to 31 March 2024: the year's episodes, with their conferences at either level.
 
+/** The `Header` of a DfE census `Message`: the collection, its year and reference date, a synthetic source. */
+const censusHeader = (collection, referenceDate) => `  <Header>
+    <CollectionDetails>
+      <Collection>${collection}</Collection>
+      <Year>${referenceDate.slice(0, 4)}</Year>
+      <ReferenceDate>${referenceDate}</ReferenceDate>
+    </CollectionDetails>
+    <Source>
+      <SourceLevel>L</SourceLevel>
+      <LEA>999</LEA>
+      <SoftwareCode>Synthetic example</SoftwareCode>
+    </Source>
+  </Header>`;
 const element = (name, value, indent) =>
   value === undefined ? '' : `${indent}<${name}>${value}</${name}>\n`;
 const episode = (r) => {
@@ -235,18 +248,7 @@ writeFileSync(
   `${OUT}cin-census-2024.xml`,
   `<?xml version="1.0" encoding="utf-8"?>
 <Message>
-  <Header>
-    <CollectionDetails>
-      <Collection>CIN</Collection>
-      <Year>2024</Year>
-      <ReferenceDate>2024-03-31</ReferenceDate>
-    </CollectionDetails>
-    <Source>
-      <SourceLevel>L</SourceLevel>
-      <LEA>999</LEA>
-      <SoftwareCode>Synthetic example</SoftwareCode>
-    </Source>
-  </Header>
+${censusHeader('CIN', '2024-03-31')}
   <Children>
 ${[...byChild]
   .map(
@@ -294,18 +296,7 @@ writeFileSync(
   `${OUT}workforce-census-2023.xml`,
   `<?xml version="1.0" encoding="utf-8"?>
 <Message>
-  <Header>
-    <CollectionDetails>
-      <Collection>CSWW</Collection>
-      <Year>2023</Year>
-      <ReferenceDate>2023-09-30</ReferenceDate>
-    </CollectionDetails>
-    <Source>
-      <SourceLevel>L</SourceLevel>
-      <LEA>999</LEA>
-      <SoftwareCode>Synthetic example</SoftwareCode>
-    </Source>
-  </Header>
+${censusHeader('CSWW', '2023-09-30')}
   <LALevelVacancies>
     <NumberOfVacancies>21.5</NumberOfVacancies>
     <NumberOfAgencyWorkers>30</NumberOfAgencyWorkers>
