@@ -264,13 +264,13 @@ function censusDateOf(context: RowContext): { readonly date: IsoDate } | { reado
   if (reference === undefined) {
     return {
       problem:
-        'no census date: Cases30 counts the cases held on 30 September of the census year, and this file does not say which (a CSV or workbook has no header): give censusDate (--census-date), or read the census XML, whose header has ReferenceDate',
+        'no census date: Cases30 counts the cases held on 30 September of the census year, and this file does not say which (a CSV or workbook has no header): give the census date (censusDate; on the command line, the 30 September ending --period or given as --snapshot), or read the census XML, whose header has ReferenceDate',
     };
   }
   const written = String(reference);
   if (!isIsoDate(written) || !written.endsWith('-09-30')) {
     return {
-      problem: `the census header's ReferenceDate ${JSON.stringify(written)} is not a 30 September written YYYY-09-30, so the day Cases30 counts is not known: give censusDate (--census-date)`,
+      problem: `the census header's ReferenceDate ${JSON.stringify(written)} is not a 30 September written YYYY-09-30, so the day Cases30 counts is not known: give the census date (censusDate, or --snapshot)`,
     };
   }
   return { date: written };
