@@ -211,3 +211,20 @@ describe('referenceDateOf', () => {
     expect(april.counts.excluded).toEqual({ 'census-date-outside-period': 6 });
   });
 });
+
+describe('the workforce options (bad values)', () => {
+  const workers: WorkerRecord[] = [{ workerId: 'W1', fte: 1, agency: false, workingDaysLost: 1 }];
+  it('refuses vacancies that are not FTE by date, and working days per FTE that are not above 0', () => {
+    expect(() => wfVacancy(workers, september2023, { vacancies: 7722.7 as never })).toThrow(
+      /^vacancies: expected the vacancy FTE by reference date/,
+    );
+    expect(() => wfVacancy(workers, september2023, { vacancies: { '30/09/2023': 1 } })).toThrow(RangeError);
+    expect(() => wfVacancy(workers, september2023, { vacancies: { '2023-09-30': -1 } })).toThrow(RangeError);
+    expect(() => wfAbsence(workers, september2023, { workingDaysPerFte: 0 })).toThrow(
+      /^workingDaysPerFte: expected a number of working days above 0/,
+    );
+    expect(() => wfTurnover(workers, september2023, { censusDate: '30/09/2023' })).toThrow(
+      /^censusDate: expected a date written YYYY-MM-DD/,
+    );
+  });
+});

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { caseload, cpc15 } from '../../src/indicators/index.js';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { parsePeriod } from '../../src/periods/index.js';
+import { presetLayout } from '../../src/presets/presets.js';
+import { readRecordsText } from '../../src/records/read-source.js';
 
 // Synthetic returns in the shapes councils submit, written by test/fixtures/census/make-fixtures.mjs.
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/census/${name}`, import.meta.url));
@@ -203,5 +205,58 @@ describe('readRecordsFile with the CIN census (conferences on the episode)', () 
     const fromReferral = cpc15(records, quarter, { startEvent: 'referral' });
     expect([fromReferral.numerator, fromReferral.denominator]).toEqual([2, 3]);
     expect(fromReferral.counts.excluded).toEqual({ 'conference-before-referral': 1 });
+  });
+});
+
+describe('the workforce census XML (bad input)', () => {
+  const census = (header: string, worker: string) =>
+    `<?xml version="1.0"?>\n<Message>\n  <Header><CollectionDetails>${header}</CollectionDetails></Header>\n  <CSWWWorker>${worker}</CSWWWorker>\n</Message>\n`;
+  const read = (kind: 'worker' | 'allocation', xml: string) =>
+    readRecordsText(kind, xml, 'xml', presetLayout('workforce-census', kind));
+
+  it('rejects an AgencyWorker that is not 1 or 0, naming the census spelling', () => {
+    const result = read(
+      'worker',
+      census(
+        '<ReferenceDate>2023-09-30</ReferenceDate>',
+        '<SWENo>SW1</SWENo><AgencyWorker>2</AgencyWorker><FTE30>1</FTE30>',
+      ),
+    );
+    expect(result.records).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.row, i.field, i.value, i.message])).toEqual([
+      [
+        'invalid_value',
+        4,
+        'agency',
+        '2',
+        'AgencyWorker "2" is not a yes/no value: the census writes 1 (an agency worker) or 0 (employed by the council)',
+      ],
+    ]);
+  });
+
+  it('rejects cases whose census date is not a 30 September, rather than dating them to another day', () => {
+    const result = read(
+      'allocation',
+      census(
+        '<ReferenceDate>2023-03-31</ReferenceDate>',
+        '<SWENo>SW1</SWENo><Cases30>2</Cases30><FTE30>1</FTE30>',
+      ),
+    );
+    expect(result.records).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.field])).toEqual([['missing_field', 'allocatedFrom']]);
+    expect(result.issues[0]?.message).toMatch(
+      /^the census header's ReferenceDate "2023-03-31" is not a 30 September/,
+    );
+  });
+
+  it('refuses a file with neither FTE30 nor FTE', () => {
+    const result = readRecordsText(
+      'worker',
+      'SWENo,OrgRole\nSW1,5\n',
+      'csv',
+      presetLayout('workforce-census', 'worker'),
+    );
+    expect(result.readable).toBe(false);
+    expect(result.issues.map((i) => [i.code, i.field])).toEqual([['missing_column', 'fte30']]);
   });
 });
