@@ -72,7 +72,8 @@ function unionProblems(issue: z.core.$ZodIssue): { path: PropertyKey[]; message:
 
 /**
  * One input of a report config: a file's path, or the path with the standard shape it is in (`preset`), the
- * workbook's sheet, and a workforce census's `censusDate`.
+ * workbook's sheet, a workforce census's `censusDate`, and the `snapshotDate` (count date) of an NCCIS CSV that has
+ * no column for it.
  */
 const inputEntry = z.union([
   z.string(),
@@ -82,6 +83,7 @@ const inputEntry = z.union([
       preset: z.enum(presetIds as unknown as [PresetId, ...PresetId[]]).optional(),
       sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
       censusDate: z.string().optional(),
+      snapshotDate: z.string().optional(),
     })
     .strict(),
 ]);
@@ -238,12 +240,13 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
   const records = new Map<RecordKind, ParseRecordsResult<RecordKind>>();
   for (const kind of needed) {
     const given = config.inputs[kind];
-    const { path, preset, sheet, censusDate } =
+    const { path, preset, sheet, censusDate, snapshotDate } =
       typeof given === 'string' ? { path: given } : (given ?? { path: undefined });
     const shape = {
       ...(preset === undefined ? {} : { preset }),
       ...(sheet === undefined ? {} : { sheet }),
       ...(censusDate === undefined ? {} : { censusDate }),
+      ...(snapshotDate === undefined ? {} : { snapshotDate }),
     };
     if (path === undefined) {
       throw new ReportConfigError(

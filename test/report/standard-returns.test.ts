@@ -51,3 +51,19 @@ describe('loadReport (the standard-returns example)', () => {
     expect(turnover?.months.find((m) => m.period.spec === '2024-03')?.display).toBe('n/a');
   });
 });
+
+describe('loadReport (an NCCIS CSV with no count date column)', () => {
+  it("takes the input's snapshotDate as every row's count date", async () => {
+    const config = fileURLToPath(new URL('../fixtures/census/nccis-no-date.config.json', import.meta.url));
+    const { model, inputs } = await loadReport(config);
+    expect(inputs[0]?.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 2 });
+    // YP01 (230, education) and YP06 (540, NEET), both of academic age 16 on the count date of 31 January 2013:
+    // 1 NEET of 2 known.
+    const ni117 = model.indicators.find((i) => i.id === 'NI117');
+    expect([ni117?.yearToDate.numerator, ni117?.yearToDate.denominator, ni117?.yearToDate.display]).toEqual([
+      1,
+      2,
+      '50.0%',
+    ]);
+  });
+});
