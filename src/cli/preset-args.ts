@@ -19,7 +19,7 @@ export function presetArgUsage(column: number): string {
   const more = (text: string) => ' '.repeat(column) + text;
   return [
     line('--preset P', `read a standard shape with no column map: ${presetIds.join(', ')}`),
-    more('(annex-a and the censuses: .xlsx or .csv; cin-census: .xml)'),
+    more('(annex-a: .xlsx or .csv; cin-census: .xml; workforce-census, nccis: .xml, .xlsx or .csv)'),
     line('--sheet S', ".xlsx: the sheet, by name (List 3, list_3…) or number; default: the preset's"),
     more('sheet for the records (List 4 or Assessments for assessments…), else the first'),
   ].join('\n');

@@ -61,3 +61,112 @@ describe('cs-indicators compute (the workforce census XML)', () => {
     expect(run.stderr).toMatch(/no <NCCIS> element: expected an NCCIS file/);
   });
 });
+
+describe('cs-indicators compute (the flags of the census returns)', () => {
+  const json = (args: string[]) => {
+    const run = runBuiltCli(args);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as { numerator: number; denominator: number; display: string };
+  };
+
+  it('--vacancies and --working-days-per-fte give WF_VACANCY and WF_ABSENCE their figures', () => {
+    // 2.5 vacancy FTE over 2.5 + 2.5 FTE employed in post: 50%, the flag taking the place of the header's 3.5.
+    const vacancy = json([
+      'compute',
+      'WF_VACANCY',
+      '--preset',
+      'workforce-census',
+      '--input',
+      census,
+      '--vacancies',
+      '2.5',
+    ]);
+    expect([vacancy.numerator, vacancy.denominator, vacancy.display]).toEqual([2.5, 5, '50.0%']);
+    // 37.5 days lost over 2.5 FTE × 250 days = 625: 6.0%.
+    const absence = json([
+      'compute',
+      'WF_ABSENCE',
+      '--preset',
+      'workforce-census',
+      '--input',
+      census,
+      '--working-days-per-fte',
+      '250',
+    ]);
+    expect([absence.numerator, absence.denominator, absence.display]).toEqual([37.5, 625, '6.0%']);
+    const bad = runBuiltCli([
+      'compute',
+      'WF_ABSENCE',
+      '--input',
+      census,
+      '--preset',
+      'workforce-census',
+      '--working-days-per-fte',
+      '0',
+    ]);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'cs-indicators compute: --working-days-per-fte: expected a number of 1 or more, like 253, got "0"',
+    ]);
+  });
+
+  it('--snapshot-date counts an NCCIS CSV without a count date column, and is refused without --preset nccis', () => {
+    // YP01 (230) and YP06 (540) on 31 January 2013, both of academic age 16: 1 NEET of 2 known.
+    const neet = json([
+      'compute',
+      'NI117',
+      '--preset',
+      'nccis',
+      '--input',
+      'test/fixtures/presets/nccis-no-date.csv',
+      '--snapshot-date',
+      '2013-01-31',
+      '--count-date',
+      '2013-01-31',
+    ]);
+    expect([neet.numerator, neet.denominator, neet.display]).toEqual([1, 2, '50.0%']);
+    const refused = runBuiltCli([
+      'compute',
+      'NI117',
+      '--input',
+      'test/fixtures/presets/nccis-no-date.csv',
+      '--snapshot-date',
+      '2013-01-31',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /--snapshot-date is the count date of an NCCIS file read with --preset nccis/,
+    );
+  });
+
+  it('--history chooses where CPP_REPEAT sees earlier plans', () => {
+    // Annex A List 7 of the presets fixture: see test/presets/annex-a.test.ts. With the column alone, every plan
+    // without a previousPlans count is left out by name rather than read as a first plan.
+    const run = runBuiltCli([
+      'compute',
+      'CPP_REPEAT',
+      '--preset',
+      'annex-a',
+      '--input',
+      'test/fixtures/presets/annex-a.xlsx',
+      '--history',
+      'records',
+      '--period',
+      'FY2012',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).rule.history).toBe('records');
+    const bad = runBuiltCli([
+      'compute',
+      'CPP_REPEAT',
+      '--input',
+      'test/fixtures/presets/annex-a.xlsx',
+      '--preset',
+      'annex-a',
+      '--history',
+      'both',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^cs-indicators compute: --history: expected one of either, records, column/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type IndicatorResult,
   indicatorIds,
   type RecordOutcome,
+  repeatHistories,
   roundingModes,
   startEvents,
 } from '../../indicators/index.js';
@@ -62,6 +63,13 @@ ${calendarArgUsage}
   --allocations FILE  CASELOAD: the allocations file
   --referrals FILE    ASSESS45: the referrals file (each assessment counts from its child's latest referral)
   --from S            ASSESS45: ${assess45Froms.join(' (default) or ')}
+  --history H         CPP_REPEAT, REPEAT_REFERRALS: ${repeatHistories.join(' (default), ')} (where a child's
+                      earlier plans or referrals are seen: the records, the return's count column, or either)
+  --vacancies FTE     WF_VACANCY: the vacancy FTE on the reference date (default: a census XML's header)
+  --working-days-per-fte N  WF_ABSENCE: working days one FTE could work in the 12 months (default: the
+                      calendar's working days in them)
+  --snapshot-date DATE  --preset nccis: the count date of rows whose file has none (an NCCIS XML's PeriodEnd
+                      serves otherwise)
   --map FILE          a JSON column map {"Their header": "canonicalField"}
 ${presetArgUsage(22)}
                       (--sheet applies to --input; CASELOAD --preset workforce-census reads Cases30 on
@@ -95,6 +103,10 @@ export const computeArgOptions = {
   allocations: { type: 'string' },
   referrals: { type: 'string' },
   from: { type: 'string' },
+  history: { type: 'string' },
+  vacancies: { type: 'string' },
+  'working-days-per-fte': { type: 'string' },
+  'snapshot-date': { type: 'string' },
   map: { type: 'string' },
   'date-format': { type: 'string' },
   'decimal-places': { type: 'string' },
@@ -146,8 +158,8 @@ async function readInput<K extends RecordKind>(
   path: string,
   values: Values,
   io: CliIo,
-  // The sheet (for --input only) and a workforce census's 30 September.
-  extra: { readonly main?: boolean; readonly censusDate?: string } = {},
+  // The sheet (for --input only), a workforce census's 30 September, and an NCCIS file's count date.
+  extra: { readonly main?: boolean; readonly censusDate?: string; readonly snapshotDate?: string } = {},
 ): Promise<ParseRecordsResult<K>> {
   const columnMap = values.map === undefined ? undefined : await readColumnMap(values.map);
   const dateFormat = oneOf<DateFormat>(values['date-format'], dateFormats, '--date-format');
@@ -160,6 +172,7 @@ async function readInput<K extends RecordKind>(
       ...(preset ? { preset } : {}),
       ...(sheet !== undefined && extra.main === true ? { sheet } : {}),
       ...(extra.censusDate ? { censusDate: extra.censusDate } : {}),
+      ...(extra.snapshotDate ? { snapshotDate: extra.snapshotDate } : {}),
       strict: Boolean(values.strict),
       ...(io.errIsTty ? { onProgress: (rows: number) => io.err(`\r${path}: ${rows} rows read`) } : {}),
     });
@@ -191,6 +204,26 @@ function censusDateOf(snapshot: string | undefined, period: string | undefined):
   return date;
 }
 
+/**
+ * A number flag of `min` or more (an FTE, a number of working days), or undefined.
+ * @throws {UsageError} for text that is not such a number.
+ */
+function fteOption(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  example: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(number) || number < min) {
+    throw new UsageError(
+      `${flag}: expected a number of ${min} or more, like ${example}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
+}
+
 /** `1 row`, `2 rows`. */
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -207,13 +240,17 @@ const FLAGS_BY_INDICATOR: Readonly<Record<string, readonly string[]>> = {
   CAF2W: ['--days', '--timescale'],
   CAF_CLOSED: ['--baseline'],
   REF_NO_CAF: ['--baseline'],
-  REPEAT_REFERRALS: [],
+  REPEAT_REFERRALS: ['--history'],
   NI117: ['--count-date'],
   NEET_NOT_KNOWN: ['--count-date'],
   CASELOAD: ['--snapshot', '--month-end-mean', '--workers', '--allocations'],
   ASSESS45: ['--referrals', '--from', '--timescale'],
   CPP_2YEARS: [],
-  CPP_REPEAT: [],
+  CPP_REPEAT: ['--history'],
+  WF_TURNOVER: [],
+  WF_AGENCY: [],
+  WF_VACANCY: ['--vacancies'],
+  WF_ABSENCE: ['--working-days-per-fte'],
 };
 const INDICATOR_FLAGS = [
   '--rules',
@@ -228,6 +265,9 @@ const INDICATOR_FLAGS = [
   '--allocations',
   '--referrals',
   '--from',
+  '--history',
+  '--vacancies',
+  '--working-days-per-fte',
 ] as const;
 
 /** Warns on stderr about flags the indicator does not use. */
@@ -485,6 +525,15 @@ export async function prepareComputation(
   const countDate = dateOption(values['count-date'], '--count-date');
   const baseline = values.baseline === undefined ? undefined : periodOption(values.baseline, '--baseline');
   const from = oneOf(values.from, assess45Froms, '--from');
+  const history = oneOf(values.history, repeatHistories, '--history');
+  const vacancies = fteOption(values.vacancies, '--vacancies', 0, '12.5');
+  const workingDaysPerFte = fteOption(values['working-days-per-fte'], '--working-days-per-fte', 1, '253');
+  const snapshotDate = dateOption(values['snapshot-date'], '--snapshot-date');
+  if (snapshotDate !== undefined && presetFromArgs(values).preset !== 'nccis') {
+    throw new UsageError(
+      '--snapshot-date is the count date of an NCCIS file read with --preset nccis; for NI117 and NEET_NOT_KNOWN, --count-date chooses one count date among the records',
+    );
+  }
   const kind = definition.recordKind as RecordKind;
   const isCaseload = kind === 'allocation';
   // A workforce census gives CASELOAD both: its workers, and their Cases30 counts as allocations.
@@ -521,6 +570,7 @@ export async function prepareComputation(
   const input = await readInput(kind, inputPath, values, io, {
     main: true,
     ...(censusDate ? { censusDate } : {}),
+    ...(snapshotDate ? { snapshotDate } : {}),
   });
   const workers =
     isCaseload && values.workers !== undefined
@@ -561,6 +611,9 @@ export async function prepareComputation(
     ...(from ? { from } : {}),
     ...(referrals ? { referrals: referrals.records } : {}),
     ...census,
+    ...(vacancies !== undefined ? { vacancies: { [census.censusDate ?? period.end]: vacancies } } : {}),
+    ...(workingDaysPerFte !== undefined ? { workingDaysPerFte } : {}),
+    ...(history ? { history } : {}),
     rounding: {
       ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
       ...(rounding ? { mode: rounding } : {}),
