@@ -170,3 +170,35 @@ describe('cs-indicators compute (the flags of the census returns)', () => {
     expect(bad.stderr).toMatch(/^cs-indicators compute: --history: expected one of either, records, column/);
   });
 });
+
+describe('cs-indicators compute (a workforce census CSV)', () => {
+  it('needs the 30 September the census is of, since a CSV has no header to say it', () => {
+    const csv = 'test/fixtures/presets/workforce-census.csv';
+    // A year ending 31 March would take the census's workers as in post on a day it says nothing of.
+    const year = runBuiltCli([
+      'compute',
+      'WF_TURNOVER',
+      '--preset',
+      'workforce-census',
+      '--input',
+      csv,
+      '--period',
+      'FY2023',
+    ]);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(/give a --period ending on 30 September/);
+    const september = runBuiltCli([
+      'compute',
+      'WF_TURNOVER',
+      '--preset',
+      'workforce-census',
+      '--input',
+      csv,
+      '--period',
+      '2023-09',
+    ]);
+    expect(september.code).toBe(0);
+    // No worker of that file has left: 0 FTE leavers over the 5.4 FTE employed in post (SW001-SW006).
+    expect(JSON.parse(september.stdout)).toMatchObject({ numerator: 0, denominator: 5.4, display: '0.0%' });
+  });
+});

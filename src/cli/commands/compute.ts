@@ -191,14 +191,15 @@ async function readInput<K extends RecordKind>(
 }
 
 /**
- * The 30 September a workforce census's Cases30 counts are read on: `--snapshot`, else the period's end.
+ * The 30 September a workforce census is of (its Cases30 counts, its workers in post) when its file does not say:
+ * `--snapshot`, else the period's end.
  * @throws {UsageError} when that is not a 30 September.
  */
 function censusDateOf(snapshot: string | undefined, period: string | undefined): string {
   const date = snapshot ?? (period === undefined ? undefined : periodOption(period, '--period').end);
   if (date === undefined || !date.endsWith('-09-30')) {
     throw new UsageError(
-      `--preset workforce-census reads Cases30, the cases each worker held on 30 September: give --snapshot YYYY-09-30 (or a --period ending on 30 September), got ${date ?? 'none'}`,
+      `--preset workforce-census reads Cases30, the cases each worker held on 30 September, and the workers in post that day: give a --period ending on 30 September (or, for CASELOAD, --snapshot YYYY-09-30); a census XML says its own date. Got ${date ?? 'none'}`,
     );
   }
   return date;
@@ -582,6 +583,14 @@ export async function prepareComputation(
       : undefined;
   // A workforce census XML says which day it is of (ReferenceDate) and the council's vacancies on it.
   const census = kind === 'worker' ? censusValuesOf(definition.id, input.fileValues) : {};
+  // A census's CSV or workbook has no header to say its day: the stability figures need the 30 September it is of.
+  if (
+    kind === 'worker' &&
+    census.censusDate === undefined &&
+    presetFromArgs(values).preset === 'workforce-census'
+  ) {
+    census.censusDate = censusDateOf(undefined, values.period);
+  }
   const period =
     values.period === undefined
       ? census.censusDate !== undefined
