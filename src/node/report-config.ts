@@ -176,6 +176,26 @@ export interface LoadReportOptions {
 }
 
 /**
+ * The values of a workforce census that say which day it is of: its XML header's, or (a CSV or workbook has no
+ * header) the input's `censusDate`.
+ * @throws {ReportConfigError} for a census read from a CSV or workbook without a `censusDate`: its workers would
+ *   otherwise be taken as in post on every month end, of which the census says nothing.
+ */
+function workerCensus(
+  configPath: string,
+  given: unknown,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  if (typeof fileValues?.referenceDate === 'string') return fileValues;
+  const entry = typeof given === 'object' && given !== null ? (given as Record<string, unknown>) : {};
+  if (entry.preset !== 'workforce-census') return fileValues;
+  if (typeof entry.censusDate === 'string') return { ...fileValues, referenceDate: entry.censusDate };
+  throw new ReportConfigError(
+    `${configPath}: inputs.worker: a workforce census read from a CSV or workbook has no header to say which 30 September it is of: give "censusDate": "YYYY-09-30" (a census XML says its own)`,
+  );
+}
+
+/**
  * The options a workforce census file gives the stability indicators: its `ReferenceDate` as `censusDate` (the
  * figure of a period is taken on it) and, for WF_VACANCY, its header's vacancies on that date. Options the config
  * gives win.
@@ -326,7 +346,11 @@ export async function loadReport(configPath: string, options: LoadReportOptions 
         : definition.recordKind === 'assessment' && records.has('referral')
           ? { referrals: records.get('referral')?.records ?? [] }
           : definition.recordKind === 'worker'
-            ? censusOptions(definition.id, input?.fileValues, entry.options)
+            ? censusOptions(
+                definition.id,
+                workerCensus(configPath, config.inputs.worker, input?.fileValues),
+                entry.options,
+              )
             : {};
     return {
       id: definition.id as IndicatorId,

@@ -67,3 +67,26 @@ describe('loadReport (an NCCIS CSV with no count date column)', () => {
     ]);
   });
 });
+
+describe('loadReport (a workforce census CSV)', () => {
+  it('refuses the stability figures without the census date a CSV cannot say', async () => {
+    const config = fileURLToPath(new URL('../fixtures/census/workforce-csv.config.json', import.meta.url));
+    await expect(loadReport(config)).rejects.toThrow(
+      /inputs\.worker: a workforce census read from a CSV or workbook has no header to say which 30 September it is of/,
+    );
+  });
+
+  it("takes the input's censusDate as the day the census is of", async () => {
+    const config = fileURLToPath(
+      new URL('../fixtures/census/workforce-csv-dated.config.json', import.meta.url),
+    );
+    const { model } = await loadReport(config);
+    const turnover = model.indicators.find((i) => i.id === 'WF_TURNOVER');
+    // No leaver in that file: 0 of the 5.4 FTE employed in post on 30 September 2023, shown as a snapshot then.
+    expect([
+      turnover?.yearToDate.display,
+      turnover?.yearToDate.period.end,
+      turnover?.yearToDate.denominator,
+    ]).toEqual(['0.0%', '2023-09-30', 5.4]);
+  });
+});
