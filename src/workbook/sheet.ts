@@ -1,0 +1,432 @@
+/**
+ * The hot path of reading a workbook: one sheet's XML, cell by cell, into rows of {@link SheetCell}s.
+ * @module
+ */
+import { WorkbookError } from './errors.js';
+import type { DateCell, ListedSheet, SheetCell, SheetRowHandler } from './read-workbook.js';
+import { columnName } from './references.js';
+import { serialToIsoDate } from './serials.js';
+import { decodeXmlEntities, type XmlHandler } from './xml.js';
+
+/** The largest column Excel has (XFD). */
+const MAX_COLUMNS = 16_384;
+/** Date cells of one serial share one object; past this many different serials, new ones are made. */
+const MAX_SHARED_DATES = 1 << 16;
+
+/** Excel's escape of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
+const ESCAPED_CHARACTER = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * Undoes Excel's `_xHHHH_` escapes.
+ * @param text - a cell's text as stored.
+ * @returns the text as shown.
+ * @example
+ * unescapeText('a_x000D_b') //=> 'a\rb'
+ */
+export function unescapeText(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(ESCAPED_CHARACTER, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** What the sheet handler needs besides the sheet's XML. */
+export interface SheetContext {
+  readonly sheet: ListedSheet;
+  readonly strings: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+  readonly onRow: SheetRowHandler;
+}
+
+// Cell types (`t`), as small numbers.
+const TYPE_NUMBER = 0;
+const TYPE_SHARED = 1;
+const TYPE_INLINE = 2;
+const TYPE_TEXT = 3;
+const TYPE_BOOLEAN = 4;
+const TYPE_ERROR = 5;
+const TYPE_DATE = 6;
+const TYPE_UNKNOWN = 7;
+
+// What the text being gathered is.
+const CAPTURE_NONE = 0;
+const CAPTURE_VALUE = 1;
+const CAPTURE_FORMULA = 2;
+const CAPTURE_INLINE = 3;
+
+const CHAR_C = 99;
+const CHAR_V = 118;
+const CHAR_F = 102;
+const CHAR_T = 116;
+const CHAR_R = 114;
+const CHAR_S = 115;
+const CHAR_I = 105;
+const CHAR_QUOTE = 34;
+const CHAR_APOSTROPHE = 39;
+const CHAR_COLON = 58;
+const LESS_THAN = 60;
+const EQUALS = 61;
+const GREATER_THAN = 62;
+const SLASH = 47;
+
+/** Whether `source` holds `pattern` at `at` (compared code by code: cheaper than `startsWith` here). */
+function holds(source: string, at: number, pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++)
+    if (source.charCodeAt(at + i) !== pattern.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The position of the next `code` in `source` from `from`, or -1: a plain loop, cheaper than `indexOf` over the
+ * few characters of a cell's attribute or value.
+ */
+function nextCode(source: string, code: number, from: number): number {
+  const length = source.length;
+  for (let at = from; at < length; at++) if (source.charCodeAt(at) === code) return at;
+  return -1;
+}
+
+/** The type code of a cell's `t` attribute, from `start` to `end` of `source`. */
+function typeOf(source: string, start: number, end: number): number {
+  const length = end - start;
+  const first = source.charCodeAt(start);
+  if (length === 1) {
+    if (first === CHAR_S) return TYPE_SHARED;
+    if (first === 110) return TYPE_NUMBER; // n
+    if (first === 98) return TYPE_BOOLEAN; // b
+    if (first === 101) return TYPE_ERROR; // e
+    if (first === 100) return TYPE_DATE; // d
+  }
+  // The two longer types differ in length and first letter: `str` and `inlineStr`.
+  if (length === 3 && first === CHAR_S && holds(source, start, 'str')) return TYPE_TEXT;
+  if (length === 9 && first === CHAR_I && source.charCodeAt(start + 6) === 83) return TYPE_INLINE; // inline S
+  return TYPE_UNKNOWN;
+}
+
+/**
+ * The sheet's XML, row by row: the hot path of reading a workbook. It reads names and attributes where they lie
+ * in the tokenizer's text: no string is made for a tag, only for a value.
+ */
+export class SheetHandler implements XmlHandler {
+  wantsText = false;
+  rows = 0;
+  private rowNumber = 0;
+  private cells: SheetCell[] = [];
+  private hasValue = false;
+  private column = -1;
+  private style = 0;
+  private type = TYPE_NUMBER;
+  private typeText = '';
+  private value: string | null = null;
+  private formula: string | null = null;
+  private inline: string | null = null;
+  private capture = '';
+  private capturing = CAPTURE_NONE;
+  private phonetic = 0;
+  private readonly dates = new Map<number, DateCell>();
+  // The attribute {@link SheetHandler.nextAttribute} found last.
+  private foundName = 0;
+  private foundStart = 0;
+  private foundEnd = 0;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(source: string, nameStart: number, nameEnd: number, end: number, selfClosing: boolean): number {
+    const length = nameEnd - nameStart;
+    const first = source.charCodeAt(nameStart);
+    if (length === 1) {
+      if (first === CHAR_C) {
+        this.cellAttributes(source, nameEnd, end);
+        return selfClosing ? -1 : this.simpleCell(source, end + 1);
+      }
+      if (first === CHAR_V) this.startCapture(CAPTURE_VALUE);
+      else if (first === CHAR_F) this.startCapture(CAPTURE_FORMULA);
+      else if (first === CHAR_T && this.inline !== null && this.phonetic === 0)
+        this.startCapture(CAPTURE_INLINE);
+    } else if (length === 3 && first === CHAR_R) {
+      if (source.charCodeAt(nameStart + 1) === 111) this.startRow(source, nameEnd, end);
+      else if (holds(source, nameStart, 'rPh')) this.phonetic++;
+    } else if (length === 2 && first === CHAR_I && source.charCodeAt(nameStart + 1) === CHAR_S) {
+      this.inline = '';
+    }
+    return -1;
+  }
+
+  /**
+   * Reads the contents of a cell written the usual way, `<v>…</v></c>` or `<is><t>…</t></is></c>`, in one go,
+   * from `from` (after the cell's start tag): the position after `</c>`, or -1 to let the tokenizer go tag by tag
+   * (another shape, a prefix, or a cell cut by the end of the chunk).
+   */
+  private simpleCell(source: string, from: number): number {
+    if (source.charCodeAt(from) !== LESS_THAN) return -1;
+    const second = source.charCodeAt(from + 1);
+    if (second === CHAR_V && source.charCodeAt(from + 2) === GREATER_THAN) {
+      // <v>…</v></c>
+      const textEnd = nextCode(source, LESS_THAN, from + 3);
+      if (
+        textEnd < 0 ||
+        source.charCodeAt(textEnd + 1) !== SLASH ||
+        source.charCodeAt(textEnd + 2) !== CHAR_V ||
+        source.charCodeAt(textEnd + 3) !== GREATER_THAN ||
+        !this.isCellEnd(source, textEnd + 4)
+      ) {
+        return -1;
+      }
+      this.value = decodeXmlEntities(source.slice(from + 3, textEnd));
+      this.endCell();
+      return textEnd + 8;
+    }
+    if (
+      second === CHAR_I &&
+      source.charCodeAt(from + 2) === CHAR_S &&
+      source.charCodeAt(from + 3) === GREATER_THAN &&
+      source.charCodeAt(from + 4) === LESS_THAN &&
+      source.charCodeAt(from + 5) === CHAR_T &&
+      source.charCodeAt(from + 6) === GREATER_THAN
+    ) {
+      // <is><t>…</t></is></c>
+      const textEnd = nextCode(source, LESS_THAN, from + 7);
+      if (textEnd < 0 || !holds(source, textEnd, '</t></is>') || !this.isCellEnd(source, textEnd + 9))
+        return -1;
+      this.inline = decodeXmlEntities(source.slice(from + 7, textEnd));
+      this.endCell();
+      return textEnd + 13;
+    }
+    return -1;
+  }
+
+  /** Whether `</c>` stands at `at`. */
+  private isCellEnd(source: string, at: number): boolean {
+    return (
+      source.charCodeAt(at) === LESS_THAN &&
+      source.charCodeAt(at + 1) === SLASH &&
+      source.charCodeAt(at + 2) === CHAR_C &&
+      source.charCodeAt(at + 3) === GREATER_THAN
+    );
+  }
+
+  close(source: string, nameStart: number, nameEnd: number): void {
+    const length = nameEnd - nameStart;
+    const first = source.charCodeAt(nameStart);
+    if (length === 1) {
+      if (first === CHAR_C) this.endCell();
+      else if (
+        (first === CHAR_V || first === CHAR_F || first === CHAR_T) &&
+        this.capturing !== CAPTURE_NONE
+      ) {
+        if (this.capturing === CAPTURE_VALUE) this.value = this.capture;
+        else if (this.capturing === CAPTURE_FORMULA) this.formula = this.capture;
+        else this.inline = (this.inline ?? '') + this.capture;
+        this.capturing = CAPTURE_NONE;
+        this.wantsText = false;
+      }
+    } else if (length === 3 && first === CHAR_R) {
+      if (source.charCodeAt(nameStart + 1) === 111) this.endRow();
+      else if (holds(source, nameStart, 'rPh')) this.phonetic--;
+    }
+  }
+
+  text(text: string): void {
+    this.capture += text;
+  }
+
+  private startCapture(what: number): void {
+    this.capturing = what;
+    this.capture = '';
+    this.wantsText = true;
+  }
+
+  /**
+   * The bounds of the next attribute of a tag from `at` to `to`, into {@link SheetHandler.found}: its one-letter
+   * name's code (0 for a longer name), where its value starts and ends. False when there is none.
+   */
+  private nextAttribute(source: string, at: number, to: number): boolean {
+    const equals = source.indexOf('=', at);
+    if (equals < 0 || equals >= to) return false;
+    let nameEnd = equals;
+    while (source.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+    let open = equals + 1;
+    while (source.charCodeAt(open) <= 32) open++;
+    const quote = source.charCodeAt(open);
+    const close = source.indexOf(quote === CHAR_APOSTROPHE ? "'" : '"', open + 1);
+    if ((quote !== CHAR_QUOTE && quote !== CHAR_APOSTROPHE) || close < 0 || close > to) return false;
+    const before = source.charCodeAt(nameEnd - 2);
+    // A one-letter name: preceded by whitespace (or a namespace prefix's colon).
+    this.foundName = before <= 32 || before === CHAR_COLON ? source.charCodeAt(nameEnd - 1) : 0;
+    this.foundStart = open + 1;
+    this.foundEnd = close;
+    return true;
+  }
+
+  private startRow(source: string, from: number, to: number): void {
+    let number = -1;
+    let text = '';
+    for (let at = from; this.nextAttribute(source, at, to); at = this.foundEnd + 1) {
+      if (this.foundName === CHAR_R) {
+        text = source.slice(this.foundStart, this.foundEnd);
+        number = Number(text);
+      }
+    }
+    this.rowNumber = number === -1 ? this.rowNumber + 1 : number;
+    if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1) {
+      throw this.damaged(`a row numbered ${JSON.stringify(text)}`);
+    }
+    this.cells = [];
+    this.hasValue = false;
+    this.column = -1;
+  }
+
+  /** Reads a cell's `r`, `s` and `t` where they lie (their values are plain tokens: no entity to decode). */
+  private cellAttributes(source: string, from: number, to: number): void {
+    this.startCell();
+    for (let at = from; this.nextAttribute(source, at, to); at = this.foundEnd + 1) {
+      this.cellAttribute(source, this.foundName, this.foundStart, this.foundEnd);
+    }
+  }
+
+  private startCell(): void {
+    this.column++;
+    this.style = 0;
+    this.type = TYPE_NUMBER;
+    this.typeText = '';
+    this.value = null;
+    this.formula = null;
+    this.inline = null;
+  }
+
+  /** Takes one attribute of a cell: `name` is its one-letter name's code (0 for another). */
+  private cellAttribute(source: string, name: number, start: number, end: number): void {
+    if (name === CHAR_R) {
+      // The column's letters, read in place: A is 0, Z 25, AA 26.
+      let letters = 0;
+      let i = start;
+      for (; i < end; i++) {
+        const code = source.charCodeAt(i) | 32;
+        if (code < 97 || code > 122) break;
+        letters = letters * 26 + (code - 96);
+      }
+      if (i === start || letters > MAX_COLUMNS) {
+        this.column = -1; // the message names the row: the reference itself is at fault
+        throw this.damaged(`a cell with the reference ${JSON.stringify(source.slice(start, end))}`);
+      }
+      this.column = letters - 1;
+    } else if (name === CHAR_S) {
+      let style = 0;
+      for (let i = start; i < end; i++) style = style * 10 + (source.charCodeAt(i) - 48);
+      this.style = style;
+    } else if (name === CHAR_T) {
+      this.type = typeOf(source, start, end);
+      if (this.type === TYPE_UNKNOWN) this.typeText = source.slice(start, end);
+    }
+  }
+
+  /**
+   * The fast path for `<c …>` in its usual shape (attributes in double quotes, then `<v>…</v></c>` or
+   * `<is><t>…</t></is></c>`): the whole cell read here, without the tokenizer's tag events.
+   */
+  readonly element = (source: string, lt: number): number => {
+    if (source.charCodeAt(lt + 1) !== CHAR_C || this.capturing !== CAPTURE_NONE) return -1;
+    let at = lt + 2;
+    if (source.charCodeAt(at) > 32 && source.charCodeAt(at) !== GREATER_THAN) return -1;
+    const column = this.column;
+    this.startCell();
+    for (;;) {
+      let code = source.charCodeAt(at);
+      while (code === 32) code = source.charCodeAt(++at);
+      if (code === GREATER_THAN) break;
+      // name="value": a one-letter name, or another that is skipped; anything else goes tag by tag.
+      let nameEnd = at;
+      for (
+        let c = code;
+        c > 32 && c !== EQUALS && c !== GREATER_THAN && c !== SLASH && c !== CHAR_APOSTROPHE;
+      ) {
+        c = source.charCodeAt(++nameEnd);
+      }
+      const close =
+        nameEnd > at && source.charCodeAt(nameEnd) === EQUALS && source.charCodeAt(nameEnd + 1) === CHAR_QUOTE
+          ? nextCode(source, CHAR_QUOTE, nameEnd + 2)
+          : -1;
+      if (close < 0) {
+        this.column = column;
+        return -1;
+      }
+      this.cellAttribute(source, nameEnd - at === 1 ? code : 0, nameEnd + 2, close);
+      at = close + 1;
+    }
+    const after = this.simpleCell(source, at + 1);
+    if (after < 0) this.column = column; // read again, tag by tag
+    return after;
+  };
+
+  private endCell(): void {
+    const cell = this.cellValue();
+    if (cell === null) return;
+    const cells = this.cells;
+    while (cells.length < this.column) cells.push(null);
+    cells[this.column] = cell;
+    this.hasValue = true;
+  }
+
+  private endRow(): void {
+    if (this.hasValue) {
+      this.rows++;
+      this.context.onRow(this.cells, this.rowNumber);
+    }
+    this.cells = [];
+    this.hasValue = false;
+  }
+
+  private cellValue(): SheetCell {
+    const { type, value } = this;
+    if (type === TYPE_INLINE) return this.inline === null ? null : unescapeText(this.inline);
+    // A text formula's result may be '' (=IF(A1,"","x")): only a missing <v> means no result.
+    if (type === TYPE_TEXT && value !== null) return unescapeText(value);
+    if (value === null || value === '') {
+      return this.formula === null ? null : { kind: 'formula', formula: this.formula };
+    }
+    switch (type) {
+      case TYPE_NUMBER: {
+        const number = Number(value);
+        if (!Number.isFinite(number) || (number === 0 && value.trim() === '')) {
+          throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
+        }
+        return this.context.dateStyles[this.style] === true ? this.dateOf(number) : number;
+      }
+      case TYPE_SHARED: {
+        const text = this.context.strings[Number(value)];
+        if (text === undefined)
+          throw this.damaged(`a shared string numbered ${JSON.stringify(value)}, not in its table`);
+        return text;
+      }
+      case TYPE_BOOLEAN:
+        return value === '1' || value === 'true';
+      case TYPE_ERROR:
+        return { kind: 'error', error: value };
+      case TYPE_DATE: {
+        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity.
+        const day = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+        if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
+        const serial = day / 86_400_000 + (this.context.date1904 ? 24_107 : 25_569);
+        return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
+      }
+      default:
+        throw this.damaged(`a cell of unknown type ${JSON.stringify(this.typeText)}`);
+    }
+  }
+
+  private dateOf(serial: number): DateCell {
+    let date = this.dates.get(serial);
+    if (date === undefined) {
+      date = { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
+      if (this.dates.size < MAX_SHARED_DATES) this.dates.set(serial, date);
+    }
+    return date;
+  }
+
+  private damaged(what: string): WorkbookError {
+    const cell =
+      this.column >= 0 ? ` cell ${columnName(this.column)}${this.rowNumber}` : ` row ${this.rowNumber}`;
+    return new WorkbookError(
+      `sheet ${JSON.stringify(this.context.sheet.name)} is damaged at${cell}: ${what}`,
+    );
+  }
+}
