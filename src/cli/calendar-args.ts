@@ -8,7 +8,9 @@ import {
   regions,
 } from '../calendar/index.js';
 import { readHolidayFile } from '../node/holiday-file.js';
-import { InputRefusedError, UsageError } from './context.js';
+import { choiceArg } from './args.js';
+import { InputRefusedError } from './context.js';
+import type { RunInput } from './output.js';
 
 /** The calendar options every command that counts working days accepts. */
 export const calendarArgOptions = {
@@ -25,54 +27,56 @@ export const calendarArgUsage = `  --convention C      after-start (default), in
                       line)
   --closures FILE     the council's own closure days, added (JSON array, or a date a line with a name)`;
 
-/** Builds the calendar named by `--region`, `--calendar` and `--closures`. */
-export async function calendarFromArgs(values: {
-  calendar?: string | undefined;
-  closures?: string | undefined;
-  region?: string | undefined;
-}): Promise<Calendar> {
-  if (values.region !== undefined && !regions.includes(values.region as Region)) {
-    throw new UsageError(
-      `--region: expected one of ${regions.join(', ')}, got ${JSON.stringify(values.region)}`,
-    );
-  }
-  const options: { -readonly [K in keyof CalendarOptions]: CalendarOptions[K] } = {};
-  if (values.region !== undefined) options.region = values.region as Region;
-  try {
-    if (values.calendar !== undefined) options.holidays = await readHolidayFile(values.calendar);
-    if (values.closures !== undefined) {
-      const closures = await readHolidayFile(values.closures);
-      if (!Array.isArray(closures)) {
-        throw new Error(`${values.closures}: closures must be a list of dates, not a bank-holidays feed`);
+/** The calendar flags, as given. */
+export interface CalendarArgs {
+  readonly calendar?: string | undefined;
+  readonly closures?: string | undefined;
+  readonly region?: string | undefined;
+}
+
+/**
+ * The calendar flags checked before any file is read: the region, in any case.
+ *
+ * @param values - the flags.
+ * @returns a function that reads the holiday and closure files and builds the calendar (exit 1 when a file cannot
+ *   be used), and the files it reads, for the check that no output overwrites them.
+ * @throws {UsageError} for an unknown region.
+ */
+export function calendarFromArgs(values: CalendarArgs): {
+  readonly files: readonly RunInput[];
+  build(): Promise<Calendar>;
+} {
+  const region = choiceArg<Region>(values.region, regions, '--region');
+  const files: RunInput[] = [];
+  if (values.calendar !== undefined) files.push({ what: 'the --calendar file', path: values.calendar });
+  if (values.closures !== undefined) files.push({ what: 'the --closures file', path: values.closures });
+  return {
+    files,
+    async build() {
+      const options: { -readonly [K in keyof CalendarOptions]: CalendarOptions[K] } = {};
+      if (region !== undefined) options.region = region;
+      try {
+        if (values.calendar !== undefined) options.holidays = await readHolidayFile(values.calendar);
+        if (values.closures !== undefined) {
+          const closures = await readHolidayFile(values.closures);
+          if (!Array.isArray(closures)) {
+            throw new Error(`${values.closures}: closures must be a list of dates, not a bank-holidays feed`);
+          }
+          options.closures = closures;
+        }
+        return createCalendar(options);
+      } catch (error) {
+        throw new InputRefusedError((error as Error).message);
       }
-      options.closures = closures;
-    }
-    return createCalendar(options);
-  } catch (error) {
-    throw new InputRefusedError((error as Error).message);
-  }
+    },
+  };
 }
 
-/** Checks `--convention`. */
+/**
+ * Checks `--convention`, in any case.
+ * @param value - the flag's value.
+ * @returns the convention; `after-start` when not given.
+ */
 export function conventionFromArgs(value: string | undefined): Convention {
-  if (value === undefined) return 'after-start';
-  if (!conventions.includes(value as Convention)) {
-    throw new UsageError(
-      `--convention: expected one of ${conventions.join(', ')}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value as Convention;
-}
-
-/** Checks `--format` against the formats a command offers. */
-export function formatFromArgs<F extends string>(
-  value: string | undefined,
-  allowed: readonly F[],
-  fallback: F,
-): F {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as F)) {
-    throw new UsageError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as F;
+  return choiceArg(value, conventions, '--convention') ?? 'after-start';
 }

@@ -1,19 +1,25 @@
 /**
  * The `cs-indicators` binary: dispatches to one command per file under `commands/`.
+ *
+ * Exit codes (SPEC 9, 13): 0 done, 1 input refused or an output that cannot be written, 2 usage error, 70 a bug.
+ * No stack trace reaches a user unless `CSI_DEBUG=1` is set; a closed standard output (`| head`) ends quietly.
  * @module
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
+import { escapeControlCharactersKeepingLines } from '../util/control-characters.js';
+import { didYouMean } from '../util/nearest.js';
 import { computeCommand } from './commands/compute.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { reportCommand } from './commands/report.js';
 import { spcCommand } from './commands/spc.js';
 import { validateCommand } from './commands/validate.js';
 import { workingDaysCommand } from './commands/working-days.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from './context.js';
+import { type CliCommand, type CliIo, InputRefusedError, OutputError, UsageError } from './context.js';
 
-const commands: readonly CliCommand[] = [
+/** Every command, in the order the help lists them: one file each under `commands/`. */
+const allCommands: readonly CliCommand[] = [
   computeCommand,
   validateCommand,
   reportCommand,
@@ -22,8 +28,12 @@ const commands: readonly CliCommand[] = [
   deadlineCommand,
 ];
 
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+/** The environment variable that shows the stack of an internal error. */
+export const DEBUG_VARIABLE = 'CSI_DEBUG';
+
+function helpText(commands: readonly CliCommand[]): string {
+  let width = 0;
+  for (const command of commands) width = Math.max(width, command.name.length);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: cs-indicators <command> [options]',
@@ -32,51 +42,87 @@ function helpText(): string {
     ...lines,
     '',
     'Run `cs-indicators <command> --help` for the options of one command.',
-    'Exit codes: 0 done, 1 input refused, 2 usage error.',
+    'Exit codes: 0 done, 1 input refused or an output that cannot be written, 2 usage error, 70 internal error.',
     '',
   ].join('\n');
 }
 
+/** The message of an internal error: what happened, that it is a bug, and how to see more. */
+function internalError(where: string, error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail =
+    debug && error instanceof Error && error.stack !== undefined
+      ? `\n${error.stack}`
+      : `\n(set ${DEBUG_VARIABLE}=1 to see where it happened)`;
+  return `${where}: internal error, a bug in cs-indicators: ${message}${detail}\nPlease report it with the command you ran.\n`;
+}
+
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  /** Show the stack of an internal error. Default: `CSI_DEBUG=1` in the environment. */
+  readonly debug?: boolean;
+  /** The commands. Default: every command of `commands/` (tests give their own). */
+  readonly commands?: readonly CliCommand[];
+}
+
 /**
  * Runs the CLI with the given arguments (without `node` and the script path).
- * @returns the exit code: 0 done, 1 input refused, 2 usage error.
+ *
+ * @param argv - the arguments.
+ * @param io - where to write.
+ * @param options - `debug`.
+ * @returns the exit code: 0 done, 1 input refused or an output that cannot be written, 2 usage error, 70 a bug.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  options: RunCliOptions = {},
+): Promise<number> {
+  const debug = options.debug ?? process.env[DEBUG_VARIABLE] === '1';
+  const commands = options.commands ?? allCommands;
+  // Messages quote the data (file names, values): shown on a terminal, their control characters are escaped.
+  const err = (text: string) => io.err(escapeControlCharactersKeepingLines(text));
+  const safeIo: CliIo = { out: io.out, err, errIsTty: io.errIsTty, progress: io.progress ?? io.err };
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.err : io.out)(helpText());
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    err(helpText(commands));
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText(commands));
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = commands.find((c) => c.name === name.toLowerCase());
   if (!command) {
-    io.err(`cs-indicators: unknown command ${JSON.stringify(name)}\n\n${helpText()}`);
+    const names = commands.map((c) => c.name);
+    err(
+      `cs-indicators: unknown command ${JSON.stringify(name)}${didYouMean(name, names)}\nsee \`cs-indicators --help\`\n`,
+    );
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.usage.trimEnd()}\n`);
-    return 0;
-  }
+  const where = `cs-indicators ${command.name}`;
   try {
-    return await command.run(rest, io);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      const usage = typeof command.usage === 'function' ? command.usage(rest) : command.usage;
+      io.out(`${usage.trimEnd()}\n`);
+      return 0;
+    }
+    return await command.run(rest, safeIo);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`cs-indicators ${command.name}: ${error.message}\n\n${command.usage.trimEnd()}\n`);
+      err(`${where}: ${error.message}\nsee \`${where} --help\`\n`);
       return 2;
     }
-    if (error instanceof InputRefusedError) {
-      io.err(`cs-indicators ${command.name}: ${error.message}\n`);
+    if (error instanceof InputRefusedError || error instanceof OutputError) {
+      err(`${where}: ${error.message}\n`);
       return 1;
     }
-    // A RangeError/TypeError from the library is a bad argument value given on the command line.
-    if (error instanceof RangeError || error instanceof TypeError) {
-      io.err(`cs-indicators ${command.name}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    err(internalError(where, error, debug));
+    return 70;
   }
 }
 
@@ -90,21 +136,42 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  const io: CliIo = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    errIsTty: Boolean(process.stderr.isTTY),
+/**
+ * A process stream whose reader may go away (`cs-indicators … | head -1`): once it has, later writes are dropped and
+ * the run ends quietly, with the exit code the command gives.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
+    closed = true;
+    process.exitCode = 70;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `cs-indicators: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-      );
-      process.exitCode = 70;
-    },
-  );
+}
+
+if (isMain()) {
+  const debug = process.env[DEBUG_VARIABLE] === '1';
+  const stderr = quietWhenClosed(process.stderr);
+  const io: CliIo = {
+    out: quietWhenClosed(process.stdout),
+    err: stderr,
+    errIsTty: Boolean(process.stderr.isTTY),
+    progress: stderr,
+  };
+  const fail = (error: unknown) => {
+    io.err(internalError('cs-indicators', error, debug));
+    process.exitCode = 70;
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  runCli(process.argv.slice(2), io, { debug }).then((code) => {
+    // A write error other than a closed reader has already set 70.
+    if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
+  }, fail);
 }

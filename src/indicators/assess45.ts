@@ -2,6 +2,7 @@ import type { Period } from '../periods/index.js';
 import { createKeyNumbering } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { type IsoDate, parseIsoDay } from '../util/dates.js';
+import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -18,6 +19,27 @@ export type Assess45From = 'referral' | 'assessment-start';
  * @example assess45Froms //=> ['referral', 'assessment-start']
  */
 export const assess45Froms: readonly Assess45From[] = ['referral', 'assessment-start'];
+
+/** ASSESS45's options, declared once. */
+const assess45Options = {
+  from: choiceOption({
+    name: 'from',
+    values: assess45Froms,
+    default: 'referral',
+    flag: 'from',
+    placeholder: 'S',
+    doc: 'where the 45 working days run from: the child’s latest `referral`, or the `assessment-start`',
+  }),
+  referrals: recordsOption({
+    name: 'referrals',
+    kind: 'referral',
+    flag: 'referrals',
+    defaultText: 'required from the referral',
+    unless: { option: 'from', value: 'assessment-start' },
+    doc: 'the referral records each assessment counts from (give the referrals before the period too)',
+  }),
+  timescale: workingDaysTimescale(45),
+};
 
 /** Options of ASSESS45. */
 export interface Assess45Options extends CommonIndicatorOptions {
@@ -171,21 +193,13 @@ export function assess45(
   period: Period,
   options: Assess45Options = {},
 ): IndicatorResult {
-  const from = options.from ?? 'referral';
-  if (!assess45Froms.includes(from)) {
-    throw new RangeError(`from: expected one of ${assess45Froms.join(', ')}, got ${JSON.stringify(from)}`);
-  }
+  const from: Assess45From = optionValue(assess45Options.from, options.from);
   if (from === 'referral' && !Array.isArray(options.referrals)) {
     throw new TypeError(
       `referrals: ASSESS45 counts from the child's latest referral on or before the assessment's start, so it needs the referral records (or from: 'assessment-start'), got ${options.referrals === undefined ? 'undefined' : JSON.stringify(options.referrals)}`,
     );
   }
-  const timescale = options.timescale ?? 45;
-  if (!Number.isInteger(timescale) || timescale < 0) {
-    throw new RangeError(
-      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
-    );
-  }
+  const timescale = optionValue(assess45Options.timescale, options.timescale);
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
@@ -240,7 +254,13 @@ export const assess45Definition: IndicatorDefinition<'assessment', Assess45Optio
   polarity: 'higher-is-better',
   recordKind: 'assessment',
   eventDate: 'completedDate',
-  defaultOptions: { from: 'referral', timescale: 45, convention: 'after-start' },
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'startDate', role: 'start date' },
+    { field: 'referralDate', role: 'start date', records: 'referrals' },
+  ],
+  options: Object.values(assess45Options),
+  defaultOptions: defaultsOf(Object.values(assess45Options)),
   source:
     'Working Together to Safeguard Children (2013) 1.2.13: the assessment should conclude no longer than 45 working days from the point of referral; DfE children in need census: assessments completed within 45 working days of the referral',
   compute: assess45,

@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { type Period, parsePeriod } from '../periods/index.js';
-import { displayValue, type ResolvedRounding } from './exact.js';
+import { displayValue, exactDecimal, type ResolvedRounding } from './exact.js';
+import { optionValue, periodOption } from './options.js';
 import type { BaselineComparison, IndicatorResult } from './types.js';
 
 /** The option of indicators compared with a baseline period (CAF_CLOSED, REF_NO_CAF). */
@@ -13,6 +14,17 @@ export interface BaselineOptions {
 }
 
 /**
+ * The declaration of the `baseline` option, shared by the indicators compared with a baseline period.
+ * @example baselineOption.flag //=> 'baseline'
+ */
+export const baselineOption = periodOption({
+  name: 'baseline',
+  flag: 'baseline',
+  placeholder: 'P',
+  doc: 'a period to compare with: `result.baseline`, with the % change',
+});
+
+/**
  * The % change from `baseline` to `current`, exact at `precision` significant digits: (current − baseline) /
  * baseline × 100, or null when the baseline is 0 or either figure is missing.
  * @example percentChange(11, 10, 20)?.toString() //=> '10'
@@ -23,7 +35,7 @@ export function percentChange(
   precision: number,
 ): Decimal | null {
   if (current === null || baseline === null) return null;
-  const Exact = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_UP });
+  const Exact = exactDecimal(precision);
   const base = new Exact(baseline);
   if (base.isZero()) return null;
   return new Exact(current).minus(base).times(100).div(base);
@@ -97,8 +109,9 @@ export function withBaseline(
   computeOver: (period: Period) => IndicatorResult,
   compares: 'numerator' | 'value' = 'numerator',
 ): IndicatorResult {
-  if (baseline === undefined) return result;
-  const period = parsePeriod(baseline);
+  const given = optionValue(baselineOption, baseline);
+  if (given === undefined) return result;
+  const period = parsePeriod(given);
   return {
     ...result,
     rule: { ...result.rule, baseline: period.spec },

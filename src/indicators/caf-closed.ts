@@ -1,6 +1,7 @@
 import { contains, type Period } from '../periods/index.js';
 import { type CafRecord, type ClosureReason, closureReasonSchema } from '../records/schemas.js';
-import { type BaselineOptions, withBaseline } from './baseline.js';
+import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
+import { choicesOption, defaultsOf, optionValue } from './options.js';
 import { calendarOf, summariseOutcomes } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -19,21 +20,16 @@ export interface CafClosedOptions extends CommonIndicatorOptions, BaselineOption
 /** The label of a closure with no `closureReason` in `details.closureReasons`. */
 const NO_REASON = '(none)';
 
-function checkReasons(reasons: readonly ClosureReason[]): void {
-  const known = closureReasonSchema.options;
-  if (!Array.isArray(reasons) || reasons.length === 0) {
-    throw new RangeError(
-      `successfulReasons: expected a non-empty list of ${known.join(', ')}, got ${JSON.stringify(reasons)}`,
-    );
-  }
-  for (const reason of reasons) {
-    if (!known.includes(reason)) {
-      throw new RangeError(
-        `successfulReasons: expected each of ${known.join(', ')}, got ${JSON.stringify(reason)}`,
-      );
-    }
-  }
-}
+/** CAF_CLOSED's options, declared once. */
+const cafClosedOptions = {
+  successfulReasons: choicesOption({
+    name: 'successfulReasons',
+    values: closureReasonSchema.options,
+    default: ['needs-met'],
+    doc: 'the closure reasons that count as successful: any of `needs-met`, `escalated`, `disengaged`, `moved-away`, `other`',
+  }),
+  baseline: baselineOption,
+};
 
 /**
  * CAF_CLOSED: the number of CAFs closed successfully in the period, optionally compared with a baseline period.
@@ -68,8 +64,10 @@ export function cafClosed(
   options: CafClosedOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const successfulReasons = options.successfulReasons ?? ['needs-met'];
-  checkReasons(successfulReasons);
+  const successfulReasons: readonly ClosureReason[] = optionValue(
+    cafClosedOptions.successfulReasons,
+    options.successfulReasons,
+  );
   const successful = new Set<string>(successfulReasons);
   const closureReasons: Record<string, number> = {};
   const outcomes = records.map((record, index): RecordOutcome => {
@@ -125,7 +123,12 @@ export const cafClosedDefinition: IndicatorDefinition<'caf', CafClosedOptions> =
   polarity: 'higher-is-better',
   recordKind: 'caf',
   eventDate: 'closedDate',
-  defaultOptions: { successfulReasons: 'needs-met' },
+  needs: [
+    { field: 'closedDate', role: 'event date' },
+    { field: 'closureReason', role: 'closure reason' },
+  ],
+  options: Object.values(cafClosedOptions),
+  defaultOptions: defaultsOf(Object.values(cafClosedOptions)),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.3: "A 10% Increase in the number of CAFs successfully closed" (compared with a baseline period)',
   compute: cafClosed,

@@ -1,8 +1,29 @@
 import type { Period } from '../periods/index.js';
 import type { CafRecord } from '../records/schemas.js';
+import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
+
+/** CAF2W's options, declared once. */
+const caf2wOptions = {
+  days: choiceOption({
+    name: 'days',
+    values: ['calendar', 'working'],
+    default: 'calendar',
+    flag: 'days',
+    placeholder: 'D',
+    doc: '`calendar` days (the plan’s “2 weeks”), or `working` days on the calendar',
+  }),
+  timescale: wholeNumberOption({
+    name: 'timescale',
+    unit: 'days',
+    defaultText: '14 calendar days, or 10 working days',
+    flag: 'timescale',
+    placeholder: 'N',
+    doc: 'the number of days',
+  }),
+};
 
 /** Options of CAF2W. */
 export interface Caf2wOptions extends CommonIndicatorOptions {
@@ -35,14 +56,8 @@ export function caf2w(
 ): IndicatorResult {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
-  const days = options.days ?? 'calendar';
-  if (days !== 'calendar' && days !== 'working') {
-    throw new RangeError(`days: expected calendar or working, got ${JSON.stringify(days)}`);
-  }
-  const timescale = options.timescale ?? (days === 'calendar' ? 14 : 10);
-  if (!Number.isInteger(timescale) || timescale < 0) {
-    throw new RangeError(`timescale: expected a whole number of days (0 or more), got ${String(timescale)}`);
-  }
+  const days = optionValue(caf2wOptions.days, options.days);
+  const timescale = optionValue(caf2wOptions.timescale, options.timescale) ?? (days === 'calendar' ? 14 : 10);
   return summariseTimeliness(
     records,
     period,
@@ -75,7 +90,7 @@ export function caf2w(
 
 /**
  * CAF2W's definition.
- * @example caf2wDefinition.defaultOptions //=> { days: 'calendar', timescale: 14 }
+ * @example caf2wDefinition.defaultOptions //=> { days: 'calendar' }
  */
 export const caf2wDefinition: IndicatorDefinition<'caf', Caf2wOptions> = {
   id: 'CAF2W',
@@ -84,7 +99,12 @@ export const caf2wDefinition: IndicatorDefinition<'caf', Caf2wOptions> = {
   polarity: 'higher-is-better',
   recordKind: 'caf',
   eventDate: 'meetingDate',
-  defaultOptions: { days: 'calendar', timescale: 14 },
+  needs: [
+    { field: 'meetingDate', role: 'event date' },
+    { field: 'designatedDate', role: 'start date' },
+  ],
+  options: Object.values(caf2wOptions),
+  defaultOptions: defaultsOf(Object.values(caf2wOptions)),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.3: "90% of CAF meetings are held within 2 weeks of the designated date"',
   compute: caf2w,

@@ -7,10 +7,20 @@ import {
   type WorkerRole,
   workerRoleSchema,
 } from '../records/schemas.js';
-import { type IsoDate, isIsoDate } from '../util/dates.js';
-import { displayValue, resolveRounding } from './exact.js';
+import type { IsoDate } from '../util/dates.js';
+import { displayValue, exactDecimal, resolveRounding } from './exact.js';
 import { FteSum } from './fte-sum.js';
-import { calendarOf, createOutcomeTally } from './summarise.js';
+import {
+  choiceOption,
+  choicesOption,
+  dateOption,
+  defaultsOf,
+  groupOption,
+  numberOption,
+  optionValue,
+  recordsOption,
+} from './options.js';
+import { calendarOf, createOutcomeTally, resultWarnings } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
@@ -42,6 +52,47 @@ export const CASELOAD_ROLES: readonly WorkerRole[] = [
  * @example CASELOAD_THRESHOLD //=> 22
  */
 export const CASELOAD_THRESHOLD = 22;
+
+/** CASELOAD's options, declared once. */
+const caseloadOptions = {
+  workers: recordsOption({
+    name: 'workers',
+    kind: 'worker',
+    flag: 'workers',
+    defaultText: 'required',
+    doc: 'the worker records (FTE, role, team, dates) of the allocations’ workers',
+  }),
+  mode: choiceOption({
+    name: 'mode',
+    values: ['snapshot', 'month-end-mean'],
+    default: 'snapshot',
+    flag: 'mode',
+    placeholder: 'M',
+    switchFlag: { flag: 'month-end-mean', value: 'month-end-mean' },
+    doc: '`snapshot` (one date) or `month-end-mean` (each month end of the period, pooled)',
+  }),
+  snapshot: dateOption({
+    name: 'snapshot',
+    defaultText: 'the period end',
+    flag: 'snapshot',
+    placeholder: 'DATE',
+    doc: 'another date inside the period (`snapshot` mode only)',
+  }),
+  roles: choicesOption({
+    name: 'roles',
+    values: workerRoleSchema.options,
+    default: CASELOAD_ROLES,
+    doc: 'the roles counted',
+  }),
+  threshold: numberOption({
+    name: 'threshold',
+    unit: 'cases per FTE',
+    default: CASELOAD_THRESHOLD,
+    doc: 'the cases per FTE above which a worker is listed in `details.aboveThreshold`',
+  }),
+  team: groupOption({ name: 'team', setBy: '`--by team`', doc: 'one team’s figure' }),
+  workerId: groupOption({ name: 'workerId', setBy: '`--by worker`', doc: 'one worker’s figure' }),
+};
 
 /** Options of CASELOAD. */
 export interface CaseloadOptions extends CommonIndicatorOptions {
@@ -145,20 +196,6 @@ function isInPost(worker: WorkerRecord, date: IsoDate): boolean {
   );
 }
 
-function checkRoles(roles: readonly WorkerRole[]): void {
-  const known = workerRoleSchema.options;
-  if (!Array.isArray(roles) || roles.length === 0) {
-    throw new RangeError(
-      `roles: expected a non-empty list of ${known.join(', ')}, got ${JSON.stringify(roles)}`,
-    );
-  }
-  for (const role of roles) {
-    if (!known.includes(role)) {
-      throw new RangeError(`roles: expected each of ${known.join(', ')}, got ${JSON.stringify(role)}`);
-    }
-  }
-}
-
 /** The snapshot dates of the options, checked. */
 function snapshotDates(period: Period, mode: CaseloadMode, snapshot: IsoDate | undefined): IsoDate[] {
   if (mode === 'month-end-mean') {
@@ -169,11 +206,8 @@ function snapshotDates(period: Period, mode: CaseloadMode, snapshot: IsoDate | u
     }
     return splitIntoMonths(period).map((month) => month.end);
   }
-  if (mode !== 'snapshot') {
-    throw new RangeError(`mode: expected snapshot or month-end-mean, got ${JSON.stringify(mode)}`);
-  }
   if (snapshot === undefined) return [period.end];
-  if (!isIsoDate(snapshot) || !contains(period, snapshot)) {
+  if (!contains(period, snapshot)) {
     throw new RangeError(
       `snapshot: expected a date written YYYY-MM-DD from ${period.start} to ${period.end} (${period.label}), got ${JSON.stringify(snapshot)}`,
     );
@@ -387,18 +421,12 @@ export function caseload(
   }
   const calendar = calendarOf(options);
   const rounding = resolveRounding(options.rounding, options.precision);
-  const Exact = Decimal.clone({ precision: rounding.precision, rounding: Decimal.ROUND_HALF_UP });
-  const mode = options.mode ?? 'snapshot';
-  const dates = snapshotDates(period, mode, options.snapshot);
-  const roles = options.roles ?? CASELOAD_ROLES;
-  checkRoles(roles);
+  const Exact = exactDecimal(rounding.precision);
+  const mode: CaseloadMode = optionValue(caseloadOptions.mode, options.mode);
+  const dates = snapshotDates(period, mode, optionValue(caseloadOptions.snapshot, options.snapshot));
+  const roles: readonly WorkerRole[] = optionValue(caseloadOptions.roles, options.roles);
   const counted = new Set<string>(roles);
-  const threshold = options.threshold ?? CASELOAD_THRESHOLD;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
-    throw new RangeError(
-      `threshold: expected a number of cases per FTE (0 or more), got ${String(threshold)}`,
-    );
-  }
+  const threshold = optionValue(caseloadOptions.threshold, options.threshold);
 
   // The group asked for (a breakdown's team or worker): the workers of the group and the allocations they hold.
   const table = workerTable(options.workers);
@@ -565,6 +593,7 @@ export function caseload(
     workersWithoutCases,
   };
 
+  const counts = { ...tally.counts(scoped.length, options.rowsRejected), snapshots };
   const wholeFte = whole.fte.total();
   const value = ratio(whole.allocations, wholeFte);
   return {
@@ -589,9 +618,10 @@ export function caseload(
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    counts: { ...tally.counts(scoped.length, options.rowsRejected), snapshots },
+    counts,
     ...(outcomes !== undefined ? { outcomes } : {}),
     details,
+    warnings: resultWarnings(caseloadDefinition.id, counts),
   };
 }
 
@@ -606,11 +636,14 @@ export const caseloadDefinition: IndicatorDefinition<'allocation', CaseloadOptio
   polarity: 'lower-is-better',
   recordKind: 'allocation',
   eventDate: 'allocatedFrom',
-  defaultOptions: {
-    mode: 'snapshot',
-    roles: CASELOAD_ROLES.join(', '),
-    threshold: CASELOAD_THRESHOLD,
-  },
+  needs: [
+    { field: 'allocatedFrom', role: 'allocation start' },
+    { field: 'fte', role: 'FTE', records: 'workers' },
+  ],
+  options: Object.values(caseloadOptions),
+  defaultOptions: defaultsOf(Object.values(caseloadOptions)),
+  input: { flag: 'allocations', doc: 'the allocations file (caseId, workerId, allocatedFrom, allocatedTo)' },
+  needsPeriod: 'the snapshot is taken at the period’s end (or on --snapshot DATE inside it)',
   source:
     'Leeds Children’s Services Improvement Plan 2010, 1.6.2: "achieve a reduction in caseload levels from 24 to 22 by 2010/11 and to 20 by 2011/12" (and 5.3.1: newly qualified social workers "protected from carrying high and complex caseloads"); the Social Work Reform Board’s caseload guidance',
   groupsBy: 'recompute',

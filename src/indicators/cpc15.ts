@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
+import { choiceOption, defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -21,6 +22,19 @@ const START_FIELD = {
   's47-start': 's47StartDate',
   referral: 'referralDate',
 } as const satisfies Record<StartEvent, keyof CpConferenceRecord>;
+
+/** CPC15's options, declared once. */
+const cpc15Options = {
+  startEvent: choiceOption({
+    name: 'startEvent',
+    values: startEvents,
+    default: 'strategy-discussion',
+    flag: 'start-event',
+    placeholder: 'E',
+    doc: 'the event the days run from: `strategy-discussion`, `s47-start` or `referral`',
+  }),
+  timescale: workingDaysTimescale(15),
+};
 
 /** Options of CPC15. */
 export interface Cpc15Options extends CommonIndicatorOptions {
@@ -57,18 +71,8 @@ export function cpc15(
 ): IndicatorResult {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
-  const startEvent = options.startEvent ?? 'strategy-discussion';
-  if (!startEvents.includes(startEvent)) {
-    throw new RangeError(
-      `startEvent: expected one of ${startEvents.join(', ')}, got ${JSON.stringify(startEvent)}`,
-    );
-  }
-  const timescale = options.timescale ?? 15;
-  if (!Number.isInteger(timescale) || timescale < 0) {
-    throw new RangeError(
-      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
-    );
-  }
+  const startEvent: StartEvent = optionValue(cpc15Options.startEvent, options.startEvent);
+  const timescale = optionValue(cpc15Options.timescale, options.timescale);
   const field = START_FIELD[startEvent];
   return summariseTimeliness(
     records,
@@ -121,7 +125,16 @@ export const cpc15Definition: IndicatorDefinition<'cp-conference', Cpc15Options>
   polarity: 'higher-is-better',
   recordKind: 'cp-conference',
   eventDate: 'conferenceDate',
-  defaultOptions: { startEvent: 'strategy-discussion', timescale: 15, convention: 'after-start' },
+  needs: [
+    { field: 'conferenceDate', role: 'event date' },
+    ...startEvents.map((startEvent) => ({
+      field: START_FIELD[startEvent],
+      role: 'start date',
+      when: { option: 'startEvent', value: startEvent },
+    })),
+  ],
+  options: Object.values(cpc15Options),
+  defaultOptions: defaultsOf(Object.values(cpc15Options)),
   source:
     'Working Together to Safeguard Children (2010) 5.81: initial conference within 15 working days of the strategy discussion; DfE children in need statistics count from the start of the section 47 enquiry; Leeds improvement plan 2010 1.6.3: "within 15 days of referral"',
   compute: cpc15,

@@ -180,6 +180,11 @@ export const cpp2YearsDefinition: IndicatorDefinition<'cp-plan', Cpp2YearsOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'endDate',
+  needs: [
+    { field: 'endDate', role: 'event date' },
+    { field: 'startDate', role: 'start date' },
+  ],
+  options: [],
   defaultOptions: {},
   source:
     'National Indicator Set NI 64 (2008): child protection plans lasting 2 years or more, of the plans ceasing in the year; DfE children in need statistics: plans ceasing that lasted 2 years or more; Ofsted Annex A List 7',

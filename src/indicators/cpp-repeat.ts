@@ -1,8 +1,9 @@
 import type { Period } from '../periods/index.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import { parseIsoDay, toDayNumber } from '../util/dates.js';
-import { checkHistory, type RepeatHistory } from './history.js';
+import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
+import { defaultsOf, optionValue } from './options.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -12,6 +13,9 @@ import type {
   OutcomeDraft,
   RecordOutcome,
 } from './types.js';
+
+/** Where the earlier events are seen, declared once. */
+const HISTORY = historyOption('previousPlans');
 
 /** Options of CPP_REPEAT. */
 export interface CppRepeatOptions extends CommonIndicatorOptions {
@@ -93,7 +97,7 @@ export function cppRepeat(
   options: CppRepeatOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const history = checkHistory(options.history);
+  const history = optionValue(HISTORY, options.history);
   const days = readPlanDays(records);
   // Plans ending before they start are no one's earlier plan.
   const earlier = latestEarlierOfSameChild(
@@ -183,7 +187,9 @@ export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'startDate',
-  defaultOptions: { history: 'either' },
+  needs: [{ field: 'startDate', role: 'event date' }, historyColumn('previousPlans')],
+  options: [HISTORY],
+  defaultOptions: defaultsOf([HISTORY]),
   source:
     'National Indicator Set NI 65 (2008): children becoming the subject of a child protection plan for a second or subsequent time; DfE children in need statistics; Ofsted Annex A List 7 (Number of Previous Child Protection Plans)',
   compute: cppRepeat,

@@ -15,8 +15,30 @@ const MODES: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
  */
 export const DEFAULT_PRECISION = 20;
 
+/**
+ * How an exact value's last significant digit is rounded when a division does not end (2/3 at 20 digits is
+ * `0.66666666666666666667`): half-up, named here once for every division of the library. Display rounding is the
+ * caller's choice (`rounding.mode`); this is not.
+ * @example DIVISION_ROUNDING === Decimal.ROUND_HALF_UP //=> true
+ */
+export const DIVISION_ROUNDING = Decimal.ROUND_HALF_UP;
+
 /** A Decimal constructor at the default precision, made once (decimal.js clones are immutable configurations). */
-const Exact20 = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: Decimal.ROUND_HALF_UP });
+const Exact20 = Decimal.clone({ precision: DEFAULT_PRECISION, rounding: DIVISION_ROUNDING });
+
+/**
+ * The Decimal constructor of exact values at `precision` significant digits, dividing under
+ * {@link DIVISION_ROUNDING}: every exact figure of the library (ratios, changes, gaps, rates needed) is made with it.
+ *
+ * @param precision - significant digits. Default 20.
+ * @returns the constructor.
+ * @example exactDecimal(5).div(2, 3).toString() //=> '0.66667'
+ */
+export function exactDecimal(precision: number = DEFAULT_PRECISION): Decimal.Constructor {
+  return precision === DEFAULT_PRECISION
+    ? Exact20
+    : Decimal.clone({ precision, rounding: DIVISION_ROUNDING });
+}
 
 /**
  * Every rounding mode's name.
@@ -71,8 +93,7 @@ export function exactRatio(
   precision: number,
 ): Decimal | null {
   if (denominator === 0) return null;
-  const Exact =
-    precision === DEFAULT_PRECISION ? Exact20 : Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_UP });
+  const Exact = exactDecimal(precision);
   return new Exact(numerator).times(scale).div(denominator);
 }
 

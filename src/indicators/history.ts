@@ -5,6 +5,9 @@
  * @module
  */
 
+import type { NeededColumn } from './needed-columns.js';
+import { choiceOption, type DeclaredOption } from './options.js';
+
 /**
  * `records`: only an earlier record of the same child among those given counts; `column`: only the return's count
  * of earlier events (1 or more), a record without it being excluded as not known; `either` (the default): one or
@@ -20,19 +23,32 @@ export type RepeatHistory = 'records' | 'column' | 'either';
 export const repeatHistories: readonly RepeatHistory[] = ['either', 'records', 'column'];
 
 /**
- * Checks a `history` option.
+ * Declares the `history` option of a repeat indicator, set by `--history H`.
  *
- * @param history - the value given.
- * @returns the history, `either` when none is given.
- * @throws {RangeError} for any other value.
- * @example checkHistory(undefined) //=> 'either'
+ * @param column - the field that counts the earlier events (`previousPlans`, `referralsInLast12Months`).
+ * @returns the declaration.
+ * @example historyOption('previousPlans').readFlag('Column') //=> { ok: true, value: 'column' }
  */
-export function checkHistory(history: unknown): RepeatHistory {
-  if (history === undefined) return 'either';
-  if (!repeatHistories.includes(history as RepeatHistory)) {
-    throw new RangeError(
-      `history: expected one of ${repeatHistories.join(', ')}, got ${JSON.stringify(history)}`,
-    );
-  }
-  return history as RepeatHistory;
+export function historyOption(
+  column: string,
+): DeclaredOption<RepeatHistory, { readonly default: RepeatHistory }> {
+  return choiceOption({
+    name: 'history',
+    values: repeatHistories,
+    default: 'either',
+    flag: 'history',
+    placeholder: 'H',
+    doc: `where earlier events are seen: \`either\` (the records or \`${column}\`), \`records\` or \`column\` (\`${column}\` only)`,
+  }) as DeclaredOption<RepeatHistory, { readonly default: RepeatHistory }>;
+}
+
+/**
+ * The column a repeat indicator needs when its `history` is `column`: the count of earlier events.
+ *
+ * @param column - the field that counts the earlier events.
+ * @returns the needed column, when `history` is `column`.
+ * @example historyColumn('previousPlans').when //=> { option: 'history', value: 'column' }
+ */
+export function historyColumn(column: string): NeededColumn {
+  return { field: column, role: 'count of earlier events', when: { option: 'history', value: 'column' } };
 }

@@ -7,6 +7,7 @@ export {
 } from './assess45.js';
 export {
   type BaselineOptions,
+  baselineOption,
   changeDisplayOf,
   compareWithBaseline,
   percentChange,
@@ -45,8 +46,23 @@ export {
   twoYearsAfter,
 } from './cpp-2years.js';
 export { type CppRepeatOptions, cppRepeat, cppRepeatDefinition } from './cpp-repeat.js';
-export { displayValue, exactRatio, type ResolvedRounding, resolveRounding, roundingModes } from './exact.js';
-export { checkHistory, type RepeatHistory, repeatHistories } from './history.js';
+export {
+  DIVISION_ROUNDING,
+  displayValue,
+  exactDecimal,
+  exactRatio,
+  type ResolvedRounding,
+  resolveRounding,
+  roundingModes,
+} from './exact.js';
+export { type RepeatHistory, repeatHistories } from './history.js';
+export {
+  type ColumnsFound,
+  missingColumnIssues,
+  type NeededColumn,
+  type NeededColumnOf,
+  neededColumns,
+} from './needed-columns.js';
 export {
   academicAge,
   NEET_COUNT_MONTHS,
@@ -57,6 +73,16 @@ export { type NeetNotKnownOptions, neetNotKnown, neetNotKnownDefinition } from '
 export { type Ni59Options, type Ni59Rules, ni59, ni59Definition, WT2010_FROM } from './ni59.js';
 export { type Ni60Options, ni60, ni60Definition } from './ni60.js';
 export { type Ni117Options, ni117, ni117Definition } from './ni117.js';
+export {
+  type DeclaredOption,
+  type IndicatorOption,
+  type IndicatorOptionType,
+  type OptionInConfig,
+  type OptionProblem,
+  type OptionReadContext,
+  type OptionReading,
+  readConfigOptions,
+} from './options.js';
 export { type RefNoCafOptions, refNoCaf, refNoCafDefinition } from './ref-no-caf.js';
 export { getIndicator, type IndicatorId, indicatorIds, indicators } from './registry.js';
 export {
@@ -65,7 +91,7 @@ export {
   repeatReferrals,
   repeatReferralsDefinition,
 } from './repeat-referrals.js';
-export { summariseOutcomes, tallyOutcomes } from './summarise.js';
+export { resultWarnings, summariseOutcomes, tallyOutcomes } from './summarise.js';
 export { deadlineDay } from './timeliness.js';
 export type {
   BaselineComparison,

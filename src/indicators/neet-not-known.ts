@@ -1,6 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { NeetRecord } from '../records/schemas.js';
-import { type NeetCountOptions, neetResult } from './neet.js';
+import { type NeetCountOptions, neetOptions, neetResult } from './neet.js';
+import { defaultsOf } from './options.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -51,7 +52,12 @@ export const neetNotKnownDefinition: IndicatorDefinition<'neet', NeetNotKnownOpt
   polarity: 'lower-is-better',
   recordKind: 'neet',
   eventDate: 'snapshotDate',
-  defaultOptions: { minAge: 16, maxAge: 18 },
+  needs: [
+    { field: 'snapshotDate', role: 'count date' },
+    { field: 'dateOfBirth', role: 'date of birth' },
+  ],
+  options: neetOptions,
+  defaultOptions: defaultsOf(neetOptions),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 4.1.1: "Reduction in the number of young people whose status is not known to target of 6.3% by Nov/Jan 2011"; cohort and counts as National Indicator Set NI 117 (DCSF, 2008)',
   compute: neetNotKnown,

@@ -2,6 +2,7 @@ import { contains, type Period } from '../periods/index.js';
 import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
+import { dateOption, optionValue, wholeNumberOption } from './options.js';
 import { calendarOf, createOutcomeTally, type OutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -33,6 +34,32 @@ export interface NeetCountOptions extends CommonIndicatorOptions {
   /** The oldest academic age in the cohort. Default 18. */
   readonly maxAge?: number;
 }
+
+/**
+ * The options of the NEET indicators (NI117, NEET_NOT_KNOWN), declared once.
+ * @example neetOptions.map((o) => o.name) //=> ['countDate', 'minAge', 'maxAge']
+ */
+export const neetOptions = [
+  dateOption({
+    name: 'countDate',
+    defaultText: 'none: the November, December and January counts',
+    flag: 'count-date',
+    placeholder: 'DATE',
+    doc: 'one count date instead of November to January (any date, also a monthly tracking count)',
+  }),
+  wholeNumberOption({
+    name: 'minAge',
+    unit: 'years',
+    default: 16,
+    doc: 'the youngest academic age in the cohort',
+  }),
+  wholeNumberOption({
+    name: 'maxAge',
+    unit: 'years',
+    default: 18,
+    doc: 'the oldest academic age in the cohort',
+  }),
+] as const;
 
 /** One count date's figures: the cohort, the known cohort, NEET, not known and EET. */
 export interface NeetSnapshot extends SnapshotCounts {
@@ -85,16 +112,9 @@ export interface NeetOutcomes {
 }
 
 function ageRange(options: NeetCountOptions): { minAge: number; maxAge: number } {
-  const minAge = options.minAge ?? 16;
-  const maxAge = options.maxAge ?? 18;
-  for (const [name, age] of [
-    ['minAge', minAge],
-    ['maxAge', maxAge],
-  ] as const) {
-    if (!Number.isInteger(age) || age < 0) {
-      throw new RangeError(`${name}: expected a whole number of years (0 or more), got ${String(age)}`);
-    }
-  }
+  const [, minAgeOption, maxAgeOption] = neetOptions;
+  const minAge = optionValue(minAgeOption, options.minAge);
+  const maxAge = optionValue(maxAgeOption, options.maxAge);
   if (minAge > maxAge) {
     throw new RangeError(`minAge: expected at most maxAge (${maxAge}), got ${minAge}`);
   }
@@ -173,10 +193,7 @@ export function neetOutcomes(
 ): NeetOutcomes {
   const { minAge, maxAge } = ageRange(options);
   const ageReason = `outside-age-${minAge}-${maxAge}`;
-  const selected = options.countDate;
-  if (selected !== undefined && !isIsoDate(selected)) {
-    throw new RangeError(`countDate: expected a date written YYYY-MM-DD, got ${JSON.stringify(selected)}`);
-  }
+  const selected = optionValue(neetOptions[0], options.countDate);
   const latest = selected === undefined ? latestSnapshotByMonth(records) : undefined;
   const countDates =
     selected === undefined

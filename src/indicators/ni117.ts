@@ -1,6 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { NeetRecord } from '../records/schemas.js';
-import { type NeetCountOptions, neetResult } from './neet.js';
+import { type NeetCountOptions, neetOptions, neetResult } from './neet.js';
+import { defaultsOf } from './options.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -54,7 +55,12 @@ export const ni117Definition: IndicatorDefinition<'neet', Ni117Options> = {
   polarity: 'lower-is-better',
   recordKind: 'neet',
   eventDate: 'snapshotDate',
-  defaultOptions: { minAge: 16, maxAge: 18 },
+  needs: [
+    { field: 'snapshotDate', role: 'count date' },
+    { field: 'dateOfBirth', role: 'date of birth' },
+  ],
+  options: neetOptions,
+  defaultOptions: defaultsOf(neetOptions),
   source:
     'National Indicator Set NI 117 (DCSF, 2008): 16 to 18 year olds who are not in education, employment or training, the average of the November, December and January counts, by academic age; Leeds Improvement Notice 2010: "reduce the number of 16-18 year olds who are not in education, employment or training (NEET) to 6.8% in 2010/11"',
   compute: ni117,

@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { InitialAssessmentRecord } from '../records/schemas.js';
+import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -24,25 +25,40 @@ export interface Ni59Options extends CommonIndicatorOptions {
   readonly timescale?: number;
 }
 
-function timescaleRule(options: Ni59Options): { describe: string; of: (referralDate: string) => number } {
-  if (options.timescale !== undefined) {
-    const days = options.timescale;
-    if (!Number.isInteger(days) || days < 0) {
-      throw new RangeError(
-        `timescale: expected a whole number of working days (0 or more), got ${String(days)}`,
-      );
-    }
-    return { describe: `${days} working days`, of: () => days };
-  }
-  const rules = options.rules ?? 'ni2008';
-  if (rules === 'ni2008') return { describe: '7 working days', of: () => 7 };
-  if (rules === 'wt2010') {
-    return {
-      describe: `10 working days for referrals from ${WT2010_FROM}, 7 before`,
-      of: (referralDate) => (referralDate >= WT2010_FROM ? 10 : 7),
-    };
-  }
-  throw new RangeError(`rules: expected ni2008 or wt2010, got ${JSON.stringify(rules)}`);
+/** NI 59's options, declared once: the CLI's flags, a report config's check and the docs derive from them. */
+const ni59Options = {
+  rules: choiceOption({
+    name: 'rules',
+    values: ['ni2008', 'wt2010'],
+    default: 'ni2008',
+    flag: 'rules',
+    placeholder: 'R',
+    doc: 'the rule set: `ni2008` (7 working days) or `wt2010` (10 for referrals from 2010-04-01, 7 before)',
+  }),
+  timescale: wholeNumberOption({
+    name: 'timescale',
+    unit: 'working days',
+    defaultText: "the rule set's",
+    flag: 'timescale',
+    placeholder: 'N',
+    doc: "any whole number of working days, for every record; the result's `rule.rules` is then `custom`",
+  }),
+};
+
+function timescaleRule(options: Ni59Options): {
+  rules: Ni59Rules | 'custom';
+  describe: string;
+  of: (referralDate: string) => number;
+} {
+  const rules = optionValue(ni59Options.rules, options.rules);
+  const days = optionValue(ni59Options.timescale, options.timescale);
+  if (days !== undefined) return { rules: 'custom', describe: `${days} working days`, of: () => days };
+  if (rules === 'ni2008') return { rules, describe: '7 working days', of: () => 7 };
+  return {
+    rules,
+    describe: `10 working days for referrals from ${WT2010_FROM}, 7 before`,
+    of: (referralDate) => (referralDate >= WT2010_FROM ? 10 : 7),
+  };
 }
 
 /**
@@ -92,7 +108,7 @@ export function ni59(
       definition: ni59Definition,
       period,
       rule: {
-        rules: options.timescale === undefined ? (options.rules ?? 'ni2008') : 'custom',
+        rules: timescale.rules,
         timescale: timescale.describe,
         convention,
         from: 'referralDate',
@@ -106,7 +122,8 @@ export function ni59(
 
 /**
  * NI 59's definition.
- * @example ni59Definition.defaultOptions //=> { rules: 'ni2008', timescale: 7, convention: 'after-start' }
+ * @example ni59Definition.defaultOptions //=> { rules: 'ni2008' }
+ * @example ni59Definition.options.map((o) => o.flag) //=> ['rules', 'timescale']
  */
 export const ni59Definition: IndicatorDefinition<'initial-assessment', Ni59Options> = {
   id: 'NI59',
@@ -115,7 +132,12 @@ export const ni59Definition: IndicatorDefinition<'initial-assessment', Ni59Optio
   polarity: 'higher-is-better',
   recordKind: 'initial-assessment',
   eventDate: 'completedDate',
-  defaultOptions: { rules: 'ni2008', timescale: 7, convention: 'after-start' },
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'referralDate', role: 'start date' },
+  ],
+  options: Object.values(ni59Options),
+  defaultOptions: defaultsOf(Object.values(ni59Options)),
   source:
     'National Indicator Set NI 59 (2008): initial assessments for children’s social care carried out within 7 working days of referral; Working Together to Safeguard Children (2010) 5.38: within 10 working days',
   compute: ni59,

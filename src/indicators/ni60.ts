@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
+import { defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
@@ -9,6 +10,11 @@ export interface Ni60Options extends CommonIndicatorOptions {
   /** The timescale in working days. Default 35. */
   readonly timescale?: number;
 }
+
+/** NI 60's options, declared once. */
+const ni60Options = {
+  timescale: workingDaysTimescale(35),
+};
 
 /**
  * NI 60: the percentage of core assessments completed within 35 working days of their commencement.
@@ -32,12 +38,7 @@ export function ni60(
 ): IndicatorResult {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
-  const timescale = options.timescale ?? 35;
-  if (!Number.isInteger(timescale) || timescale < 0) {
-    throw new RangeError(
-      `timescale: expected a whole number of working days (0 or more), got ${String(timescale)}`,
-    );
-  }
+  const timescale = optionValue(ni60Options.timescale, options.timescale);
   return summariseTimeliness(
     records,
     period,
@@ -76,7 +77,12 @@ export const ni60Definition: IndicatorDefinition<'core-assessment', Ni60Options>
   polarity: 'higher-is-better',
   recordKind: 'core-assessment',
   eventDate: 'completedDate',
-  defaultOptions: { timescale: 35, convention: 'after-start' },
+  needs: [
+    { field: 'completedDate', role: 'event date' },
+    { field: 'startDate', role: 'start date' },
+  ],
+  options: Object.values(ni60Options),
+  defaultOptions: defaultsOf(Object.values(ni60Options)),
   source:
     'National Indicator Set NI 60 (2008): core assessments for children’s social care carried out within 35 working days of their commencement',
   compute: ni60,

@@ -1,6 +1,6 @@
 import { contains, type Period } from '../periods/index.js';
 import type { ReferralRecord } from '../records/schemas.js';
-import { type BaselineOptions, withBaseline } from './baseline.js';
+import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
 import { calendarOf, summariseOutcomes } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -89,6 +89,14 @@ export const refNoCafDefinition: IndicatorDefinition<'referral', RefNoCafOptions
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
+  needs: [
+    { field: 'referralDate', role: 'event date' },
+    {
+      field: 'cafCompleted',
+      role: 'CAF flag',
+    },
+  ],
+  options: [baselineOption],
   defaultOptions: {},
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.3: "A 10 % reduction in referrals to specialist agencies where no CAF is completed" and success criterion 3, "Reduction from the baseline of the number of referrals to social care and other specialist services which have not been subject to a CAF"',

@@ -9,8 +9,9 @@ import {
   toDayNumber,
   ymdOf,
 } from '../util/dates.js';
-import { checkHistory, type RepeatHistory } from './history.js';
+import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
+import { defaultsOf, optionValue } from './options.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -20,6 +21,9 @@ import type {
   OutcomeDraft,
   RecordOutcome,
 } from './types.js';
+
+/** Where the earlier events are seen, declared once. */
+const HISTORY = historyOption('referralsInLast12Months');
 
 /** Options of REPEAT_REFERRALS. */
 export interface RepeatReferralsOptions extends CommonIndicatorOptions {
@@ -131,7 +135,7 @@ export function repeatReferrals(
   options: RepeatReferralsOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const history = checkHistory(options.history);
+  const history = optionValue(HISTORY, options.history);
   const days = referralDays(records);
   const earlier = latestEarlierOfSameChild(
     records.length,
@@ -201,7 +205,9 @@ export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatRe
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
-  defaultOptions: { history: 'either' },
+  needs: [{ field: 'referralDate', role: 'event date' }, historyColumn('referralsInLast12Months')],
+  options: [HISTORY],
+  defaultOptions: defaultsOf([HISTORY]),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.1 (A1 SC 4): "Reduction of the number of repeat referrals to 20% for 2009/10"; the look-back of one year follows the DfE children in need statistics’ re-referrals within 12 months of a previous referral',
   compute: repeatReferrals,

@@ -1,5 +1,6 @@
 import { createCalendar } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
+import type { ResultWarning } from '../records/issues.js';
 import { displayValue, exactRatio, resolveRounding } from './exact.js';
 import type {
   CommonIndicatorOptions,
@@ -92,6 +93,40 @@ export function tallyOutcomes(outcomes: readonly RecordOutcome[], rowsRejected?:
   return tally.counts(outcomes.length, rowsRejected);
 }
 
+/**
+ * The warnings a result's counts call for: `all_excluded` when no record is in the population although records
+ * were excluded (every one that could have been in it): the figure is n/a, and the reason (a column mapped wrongly,
+ * a start event the data does not record) is what to look at, not the figure.
+ *
+ * @param indicator - the indicator's id, for the message.
+ * @param counts - the result's counts.
+ * @returns the warnings, none when the population is not empty or nothing was excluded.
+ * @example
+ * resultWarnings('NI59', { recordsRead: 3, inPopulation: 0, counted: 0, notCounted: 0, notInPeriod: 0,
+ *   excluded: { 'not-completed': 3 } })[0].message
+ * //=> 'NI59 has no figure: all 3 records that could be in its population were excluded as not-completed; check the data and the column map for the field behind that reason'
+ */
+export function resultWarnings(indicator: string, counts: IndicatorCounts): ResultWarning[] {
+  if (counts.inPopulation > 0) return [];
+  const reasons = Object.entries(counts.excluded).filter(([, count]) => count > 0);
+  if (reasons.length === 0) return [];
+  const total = reasons.reduce((sum, [, count]) => sum + count, 0);
+  const records = total === 1 ? 'the 1 record' : `all ${total} records`;
+  const [only] = reasons;
+  const why =
+    reasons.length === 1 && only !== undefined
+      ? `were excluded as ${only[0]}; check the data and the column map for the field behind that reason`
+      : `were excluded (${reasons.map(([reason, count]) => `${reason} ${count}`).join(', ')})`;
+  return [
+    {
+      code: 'all_excluded',
+      message: `${indicator} has no figure: ${records} that could be in its population ${
+        total === 1 ? why.replace(/^were/, 'was') : why
+      }`,
+    },
+  ];
+}
+
 /** What follows a displayed value: `%` for a percentage, nothing otherwise. */
 export function suffixOf(unit: IndicatorUnit): string {
   return unit === 'percent' ? '%' : '';
@@ -153,6 +188,7 @@ export function summariseCounts(
     calendar: context.calendar,
     counts,
     ...(options.outcomes ? { outcomes: outcomes ?? [] } : {}),
+    warnings: resultWarnings(definition.id, counts),
   };
 }
 

@@ -2,7 +2,13 @@ import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
 import { createOutcomeTally, type SummaryContext, summariseCounts, summariseOutcomes } from './summarise.js';
-import type { IndicatorCounts, IndicatorResult, OutcomeDraft, RecordOutcome } from './types.js';
+import type {
+  IndicatorCounts,
+  IndicatorResult,
+  OutcomeBucket,
+  OutcomeDraft,
+  RecordOutcome,
+} from './types.js';
 
 /** How one timeliness indicator reads its records. */
 export interface TimelinessSpec<R> {
@@ -58,9 +64,107 @@ export function deadlineDay(
 }
 
 /**
- * The outcome of each record under a timeliness rule: in the population when its event date is in the period and
- * its start date is known; counted when the days elapsed are at most the timescale. Every record gets exactly one
- * bucket.
+ * What the timeliness rule decided for one record, given to a tally as plain arguments (no object per record):
+ * its bucket and reason (why excluded, or what kept it out of the numerator; undefined when counted) first, so that
+ * an {@link OutcomeTally}'s `add` is a tally as it is; then the record's index and the record, the event date, the
+ * start date when the spec gives it as text, the start as a day number, and the days elapsed and deadline (day
+ * numbers; NaN when the record is not in the population).
+ */
+type TimelinessTally<R> = (
+  bucket: OutcomeBucket,
+  reason: string | undefined,
+  index: number,
+  record: R,
+  eventDate: IsoDate | undefined,
+  startDate: IsoDate | undefined,
+  startDay: number,
+  days: number,
+  deadline: number,
+) => void;
+
+/**
+ * The timeliness rule, once: each record's bucket, reason, days and deadline, given in order to `tally`. A record
+ * of another period is `not-in-period` whatever else is true of it; then an exclusion of the indicator's own (a
+ * review conference), a missing start, an end before the start and a date past the calendar's range are excluded
+ * with their reason; the rest are counted when the days elapsed are at most the timescale.
+ */
+function applyTimeliness<R>(
+  records: readonly R[],
+  period: Period,
+  spec: TimelinessSpec<R>,
+  calendar: Calendar,
+  convention: Convention,
+  tally: TimelinessTally<R>,
+): void {
+  const periodStart = period.start;
+  const periodEnd = period.end;
+  const calendarDays = spec.days === 'calendar';
+  const none = Number.NaN;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as R;
+    const eventDate = spec.eventDate(record);
+    if (eventDate === undefined) {
+      tally('excluded', spec.missingEventReason, index, record, undefined, undefined, none, none, none);
+      continue;
+    }
+    // ISO dates compare as strings; records reach here validated.
+    if (eventDate < periodStart || eventDate > periodEnd) {
+      tally('not-in-period', undefined, index, record, eventDate, undefined, none, none, none);
+      continue;
+    }
+    const excluded = spec.exclude?.(record);
+    if (excluded) {
+      tally('excluded', excluded, index, record, eventDate, undefined, none, none, none);
+      continue;
+    }
+    let startDate: IsoDate | undefined;
+    let startDay: number | undefined;
+    if (spec.startDay !== undefined) startDay = spec.startDay(record);
+    else {
+      startDate = spec.startDate(record);
+      startDay = startDate === undefined ? undefined : toDayNumber(startDate);
+    }
+    if (startDay === undefined) {
+      tally('excluded', spec.missingStartReason, index, record, eventDate, undefined, none, none, none);
+      continue;
+    }
+    const timescale = spec.timescale(record);
+    const endDay = toDayNumber(eventDate);
+    if (endDay < startDay && !spec.earlyIsOnTime) {
+      tally('excluded', 'end-before-start', index, record, eventDate, startDate, startDay, none, none);
+      continue;
+    }
+    let days: number;
+    let deadline: number;
+    try {
+      if (calendarDays) {
+        days = endDay - startDay;
+        deadline = startDay + timescale;
+      } else {
+        days =
+          endDay >= startDay
+            ? calendar.workingDaysBetweenDays(startDay, endDay, convention)
+            : -calendar.workingDaysBetweenDays(endDay, startDay, convention);
+        // A start whose deadline is past the calendar's range is excluded, whether the deadline is kept or not.
+        deadline = deadlineDay(calendar, startDay, timescale, convention);
+      }
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      tally('excluded', 'outside-calendar-range', index, record, eventDate, startDate, startDay, none, none);
+      continue;
+    }
+    if (days <= timescale)
+      tally('counted', undefined, index, record, eventDate, startDate, startDay, days, deadline);
+    else {
+      const reason = `over ${timescale} ${spec.days} days`;
+      tally('not-counted', reason, index, record, eventDate, startDate, startDay, days, deadline);
+    }
+  }
+}
+
+/**
+ * The outcome of each record under a timeliness rule: {@link applyTimeliness}, with one outcome built per record.
+ * Every record gets exactly one bucket.
  */
 export function timelinessOutcomes<R>(
   records: readonly R[],
@@ -70,81 +174,40 @@ export function timelinessOutcomes<R>(
   convention: Convention,
   rows?: readonly number[],
 ): RecordOutcome[] {
-  // A plain loop that builds each outcome once, with no spreads: this runs for every record of a national dataset.
+  // One object per record, filled in place with no spreads: this runs for every record of a national dataset.
   const outcomes: RecordOutcome[] = new Array(records.length);
-  const periodStart = period.start;
-  const periodEnd = period.end;
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index] as R;
-    const outcome: OutcomeDraft = { id: spec.id(record), bucket: 'excluded' };
-    const row = rows?.[index];
-    if (row !== undefined) outcome.row = row;
-    const team = spec.team?.(record);
-    if (team !== undefined) outcome.team = team;
-    const workerId = spec.workerId?.(record);
-    if (workerId !== undefined) outcome.workerId = workerId;
-    outcomes[index] = outcome;
-    const eventDate = spec.eventDate(record);
-    if (eventDate === undefined) {
-      outcome.reason = spec.missingEventReason;
-      continue;
-    }
-    outcome.eventDate = eventDate;
-    // ISO dates compare as strings; records reach here validated. The period comes first, so that a record of
-    // another month is `not-in-period` whatever else is true of it.
-    if (eventDate < periodStart || eventDate > periodEnd) {
-      outcome.bucket = 'not-in-period';
-      continue;
-    }
-    const excluded = spec.exclude?.(record);
-    if (excluded) {
-      outcome.reason = excluded;
-      continue;
-    }
-    const startDate = spec.startDate(record);
-    if (startDate === undefined) {
-      outcome.reason = spec.missingStartReason;
-      continue;
-    }
-    outcome.startDate = startDate;
-    const timescale = spec.timescale(record);
-    const startDay = toDayNumber(startDate);
-    const endDay = toDayNumber(eventDate);
-    if (endDay < startDay && !spec.earlyIsOnTime) {
-      outcome.reason = 'end-before-start';
-      continue;
-    }
-    let days: number;
-    let deadline: number;
-    try {
-      if (spec.days === 'calendar') {
-        days = endDay - startDay;
-        deadline = startDay + timescale;
-      } else {
-        days =
-          endDay >= startDay
-            ? calendar.workingDaysBetweenDays(startDay, endDay, convention)
-            : -calendar.workingDaysBetweenDays(endDay, startDay, convention);
-        deadline = deadlineDay(calendar, startDay, timescale, convention);
+  applyTimeliness(
+    records,
+    period,
+    spec,
+    calendar,
+    convention,
+    (bucket, reason, index, record, eventDate, startDate, startDay, days, deadline) => {
+      const outcome: OutcomeDraft = { id: spec.id(record), bucket };
+      const row = rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      const team = spec.team?.(record);
+      if (team !== undefined) outcome.team = team;
+      const workerId = spec.workerId?.(record);
+      if (workerId !== undefined) outcome.workerId = workerId;
+      if (reason !== undefined) outcome.reason = reason;
+      if (eventDate !== undefined) outcome.eventDate = eventDate;
+      if (startDate !== undefined) outcome.startDate = startDate;
+      else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
+      if (!Number.isNaN(days)) {
+        outcome.days = days;
+        outcome.deadline = fromDayNumber(deadline);
+        outcome.onTime = bucket === 'counted';
       }
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      outcome.reason = 'outside-calendar-range';
-      continue;
-    }
-    const onTime = days <= timescale;
-    outcome.bucket = onTime ? 'counted' : 'not-counted';
-    if (!onTime) outcome.reason = `over ${timescale} ${spec.days} days`;
-    outcome.days = days;
-    outcome.deadline = fromDayNumber(deadline);
-    outcome.onTime = onTime;
-  }
+      outcomes[index] = outcome;
+    },
+  );
   return outcomes;
 }
 
 /**
- * The counts {@link timelinessOutcomes} would give, without building an outcome or writing a deadline for any record:
- * the same buckets, the same excluded reasons in the same order.
+ * The counts of {@link applyTimeliness}, with no outcome built and no deadline written for any record: the same
+ * rule as {@link timelinessOutcomes}, so the same buckets and the same excluded reasons in the same order.
  */
 export function timelinessCounts<R>(
   records: readonly R[],
@@ -155,66 +218,8 @@ export function timelinessCounts<R>(
   rowsRejected?: number,
 ): IndicatorCounts {
   const tally = createOutcomeTally();
-  const periodStart = period.start;
-  const periodEnd = period.end;
-  const calendarDays = spec.days === 'calendar';
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index] as R;
-    const eventDate = spec.eventDate(record);
-    if (eventDate === undefined) {
-      tally.add('excluded', spec.missingEventReason);
-      continue;
-    }
-    if (eventDate < periodStart || eventDate > periodEnd) {
-      tally.add('not-in-period');
-      continue;
-    }
-    const excluded = spec.exclude?.(record);
-    if (excluded) {
-      tally.add('excluded', excluded);
-      continue;
-    }
-    let startDay: number;
-    if (spec.startDay !== undefined) {
-      const day = spec.startDay(record);
-      if (day === undefined) {
-        tally.add('excluded', spec.missingStartReason);
-        continue;
-      }
-      startDay = day;
-    } else {
-      const startDate = spec.startDate(record);
-      if (startDate === undefined) {
-        tally.add('excluded', spec.missingStartReason);
-        continue;
-      }
-      startDay = toDayNumber(startDate);
-    }
-    const timescale = spec.timescale(record);
-    const endDay = toDayNumber(eventDate);
-    if (endDay < startDay && !spec.earlyIsOnTime) {
-      tally.add('excluded', 'end-before-start');
-      continue;
-    }
-    let days: number;
-    try {
-      if (calendarDays) days = endDay - startDay;
-      else {
-        days =
-          endDay >= startDay
-            ? calendar.workingDaysBetweenDays(startDay, endDay, convention)
-            : -calendar.workingDaysBetweenDays(endDay, startDay, convention);
-        // The deadline is not kept, but a start whose deadline is past the calendar's range is excluded, as in
-        // timelinessOutcomes.
-        deadlineDay(calendar, startDay, timescale, convention);
-      }
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      tally.add('excluded', 'outside-calendar-range');
-      continue;
-    }
-    tally.add(days <= timescale ? 'counted' : 'not-counted');
-  }
+  // A tally takes only the bucket and the reason (which it keeps for `excluded` alone): `add` is the rule's tally.
+  applyTimeliness(records, period, spec, calendar, convention, tally.add);
   return tally.counts(records.length, rowsRejected);
 }
 

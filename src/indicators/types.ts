@@ -1,8 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
+import type { InputSummary, ResultWarning } from '../records/issues.js';
 import type { RecordKind, RecordOf } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
+import type { NeededColumn } from './needed-columns.js';
+import type { IndicatorOption } from './options.js';
 
 /** Whether a higher or a lower value is the better one. */
 export type Polarity = 'higher-is-better' | 'lower-is-better';
@@ -163,6 +166,16 @@ export interface IndicatorResult {
   readonly baseline?: BaselineComparison;
   /** Figures particular to an indicator (CASELOAD's distribution and per-team figures…). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * What a reader of the figure should know: `all_excluded` when no record is in the population because every one
+   * that could be was excluded (a figure of n/a from a mis-mapped column is not a result). Empty when there is none.
+   */
+  readonly warnings: readonly ResultWarning[];
+  /**
+   * The files the records were read from, one summary each (file, SHA-256, encoding, rows read, accepted, rejected
+   * and skipped), when the caller read files (the CLI and `loadReport` always do). Default: absent.
+   */
+  readonly inputs?: readonly InputSummary[];
 }
 
 /** An indicator: its definition and its pure function. */
@@ -182,8 +195,26 @@ export interface IndicatorDefinition<
   readonly recordKind: K;
   /** The field whose date places a record in a period. */
   readonly eventDate: string;
-  /** The options it takes by default. */
-  readonly defaultOptions: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * The options it takes besides those every indicator takes, declared once: name, type, allowed values, default,
+   * command-line flag and doc. The CLI's flags and help, a report config's check and the docs derive from them.
+   */
+  readonly options: readonly IndicatorOption[];
+  /**
+   * The columns its records' files must have (its event date, the start date its options choose…), declared once:
+   * computing from a file without one is refused (`missing_column`) by the CLI and the report, not left to give a
+   * figure of n/a.
+   */
+  readonly needs: readonly NeededColumn[];
+  /** The defaults of its options that are one value each (derived from `options`). */
+  readonly defaultOptions: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+  /**
+   * The command-line flag of its own records file, when it is not `--input` (CASELOAD reads `--allocations`), and
+   * one line saying what the file holds. Default: `--input`.
+   */
+  readonly input?: { readonly flag: string; readonly doc: string };
+  /** Why the command line needs `--period` for it, when the records' own span would not do. Default: not needed. */
+  readonly needsPeriod?: string;
   /** Where the definition comes from. */
   readonly source: string;
   /**

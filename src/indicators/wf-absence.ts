@@ -1,10 +1,12 @@
 import type { Period } from '../periods/index.js';
 import type { WorkerRecord } from '../records/schemas.js';
+import { numberOption, optionValue } from './options.js';
 import { calendarOf } from './summarise.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
   referenceDateOf,
+  WORKFORCE_OPTIONS,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -12,6 +14,16 @@ import {
   workforceResult,
   workforceWindow,
 } from './workforce.js';
+
+/** WF_ABSENCE's working days per FTE, declared once. */
+const ABSENCE = numberOption({
+  name: 'workingDaysPerFte',
+  unit: 'working days',
+  flag: 'working-days-per-fte',
+  placeholder: 'N',
+  doc: 'the working days one FTE could work in the 12 months to R (above 0)',
+  defaultText: 'the calendar’s working days in the 12 months to R',
+});
 
 /** Options of WF_ABSENCE. */
 export interface WfAbsenceOptions extends WorkforceOptions {
@@ -74,8 +86,8 @@ export function wfAbsence(
 ): IndicatorResult {
   const window = workforceWindow(referenceDateOf(period, options));
   const calendar = calendarOf(options);
-  const given = options.workingDaysPerFte;
-  if (given !== undefined && (typeof given !== 'number' || !Number.isFinite(given) || given <= 0)) {
+  const given = optionValue(ABSENCE, options.workingDaysPerFte);
+  if (given === 0) {
     throw new RangeError(
       `workingDaysPerFte: expected a number of working days above 0, like 253, got ${JSON.stringify(given)}`,
     );
@@ -112,6 +124,11 @@ export const wfAbsenceDefinition: IndicatorDefinition<'worker', WfAbsenceOptions
   polarity: 'lower-is-better',
   recordKind: 'worker',
   eventDate: 'endDate',
+  needs: [
+    { field: 'workingDaysLost', role: 'days lost' },
+    { field: 'agency', role: 'agency flag' },
+  ],
+  options: [...WORKFORCE_OPTIONS, ABSENCE],
   defaultOptions: {},
   source: `${WORKFORCE_SOURCE}. Absence rate: working days lost to sickness over the working days of the FTE in post (England 2023: 270,751 days lost, 33,119.1 FTE: 3.2%)`,
   groupsBy: 'recompute',

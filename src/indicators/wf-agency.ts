@@ -3,6 +3,7 @@ import type { WorkerRecord } from '../records/schemas.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
+  WORKFORCE_OPTIONS,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -67,6 +68,8 @@ export const wfAgencyDefinition: IndicatorDefinition<'worker', WfAgencyOptions> 
   polarity: 'lower-is-better',
   recordKind: 'worker',
   eventDate: 'startDate',
+  needs: [{ field: 'agency', role: 'agency flag' }],
+  options: WORKFORCE_OPTIONS,
   defaultOptions: {},
   source: `${WORKFORCE_SOURCE}. Agency worker rate: agency FTE at 30 September over agency and non-agency FTE (England 2023: 7,173.5 / (7,173.5 + 33,119.1) = 17.8%)`,
   groupsBy: 'recompute',

@@ -3,6 +3,7 @@ import type { WorkerRecord } from '../records/schemas.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
+  WORKFORCE_OPTIONS,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -72,6 +73,8 @@ export const wfTurnoverDefinition: IndicatorDefinition<'worker', WfTurnoverOptio
   polarity: 'lower-is-better',
   recordKind: 'worker',
   eventDate: 'endDate',
+  needs: [{ field: 'endDate', role: 'leaving date' }],
+  options: WORKFORCE_OPTIONS,
   defaultOptions: {},
   source: `${WORKFORCE_SOURCE}. Turnover rate: FTE leavers in the year to 30 September over FTE in post at 30 September (England 2023: 5,254.6 / 33,119.1 = 15.9%)`,
   groupsBy: 'recompute',

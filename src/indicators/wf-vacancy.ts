@@ -1,11 +1,12 @@
 import { Decimal } from 'decimal.js';
 import type { Period } from '../periods/index.js';
 import type { WorkerRecord } from '../records/schemas.js';
-import { type IsoDate, isIsoDate } from '../util/dates.js';
+import { fteByDateOption, optionValue } from './options.js';
 import type { IndicatorDefinition, IndicatorResult } from './types.js';
 import {
   agencyUnknown,
   referenceDateOf,
+  WORKFORCE_OPTIONS,
   WORKFORCE_SOURCE,
   type WorkerContribution,
   type WorkerStanding,
@@ -23,21 +24,13 @@ export interface WfVacancyOptions extends WorkforceOptions {
   readonly vacancies?: Readonly<Record<string, number>>;
 }
 
-/** Checks the vacancies option: dates written `YYYY-MM-DD`, each an FTE of 0 or more. */
-function checkVacancies(vacancies: unknown): asserts vacancies is Readonly<Record<IsoDate, number>> {
-  if (typeof vacancies !== 'object' || vacancies === null || Array.isArray(vacancies)) {
-    throw new RangeError(
-      `vacancies: expected the vacancy FTE by reference date, like { "2023-09-30": 7722.7 }, got ${JSON.stringify(vacancies)}`,
-    );
-  }
-  for (const [date, fte] of Object.entries(vacancies)) {
-    if (!isIsoDate(date) || typeof fte !== 'number' || !Number.isFinite(fte) || fte < 0) {
-      throw new RangeError(
-        `vacancies: expected a date written YYYY-MM-DD and an FTE of 0 or more, got ${JSON.stringify(date)}: ${JSON.stringify(fte)}`,
-      );
-    }
-  }
-}
+/** WF_VACANCY's vacancies, declared once. */
+const VACANCY = fteByDateOption({
+  name: 'vacancies',
+  flag: 'vacancies',
+  doc: 'the vacancy FTE on each reference date, e.g. `2023-09-30=12.5` (a census XML’s header gives its own)',
+  defaultText: 'a census XML’s `LALevelVacancies` on its `ReferenceDate`; else none (n/a)',
+});
 
 /**
  * WF_VACANCY: the vacancy rate, as the DfE's workforce statistics define it: the vacancies (FTE) at R over the
@@ -74,8 +67,7 @@ export function wfVacancy(
       `WF_VACANCY has no figure by team: the workforce census counts vacancies for the whole council (LALevelVacancies), not by team, so a team's rate would be a guess. Compute it for the council (no --by team), got team ${JSON.stringify(options.team)}`,
     );
   }
-  const vacancies = options.vacancies ?? {};
-  checkVacancies(vacancies);
+  const vacancies = optionValue(VACANCY, options.vacancies) ?? {};
   const vacancyFte = vacancies[referenceDateOf(period, options)];
   const contribute = (worker: WorkerRecord, standing: WorkerStanding): WorkerContribution => {
     if (standing !== 'in-post') return { bucket: 'not-in-period' };
@@ -112,6 +104,8 @@ export const wfVacancyDefinition: IndicatorDefinition<'worker', WfVacancyOptions
   polarity: 'lower-is-better',
   recordKind: 'worker',
   eventDate: 'startDate',
+  needs: [{ field: 'agency', role: 'agency flag' }],
+  options: [...WORKFORCE_OPTIONS, VACANCY],
   defaultOptions: {},
   source: `${WORKFORCE_SOURCE}. Vacancy rate: vacancy FTE at 30 September over vacancies plus FTE in post (England 2023: 7,722.7 / (7,722.7 + 33,119.1) = 18.9%)`,
   groupsBy: 'recompute',

@@ -12,8 +12,9 @@ import type { WorkerRecord } from '../records/schemas.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { displayValue, exactRatio, resolveRounding } from './exact.js';
 import { FteSum } from './fte-sum.js';
+import { dateOption, groupOption, type IndicatorOption } from './options.js';
 import { oneYearBefore } from './repeat-referrals.js';
-import { calendarOf, createOutcomeTally } from './summarise.js';
+import { calendarOf, createOutcomeTally, resultWarnings } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
@@ -22,6 +23,26 @@ import type {
   OutcomeDraft,
   RecordOutcome,
 } from './types.js';
+
+/**
+ * The options every workforce stability indicator declares: the group of a breakdown (`team`, `workerId`) and the
+ * census date, which the records' file gives (a census XML's `ReferenceDate`, a report config input's
+ * `censusDate`), never an indicator's options.
+ * @example WORKFORCE_OPTIONS.map((option) => option.name) //=> ['team', 'workerId', 'censusDate']
+ */
+export const WORKFORCE_OPTIONS: readonly IndicatorOption[] = [
+  groupOption({ name: 'team', setBy: '`--by team`', doc: 'one team’s figure' }),
+  groupOption({ name: 'workerId', setBy: '`--by worker`', doc: 'one worker’s figure' }),
+  {
+    ...dateOption({
+      name: 'censusDate',
+      doc: 'the day the records are a census of: the figure of a period holding it is taken on it',
+      defaultText: 'none (R is the period end)',
+      inConfig: 'none',
+    }),
+    setBy: 'the census file: an XML’s `ReferenceDate`, a config input’s `censusDate`, a CSV’s `--period`',
+  },
+];
 
 /** Options every workforce stability indicator takes. */
 export interface WorkforceOptions extends CommonIndicatorOptions {
@@ -235,6 +256,7 @@ export function workforceResult<O extends WorkforceOptions>(
     rounding.precision,
   );
   const definition = spec.definition;
+  const counts = tally.counts(scoped.length, options.rowsRejected);
   const details: WorkforceDetails & Readonly<Record<string, unknown>> = {
     referenceDate: window.reference,
     windowAfter: window.after,
@@ -264,9 +286,10 @@ export function workforceResult<O extends WorkforceOptions>(
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-    counts: tally.counts(scoped.length, options.rowsRejected),
+    counts,
     ...(outcomes === undefined ? {} : { outcomes }),
     details,
+    warnings: resultWarnings(definition.id, counts),
   };
 }
 

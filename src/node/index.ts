@@ -4,6 +4,7 @@
  * @module
  */
 export * from '../index.js';
+export { ColumnMapError, readColumnMap } from './column-map.js';
 export { readHolidayFile } from './holiday-file.js';
 export type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 export {
@@ -23,11 +24,16 @@ export {
   type WorkbookSheetOptions,
 } from './read-workbook.js';
 export {
+  type CheckedIndicator,
+  type CheckedReportConfig,
+  type ConfigFile,
+  type LoadedInput,
   type LoadedReport,
   type LoadReportOptions,
   loadReport,
   type ReportConfig,
   ReportConfigError,
+  readReportConfig,
   reportConfigSchema,
 } from './report-config.js';
 export { fileSource, nodeSha256, type OpenFile } from './source.js';

@@ -5,8 +5,10 @@ import type { ReportFigure, ReportIndicator, ReportModel, ReportTarget } from '.
 /**
  * The columns of the CSV return, every line with all of them. Numbers are plain numbers (`value`, `target_value`,
  * `gap`, `tolerance`, the chart's `mean` and limits): a spreadsheet can sum and chart them; their words are in
- * `display`, `standing` and `rate_needed`.
- * @example REPORT_CSV_COLUMNS.length //=> 32
+ * `display`, `standing` and `rate_needed`. The last six are those of an `input` line: a file the indicator's
+ * records were read from, its SHA-256 and encoding, and its rows read = accepted + rejected (in `rows_rejected`) +
+ * skipped.
+ * @example REPORT_CSV_COLUMNS.length //=> 38
  */
 export const REPORT_CSV_COLUMNS = [
   'indicator',
@@ -41,6 +43,12 @@ export const REPORT_CSV_COLUMNS = [
   'records_read',
   'rows_rejected',
   'note',
+  'file',
+  'sha256',
+  'encoding',
+  'rows_read',
+  'rows_accepted',
+  'rows_skipped',
 ] as const;
 
 type Column = (typeof REPORT_CSV_COLUMNS)[number];
@@ -94,6 +102,9 @@ const NUMERIC: ReadonlySet<Column> = new Set([
   'spc_upper_limit',
   'records_read',
   'rows_rejected',
+  'rows_read',
+  'rows_accepted',
+  'rows_skipped',
 ]);
 
 /** A plain decimal number written as text: `-4.4`, `66.666666666666666667`, `1e-7`. */
@@ -110,14 +121,14 @@ function line(cells: Partial<Record<Column, Cell>>): string {
  * The report as a rectangular CSV (every line has all {@link REPORT_CSV_COLUMNS}): for each indicator one line per
  * month of history (`history-month`) and of the year (`month`) with the XmR chart's mean, limits, type and special
  * cause; the year to date (`year-to-date`, or `snapshot` for CASELOAD); one line per target with its set, numeric
- * target, status, RAG, standing in words, numeric gap and tolerance, rate needed and source; one line per warning.
- * Every line names the rule, the calendar (id and fingerprint), the records read and the rows rejected. Text cells
+ * target, status, RAG, standing in words, numeric gap and tolerance, rate needed and source; one line per warning;
+ * one line per input file (`input`: file, SHA-256, encoding, rows read, accepted, rejected, skipped). Every line names the rule, the calendar (id and fingerprint), the records read and the rows rejected. Text cells
  * that a spreadsheet would run as a formula (starting `=`, `+`, `-` or `@`) are prefixed with an apostrophe; numbers
  * are written as numbers.
  *
  * @param model - the report, from `buildReport`.
  * @returns the CSV text, a header and one line per row, ending with a newline.
- * @example renderCsv(model).split('\n')[0] //=> 'indicator,row_type,period,period_label,period_start,…,note'
+ * @example renderCsv(model).split('\n')[0] //=> 'indicator,row_type,period,period_label,period_start,…,rows_skipped'
  */
 export function renderCsv(model: ReportModel): string {
   const lines = [csvLine(REPORT_CSV_COLUMNS)];
@@ -179,6 +190,21 @@ export function renderCsv(model: ReportModel): string {
     }
     for (const warning of indicator.warnings) {
       lines.push(line({ ...shared, row_type: 'warning', status: warning.code, note: warning.message }));
+    }
+    for (const input of indicator.inputs) {
+      lines.push(
+        line({
+          ...shared,
+          row_type: 'input',
+          file: input.file,
+          sha256: input.sha256,
+          encoding: input.encoding,
+          rows_read: input.rowsRead,
+          rows_accepted: input.rowsAccepted,
+          rows_rejected: input.rowsRejected,
+          rows_skipped: input.rowsSkipped,
+        }),
+      );
     }
   }
   return `${lines.join('\n')}\n`;

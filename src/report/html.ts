@@ -62,6 +62,7 @@ const REPORT_STYLES = [
   '.csi-slow{border:5px solid #d4351c;padding:15px 20px;margin:0 0 30px}',
   '.csi-slow h2{margin:0 0 10px}.csi-slow ul{margin:0}',
   '.csi-warnings{border-left:5px solid #f47738;padding:10px 15px;margin:0 0 30px;background:#fef3ec}',
+  '.csi-hash{word-break:break-all}',
   '.csi-warnings p,.csi-warnings ul{margin:0}',
   '.csi-footnotes{margin:0 0 30px}.csi-footnotes li{margin-bottom:5px}',
   '.csi-indicator{padding-top:30px;margin-top:30px;border-top:5px solid #1d70b8}',
@@ -767,12 +768,15 @@ function section(indicator: ReportIndicator, options: RenderHtmlOptions): string
   ].join('');
 }
 
-/** The input files and what became of their rows, for an auditor. */
+/**
+ * The input files: each with its SHA-256 (which identifies the export byte for byte), the encoding it was read in, and
+ * what became of its rows (read = accepted + rejected + skipped), for an auditor.
+ */
 function inputsTable(model: ReportModel): string {
   if (model.inputs.length === 0) return '';
   const rows = model.inputs.map(
     (input) =>
-      `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(input.kind)}</th><td class="govuk-table__cell" data-label="File"><code>${escapeHtml(input.file)}</code></td>${[
+      `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(input.kind)}</th><td class="govuk-table__cell" data-label="File"><code>${escapeHtml(input.file)}</code></td><td class="govuk-table__cell" data-label="SHA-256"><code class="csi-hash">${escapeHtml(input.sha256)}</code></td><td class="govuk-table__cell" data-label="Encoding">${escapeHtml(input.encoding)}</td>${[
         ['Rows read', input.rowsRead],
         ['Accepted', input.rowsAccepted],
         ['Rejected', input.rowsRejected],
@@ -790,6 +794,7 @@ function inputsTable(model: ReportModel): string {
     '<caption class="govuk-table__caption govuk-table__caption--m" id="inputs-heading">Inputs: every row accounted for</caption>',
     '<thead class="govuk-table__head"><tr class="govuk-table__row">',
     '<th scope="col" class="govuk-table__header">Records</th><th scope="col" class="govuk-table__header">File</th>',
+    '<th scope="col" class="govuk-table__header">SHA-256</th><th scope="col" class="govuk-table__header">Encoding</th>',
     '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Rows read</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Accepted</th>',
     '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Rejected</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Skipped</th>',
     '</tr></thead>',

@@ -209,7 +209,8 @@ function section(model: ReportModel, indicator: ReportIndicator): string[] {
 }
 
 /**
- * The report as Markdown: the calendar, convention and inputs with their rows read and rejected; the indicators slow
+ * The report as Markdown: the calendar, convention and inputs (each file's encoding, rows read = accepted + rejected
+ * + skipped, and SHA-256); the indicators slow
  * to progress; the summary (headline targets named by set and period, the others footnoted; variation and assurance
  * in words); then each indicator's rule, XmR chart in words, months with their limits and special causes, warnings,
  * and targets with their tolerance and sources. Every text from records, config or targets is escaped.
@@ -222,7 +223,7 @@ export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [
     `# ${escapeMarkdown(model.title)}`,
     '',
-    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${model.asAt}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${model.spcHistoryMonths} months before the year as history.`,
+    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${model.spcHistoryMonths} months before the year as history.`,
   ];
   if (model.inputs.length > 0) {
     out.push(
@@ -230,17 +231,19 @@ export function renderMarkdown(model: ReportModel): string {
       '## Inputs',
       '',
       ...table(
-        ['Records', 'File', 'Rows read', 'Accepted', 'Rejected', 'Skipped'],
-        model.inputs.map((input) =>
-          escaped([
+        ['Records', 'File', 'Encoding', 'Rows read', 'Accepted', 'Rejected', 'Skipped', 'SHA-256'],
+        model.inputs.map((input) => [
+          ...escaped([
             input.kind,
             input.file,
+            input.encoding,
             String(input.rowsRead),
             String(input.rowsAccepted),
             String(input.rowsRejected),
             String(input.rowsSkipped),
           ]),
-        ),
+          `\`${input.sha256}\``,
+        ]),
       ),
     );
   }

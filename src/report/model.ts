@@ -9,7 +9,7 @@ import {
   type RoundingOptions,
 } from '../indicators/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
-import type { ResultWarning } from '../records/issues.js';
+import type { InputSummary, ResultWarning } from '../records/issues.js';
 import {
   improvementOf,
   monthlySeries,
@@ -27,7 +27,7 @@ import {
   type Target,
   type TargetSet,
 } from '../targets/index.js';
-import type { IsoDate } from '../util/dates.js';
+import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { chartNumber } from './spc-words.js';
 import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
 
@@ -41,6 +41,10 @@ export interface ReportIndicatorInput<I extends IndicatorId = IndicatorId> {
   readonly options?: OptionsFor<I>;
   /** Rows rejected while reading its input, so that the report accounts for every row. */
   readonly rowsRejected?: number;
+  /** The files its records were read from (and those of its other records, a CASELOAD's workers), one each. Default: none. */
+  readonly inputs?: readonly InputSummary[];
+  /** The warnings of reading those files (`unmatched_map_key`), carried into the indicator's. Default: none. */
+  readonly warnings?: readonly ResultWarning[];
   /**
    * The target the summary shows: a target set's id (or, for targets given without a set, their document's title)
    * and the target's period. Default: the rule of {@link BuildReportOptions.targetSets}.
@@ -55,18 +59,13 @@ export interface ReportIndicatorInput<I extends IndicatorId = IndicatorId> {
 /** The options of an indicator's XmR chart a report config may set (the direction and target come from the report). */
 export type ReportSpcOptions = Pick<SpcOptions, 'fixAfter' | 'rebase' | 'screenOutliers'>;
 
-/** One input file of a report: what kind of records it gave and what became of every row. */
-export interface ReportInput {
+/**
+ * One input file of a report: the record kind it gave, and the reader's summary of it (file, SHA-256, encoding, and
+ * what became of every row: `rowsRead = rowsAccepted + rowsRejected + rowsSkipped`).
+ */
+export interface ReportInput extends InputSummary {
   /** The record kind read from it. */
   readonly kind: string;
-  /** The file as named. */
-  readonly file: string;
-  readonly rowsRead: number;
-  readonly rowsAccepted: number;
-  /** Rows left out of every figure for an error. */
-  readonly rowsRejected: number;
-  /** Rows a preset knows are not records of the kind. */
-  readonly rowsSkipped: number;
 }
 
 /** Options of {@link buildReport}. */
@@ -207,8 +206,13 @@ export interface ReportIndicator {
   readonly targets: readonly ReportTarget[];
   /** The XmR chart of the history and the year's months to `asAt` (SPEC 14). */
   readonly spc: ReportSpc;
-  /** What may make a figure not what it seems: options contradicting a target, too few points for the chart. */
+  /**
+   * What may make a figure not what it seems: the year to date's own (`all_excluded`), options contradicting a
+   * target, too few points for the chart, and its readers' (`unmatched_map_key`); empty when nothing.
+   */
   readonly warnings: readonly ResultWarning[];
+  /** The files the indicator's records were read from: file, SHA-256, encoding and what became of every row. */
+  readonly inputs: readonly InputSummary[];
 }
 
 /** An indicator's XmR chart in the report: `spc()`'s result over the months shown (SPEC 14). */
@@ -411,8 +415,9 @@ function optionWords(key: string, value: unknown): string {
  * @param indicators - the indicators to report, each with its records, options, headline, tolerance and chart options.
  * @param options - the financial year, `asAt`, target sets, calendar, convention, tolerance, rounding, history.
  * @returns the {@link ReportModel}, ready for a renderer (HTML, Markdown, CSV, JSON, workbook).
- * @throws {RangeError} for a headline that names no target of the indicator in the year, a tolerance or
- *   `spcHistoryMonths` that is not a number >= 0, or a chart option spc() refuses (a rebase month not shown).
+ * @throws {RangeError} for an `asAt` that is not a real `YYYY-MM-DD` date, a headline that names no target of the
+ *   indicator in the year, a tolerance or `spcHistoryMonths` that is not a number >= 0, or a chart option spc()
+ *   refuses (a rebase month not shown).
  * @example
  * const model = buildReport([{ id: 'NI59', records }], {
  *   financialYear: 'FY2010',
@@ -429,6 +434,10 @@ export function buildReport(
 ): ReportModel {
   const year = parsePeriod(options.financialYear);
   const asAt = options.asAt ?? year.end;
+  // Compared with dates as text, anything else would report wrong months without a word.
+  if (!isIsoDate(asAt)) {
+    throw new RangeError(`asAt: expected a real date written YYYY-MM-DD, got ${JSON.stringify(asAt)}`);
+  }
   const convention = options.convention ?? 'after-start';
   const months = splitIntoMonths(year);
   const historyCount = options.spcHistoryMonths ?? 12;
@@ -586,7 +595,7 @@ export function buildReport(
       },
     );
 
-    const warnings: ResultWarning[] = [];
+    const warnings: ResultWarning[] = [...(input.warnings ?? []), ...(ytdResult?.warnings ?? [])];
     const effective: Record<string, unknown> = {
       ...definition.defaultOptions,
       convention,
@@ -647,6 +656,7 @@ export function buildReport(
         tooFewPoints: chart.tooFewPoints,
       },
       warnings,
+      inputs: input.inputs ?? [],
     };
   });
 

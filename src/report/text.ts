@@ -1,3 +1,6 @@
+import { formatResultWarning } from '../records/issues.js';
+import { escapeControlCharacters } from '../util/control-characters.js';
+import { alignedTable } from '../util/text-table.js';
 import { headlineSource, headlineTarget, latestReportedMonth, ragLabel, rateNeededText } from './headline.js';
 import type { ReportModel } from './model.js';
 import { assuranceWords, variationWords } from './spc-words.js';
@@ -5,7 +8,9 @@ import { assuranceWords, variationWords } from './spc-words.js';
 /**
  * The report's summary as a plain-text table for a terminal: the indicators slow to progress first, in words; then
  * each indicator's latest month, year to date (or snapshot), headline target with its set and period, standing,
- * variation and assurance of its XmR chart, and the rate the remaining months need; then every warning.
+ * variation and assurance of its XmR chart, and the rate the remaining months need; then every warning, and each
+ * input with its rows read = accepted + rejected + skipped, its encoding and the start of its SHA-256. Control characters
+ * from the config or the data (a title with an escape sequence) are shown as visible escapes.
  * @example
  * renderSummaryTable(model)
  * //=> 'Monthly return 2010/11, data to 2011-01-31 …\nSlow to progress: …\nIndicator  Latest month …'
@@ -39,27 +44,29 @@ export function renderSummaryTable(model: ReportModel): string {
       variationWords(indicator.spc.variation),
       indicator.spc.assurance === null ? '' : assuranceWords(indicator.spc.assurance),
       target ? rateNeededText(target) : '',
-    ];
+    ].map(escapeControlCharacters);
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const slow = model.slowToProgress.map((entry) => `  ${entry.indicator}: ${entry.reasons.join('; and ')}.`);
+  const slow = model.slowToProgress.map((entry) =>
+    escapeControlCharacters(`  ${entry.indicator}: ${entry.reasons.join('; and ')}.`),
+  );
   const warnings = model.indicators.flatMap((indicator) =>
-    indicator.warnings.map((warning) => `  ${warning.message} [${warning.code}]`),
+    indicator.warnings.map((warning) => escapeControlCharacters(`  ${formatResultWarning(warning)}`)),
+  );
+  const inputs = model.inputs.map((input) =>
+    escapeControlCharacters(
+      `  ${input.kind}: ${input.file}: ${input.rowsRead} = ${input.rowsAccepted} + ${input.rowsRejected} + ${input.rowsSkipped} (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
+    ),
   );
   return [
-    `${model.title}, data to ${model.asAt}`,
-    `Calendar ${model.calendar.id} (${model.calendar.fingerprint}), convention ${model.convention}`,
+    escapeControlCharacters(`${model.title}, data to ${model.asAt}`),
+    escapeControlCharacters(
+      `Calendar ${model.calendar.id} (${model.calendar.fingerprint}), convention ${model.convention}`,
+    ),
     '',
     ...(slow.length > 0 ? ['Slow to progress:', ...slow, ''] : []),
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...alignedTable([header, ...rows], { headerRule: true }),
     '',
     ...(warnings.length > 0 ? ['Warnings:', ...warnings, ''] : []),
+    ...(inputs.length > 0 ? ['Inputs (rows read = accepted + rejected + skipped):', ...inputs, ''] : []),
   ].join('\n');
 }

@@ -228,7 +228,16 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
       ];
     }),
     [],
-    [text('Input'), text('File'), text('Rows read'), text('Accepted'), text('Rejected'), text('Skipped')],
+    [
+      text('Input'),
+      text('File'),
+      text('Rows read'),
+      text('Accepted'),
+      text('Rejected'),
+      text('Skipped'),
+      text('Encoding'),
+      text('SHA-256'),
+    ],
     ...model.inputs.map((input): WorkbookCell[] => [
       text(input.kind),
       text(input.file),
@@ -236,6 +245,8 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
       number(input.rowsAccepted, FORMATS.count),
       number(input.rowsRejected, FORMATS.count),
       number(input.rowsSkipped, FORMATS.count),
+      text(input.encoding),
+      text(input.sha256),
     ]),
     [],
     [text('Slow to progress')],
@@ -258,6 +269,8 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
       { header: '', width: 14 },
       { header: '', width: 14 },
       { header: '', width: 14 },
+      { header: '', width: 14 },
+      { header: '', width: 66 },
     ],
     rows,
   };
@@ -269,7 +282,8 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
  * period, actual, gap, status, standing, tolerance, variation, assurance, rate needed), a sheet per indicator (each
  * month of history and of the year: numerator, denominator, value, the chart's mean and limits, what it shows; then
  * the year to date) and an "About" sheet (calendar id and fingerprint, convention, tolerance, each indicator's rule,
- * records read and rows rejected, each input's rows read, accepted, rejected and skipped, the indicators slow to
+ * records read and rows rejected, each input's rows read, accepted, rejected and skipped, encoding and SHA-256, the
+ * indicators slow to
  * progress, the warnings). Every figure is a number with a number format, never text: percentages are kept in points
  * (82.4 shown as `82.4%`, so that they add up with targets and gaps), gaps signed (`-4.4 pts`), months and dates are
  * real dates. Pure and browser-safe.

@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import {
   displayValue,
+  exactDecimal,
   type IndicatorResult,
   type ResolvedRounding,
   type RoundingOptions,
@@ -199,7 +200,7 @@ export function compareToTarget(
   const actual = changeTarget ? (result.baseline?.change ?? null) : result.value;
   const actualDisplay = changeTarget ? (result.baseline?.changeDisplay ?? 'n/a') : result.display;
   const gapUnit = GAP_UNITS[target.unit];
-  const Exact = Decimal.clone({ precision: rounding.precision, rounding: Decimal.ROUND_HALF_UP });
+  const Exact = exactDecimal(rounding.precision);
   const difference = actual === null ? null : new Exact(actual).minus(target.value);
   const gap =
     difference === null ? null : target.polarity === 'higher-is-better' ? difference : difference.negated();

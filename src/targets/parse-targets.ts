@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conventions } from '../calendar/index.js';
 import { getIndicator, type IndicatorId, indicatorIds } from '../indicators/index.js';
 import { type Period, parsePeriod } from '../periods/index.js';
 import { type Target, type TargetSet, type TargetUnit, targetUnits } from './types.js';
@@ -63,13 +64,29 @@ const targetSchema = z
   .superRefine((target, context) => {
     const id = knownIndicator(target.indicator);
     const definition = id === undefined ? undefined : getIndicator(id);
-    for (const key of Object.keys(target.options ?? {})) {
-      if (definition && !(key in definition.defaultOptions)) {
+    // The options a target's words may assume: those the indicator declares for a config, and the convention.
+    const assumable = (definition?.options ?? []).filter((option) => option.inConfig === 'options');
+    const names = [...assumable.map((option) => option.name), 'convention'];
+    for (const [key, value] of Object.entries(target.options ?? {})) {
+      if (definition === undefined) continue;
+      if (!names.includes(key)) {
         context.addIssue({
           code: 'custom',
           path: ['options', key],
           input: key,
-          message: `Expected an option of ${definition.id} (${Object.keys(definition.defaultOptions).join(', ') || 'it takes none'})`,
+          message: `Expected an option of ${definition.id} (${names.join(', ')})`,
+        });
+        continue;
+      }
+      const option = assumable.find((candidate) => candidate.name === key);
+      const reading = option === undefined ? undefined : option.read(value);
+      const wrongConvention = key === 'convention' && !(conventions as readonly unknown[]).includes(value);
+      if ((reading !== undefined && !reading.ok) || wrongConvention) {
+        context.addIssue({
+          code: 'custom',
+          path: ['options', key],
+          input: value,
+          message: `Expected ${reading !== undefined && !reading.ok ? reading.expected : `one of ${conventions.join(', ')}`}`,
         });
       }
     }

@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import {
   displayValue,
+  exactDecimal,
   type ResolvedRounding,
   type RoundingOptions,
   resolveRounding,
@@ -129,7 +130,7 @@ export function rateNeeded(input: RateNeededInput, options: RateNeededOptions = 
     );
   }
   const rounding = resolveRounding(options.rounding, options.precision);
-  const Exact = Decimal.clone({ precision: rounding.precision, rounding: Decimal.ROUND_HALF_UP });
+  const Exact = exactDecimal(rounding.precision);
   const remaining = volumeOf(input.expectedRemaining, 'expectedRemaining', Exact);
   const targetValue = new Exact(target.value);
   const total = remaining.plus(soFar.denominator);
@@ -194,7 +195,7 @@ export function expectedRemainingVolume(
     checkCount(denominator, `monthlyDenominators[${index}]`);
   });
   checkCount(monthsRemaining, 'monthsRemaining');
-  const Exact = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP });
+  const Exact = exactDecimal();
   const sum = monthlyDenominators.reduce((total, denominator) => total.plus(denominator), new Exact(0));
   return sum.times(monthsRemaining).div(monthlyDenominators.length);
 }

@@ -8,7 +8,7 @@ import { readRecordsSource } from '../../src/records/read-source.js';
 import type { ParseRecordsResult } from '../../src/records/record-reader.js';
 import { type RecordKind, recordKinds } from '../../src/records/schemas.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
-import { badInputs } from './inputs.js';
+import { badInputs } from '../helpers/bad-input.js';
 
 const files = badInputs('any-bytes');
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -6,9 +6,9 @@ import { createTableShape } from '../../src/presets/table-shape.js';
 import { InputError } from '../../src/records/issues.js';
 import { readRecordsText } from '../../src/records/read-source.js';
 import type { ValuesSink } from '../../src/records/stages.js';
+import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { badInputs } from './inputs.js';
 
 const files = badInputs('inputs');
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { InputError } from '../../src/records/issues.js';
+import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
-import { badInputs } from './inputs.js';
 
 const files = badInputs('map-keys');
 // The export calls the completion date "Completion Date"; the map says "Date Completed". Before: the key was
@@ -50,7 +50,7 @@ describe('a column map key that matches no header (SPEC 13)', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `cs-indicators compute: ${path}: input refused (1 issue)\n  ${path}: ${message} [unmatched_map_key]\n`,
+      `cs-indicators compute: ${path}: input refused (1 warning, --strict)\n  ${path}: ${message} [unmatched_map_key]\n`,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
+import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
-import { badInputs } from './inputs.js';
 
 const files = badInputs('skipped');
 // An Annex A List 5 saved as CSV: seven enquiries. Lines 2, 5 and 8 led to a conference; line 3's conference was

@@ -45,7 +45,7 @@ describe('suspicious_line_break (SPEC 13)', () => {
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toMatch(
       new RegExp(
-        `^cs-indicators compute: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: input refused \\(1 issue\\)\\n`,
+        `^cs-indicators compute: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: input refused \\(1 issue, --strict\\)\\n`,
       ),
     );
   });

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
+import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
-import { badInputs } from './inputs.js';
 
 const files = badInputs('workbooks');
 let uncached = '';

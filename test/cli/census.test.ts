@@ -79,9 +79,24 @@ describe('cs-indicators compute (the flags of the census returns)', () => {
       '--input',
       census,
       '--vacancies',
-      '2.5',
+      '2023-09-30=2.5',
     ]);
     expect([vacancy.numerator, vacancy.denominator, vacancy.display]).toEqual([2.5, 5, '50.0%']);
+    // A bare FTE says nothing of the day it is of: refused before the file is read, never applied to another day.
+    const bare = runBuiltCli([
+      'compute',
+      'WF_VACANCY',
+      '--preset',
+      'workforce-census',
+      '--input',
+      census,
+      '--vacancies',
+      '2.5',
+    ]);
+    expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([
+      2,
+      'cs-indicators compute: --vacancies: expected DATE=FTE (several separated by commas), like 2023-09-30=12.5, got "2.5"',
+    ]);
     // 37.5 days lost over 2.5 FTE × 250 days = 625: 6.0%.
     const absence = json([
       'compute',
@@ -106,7 +121,7 @@ describe('cs-indicators compute (the flags of the census returns)', () => {
     ]);
     expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
       2,
-      'cs-indicators compute: --working-days-per-fte: expected a number of 1 or more, like 253, got "0"',
+      'cs-indicators compute: --working-days-per-fte: expected a number of working days above 0, like 253, got 0',
     ]);
   });
 

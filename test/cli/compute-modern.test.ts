@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ describe('cs-indicators compute ASSESS45', () => {
       rowsRejected: 1,
     });
     expect(stderr).toContain('referrals.csv:13: referralDate "29/02/2013"');
-    expect(stderr).toContain('12 rows read, 11 accepted, 1 rejected');
+    expect(stderr).toContain('12 rows read = 11 accepted + 1 rejected');
   });
 
   it('writes the audit with the referral date each assessment counted from', () => {
@@ -65,10 +66,15 @@ describe('cs-indicators compute ASSESS45', () => {
     computeJson('ASSESS45', '--input', assessments, '--referrals', referrals, ...mayToMay, '--audit', audit);
     const lines = readFileSync(audit, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(12);
+    // The input named on every line is the assessments file, the audit's own rows, with the SHA-256 of its bytes.
+    const sha256 = createHash('sha256').update(readFileSync(assessments)).digest('hex');
+    const context = `,2012-05-01,2013-05-31,timescale=45 working days; convention=after-start; from=referral; start=the child's latest referralDate on or before the assessment's startDate; to=completedDate,after-start,england-and-wales,fnv1a64:145a5957c18318d5,${assessments},${sha256},utf-8`;
     expect(lines[1]).toBe(
-      'ASSESS45,AS-A,2,counted,true,true,,2012-12-20,2013-02-26,45,2013-02-26,true,East,W1',
+      `ASSESS45,AS-A,2,counted,true,true,,2012-12-20,2013-02-26,45,2013-02-26,true,East,W1${context}`,
     );
-    expect(lines[6]).toBe('ASSESS45,AS-F,7,excluded,false,false,no-referral-found,,2012-10-12,,,,,');
+    expect(lines[6]).toBe(
+      `ASSESS45,AS-F,7,excluded,false,false,no-referral-found,,2012-10-12,,,,,${context}`,
+    );
   });
 
   it('counts from the assessment start with --from assessment-start, without referrals', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ describe('cs-indicators compute NI59', () => {
     expect(result.outcomes).toBeUndefined();
     expect(stderr).toContain('initial-assessments.csv:12: referralDate "31/02/2011"');
     expect(stderr).toContain('[invalid_date]');
-    expect(stderr).toContain('11 rows read, 10 accepted, 1 rejected');
+    expect(stderr).toContain('11 rows read = 10 accepted + 1 rejected');
   });
 
   it('applies --rules wt2010 (IA-02 within 10 days), --timescale and --convention', () => {
@@ -113,20 +114,26 @@ describe('cs-indicators compute NI59', () => {
     ).toEqual(['2010-10 2/2', '2010-11 0/0', '2010-12 0/0', '2011-01 1/2', '2011-02 0/0', '2011-03 0/0']);
   });
 
-  it('writes one audit line per record with --audit', () => {
+  it('writes one audit line per row with --audit, each naming the period, rule, convention and calendar', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csi-audit-'));
     const audit = join(dir, 'audit.csv');
     computeJson('NI59', '--input', ia, ...octToMar, '--audit', audit);
     const lines = readFileSync(audit, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'indicator,id,row,bucket,in_population,counted,reason,start_date,event_date,days,deadline,on_time,team,worker_id',
+      'indicator,id,row,bucket,in_population,counted,reason,start_date,event_date,days,deadline,on_time,team,worker_id,period_start,period_end,rule,convention,calendar_id,calendar_fingerprint,input_file,input_sha256,input_encoding',
     );
-    expect(lines).toHaveLength(11); // the header and the 10 accepted records
+    // The header, the 10 accepted records and the rejected row 12: one line for each of the file's 11 rows.
+    expect(lines).toHaveLength(12);
+    // Every line ends with the input: the file as named, the SHA-256 of its bytes (as sha256sum gives it), UTF-8.
+    const sha256 = createHash('sha256').update(readFileSync(ia)).digest('hex');
+    const context = `,2010-10-01,2011-03-31,rules=ni2008; timescale=7 working days; convention=after-start; from=referralDate; to=completedDate,after-start,england-and-wales,fnv1a64:145a5957c18318d5,${ia},${sha256},utf-8`;
     // IA-02 is on line 3 of the file; 7 working days after Fri 17 Dec end on Thu 30 Dec.
     expect(lines).toContain(
-      'NI59,IA-02,3,not-counted,true,false,over 7 working days,2010-12-17,2011-01-04,9,2010-12-30,false,West,W2',
+      `NI59,IA-02,3,not-counted,true,false,over 7 working days,2010-12-17,2011-01-04,9,2010-12-30,false,West,W2${context}`,
     );
-    expect(lines).toContain('NI59,IA-08,9,excluded,false,false,not-completed,,,,,,,');
+    expect(lines).toContain(`NI59,IA-08,9,excluded,false,false,not-completed,,,,,,,${context}`);
+    // Row 12 (IA-11, referred on 31/02/2011) was rejected on reading: it is in the audit, in row order, last.
+    expect(lines[11]).toBe(`NI59,,12,rejected,false,false,invalid_date referralDate,,,,,,,${context}`);
   });
 
   it('prints CSV and a table', () => {
@@ -205,7 +212,7 @@ describe('cs-indicators compute errors', () => {
   it('exits 2 on usage errors and 1 on an unreadable file', () => {
     const unknown = runBuiltCli(['compute', 'NI999', '--input', ia]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown indicator "NI999"');
+    expect(unknown.stderr).toContain('unknown indicator "NI999"');
     expect(runBuiltCli(['compute', 'NI59']).code).toBe(2);
     const badPeriod = runBuiltCli(['compute', 'NI59', '--input', ia, '--period', '2010-13']);
     expect(badPeriod.code).toBe(2);

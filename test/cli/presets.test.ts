@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBuiltCli } from '../helpers/cli.js';
 
@@ -24,8 +26,10 @@ describe('cs-indicators compute --preset', () => {
     // working days (4, 24 December, 27 and 28, 31, then 2-4 January and the 7th; 25, 26 December and 1 January
     // are bank holidays). Both within 15.
     expect(result).toMatchObject({ indicator: 'CPC15', numerator: 2, denominator: 2, display: '100.0%' });
+    // Four rows read on List 5: the two conferences, and two enquiries that are not conferences, each skipped with
+    // its reason.
     expect(run.stderr).toBe(
-      `${annexA}: 2 rows skipped, not records of the kind (icpc-not-required 1, no-conference-date 1)\n`,
+      `${annexA}: 4 rows read = 2 accepted + 0 rejected (left out of every figure) + 2 skipped\n${annexA}: 2 rows skipped, not records of the kind (icpc-not-required 1, no-conference-date 1)\n`,
     );
   });
 
@@ -116,9 +120,13 @@ describe('cs-indicators validate --preset --sheet', () => {
       'list3',
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n').slice(0, 7)).toEqual([
+    // The workbook's own bytes are hashed; its sheets' text is XML in UTF-8.
+    const sha256 = createHash('sha256').update(readFileSync(annexA)).digest('hex');
+    expect(run.stdout.split('\n').slice(0, 9)).toEqual([
       `file             ${annexA}`,
       'kind             referral',
+      'encoding         utf-8',
+      `sha256           ${sha256}`,
       'rows read        5',
       'rows accepted    4',
       'rows rejected    1',

@@ -47,7 +47,10 @@ describe('cs-indicators report', () => {
     expect(md.stdout).toContain(
       'Rule: rules ni2008, timescale 7 working days, convention after-start, from referralDate, to completedDate. Calendar england-and-wales (`fnv1a64:145a5957c18318d5`). Records read 10, rows rejected while reading 1.',
     );
-    expect(md.stdout).toMatch(/\| initial-assessment \| .*initial-assessments\.csv \| 11 \| 10 \| 1 \| 0 \|/);
+    // The inputs: each file as the config names it, its encoding, rows read = accepted + rejected + skipped, SHA-256.
+    expect(md.stdout).toMatch(
+      /\| initial-assessment \| .*initial-assessments\.csv \| utf-8 \| 11 \| 10 \| 1 \| 0 \| `[0-9a-f]{64}` \|/,
+    );
     expect(md.stderr).toContain('initial-assessments.csv:12: referralDate "31/02/2011"');
     const json = JSON.parse(runBuiltCli(['report', '--config', config, '--format', 'json']).stdout);
     expect(json.indicators.map((i: { id: string }) => i.id)).toEqual(['NI59', 'CPC15']);
@@ -58,8 +61,12 @@ describe('cs-indicators report', () => {
     // October: 2 of 2 on time; every line names the rule, the calendar and the rows rejected.
     expect(csv).toContainEqual(
       expect.stringMatching(
-        /^NI59,month,2010-10,October 2010,2010-10-01,2010-10-31,true,2,2,100,100\.0%,.*,rules=ni2008; timescale=7 working days; .*,england-and-wales fnv1a64:145a5957c18318d5,10,1,$/,
+        /^NI59,month,2010-10,October 2010,2010-10-01,2010-10-31,true,2,2,100,100\.0%,.*,rules=ni2008; timescale=7 working days; .*,england-and-wales fnv1a64:145a5957c18318d5,10,1,,,,,,,$/,
       ),
+    );
+    // One input line per file of the indicator: rows read 11 = 10 accepted + 1 rejected (rows_rejected) + 0 skipped.
+    expect(csv).toContainEqual(
+      expect.stringMatching(/^NI59,input,.*,10,1,,[^,]*initial-assessments\.csv,[0-9a-f]{64},utf-8,11,10,0$/),
     );
     const header = csv[0]?.split(',') ?? [];
     for (const line of csv.filter(Boolean))
@@ -110,24 +117,24 @@ describe('cs-indicators report', () => {
     expect(json.tolerance).toEqual({ percentOfTarget: 10 });
     const bad = runBuiltCli(['report', '--config', fixturePath('report', 'bad-board.json')]);
     expect(bad.code).toBe(1);
-    // Every problem, each with its path: a tolerance of neither form, a misspelt key, a negative history.
-    expect(bad.stderr).toContain('bad-board.json: the report config is not usable');
-    expect(bad.stderr).toContain(
-      'indicators.0.tolerance: Expected a tolerance: a number of points (cases per FTE for CASELOAD) >= 0, { "points": n } or { "percentOfTarget": n }',
-    );
-    expect(bad.stderr).toContain('indicators.1: Unrecognized key: "headlines"');
-    expect(bad.stderr).toContain('spcHistoryMonths: ');
+    // Every problem, each with its path: a tolerance of neither form, a misspelt key, a negative history. (The
+    // strict configs' messages: paths written indicators[0], unknown keys with the nearest known one.)
+    expect(bad.stderr).toContain('bad-board.json: the report config is not usable (3 problems)');
+    expect(bad.stderr).toContain('indicators[0].tolerance: unknown key "percent"');
+    expect(bad.stderr).toContain('indicators[1]: unknown key "headlines" (did you mean "headline"?)');
+    expect(bad.stderr).toContain('spcHistoryMonths: expected a whole number of months, 0 or more');
     const headlineMissing = runBuiltCli(['report', '--config', fixturePath('report', 'bad-headline.json')]);
     expect(headlineMissing.code).toBe(1);
     expect(headlineMissing.stderr).toContain(
-      'bad-headline.json: NI59: headline: no target of set "leeds-2010-plan" over 2010-10 in the year',
+      'bad-headline.json: indicators[0] (NI59): headline: no target of set "leeds-2010-plan" over 2010-10 in the year',
     );
   });
 
   it('refuses a config that cannot be used, naming the file and the field (exit 1)', () => {
     const unknown = runBuiltCli(['report', '--config', fixturePath('report', 'bad-indicator.json')]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('bad-indicator.json: indicators: unknown indicator "NI999"');
+    expect(unknown.stderr).toContain('bad-indicator.json: the report config is not usable (1 problem)');
+    expect(unknown.stderr).toContain('  indicators[0].id: unknown indicator "NI999"');
     const shape = runBuiltCli(['report', '--config', fixturePath('report', 'bad-shape.json')]);
     expect(shape.code).toBe(1);
     expect(shape.stderr).toContain('bad-shape.json: the report config is not usable');

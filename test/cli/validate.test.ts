@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,9 +21,12 @@ describe('cs-indicators validate', () => {
       [
         'file             test/fixtures/records/messy-export.csv',
         'kind             initial-assessment',
+        'encoding         utf-8',
+        `sha256           ${createHash('sha256').update(readFileSync(messy)).digest('hex')}`,
         'rows read        9',
         'rows accepted    6',
         'rows rejected    3',
+        'rows skipped     0 (not records of the kind)',
         'issues           3 (invalid_date 1, end_before_start 1, duplicate_id 1)',
         'columns ignored  Ethnicity',
         '',
@@ -71,7 +75,7 @@ describe('cs-indicators validate', () => {
     const run = runBuiltCli(['validate', '--kind', 'initial-assessment', '--input', messy, '--strict']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('rows rejected    3');
-    expect(run.stderr).toBe(`cs-indicators validate: ${messy}: input refused (--strict): 3 issues\n`);
+    expect(run.stderr).toBe(`cs-indicators validate: ${messy}: input refused (3 issues, --strict)\n`);
   });
 
   it('exits 0 with --strict on a clean file, printing no issue lines', () => {
@@ -154,7 +158,7 @@ describe('cs-indicators validate', () => {
         '--kind: expected one of initial-assessment, core-assessment, cp-conference, caf, referral, neet, worker, allocation, assessment, cp-plan, got "assessments"',
       ],
       [['--kind', 'referral'], 'missing --input FILE'],
-      [['--kind', 'referral', '--input', messy, '--colour'], "Unknown option '--colour'"],
+      [['--kind', 'referral', '--input', messy, '--colour'], 'unknown option --colour'],
       [
         ['--kind', 'referral', '--input', messy, '--date-format', 'uk'],
         '--date-format: expected one of auto, dmy, ymd, mdy, got "uk"',

@@ -350,7 +350,7 @@ describe('caseload', () => {
       caseload(allocations, fy2010, { ...options, mode: 'month-end-mean', snapshot: '2011-03-31' }),
     ).toThrow(/snapshot: .*mode 'snapshot' only/);
     expect(() => caseload(allocations, fy2010, { ...options, mode: 'mean' as 'snapshot' })).toThrow(
-      /mode: expected snapshot or month-end-mean/,
+      /mode: expected one of snapshot, month-end-mean/,
     );
     expect(() => caseload(allocations, fy2010, { ...options, roles: [] })).toThrow(/roles/);
     expect(() => caseload(allocations, fy2010, { ...options, roles: ['manager' as WorkerRole] })).toThrow(

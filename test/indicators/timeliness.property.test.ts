@@ -42,6 +42,24 @@ function checkBuckets(result: IndicatorResult, recordCount: number): void {
   expect([result.numerator, result.denominator]).toEqual([counts.counted, counts.inPopulation]);
 }
 
+/**
+ * The rule's two tallies agree: counting alone (no outcome per record) gives the counts, figure and warnings that
+ * tallying the outcomes gives, for the same records, period and options.
+ */
+function checkTalliesAgree(compute: (outcomes: boolean) => IndicatorResult): void {
+  const counted = compute(false);
+  const withOutcomes = compute(true);
+  expect(counted.outcomes).toBeUndefined();
+  expect(counted.counts).toEqual(withOutcomes.counts);
+  expect([counted.numerator, counted.denominator, counted.display]).toEqual([
+    withOutcomes.numerator,
+    withOutcomes.denominator,
+    withOutcomes.display,
+  ]);
+  expect(counted.value?.toString()).toBe(withOutcomes.value?.toString());
+  expect(counted.warnings).toEqual(withOutcomes.warnings);
+}
+
 /** The monthly numerators and denominators add up to the cumulative ones. */
 function checkMonthsAddUp(
   compute: (p: ReturnType<typeof parsePeriod>) => IndicatorResult,
@@ -67,6 +85,7 @@ describe('timeliness indicators on random records', () => {
           const options = { calendar, convention: conv, outcomes: true, rules: 'wt2010' as const };
           checkBuckets(computeIndicator('NI59', records, spec, options), records.length);
           checkMonthsAddUp((p) => computeIndicator('NI59', records, p, options), spec);
+          checkTalliesAgree((outcomes) => computeIndicator('NI59', records, spec, { ...options, outcomes }));
         },
       ),
       { numRuns: 60 },
@@ -104,6 +123,7 @@ describe('timeliness indicators on random records', () => {
         const options = { calendar, startEvent: start, outcomes: true };
         checkBuckets(computeIndicator('CPC15', records, spec, options), records.length);
         checkMonthsAddUp((p) => computeIndicator('CPC15', records, p, options), spec);
+        checkTalliesAgree((outcomes) => computeIndicator('CPC15', records, spec, { ...options, outcomes }));
       }),
       { numRuns: 60 },
     );
@@ -116,6 +136,7 @@ describe('timeliness indicators on random records', () => {
         const options = { calendar, days: d, outcomes: true };
         checkBuckets(computeIndicator('CAF2W', records, spec, options), records.length);
         checkMonthsAddUp((p) => computeIndicator('CAF2W', records, p, options), spec);
+        checkTalliesAgree((outcomes) => computeIndicator('CAF2W', records, spec, { ...options, outcomes }));
       }),
       { numRuns: 60 },
     );
@@ -132,7 +153,39 @@ describe('timeliness indicators on random records', () => {
       fc.property(fc.array(core, { maxLength: 60 }), period, (records, spec) => {
         checkBuckets(computeIndicator('NI60', records, spec, { calendar, outcomes: true }), records.length);
         checkMonthsAddUp((p) => computeIndicator('NI60', records, p, { calendar }), spec);
+        checkTalliesAgree((outcomes) => computeIndicator('NI60', records, spec, { calendar, outcomes }));
       }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('ASSESS45: both tallies agree from the referral and from the assessment start', () => {
+    const child = fc.constantFrom('A', 'B', 'C');
+    const assessment = fc.record({
+      id: fc.uuid(),
+      childId: child,
+      startDate: day,
+      completedDate: maybe(day),
+    });
+    const referral = fc.record({ id: fc.uuid(), childId: child, referralDate: day });
+    const from = fc.constantFrom('referral' as const, 'assessment-start' as const);
+    fc.assert(
+      fc.property(
+        fc.array(assessment, { maxLength: 40 }),
+        fc.array(referral, { maxLength: 40 }),
+        period,
+        from,
+        (records, referrals, spec, start) => {
+          const options = { calendar, from: start, referrals };
+          checkBuckets(
+            computeIndicator('ASSESS45', records, spec, { ...options, outcomes: true }),
+            records.length,
+          );
+          checkTalliesAgree((outcomes) =>
+            computeIndicator('ASSESS45', records, spec, { ...options, outcomes }),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -216,7 +216,7 @@ describe('the workforce options (bad values)', () => {
   const workers: WorkerRecord[] = [{ workerId: 'W1', fte: 1, agency: false, workingDaysLost: 1 }];
   it('refuses vacancies that are not FTE by date, and working days per FTE that are not above 0', () => {
     expect(() => wfVacancy(workers, september2023, { vacancies: 7722.7 as never })).toThrow(
-      /^vacancies: expected the vacancy FTE by reference date/,
+      /^vacancies: expected an FTE \(a number of 0 or more\) by date, like \{ "2023-09-30": 12\.5 \}, got 7722\.7$/,
     );
     expect(() => wfVacancy(workers, september2023, { vacancies: { '30/09/2023': 1 } })).toThrow(RangeError);
     expect(() => wfVacancy(workers, september2023, { vacancies: { '2023-09-30': -1 } })).toThrow(RangeError);

@@ -189,6 +189,7 @@ export function reportIndicator(overrides: Partial<ReportIndicator> = {}): Repor
     history: [],
     yearToDateKind: 'pooled',
     warnings: [],
+    inputs: [],
     ...overrides,
   };
   return { ...indicator, spc: overrides.spc ?? chartOf(indicator) };

@@ -50,6 +50,16 @@ const model = buildReport([{ id: 'NI59', records, rowsRejected: 2 }], {
 const [ni59] = model.indicators;
 
 describe('buildReport', () => {
+  it.each(['31/10/2010', '2010-10', '2011-02-30', 'yesterday'])(
+    'refuses asAt %s, which compared as text would report the wrong months',
+    (asAt) => {
+      // '31/10/2010' > '2010-…' as text: every month of 2010/11 would have been "reported", the year to date wrong.
+      expect(() => buildReport([], { financialYear: 'FY2010', asAt })).toThrow(
+        new RangeError(`asAt: expected a real date written YYYY-MM-DD, got ${JSON.stringify(asAt)}`),
+      );
+    },
+  );
+
   it('gives each month of the year, leaving out the months after asAt', () => {
     expect(model.months.map((m) => `${m.spec}${m.reported ? '' : ' not yet'}`)).toEqual([
       '2010-04',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -16,22 +17,14 @@ const GOLDEN = fixturePath('report', 'workbook.golden.json');
 /** Two NI59 assessments a month in 2010/11, 50% and 100% in turn (test/fixtures/spc/README.md), against the notice. */
 async function fixtureModel() {
   const path = fixturePath('spc', 'initial-assessments.csv');
-  const { records, accounting } = await readRecordsFile('initial-assessment', path);
+  const { records, accounting, input } = await readRecordsFile('initial-assessment', path);
   return buildReport([{ id: 'NI59', records, rowsRejected: accounting.rowsRejected }], {
     title: 'Workbook test',
     financialYear: 'FY2010',
     asAt: '2011-01-31',
     targetSets: [getTargetSet('leeds-2010-notice')],
-    inputs: [
-      {
-        kind: 'initial-assessment',
-        file: 'initial-assessments.csv',
-        rowsRead: accounting.rowsRead,
-        rowsAccepted: accounting.rowsAccepted,
-        rowsRejected: accounting.rowsRejected,
-        rowsSkipped: 0,
-      },
-    ],
+    // The reader's own summary, named as the config would name the file.
+    inputs: [{ kind: 'initial-assessment', ...input, file: 'initial-assessments.csv' }],
   });
 }
 
@@ -128,7 +121,8 @@ describe('renderXlsx', () => {
       75 - 133,
       75 + 133,
     ]);
-    // The About sheet names the calendar, its fingerprint, and the rows read and rejected per input.
+    // The About sheet names the calendar, its fingerprint, and per input the rows read = accepted + rejected +
+    // skipped, the encoding and the SHA-256 of the file's bytes.
     const about = workbook.getWorksheet('About');
     const pairs = new Map<string, unknown>();
     about?.eachRow((row) => {
@@ -141,7 +135,17 @@ describe('renderXlsx', () => {
     about?.eachRow((row) => {
       if (row.getCell(1).value === 'initial-assessment') input = (row.values as unknown[]).slice(1);
     });
-    // 25 rows, 24 accepted, 1 rejected (31/02/2011), none skipped.
-    expect(input).toEqual(['initial-assessment', 'initial-assessments.csv', 25, 24, 1, 0]);
+    // 25 rows, 24 accepted, 1 rejected (31/02/2011), none skipped; UTF-8; the hash sha256sum gives the fixture.
+    const sha256 = createHash('sha256').update(readFileSync(fixturePath('spc', 'initial-assessments.csv')));
+    expect(input).toEqual([
+      'initial-assessment',
+      'initial-assessments.csv',
+      25,
+      24,
+      1,
+      0,
+      'utf-8',
+      sha256.digest('hex'),
+    ]);
   });
 });

@@ -66,6 +66,7 @@ export function resultOf(fields: {
     rounding,
     rule: {},
     calendar: { id: 'test', fingerprint: 'test' },
+    warnings: [],
     counts: {
       recordsRead: 0,
       inPopulation: 0,

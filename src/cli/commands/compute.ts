@@ -1,138 +1,169 @@
-import { writeFile } from 'node:fs/promises';
 import {
-  assess45Froms,
   type Breakdown,
   type BreakdownKey,
   computeBreakdown,
-  getIndicator,
   type IndicatorId,
   type IndicatorResult,
   indicatorIds,
-  type RecordOutcome,
-  repeatHistories,
   roundingModes,
-  startEvents,
 } from '../../indicators/index.js';
-import { readRecordsFile } from '../../node/read-records-file.js';
+import type { IndicatorDefinition } from '../../indicators/types.js';
+import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
+import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
+import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import {
-  formatInputIssue,
   formatResultWarning,
   InputError,
   type InputIssue,
+  type InputSummary,
   type ResultWarning,
+  type TextEncoding,
 } from '../../records/issues.js';
-import type { ParseRecordsResult } from '../../records/record-reader.js';
 import type { RecordKind } from '../../records/schemas.js';
+import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
-import { isIsoDate } from '../../util/dates.js';
+import { didYouMean } from '../../util/nearest.js';
+import { alignedTable } from '../../util/text-table.js';
+import { choiceArg, type FlagValues, noMorePositionals, parseCommandArgs } from '../args.js';
 import {
   calendarArgOptions,
   calendarArgUsage,
   calendarFromArgs,
   conventionFromArgs,
-  formatFromArgs,
 } from '../calendar-args.js';
 import { readColumnMap } from '../column-map.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
-import { presetArgOptions, presetArgUsage, presetFromArgs, reportSkipped } from '../preset-args.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  InputRefusedError,
+  showProgress,
+  UsageError,
+} from '../context.js';
+import {
+  definitions,
+  indicatorFlagSpecs,
+  indicatorNamedIn,
+  indicatorOptionUsage,
+  inFlagWords,
+  readIndicatorArgs,
+  wrap,
+} from '../indicator-args.js';
+import { checkOutputs, type OutputTarget, outputFromArgs, type RunInput, writeOutput } from '../output.js';
+import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import {
+  encodingFromArgs,
+  type IndicatorFile,
+  readingArgOptions,
+  readingArgUsage,
+  refusalText,
+  refuseMissingColumns,
+  refuseWarningsWhenStrict,
+  reportRead,
+  type Strictness,
+  strictFlag,
+  strictFromArgs,
+} from '../reading.js';
 
-const usage = `Usage: cs-indicators compute <INDICATOR> --input FILE [options]
-       cs-indicators compute CASELOAD --workers FILE --allocations FILE --period P [--snapshot DATE]
-       cs-indicators compute ASSESS45 --input FILE --referrals FILE [--from referral|assessment-start]
+const COLUMN = 22;
 
-Computes one indicator (${indicatorIds.join(', ')}) from a records file (CSV, JSON array, NDJSON, Excel
-workbook or CIN census XML, by extension) and prints the result. Rows with issues are left out, reported on stderr and counted in the result.
+function usageOf(chosen: readonly IndicatorDefinition[]): string {
+  const own = chosen.length === 1 ? chosen : definitions;
+  const inputLines = own
+    .filter(
+      (definition) => definition.input !== undefined || definition.options.some((o) => o.type === 'records'),
+    )
+    .map((definition) => {
+      const main = `--${definition.input?.flag ?? 'input'} FILE`;
+      const records = definition.options
+        .filter((option) => option.type === 'records' && option.flag !== undefined)
+        .map((option) => `--${option.flag} FILE`);
+      const period = definition.needsPeriod === undefined ? '' : ' --period P';
+      return `       cs-indicators compute ${definition.id} ${[main, ...records].join(' ')}${period}`;
+    });
+  const named = chosen.length === 1 ? (chosen[0] as IndicatorDefinition) : undefined;
+  const what =
+    named === undefined ? `one indicator (${indicatorIds.join(', ')})` : `${named.id} (${named.title})`;
+  return `Usage: cs-indicators compute ${named?.id ?? '<INDICATOR>'} --input FILE [options]
+${inputLines.join('\n')}
+
+${wrap(`Computes ${what} from a records file (CSV, JSON array, NDJSON, Excel workbook or CIN census XML, by extension) and prints the result. Rows with issues are left out, reported on stderr and counted in the result. Every argument is checked before any file is read.`, 110, 0)}
 
 Options:
   --period P          month 2010-06, quarter 2010-Q2, FY2010 or 2010/11, AY2010, 2010-10..2011-03, or
                       2010-10-01..2011-03-31 (default: the whole months spanning the records' event dates)
-  --format F          json (default), csv or table
+  --format F          json (default), csv or table; without it, the ending of --out FILE chooses (.csv, .txt)
+  --out FILE          write the result to FILE (default -, standard output); never one of the inputs
 ${calendarArgUsage}
-  --rules R           NI59: ni2008 (7 working days, default) or wt2010 (10 from 2010-04-01)
-  --timescale N       the timescale in days, overriding the indicator's
-  --start-event E     CPC15: ${startEvents.join(', ')}
-  --days D            CAF2W: calendar (default) or working
-  --baseline P        CAF_CLOSED, REF_NO_CAF: the period to compare with (% change)
-  --count-date DATE   NI117, NEET_NOT_KNOWN: one count date instead of November to January
-  --snapshot DATE     CASELOAD: the snapshot date (default: the period end)
-  --month-end-mean    CASELOAD: pool the month-end snapshots of the period instead
-  --workers FILE      CASELOAD: the workers file
-  --allocations FILE  CASELOAD: the allocations file
-  --referrals FILE    ASSESS45: the referrals file (each assessment counts from its child's latest referral)
-  --from S            ASSESS45: ${assess45Froms.join(' (default) or ')}
-  --history H         CPP_REPEAT, REPEAT_REFERRALS: ${repeatHistories.join(' (default), ')} (where a child's
-                      earlier plans or referrals are seen: the records, the return's count column, or either)
-  --vacancies FTE     WF_VACANCY: the vacancy FTE on the reference date (default: a census XML's header)
-  --working-days-per-fte N  WF_ABSENCE: working days one FTE could work in the 12 months (default: the
-                      calendar's working days in them)
-  --snapshot-date DATE  --preset nccis: the count date of rows whose file has none (an NCCIS XML's PeriodEnd
-                      serves otherwise)
   --map FILE          a JSON column map {"Their header": "canonicalField"}
-${presetArgUsage(22)}
+${presetArgUsage(COLUMN)}
                       (--sheet applies to --input; CASELOAD --preset workforce-census reads Cases30 on
                       30 September from --workers, and needs no --allocations)
   --date-format F     ${dateFormats.join(', ')} (default auto: YYYY-MM-DD or DD/MM/YYYY)
-  --decimal-places N  display rounding places (default 1)
+  --decimal-places N  display rounding places, 0 to 20 (default 1)
   --rounding M        display rounding mode: ${roundingModes.join(', ')} (default half-up)
   --by G              team, worker or month: one result per group
-  --audit FILE        write one line per record (in the population or why not, days, deadline) as CSV
-  --strict            refuse the input when any row has an issue (exit 1)
+  --audit FILE        write one line per row (in the population or why not, days, deadline; rejected and
+                      skipped rows too) as CSV
+${readingArgUsage(COLUMN)}
 
-Exit codes: 0 done (rejected rows still exit 0), 1 input refused, 2 usage error.
+${named === undefined ? 'Indicator options (see `cs-indicators compute <INDICATOR> --help` for one indicator):' : `${named.id}'s options:`}
+${indicatorOptionUsage(own, COLUMN).join('\n') || '  none: only those above'}
+
+Exit codes: 0 done (rejected rows still exit 0), 1 input refused or an output that cannot be written, 2 usage
+error (also an output that would overwrite an input), 70 internal error (set CSI_DEBUG=1 to see where).
 `;
+}
 
-/** The flags of `compute`, which `spc` shares: the input files, the period, the calendar and indicator options. */
+/**
+ * The flags of reading and computing an indicator, which `compute` and `spc` share: the input files, the period, the
+ * calendar, the column map, dates, rounding, strict mode, the output, and every indicator's own options (derived
+ * from their declarations).
+ */
 export const computeArgOptions = {
   ...calendarArgOptions,
   ...presetArgOptions,
+  ...indicatorFlagSpecs(),
   input: { type: 'string' },
   period: { type: 'string' },
   format: { type: 'string' },
-  rules: { type: 'string' },
-  timescale: { type: 'string' },
-  'start-event': { type: 'string' },
-  days: { type: 'string' },
-  baseline: { type: 'string' },
-  'count-date': { type: 'string' },
-  snapshot: { type: 'string' },
-  'month-end-mean': { type: 'boolean' },
-  workers: { type: 'string' },
-  allocations: { type: 'string' },
-  referrals: { type: 'string' },
-  from: { type: 'string' },
-  history: { type: 'string' },
-  vacancies: { type: 'string' },
-  'working-days-per-fte': { type: 'string' },
-  'snapshot-date': { type: 'string' },
+  out: { type: 'string' },
   map: { type: 'string' },
   'date-format': { type: 'string' },
   'decimal-places': { type: 'string' },
   rounding: { type: 'string' },
-  by: { type: 'string' },
-  audit: { type: 'string' },
-  strict: { type: 'boolean' },
+  ...readingArgOptions,
 } as const;
 
-type Values = ReturnType<typeof parseCommandArgs<typeof computeArgOptions>>['values'];
+/** The values of the shared flags, as `parseCommandArgs` reads them. */
+export type ComputeArgValues = FlagValues<typeof computeArgOptions>;
 
-function wholeNumber(value: string | undefined, flag: string): number | undefined {
+const flags = {
+  ...computeArgOptions,
+  by: { type: 'string' },
+  audit: { type: 'string' },
+} as const;
+
+/** A whole number flag from `min` to `max`. */
+function wholeNumber(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value))
-    throw new UsageError(`${flag}: expected a whole number, got ${JSON.stringify(value)}`);
-  return Number(value);
+  const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number <= max)) {
+    throw new UsageError(`${flag}: expected a whole number from 0 to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return number;
 }
 
-function dateOption(value: string | undefined, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value))
-    throw new UsageError(`${flag}: expected a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function periodOption(value: string, flag: string): Period {
+/**
+ * A period flag, read.
+ * @param value - the text given.
+ * @param flag - the flag, for the message.
+ * @returns the period.
+ * @throws {UsageError} saying what was expected.
+ */
+export function periodArg(value: string, flag: string): Period {
   try {
     return parsePeriod(value);
   } catch (error) {
@@ -140,167 +171,92 @@ function periodOption(value: string, flag: string): Period {
   }
 }
 
-function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  flag: string,
-): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) {
-    throw new UsageError(`${flag}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as T;
+/** `1 row`, `2 rows`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Reads one records file, reporting rejected rows on stderr; refuses (exit 1) when it cannot be used. */
-async function readInput<K extends RecordKind>(
-  kind: K,
-  path: string,
-  values: Values,
-  io: CliIo,
-  // The sheet (for --input only), a workforce census's 30 September, and an NCCIS file's count date.
-  extra: { readonly main?: boolean; readonly censusDate?: string; readonly snapshotDate?: string } = {},
-): Promise<ParseRecordsResult<K>> {
-  const columnMap = values.map === undefined ? undefined : await readColumnMap(values.map);
-  const dateFormat = oneOf<DateFormat>(values['date-format'], dateFormats, '--date-format');
-  const { preset, sheet } = presetFromArgs(values);
-  let result: Awaited<ReturnType<typeof readRecordsFile<K>>>;
-  try {
-    result = await readRecordsFile(kind, path, {
-      ...(columnMap ? { columnMap } : {}),
-      ...(dateFormat ? { dateFormat } : {}),
-      ...(preset ? { preset } : {}),
-      ...(sheet !== undefined && extra.main === true ? { sheet } : {}),
-      ...(extra.censusDate ? { censusDate: extra.censusDate } : {}),
-      ...(extra.snapshotDate ? { snapshotDate: extra.snapshotDate } : {}),
-      strict: Boolean(values.strict),
-      ...(io.errIsTty ? { onProgress: (rows: number) => io.err(`\r${path}: ${rows} rows read`) } : {}),
-    });
-  } catch (error) {
-    if (error instanceof InputError) throw new InputRefusedError(refusal(path, error.issues, error.warnings));
-    // A preset that does not give the kind, or does not read the file's format.
-    if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    if (io.errIsTty) io.err('\r\u001b[K');
-  }
-  if (!result.readable) throw new InputRefusedError(refusal(path, result.issues));
-  reportIssues(path, result, io);
-  reportSkipped(path, result.skipped, io);
-  return result;
+/** A file to read: its kind, path and flag, and whether `--sheet` and a census date apply to it. */
+interface FileToRead {
+  readonly kind: RecordKind;
+  readonly path: string;
+  readonly flag: string;
+  readonly main: boolean;
 }
 
 /**
- * The 30 September a workforce census is of (its Cases30 counts, its workers in post) when its file does not say:
- * `--snapshot`, else the period's end.
+ * How every file of the run is read: the column map, date format, encoding, preset, sheet, census date, strict
+ * mode.
+ */
+interface ReadSettings {
+  readonly columnMap: ColumnMap | undefined;
+  readonly dateFormat: DateFormat | undefined;
+  readonly encoding: TextEncoding | undefined;
+  readonly preset: ReturnType<typeof presetFromArgs>;
+  readonly censusDate: string | undefined;
+  readonly strict: Strictness;
+}
+
+/** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
+interface FileRead<K extends RecordKind = RecordKind> {
+  readonly file: FileToRead;
+  readonly result: ReadRecordsFileResult<K>;
+}
+
+/**
+ * Reads one records file, saying on stderr what reading found (the encoding detected, rejected and skipped rows);
+ * refuses (exit 1) when it cannot be used.
+ */
+async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Promise<FileRead> {
+  const { path } = file;
+  const workbook = recordFileFormatOf(path) === 'xlsx';
+  if (settings.encoding !== undefined && workbook) {
+    io.err(`${path}: a workbook, whose text is not read in an encoding: --encoding does not apply to it\n`);
+  }
+  let result: ReadRecordsFileResult<RecordKind>;
+  try {
+    result = await readRecordsFile(file.kind, path, {
+      ...(settings.columnMap ? { columnMap: settings.columnMap } : {}),
+      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+      ...(settings.encoding !== undefined && !workbook ? { encoding: settings.encoding } : {}),
+      ...(settings.preset.preset ? { preset: settings.preset.preset } : {}),
+      ...(settings.preset.sheet !== undefined && file.main ? { sheet: settings.preset.sheet } : {}),
+      ...(settings.censusDate !== undefined && file.kind === 'allocation'
+        ? { censusDate: settings.censusDate }
+        : {}),
+      ...(settings.preset.snapshotDate !== undefined && file.main
+        ? { snapshotDate: settings.preset.snapshotDate }
+        : {}),
+      strict: settings.strict,
+      ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputRefusedError(
+        refusalText(path, error.issues, error.warnings, strictFlag(settings.strict)),
+      );
+    }
+    throw error;
+  } finally {
+    if (io.errIsTty) clearProgress(io);
+  }
+  if (!result.readable) throw new InputRefusedError(refusalText(path, result.issues));
+  reportRead(path, result, io);
+  return { file, result };
+}
+
+/**
+ * The 30 September a workforce census's Cases30 counts are read on: `--snapshot`, else the period's end.
  * @throws {UsageError} when that is not a 30 September.
  */
-function censusDateOf(snapshot: string | undefined, period: string | undefined): string {
-  const date = snapshot ?? (period === undefined ? undefined : periodOption(period, '--period').end);
+function censusDateOf(snapshot: unknown, period: Period | undefined): string {
+  const date = typeof snapshot === 'string' ? snapshot : period?.end;
   if (date === undefined || !date.endsWith('-09-30')) {
     throw new UsageError(
       `--preset workforce-census reads Cases30, the cases each worker held on 30 September, and the workers in post that day: give a --period ending on 30 September (or, for CASELOAD, --snapshot YYYY-09-30); a census XML says its own date. Got ${date ?? 'none'}`,
     );
   }
   return date;
-}
-
-/**
- * A number flag of `min` or more (an FTE, a number of working days), or undefined.
- * @throws {UsageError} for text that is not such a number.
- */
-function fteOption(
-  value: string | undefined,
-  flag: string,
-  min: number,
-  example: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value.trim());
-  if (value.trim() === '' || !Number.isFinite(number) || number < min) {
-    throw new UsageError(
-      `${flag}: expected a number of ${min} or more, like ${example}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return number;
-}
-
-/** `1 row`, `2 rows`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/**
- * The options each indicator takes beyond the common ones, by the flag that sets them: a flag given to an
- * indicator that does not take it is reported on stderr rather than silently ignored.
- */
-const FLAGS_BY_INDICATOR: Readonly<Record<string, readonly string[]>> = {
-  NI59: ['--rules', '--timescale'],
-  NI60: ['--timescale'],
-  CPC15: ['--start-event', '--timescale'],
-  CAF2W: ['--days', '--timescale'],
-  CAF_CLOSED: ['--baseline'],
-  REF_NO_CAF: ['--baseline'],
-  REPEAT_REFERRALS: ['--history'],
-  NI117: ['--count-date'],
-  NEET_NOT_KNOWN: ['--count-date'],
-  CASELOAD: ['--snapshot', '--month-end-mean', '--workers', '--allocations'],
-  ASSESS45: ['--referrals', '--from', '--timescale'],
-  CPP_2YEARS: [],
-  CPP_REPEAT: ['--history'],
-  WF_TURNOVER: [],
-  WF_AGENCY: [],
-  WF_VACANCY: ['--vacancies'],
-  WF_ABSENCE: ['--working-days-per-fte'],
-};
-const INDICATOR_FLAGS = [
-  '--rules',
-  '--timescale',
-  '--start-event',
-  '--days',
-  '--baseline',
-  '--count-date',
-  '--snapshot',
-  '--month-end-mean',
-  '--workers',
-  '--allocations',
-  '--referrals',
-  '--from',
-  '--history',
-  '--vacancies',
-  '--working-days-per-fte',
-] as const;
-
-/** Warns on stderr about flags the indicator does not use. */
-function warnUnusedFlags(command: string, id: string, values: Values, io: CliIo): void {
-  const accepted = FLAGS_BY_INDICATOR[id] ?? [];
-  for (const flag of INDICATOR_FLAGS) {
-    if (values[flag.slice(2) as keyof Values] !== undefined && !accepted.includes(flag)) {
-      io.err(`cs-indicators ${command}: ${flag} does not apply to ${id} and is ignored\n`);
-    }
-  }
-}
-
-function refusal(
-  path: string,
-  issues: readonly InputIssue[],
-  warnings: readonly ResultWarning[] = [],
-): string {
-  const lines = [
-    ...issues.map((issue) => `  ${formatInputIssue(issue)}`),
-    ...warnings.map((warning) => `  ${formatResultWarning(warning)}`),
-  ];
-  const count = issues.length + warnings.length;
-  return [`${path}: input refused (${count} issue${count === 1 ? '' : 's'})`, ...lines].join('\n');
-}
-
-function reportIssues(path: string, result: ParseRecordsResult<RecordKind>, io: CliIo): void {
-  if (result.issues.length === 0) return;
-  for (const issue of result.issues) io.err(`${formatInputIssue(issue)}\n`);
-  const { rowsRead, rowsAccepted, rowsRejected } = result.accounting;
-  io.err(
-    `${path}: ${rowsRead} rows read, ${rowsAccepted} accepted, ${rowsRejected} rejected (left out of every figure)\n`,
-  );
 }
 
 /** The default period: the whole months from the earliest to the latest event date of the records. */
@@ -319,6 +275,13 @@ function spanOf(records: readonly Record<string, unknown>[], field: string): Per
   return parsePeriod(`${first.slice(0, 7)}..${last.slice(0, 7)}`);
 }
 
+/** The rule in one cell: `timescale=7 working days; convention=after-start`. */
+function ruleText(result: IndicatorResult): string {
+  return Object.entries(result.rule)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join('; ');
+}
+
 const AUDIT_COLUMNS = [
   'indicator',
   'id',
@@ -334,16 +297,53 @@ const AUDIT_COLUMNS = [
   'on_time',
   'team',
   'worker_id',
+  'period_start',
+  'period_end',
+  'rule',
+  'convention',
+  'calendar_id',
+  'calendar_fingerprint',
+  'input_file',
+  'input_sha256',
+  'input_encoding',
 ] as const;
 
-/** The per-record outcomes as CSV, one line each. */
-export function auditCsv(indicator: string, outcomes: readonly RecordOutcome[]): string {
-  const lines = [csvLine(AUDIT_COLUMNS)];
-  for (const o of outcomes) {
+/** The rows of the main input that are not records: rejected (with their issues) and skipped (with the reason). */
+export interface AuditRows {
+  readonly issues: readonly InputIssue[];
+  readonly skipped?: readonly { readonly row: number; readonly reason: string }[];
+}
+
+/**
+ * The audit file: one line per row of the input, so that the file alone explains the figure. Each record's outcome
+ * (its bucket, reason, days and deadline), each rejected row (bucket `rejected`, its issue codes and fields) and each
+ * skipped row (bucket `skipped`, its reason), in row order; and on every line the indicator, the period, the rule,
+ * the convention, the calendar's id and fingerprint, and the input file with its SHA-256 and encoding (the result's
+ * first input). Its lines are as many as the input's rows read: accepted + rejected + skipped.
+ *
+ * @param result - the result, with its outcomes.
+ * @param rows - the rejected and skipped rows of the input, when known.
+ * @returns the CSV text.
+ */
+export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: [] }): string {
+  const context = [
+    result.period.start,
+    result.period.end,
+    ruleText(result),
+    typeof result.rule.convention === 'string' ? result.rule.convention : 'none (no working days counted)',
+    result.calendar.id,
+    result.calendar.fingerprint,
+    result.inputs?.[0]?.file ?? '',
+    result.inputs?.[0]?.sha256 ?? '',
+    result.inputs?.[0]?.encoding ?? '',
+  ];
+  const lines: { row: number; line: string }[] = [];
+  for (const o of result.outcomes ?? []) {
     const inPopulation = o.bucket === 'counted' || o.bucket === 'not-counted';
-    lines.push(
-      csvLine([
-        indicator,
+    lines.push({
+      row: o.row ?? Number.POSITIVE_INFINITY,
+      line: csvLine([
+        result.indicator,
         o.id,
         o.row,
         o.bucket,
@@ -357,10 +357,45 @@ export function auditCsv(indicator: string, outcomes: readonly RecordOutcome[]):
         o.onTime,
         o.team,
         o.workerId,
+        ...context,
       ]),
-    );
+    });
   }
-  return `${lines.join('\n')}\n`;
+  // One line per rejected row, however many issues it has; file-level issues (row 0) reject no row of their own.
+  const rejected = new Map<number, string[]>();
+  for (const issue of rows.issues) {
+    if (issue.row <= 0) continue;
+    const reasons = rejected.get(issue.row) ?? [];
+    reasons.push(`${issue.code}${issue.field === null ? '' : ` ${issue.field}`}`);
+    rejected.set(issue.row, reasons);
+  }
+  const other = (row: number, bucket: string, reason: string) =>
+    lines.push({
+      row,
+      line: csvLine([
+        result.indicator,
+        '',
+        row,
+        bucket,
+        false,
+        false,
+        reason,
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        ...context,
+      ]),
+    });
+  for (const [row, reasons] of rejected) other(row, 'rejected', reasons.join('; '));
+  for (const skipped of rows.skipped ?? []) other(skipped.row, 'skipped', skipped.reason);
+  lines.sort((a, b) => a.row - b.row);
+  let text = `${csvLine(AUDIT_COLUMNS)}\n`;
+  for (const { line } of lines) text += `${line}\n`;
+  return text;
 }
 
 /** The result as JSON: outcomes go to the audit file, not stdout. */
@@ -387,13 +422,38 @@ const CSV_COLUMNS = [
   'counted',
   'not_in_period',
   'excluded',
+  'rows_read',
+  'rows_accepted',
   'rows_rejected',
+  'rows_skipped',
+  'warnings',
 ] as const;
+
+/** The rows of the inputs, summed: read, accepted, rejected and skipped. */
+function rowsOf(inputs: readonly InputSummary[] | undefined): {
+  read: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+} {
+  let read = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let skipped = 0;
+  for (const input of inputs ?? []) {
+    read += input.rowsRead;
+    accepted += input.rowsAccepted;
+    rejected += input.rowsRejected;
+    skipped += input.rowsSkipped;
+  }
+  return { read, accepted, rejected, skipped };
+}
 
 function csvRow(result: IndicatorResult, group: string): string {
   const excluded = Object.entries(result.counts.excluded)
     .map(([reason, n]) => `${reason}=${n}`)
     .join('; ');
+  const rows = result.inputs === undefined ? undefined : rowsOf(result.inputs);
   return csvLine([
     result.indicator,
     group,
@@ -404,9 +464,7 @@ function csvRow(result: IndicatorResult, group: string): string {
     result.denominator,
     result.value === null ? '' : result.value.toString(),
     result.display,
-    Object.entries(result.rule)
-      .map(([key, value]) => `${key}=${String(value)}`)
-      .join('; '),
+    ruleText(result),
     result.calendar.id,
     result.calendar.fingerprint,
     result.counts.recordsRead,
@@ -414,14 +472,36 @@ function csvRow(result: IndicatorResult, group: string): string {
     result.counts.counted,
     result.counts.notInPeriod,
     excluded,
-    result.counts.rowsRejected,
+    rows?.read,
+    rows?.accepted,
+    rows?.rejected ?? result.counts.rowsRejected,
+    rows?.skipped,
+    result.warnings.map((warning) => warning.code).join('; '),
+  ]);
+}
+
+/** Lines of a two-column table, every cell's control characters escaped. */
+function twoColumns(rows: readonly (readonly [string, string])[]): string {
+  return `${rows.map(([k, v]) => `${k.padEnd(10)}  ${escapeControlCharacters(v)}`).join('\n')}\n`;
+}
+
+/**
+ * One line per input for a table: `ia.csv: 11 rows read = 10 accepted + 1 rejected + 0 skipped (utf-8, sha256 …)`.
+ * @param inputs - the summaries of the files read.
+ * @returns a row per input, labelled `Input`.
+ */
+export function inputRows(inputs: readonly InputSummary[] | undefined): [string, string][] {
+  return (inputs ?? []).map((input) => [
+    'Input',
+    `${input.file}: ${input.rowsRead} rows read = ${input.rowsAccepted} accepted + ${input.rowsRejected} rejected + ${input.rowsSkipped} skipped (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
   ]);
 }
 
 function tableOf(result: IndicatorResult): string {
   const { counts } = result;
   const excluded = Object.entries(counts.excluded);
-  const excludedTotal = excluded.reduce((sum, [, n]) => sum + n, 0);
+  let excludedTotal = 0;
+  for (const [, n] of excluded) excludedTotal += n;
   const rows: [string, string][] = [
     ['Indicator', `${result.indicator}: ${result.title}`],
     ['Period', `${result.period.label} (${result.period.start} to ${result.period.end})`],
@@ -438,6 +518,7 @@ function tableOf(result: IndicatorResult): string {
         .join(', '),
     ],
     ['Calendar', `${result.calendar.id} (${result.calendar.fingerprint})`],
+    ...inputRows(result.inputs),
     [
       'Records',
       `${counts.recordsRead} read: ${counts.inPopulation} in the population (${counts.counted} counted, ${counts.notCounted} not), ${counts.notInPeriod} not in the period, ${excludedTotal} excluded`,
@@ -452,14 +533,15 @@ function tableOf(result: IndicatorResult): string {
       `${result.baseline.period.label}: ${result.baseline.numerator}, change ${result.baseline.changeDisplay}`,
     ]);
   }
-  return `${rows.map(([k, v]) => `${k.padEnd(10)}  ${v}`).join('\n')}\n`;
+  for (const warning of result.warnings) rows.push(['Warning', formatResultWarning(warning)]);
+  return twoColumns(rows);
 }
 
 function breakdownTable(breakdown: Breakdown): string {
   const header = [breakdown.by === 'workerId' ? 'worker' : breakdown.by, 'numerator', 'denominator', 'value'];
   const body = [
     ...breakdown.groups.map((g) => [
-      g.key,
+      escapeControlCharacters(g.key),
       String(g.result.numerator),
       String(g.result.denominator),
       g.result.display,
@@ -471,176 +553,227 @@ function breakdownTable(breakdown: Breakdown): string {
       breakdown.total.display,
     ],
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const { total } = breakdown;
-  return [
-    `${total.indicator}: ${total.title}, ${total.period.label}, by ${header[0]}`,
-    line(header),
-    ...body.map(line),
+  const lines = [
+    escapeControlCharacters(`${total.indicator}: ${total.title}, ${total.period.label}, by ${header[0]}`),
+    ...alignedTable([header, ...body], { align: (i) => (i === 0 ? 'left' : 'right') }),
     `Calendar ${total.calendar.id} (${total.calendar.fingerprint}); ${total.counts.recordsRead} records read`,
-    '',
-  ].join('\n');
+  ];
+  for (const [label, text] of inputRows(total.inputs))
+    lines.push(escapeControlCharacters(`${label}: ${text}`));
+  lines.push('');
+  return lines.join('\n');
 }
 
-/** What `compute` and `spc` share: the indicator, its main input as read, the period and the options to compute with. */
+/** Finds the indicator named, suggesting the nearest id for a typo. */
+function definitionOf(name: string): IndicatorDefinition {
+  const found = definitions.find((definition) => definition.id.toLowerCase() === name.toLowerCase());
+  if (found === undefined) {
+    throw new UsageError(
+      `unknown indicator ${JSON.stringify(name)}${didYouMean(name, indicatorIds)}: expected one of ${indicatorIds.join(', ')}`,
+    );
+  }
+  return found;
+}
+
+/** What `compute` and `spc` share: the indicator, its files as read, the period and the options to compute with. */
 export interface PreparedComputation {
-  readonly definition: ReturnType<typeof getIndicator>;
+  readonly definition: IndicatorDefinition;
   /** The `--period`, or the whole months spanning the records' event dates. */
   readonly period: Period;
-  /** The main input (for CASELOAD, the allocations). */
-  readonly input: ParseRecordsResult<RecordKind>;
-  /** The options to compute with: calendar, convention, rule flags, the other files' records, rows rejected. */
+  /** The main input as read (for CASELOAD, the allocations). */
+  readonly main: ReadRecordsFileResult<RecordKind>;
+  /** Every file read, the main input first, each with its reader's `input` summary. */
+  readonly inputs: readonly InputSummary[];
+  /** The warnings of reading them (a column map key that matches no header), for the result's `warnings`. */
+  readonly warnings: readonly ResultWarning[];
+  /** `--strict`: false, true (errors and result warnings refuse) or `warnings` (any issue refuses). */
+  readonly strict: Strictness;
+  /** The options to compute with: the indicator's own, calendar, convention, rounding, other files' records. */
   readonly computeOptions: Record<string, unknown>;
 }
 
 /**
- * Checks the indicator and its flags, reads its files (rows with issues reported on stderr) and gathers the options
- * to compute with, for `compute` and `spc`.
+ * Checks every argument of `compute` or `spc` before any file is read (the indicator and its declared options, the
+ * period, the files and the outputs, none of which may be an input), then reads the column map, the calendar and the
+ * records files (rows with issues reported on stderr) and gathers the options to compute with.
+ *
+ * @param command - the command's name, for messages.
+ * @param values - the flags given.
+ * @param positionals - the positional arguments: the indicator.
+ * @param io - the CLI's streams.
+ * @param outputs - the command's outputs, checked against every file read. `outcomes` asks for each record's.
+ * @returns the computation, ready to run.
  * @throws {UsageError} for a missing or malformed argument; {@link InputRefusedError} for an input that cannot be used.
  */
 export async function prepareComputation(
   command: string,
-  values: Values,
+  values: ComputeArgValues,
   positionals: readonly string[],
   io: CliIo,
+  outputs: {
+    readonly targets: readonly OutputTarget[];
+    readonly outcomes: boolean;
+    /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
+    readonly by?: 'team' | 'workerId';
+  },
 ): Promise<PreparedComputation> {
-  const [name, extra] = positionals;
+  const [name] = positionals;
   if (name === undefined) throw new UsageError(`missing INDICATOR (one of ${indicatorIds.join(', ')})`);
-  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
-  let definition: ReturnType<typeof getIndicator>;
-  try {
-    definition = getIndicator(name);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  noMorePositionals(positionals, 1);
+  const definition = definitionOf(name);
   const convention = conventionFromArgs(values.convention);
-  const rules = oneOf(values.rules, ['ni2008', 'wt2010'] as const, '--rules');
-  const startEvent = oneOf(values['start-event'], startEvents, '--start-event');
-  const days = oneOf(values.days, ['calendar', 'working'] as const, '--days');
-  const rounding = oneOf(values.rounding, roundingModes, '--rounding');
-  const timescale = wholeNumber(values.timescale, '--timescale');
-  const decimalPlaces = wholeNumber(values['decimal-places'], '--decimal-places');
-  const snapshot = dateOption(values.snapshot, '--snapshot');
-  const countDate = dateOption(values['count-date'], '--count-date');
-  const baseline = values.baseline === undefined ? undefined : periodOption(values.baseline, '--baseline');
-  const from = oneOf(values.from, assess45Froms, '--from');
-  const history = oneOf(values.history, repeatHistories, '--history');
-  const vacancies = fteOption(values.vacancies, '--vacancies', 0, '12.5');
-  const workingDaysPerFte = fteOption(values['working-days-per-fte'], '--working-days-per-fte', 1, '253');
-  const snapshotDate = dateOption(values['snapshot-date'], '--snapshot-date');
-  if (snapshotDate !== undefined && presetFromArgs(values).preset !== 'nccis') {
-    throw new UsageError(
-      '--snapshot-date is the count date of an NCCIS file read with --preset nccis; for NI117 and NEET_NOT_KNOWN, --count-date chooses one count date among the records',
-    );
-  }
-  const kind = definition.recordKind as RecordKind;
-  const isCaseload = kind === 'allocation';
-  // A workforce census gives CASELOAD both: its workers, and their Cases30 counts as allocations.
-  const fromCensus = isCaseload && presetFromArgs(values).preset === 'workforce-census';
-  const inputPath = isCaseload
-    ? (values.allocations ?? (fromCensus ? values.workers : undefined))
-    : values.input;
-  if (isCaseload && (values.workers === undefined || inputPath === undefined)) {
-    throw new UsageError(`${definition.id} needs --workers FILE and --allocations FILE`);
-  }
-  if (!isCaseload && values.input === undefined) throw new UsageError('missing --input FILE');
-  if (isCaseload && values.period === undefined) {
-    throw new UsageError(
-      `${definition.id} needs --period P: the snapshot is taken at the period's end (or --snapshot DATE)`,
-    );
-  }
-  if (inputPath === undefined) throw new UsageError('missing --input FILE');
-  // ASSESS45 counts from the child's latest referral unless told to count from the assessment's start.
-  const needsReferrals = definition.id === 'ASSESS45' && (from ?? 'referral') === 'referral';
-  if (needsReferrals && values.referrals === undefined) {
-    throw new UsageError(
-      `${definition.id} needs --referrals FILE (it counts from each child's latest referral), or --from assessment-start`,
-    );
-  }
+  const rounding = choiceArg(values.rounding, roundingModes, '--rounding');
+  const decimalPlaces = wholeNumber(values['decimal-places'], '--decimal-places', 20);
+  const dateFormat = choiceArg<DateFormat>(values['date-format'], dateFormats, '--date-format');
+  const encoding = encodingFromArgs(values.encoding);
+  const strict = strictFromArgs(values.strict);
+  const preset = presetFromArgs(values);
+  const period = values.period === undefined ? undefined : periodArg(values.period, '--period');
+  const own = readIndicatorArgs(definition, values);
+  for (const ignored of own.ignored) io.err(`cs-indicators ${command}: ${ignored} and is ignored\n`);
 
-  warnUnusedFlags(command, definition.id, values, io);
-  if (definition.id === 'ASSESS45' && !needsReferrals && values.referrals !== undefined) {
-    io.err(
-      `cs-indicators ${command}: --referrals does not apply with --from assessment-start and is ignored\n`,
+  const kind = definition.recordKind;
+  const inputFlag = definition.input?.flag ?? 'input';
+  // A workforce census gives CASELOAD both its workers and, from Cases30, their allocations: one file for both.
+  const workersFile = own.files.find((file) => file.kind === 'worker');
+  const fromCensus =
+    preset.preset === 'workforce-census' && kind === 'allocation' && workersFile !== undefined;
+  const given = values[inputFlag as keyof ComputeArgValues];
+  const mainPath = typeof given === 'string' ? given : fromCensus ? workersFile?.path : undefined;
+  if (mainPath === undefined) {
+    throw new UsageError(
+      `missing --${inputFlag} FILE${definition.input ? ` (${definition.input.doc})` : ''}`,
     );
   }
-  const calendar = await calendarFromArgs(values);
-  const censusDate = fromCensus ? censusDateOf(snapshot, values.period) : undefined;
-  const input = await readInput(kind, inputPath, values, io, {
-    main: true,
-    ...(censusDate ? { censusDate } : {}),
-    ...(snapshotDate ? { snapshotDate } : {}),
-  });
-  const workers =
-    isCaseload && values.workers !== undefined
-      ? await readInput('worker', values.workers, values, io)
-      : undefined;
-  const referrals =
-    needsReferrals && values.referrals !== undefined
-      ? await readInput('referral', values.referrals, values, io)
-      : undefined;
-  // A workforce census XML says which day it is of (ReferenceDate) and the council's vacancies on it.
-  const census = kind === 'worker' ? censusValuesOf(definition.id, input.fileValues) : {};
-  // A census's CSV or workbook has no header to say its day: the stability figures need the 30 September it is of.
-  if (
-    kind === 'worker' &&
-    census.censusDate === undefined &&
-    presetFromArgs(values).preset === 'workforce-census'
-  ) {
-    census.censusDate = censusDateOf(undefined, values.period);
+  if (inputFlag !== 'input' && values.input !== undefined) {
+    throw new UsageError(`${definition.id} reads --${inputFlag} FILE, not --input`);
   }
-  const period =
-    values.period === undefined
-      ? census.censusDate !== undefined
-        ? periodOption(`${census.censusDate}..${census.censusDate}`, '--period')
-        : spanOf(input.records as never, definition.eventDate)
-      : periodOption(values.period, '--period');
+  if (definition.needsPeriod !== undefined && period === undefined) {
+    throw new UsageError(`${definition.id} needs --period P: ${definition.needsPeriod}`);
+  }
+  const censusDate = fromCensus ? censusDateOf(own.options.snapshot, period) : undefined;
+  // A workforce census CSV or workbook has no header to say which 30 September it is of (an XML's ReferenceDate
+  // does): the stability figures take it from --period, checked before any file is read.
+  const workerCensusDate =
+    kind === 'worker' && preset.preset === 'workforce-census' && recordFileFormatOf(mainPath) !== 'xml'
+      ? censusDateOf(undefined, period)
+      : undefined;
+  const files: FileToRead[] = [
+    { kind, path: mainPath, flag: `--${inputFlag}`, main: true },
+    ...own.files.map((file) => ({ kind: file.kind, path: file.path, flag: file.flag, main: false })),
+  ];
+  for (const file of files) checkFileToRead(file.kind, file.path, file.flag, preset.preset);
 
-  const computeOptions = {
-    calendar,
+  const computeOptions: Record<string, unknown> = {
+    ...own.options,
     convention,
-    outcomes: values.audit !== undefined,
-    rows: input.rows,
-    // CASELOAD and ASSESS45 read two files: the rows rejected from either are left out of the figure.
-    rowsRejected:
-      input.accounting.rowsRejected +
-      (workers?.accounting.rowsRejected ?? 0) +
-      (referrals?.accounting.rowsRejected ?? 0),
-    ...(rules ? { rules } : {}),
-    ...(timescale !== undefined ? { timescale } : {}),
-    ...(startEvent ? { startEvent } : {}),
-    ...(days ? { days } : {}),
-    ...(baseline ? { baseline } : {}),
-    ...(countDate ? { countDate } : {}),
-    ...(snapshot ? { snapshot } : {}),
-    ...(values['month-end-mean'] ? { mode: 'month-end-mean' } : {}),
-    ...(workers ? { workers: workers.records } : {}),
-    ...(from ? { from } : {}),
-    ...(referrals ? { referrals: referrals.records } : {}),
-    ...census,
-    ...(vacancies !== undefined ? { vacancies: { [census.censusDate ?? period.end]: vacancies } } : {}),
-    ...(workingDaysPerFte !== undefined ? { workingDaysPerFte } : {}),
-    ...(history ? { history } : {}),
+    outcomes: outputs.outcomes,
     rounding: {
       ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
       ...(rounding ? { mode: rounding } : {}),
     },
   };
-  return { definition, period, input, computeOptions };
+  // The indicator's own checks of its options (a snapshot outside the period, a count date not a date…), run on
+  // no records: a usage error now, not after the whole file was read.
+  const dryRun = { ...computeOptions };
+  for (const file of own.files) dryRun[file.option] = [];
+  // A group option the indicator refuses (WF_VACANCY has no figure by team) is refused now.
+  if (outputs.by !== undefined && definition.groupsBy === 'recompute') dryRun[outputs.by] = null;
+  try {
+    definition.compute([], period ?? parsePeriod('2010-04'), dryRun as never);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw new UsageError(inFlagWords(definition, error.message));
+    }
+    throw error;
+  }
+
+  const calendarArgs = calendarFromArgs(values);
+  const inputs: RunInput[] = [
+    ...files.map((file) => ({ what: `the ${file.flag} file`, path: file.path })),
+    ...(values.map === undefined ? [] : [{ what: 'the --map file', path: values.map }]),
+    ...calendarArgs.files,
+  ];
+  await checkOutputs(outputs.targets, inputs);
+
+  // Now the files: the column map, the calendar, then the records.
+  const columnMap = values.map === undefined ? undefined : await readColumnMap(values.map);
+  if (columnMap !== undefined) {
+    try {
+      for (const file of files) createFieldResolver(file.kind, columnMap);
+    } catch (error) {
+      throw new UsageError(`--map ${values.map}: ${(error as Error).message}`);
+    }
+  }
+  const calendar = await calendarArgs.build();
+  const settings: ReadSettings = { columnMap, dateFormat, encoding, preset, censusDate, strict };
+  const reads: FileRead[] = [];
+  for (const file of files) reads.push(await readFile(file, settings, io));
+  const [main] = reads as [FileRead, ...FileRead[]];
+  // A file without a column the indicator needs (its event date, the start its options choose) gives a figure of
+  // n/a, or a wrong one: refused, naming the file, the field and the headers found.
+  const indicatorFiles: IndicatorFile[] = reads.map((read, index) => {
+    const option = index === 0 ? undefined : own.files[index - 1]?.option;
+    return { path: read.file.path, read: read.result, ...(option === undefined ? {} : { option }) };
+  });
+  refuseMissingColumns(definition, own.options, indicatorFiles);
+  for (const [index, file] of own.files.entries()) {
+    computeOptions[file.option] = (reads[index + 1] as FileRead).result.records;
+  }
+  let rowsRejected = 0;
+  for (const read of reads) rowsRejected += read.result.accounting.rowsRejected;
+  Object.assign(computeOptions, { calendar, rows: main.result.rows, rowsRejected });
+  // The day a workforce census is of (its header's ReferenceDate, else --period's 30 September) and, for WF_VACANCY,
+  // the vacancies its header gives on it: those given by --vacancies win.
+  const census =
+    kind === 'worker' ? censusValuesOf(definition.id, main.result.fileValues, workerCensusDate) : {};
+  if (census.censusDate !== undefined) computeOptions.censusDate = census.censusDate;
+  if (census.vacancies !== undefined) {
+    computeOptions.vacancies = { ...census.vacancies, ...(own.options.vacancies as object | undefined) };
+  }
+  return {
+    definition,
+    period:
+      period ??
+      (census.censusDate === undefined
+        ? spanOf(main.result.records as never, definition.eventDate)
+        : parsePeriod(`${census.censusDate}..${census.censusDate}`)),
+    main: main.result,
+    inputs: reads.map((read) => read.result.input),
+    warnings: reads.flatMap((read) => read.result.warnings),
+    strict,
+    computeOptions,
+  };
 }
 
 /**
- * The options a workforce census XML's header gives the stability indicators: its `ReferenceDate` as `censusDate`
- * and, for WF_VACANCY, its vacancies on that date.
+ * A result with what reading its files gave: their summaries as `inputs`, and their warnings first among its own.
+ *
+ * @param result - the result computed.
+ * @param inputs - the summaries of the files read.
+ * @param warnings - the warnings of reading them.
+ * @returns the result, as the command shows it.
+ */
+export function withReading(
+  result: IndicatorResult,
+  inputs: readonly InputSummary[],
+  warnings: readonly ResultWarning[],
+): IndicatorResult {
+  return { ...result, inputs, warnings: [...warnings, ...result.warnings] };
+}
+
+/**
+ * What a workforce census file says of itself: the day it is of (its XML header's `ReferenceDate`, else the date
+ * given for a CSV or workbook) and, for WF_VACANCY, the council's vacancies on that day from its header.
  */
 function censusValuesOf(
   id: string,
   fileValues: Readonly<Record<string, unknown>> | undefined,
+  given: string | undefined,
 ): { censusDate?: string; vacancies?: Record<string, number> } {
-  const referenceDate = fileValues?.referenceDate;
-  if (typeof referenceDate !== 'string') return {};
+  const referenceDate = typeof fileValues?.referenceDate === 'string' ? fileValues.referenceDate : given;
+  if (referenceDate === undefined) return {};
   const vacancies = Number(fileValues?.vacancies);
   return {
     censusDate: referenceDate,
@@ -654,40 +787,69 @@ function censusValuesOf(
 export const computeCommand: CliCommand = {
   name: 'compute',
   summary: 'compute an indicator from a records file',
-  usage,
+  usage: (args) => {
+    const named = indicatorNamedIn(args);
+    return usageOf(named === undefined ? [] : [named]);
+  },
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, computeArgOptions);
-    const format = formatFromArgs(values.format, ['json', 'csv', 'table'] as const, 'json');
-    const by = oneOf(values.by, ['team', 'worker', 'month'] as const, '--by');
-    const { definition, period, input, computeOptions } = await prepareComputation(
+    // Every argument is checked before any file is read.
+    const { values, positionals } = parseCommandArgs(args, flags);
+    const { format, out } = outputFromArgs(values, ['json', 'csv', 'table']);
+    const by = choiceArg(values.by, ['team', 'worker', 'month'] as const, '--by');
+    const audit: OutputTarget | undefined =
+      values.audit === undefined ? undefined : { flag: '--audit', path: values.audit };
+    if (audit !== undefined && audit.path === '-' && out.path === '-') {
+      throw new UsageError(
+        '--audit - and the result both go to standard output: give --out FILE or --audit FILE',
+      );
+    }
+    const { definition, period, main, inputs, warnings, strict, computeOptions } = await prepareComputation(
       'compute',
       values,
       positionals,
       io,
+      {
+        targets: audit === undefined ? [out] : [out, audit],
+        outcomes: audit !== undefined,
+        ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
+      },
     );
+    const records = main.records;
+
     let result: IndicatorResult;
     let breakdown: Breakdown | undefined;
-    try {
-      if (by) {
-        const key: BreakdownKey = by === 'worker' ? 'workerId' : by;
-        breakdown = computeBreakdown(
-          definition.id as IndicatorId,
-          input.records as never,
-          period,
-          key,
-          computeOptions as never,
-        );
-        result = breakdown.total;
-      } else {
-        result = definition.compute(input.records as never, period, computeOptions as never);
-      }
-    } catch (error) {
-      if (error instanceof RangeError || error instanceof TypeError) throw new UsageError(error.message);
-      throw error;
+    if (by) {
+      const key: BreakdownKey = by === 'worker' ? 'workerId' : by;
+      breakdown = computeBreakdown(
+        definition.id as IndicatorId,
+        records as never,
+        period,
+        key,
+        computeOptions as never,
+      );
+      result = withReading(breakdown.total, inputs, warnings);
+      breakdown = { ...breakdown, total: result };
+    } else {
+      result = withReading(
+        definition.compute(records as never, period, computeOptions as never),
+        inputs,
+        warnings,
+      );
     }
-    if (values.audit !== undefined) {
-      await writeFile(values.audit, auditCsv(definition.id, result.outcomes ?? []));
+    // Under --strict a figure with a warning (every record excluded, a map key matching no header) is not written.
+    refuseWarningsWhenStrict(strict, result.warnings);
+
+    if (audit !== undefined) {
+      await writeOutput(
+        audit,
+        auditCsv(result, {
+          issues: main.issues,
+          ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
+        }),
+        io,
+      );
     }
+    let text: string;
     if (format === 'json') {
       const body = breakdown
         ? {
@@ -698,12 +860,22 @@ export const computeCommand: CliCommand = {
             groups: breakdown.groups.map((g) => ({ group: g.key, ...jsonOf(g.result) })),
           }
         : jsonOf(result);
-      io.out(`${JSON.stringify(body, null, 2)}\n`);
+      text = `${JSON.stringify(body, null, 2)}\n`;
     } else if (format === 'csv') {
       const groups = breakdown ? breakdown.groups.map((g) => csvRow(g.result, g.key)) : [];
-      io.out(`${[csvLine(CSV_COLUMNS), ...groups, csvRow(result, breakdown ? 'Total' : '')].join('\n')}\n`);
+      text = `${[csvLine(CSV_COLUMNS), ...groups, csvRow(result, breakdown ? 'Total' : '')].join('\n')}\n`;
     } else {
-      io.out(breakdown ? breakdownTable(breakdown) : tableOf(result));
+      text = breakdown ? breakdownTable(breakdown) : tableOf(result);
+    }
+    await writeOutput(out, text, io);
+    for (const warning of result.warnings) {
+      io.err(`cs-indicators compute: warning: ${formatResultWarning(warning)}\n`);
+    }
+    const emptyGroups = breakdown?.groups.filter((group) => group.result.warnings.length > 0).length ?? 0;
+    if (breakdown !== undefined && emptyGroups > 0) {
+      io.err(
+        `cs-indicators compute: warning: ${emptyGroups} of ${breakdown.groups.length} groups have no figure, every record of theirs excluded (see each group's warnings) [all_excluded]\n`,
+      );
     }
     return 0;
   },

@@ -1,7 +1,8 @@
 import { addDays } from '../../util/dates.js';
-import { calendarArgOptions, calendarArgUsage, calendarFromArgs, formatFromArgs } from '../calendar-args.js';
+import { noMorePositionals, parseCommandArgs } from '../args.js';
+import { calendarArgOptions, calendarArgUsage, calendarFromArgs } from '../calendar-args.js';
 import { type CliCommand, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
+import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
 import { dateArg } from './working-days.js';
 
 const usage = `Usage: cs-indicators deadline START N [options]
@@ -13,7 +14,8 @@ ${calendarArgUsage
   .split('\n')
   .filter((line) => !line.includes('--convention'))
   .join('\n')}
-  --format F         text (default: the date alone) or json (with the non-working days skipped, by name)
+  --format F          text (default: the date alone) or json (with the non-working days skipped, by name)
+  --out FILE          write to FILE instead of standard output (- is standard output)
 `;
 
 /** `cs-indicators deadline START N`. */
@@ -27,21 +29,31 @@ export const deadlineCommand: CliCommand = {
       closures: calendarArgOptions.closures,
       region: calendarArgOptions.region,
       format: { type: 'string' },
+      out: { type: 'string' },
     });
-    if (positionals.length > 2) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])}`);
+    noMorePositionals(positionals, 2);
     const start = dateArg(positionals[0], 'START');
     const rawN = positionals[1];
     if (rawN === undefined) throw new UsageError('missing N');
-    if (!/^\d+$/.test(rawN))
+    if (!/^\d{1,6}$/.test(rawN))
       throw new UsageError(
         `N: expected a whole number of working days (0 or more), got ${JSON.stringify(rawN)}`,
       );
     const n = Number(rawN);
-    const format = formatFromArgs(values.format, ['text', 'json'] as const, 'text');
-    const calendar = await calendarFromArgs(values);
-    const deadline = calendar.addWorkingDays(start, n);
+    const { format, out } = outputFromArgs(values, ['text', 'json']);
+    const calendarArgs = calendarFromArgs(values);
+    await checkOutputs([out], calendarArgs.files);
+    const calendar = await calendarArgs.build();
+    let deadline: string;
+    try {
+      deadline = calendar.addWorkingDays(start, n);
+    } catch (error) {
+      // A start, or a deadline, outside the calendar's range: the arguments, not a bug.
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
     if (format === 'text') {
-      io.out(`${deadline}\n`);
+      await writeOutput(out, `${deadline}\n`, io);
       return 0;
     }
     const skipped = deadline > start ? calendar.nonWorkingDays(addDays(start, 1), deadline) : [];
@@ -52,7 +64,7 @@ export const deadlineCommand: CliCommand = {
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
       nonWorkingDaysSkipped: skipped,
     };
-    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(out, `${JSON.stringify(result, null, 2)}\n`, io);
     return 0;
   },
 };

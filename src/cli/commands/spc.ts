@@ -1,21 +1,31 @@
 import type { IndicatorResult, IndicatorUnit } from '../../indicators/index.js';
-import { splitIntoMonths } from '../../periods/index.js';
-import type { ResultWarning } from '../../records/issues.js';
+import type { IndicatorDefinition } from '../../indicators/types.js';
+import { type Period, splitIntoMonths } from '../../periods/index.js';
+import { formatResultWarning, type InputSummary, type ResultWarning } from '../../records/issues.js';
 import { chartNumber } from '../../report/spc-words.js';
 import {
   improvementOf,
   monthlySeries,
   type SpcChart,
   type SpcImprovement,
+  type SpcOptions,
   spc,
   spcImprovements,
 } from '../../spc/index.js';
-import { formatFromArgs } from '../calendar-args.js';
+import { escapeControlCharacters } from '../../util/control-characters.js';
+import { alignedTable } from '../../util/text-table.js';
+import { choiceArg, parseCommandArgs } from '../args.js';
 import { type CliCommand, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
-import { computeArgOptions, prepareComputation } from './compute.js';
+import { indicatorNamedIn, indicatorOptionUsage } from '../indicator-args.js';
+import { outputFromArgs, writeOutput } from '../output.js';
+import { refuseWarningsWhenStrict } from '../reading.js';
+import { computeArgOptions, inputRows, periodArg, prepareComputation } from './compute.js';
 
-const usage = `Usage: cs-indicators spc <INDICATOR> --input FILE --period P [--target N] [--format table|json]
+const COLUMN = 22;
+
+function usageOf(named: IndicatorDefinition | undefined): string {
+  const own = named === undefined ? [] : indicatorOptionUsage([named], COLUMN);
+  return `Usage: cs-indicators spc <INDICATOR> --input FILE --period P [--target N] [--format table|json]
 
 Statistical process control: computes the indicator for each month of the period and reads the months as an XmR
 chart, the NHS "Making Data Count" way: the mean, the process limits (mean ± 2.66 mean moving ranges), each month's
@@ -28,14 +38,20 @@ Options:
   --improvement D     increase, decrease or neutral (default: the indicator's polarity)
   --rebase M[,M…]     months at which a new phase starts, e.g. 2010-10 (a change to the process)
   --fix-after N       fix each phase's mean and limits on its first N months (default: all)
-  --format F          table (default) or json
-  Every input, calendar and rule option of \`cs-indicators compute\` applies (--rules, --start-event, --workers…).
+  --format F          table (default) or json; without it, the ending of --out FILE chooses (.json, .txt)
+  --out FILE          write the chart to FILE (default -, standard output); never one of the inputs
+  Every input, calendar, rounding and indicator option of \`cs-indicators compute\` applies (--map, --encoding,
+  --strict, --rules, --start-event, --workers…), except --by and --audit. Under --strict a chart with a warning
+  (too_few_points) is refused. A file without a column the indicator needs is refused (missing_column, exit 1).
+${own.length === 0 ? "  (see `cs-indicators spc <INDICATOR> --help` for one indicator's own options)" : `\n${named?.id}'s options:\n${own.join('\n')}`}
 
 Months before the first with a record in the population, and months without a value, are no point. Fewer than 12
 months in a phase: the chart is drawn and a too_few_points warning printed on stderr.
 
-Exit codes: 0 done, 1 input refused, 2 usage error.
+Exit codes: 0 done, 1 input refused or an output that cannot be written, 2 usage error (also an output that
+would overwrite an input), 70 internal error (set CSI_DEBUG=1 to see where).
 `;
+}
 
 const options = {
   ...computeArgOptions,
@@ -53,6 +69,46 @@ function numberOption(value: string | undefined, flag: string): number | undefin
     throw new UsageError(`${flag}: expected a number, got ${JSON.stringify(value)}`);
   }
   return number;
+}
+
+/**
+ * The months of a chart's period.
+ * @throws {UsageError} when the period is not whole months.
+ */
+function chartMonths(period: Period): Period[] {
+  const months = splitIntoMonths(period);
+  if (months.some((month) => month.kind !== 'month')) {
+    throw new UsageError(
+      `--period: a chart by month needs whole months, got ${period.start} to ${period.end} (e.g. 2009-04..2011-01)`,
+    );
+  }
+  return months;
+}
+
+/** The flag of an option spc() refuses, by the option its message names. */
+function flagOfChartOption(message: string): string {
+  if (message.includes('rebase')) return '--rebase';
+  if (message.includes('fixAfter')) return '--fix-after';
+  if (message.includes('target')) return '--target';
+  return '--improvement';
+}
+
+/**
+ * The chart's options tried on the months' labels, with no values: a rebase month outside them, a fixAfter below 2…
+ * @throws {UsageError} naming the flag.
+ */
+function checkChartOptions(months: readonly Period[], options: SpcOptions): void {
+  try {
+    spc(
+      months.map((month) => ({ label: month.start.slice(0, 7), value: null })),
+      options,
+    );
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw new UsageError(`${flagOfChartOption(error.message)}: ${error.message.replace(/^spc: /, '')}`);
+    }
+    throw error;
+  }
 }
 
 /** `68.1%`, `22.5`: a chart figure, or empty. */
@@ -77,7 +133,11 @@ function warningsOf(indicator: string, chart: SpcChart): ResultWarning[] {
   ];
 }
 
-function table(results: readonly IndicatorResult[], chart: SpcChart): string {
+function table(
+  results: readonly IndicatorResult[],
+  chart: SpcChart,
+  inputs: readonly InputSummary[],
+): string {
   const first = results[0];
   if (!first) return '';
   const { unit } = first;
@@ -110,26 +170,24 @@ function table(results: readonly IndicatorResult[], chart: SpcChart): string {
       words(point?.specialCause ?? null),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i >= 1 && i <= 6 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
   const { options } = chart;
   const last = results.at(-1);
   return [
-    `${first.indicator}: ${first.title}, ${first.period.label} to ${last?.period.label ?? ''}, by month`,
+    escapeControlCharacters(
+      `${first.indicator}: ${first.title}, ${first.period.label} to ${last?.period.label ?? ''}, by month`,
+    ),
     `Rule         ${Object.entries(first.rule)
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ')}`,
     `Calendar     ${first.calendar.id} (${first.calendar.fingerprint})`,
+    ...inputRows(inputs).map(([label, text]) => escapeControlCharacters(`${label.padEnd(12)} ${text}`)),
     `Improvement  ${options.improvement}${options.target === null ? '' : `, target ${options.target}`}${options.fixAfter === null ? '' : `, limits fixed on ${options.fixAfter} months`}${options.rebase.length > 0 ? `, rebased at ${options.rebase.join(', ')}` : ''}`,
     ...phases,
     '',
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...alignedTable([header, ...rows], {
+      align: (i) => (i >= 1 && i <= 6 ? 'right' : 'left'),
+      headerRule: true,
+    }),
     '',
     `Variation    ${words(chart.variation) || 'n/a'} (the latest month with a value)`,
     `Assurance    ${chart.assurance === null ? (options.target === null ? 'n/a (no --target)' : 'n/a') : words(chart.assurance)}`,
@@ -141,44 +199,44 @@ function table(results: readonly IndicatorResult[], chart: SpcChart): string {
 export const spcCommand: CliCommand = {
   name: 'spc',
   summary: 'an indicator by month as an XmR chart: signal or noise',
-  usage,
+  usage: (args) => usageOf(indicatorNamedIn(args)),
   async run(args, io) {
+    // Every argument is checked before any file is read.
     const { values, positionals } = parseCommandArgs(args, options);
-    const format = formatFromArgs(values.format, ['table', 'json'] as const, 'table');
-    for (const flag of ['by', 'audit'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to spc`);
-    }
+    const { format, out } = outputFromArgs(values, ['table', 'json']);
     const target = numberOption(values.target, '--target');
     const fixAfter = numberOption(values['fix-after'], '--fix-after');
-    if (values.improvement !== undefined && !spcImprovements.includes(values.improvement as SpcImprovement)) {
-      throw new UsageError(
-        `--improvement: expected one of ${spcImprovements.join(', ')}, got ${JSON.stringify(values.improvement)}`,
-      );
-    }
+    const improvement = choiceArg<SpcImprovement>(values.improvement, spcImprovements, '--improvement');
     const rebase = values.rebase === undefined ? [] : values.rebase.split(',').map((label) => label.trim());
-    const { definition, period, input, computeOptions } = await prepareComputation(
+    const chartOptions: SpcOptions = {
+      ...(improvement === undefined ? {} : { improvement }),
+      ...(target === undefined ? {} : { target }),
+      ...(fixAfter === undefined ? {} : { fixAfter }),
+      rebase,
+    };
+    // With --period, the chart's months are known before any file is read; else they are the records' months.
+    if (values.period !== undefined) {
+      checkChartOptions(chartMonths(periodArg(values.period, '--period')), chartOptions);
+    }
+    const { definition, period, main, inputs, strict, computeOptions, ...read } = await prepareComputation(
       'spc',
       values,
       positionals,
       io,
+      { targets: [out], outcomes: false },
     );
-    const months = splitIntoMonths(period);
-    if (months.some((month) => month.kind !== 'month')) {
-      throw new UsageError(
-        `--period: a chart by month needs whole months, got ${period.start} to ${period.end} (e.g. 2009-04..2011-01)`,
-      );
-    }
+    const months = chartMonths(period);
+    checkChartOptions(months, chartOptions);
     const results = months.map((month) =>
-      definition.compute(input.records as never, month, computeOptions as never),
+      definition.compute(main.records as never, month, computeOptions as never),
     );
     const chart = spc(monthlySeries(results), {
-      improvement: (values.improvement as SpcImprovement | undefined) ?? improvementOf(definition.polarity),
-      ...(target === undefined ? {} : { target }),
-      ...(fixAfter === undefined ? {} : { fixAfter }),
-      rebase,
+      ...chartOptions,
+      improvement: improvement ?? improvementOf(definition.polarity),
     });
-    const warnings = warningsOf(definition.id, chart);
-    for (const warning of warnings) io.err(`cs-indicators spc: ${warning.message} [${warning.code}]\n`);
+    const warnings = [...read.warnings, ...warningsOf(definition.id, chart)];
+    // Under --strict a chart with a warning (too few points, a map key matching no header) is not written.
+    refuseWarningsWhenStrict(strict, warnings);
     if (format === 'json') {
       const first = results[0];
       const body = {
@@ -198,11 +256,13 @@ export const spcCommand: CliCommand = {
         })),
         spc: chart,
         warnings,
+        inputs,
       };
-      io.out(`${JSON.stringify(body, null, 2)}\n`);
+      await writeOutput(out, `${JSON.stringify(body, null, 2)}\n`, io);
     } else {
-      io.out(table(results, chart));
+      await writeOutput(out, table(results, chart, inputs), io);
     }
+    for (const warning of warnings) io.err(`cs-indicators spc: warning: ${formatResultWarning(warning)}\n`);
     return 0;
   },
 };

@@ -1,22 +1,46 @@
-import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import { readRecordsFile } from '../../node/read-records-file.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
-import { countIssuesByCode, formatInputIssue, InputError, type InputIssue } from '../../records/issues.js';
+import {
+  countIssuesByCode,
+  formatInputIssue,
+  formatResultWarning,
+  InputError,
+  type InputIssue,
+} from '../../records/issues.js';
 import type { ParseRecordsResult } from '../../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../../records/schemas.js';
-import { formatFromArgs } from '../calendar-args.js';
+import { escapeControlCharacters } from '../../util/control-characters.js';
+import { alignedTable } from '../../util/text-table.js';
+import { choiceArg, noMorePositionals, parseCommandArgs } from '../args.js';
 import { readColumnMap } from '../column-map.js';
-import { type CliCommand, type CliIo, InputRefusedError, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
-import { presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import {
+  type CliCommand,
+  type CliIo,
+  clearProgress,
+  InputRefusedError,
+  showProgress,
+  UsageError,
+} from '../context.js';
+import { checkOutputs, outputFromArgs, type RunInput, writeOutput } from '../output.js';
+import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
+import {
+  encodingFromArgs,
+  readingArgOptions,
+  readingArgUsage,
+  refusalText,
+  strictFlag,
+  strictFromArgs,
+} from '../reading.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
 Reads a records file (CSV, a JSON array, NDJSON, an Excel workbook or CIN census XML, by extension) and prints
-what could not be read: a summary (rows read, accepted and rejected, issues by code) and one line per issue with
-its row, code, field and value.
+what could not be read: a summary (the file's SHA-256 and encoding, rows read = accepted + rejected + skipped,
+issues by code, column map keys that match no header) and one line per issue with its row, code, field and value.
 Exit 0 when the file could be read, whatever its issues; 1 when it cannot be read (missing file, missing required
-column) or, with --strict, when there is any issue; 2 on a usage error.
+column, mixed encodings) or, with --strict, when a row is rejected or a map key matches no header (--strict=warnings:
+any issue); 2 on a usage error.
 
 Options:
   --kind K           ${recordKinds.join(', ')}
@@ -24,7 +48,8 @@ Options:
   --map FILE         a column map: a JSON object from the file's headers to fields, {"Date of referral": "referralDate"}
   --date-format F    auto (default: YYYY-MM-DD or DD/MM/YYYY), dmy, ymd or mdy
   --format F         table (default) or json (one object)
-  --strict           refuse the file (exit 1) when there is any issue
+  --out FILE         write the report to FILE instead of standard output (- is standard output)
+${readingArgUsage(21)}
 ${presetArgUsage(21)}
 `;
 
@@ -32,20 +57,7 @@ const VALUE_WIDTH = 40;
 
 function kindFromArgs(value: string | undefined): RecordKind {
   if (value === undefined) throw new UsageError(`missing --kind: expected one of ${recordKinds.join(', ')}`);
-  if (!recordKinds.includes(value as RecordKind)) {
-    throw new UsageError(`--kind: expected one of ${recordKinds.join(', ')}, got ${JSON.stringify(value)}`);
-  }
-  return value as RecordKind;
-}
-
-function dateFormatFromArgs(value: string | undefined): DateFormat {
-  if (value === undefined) return 'auto';
-  if (!dateFormats.includes(value as DateFormat)) {
-    throw new UsageError(
-      `--date-format: expected one of ${dateFormats.join(', ')}, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value as DateFormat;
+  return choiceArg(value, recordKinds, '--kind') as RecordKind;
 }
 
 /** Reads `--map FILE` (unreadable or not JSON: exit 1), then checks it names fields (a map naming none: exit 2). */
@@ -62,7 +74,7 @@ async function columnMapFromArgs(path: string | undefined, kind: RecordKind): Pr
 
 function showValue(value: string | null): string {
   if (value === null) return '-';
-  const shown = JSON.stringify(value);
+  const shown = escapeControlCharacters(JSON.stringify(value));
   return shown.length > VALUE_WIDTH ? `${shown.slice(0, VALUE_WIDTH - 2)}…"` : shown;
 }
 
@@ -79,47 +91,46 @@ function table(
   const byCode = Object.entries(countIssuesByCode(issues))
     .map(([code, count]) => `${code} ${count}`)
     .join(', ');
+  // Rows read = accepted + rejected + skipped, each on its line.
   const summary: [string, string][] = [
     ['file', file],
     ['kind', kind],
+    ['encoding', result.input.encoding],
+    ['sha256', result.input.sha256],
     ['rows read', String(accounting.rowsRead)],
     ['rows accepted', String(accounting.rowsAccepted)],
     ['rows rejected', String(accounting.rowsRejected)],
-    ...(result.skipped === undefined
-      ? []
-      : [['rows skipped', `${result.skipped.length} (not records of the kind)`] as [string, string]]),
+    ['rows skipped', `${accounting.rowsSkipped} (not records of the kind)`],
     ['issues', issues.length === 0 ? '0' : `${issues.length} (${byCode})`],
   ];
+  for (const warning of result.warnings) summary.push(['warning', formatResultWarning(warning)]);
   if (result.columns !== undefined && result.columns.ignored.length > 0) {
     summary.push(['columns ignored', result.columns.ignored.join(', ')]);
   }
   // The widest label, present or not, so that the layout does not move.
   const labelWidth = 'columns ignored'.length;
-  const lines = summary.map(([label, value]) => `${pad(label, labelWidth)}  ${value}`);
+  const lines = summary.map(
+    ([label, value]) => `${pad(label, labelWidth)}  ${escapeControlCharacters(value)}`,
+  );
   if (issues.length === 0) return `${lines.join('\n')}\n`;
   const rows = [
     ['row', 'code', 'field', 'value', 'message'],
     ...issues.map((issue) => [
       String(issue.row),
       issue.code,
-      issue.field ?? '-',
+      escapeControlCharacters(issue.field ?? '-'),
       showValue(issue.value),
-      issue.message,
+      escapeControlCharacters(issue.message),
     ]),
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  const issueLines = rows.map((row) =>
-    row
-      .map((cell, i) => (i === 0 ? cell.padStart(widths[0] ?? 0) : i < 4 ? pad(cell, widths[i] ?? 0) : cell))
-      .join('  ')
-      .trimEnd(),
-  );
+  // A file can have hundreds of thousands of issues: the table is measured in a loop.
+  const issueLines = alignedTable(rows, { align: (i) => (i === 0 ? 'right' : 'left') });
   return `${lines.join('\n')}\n\n${issueLines.join('\n')}\n`;
 }
 
 function progress(io: CliIo, file: string): ((rowsRead: number) => void) | undefined {
   if (!io.errIsTty) return undefined;
-  return (rowsRead) => io.err(`\r${file}: ${rowsRead} rows read`);
+  return (rowsRead) => showProgress(io, file, rowsRead);
 }
 
 /** `cs-indicators validate --kind K --input FILE`. */
@@ -134,36 +145,36 @@ export const validateCommand: CliCommand = {
       map: { type: 'string' },
       'date-format': { type: 'string' },
       format: { type: 'string' },
-      strict: { type: 'boolean' },
+      out: { type: 'string' },
+      ...readingArgOptions,
       ...presetArgOptions,
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    noMorePositionals(positionals, 0);
     const kind = kindFromArgs(values.kind);
     const file = values.input;
     if (file === undefined) throw new UsageError('missing --input FILE');
-    try {
-      recordFileFormatOf(file);
-    } catch (error) {
-      throw new UsageError(`--input ${(error as Error).message}`);
-    }
-    const dateFormat = dateFormatFromArgs(values['date-format']);
-    const format = formatFromArgs(values.format, ['table', 'json'] as const, 'table');
-    const strict = values.strict === true;
-    const columnMap = await columnMapFromArgs(values.map, kind);
+    const dateFormat: DateFormat = choiceArg(values['date-format'], dateFormats, '--date-format') ?? 'auto';
+    const encoding = encodingFromArgs(values.encoding);
+    const { format, out } = outputFromArgs(values, ['table', 'json']);
+    const strict = strictFromArgs(values.strict);
     const presetOptions = presetFromArgs(values);
+    checkFileToRead(kind, file, '--input', presetOptions.preset);
+    const inputs: RunInput[] = [{ what: 'the --input file', path: file }];
+    if (values.map !== undefined) inputs.push({ what: 'the --map file', path: values.map });
+    await checkOutputs([out], inputs);
+    const columnMap = await columnMapFromArgs(values.map, kind);
 
     const onProgress = progress(io, file);
     let result: Awaited<ReturnType<typeof readRecordsFile<RecordKind>>>;
     try {
       result = await readRecordsFile(kind, file, {
         dateFormat,
+        ...(encoding === undefined ? {} : { encoding }),
         ...(columnMap === undefined ? {} : { columnMap }),
         ...(onProgress === undefined ? {} : { onProgress }),
         ...presetOptions,
       });
     } catch (error) {
-      // A preset that does not give the kind, or does not read the file's format.
-      if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
       if (error instanceof InputError) {
         throw new InputRefusedError(
           error.issues.map((issue: InputIssue) => formatInputIssue(issue)).join('\n'),
@@ -171,11 +182,17 @@ export const validateCommand: CliCommand = {
       }
       throw error;
     } finally {
-      if (onProgress !== undefined) io.err('\r\u001b[K');
+      if (onProgress !== undefined) clearProgress(io);
     }
 
+    if (result.notice !== undefined) io.err(`${file}: ${result.notice}\n`);
     const refusedAsWhole = !result.readable;
-    const refused = refusedAsWhole || (strict && result.issues.length > 0);
+    // --strict: a rejected row or a map key matching no header refuses; --strict=warnings: any issue too.
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
+    const refusing =
+      strict === 'warnings' ? result.issues : strict === true ? errors : ([] as readonly InputIssue[]);
+    const refusingWarnings = strict === false ? [] : result.warnings;
+    const refused = refusedAsWhole || refusing.length > 0 || refusingWarnings.length > 0;
     if (format === 'json') {
       const report = {
         file,
@@ -183,14 +200,18 @@ export const validateCommand: CliCommand = {
         readable: result.readable,
         refused,
         accounting: result.accounting,
+        input: result.input,
+        ...(result.notice === undefined ? {} : { notice: result.notice }),
+        warnings: result.warnings,
+        fieldsPresent: result.fieldsPresent,
         issuesByCode: countIssuesByCode(result.issues),
         ...(result.columns === undefined ? {} : { columns: result.columns }),
         issues: result.issues,
         ...(result.skipped === undefined ? {} : { skipped: result.skipped }),
       };
-      io.out(`${JSON.stringify(report, null, 2)}\n`);
+      await writeOutput(out, `${JSON.stringify(report, null, 2)}\n`, io);
     } else {
-      io.out(table(file, kind, result));
+      await writeOutput(out, table(file, kind, result), io);
     }
     if (refusedAsWhole) {
       // A refused input reports only why it was refused: the file-level issues.
@@ -200,10 +221,10 @@ export const validateCommand: CliCommand = {
       return 1;
     }
     if (refused) {
-      const count = result.issues.length;
-      io.err(
-        `cs-indicators validate: ${file}: input refused (--strict): ${count} issue${count === 1 ? '' : 's'}\n`,
-      );
+      // The issues are in the report; the refusal counts them and lists the warnings that refused it.
+      const head = refusalText(file, refusing, refusingWarnings, strictFlag(strict)).split('\n')[0];
+      const warnings = refusingWarnings.map((warning) => `  ${formatResultWarning(warning)}\n`).join('');
+      io.err(`cs-indicators validate: ${head}\n${warnings}`);
       return 1;
     }
     return 0;

@@ -1,13 +1,13 @@
 import { isIsoDate } from '../../util/dates.js';
+import { noMorePositionals, parseCommandArgs } from '../args.js';
 import {
   calendarArgOptions,
   calendarArgUsage,
   calendarFromArgs,
   conventionFromArgs,
-  formatFromArgs,
 } from '../calendar-args.js';
 import { type CliCommand, UsageError } from '../context.js';
-import { parseCommandArgs } from '../parse-args.js';
+import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
 
 const usage = `Usage: cs-indicators working-days START END [options]
 
@@ -15,8 +15,16 @@ Prints the number of working days from START to END (dates written YYYY-MM-DD).
 
 Options:
 ${calendarArgUsage}
-  --format F         text (default: the count alone) or json (with the non-working days skipped, by name)
+  --format F          text (default: the count alone) or json (with the non-working days skipped, by name)
+  --out FILE          write to FILE instead of standard output (- is standard output)
 `;
+
+/** The flags of the commands that print a date or a count. */
+export const calendarCommandFlags = {
+  ...calendarArgOptions,
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
 
 /** Checks a positional date argument. */
 export function dateArg(value: string | undefined, name: string): string {
@@ -32,24 +40,30 @@ export const workingDaysCommand: CliCommand = {
   summary: 'count the working days between two dates',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {
-      ...calendarArgOptions,
-      format: { type: 'string' },
-    });
-    if (positionals.length > 2) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])}`);
+    const { values, positionals } = parseCommandArgs(args, calendarCommandFlags);
+    noMorePositionals(positionals, 2);
     const start = dateArg(positionals[0], 'START');
     const end = dateArg(positionals[1], 'END');
     const convention = conventionFromArgs(values.convention);
-    const format = formatFromArgs(values.format, ['text', 'json'] as const, 'text');
+    const { format, out } = outputFromArgs(values, ['text', 'json']);
     if (end < start) {
       throw new UsageError(
         `END ${end} is before START ${start}: working days are counted from a start to an end on or after it`,
       );
     }
-    const calendar = await calendarFromArgs(values);
-    const count = calendar.workingDaysBetween(start, end, convention);
+    const calendarArgs = calendarFromArgs(values);
+    await checkOutputs([out], calendarArgs.files);
+    const calendar = await calendarArgs.build();
+    let count: number;
+    try {
+      count = calendar.workingDaysBetween(start, end, convention);
+    } catch (error) {
+      // A date outside the calendar's range: the argument, not a bug.
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
     if (format === 'text') {
-      io.out(`${count}\n`);
+      await writeOutput(out, `${count}\n`, io);
       return 0;
     }
     // The days the convention looked at: (S, E] after-start, [S, E] inclusive, [S, E) end-exclusive.
@@ -68,7 +82,7 @@ export const workingDaysCommand: CliCommand = {
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
       nonWorkingDaysSkipped: skipped,
     };
-    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(out, `${JSON.stringify(result, null, 2)}\n`, io);
     return 0;
   },
 };
