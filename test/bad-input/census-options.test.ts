@@ -1,0 +1,160 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectRefused, expectUsageError, scratchDir } from '../helpers/bad-input.js';
+import { runBuiltCli } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+// The census returns' options, given wrong: each is refused before any file is read, naming the key (or flag) and
+// the value, and a misspelt key gets the nearest known one. The files are the census fixtures (see
+// test/cli/census.test.ts): a workforce census XML of 30 September 2023, its CSV flattening (no header, no
+// WorkingDaysLost column), an NCCIS CSV without a count date column, and CP plans with a previousPlans column.
+const censusXml = fixturePath('census', 'workforce-census.xml');
+const censusCsv = fixturePath('presets', 'workforce-census.csv');
+const nccisCsv = fixturePath('presets', 'nccis-no-date.csv');
+const plans = fixturePath('modern', 'cp-plans.csv');
+
+const dir = scratchDir();
+let configs = 0;
+
+/** Writes a report config, runs the report on it, and returns the run and paths. */
+function report(config: Record<string, unknown>) {
+  const path = join(dir, `config-${++configs}.json`);
+  writeFileSync(path, JSON.stringify({ title: 'Census', financialYear: 'FY2023', ...config }));
+  const out = join(dir, `report-${configs}.json`);
+  return { run: runBuiltCli(['report', '--config', path, '--out', out]), config: path, out };
+}
+
+/** The refusal of a config: exit 1, each problem under the file's name, and no report written. */
+function expectConfigRefused(result: ReturnType<typeof report>, problems: readonly string[]): void {
+  expectRefused(result.run, 1);
+  expect(result.run.stderr).toBe(
+    `cs-indicators report: ${result.config}: the report config is not usable (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p}\n`).join('')}`,
+  );
+  expect(existsSync(result.out)).toBe(false);
+}
+
+describe('readReportConfig (the census options)', () => {
+  const workers = { worker: { path: censusXml, preset: 'workforce-census' } };
+
+  it('refuses a misspelt census option with the nearest known key', () => {
+    const result = report({
+      inputs: workers,
+      indicators: [{ id: 'WF_ABSENCE', options: { workingDaysPerFTE: 253 } }],
+    });
+    expectConfigRefused(result, [
+      'indicators[0].options.workingDaysPerFTE: unknown option "workingDaysPerFTE" (did you mean "workingDaysPerFte"?): WF_ABSENCE takes workingDaysPerFte',
+    ]);
+  });
+
+  it('names the key and the value of vacancies without their date, and of a history not known', () => {
+    const result = report({
+      inputs: { ...workers, 'cp-plan': plans },
+      indicators: [
+        { id: 'WF_VACANCY', options: { vacancies: 7722.7 } },
+        { id: 'WF_VACANCY', options: { vacancies: { '2023-09-31': 12 } } },
+        { id: 'CPP_REPEAT', options: { history: 'both' } },
+      ],
+    });
+    expectConfigRefused(result, [
+      'indicators[0].options.vacancies: expected an FTE (a number of 0 or more) by date, like { "2023-09-30": 12.5 }, got 7722.7',
+      'indicators[1].options.vacancies: expected an FTE (a number of 0 or more) by date, like { "2023-09-30": 12.5 }, got "2023-09-31": 12',
+      'indicators[2].options.history: expected one of either, records, column, got "both"',
+    ]);
+  });
+
+  it('refuses a census date given as an indicator option: the census file says it', () => {
+    const result = report({
+      inputs: workers,
+      indicators: [{ id: 'WF_TURNOVER', options: { censusDate: '2023-09-30' } }],
+    });
+    expectConfigRefused(result, [
+      'indicators[0].options.censusDate: censusDate is set by the census file: an XML’s `ReferenceDate`, a config input’s `censusDate`, a CSV’s `--period`, not in a report config',
+    ]);
+  });
+
+  it('refuses a snapshotDate without the nccis preset, or that is not a date, and a census CSV without its date', () => {
+    const result = report({
+      inputs: {
+        neet: { path: nccisCsv, snapshotDate: '2013-01-31' },
+        worker: { path: censusCsv, preset: 'workforce-census' },
+      },
+      indicators: ['NI117', 'WF_TURNOVER'],
+    });
+    expectConfigRefused(result, [
+      'inputs.neet: snapshotDate: the count date of an NCCIS file read with "preset": "nccis", got "2013-01-31" for a file with no preset',
+      'inputs.worker: a workforce census read from a CSV or workbook has no header to say which 30 September it is of: give "censusDate": "YYYY-09-30" (a census XML says its own)',
+    ]);
+    const notADate = report({
+      inputs: { neet: { path: nccisCsv, preset: 'nccis', snapshotDate: '2013-02-30' } },
+      indicators: ['NI117'],
+    });
+    expectRefused(notADate.run, 1);
+    expect(notADate.run.stderr).toContain(
+      "inputs.neet: snapshotDate: expected a real date, YYYY-MM-DD or in the config's dateFormat (auto):",
+    );
+  });
+});
+
+describe('cs-indicators compute (the census options)', () => {
+  it('refuses a history not known, and one that reads a column the file lacks', () => {
+    expectUsageError(
+      runBuiltCli(['compute', 'CPP_REPEAT', '--input', plans, '--history', 'both']),
+      'compute',
+      '--history: expected one of either, records, column, got "both"',
+    );
+    // With history column CPP_REPEAT reads only previousPlans; a plans file without that column would have every plan
+    // excluded and a figure of n/a with exit 0: it is refused, naming the column.
+    const noColumn = join(dir, 'plans-without-previous.csv');
+    writeFileSync(noColumn, 'id,childId,startDate\nP1,C1,2010-05-01\nP2,C1,2010-09-01\n');
+    const missing = runBuiltCli(['compute', 'CPP_REPEAT', '--input', noColumn, '--history', 'column']);
+    expectRefused(missing, 1);
+    expect(missing.stderr).toContain('previousPlans');
+    expect(missing.stderr).toContain('[missing_column]');
+    // The same file with the default history (either) counts P2 as C1's second plan: 1 of 2.
+    const either = runBuiltCli(['compute', 'CPP_REPEAT', '--input', noColumn, '--period', 'FY2010']);
+    expect(either.code, either.stderr).toBe(0);
+    expect(JSON.parse(either.stdout)).toMatchObject({ numerator: 1, denominator: 2, display: '50.0%' });
+  });
+
+  it('refuses --snapshot-date that is not a real date', () => {
+    expectUsageError(
+      runBuiltCli([
+        'compute',
+        'NI117',
+        '--preset',
+        'nccis',
+        '--input',
+        nccisCsv,
+        '--snapshot-date',
+        '31/01/2013',
+      ]),
+      'compute',
+      '--snapshot-date: expected a real date written YYYY-MM-DD, got "31/01/2013"',
+    );
+  });
+
+  it('refuses the stability figures of a census CSV without a --period ending on 30 September', () => {
+    expectUsageError(
+      runBuiltCli(['compute', 'WF_TURNOVER', '--preset', 'workforce-census', '--input', censusCsv]),
+      'compute',
+      '--preset workforce-census reads Cases30, the cases each worker held on 30 September, and the workers in post that day: give a --period ending on 30 September (or, for CASELOAD, --snapshot YYYY-09-30); a census XML says its own date. Got none',
+    );
+  });
+
+  it('refuses WF_ABSENCE from a file with no days-lost column, rather than excluding every worker', () => {
+    const run = runBuiltCli([
+      'compute',
+      'WF_ABSENCE',
+      '--preset',
+      'workforce-census',
+      '--input',
+      censusCsv,
+      '--period',
+      '2023-09',
+    ]);
+    expectRefused(run, 1);
+    expect(run.stderr).toContain('workingDaysLost');
+    expect(run.stderr).toContain('[missing_column]');
+  });
+});
