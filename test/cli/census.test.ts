@@ -4,6 +4,17 @@ import { runBuiltCli } from '../helpers/cli.js';
 // Paths relative to the repository root, where runBuiltCli runs the binary.
 const census = 'test/fixtures/census/workforce-census.xml';
 
+/** The arguments of computing a workforce indicator from the census XML, with more flags. */
+const fromCensus = (id: string, ...more: string[]) => [
+  'compute',
+  id,
+  '--preset',
+  'workforce-census',
+  '--input',
+  census,
+  ...more,
+];
+
 describe('cs-indicators compute (the workforce census XML)', () => {
   it("takes the census's ReferenceDate as the period and its vacancies, with no other flag", () => {
     const run = runBuiltCli(['compute', 'WF_VACANCY', '--preset', 'workforce-census', '--input', census]);
@@ -24,32 +35,14 @@ describe('cs-indicators compute (the workforce census XML)', () => {
   });
 
   it('computes turnover by team, and refuses vacancies by team', () => {
-    const turnover = runBuiltCli([
-      'compute',
-      'WF_TURNOVER',
-      '--preset',
-      'workforce-census',
-      '--input',
-      census,
-      '--by',
-      'team',
-    ]);
+    const turnover = runBuiltCli(fromCensus('WF_TURNOVER', '--by', 'team'));
     expect(turnover.code).toBe(0);
     // No worker of the census has a team: one group, "(none)", the whole council's 1.6 / 2.5.
     const { groups } = JSON.parse(turnover.stdout);
     expect(groups.map((g: { group: string; display: string }) => [g.group, g.display])).toEqual([
       ['(none)', '64.0%'],
     ]);
-    const vacancy = runBuiltCli([
-      'compute',
-      'WF_VACANCY',
-      '--preset',
-      'workforce-census',
-      '--input',
-      census,
-      '--by',
-      'team',
-    ]);
+    const vacancy = runBuiltCli(fromCensus('WF_VACANCY', '--by', 'team'));
     expect(vacancy.code).toBe(2);
     expect(vacancy.stderr).toMatch(/WF_VACANCY has no figure by team/);
     expect(vacancy.stdout).toBe('');
@@ -71,54 +64,18 @@ describe('cs-indicators compute (the flags of the census returns)', () => {
 
   it('--vacancies and --working-days-per-fte give WF_VACANCY and WF_ABSENCE their figures', () => {
     // 2.5 vacancy FTE over 2.5 + 2.5 FTE employed in post: 50%, the flag taking the place of the header's 3.5.
-    const vacancy = json([
-      'compute',
-      'WF_VACANCY',
-      '--preset',
-      'workforce-census',
-      '--input',
-      census,
-      '--vacancies',
-      '2023-09-30=2.5',
-    ]);
+    const vacancy = json(fromCensus('WF_VACANCY', '--vacancies', '2023-09-30=2.5'));
     expect([vacancy.numerator, vacancy.denominator, vacancy.display]).toEqual([2.5, 5, '50.0%']);
     // A bare FTE says nothing of the day it is of: refused before the file is read, never applied to another day.
-    const bare = runBuiltCli([
-      'compute',
-      'WF_VACANCY',
-      '--preset',
-      'workforce-census',
-      '--input',
-      census,
-      '--vacancies',
-      '2.5',
-    ]);
+    const bare = runBuiltCli(fromCensus('WF_VACANCY', '--vacancies', '2.5'));
     expect([bare.code, bare.stderr.split('\n')[0]]).toEqual([
       2,
       'cs-indicators compute: --vacancies: expected DATE=FTE (several separated by commas), like 2023-09-30=12.5, got "2.5"',
     ]);
     // 37.5 days lost over 2.5 FTE × 250 days = 625: 6.0%.
-    const absence = json([
-      'compute',
-      'WF_ABSENCE',
-      '--preset',
-      'workforce-census',
-      '--input',
-      census,
-      '--working-days-per-fte',
-      '250',
-    ]);
+    const absence = json(fromCensus('WF_ABSENCE', '--working-days-per-fte', '250'));
     expect([absence.numerator, absence.denominator, absence.display]).toEqual([37.5, 625, '6.0%']);
-    const bad = runBuiltCli([
-      'compute',
-      'WF_ABSENCE',
-      '--input',
-      census,
-      '--preset',
-      'workforce-census',
-      '--working-days-per-fte',
-      '0',
-    ]);
+    const bad = runBuiltCli(fromCensus('WF_ABSENCE', '--working-days-per-fte', '0'));
     expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
       2,
       'cs-indicators compute: --working-days-per-fte: expected a number of working days above 0, like 253, got 0',
