@@ -37,8 +37,9 @@ const VACANCY = fteByDateOption({
  * vacancies plus the FTE of the workers the council employs in post at R, × 100. R is the period end; the vacancies
  * are a figure for the whole council (the census's `LALevelVacancies`), given by reference date.
  *
- * There is no figure by team: the census counts vacancies for the council only, so `team` (a breakdown by team) is
- * refused with a `RangeError` saying so, rather than dividing the council's vacancies among teams.
+ * There is no figure by team or by worker: the census counts vacancies for the council only, so `team` and
+ * `workerId` (a breakdown by team or worker) are refused with a `RangeError` saying so, rather than setting the
+ * council's vacancies against one team's or one worker's FTE.
  *
  * Buckets: a non-agency worker in post is `not-counted` (the denominator); an agency worker in post `excluded`
  * (`agency-worker`), one whose record does not say `excluded` (`agency-unknown`); a worker not in post at R
@@ -47,10 +48,10 @@ const VACANCY = fteByDateOption({
  *
  * @param workers - worker records.
  * @param period - the period: its end is the reference date R.
- * @param options - `vacancies` by reference date, `workerId`, rounding, outcomes.
+ * @param options - `vacancies` by reference date, rounding, outcomes.
  * @returns the {@link IndicatorResult}.
- * @throws {RangeError} for `team` (there is no by-team vacancy figure) or a `vacancies` that is not a map of dates to
- *   FTE.
+ * @throws {RangeError} for `team` or `workerId` (there is no vacancy figure by team or worker) or a `vacancies` that
+ *   is not a map of dates to FTE.
  * @example
  * // 1.5 FTE in post and 0.5 FTE vacant: 0.5 / 2.
  * wfVacancy([{ workerId: 'W1', fte: 1.5, agency: false }], parsePeriod('2023-09'), {
@@ -62,10 +63,15 @@ export function wfVacancy(
   period: Period,
   options: WfVacancyOptions = {},
 ): IndicatorResult {
-  if (options.team !== undefined) {
-    throw new RangeError(
-      `WF_VACANCY has no figure by team: the workforce census counts vacancies for the whole council (LALevelVacancies), not by team, so a team's rate would be a guess. Compute it for the council (no --by team), got team ${JSON.stringify(options.team)}`,
-    );
+  for (const [option, group] of [
+    ['team', 'team'],
+    ['workerId', 'worker'],
+  ] as const) {
+    if (options[option] !== undefined) {
+      throw new RangeError(
+        `WF_VACANCY has no figure by ${group}: the workforce census counts vacancies for the whole council (LALevelVacancies), so the council's vacancies over one ${group}'s FTE would be a wrong rate. Compute it for the council (no --by ${group}), got ${option} ${JSON.stringify(options[option])}`,
+      );
+    }
   }
   const vacancies = optionValue(VACANCY, options.vacancies) ?? {};
   const vacancyFte = vacancies[referenceDateOf(period, options)];

@@ -34,7 +34,7 @@ describe('cs-indicators compute (the workforce census XML)', () => {
     expect(run.stderr).toContain(`${census}:96: role "9"`);
   });
 
-  it('computes turnover by team, and refuses vacancies by team', () => {
+  it('computes turnover by team, and refuses vacancies by team or by worker', () => {
     const turnover = runBuiltCli(fromCensus('WF_TURNOVER', '--by', 'team'));
     expect(turnover.code).toBe(0);
     // No worker of the census has a team: one group, "(none)", the whole council's 1.6 / 2.5.
@@ -46,6 +46,11 @@ describe('cs-indicators compute (the workforce census XML)', () => {
     expect(vacancy.code).toBe(2);
     expect(vacancy.stderr).toMatch(/WF_VACANCY has no figure by team/);
     expect(vacancy.stdout).toBe('');
+    // Nor by worker: the council's vacancies over one worker's FTE would be a wrong rate, not a breakdown.
+    const byWorker = runBuiltCli(fromCensus('WF_VACANCY', '--by', 'worker'));
+    expect(byWorker.code).toBe(2);
+    expect(byWorker.stderr).toMatch(/^cs-indicators compute: WF_VACANCY has no figure by worker: /);
+    expect(byWorker.stdout).toBe('');
   });
 
   it('reads a workforce census XML for NCCIS only with the right preset, and says which', () => {

@@ -82,6 +82,7 @@ describe('the workforce stability indicators on a census XML', () => {
   it('WF_VACANCY refuses a figure by team, loudly', async () => {
     const { records } = await read();
     expect(() => wfVacancy(records, september2023, { team: 'North' })).toThrow(/no figure by team/);
+    expect(() => wfVacancy(records, september2023, { workerId: 'W1' })).toThrow(/no figure by worker/);
     expect(() => computeBreakdown('WF_VACANCY', records, september2023, 'team')).toThrow(RangeError);
   });
 
