@@ -78,6 +78,12 @@ describe('cs-indicators compute (the flags of the census returns)', () => {
       'cs-indicators compute: --vacancies: expected DATE=FTE (several separated by commas), like 2023-09-30=12.5, got "2.5"',
     ]);
     // 37.5 days lost over 2.5 FTE × 250 days = 625: 6.0%.
+    // Vacancies of another day than the census's would be left aside for the header's without a word: refused.
+    const otherDay = runBuiltCli(fromCensus('WF_VACANCY', '--vacancies', '2023-09-29=2'));
+    expect([otherDay.code, otherDay.stdout]).toEqual([2, '']);
+    expect(otherDay.stderr).toContain(
+      `cs-indicators compute: --vacancies: ${census} is a census of 2023-09-30, and its figure is taken that day: give 2023-09-30=FTE, got 2023-09-29\n`,
+    );
     const absence = json(fromCensus('WF_ABSENCE', '--working-days-per-fte', '250'));
     expect([absence.numerator, absence.denominator, absence.display]).toEqual([37.5, 625, '6.0%']);
     const bad = runBuiltCli(fromCensus('WF_ABSENCE', '--working-days-per-fte', '0'));

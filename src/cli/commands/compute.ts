@@ -729,6 +729,17 @@ export async function prepareComputation(
   const census =
     kind === 'worker' ? censusValuesOf(definition.id, main.result.fileValues, workerCensusDate) : {};
   if (census.censusDate !== undefined) computeOptions.censusDate = census.censusDate;
+  const vacanciesGiven = own.options.vacancies as Readonly<Record<string, number>> | undefined;
+  if (
+    census.censusDate !== undefined &&
+    vacanciesGiven !== undefined &&
+    vacanciesGiven[census.censusDate] === undefined
+  ) {
+    // The figure is taken on the census date: vacancies of another day would be left aside without a word.
+    throw new UsageError(
+      `--vacancies: ${mainPath} is a census of ${census.censusDate}, and its figure is taken that day: give ${census.censusDate}=FTE, got ${Object.keys(vacanciesGiven).join(', ')}`,
+    );
+  }
   if (census.vacancies !== undefined) {
     computeOptions.vacancies = { ...census.vacancies, ...(own.options.vacancies as object | undefined) };
   }
