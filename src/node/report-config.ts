@@ -601,14 +601,23 @@ function workerCensus(
  * The options a workforce census file gives the stability indicators: its `ReferenceDate` as `censusDate` (the
  * figure of a period is taken on it) and, for WF_VACANCY, its header's vacancies on that date. Options the config
  * gives win.
+ * @throws {ReportConfigError} for vacancies given with no figure on the census date (they would be left aside).
  */
 function censusOptions(
+  where: string,
   id: string,
   fileValues: Readonly<Record<string, unknown>> | undefined,
   given: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> {
   const referenceDate = fileValues?.referenceDate;
   if (typeof referenceDate !== 'string') return {};
+  const vacanciesGiven = given?.vacancies as Readonly<Record<string, number>> | undefined;
+  if (vacanciesGiven !== undefined && vacanciesGiven[referenceDate] === undefined) {
+    // The figure is taken on the census date: vacancies of other days would be left aside without a word.
+    throw new ReportConfigError(
+      `${where}: options.vacancies: the worker input is a census of ${referenceDate}, and the figure is taken that day: give { "${referenceDate}": FTE }, got ${Object.keys(vacanciesGiven).join(', ')}`,
+    );
+  }
   const options: Record<string, unknown> = { censusDate: referenceDate, ...(given ?? {}) };
   const vacancies = Number(fileValues?.vacancies);
   if (id === 'WF_VACANCY' && fileValues?.vacancies !== undefined && Number.isFinite(vacancies)) {
@@ -766,7 +775,7 @@ export async function loadReport(
     throw new InputError(missing, undefined, warnings);
   }
 
-  const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator) => {
+  const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator, index) => {
     const { definition } = indicator;
     const kinds = kindsRead(indicator);
     const extra: Record<string, unknown> = {};
@@ -780,6 +789,7 @@ export async function loadReport(
       Object.assign(
         extra,
         censusOptions(
+          `${configPath}: indicators[${index}] (${definition.id})`,
           definition.id,
           workerCensus(configPath, settings.inputs.worker, input?.fileValues),
           indicator.options,

@@ -63,6 +63,18 @@ describe('readReportConfig (the census options)', () => {
     ]);
   });
 
+  it('refuses vacancies of another day than the census date, which would be left aside for the header', () => {
+    const result = report({
+      inputs: workers,
+      indicators: [{ id: 'WF_VACANCY', options: { vacancies: { '2023-03-31': 4 } } }],
+    });
+    expectRefused(result.run, 1);
+    expect(result.run.stderr).toBe(
+      `cs-indicators report: ${result.config}: indicators[0] (WF_VACANCY): options.vacancies: the worker input is a census of 2023-09-30, and the figure is taken that day: give { "2023-09-30": FTE }, got 2023-03-31\n`,
+    );
+    expect(existsSync(result.out)).toBe(false);
+  });
+
   it('refuses a census date given as an indicator option: the census file says it', () => {
     const result = report({
       inputs: workers,
