@@ -725,6 +725,13 @@ export async function loadReport(
       const first = result.issues[0];
       throw new ReportConfigError(`${at(path)}: input refused${first ? `: ${first.message}` : ''}`);
     }
+    // A census XML says its own day: a censusDate that is not it would date one year's census as another's.
+    const header = result.fileValues?.referenceDate;
+    if (censusDate !== undefined && typeof header === 'string' && header !== censusDate) {
+      throw new ReportConfigError(
+        `${configPath}: inputs.${kind}: censusDate ${censusDate} is not the census's own: ${path}'s header has ReferenceDate ${header} (drop censusDate, or name the census of ${censusDate})`,
+      );
+    }
     records.set(kind, result);
     inputs.push({
       kind,

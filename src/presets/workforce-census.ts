@@ -257,10 +257,21 @@ const workerTable: TablePreset = {
   },
 };
 
-/** The census date of a row's allocations: the option, else the file's `ReferenceDate`; or why there is none. */
+/**
+ * The census date of a row's allocations: the option, else the file's `ReferenceDate`; or why there is none (also an
+ * option that contradicts the header).
+ */
 function censusDateOf(context: RowContext): { readonly date: IsoDate } | { readonly problem: string } {
-  if (context.censusDate !== undefined) return { date: context.censusDate };
   const reference = context.fileValues?.referenceDate;
+  if (context.censusDate !== undefined) {
+    // A census XML says its own day: a date given that is not it would date one year's cases as another's.
+    if (reference !== undefined && String(reference) !== context.censusDate) {
+      return {
+        problem: `the census date given, ${context.censusDate}, is not this census's: its header's ReferenceDate is ${JSON.stringify(String(reference))}, the day its Cases30 counts`,
+      };
+    }
+    return { date: context.censusDate };
+  }
   if (reference === undefined) {
     return {
       problem:

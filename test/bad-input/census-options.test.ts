@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { expectRefused, expectUsageError, scratchDir } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -75,6 +76,21 @@ describe('readReportConfig (the census options)', () => {
     expect(existsSync(result.out)).toBe(false);
   });
 
+  it("refuses an input's censusDate that is not the census XML's own ReferenceDate", () => {
+    // The fixture is a census of 2023-09-30: read as 2024's, its cases and workers would be another year's.
+    const result = report({
+      financialYear: 'FY2024',
+      inputs: { worker: { path: censusXml, preset: 'workforce-census', censusDate: '2024-09-30' } },
+      indicators: ['WF_TURNOVER'],
+    });
+    expectRefused(result.run, 1);
+    // After the reader's line on the fixture's one bad OrgRole:
+    expect(result.run.stderr).toContain(
+      `cs-indicators report: ${result.config}: inputs.worker: censusDate 2024-09-30 is not the census's own: ${censusXml}'s header has ReferenceDate 2023-09-30 (drop censusDate, or name the census of 2024-09-30)\n`,
+    );
+    expect(existsSync(result.out)).toBe(false);
+  });
+
   it('refuses a census date given as an indicator option: the census file says it', () => {
     const result = report({
       inputs: workers,
@@ -129,6 +145,23 @@ describe('cs-indicators compute (the census options)', () => {
     expect(JSON.parse(either.stdout)).toMatchObject({ numerator: 1, denominator: 2, display: '50.0%' });
   });
 
+  it('refuses CASELOAD from a census XML on another day than its ReferenceDate, rather than dating its cases so', () => {
+    const run = runBuiltCli([
+      'compute',
+      'CASELOAD',
+      '--preset',
+      'workforce-census',
+      '--workers',
+      censusXml,
+      '--period',
+      '2024-09',
+    ]);
+    expectRefused(run, 2);
+    expect(run.stderr).toContain(
+      `cs-indicators compute: ${censusXml} is a census of 2023-09-30: its Cases30 are the cases held that day, not on 2024-09-30; give a --period ending on 2023-09-30 (or --snapshot 2023-09-30)\n`,
+    );
+  });
+
   it('refuses --snapshot-date that is not a real date', () => {
     expectUsageError(
       runBuiltCli([
@@ -168,5 +201,27 @@ describe('cs-indicators compute (the census options)', () => {
     expectRefused(run, 1);
     expect(run.stderr).toContain('workingDaysLost');
     expect(run.stderr).toContain('[missing_column]');
+  });
+});
+
+describe('readRecordsFile (a census date that contradicts the census XML)', () => {
+  it("rejects each row's cases, naming both dates, rather than dating them on the day given", async () => {
+    // The fixture's rows with cases: SW101 (15), SW102 (8), SW104 (20) and SW107 (4); SW105's 0 is skipped.
+    const read = await readRecordsFile('allocation', censusXml, {
+      preset: 'workforce-census',
+      censusDate: '2024-09-30',
+    });
+    expect(read.records).toEqual([]);
+    expect(read.issues.map((issue) => issue.code)).toEqual([
+      'missing_field',
+      'missing_field',
+      'missing_field',
+      'missing_field',
+    ]);
+    expect(read.issues[0]?.message).toContain(
+      'the census date given, 2024-09-30, is not this census\'s: its header\'s ReferenceDate is "2023-09-30", the day its Cases30 counts',
+    );
+    const { rowsRead, rowsAccepted, rowsRejected, rowsSkipped } = read.input;
+    expect(rowsRead).toBe(rowsAccepted + rowsRejected + rowsSkipped);
   });
 });

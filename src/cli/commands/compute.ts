@@ -707,10 +707,25 @@ export async function prepareComputation(
     }
   }
   const calendar = await calendarArgs.build();
-  const settings: ReadSettings = { columnMap, dateFormat, encoding, preset, censusDate, strict };
+  // A census XML says its own day (its header's ReferenceDate): it is read on it, and checked against the day asked.
+  const censusXml = censusDate !== undefined && recordFileFormatOf(mainPath) === 'xml';
+  const settings: ReadSettings = {
+    columnMap,
+    dateFormat,
+    encoding,
+    preset,
+    censusDate: censusXml ? undefined : censusDate,
+    strict,
+  };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
   const [main] = reads as [FileRead, ...FileRead[]];
+  const header = main.result.fileValues?.referenceDate;
+  if (censusXml && typeof header === 'string' && header !== censusDate) {
+    throw new UsageError(
+      `${mainPath} is a census of ${header}: its Cases30 are the cases held that day, not on ${censusDate}; give a --period ending on ${header} (or --snapshot ${header})`,
+    );
+  }
   // A file without a column the indicator needs (its event date, the start its options choose) gives a figure of
   // n/a, or a wrong one: refused, naming the file, the field and the headers found.
   const indicatorFiles: IndicatorFile[] = reads.map((read, index) => {
