@@ -695,7 +695,14 @@ export async function loadReport(
   for (const kind of needed) {
     const given = settings.inputs[kind];
     if (given === undefined) continue; // refused by readReportConfig
-    const { path, preset, sheet, censusDate, snapshotDate } = given;
+    const { path, preset, sheet, censusDate } = given;
+    // The count date as YYYY-MM-DD (it may be written in the config's dateFormat; checked by readReportConfig).
+    const written = given.snapshotDate;
+    const parsedDate =
+      written === undefined
+        ? undefined
+        : parseDateCell(written, { dateFormat: settings.dateFormat ?? 'auto' });
+    const snapshotDate = parsedDate?.ok === true ? parsedDate.date : undefined;
     const mapPath = settings.columnMaps?.[kind];
     let columnMap: Awaited<ReturnType<typeof readColumnMap>> | undefined;
     if (mapPath !== undefined) {
@@ -725,11 +732,18 @@ export async function loadReport(
       const first = result.issues[0];
       throw new ReportConfigError(`${at(path)}: input refused${first ? `: ${first.message}` : ''}`);
     }
-    // A census XML says its own day: a censusDate that is not it would date one year's census as another's.
+    // A census XML says its own day: a censusDate that is not it would date one year's census as another's; the
+    // same for an NCCIS XML's PeriodEnd and a snapshotDate.
     const header = result.fileValues?.referenceDate;
     if (censusDate !== undefined && typeof header === 'string' && header !== censusDate) {
       throw new ReportConfigError(
         `${configPath}: inputs.${kind}: censusDate ${censusDate} is not the census's own: ${path}'s header has ReferenceDate ${header} (drop censusDate, or name the census of ${censusDate})`,
+      );
+    }
+    const periodEnd = result.fileValues?.periodEnd;
+    if (snapshotDate !== undefined && typeof periodEnd === 'string' && periodEnd !== snapshotDate) {
+      throw new ReportConfigError(
+        `${configPath}: inputs.${kind}: snapshotDate ${snapshotDate} is not the return's own count date: ${path}'s header has PeriodEnd ${periodEnd} (drop snapshotDate: an NCCIS XML says its own)`,
       );
     }
     records.set(kind, result);

@@ -228,6 +228,25 @@ export const nccisTable: TablePreset = {
     // The count date: the row's own, else the one the caller gives, else the file's period end (an NCCIS XML
     // header's PeriodEnd).
     const periodEnd = context.fileValues?.periodEnd;
+    if (
+      v.snapshotDate === undefined &&
+      context.snapshotDate !== undefined &&
+      typeof periodEnd === 'string' &&
+      periodEnd !== context.snapshotDate
+    ) {
+      // The return says its own count date: another given would date its young people on a day it is not of.
+      return {
+        records: [],
+        issues: [
+          {
+            code: 'invalid_value',
+            field: 'snapshotDate',
+            value: context.snapshotDate,
+            message: `the count date given, ${context.snapshotDate}, is not this return's: its header's PeriodEnd is ${JSON.stringify(periodEnd)}`,
+          },
+        ],
+      };
+    }
     const snapshotDate =
       v.snapshotDate ?? context.snapshotDate ?? (typeof periodEnd === 'string' ? periodEnd : undefined);
     if (snapshotDate !== undefined) record.snapshotDate = snapshotDate;

@@ -14,6 +14,7 @@ const censusXml = fixturePath('census', 'workforce-census.xml');
 const censusCsv = fixturePath('presets', 'workforce-census.csv');
 const nccisCsv = fixturePath('presets', 'nccis-no-date.csv');
 const plans = fixturePath('modern', 'cp-plans.csv');
+const nccisXml = fixturePath('census', 'nccis.xml');
 
 const dir = scratchDir();
 let configs = 0;
@@ -91,6 +92,19 @@ describe('readReportConfig (the census options)', () => {
     expect(existsSync(result.out)).toBe(false);
   });
 
+  it("refuses an input's snapshotDate that is not the NCCIS XML's own PeriodEnd", () => {
+    const result = report({
+      financialYear: 'FY2012',
+      inputs: { neet: { path: nccisXml, preset: 'nccis', snapshotDate: '28/02/2013' } },
+      indicators: ['NI117'],
+    });
+    expectRefused(result.run, 1);
+    expect(result.run.stderr).toContain(
+      `cs-indicators report: ${result.config}: inputs.neet: snapshotDate 2013-02-28 is not the return's own count date: ${nccisXml}'s header has PeriodEnd 2013-01-31 (drop snapshotDate: an NCCIS XML says its own)\n`,
+    );
+    expect(existsSync(result.out)).toBe(false);
+  });
+
   it('refuses a census date given as an indicator option: the census file says it', () => {
     const result = report({
       inputs: workers,
@@ -159,6 +173,28 @@ describe('cs-indicators compute (the census options)', () => {
     expectRefused(run, 2);
     expect(run.stderr).toContain(
       `cs-indicators compute: ${censusXml} is a census of 2023-09-30: its Cases30 are the cases held that day, not on 2024-09-30; give a --period ending on 2023-09-30 (or --snapshot 2023-09-30)\n`,
+    );
+  });
+
+  it('refuses --snapshot-date on an NCCIS XML whose PeriodEnd is another day, rather than dating its records so', () => {
+    // The fixture's header: PeriodEnd 2013-01-31.
+    const run = runBuiltCli([
+      'compute',
+      'NI117',
+      '--preset',
+      'nccis',
+      '--input',
+      nccisXml,
+      '--snapshot-date',
+      '2013-02-28',
+    ]);
+    expectRefused(run, 2);
+    expect(run.stderr).toContain(
+      `cs-indicators compute: --snapshot-date 2013-02-28: ${nccisXml} says its own count date, PeriodEnd 2013-01-31; drop --snapshot-date (it is for an NCCIS CSV with no count date column)\n`,
+    );
+    // Each row is rejected on reading too, naming both dates.
+    expect(run.stderr).toContain(
+      'the count date given, 2013-02-28, is not this return\'s: its header\'s PeriodEnd is "2013-01-31"',
     );
   });
 

@@ -720,6 +720,16 @@ export async function prepareComputation(
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
   const [main] = reads as [FileRead, ...FileRead[]];
+  const periodEnd = main.result.fileValues?.periodEnd;
+  if (
+    preset.snapshotDate !== undefined &&
+    typeof periodEnd === 'string' &&
+    periodEnd !== preset.snapshotDate
+  ) {
+    throw new UsageError(
+      `--snapshot-date ${preset.snapshotDate}: ${mainPath} says its own count date, PeriodEnd ${periodEnd}; drop --snapshot-date (it is for an NCCIS CSV with no count date column)`,
+    );
+  }
   const header = main.result.fileValues?.referenceDate;
   if (censusXml && typeof header === 'string' && header !== censusDate) {
     throw new UsageError(
