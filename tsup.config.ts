@@ -18,6 +18,13 @@ export default defineConfig([
     sourcemap: false,
     clean: false,
     target: 'node20',
+    // Each command is a chunk of its own, loaded when it runs (src/cli/commands/list.ts): a quick command such as
+    // working-days does not load the readers, zod and the XML parser.
+    splitting: true,
+    // Beside main.js, so that paths relative to a command's module (the bundled example) stay those of src/cli.
+    esbuildOptions(options) {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

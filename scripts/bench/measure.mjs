@@ -1,10 +1,14 @@
 // Runs one measured job in this process and reports its peak memory on the last line of stderr, as JSON:
 //   node scripts/bench/measure.mjs parse FILE     the bare parse of a CSV file (csv-parse, no validation)
+//   node scripts/bench/measure.mjs papaparse FILE the bare streaming parse of papaparse (no validation)
+//   node scripts/bench/measure.mjs udsv FILE      the bare streaming parse of udsv (no validation)
+//   node scripts/bench/measure.mjs file FILE      readRecordsFile over the CSV file (the node reader), timed
 //   node scripts/bench/measure.mjs tokenize FILE  the library's CSV tokenizer alone over the file, streamed
 //   node scripts/bench/measure.mjs text FILE      parseCsvText over the whole text of a CSV file (the core, no files)
 //   node scripts/bench/measure.mjs cli ARGS…      cs-indicators with those arguments, its stdout discarded
 import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { peakRssMb } from './peak-rss.mjs';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'parse') {
@@ -12,6 +16,30 @@ if (mode === 'parse') {
   const parser = createReadStream(args[0]).pipe(parse({ bom: true }));
   for await (const _record of parser) rows++;
   process.stdout.write(`${rows}\n`);
+} else if (mode === 'papaparse') {
+  const { default: Papa } = await import('papaparse');
+  let rows = 0;
+  await new Promise((resolve, reject) => {
+    Papa.parse(createReadStream(args[0]), { step: () => rows++, complete: resolve, error: reject });
+  });
+  process.stdout.write(`${rows}\n`);
+} else if (mode === 'udsv') {
+  const { initParser, inferSchema } = await import('udsv');
+  let rows = 0;
+  let parser;
+  for await (const chunk of createReadStream(args[0], { encoding: 'utf8' })) {
+    parser ??= initParser(inferSchema(chunk));
+    parser.chunk(chunk, parser.stringArrs, () => rows++);
+  }
+  parser?.end();
+  process.stdout.write(`${rows}\n`);
+} else if (mode === 'file') {
+  const { readRecordsFile } = await import('../../dist/node/index.js');
+  const t = performance.now();
+  const result = await readRecordsFile('initial-assessment', args[0]);
+  const ms = performance.now() - t;
+  process.stdout.write(`${result.accounting.rowsAccepted}\n`);
+  process.stderr.write(`${JSON.stringify({ parseMs: ms })}\n`);
 } else if (mode === 'tokenize') {
   const { createCsvTokenizer } = await import('../../dist/index.js');
   let rows = 0;
@@ -41,4 +69,4 @@ if (mode === 'parse') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-process.stderr.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stderr.write(`${JSON.stringify({ maxRssMb: peakRssMb() })}\n`);

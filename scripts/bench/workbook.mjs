@@ -18,10 +18,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { peakRssMb } from './peak-rss.mjs';
+import { loadWorkbookModule, workbookModuleFile } from './workbook-module.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = `${root}.tmp/bench/`;
-const moduleFile = `${work}workbook-module.mjs`;
+const moduleFile = workbookModuleFile;
 const [mode, file] = process.argv.slice(2);
 
 if (mode === '--child-xlsx') {
@@ -51,7 +53,7 @@ function report(start, rows, cells) {
   const seconds = (performance.now() - start) / 1000;
   const { user, system } = process.cpuUsage();
   const cpuSeconds = (user + system) / 1e6;
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const maxRssMb = peakRssMb();
   process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows, cells, maxRssMb })}\n`);
 }
 
@@ -60,16 +62,7 @@ async function main() {
   const rowsAt = process.argv.indexOf('--rows');
   const count = rowsAt > 0 ? Number(process.argv[rowsAt + 1]) : quick ? 100_000 : 1_000_000;
   mkdirSync(work, { recursive: true });
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [`${root}src/workbook/index.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: moduleFile,
-    logLevel: 'warning',
-  });
-  const { writeWorkbook } = await import(moduleFile);
+  const { writeWorkbook } = await loadWorkbookModule();
   const xlsx = `${work}sheet-${count}.xlsx`;
   const csv = `${work}sheet-${count}.csv`;
   const line = (text = '') => process.stdout.write(`${text}\n`);
@@ -80,7 +73,7 @@ async function main() {
     writeFileSync(xlsx, bytes);
     line(
       `  written by the module in ${((performance.now() - start) / 1000).toFixed(1)} s, ` +
-        `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process)`,
+        `peak RSS ${(peakRssMb()).toFixed(0)} MB (this process)`,
     );
     const out = createWriteStream(csv);
     let buffer = '';

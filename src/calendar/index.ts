@@ -14,3 +14,4 @@ export {
   regions,
 } from './calendar.js';
 export { fingerprintOf } from './fingerprint.js';
+export { parseHolidayList } from './holiday-list.js';

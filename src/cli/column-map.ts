@@ -1,4 +1,5 @@
-import { ColumnMapError, readColumnMap as readColumnMapFile } from '../node/column-map.js';
+import { readColumnMap as readColumnMapFile } from '../node/column-map.js';
+import { ColumnMapError } from '../records/column-map.js';
 import type { ColumnMap } from '../records/headers.js';
 import { InputRefusedError } from './context.js';
 

@@ -10,28 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { escapeControlCharactersKeepingLines } from '../util/control-characters.js';
 import { didYouMean } from '../util/nearest.js';
-import { computeCommand } from './commands/compute.js';
-import { deadlineCommand } from './commands/deadline.js';
-import { reportCommand } from './commands/report.js';
-import { spcCommand } from './commands/spc.js';
-import { validateCommand } from './commands/validate.js';
-import { workingDaysCommand } from './commands/working-days.js';
+import { type CommandEntry, commandList } from './commands/list.js';
 import { type CliCommand, type CliIo, InputRefusedError, OutputError, UsageError } from './context.js';
-
-/** Every command, in the order the help lists them: one file each under `commands/`. */
-const allCommands: readonly CliCommand[] = [
-  computeCommand,
-  validateCommand,
-  reportCommand,
-  spcCommand,
-  workingDaysCommand,
-  deadlineCommand,
-];
 
 /** The environment variable that shows the stack of an internal error. */
 export const DEBUG_VARIABLE = 'CSI_DEBUG';
 
-function helpText(commands: readonly CliCommand[]): string {
+function helpText(commands: readonly CommandEntry[]): string {
   let width = 0;
   for (const command of commands) width = Math.max(width, command.name.length);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -79,7 +64,8 @@ export async function runCli(
   options: RunCliOptions = {},
 ): Promise<number> {
   const debug = options.debug ?? process.env[DEBUG_VARIABLE] === '1';
-  const commands = options.commands ?? allCommands;
+  const commands: readonly CommandEntry[] =
+    options.commands?.map((command) => ({ ...command, load: async () => command })) ?? commandList;
   // Messages quote the data (file names, values): shown on a terminal, their control characters are escaped.
   const err = (text: string) => io.err(escapeControlCharactersKeepingLines(text));
   const safeIo: CliIo = { out: io.out, err, errIsTty: io.errIsTty, progress: io.progress ?? io.err };
@@ -96,16 +82,17 @@ export async function runCli(
     io.out(`${version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name.toLowerCase());
-  if (!command) {
+  const entry = commands.find((c) => c.name === name.toLowerCase());
+  if (!entry) {
     const names = commands.map((c) => c.name);
     err(
       `cs-indicators: unknown command ${JSON.stringify(name)}${didYouMean(name, names)}\nsee \`cs-indicators --help\`\n`,
     );
     return 2;
   }
-  const where = `cs-indicators ${command.name}`;
+  const where = `cs-indicators ${entry.name}`;
   try {
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       const usage = typeof command.usage === 'function' ? command.usage(rest) : command.usage;
       io.out(`${usage.trimEnd()}\n`);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { choiceArg } from './args.js';
 import { type CliIo, OutputError, UsageError } from './context.js';
@@ -139,28 +139,34 @@ async function checkWritable(output: OutputTarget): Promise<void> {
   }
 }
 
+/** Text gathered before a write when an output is given as lines: about a megabyte. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
 /**
  * Writes an output: to standard output for `-`, else to a temporary file beside the target, then renamed onto it,
- * so that the target is either the old file or the whole new one, never a part.
+ * so that the target is either the old file or the whole new one, never a part. Content given as lines (any
+ * iterable of strings, such as a generator) is written as it is made, a megabyte at a time, and never held whole.
  *
  * @param output - the output.
- * @param content - everything it holds: text, or the bytes of a workbook.
+ * @param content - everything it holds: text, the bytes of a workbook, or its text as pieces to write in order.
  * @param io - the CLI's streams, for `-`.
  * @throws {OutputError} naming the path and the reason when it cannot be written.
  * @throws {UsageError} for bytes to standard output (a workbook is written to a file).
  */
 export async function writeOutput(
   output: OutputTarget,
-  content: string | Uint8Array,
+  content: string | Uint8Array | Iterable<string>,
   io: CliIo,
 ): Promise<void> {
+  const pieces = typeof content === 'string' || content instanceof Uint8Array ? undefined : content;
   if (isStdout(output.path)) {
-    if (typeof content !== 'string') {
+    if (content instanceof Uint8Array) {
       throw new UsageError(
         `${output.flag} -: a workbook cannot go to standard output: give ${output.flag} FILE`,
       );
     }
-    io.out(content);
+    if (pieces === undefined) io.out(content as string);
+    else for (const chunk of chunksOf(pieces)) io.out(chunk);
     return;
   }
   const target = resolve(output.path);
@@ -169,12 +175,34 @@ export async function writeOutput(
     `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   try {
-    await writeFile(temporary, content, { flag: 'wx' });
+    if (pieces === undefined) {
+      await writeFile(temporary, content as string | Uint8Array, { flag: 'wx' });
+    } else {
+      const handle = await open(temporary, 'wx');
+      try {
+        for (const chunk of chunksOf(pieces)) await handle.write(chunk);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new OutputError(`cannot write ${output.flag} ${output.path}: ${reasonOf(error)}`);
   }
+}
+
+/** The pieces joined into chunks of about {@link WRITE_CHUNK_CHARS} characters. */
+function* chunksOf(pieces: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length >= WRITE_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /** The file name endings that name each output format, for `--out FILE` without `--format`. */

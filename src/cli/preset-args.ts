@@ -2,6 +2,7 @@ import { type PresetFileOptions, presetForFormat } from '../node/read-preset-fil
 import { recordFileFormatOf } from '../node/read-records-file.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
 import { checkPresetKind } from '../presets/presets.js';
+import { skippedRowsLine } from '../records/issues.js';
 import type { RecordKind } from '../records/schemas.js';
 import { isIsoDate } from '../util/dates.js';
 import { choiceArg } from './args.js';
@@ -81,13 +82,8 @@ export function presetFromArgs(values: {
  * @param io - the CLI's streams.
  */
 export function reportSkipped(path: string, skipped: readonly SkippedRow[] | undefined, io: CliIo): void {
-  if (skipped === undefined || skipped.length === 0) return;
-  const byReason = new Map<string, number>();
-  for (const row of skipped) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + 1);
-  const reasons = [...byReason].map(([reason, count]) => `${reason} ${count}`).join(', ');
-  io.err(
-    `${path}: ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped, not records of the kind (${reasons})\n`,
-  );
+  const line = skippedRowsLine(path, skipped);
+  if (line !== null) io.err(`${line}\n`);
 }
 
 /**

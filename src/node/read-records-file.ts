@@ -6,36 +6,18 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { presetLayout } from '../presets/presets.js';
-import {
-  checkKindAndDateFormat,
-  checkOptionsOf,
-  createChecker,
-  PROGRESS_EVERY_ROWS,
-} from '../records/check.js';
+import { inputLayout } from '../presets/input-layout.js';
+import { PROGRESS_EVERY_ROWS } from '../records/check.js';
+import { type RecordFileFormat, recordFileFormatOf } from '../records/file-format.js';
 import { InputError, type InputIssue } from '../records/issues.js';
-import { readRecordsSource } from '../records/read-source.js';
+import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
-import { createShaper, type Layout } from '../records/shape.js';
-import { kindLayout } from '../records/shape-kind.js';
-import { type PresetFileOptions, presetForFormat, type ReadRecordsFileResult } from './read-preset-file.js';
-import { tokenizeWorkbook } from './read-workbook.js';
+import type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
 import { fileSource, nodeSha256 } from './source.js';
 
+export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from '../records/file-format.js';
 export { PROGRESS_EVERY_ROWS };
-
-/**
- * The formats a records file may be in: CSV, a JSON array, NDJSON (one JSON object a line), an Excel workbook
- * (`xlsx`), or the CIN census XML (`xml`).
- */
-export type RecordFileFormat = 'csv' | 'json' | 'ndjson' | 'xlsx' | 'xml';
-
-/**
- * Every records file format.
- * @example recordFileFormats //=> ['csv', 'json', 'ndjson', 'xlsx', 'xml']
- */
-export const recordFileFormats: readonly RecordFileFormat[] = ['csv', 'json', 'ndjson', 'xlsx', 'xml'];
 
 /** Options of {@link readRecordsFile}: those of `parseRecords`, how to read the file, and its standard shape. */
 export interface ReadRecordsFileOptions extends ParseRecordsOptions, PresetFileOptions {
@@ -46,26 +28,6 @@ export interface ReadRecordsFileOptions extends ParseRecordsOptions, PresetFileO
   readonly format?: RecordFileFormat;
   /** Called with the rows read so far, every {@link PROGRESS_EVERY_ROWS} rows, for progress output. Default: none. */
   readonly onProgress?: (rowsRead: number) => void;
-}
-
-/**
- * The format of a records file from its extension.
- *
- * @param path - the file's path.
- * @returns `csv`, `json`, `ndjson`, `xlsx` or `xml`.
- * @throws {TypeError} when the extension is none of `.csv`, `.json`, `.ndjson`, `.jsonl`, `.xlsx`, `.xlsm`, `.xml`.
- * @example recordFileFormatOf('exports/IA 2010.CSV') //=> 'csv'
- */
-export function recordFileFormatOf(path: string): RecordFileFormat {
-  const extension = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (extension === 'csv') return 'csv';
-  if (extension === 'json') return 'json';
-  if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson';
-  if (extension === 'xlsx' || extension === 'xlsm') return 'xlsx';
-  if (extension === 'xml') return 'xml';
-  throw new TypeError(
-    `${path}: cannot tell the file's format from its extension: expected .csv, .json, .ndjson or .jsonl, .xlsx or .xml (or pass the format)`,
-  );
 }
 
 function cannotRead(path: string, error: unknown): InputError {
@@ -95,47 +57,6 @@ function cannotRead(path: string, error: unknown): InputError {
 /** Whether an error came from the file system (as opposed to a bug in the reading path, which is rethrown). */
 function isFileError(error: unknown): boolean {
   return typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
-}
-
-/** The layout of a file: a preset's, or the kind's with the column map. Checks every option before any read. */
-function layoutOf(kind: RecordKind, format: RecordFileFormat, options: ReadRecordsFileOptions): Layout {
-  checkKindAndDateFormat(kind, options.dateFormat);
-  const preset = presetForFormat(format, options.preset);
-  if (preset === undefined) {
-    return kindLayout(kind, options.columnMap === undefined ? {} : { columnMap: options.columnMap });
-  }
-  return presetLayout(preset, kind, options);
-}
-
-/** Reads a workbook's bytes through the workbook tokenizer and the layout's shape. */
-async function readWorkbook<K extends RecordKind>(
-  kind: K,
-  bytes: Uint8Array,
-  layout: Layout,
-  file: string,
-  options: ReadRecordsFileOptions,
-): Promise<ReadRecordsFileResult<K>> {
-  const checker = createChecker(kind, {
-    ...checkOptionsOf({ ...options, file }),
-    ...(layout.skips === true ? { listsSkipped: true } : {}),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
-  const shaper = createShaper(layout.shape(checker), checker, { header: 'search' });
-  await tokenizeWorkbook(
-    bytes,
-    {
-      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-      ...(layout.sheetNames === undefined ? {} : { sheetNames: layout.sheetNames }),
-      ...(layout.firstSheetOtherwise === undefined
-        ? {}
-        : { firstSheetOtherwise: layout.firstSheetOtherwise }),
-    },
-    shaper,
-  );
-  const hash = nodeSha256();
-  hash.update(bytes);
-  return checker.result({ file, sha256: options.sha256 ?? hash.digest(), encoding: 'utf-8' });
 }
 
 /**
@@ -178,7 +99,7 @@ export async function readRecordsFile<K extends RecordKind>(
   options: ReadRecordsFileOptions = {},
 ): Promise<ReadRecordsFileResult<K>> {
   const format = options.format ?? recordFileFormatOf(path);
-  const layout = layoutOf(kind, format, options);
+  const layout = inputLayout(kind, format, options);
   const file = options.file ?? path;
 
   let handle: FileHandle;
@@ -195,7 +116,7 @@ export async function readRecordsFile<K extends RecordKind>(
       } catch (error) {
         throw cannotRead(path, error);
       }
-      return await readWorkbook(kind, bytes, layout, file, options);
+      return await readRecordsWorkbook(kind, bytes, layout, { ...options, file, createHash: nodeSha256 });
     }
     return await readRecordsSource(kind, fileSource(handle, file), format, layout, {
       ...options,

@@ -1,30 +1,17 @@
 /**
- * Stage 3 for Excel workbooks (.xlsx), with exceljs: one sheet's rows of cells, numbered as Excel numbers them.
- * Dialect only: which sheet, and each cell's value as text (dates as `YYYY-MM-DD`), a number, or a formula whose
- * value was never saved. The header row, and which numbers are dates, are the shape stage's to find.
+ * Reading Excel workbooks (.xlsx) from files: one sheet's rows, through the core's workbook module (stage 3,
+ * `tokenizeSheet`) and the shape stage's header search.
  * @module
  */
 import { readFile } from 'node:fs/promises';
 import { InputError, type InputIssue } from '../records/issues.js';
 import { createShaper, type ShapeColumns } from '../records/shape.js';
-import type { Cell, RowSink, ValuesSink } from '../records/stages.js';
+import type { WorkbookSheetOptions } from '../records/sheet-choice.js';
+import type { RowSink, ValuesSink } from '../records/stages.js';
+import { tokenizeSheet } from '../records/tokenize-sheet.js';
 import { looseKey } from '../records/values.js';
 
-/** Which sheet of a workbook the workbook tokenizer reads. */
-export interface WorkbookSheetOptions {
-  /**
-   * The sheet to read: its name (matched ignoring case, spaces and punctuation, so `list3` finds `List_3`) or its
-   * 1-based position in the workbook. Default: the first of `sheetNames` found, else the first sheet.
-   */
-  readonly sheet?: string | number;
-  /**
-   * Names to look for when `sheet` is not given, best first (matched as `sheet` is; `List 3` also finds a sheet
-   * named `List 3 Referrals`). Default: none.
-   */
-  readonly sheetNames?: readonly string[];
-  /** Whether a workbook without any of `sheetNames` is read from its first sheet, instead of refused. Default false. */
-  readonly firstSheetOtherwise?: boolean;
-}
+export type { WorkbookSheetOptions };
 
 /** Options of {@link readWorkbookRows}. */
 export interface ReadWorkbookRowsOptions extends WorkbookSheetOptions {
@@ -75,116 +62,9 @@ export interface WorkbookSheetInfo {
   readonly date1904: boolean;
 }
 
-interface SheetLike {
-  readonly name: string;
-  eachRow(
-    options: { includeEmpty: boolean },
-    visit: (row: { values: unknown }, rowNumber: number) => void,
-  ): void;
-}
-
-/** The sheet wanted, among the workbook's sheet names. */
-function chooseSheet(names: readonly string[], options: WorkbookSheetOptions): string | undefined {
-  const { sheet } = options;
-  if (typeof sheet === 'number') return names[sheet - 1];
-  if (typeof sheet === 'string') return names.find((name) => looseKey(name) === looseKey(sheet));
-  for (const wanted of options.sheetNames ?? []) {
-    const key = looseKey(wanted);
-    const exact = names.find((name) => looseKey(name) === key);
-    if (exact !== undefined) return exact;
-    // `List 3` also finds `List 3 Referrals` (but not `List 30`).
-    const prefixed = names.find((name) => {
-      const loose = looseKey(name);
-      return loose.startsWith(key) && !/^\d/.test(loose.slice(key.length)) && /\d$/.test(key);
-    });
-    if (prefixed !== undefined) return prefixed;
-  }
-  if (
-    options.sheetNames !== undefined &&
-    options.sheetNames.length > 0 &&
-    options.firstSheetOtherwise !== true
-  ) {
-    return undefined;
-  }
-  return names[0];
-}
-
-function quoted(names: readonly string[]): string {
-  return names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ');
-}
-
-function missingSheet(names: readonly string[], options: WorkbookSheetOptions): string {
-  const { sheet } = options;
-  const asked =
-    typeof sheet === 'number'
-      ? `no sheet number ${sheet} (the workbook has ${names.length})`
-      : typeof sheet === 'string'
-        ? `no sheet named ${JSON.stringify(sheet)}`
-        : `no sheet named ${(options.sheetNames ?? []).map((n) => JSON.stringify(n)).join(' or ')}`;
-  return `${asked}: sheets found: ${quoted(names)}. Name the sheet to read (--sheet NAME or N)`;
-}
-
-function describeZipError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/FILE_ENDED|unexpected end|end of data|corrupt|invalid signature|zip/i.test(message)) {
-    return `it is not a complete Excel workbook (.xlsx) (${message}): is it cut short, or another kind of file?`;
-  }
-  return `it cannot be read as an Excel workbook (.xlsx) (${message})`;
-}
-
-/** A column's letters, as Excel names it: 1 is A, 27 is AA. */
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** One exceljs cell value as a {@link Cell}. */
-function cellOf(value: unknown, address: () => string): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    // exceljs gives a date cell as the instant at UTC midnight of its day (plus any time): its UTC date is the day.
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'object') {
-    const cell = value as {
-      richText?: readonly { text?: string }[];
-      result?: unknown;
-      formula?: string;
-      sharedFormula?: string;
-      text?: unknown;
-      error?: string;
-    };
-    if (Array.isArray(cell.richText)) return cell.richText.map((run) => run.text ?? '').join('');
-    if (cell.formula !== undefined || cell.sharedFormula !== undefined) {
-      if (cell.result === undefined)
-        return { formula: cell.formula ?? cell.sharedFormula ?? '', address: address() };
-      return cellOf(cell.result, address);
-    }
-    if ('result' in cell) return cellOf(cell.result, address);
-    if (cell.text !== undefined) return cellOf(cell.text, address);
-    if (typeof cell.error === 'string') return cell.error;
-  }
-  return String(value);
-}
-
-function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
-}
-
 /**
- * Tokenizes one sheet of an Excel workbook: finds the sheet, gives the workbook's date system (`dateSystem`,
- * `1900` or `1904`) and the sheet's name (`sheet`) as file values, then each row that is not blank as cells from
- * column A: text (a date cell as its UTC calendar date, `YYYY-MM-DD`; rich text as its text; a formula as its saved
- * value), a number, or a formula whose value was never saved. A workbook that is not one, is cut short, lacks the
- * sheet, or whose sheet is empty refuses the input with a message naming the sheets.
- *
- * The workbook is loaded whole (`workbook.xlsx.load`), not with exceljs's streaming `WorkbookReader`: in exceljs
- * 4.4 that reader can lose `xl/workbook.xml` when it is stored after the worksheets, as exceljs itself writes it
- * (exceljs issue 3064). Annex A and census workbooks are small enough to load.
+ * Tokenizes one sheet of an Excel workbook with the core's workbook module ({@link tokenizeSheet}, which the
+ * browser page also uses): kept under this name for the node entry's callers.
  *
  * @param bytes - the workbook's bytes.
  * @param options - `sheet`, `sheetNames`, `firstSheetOtherwise`.
@@ -194,55 +74,12 @@ function isBlankRow(cells: readonly Cell[]): boolean {
  * await tokenizeWorkbook(await readFile('annex-a.xlsx'), { sheet: 'List 3' }, sink)
  * //=> { sheet: 'List_3', sheets: ['Cover', 'List_3', …], date1904: false }
  */
-export async function tokenizeWorkbook(
+export function tokenizeWorkbook(
   bytes: Uint8Array,
   options: WorkbookSheetOptions,
   sink: RowSink,
 ): Promise<WorkbookSheetInfo | undefined> {
-  const refuse = (message: string): undefined => {
-    sink.refuse(message);
-    sink.end();
-    return undefined;
-  };
-  // exceljs is loaded only when a workbook is read: it costs about 0.2 s, which a CSV run should not pay.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return refuse(describeZipError(error));
-  }
-  const sheets = workbook.worksheets as unknown as readonly SheetLike[];
-  const names = sheets.map((sheet) => sheet.name);
-  if (names.length === 0) {
-    return refuse('no worksheets found: it is not an Excel workbook (.xlsx) with a sheet to read');
-  }
-  const target = chooseSheet(names, options);
-  const sheet = sheets.find((candidate) => candidate.name === target);
-  if (sheet === undefined) return refuse(missingSheet(names, options));
-  const date1904 = workbook.properties?.date1904 === true;
-  sink.fileValue('dateSystem', date1904 ? '1904' : '1900');
-  sink.fileValue('sheet', sheet.name);
-  let rows = 0;
-  sheet.eachRow({ includeEmpty: false }, (sheetRow, rowNumber) => {
-    // `values` is 1-based (index 0 is empty), with holes for empty cells.
-    const values = Array.isArray(sheetRow.values) ? (sheetRow.values as unknown[]) : [];
-    const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) {
-      cells.push(cellOf(values[i], () => `${columnLetters(i)}${rowNumber}`));
-    }
-    if (isBlankRow(cells)) return;
-    rows++;
-    sink.row(cells, rowNumber);
-  });
-  if (rows === 0) {
-    const others = names.filter((name) => name !== sheet.name);
-    return refuse(
-      `the sheet ${JSON.stringify(sheet.name)} is empty: the workbook's other sheets are ${quoted(others)}. Name the sheet to read (--sheet NAME or N)`,
-    );
-  }
-  sink.end();
-  return { sheet: sheet.name, sheets: names, date1904 };
+  return tokenizeSheet(bytes, options, sink);
 }
 
 type Matcher = (text: string) => boolean;
@@ -264,7 +101,7 @@ function cannotRead(path: string, message: string): InputError {
  * Reads one sheet of an Excel workbook (.xlsx) as rows of text: the sheet by name (ignoring case, spaces and
  * punctuation: `list3`, `List_3` and `List 3` are one name) or by number; the header row found below any title rows
  * (the first with two of the expected headers); blank rows, such as the empty rows a sheet often ends with, left
- * out. Date cells become their calendar date, `YYYY-MM-DD` (the UTC date exceljs gives, so no time-zone shift); a
+ * out. Date cells become their calendar date, `YYYY-MM-DD` (in the workbook's date system, 1900 or 1904); a
  * number in a date column is an Excel serial (serial 40298 is 2010-04-30, with Excel's phantom 1900-02-29 and the
  * 1904 system handled); formulas give their saved value (`=FORMULA` when none was saved) and rich text its text.
  *

@@ -12,6 +12,7 @@ export {
   createCinCensusShape,
   parseCinCensusXml,
 } from './cin-census.js';
+export { type InputLayoutOptions, inputLayout, presetForFormat } from './input-layout.js';
 export {
   checkNccisCodeMap,
   NCCIS_CODES_OUTSIDE_MAP,
@@ -41,7 +42,20 @@ export {
   type SkipReason,
   type TablePreset,
 } from './preset-reader.js';
-export { checkPresetKind, createPresetReader, presetKinds, presetLayout } from './presets.js';
+export { checkPresetKind, createPresetReader, presetKinds, presetLayout, presetTable } from './presets.js';
+export {
+  type InputRead,
+  type InputSample,
+  type InputShape,
+  inputShapes,
+  type RecogniseOptions,
+  type Recognition,
+  recogniseInput,
+  SAMPLE_BYTES,
+  type ShapeColumn,
+  sampleText,
+  sampleWorkbook,
+} from './recognise.js';
 export { type ColumnMatch, createColumnMatcher, createTableShape } from './table-shape.js';
 export {
   allocationsFromCases30,

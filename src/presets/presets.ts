@@ -53,6 +53,22 @@ export function checkPresetKind(preset: string, kind: string): asserts preset is
   }
 }
 
+/**
+ * The table a preset reads a kind from: its columns and their spellings, its sheets. Undefined for the CIN census
+ * (XML records, not a table) and for a kind the preset does not give.
+ *
+ * @param preset - the preset.
+ * @param kind - the record kind.
+ * @returns the table, or undefined.
+ * @example
+ * presetTable('annex-a', 'referral')?.label //=> 'Annex A List 3 (referrals)'
+ * presetTable('cin-census', 'referral') //=> undefined
+ */
+export function presetTable(preset: PresetId, kind: RecordKind): TablePreset | undefined {
+  if (preset === 'cin-census' || !presetKinds[preset].includes(kind)) return undefined;
+  return tableOf(preset, kind);
+}
+
 /** The table a preset reads a kind from. */
 function tableOf(preset: Exclude<PresetId, 'cin-census'>, kind: RecordKind): TablePreset {
   const tables: Readonly<Record<string, TablePreset>> =

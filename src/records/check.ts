@@ -274,7 +274,7 @@ function fitsSchema(field: FieldSpec, value: unknown): boolean {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) && value >= 0;
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
     case 'enum':
       return typeof value === 'string' && (field.values ?? []).includes(value);
     default:

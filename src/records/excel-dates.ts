@@ -1,9 +1,11 @@
 /**
  * Excel's day numbers ("serials"): the one place the library reads a number as a date is a numeric cell of a date
- * column in a workbook, and this is how.
+ * column in a workbook, and this is how: the workbook module's conversion (`workbook/serials.ts`), with an options
+ * object.
  * @module
  */
-import { addDays, type IsoDate } from '../util/dates.js';
+import type { IsoDate } from '../util/dates.js';
+import { serialToIsoDate } from '../workbook/serials.js';
 
 /** Options of {@link excelSerialToIsoDate}. */
 export interface ExcelSerialOptions {
@@ -13,17 +15,6 @@ export interface ExcelSerialOptions {
    */
   readonly date1904?: boolean;
 }
-
-// The 1900 system: serial 1 is 1900-01-01 and Excel keeps Lotus 1-2-3's phantom 1900-02-29 as serial 60, so serials
-// 1 to 59 count from 1899-12-31 and serials from 61 from 1899-12-30.
-const EPOCH_1900_EARLY = '1899-12-31';
-const EPOCH_1900 = '1899-12-30';
-const PHANTOM_LEAP_DAY = 60;
-// The 1904 system: serial 0 is 1904-01-01.
-const EPOCH_1904 = '1904-01-01';
-// 9999-12-31, the last day Excel shows, in each system.
-const LAST_SERIAL_1900 = 2_958_465;
-const LAST_SERIAL_1904 = 2_957_003;
 
 /**
  * The calendar date of an Excel serial day number, or null when the number is no date Excel can show. A fraction
@@ -42,12 +33,5 @@ const LAST_SERIAL_1904 = 2_957_003;
  * excelSerialToIsoDate(38836, { date1904: true }) //=> '2010-04-30'
  */
 export function excelSerialToIsoDate(serial: number, options: ExcelSerialOptions = {}): IsoDate | null {
-  if (!Number.isFinite(serial)) return null;
-  const day = Math.floor(serial);
-  if (options.date1904 === true) {
-    if (day < 0 || day > LAST_SERIAL_1904) return null;
-    return addDays(EPOCH_1904, day);
-  }
-  if (day < 1 || day > LAST_SERIAL_1900 || day === PHANTOM_LEAP_DAY) return null;
-  return addDays(day < PHANTOM_LEAP_DAY ? EPOCH_1900_EARLY : EPOCH_1900, day);
+  return serialToIsoDate(serial, options.date1904 === true);
 }

@@ -3,6 +3,7 @@
  * shape → check) from bytes, text or JavaScript values to checked records, input issues (SPEC 7) and the accounting.
  * @module
  */
+export { type BlobSourceOptions, blobSource, type StreamableBlob } from './blob-source.js';
 export {
   type Checker,
   type CheckOptions,
@@ -11,6 +12,7 @@ export {
   createChecker,
   PROGRESS_EVERY_ROWS,
 } from './check.js';
+export { ColumnMapError, parseColumnMap } from './column-map.js';
 export {
   type DateCellResult,
   type DateFormat,
@@ -35,6 +37,7 @@ export {
 } from './decode.js';
 export { type ExcelSerialOptions, excelSerialToIsoDate } from './excel-dates.js';
 export { type DatePair, type FieldSpec, type FieldType, type KindSpec, recordSpecs } from './fields.js';
+export { type RecordFileFormat, recordFileFormatOf, recordFileFormats } from './file-format.js';
 export {
   type ColumnMap,
   type ColumnReport,
@@ -67,16 +70,20 @@ export {
   resultWarningCodes,
   type SkippedRow,
   type SkipReason,
+  skippedRowsLine,
   type TextEncoding,
   textEncodings,
 } from './issues.js';
 export { parseCsvText, parseJsonText, parseNdjsonText, parseRecords } from './parse-records.js';
 export {
   type ReadSourceOptions,
+  type ReadWorkbookOptions,
   readRecordsSource,
   readRecordsText,
+  readRecordsWorkbook,
   type TextFormat,
   textFormats,
+  type WorkbookTokenizer,
 } from './read-source.js';
 export type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 export {
@@ -124,6 +131,12 @@ export {
   type ShaperOptions,
 } from './shape.js';
 export { createKindShape, type KindShapeOptions, kindLayout } from './shape-kind.js';
+export {
+  chooseSheet,
+  emptySheetMessage,
+  missingSheetMessage,
+  type WorkbookSheetOptions,
+} from './sheet-choice.js';
 export type {
   ByteSource,
   Cell,
@@ -136,4 +149,5 @@ export type {
 } from './stages.js';
 export { type CsvTokenizerOptions, createCsvTokenizer, tokenizeCsv } from './tokenize-csv.js';
 export { createNdjsonTokenizer, type NdjsonTokenizerOptions, tokenizeJsonArray } from './tokenize-json.js';
+export { type SheetRead, sheetCellOf, tokenizeSheet } from './tokenize-sheet.js';
 export { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';

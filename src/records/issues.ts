@@ -308,6 +308,25 @@ export function countIssuesByCode(issues: readonly InputIssue[]): Partial<Record
   return result;
 }
 
+/**
+ * The rows a preset read that are not records of the kind, in one line: their count by reason, as the CLI prints
+ * it on standard error and the browser page shows it.
+ *
+ * @param file - the file.
+ * @param skipped - the rows skipped.
+ * @returns the line (without a newline), or null when no row was skipped.
+ * @example
+ * skippedRowsLine('annex-a.xlsx', [{ row: 7, reason: 'icpc-not-required', message: '…' }])
+ * //=> 'annex-a.xlsx: 1 row skipped, not records of the kind (icpc-not-required 1)'
+ */
+export function skippedRowsLine(file: string, skipped: readonly SkippedRow[] | undefined): string | null {
+  if (skipped === undefined || skipped.length === 0) return null;
+  const byReason = new Map<string, number>();
+  for (const row of skipped) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + 1);
+  const reasons = [...byReason].map(([reason, count]) => `${reason} ${count}`).join(', ');
+  return `${file}: ${skipped.length} row${skipped.length === 1 ? '' : 's'} skipped, not records of the kind (${reasons})`;
+}
+
 const MESSAGE_ISSUES = 10;
 
 /**

@@ -11,9 +11,11 @@ import type { TextEncoding } from './issues.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import type { RecordKind } from './schemas.js';
 import { createShaper, type Layout } from './shape.js';
+import type { WorkbookSheetOptions } from './sheet-choice.js';
 import type { ByteSource, RowSink, TextSink } from './stages.js';
 import { createCsvTokenizer } from './tokenize-csv.js';
 import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
+import { tokenizeSheet } from './tokenize-sheet.js';
 import { tokenizeXml } from './tokenize-xml.js';
 
 /**
@@ -177,4 +179,67 @@ export function readRecordsText<K extends RecordKind>(
     sha256: options.sha256 ?? sha256OfText(text),
     encoding,
   });
+}
+
+/** A workbook tokenizer: one sheet's rows to the next stage (the core's {@link tokenizeSheet}, or another). */
+export type WorkbookTokenizer = (
+  bytes: Uint8Array,
+  options: WorkbookSheetOptions,
+  sink: RowSink,
+) => Promise<unknown>;
+
+/** Options of {@link readRecordsWorkbook}: those of {@link readRecordsSource}, the sheet, and the tokenizer. */
+export interface ReadWorkbookOptions extends ReadSourceOptions {
+  /** The sheet, by name or 1-based number. Default: the layout's sheet for the kind, else the first. */
+  readonly sheet?: string | number;
+  /** The workbook tokenizer. Default {@link tokenizeSheet}, the core's own. */
+  readonly tokenize?: WorkbookTokenizer;
+}
+
+/**
+ * Reads records from one sheet of an Excel workbook (.xlsx) held in memory, through stages 3 to 5: the sheet chosen
+ * by name or by the layout's sheet names, its header found below any title rows (the first row with two headers the
+ * layout knows), date cells and serial numbers in date columns read as dates. `input.sha256` is the hash of the
+ * bytes; `input.encoding` is `utf-8`.
+ *
+ * @param kind - the record kind.
+ * @param bytes - the whole workbook.
+ * @param layout - the shape of the input: `inputLayout(kind, 'xlsx', options)`.
+ * @param options - as {@link readRecordsSource} (`file` names it in messages; default `(workbook)`), `sheet` and
+ *   `tokenize` (default {@link tokenizeSheet}).
+ * @returns the result; a workbook that is not one, lacks the sheet or whose sheet is empty is refused (`readable`
+ *   false, one `unreadable` issue saying why).
+ * @throws {InputError} under `strict` when there is an issue it refuses.
+ * @example
+ * const result = await readRecordsWorkbook('referral', bytes, inputLayout('referral', 'xlsx', { preset: 'annex-a' }), { file: 'annex-a.xlsx' });
+ * result.accounting.rowsRead //=> 120
+ */
+export async function readRecordsWorkbook<K extends RecordKind>(
+  kind: K,
+  bytes: Uint8Array,
+  layout: Layout,
+  options: ReadWorkbookOptions = {},
+): Promise<ParseRecordsResult<K>> {
+  const file = options.file ?? '(workbook)';
+  const checker = checkerOf(kind, layout, { ...options, file });
+  // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
+  const shaper = createShaper(layout.shape(checker), checker, { header: 'search' });
+  await (options.tokenize ?? tokenizeSheet)(
+    bytes,
+    {
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      ...(layout.sheetNames === undefined ? {} : { sheetNames: layout.sheetNames }),
+      ...(layout.firstSheetOtherwise === undefined
+        ? {}
+        : { firstSheetOtherwise: layout.firstSheetOtherwise }),
+    },
+    shaper,
+  );
+  let sha256 = options.sha256;
+  if (sha256 === undefined) {
+    const hash = (options.createHash ?? createSha256)();
+    hash.update(bytes);
+    sha256 = hash.digest();
+  }
+  return checker.result({ file, sha256, encoding: 'utf-8' });
 }

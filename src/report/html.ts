@@ -804,6 +804,54 @@ function inputsTable(model: ReportModel): string {
   ].join('');
 }
 
+/** The report's content under its header: the summary, the warnings, a section per indicator, the inputs. */
+function mainParts(model: ReportModel, options: RenderHtmlOptions): string[] {
+  return [
+    slowToProgress(model),
+    summaryTable(model),
+    otherTargets(model),
+    warningsPanel(model.indicators.flatMap((indicator) => indicator.warnings)),
+    howToRead(),
+    ...model.indicators.map((indicator) => section(indicator, options)),
+    inputsTable(model),
+  ];
+}
+
+/**
+ * The CSS of the HTML report: govuk-frontend's styles (without its fonts and images) and the report's own (the
+ * layout, a phone's width, A4 print), for a page that shows {@link renderReportContent}.
+ *
+ * @returns the CSS text.
+ * @example reportStyles().includes('.csi-summary') //=> true
+ */
+export function reportStyles(): string {
+  return `${GOVUK_STYLES}\n${REPORT_STYLES}`;
+}
+
+/**
+ * The monthly return's content as {@link renderHtml} shows it, without the page around it: the header band, then
+ * the summary (its rows with the SPEC 15 contract), the warnings, a section per indicator and the inputs, for a page
+ * that holds the report in one of its parts (the browser page's `#report`), styled by {@link reportStyles}. Every
+ * text from the model is escaped. Pure and browser-safe.
+ *
+ * @param model - the report, from `buildReport`.
+ * @param options - the charts' size.
+ * @returns the HTML of the content.
+ * @example
+ * renderReportContent(model).startsWith('<header class="csi-masthead">') //=> true
+ * renderHtml(model).includes(renderReportContent(model).slice(0, 200)) //=> true
+ */
+export function renderReportContent(model: ReportModel, options: RenderHtmlOptions = {}): string {
+  return [
+    header(model),
+    '<div class="govuk-width-container">',
+    '<div class="govuk-main-wrapper">',
+    ...mainParts(model, options),
+    '</div>',
+    '</div>',
+  ].join('\n');
+}
+
 /**
  * Renders the monthly return as one standalone HTML page in the GOV.UK Design System look: govuk-frontend's styles
  * inlined (without its fonts and images), no script, and nothing fetched from any network when it is viewed. A header
@@ -842,13 +890,7 @@ export function renderHtml(model: ReportModel, options: RenderHtmlOptions = {}):
     header(model),
     '<div class="govuk-width-container">',
     '<main class="govuk-main-wrapper" id="main-content">',
-    slowToProgress(model),
-    summaryTable(model),
-    otherTargets(model),
-    warningsPanel(model.indicators.flatMap((indicator) => indicator.warnings)),
-    howToRead(),
-    ...model.indicators.map((indicator) => section(indicator, options)),
-    inputsTable(model),
+    ...mainParts(model, options),
     '</main>',
     '</div>',
     '<footer class="csi-footer">',

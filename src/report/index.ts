@@ -1,4 +1,22 @@
 export { type RenderChartOptions, renderChart } from './chart.js';
+export {
+  type CheckedIndicator,
+  type CheckedReportConfig,
+  type ConfigFile,
+  checkReportConfig,
+  type LoadedInput,
+  type LoadedReport,
+  type LoadReportOptions,
+  loadReportWith,
+  type ReportConfig,
+  type ReportConfigCheck,
+  ReportConfigError,
+  type ReportFiles,
+  type ReportInputEntry,
+  type ReportInputReadOptions,
+  refuseReportConfig,
+  reportConfigSchema,
+} from './config.js';
 export { REPORT_CSV_COLUMNS, renderCsv, renderJson } from './csv.js';
 export { escapeHtml } from './escape-html.js';
 export {
@@ -14,7 +32,7 @@ export {
   toleranceWords,
   yearToDateLabel,
 } from './headline.js';
-export { type RenderHtmlOptions, renderHtml } from './html.js';
+export { type RenderHtmlOptions, renderHtml, renderReportContent, reportStyles } from './html.js';
 export { escapeMarkdown, renderMarkdown } from './markdown.js';
 export {
   type BuildReportOptions,
@@ -29,6 +47,7 @@ export {
   type ReportTarget,
   type SlowToProgress,
 } from './model.js';
+export { renderWorkbook } from './render-workbook.js';
 export {
   assuranceMeaning,
   assuranceWords,

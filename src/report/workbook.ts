@@ -277,16 +277,15 @@ function aboutSheet(model: ReportModel): WorkbookSheet {
 }
 
 /**
- * The monthly return as a workbook's contents, for a workbook writer (the node entry's `renderXlsx` writes it with
- * exceljs): a "Summary" sheet (one row per indicator: latest month, year to date, headline target with its set and
- * period, actual, gap, status, standing, tolerance, variation, assurance, rate needed), a sheet per indicator (each
- * month of history and of the year: numerator, denominator, value, the chart's mean and limits, what it shows; then
- * the year to date) and an "About" sheet (calendar id and fingerprint, convention, tolerance, each indicator's rule,
- * records read and rows rejected, each input's rows read, accepted, rejected and skipped, encoding and SHA-256, the
- * indicators slow to
- * progress, the warnings). Every figure is a number with a number format, never text: percentages are kept in points
- * (82.4 shown as `82.4%`, so that they add up with targets and gaps), gaps signed (`-4.4 pts`), months and dates are
- * real dates. Pure and browser-safe.
+ * The monthly return as a workbook's contents, for a workbook writer (`renderWorkbook`, and the node entry's
+ * `renderXlsx`, write it with the core's workbook module): a "Summary" sheet (one row per indicator: latest month, year
+ * to date, headline target with its set and period, actual, gap, status, standing, tolerance, variation, assurance,
+ * rate needed), a sheet per indicator (each month of history and of the year: numerator, denominator, value, the
+ * chart's mean and limits, what it shows; then the year to date) and an "About" sheet (calendar id and fingerprint,
+ * convention, tolerance, each indicator's rule, records read and rows rejected, each input's rows read, accepted,
+ * rejected and skipped, encoding and SHA-256, the indicators slow to progress, the warnings). Every figure is a number
+ * with a number format, never text: percentages are kept in points (82.4 shown as `82.4%`, so that they add up with
+ * targets and gaps), gaps signed (`-4.4 pts`), months and dates are real dates. Pure and browser-safe.
  *
  * @param model - the report, from `buildReport`.
  * @returns the {@link WorkbookLayout}.

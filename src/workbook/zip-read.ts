@@ -192,8 +192,9 @@ function inflated(data: Uint8Array): AsyncIterable<Uint8Array> {
       at += SLICE;
     },
   });
+  // `as never`: the DOM's types (the browser page's build) and Node's disagree on the stream's chunk type.
   return compressed.pipeThrough(
-    new DecompressionStream('deflate-raw'),
+    new DecompressionStream('deflate-raw') as never,
   ) as unknown as AsyncIterable<Uint8Array>;
 }
 

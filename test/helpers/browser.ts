@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 
 /** Where Debian's chromium package puts the browser: the default of `CSI_CHROMIUM`. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -51,4 +52,24 @@ export function chooseBrowser(
     decision: 'skip',
     message: `SKIPPED: the report's browser tests, because ${where}. ${install} (Under CI=true they fail instead.)`,
   };
+}
+
+/**
+ * Launches the chosen Chromium headless, with everything that would reach a network on its own turned off (updates,
+ * sync, background requests), so that any request a test sees comes from the page.
+ */
+export function launchChromium(choice: BrowserChoice): Promise<Browser> {
+  return chromium.launch({
+    executablePath: choice.path,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

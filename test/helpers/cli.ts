@@ -17,6 +17,8 @@ export function runBuiltCli(args: readonly string[], options: { cwd?: string; in
     cwd: options.cwd ?? fileURLToPath(new URL('../..', import.meta.url)),
     input: options.input ?? '',
     encoding: 'utf8',
+    // The browser page is over a mebibyte (the default limit).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

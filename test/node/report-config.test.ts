@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, ReportConfigError, readReportConfig } from '../../src/node/report-config.js';
+import { loadReport, readReportConfig } from '../../src/node/report-config.js';
 import { InputError } from '../../src/records/issues.js';
+import { ReportConfigError } from '../../src/report/config.js';
 import { scratchDir } from '../helpers/bad-input.js';
 import { fixturePath } from '../helpers/fixtures.js';
 

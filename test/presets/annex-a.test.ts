@@ -227,7 +227,7 @@ describe("readRecordsFile with preset 'annex-a'", () => {
     expect(read.issues).toHaveLength(1);
     expect(read.issues[0]?.code).toBe('unreadable');
     expect(read.issues[0]?.message).toMatch(
-      /^it is not a complete Excel workbook \(\.xlsx\) \(.*\): is it cut short/,
+      /^it cannot be read as an Excel workbook \(\.xlsx\): it is not a complete Excel workbook \(\.xlsx\): .*is it cut short\?$/,
     );
     await expect(readRecordsFile('referral', path, { preset: 'annex-a', strict: true })).rejects.toThrow(
       InputError,

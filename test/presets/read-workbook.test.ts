@@ -158,7 +158,9 @@ describe('readWorkbookRows', () => {
     const error = await refusal(readWorkbookRows(path, { sheet: 'List 3' }));
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ code: 'unreadable', row: 0, file: path });
-    expect(error.issues[0]?.message).toMatch(/^it is not a complete Excel workbook \(\.xlsx\)/);
+    expect(error.issues[0]?.message).toMatch(
+      /^it cannot be read as an Excel workbook \(\.xlsx\): it is not a complete Excel workbook \(\.xlsx\): .*is it cut short\?$/,
+    );
   });
 
   it('refuses a file that is not a workbook, and one that does not exist', async () => {
@@ -202,5 +204,22 @@ describe('readRecordsFile with an .xlsx file and no preset', () => {
       rowsSkipped: 0,
       warningsByCode: {},
     });
+  });
+});
+
+describe('readRecordsFile with a workbook saved by LibreOffice in the 1904 date system', () => {
+  it('reads its dates in the 1904 system (date1904="true"), not 1,462 days early', async () => {
+    // test/fixtures/workbook/libreoffice-1904.xlsx was saved by LibreOffice Calc with the 1904 date system, which it
+    // writes date1904="true". Its List 3 holds the referral dates 2012-04-02, 2012-02-29 and 2012-10-15 (1904
+    // serials 39539, 39506 and 39735: the 1900 serials 41001, 40968 and 41197 less 1,462). exceljs, which the CLI read workbooks with before, takes only "1" for the
+    // 1904 system and so read 39539 as a 1900 serial: 2008-04-01, a wrong date without a word.
+    const path = fileURLToPath(new URL('../fixtures/workbook/libreoffice-1904.xlsx', import.meta.url));
+    const read = await readRecordsFile('referral', path, { preset: 'annex-a' });
+    expect(read.records.map((record) => [record.childId, record.referralDate])).toEqual([
+      ['C001', '2012-04-02'],
+      ['Zoë & Co <C002>', '2012-02-29'],
+      ['C003', '2012-10-15'],
+    ]);
+    expect(read.accounting.rowsRead).toBe(3);
   });
 });

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import type { RecordKind } from '../../src/records/schemas.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReport, type ReportIndicatorInput, type ReportModel } from '../../src/report/model.js';
 import { getTargetSet } from '../../src/targets/index.js';
-import { chooseBrowser } from '../helpers/browser.js';
+import { chooseBrowser, launchChromium } from '../helpers/browser.js';
 
 // The browser: CSI_CHROMIUM, else Debian's /usr/bin/chromium. Missing, the tests are skipped with a warning that says
 // how to install one, except under CI (CI=true), where they must run and so fail.
@@ -70,19 +70,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the HTML report in a real br
     writeFileSync(file, renderHtml(model));
     fileUrl = pathToFileURL(file).href;
 
-    browser = await chromium.launch({
-      executablePath: browserChoice.path,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(browserChoice);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));

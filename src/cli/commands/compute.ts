@@ -66,6 +66,7 @@ import {
   strictFlag,
   strictFromArgs,
 } from '../reading.js';
+import { summaryOf } from './list.js';
 
 const COLUMN = 22;
 
@@ -326,6 +327,22 @@ export interface AuditRows {
  * @returns the CSV text.
  */
 export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: [] }): string {
+  let text = '';
+  for (const line of auditLines(result, rows)) text += line;
+  return text;
+}
+
+/**
+ * The lines of {@link auditCsv}, each ended by a newline, made one at a time as they are asked for, so that the CLI
+ * writes them as they are made and never holds the file's text (at 3 × 10^6 rows it would be about a gigabyte). The
+ * outcomes are taken in row order (they come in it; an index sorted by row when they do not), merged with the
+ * rejected and skipped rows.
+ *
+ * @param result - the result, with its outcomes.
+ * @param rows - the rejected and skipped rows of the input, when known.
+ * @returns the header line, then one line per row.
+ */
+export function* auditLines(result: IndicatorResult, rows: AuditRows = { issues: [] }): Generator<string> {
   const context = [
     result.period.start,
     result.period.end,
@@ -337,29 +354,15 @@ export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: []
     result.inputs?.[0]?.sha256 ?? '',
     result.inputs?.[0]?.encoding ?? '',
   ];
-  const lines: { row: number; line: string }[] = [];
-  for (const o of result.outcomes ?? []) {
-    const inPopulation = o.bucket === 'counted' || o.bucket === 'not-counted';
-    lines.push({
-      row: o.row ?? Number.POSITIVE_INFINITY,
-      line: csvLine([
-        result.indicator,
-        o.id,
-        o.row,
-        o.bucket,
-        inPopulation,
-        o.bucket === 'counted',
-        o.reason,
-        o.startDate,
-        o.eventDate,
-        o.days,
-        o.deadline,
-        o.onTime,
-        o.team,
-        o.workerId,
-        ...context,
-      ]),
-    });
+  const outcomes = result.outcomes ?? [];
+  const rowOf = (index: number) => outcomes[index]?.row ?? Number.POSITIVE_INFINITY;
+  let order: number[] | undefined;
+  for (let i = 1; i < outcomes.length; i++) {
+    if (rowOf(i) < rowOf(i - 1)) {
+      // Stable: equal rows keep their order.
+      order = Array.from(outcomes, (_, index) => index).sort((a, b) => rowOf(a) - rowOf(b) || a - b);
+      break;
+    }
   }
   // One line per rejected row, however many issues it has; file-level issues (row 0) reject no row of their own.
   const rejected = new Map<number, string[]>();
@@ -369,33 +372,56 @@ export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: []
     reasons.push(`${issue.code}${issue.field === null ? '' : ` ${issue.field}`}`);
     rejected.set(issue.row, reasons);
   }
-  const other = (row: number, bucket: string, reason: string) =>
-    lines.push({
-      row,
-      line: csvLine([
-        result.indicator,
-        '',
-        row,
-        bucket,
-        false,
-        false,
-        reason,
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        ...context,
-      ]),
-    });
-  for (const [row, reasons] of rejected) other(row, 'rejected', reasons.join('; '));
-  for (const skipped of rows.skipped ?? []) other(skipped.row, 'skipped', skipped.reason);
-  lines.sort((a, b) => a.row - b.row);
-  let text = `${csvLine(AUDIT_COLUMNS)}\n`;
-  for (const { line } of lines) text += `${line}\n`;
-  return text;
+  const others: { row: number; bucket: string; reason: string }[] = [];
+  for (const [row, reasons] of rejected) others.push({ row, bucket: 'rejected', reason: reasons.join('; ') });
+  for (const skipped of rows.skipped ?? []) {
+    others.push({ row: skipped.row, bucket: 'skipped', reason: skipped.reason });
+  }
+  others.sort((a, b) => a.row - b.row);
+
+  yield `${csvLine(AUDIT_COLUMNS)}\n`;
+  let next = 0;
+  for (let k = 0; k < outcomes.length; k++) {
+    const index = order === undefined ? k : (order[k] as number);
+    const o = outcomes[index];
+    if (o === undefined) continue;
+    const row = o.row ?? Number.POSITIVE_INFINITY;
+    // A rejected or skipped row before this record's comes first; on the same row, the record's line first.
+    for (let other = others[next]; other !== undefined && other.row < row; other = others[++next]) {
+      yield otherLine(result.indicator, other, context);
+    }
+    const inPopulation = o.bucket === 'counted' || o.bucket === 'not-counted';
+    yield `${csvLine([
+      result.indicator,
+      o.id,
+      o.row,
+      o.bucket,
+      inPopulation,
+      o.bucket === 'counted',
+      o.reason,
+      o.startDate,
+      o.eventDate,
+      o.days,
+      o.deadline,
+      o.onTime,
+      o.team,
+      o.workerId,
+      ...context,
+    ])}\n`;
+  }
+  for (; next < others.length; next++) {
+    const other = others[next];
+    if (other !== undefined) yield otherLine(result.indicator, other, context);
+  }
+}
+
+/** The audit line of a rejected or skipped row. */
+function otherLine(
+  indicator: string,
+  other: { row: number; bucket: string; reason: string },
+  context: readonly string[],
+): string {
+  return `${csvLine([indicator, '', other.row, other.bucket, false, false, other.reason, '', '', '', '', '', '', '', ...context])}\n`;
 }
 
 /** The result as JSON: outcomes go to the audit file, not stdout. */
@@ -822,7 +848,7 @@ function censusValuesOf(
 /** `cs-indicators compute INDICATOR`. */
 export const computeCommand: CliCommand = {
   name: 'compute',
-  summary: 'compute an indicator from a records file',
+  summary: summaryOf('compute'),
   usage: (args) => {
     const named = indicatorNamedIn(args);
     return usageOf(named === undefined ? [] : [named]);
@@ -878,7 +904,7 @@ export const computeCommand: CliCommand = {
     if (audit !== undefined) {
       await writeOutput(
         audit,
-        auditCsv(result, {
+        auditLines(result, {
           issues: main.issues,
           ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
         }),

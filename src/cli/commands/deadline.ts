@@ -3,6 +3,7 @@ import { noMorePositionals, parseCommandArgs } from '../args.js';
 import { calendarArgOptions, calendarArgUsage, calendarFromArgs } from '../calendar-args.js';
 import { type CliCommand, UsageError } from '../context.js';
 import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
+import { summaryOf } from './list.js';
 import { dateArg } from './working-days.js';
 
 const usage = `Usage: cs-indicators deadline START N [options]
@@ -21,7 +22,7 @@ ${calendarArgUsage
 /** `cs-indicators deadline START N`. */
 export const deadlineCommand: CliCommand = {
   name: 'deadline',
-  summary: 'the date N working days after a start date',
+  summary: summaryOf('deadline'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type LoadedReport,
-  loadReport,
-  type ReportConfig,
-  ReportConfigError,
-  readReportConfig,
-} from '../../node/report-config.js';
+import { loadReport, readReportConfig } from '../../node/report-config.js';
 import { renderXlsx } from '../../node/write-workbook.js';
 import { formatResultWarning, InputError, type TextEncoding } from '../../records/issues.js';
+import { type LoadedReport, type ReportConfig, ReportConfigError } from '../../report/config.js';
 import { renderCsv, renderJson } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -25,6 +20,7 @@ import {
   strictFlag,
   strictFromArgs,
 } from '../reading.js';
+import { summaryOf } from './list.js';
 
 /** The file the demo writes without `--out`, by format: `monthly-return-demo.html`, `.md`, `.csv`, `.json`, `.xlsx`. */
 const DEMO_OUT = 'monthly-return-demo';
@@ -84,7 +80,7 @@ function checkEncodingAgrees(encoding: TextEncoding, config: ReportConfig): void
 /** `cs-indicators report`. */
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'the monthly return: indicators by month against their targets',
+  summary: summaryOf('report'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

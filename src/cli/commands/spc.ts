@@ -20,6 +20,7 @@ import { indicatorNamedIn, indicatorOptionUsage } from '../indicator-args.js';
 import { outputFromArgs, writeOutput } from '../output.js';
 import { refuseWarningsWhenStrict } from '../reading.js';
 import { computeArgOptions, inputRows, periodArg, prepareComputation } from './compute.js';
+import { summaryOf } from './list.js';
 
 const COLUMN = 22;
 
@@ -198,7 +199,7 @@ function table(
 /** `cs-indicators spc INDICATOR`. */
 export const spcCommand: CliCommand = {
   name: 'spc',
-  summary: 'an indicator by month as an XmR chart: signal or noise',
+  summary: summaryOf('spc'),
   usage: (args) => usageOf(indicatorNamedIn(args)),
   async run(args, io) {
     // Every argument is checked before any file is read.

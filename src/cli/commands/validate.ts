@@ -32,6 +32,7 @@ import {
   strictFlag,
   strictFromArgs,
 } from '../reading.js';
+import { summaryOf } from './list.js';
 
 const usage = `Usage: cs-indicators validate --kind K --input FILE [options]
 
@@ -136,7 +137,7 @@ function progress(io: CliIo, file: string): ((rowsRead: number) => void) | undef
 /** `cs-indicators validate --kind K --input FILE`. */
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'check a records file: rows read, accepted and rejected, and every issue',
+  summary: summaryOf('validate'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

@@ -8,6 +8,7 @@ import {
 } from '../calendar-args.js';
 import { type CliCommand, UsageError } from '../context.js';
 import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
+import { summaryOf } from './list.js';
 
 const usage = `Usage: cs-indicators working-days START END [options]
 
@@ -37,7 +38,7 @@ export function dateArg(value: string | undefined, name: string): string {
 /** `cs-indicators working-days START END`. */
 export const workingDaysCommand: CliCommand = {
   name: 'working-days',
-  summary: 'count the working days between two dates',
+  summary: summaryOf('working-days'),
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, calendarCommandFlags);

@@ -1,0 +1,111 @@
+/**
+ * Stage 3 for Excel workbooks (.xlsx) with the core's workbook module: one sheet's rows of cells, numbered as Excel
+ * numbers them, read as the sheet is unzipped. Dialect only: which sheet, and each cell as text (a date cell as its
+ * date, `YYYY-MM-DD`), a number, or a formula whose value was never saved. Browser-safe: the browser page reads
+ * workbooks with it.
+ * @module
+ */
+import { WorkbookError } from '../workbook/errors.js';
+import { openWorkbook, type SheetCell, type WorkbookReader } from '../workbook/read-workbook.js';
+import { columnName } from '../workbook/references.js';
+import {
+  chooseSheet,
+  emptySheetMessage,
+  missingSheetMessage,
+  type WorkbookSheetOptions,
+} from './sheet-choice.js';
+import type { Cell, RowSink } from './stages.js';
+
+/** The sheet a workbook tokenizer read. */
+export interface SheetRead {
+  /** Its name. */
+  readonly sheet: string;
+  /** Every sheet's name, in the workbook's order. */
+  readonly sheets: readonly string[];
+  /** Whether the workbook counts days from 1904. */
+  readonly date1904: boolean;
+}
+
+/**
+ * One cell of the workbook module as the reading path's {@link Cell}: text (a date cell as its date, a boolean as
+ * `TRUE` or `FALSE`, an error as Excel shows it, an empty cell as ''), a number, or a formula without a value.
+ *
+ * @param cell - the module's cell.
+ * @param column - its 0-based column.
+ * @param row - its row, as Excel numbers it.
+ * @returns the cell.
+ * @example
+ * sheetCellOf({ kind: 'date', serial: 40298, date: '2010-04-30' }, 2, 5) //=> '2010-04-30'
+ * sheetCellOf({ kind: 'formula', formula: 'A1+1' }, 2, 5) //=> { formula: 'A1+1', address: 'C5' }
+ */
+export function sheetCellOf(cell: SheetCell, column: number, row: number): Cell {
+  if (cell === null) return '';
+  if (typeof cell === 'string' || typeof cell === 'number') return cell;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell.kind === 'date') return cell.date ?? String(cell.serial);
+  if (cell.kind === 'formula') return { formula: cell.formula, address: `${columnName(column)}${row}` };
+  return cell.error;
+}
+
+function isBlankRow(cells: readonly Cell[]): boolean {
+  return cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Why a workbook cannot be opened, in a sentence. */
+function unreadable(error: unknown): string {
+  return `it cannot be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Tokenizes one sheet of an Excel workbook with the core's workbook module: finds the sheet (as `chooseSheet`
+ * does), gives the workbook's date system (`dateSystem`, `1900` or `1904`) and the sheet's name (`sheet`) as file
+ * values, then each row that is not blank as cells from column A: text (a date cell as its calendar date, a boolean
+ * as `TRUE` or `FALSE`, an error as Excel shows it), a number, or a formula whose value was never saved. A workbook
+ * that is not one, is cut short or damaged, lacks the sheet, or whose sheet is empty refuses the input, saying why.
+ *
+ * @param bytes - the workbook's bytes.
+ * @param options - `sheet`, `sheetNames`, `firstSheetOtherwise`.
+ * @param sink - the next stage.
+ * @returns the sheet read, or undefined when the input was refused.
+ * @example
+ * await tokenizeSheet(bytes, { sheetNames: ['List 3', 'Referrals'] }, sink)
+ * //=> { sheet: 'List_3', sheets: ['Cover', 'List_3', …], date1904: false }
+ */
+export async function tokenizeSheet(
+  bytes: Uint8Array,
+  options: WorkbookSheetOptions,
+  sink: RowSink,
+): Promise<SheetRead | undefined> {
+  const refuse = (message: string): undefined => {
+    sink.refuse(message);
+    sink.end();
+    return undefined;
+  };
+  let workbook: WorkbookReader;
+  try {
+    workbook = await openWorkbook(bytes);
+  } catch (error) {
+    return refuse(unreadable(error));
+  }
+  const names = workbook.sheets.map((sheet) => sheet.name);
+  const target = chooseSheet(names, options);
+  if (target === undefined) return refuse(missingSheetMessage(names, options));
+  sink.fileValue('dateSystem', workbook.date1904 ? '1904' : '1900');
+  sink.fileValue('sheet', target);
+  let rows = 0;
+  try {
+    await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
+      const cells: Cell[] = sheetCells.map((cell, column) => sheetCellOf(cell, column, row));
+      if (isBlankRow(cells)) return;
+      rows++;
+      sink.row(cells, row);
+    });
+  } catch (error) {
+    // A damaged sheet refuses the input; an error of the next stages is a bug, and passes unchanged.
+    if (!(error instanceof WorkbookError)) throw error;
+    return refuse(unreadable(error));
+  }
+  if (rows === 0) return refuse(emptySheetMessage(target, names));
+  sink.end();
+  return { sheet: target, sheets: names, date1904: workbook.date1904 };
+}
