@@ -108,6 +108,8 @@ const named = new Map<RecordKind, string>();
 const mapFiles = new Map<RecordKind, { name: string; file: File | undefined }>();
 let targetFiles: { name: string; file: File | undefined }[] = [];
 let holidays: { name: string; file: File | undefined } | undefined;
+/** A closures file an imported config names, until it is chosen (its days then go in the settings), or ''. */
+let closuresFile = '';
 /** The imported config's indicator order. */
 let order: string[] = [];
 
@@ -305,6 +307,7 @@ function readForm(): { form: FormState; problems: string[] } {
     calendarId: fieldValue('calendar-id'),
     holidays: holidays?.name ?? '',
     closures: closures.closures,
+    closuresFile,
     convention: fieldValue('convention'),
     tolerance: toleranceOf(''),
     spcHistoryMonths: fieldValue('spc-history-months'),
@@ -386,6 +389,7 @@ function fillForm(config: ReportConfig): void {
     holidays !== undefined,
   );
   setValue('closures', closuresText(form.closures));
+  closuresFile = form.closuresFile;
   say(
     'closures-file-status',
     form.closuresFile === ''
@@ -735,6 +739,7 @@ element('closures-file').addEventListener('change', async () => {
     if (!Array.isArray(list))
       throw new Error(`${file.name}: expected a list of dates, not a bank-holidays feed`);
     setValue('closures', closuresText(list));
+    closuresFile = '';
     say('closures-file-status', `${file.name}: ${list.length} closure days, now in the settings.`);
   } catch (error) {
     say('closures-file-status', (error as Error).message, true);

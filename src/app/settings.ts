@@ -71,6 +71,12 @@ export interface FormState {
   readonly holidays: string;
   /** Closure days, inline. */
   readonly closures: readonly (string | Holiday)[];
+  /**
+   * A closures file an imported config names and the analyst has not yet chosen (choosing it puts its days in
+   * `closures`), or blank. Kept, so that the settings still name it: a return is then refused until it is chosen,
+   * never computed without its days.
+   */
+  readonly closuresFile: string;
   /** Blank for the default (`after-start`). */
   readonly convention: string;
   readonly tolerance: ToleranceForm;
@@ -95,6 +101,7 @@ export const EMPTY_FORM: FormState = {
   calendarId: '',
   holidays: '',
   closures: [],
+  closuresFile: '',
   convention: '',
   tolerance: { mode: 'default', value: '' },
   spcHistoryMonths: '',
@@ -216,10 +223,18 @@ export function configFromForm(form: FormState): FormReading {
   const tolerance = toleranceOf(form.tolerance, 'tolerance', problems);
   const spcHistoryMonths = wholeNumber(form.spcHistoryMonths, 'months of chart history', problems);
   const decimalPlaces = wholeNumber(form.decimalPlaces, 'decimal places', problems);
+  const closuresFile = form.closuresFile.trim();
+  if (closuresFile !== '' && form.closures.length > 0) {
+    problems.push(
+      `closure days: the settings name the file ${JSON.stringify(closuresFile)}: choose it (its days then take the place of those typed)`,
+    );
+  }
+  const closures =
+    form.closures.length > 0 ? [...form.closures] : closuresFile === '' ? undefined : closuresFile;
   const calendar = {
     ...(form.region === '' ? {} : { region: form.region }),
     ...(form.holidays === '' ? {} : { holidays: form.holidays }),
-    ...(form.closures.length === 0 ? {} : { closures: [...form.closures] }),
+    ...(closures === undefined ? {} : { closures }),
     ...(form.calendarId.trim() === '' ? {} : { id: form.calendarId.trim() }),
   };
   const rounding = {
@@ -254,7 +269,7 @@ export function configFromForm(form: FormState): FormReading {
  * @returns the settings.
  * @example formFromConfig({ financialYear: 'FY2010', inputs: {}, indicators: ['NI59'] }).indicators[0]?.id //=> 'NI59'
  */
-export function formFromConfig(config: ExportedConfig): FormState & { readonly closuresFile: string } {
+export function formFromConfig(config: ExportedConfig): FormState {
   const inputs: Partial<Record<RecordKind, InputForm>> = {};
   for (const [kind, given] of Object.entries(config.inputs) as [
     RecordKind,

@@ -93,19 +93,69 @@ export async function tokenizeSheet(
   sink.fileValue('dateSystem', workbook.date1904 ? '1904' : '1900');
   sink.fileValue('sheet', target);
   let rows = 0;
+  const handed = new RowSet();
+  let merged: readonly string[];
   try {
-    await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
+    ({ merged } = await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
       const cells: Cell[] = sheetCells.map((cell, column) => sheetCellOf(cell, column, row));
       if (isBlankRow(cells)) return;
       rows++;
+      handed.add(row);
       sink.row(cells, row);
-    });
+    }));
   } catch (error) {
     // A damaged sheet refuses the input; an error of the next stages is a bug, and passes unchanged.
     if (!(error instanceof WorkbookError)) throw error;
     return refuse(unreadable(error));
   }
   if (rows === 0) return refuse(emptySheetMessage(target, names));
+  const mergedDown = merged.filter((range) => mergesDownOverRows(range, handed));
+  if (mergedDown.length > 0) return refuse(mergedDownMessage(target, mergedDown));
   sink.end();
   return { sheet: target, sheets: names, date1904: workbook.date1904 };
+}
+
+/** Row numbers as a growing bitmap: a sheet's rows are up to 1,048,576, so a byte each at most. */
+class RowSet {
+  private bits = new Uint8Array(1024);
+
+  add(row: number): void {
+    if (row >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, row + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[row] = 1;
+  }
+
+  has(row: number): boolean {
+    return this.bits[row] === 1;
+  }
+}
+
+// A range as a <mergeCell> writes it: `E2:E4`.
+const RANGE = /^\$?[A-Za-z]{1,3}\$?(\d+):\$?[A-Za-z]{1,3}\$?(\d+)$/;
+
+/**
+ * Whether a merged range reaches down over a row handed on below its first: Excel keeps the value in the range's
+ * first cell only, so that row would be read with the column empty (a team merged over three children's rows
+ * leaves two of them with no team).
+ */
+function mergesDownOverRows(range: string, handed: RowSet): boolean {
+  const match = RANGE.exec(range);
+  if (match === null) return false;
+  const first = Number(match[1]);
+  const last = Number(match[2]);
+  for (let row = first + 1; row <= last; row++) if (handed.has(row)) return true;
+  return false;
+}
+
+/** The refusal of a sheet with cells merged down over rows read. */
+function mergedDownMessage(sheet: string, ranges: readonly string[]): string {
+  const shown = ranges.slice(0, 5).join(', ') + (ranges.length > 5 ? ` and ${ranges.length - 5} more` : '');
+  return (
+    `the sheet ${JSON.stringify(sheet)} has cells merged down over rows that hold records (${shown}): Excel keeps a ` +
+    "merged cell's value in its first row only, so the rows below it would be read with that column empty. " +
+    'Unmerge the cells and fill the value down (Home, Merge & Center, Unmerge Cells), then save the workbook again'
+  );
 }

@@ -63,6 +63,11 @@ export interface SheetSummary {
   readonly sheet: ListedSheet;
   /** How many rows were handed over. */
   readonly rows: number;
+  /**
+   * The sheet's merged ranges as written (`E2:E4`), known only once its rows are read: a merged range's value is in
+   * its first cell, the others empty.
+   */
+  readonly merged: readonly string[];
 }
 
 /**
@@ -363,7 +368,7 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
       const { strings, dateStyles } = await loadTables();
       const handler = new SheetHandler({ sheet, strings, dateStyles, date1904, onRow });
       await archive.parse(rel.target, handler);
-      return { sheet, rows: handler.rows };
+      return { sheet, rows: handler.rows, merged: handler.merged };
     },
   };
 }

@@ -14,6 +14,8 @@ const MAX_COLUMNS = 16_384;
 const MAX_SHARED_DATES = 1 << 16;
 
 /** Excel's escape of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
+// The range of a <mergeCell>: `ref="E2:E4"`.
+const MERGE_REF = /\bref\s*=\s*["']([^"']*)["']/;
 const ESCAPED_CHARACTER = /_x([0-9A-Fa-f]{4})_/g;
 
 /**
@@ -109,6 +111,8 @@ function typeOf(source: string, start: number, end: number): number {
 export class SheetHandler implements XmlHandler {
   wantsText = false;
   rows = 0;
+  /** The sheet's merged ranges (`<mergeCell ref="E2:E4"/>`, after its rows), as written: `E2:E4`. */
+  readonly merged: string[] = [];
   private rowNumber = 0;
   private cells: SheetCell[] = [];
   private hasValue = false;
@@ -147,6 +151,9 @@ export class SheetHandler implements XmlHandler {
       else if (holds(source, nameStart, 'rPh')) this.phonetic++;
     } else if (length === 2 && first === CHAR_I && source.charCodeAt(nameStart + 1) === CHAR_S) {
       this.inline = '';
+    } else if (length === 9 && holds(source, nameStart, 'mergeCell')) {
+      const ref = MERGE_REF.exec(source.slice(nameEnd, end));
+      if (ref?.[1] !== undefined) this.merged.push(ref[1]);
     }
     return -1;
   }

@@ -238,6 +238,37 @@ describe('configFromForm', () => {
       worker: { path: 'census.xlsx', preset: 'workforce-census', sheet: 'CSWWWorker' },
     });
   });
+
+  it('keeps a closures file an imported config names, so that a return is not computed without its days', () => {
+    // The config names its closure days by a file beside it. Until the analyst chooses that file, the settings must
+    // still name it: the worker then refuses ("no file named closures.csv was chosen"), as for a holiday list. Left
+    // out, the return would count the council's closure days as working days, and say nothing.
+    const config = {
+      financialYear: 'FY2010',
+      inputs: {},
+      indicators: ['NI59'],
+      calendar: { closures: 'closures.csv' },
+    } as const;
+    const { config: again, problems } = configFromForm(formFromConfig(config as unknown as ReportConfig));
+    expect(problems).toEqual([]);
+    expect(again).toEqual(config);
+  });
+
+  it('refuses closure days typed while a closures file named by the settings is still to be chosen', () => {
+    // One of the two would be lost: the config holds either a file or a list.
+    const form: FormState = {
+      ...EMPTY_FORM,
+      financialYear: 'FY2010',
+      indicators: [indicator('NI59')],
+      closures: ['2010-12-29'],
+      closuresFile: 'closures.csv',
+    };
+    const { config, problems } = configFromForm(form);
+    expect(problems).toEqual([
+      'closure days: the settings name the file "closures.csv": choose it (its days then take the place of those typed)',
+    ]);
+    expect(config.calendar).toEqual({ closures: ['2010-12-29'] });
+  });
 });
 
 describe('formFromConfig', () => {

@@ -7,6 +7,8 @@ import { runBuiltCli } from '../helpers/cli.js';
 const files = badInputs('workbooks');
 let uncached = '';
 let emptyFirst = '';
+let mergedDown = '';
+let mergedBelow = '';
 
 beforeAll(async () => {
   // A workbook written by a program that does not calculate: C3 holds =DATE(2010,10,2) with no saved value, as
@@ -23,6 +25,30 @@ beforeAll(async () => {
   two.addWorksheet('Sheet1');
   two.addWorksheet('Referrals').addRow(['id', 'childId', 'referralDate']);
   emptyFirst = files.write('empty-first.xlsx', new Uint8Array(await two.xlsx.writeBuffer()));
+});
+
+beforeAll(async () => {
+  // Three referrals of team North with the team typed once and merged down D2:D4, as a tidied report often is.
+  // Excel keeps a merged cell's value in D2 only: read as it is stored, R2 and R3 would have no team, and
+  // `--by team` would say North 1 and "(none)" 2, with exit 0 (what a reader that ignores merges gives).
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Referrals');
+  sheet.addRow(['id', 'childId', 'referralDate', 'team']);
+  sheet.addRow(['R1', 'C1', new Date(Date.UTC(2010, 9, 1)), 'North']);
+  sheet.addRow(['R2', 'C2', new Date(Date.UTC(2010, 9, 4))]);
+  sheet.addRow(['R3', 'C3', new Date(Date.UTC(2010, 9, 5))]);
+  sheet.addRow(['R4', 'C4', new Date(Date.UTC(2010, 9, 6)), 'South']);
+  sheet.mergeCells('D2:D4');
+  mergedDown = files.write('merged-down.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+  // A last referral whose team cell is merged down over the empty rows below the table (D3:D5):
+  // no row that holds a record lies under the merge's first row, so nothing is lost.
+  const below = new ExcelJS.Workbook();
+  const other = below.addWorksheet('Referrals');
+  other.addRow(['id', 'childId', 'referralDate', 'team']);
+  other.addRow(['R1', 'C1', new Date(Date.UTC(2010, 9, 1)), 'North']);
+  other.addRow(['R2', 'C2', new Date(Date.UTC(2010, 9, 4)), 'South']);
+  other.mergeCells('D3:D5');
+  mergedBelow = files.write('merged-below.xlsx', new Uint8Array(await below.xlsx.writeBuffer()));
 });
 
 describe('workbooks (SPEC 13)', () => {
@@ -76,5 +102,36 @@ describe('workbooks (SPEC 13)', () => {
     expect(empty.stderr).toContain(
       `${emptyFirst}: the sheet "Sheet1" is empty: the workbook's other sheets are "Referrals". Name the sheet to read (--sheet NAME or N) [unreadable]`,
     );
+  });
+
+  it('refuses a sheet with cells merged down over rows that hold records, naming the range', async () => {
+    const read = await readRecordsFile('referral', mergedDown);
+    expect(read.readable).toBe(false);
+    expect(read.records).toEqual([]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        code: 'unreadable',
+        row: 0,
+        message: expect.stringContaining(
+          'the sheet "Referrals" has cells merged down over rows that hold records (D2:D4)',
+        ),
+        file: mergedDown,
+      }),
+    ]);
+  });
+
+  it('reads a sheet whose merges cover no record below their first row', async () => {
+    const read = await readRecordsFile('referral', mergedBelow);
+    expect(read.records.map((r) => [r.id, r.team])).toEqual([
+      ['R1', 'North'],
+      ['R2', 'South'],
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it('through the CLI: the merged-down sheet refuses the file (exit 1), no figure by team', () => {
+    const run = runBuiltCli(['validate', '--kind', 'referral', '--input', mergedDown]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Unmerge the cells and fill the value down');
   });
 });

@@ -473,6 +473,16 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
       expect(result.stdout).toContain('Wrote the HTML report to demo.html');
       expect(readFileSync(join(project, 'demo.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
     });
+
+    it('writes the browser page from the copy prepack built into the package', () => {
+      // The command is loaded as a chunk of dist/cli and finds dist/app/index.html beside it, as installed.
+      const result = run(npx, ['--no-install', 'cs-indicators', 'app', '--out', 'page.html'], project);
+      expect(result.status).toBe(0);
+      const page = readFileSync(join(project, 'page.html'), 'utf8');
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page).toContain('id="drop-zone"');
+      expect(page).toContain('Content-Security-Policy');
+    });
   });
 
   describe('the declarations, as a strict TypeScript consumer with skipLibCheck false compiles them', () => {
