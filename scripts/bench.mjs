@@ -261,6 +261,27 @@ const withHistory = bestOf(quick ? 2 : 5, () => returnOf(12));
 line(
   `  the example monthly return (10 indicators): ${withHistory.toFixed(0)} ms with 12 months of chart history, ${without.toFixed(0)} ms without; ratio ${(withHistory / without).toFixed(2)}×`,
 );
+// 6. The workforce stability indicators (SPEC 17) over synthetic workers, as ratios to NI59 over as many of its
+// records in the same run (the floor): one self-contained block.
+{
+  const n = quick ? 100_000 : 1_000_000;
+  const workers = recordsOf('worker', n, 11);
+  const floorRecords = recordsOf('initial-assessment', n, 11);
+  const timeOf = (id, records, options) =>
+    bestOf(3, () => {
+      sink += computeIndicator(id, records, 'FY2010', { calendar, ...options }).counts.recordsRead;
+    });
+  const floor = timeOf('NI59', floorRecords, {});
+  line();
+  line(
+    `Workforce stability indicators over ${fmt(n)} synthetic workers (best of 3; NI59 over as many: ${floor.toFixed(0)} ms)`,
+  );
+  for (const id of ['WF_TURNOVER', 'WF_AGENCY', 'WF_VACANCY', 'WF_ABSENCE']) {
+    const options = id === 'WF_VACANCY' ? { vacancies: { '2011-03-31': n / 10 } } : {};
+    const time = timeOf(id, workers, options);
+    line(`  ${id.padEnd(18)}${`${time.toFixed(0)} ms`.padStart(10)}   ${(time / floor).toFixed(2)}× NI59`);
+  }
+}
 if (sink === 42) line(); // keeps the measured calls from being optimised away
 line();
 

@@ -16,6 +16,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { fixZipTimes, stream as seeded } from './lib/seeded.mjs';
 
 const SEED = 20120401;
 const OUT = fileURLToPath(new URL('../examples/annex-a/annex-a-2012-13.xlsx', import.meta.url));
@@ -64,37 +65,8 @@ const BANK_HOLIDAYS = new Set([
   '2013-12-26',
 ]);
 
-// ---------------------------------------------------------------------------------------------------------------
-// Seeded random numbers: sfc32, seeded from SEED and a stream name, so each list draws from its own stream.
-
-function sfc32(a, b, c, d) {
-  return () => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
-
-function stream(name) {
-  let h = SEED ^ 0x9e3779b9;
-  for (const ch of name) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
-  const random = sfc32(SEED, h, h ^ 0x5bd1e995, 0x27d4eb2f);
-  for (let i = 0; i < 15; i++) random();
-  return {
-    random,
-    int: (min, max) => min + Math.floor(random() * (max - min + 1)),
-    chance: (p) => random() < p,
-    pick: (items) => items[Math.floor(random() * items.length)],
-  };
-}
+// Seeded random numbers (scripts/lib/seeded.mjs), each list drawing from its own stream.
+const stream = (name) => seeded(name, SEED);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates as YYYY-MM-DD strings; working days skip weekends and the bank holidays above.
@@ -455,34 +427,10 @@ addList(
 // ---------------------------------------------------------------------------------------------------------------
 // Write, then fix the zip entries' times (JSZip stamps them with the clock) so that the file is byte-identical.
 
-/** Sets every entry's DOS time and date, in the local headers and the central directory, to FIXED_TIME. */
-function fixZipTimes(zip) {
-  const dosTime = (FIXED_TIME.getUTCHours() << 11) | (FIXED_TIME.getUTCMinutes() << 5);
-  const dosDate =
-    ((FIXED_TIME.getUTCFullYear() - 1980) << 9) |
-    ((FIXED_TIME.getUTCMonth() + 1) << 5) |
-    FIXED_TIME.getUTCDate();
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('no end of central directory');
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory');
-    zip.writeUInt16LE(dosTime, at + 12);
-    zip.writeUInt16LE(dosDate, at + 14);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('bad local header');
-    zip.writeUInt16LE(dosTime, local + 10);
-    zip.writeUInt16LE(dosDate, local + 12);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-}
-
 mkdirSync(fileURLToPath(new URL('../examples/annex-a/', import.meta.url)), { recursive: true });
 await wb.xlsx.writeFile(OUT);
 const zip = readFileSync(OUT);
-fixZipTimes(zip);
+fixZipTimes(zip, FIXED_TIME);
 writeFileSync(OUT, zip);
 console.log(
   `Wrote ${OUT}: List 3 ${referrals.length} referrals, List 4 ${assessments.length} assessments, List 5 ${enquiries.length} enquiries, List 7 ${plans.length} plans`,

@@ -118,6 +118,21 @@ export function recordsOf(kind, n, seed = 1) {
           allocatedTo: rnd() < 0.5 ? end : undefined,
         };
         break;
+      case 'worker': {
+        // A workforce: about one in six has left (an end within 2009-2011), one in five an agency worker.
+        const left = rnd() < 0.17;
+        out[i] = {
+          workerId: `W${i}`,
+          fte: rnd() < 0.8 ? 1 : 0.5,
+          team: pick(TEAMS),
+          startDate: fromDayNumber(start - 2000),
+          ...(left ? { endDate: fromDayNumber(start) } : {}),
+          agency: rnd() < 0.2,
+          workingDaysLost: Math.floor(rnd() * 20),
+          cases: Math.floor(rnd() * 25),
+        };
+        break;
+      }
       default:
         throw new TypeError(`no synthetic records for ${kind}`);
     }

@@ -283,6 +283,8 @@ function readForm(): { form: FormState; problems: string[] } {
       sheet: fieldValue(`sheet-${kind}`),
       censusDate:
         document.getElementById(`census-date-${kind}`) === null ? '' : fieldValue(`census-date-${kind}`),
+      snapshotDate:
+        document.getElementById(`snapshot-date-${kind}`) === null ? '' : fieldValue(`snapshot-date-${kind}`),
       encoding: fieldValue(`encoding-${kind}`) as InputForm['encoding'],
     };
   }
@@ -362,6 +364,8 @@ function fillForm(config: ReportConfig): void {
     setValue(`encoding-${kind}`, input.encoding);
     if (document.getElementById(`census-date-${kind}`) !== null)
       setValue(`census-date-${kind}`, input.censusDate);
+    if (document.getElementById(`snapshot-date-${kind}`) !== null)
+      setValue(`snapshot-date-${kind}`, input.snapshotDate);
     const have = picked.get(kind);
     if (have !== undefined && baseName(input.path) === have.name) {
       say(`status-${kind}`, `${have.name}: kept (the settings name ${input.path}).`);

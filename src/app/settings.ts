@@ -32,13 +32,18 @@ export interface IndicatorForm {
   readonly screenOutliers: '' | 'yes' | 'no';
 }
 
-/** One input as the form holds it: the file's name (or the imported path), its shape, sheet and census date. */
+/**
+ * One input as the form holds it: the file's name (or the imported path), its shape, sheet, census date and (an
+ * NCCIS CSV's) count date.
+ */
 export interface InputForm {
   readonly path: string;
   /** The preset, or blank for the kind's own field names. */
   readonly preset: '' | PresetId;
   readonly sheet: string;
   readonly censusDate: string;
+  /** The count date of an NCCIS CSV with no column for it, or blank. */
+  readonly snapshotDate: string;
   /** How its text is read, or blank for the settings' encoding. */
   readonly encoding: '' | TextEncoding;
 }
@@ -207,6 +212,7 @@ export function configFromForm(form: FormState): FormReading {
       ...(input.preset === '' ? {} : { preset: input.preset }),
       ...(sheet === '' ? {} : { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet }),
       ...(input.censusDate.trim() === '' ? {} : { censusDate: input.censusDate.trim() }),
+      ...(input.snapshotDate.trim() === '' ? {} : { snapshotDate: input.snapshotDate.trim() }),
       ...(input.encoding === '' ? {} : { encoding: input.encoding }),
     };
     inputs[kind] = Object.keys(shape).length === 0 ? input.path : { path: input.path, ...shape };
@@ -276,6 +282,7 @@ export function formFromConfig(config: ExportedConfig): FormState {
       preset: entry.preset ?? '',
       sheet: entry.sheet === undefined ? '' : String(entry.sheet),
       censusDate: entry.censusDate ?? '',
+      snapshotDate: entry.snapshotDate ?? '',
       encoding: entry.encoding ?? '',
     };
   }

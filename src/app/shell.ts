@@ -191,11 +191,20 @@ function kindGroup(data: PageData['kinds'][number], indicators: PageData['indica
       ['', 'As the settings say (detected by default)'],
       ...textEncodings.map((e) => [e, e] as const),
     ]),
-    kind === 'allocation'
+    kind === 'allocation' || kind === 'worker'
       ? input(
           `census-date-${kind}`,
           'Census date (workforce census)',
-          'The 30 September whose Cases30 counts are read as allocations, YYYY-09-30.',
+          kind === 'allocation'
+            ? 'The 30 September whose Cases30 counts are read as allocations, YYYY-09-30; a census XML says its own.'
+            : 'The 30 September a census CSV or workbook is of, YYYY-09-30; a census XML says its own.',
+        )
+      : '',
+    kind === 'neet'
+      ? input(
+          `snapshot-date-${kind}`,
+          'Count date (NCCIS)',
+          'The count date of an NCCIS CSV with no column for it, YYYY-MM-DD; an NCCIS XML says its own.',
         )
       : '',
     '<div class="govuk-form-group">',

@@ -183,12 +183,13 @@ function pickedFiles(
   };
   return {
     resolve: (name) => name,
-    async readRecords(kind, { path, preset, sheet, censusDate }, options) {
+    async readRecords(kind, { path, preset, sheet, censusDate, snapshotDate }, options) {
       const file = fileNamed(path, `inputs.${kind}`);
       const format = recordFileFormatOf(path);
       const layout = inputLayout(kind, format, {
         ...(preset === undefined ? {} : { preset }),
         ...(censusDate === undefined ? {} : { censusDate: censusDate as never }),
+        ...(snapshotDate === undefined ? {} : { snapshotDate: snapshotDate as never }),
         ...(options.columnMap === undefined ? {} : { columnMap: options.columnMap }),
         ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
       });

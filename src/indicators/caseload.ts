@@ -9,6 +9,7 @@ import {
 } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
 import { displayValue, exactDecimal, resolveRounding } from './exact.js';
+import { FteSum } from './fte-sum.js';
 import {
   choiceOption,
   choicesOption,
@@ -229,40 +230,14 @@ function workerTable(workers: readonly WorkerRecord[]): WorkerTable {
   for (const worker of workers) {
     const known = numbers.size;
     if (numbers.add(worker.workerId) < known) continue;
-    if (typeof worker.fte !== 'number' || !Number.isFinite(worker.fte) || worker.fte <= 0) {
+    if (typeof worker.fte !== 'number' || !Number.isFinite(worker.fte) || worker.fte < 0) {
       throw new RangeError(
-        `workers: expected each worker's fte to be a number above 0, got ${JSON.stringify(worker.fte)} for ${JSON.stringify(worker.workerId)}`,
+        `workers: expected each worker's fte to be a number of 0 or more, got ${JSON.stringify(worker.fte)} for ${JSON.stringify(worker.workerId)}`,
       );
     }
     records.push(worker);
   }
   return { numbers, records };
-}
-
-/**
- * A sum of FTEs, exact and cheap: how many times each distinct FTE was added. FTEs take a handful of values (1, 0.5,
- * 0.8…), so a sum over tens of thousands of workers is a few decimal products at the end, not one decimal addition
- * per worker.
- */
-class FteSum {
-  private readonly times = new Map<number, number>();
-
-  /** Adds `fte`, `times` times. */
-  add(fte: number, times = 1): void {
-    this.times.set(fte, (this.times.get(fte) ?? 0) + times);
-  }
-
-  /** Adds every FTE of another sum. */
-  addSum(other: FteSum): void {
-    for (const [fte, times] of other.times) this.add(fte, times);
-  }
-
-  /** The sum, exact. */
-  total(): Decimal {
-    let total = new Sum(0);
-    for (const [fte, times] of this.times) total = total.plus(new Sum(fte).times(times));
-    return total;
-  }
 }
 
 /** A running total of allocations, FTE and workers. */
@@ -283,10 +258,19 @@ function addTo(tally: Tally, cases: number, fte: number): void {
 /** Why an open allocation is not counted, as a small number: none, or each reason of {@link EXCLUSIONS}. */
 const COUNTED = 0;
 /** The reasons an open allocation is excluded, by code (1, 2, 3). */
-const EXCLUSIONS = ['', 'unknown-worker', 'worker-not-in-post', 'role-not-counted'] as const;
+const EXCLUSIONS = [
+  '',
+  'unknown-worker',
+  'worker-not-in-post',
+  'role-not-counted',
+  'role-unknown',
+  'worker-fte-zero',
+] as const;
 const UNKNOWN_WORKER = 1;
 const NOT_IN_POST = 2;
 const ROLE_NOT_COUNTED = 3;
+const ROLE_UNKNOWN = 4;
+const FTE_ZERO = 5;
 
 /** One counted worker's cases over the snapshots, before the decimals. */
 interface WorkerCount {
@@ -365,7 +349,8 @@ function caseloadDistribution(
     workers.push({
       workerId: worker.workerId,
       team: worker.team ?? NO_TEAM,
-      role: worker.role,
+      // Only workers with a counted role are counted.
+      role: worker.role as WorkerRole,
       fte,
       cases,
       perFte: text,
@@ -396,7 +381,8 @@ function caseloadDistribution(
  *
  * Outcomes: one per allocation, id `caseId/workerId/allocatedFrom`, with the worker's team: `counted` (open on the
  * snapshot date, held by a counted worker in post); `not-in-period` (not open on the snapshot date); `excluded` with
- * reason `unknown-worker` (its workerId is not in `workers`), `worker-not-in-post` or `role-not-counted`. In
+ * reason `unknown-worker` (its workerId is not in `workers`), `worker-not-in-post`, `role-not-counted` or `role-unknown` (a worker whose role is not known, such as a census worker with a blank `OrgRole`) or
+ * `worker-fte-zero` (an FTE of 0 holds no cases per FTE). In
  * `month-end-mean` mode an allocation is `counted` when it is counted at one snapshot at least, otherwise excluded
  * for the reason met at the first snapshot at which it is open, otherwise `not-in-period`; the numerator still
  * counts it once per snapshot, so `counts.counted` (allocations) may be below the numerator (allocation-snapshots).
@@ -486,9 +472,13 @@ export function caseload(
       const worker = workerRecords[w] as WorkerRecord;
       exclusionOf[w] = !isInPost(worker, date)
         ? NOT_IN_POST
-        : !counted.has(worker.role)
-          ? ROLE_NOT_COUNTED
-          : COUNTED;
+        : worker.role === undefined
+          ? ROLE_UNKNOWN
+          : !counted.has(worker.role)
+            ? ROLE_NOT_COUNTED
+            : worker.fte === 0
+              ? FTE_ZERO
+              : COUNTED;
     }
     const cases = new Int32Array(workerRecords.length);
     for (let i = 0; i < scoped.length; i++) {

@@ -49,6 +49,9 @@ export interface Cpc15Options extends CommonIndicatorOptions {
  *
  * Population: initial conferences whose `conferenceDate` is in the period and whose start event date is known (a
  * missing one is reported as excluded, e.g. `missing-strategyDiscussionDate`). Review conferences are excluded.
+ * From the `referral`, a conference dated before its referral (which the reader keeps, with an `end_before_start`
+ * warning) is excluded as `conference-before-referral`; from the strategy discussion or the section 47 start it is
+ * counted as any other.
  *
  * @param records - child protection conference records.
  * @param period - the reporting period.
@@ -76,7 +79,14 @@ export function cpc15(
     period,
     {
       id: (r) => r.id,
-      exclude: (r) => ((r.type ?? 'initial') === 'initial' ? undefined : 'review-conference'),
+      exclude: (r) =>
+        (r.type ?? 'initial') !== 'initial'
+          ? 'review-conference'
+          : // A conference dated before its referral is kept by the reader with a warning (SPEC 7): only the
+            // figure counted from the referral leaves it out, naming why.
+            startEvent === 'referral' && r.referralDate !== undefined && r.referralDate > r.conferenceDate
+            ? 'conference-before-referral'
+            : undefined,
       eventDate: (r) => r.conferenceDate,
       missingEventReason: 'missing-conference-date',
       startDate: (r) => r[field],

@@ -1,7 +1,9 @@
 import type { Period } from '../periods/index.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import { parseIsoDay, toDayNumber } from '../util/dates.js';
+import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
+import { defaultsOf, optionValue } from './options.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -12,8 +14,18 @@ import type {
   RecordOutcome,
 } from './types.js';
 
-/** Options of CPP_REPEAT (the common ones only). */
-export interface CppRepeatOptions extends CommonIndicatorOptions {}
+/** Where the earlier events are seen, declared once. */
+const HISTORY = historyOption('previousPlans');
+
+/** Options of CPP_REPEAT. */
+export interface CppRepeatOptions extends CommonIndicatorOptions {
+  /**
+   * Where the child's earlier plans are seen: `either` (default: `previousPlans` 1 or more, or an earlier plan
+   * among the records), `records` (only the records), `column` (only `previousPlans`; a plan without it is excluded
+   * as `previousPlans-not-given`).
+   */
+  readonly history?: RepeatHistory;
+}
 
 /** Each plan's start and end as day numbers (end -1 when the plan has none), read once. */
 interface PlanDays {
@@ -85,6 +97,7 @@ export function cppRepeat(
   options: CppRepeatOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
+  const history = optionValue(HISTORY, options.history);
   const days = readPlanDays(records);
   // Plans ending before they start are no one's earlier plan.
   const earlier = latestEarlierOfSameChild(
@@ -102,14 +115,18 @@ export function cppRepeat(
     const startDay = days.start[index] as number;
     const previousIndex = earlier[index] as number;
     const previousPlans = plan.previousPlans;
-    const hasPreviousPlans = typeof previousPlans === 'number' && previousPlans >= 1;
+    const hasPreviousPlans = history !== 'records' && typeof previousPlans === 'number' && previousPlans >= 1;
+    const hasEarlierPlan = history !== 'column' && previousIndex >= 0;
     let bucket: OutcomeBucket;
     let reason: string | undefined;
     if (startDay < periodStart || startDay > periodEnd) bucket = 'not-in-period';
     else if (endsBeforeStart(days, index)) {
       bucket = 'excluded';
       reason = 'end-before-start';
-    } else bucket = hasPreviousPlans || previousIndex >= 0 ? 'counted' : 'not-counted';
+    } else if (history === 'column' && previousPlans === undefined) {
+      bucket = 'excluded';
+      reason = 'previousPlans-not-given';
+    } else bucket = hasPreviousPlans || hasEarlierPlan ? 'counted' : 'not-counted';
     tally.add(bucket, reason);
     if (outcomes === undefined) continue;
     const outcome: OutcomeDraft = { id: plan.id, bucket, eventDate: plan.startDate };
@@ -119,7 +136,7 @@ export function cppRepeat(
     outcomes[index] = outcome;
     if (reason !== undefined) outcome.reason = reason;
     if (bucket === 'not-in-period' || bucket === 'excluded') continue;
-    const previous = previousIndex < 0 ? undefined : (records[previousIndex] as CpPlanRecord);
+    const previous = hasEarlierPlan ? (records[previousIndex] as CpPlanRecord) : undefined;
     if (previous !== undefined) {
       outcome.startDate = previous.startDate;
       outcome.days = startDay - (days.start[previousIndex] as number);
@@ -143,8 +160,13 @@ export function cppRepeat(
       period,
       rule: {
         event: 'startDate',
+        history,
         repeat:
-          'previousPlans 1 or more, or an earlier plan of the same childId (a strictly earlier startDate)',
+          history === 'records'
+            ? 'an earlier plan of the same childId (a strictly earlier startDate)'
+            : history === 'column'
+              ? 'previousPlans 1 or more'
+              : 'previousPlans 1 or more, or an earlier plan of the same childId (a strictly earlier startDate)',
         lookBackReads: 'all records given',
       },
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
@@ -165,9 +187,9 @@ export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOption
   polarity: 'lower-is-better',
   recordKind: 'cp-plan',
   eventDate: 'startDate',
-  needs: [{ field: 'startDate', role: 'event date' }],
-  options: [],
-  defaultOptions: {},
+  needs: [{ field: 'startDate', role: 'event date' }, historyColumn('previousPlans')],
+  options: [HISTORY],
+  defaultOptions: defaultsOf([HISTORY]),
   source:
     'National Indicator Set NI 65 (2008): children becoming the subject of a child protection plan for a second or subsequent time; DfE children in need statistics; Ofsted Annex A List 7 (Number of Previous Child Protection Plans)',
   compute: cppRepeat,

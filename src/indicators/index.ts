@@ -55,6 +55,7 @@ export {
   resolveRounding,
   roundingModes,
 } from './exact.js';
+export { type RepeatHistory, repeatHistories } from './history.js';
 export {
   type ColumnsFound,
   missingColumnIssues,
@@ -106,3 +107,16 @@ export type {
   RoundingOptions,
   SnapshotCounts,
 } from './types.js';
+export { type WfAbsenceOptions, wfAbsence, wfAbsenceDefinition } from './wf-absence.js';
+export { type WfAgencyOptions, wfAgency, wfAgencyDefinition } from './wf-agency.js';
+export { type WfTurnoverOptions, wfTurnover, wfTurnoverDefinition } from './wf-turnover.js';
+export { type WfVacancyOptions, wfVacancy, wfVacancyDefinition } from './wf-vacancy.js';
+export {
+  referenceDateOf,
+  type WorkerStanding,
+  type WorkforceDetails,
+  type WorkforceOptions,
+  type WorkforceWindow,
+  workerStanding,
+  workforceWindow,
+} from './workforce.js';

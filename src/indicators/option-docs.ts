@@ -7,7 +7,9 @@ import type { IndicatorOption } from './options.js';
 import type { IndicatorDefinition } from './types.js';
 
 function flagCell(option: IndicatorOption): string {
-  if (option.type === 'group') return `(set by ${option.setBy ?? 'a breakdown'})`;
+  if (option.type === 'group' || (option.inConfig === 'none' && option.setBy !== undefined)) {
+    return `(set by ${option.setBy ?? 'a breakdown'})`;
+  }
   const flags: string[] = [];
   if (option.flag !== undefined) {
     flags.push(`\`--${option.flag}${option.placeholder === undefined ? '' : ` ${option.placeholder}`}\``);

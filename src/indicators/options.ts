@@ -14,7 +14,8 @@ import { nearestName } from '../util/nearest.js';
 /**
  * The kinds of value an option takes: one of a closed list (`choice`), a non-empty list of them (`choices`), a whole
  * number of 0 or more, a number of 0 or more, a date, a period, the records of another kind (read from their own
- * file, or a report config's `inputs`), or a breakdown's group (set by `--by`, never given directly).
+ * file, or a report config's `inputs`), a breakdown's group (set by `--by`, never given directly), or an FTE on
+ * each of some dates (WF_VACANCY's vacancies: `{ "2023-09-30": 12.5 }`, on the command line `2023-09-30=12.5`).
  */
 export type IndicatorOptionType =
   | 'choice'
@@ -24,7 +25,8 @@ export type IndicatorOptionType =
   | 'date'
   | 'period'
   | 'records'
-  | 'group';
+  | 'group'
+  | 'fte-by-date';
 
 /** The outcome of reading an option's value: the value (a choice in its canonical case), or what was expected. */
 export type OptionReading<V> =
@@ -321,6 +323,57 @@ export function periodOption(spec: OptionSpec<Period | string>): IndicatorOption
     }
   };
   return declare('period', spec, read, read);
+}
+
+/**
+ * Declares an option that takes an FTE of 0 or more on each of some dates (WF_VACANCY's vacancies by reference date):
+ * in code and a report config an object `{ "2023-09-30": 12.5 }` (dates also in the config's `dateFormat`), on the
+ * command line `DATE=FTE`, several separated by commas. A bare number is refused: an FTE says nothing without the
+ * day it is of, and a figure taken on another day would silently use it.
+ *
+ * @param spec - name, flag, doc.
+ * @returns the declaration.
+ * @example
+ * fteByDateOption({ name: 'vacancies', doc: 'the vacancies' }).readFlag('2023-09-30=12.5')
+ * //=> { ok: true, value: { '2023-09-30': 12.5 } }
+ */
+export function fteByDateOption(
+  spec: OptionSpec<Readonly<Record<string, number>>>,
+): IndicatorOption<Readonly<Record<string, number>>> {
+  const wanted = 'an FTE (a number of 0 or more) by date, like { "2023-09-30": 12.5 }';
+  const wantedFlag = 'DATE=FTE (several separated by commas), like 2023-09-30=12.5';
+  const fteOf = (value: unknown): number | undefined =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+  return declare(
+    'fte-by-date',
+    { placeholder: 'DATE=FTE', ...spec },
+    (value, context) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return expected(wanted);
+      const found: Record<string, number> = {};
+      for (const [key, fte] of Object.entries(value)) {
+        let date: string | undefined = isIsoDate(key) ? key : undefined;
+        if (date === undefined && context.dateFormat !== undefined) {
+          const parsed = parseDateCell(key, { dateFormat: context.dateFormat });
+          if (parsed.ok) date = parsed.date;
+        }
+        const number = fteOf(fte);
+        if (date === undefined || number === undefined) {
+          return expected(wanted, `${JSON.stringify(key)}: ${shownValue(fte)}`);
+        }
+        found[date] = number;
+      }
+      return ok(found);
+    },
+    (text) => {
+      const found: Record<string, number> = {};
+      for (const part of text.split(',')) {
+        const match = /^\s*(\d{4}-\d{2}-\d{2})\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+        if (match === null || !isIsoDate(match[1])) return expected(wantedFlag, JSON.stringify(part.trim()));
+        found[match[1] as string] = Number(match[2]);
+      }
+      return ok(found);
+    },
+  );
 }
 
 /**

@@ -13,6 +13,10 @@ import { ni117Definition } from './ni117.js';
 import { refNoCafDefinition } from './ref-no-caf.js';
 import { repeatReferralsDefinition } from './repeat-referrals.js';
 import type { CommonIndicatorOptions, IndicatorDefinition } from './types.js';
+import { wfAbsenceDefinition } from './wf-absence.js';
+import { wfAgencyDefinition } from './wf-agency.js';
+import { wfTurnoverDefinition } from './wf-turnover.js';
+import { wfVacancyDefinition } from './wf-vacancy.js';
 
 /**
  * Every indicator, by id. Adding an indicator is one new file and one line here.
@@ -32,6 +36,10 @@ export const indicators = {
   ASSESS45: assess45Definition,
   CPP_2YEARS: cpp2YearsDefinition,
   CPP_REPEAT: cppRepeatDefinition,
+  WF_TURNOVER: wfTurnoverDefinition,
+  WF_AGENCY: wfAgencyDefinition,
+  WF_VACANCY: wfVacancyDefinition,
+  WF_ABSENCE: wfAbsenceDefinition,
 } as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>;
 
 /** The id of a registered indicator. */

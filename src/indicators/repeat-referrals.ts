@@ -9,7 +9,9 @@ import {
   toDayNumber,
   ymdOf,
 } from '../util/dates.js';
+import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
+import { defaultsOf, optionValue } from './options.js';
 import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
@@ -20,8 +22,18 @@ import type {
   RecordOutcome,
 } from './types.js';
 
-/** Options of REPEAT_REFERRALS (the common ones only). */
-export interface RepeatReferralsOptions extends CommonIndicatorOptions {}
+/** Where the earlier events are seen, declared once. */
+const HISTORY = historyOption('referralsInLast12Months');
+
+/** Options of REPEAT_REFERRALS. */
+export interface RepeatReferralsOptions extends CommonIndicatorOptions {
+  /**
+   * Where the child's earlier referrals are seen: `either` (default: an earlier referral within the year among the
+   * records, or `referralsInLast12Months` 1 or more), `records` (only the records), `column` (only
+   * `referralsInLast12Months`; a referral without it is excluded as `referralsInLast12Months-not-given`).
+   */
+  readonly history?: RepeatHistory;
+}
 
 /**
  * The same day and month one year before a date, the start of a referral's look-back. 29 February goes to 28
@@ -123,6 +135,7 @@ export function repeatReferrals(
   options: RepeatReferralsOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
+  const history = optionValue(HISTORY, options.history);
   const days = referralDays(records);
   const earlier = latestEarlierOfSameChild(
     records.length,
@@ -138,18 +151,29 @@ export function repeatReferrals(
     const record = records[index] as ReferralRecord;
     const day = days[index] as number;
     const previousIndex = earlier[index] as number;
+    const column = record.referralsInLast12Months;
     let bucket: OutcomeBucket;
+    let reason: string | undefined;
     if (day < periodStart || day > periodEnd) bucket = 'not-in-period';
-    else if (previousIndex < 0) bucket = 'not-counted';
-    else {
-      const inLookBack = (days[previousIndex] as number) >= lookBackStartDay(record.referralDate);
-      bucket = inLookBack ? 'counted' : 'not-counted';
+    else if (history === 'column' && column === undefined) {
+      bucket = 'excluded';
+      reason = 'referralsInLast12Months-not-given';
+    } else {
+      const inRecords =
+        history !== 'column' &&
+        previousIndex >= 0 &&
+        (days[previousIndex] as number) >= lookBackStartDay(record.referralDate);
+      const inColumn = history !== 'records' && column !== undefined && column >= 1;
+      bucket = inRecords || inColumn ? 'counted' : 'not-counted';
+      if (inColumn && !inRecords) reason = `referralsInLast12Months ${column}`;
     }
-    tally.add(bucket);
+    tally.add(bucket, reason);
     if (outcomes !== undefined) {
-      const previous = previousIndex < 0 ? undefined : records[previousIndex];
-      const elapsed = previousIndex < 0 ? 0 : day - (days[previousIndex] as number);
-      outcomes[index] = referralOutcome(record, bucket, options.rows?.[index], previous, elapsed);
+      const seen = history !== 'column' && previousIndex >= 0;
+      const previous = seen ? records[previousIndex] : undefined;
+      const elapsed = seen ? day - (days[previousIndex] as number) : 0;
+      const outcome = referralOutcome(record, bucket, options.rows?.[index], previous, elapsed);
+      outcomes[index] = reason === undefined ? outcome : { ...outcome, reason };
     }
   }
   return summariseCounts(
@@ -159,6 +183,7 @@ export function repeatReferrals(
       period,
       rule: {
         event: 'referralDate',
+        history,
         lookBack: 'one year: the same date a year before (29 Feb: 28 Feb) to the day before',
         lookBackReads: 'all records given',
       },
@@ -180,9 +205,9 @@ export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatRe
   polarity: 'lower-is-better',
   recordKind: 'referral',
   eventDate: 'referralDate',
-  needs: [{ field: 'referralDate', role: 'event date' }],
-  options: [],
-  defaultOptions: {},
+  needs: [{ field: 'referralDate', role: 'event date' }, historyColumn('referralsInLast12Months')],
+  options: [HISTORY],
+  defaultOptions: defaultsOf([HISTORY]),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.1 (A1 SC 4): "Reduction of the number of repeat referrals to 20% for 2009/10"; the look-back of one year follows the DfE children in need statistics’ re-referrals within 12 months of a previous referral',
   compute: repeatReferrals,

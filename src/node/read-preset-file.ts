@@ -10,8 +10,8 @@ import type { RecordKind } from '../records/schemas.js';
 export interface PresetFileOptions extends PresetOptions {
   /**
    * Reads the file in a standard shape, with no column map: `annex-a` (.xlsx or .csv), `cin-census` (.xml),
-   * `workforce-census` or `nccis` (.xlsx or .csv). Default: none, except that a `.xml` file is read as the CIN
-   * census.
+   * `workforce-census` or `nccis` (.xml as submitted, or .xlsx or .csv). Default: none, except that a `.xml` file
+   * is read as the CIN census.
    */
   readonly preset?: PresetId;
   /**

@@ -4,6 +4,9 @@
  * child and the event date.
  * @module
  */
+
+import { parseDateCell } from '../records/dates.js';
+import { type InputIssue, inputIssue, type SkipReason } from '../records/issues.js';
 import { readRecordsText } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
@@ -11,7 +14,8 @@ import type { Shape } from '../records/shape.js';
 import { createKindShape } from '../records/shape-kind.js';
 import type { ValuesSink } from '../records/stages.js';
 import { XML_LINE, type XmlTokenizerOptions } from '../records/tokenize-xml.js';
-import { eventId, isYes, type PresetReadResult } from './preset-reader.js';
+import { readBoolean } from '../records/values.js';
+import { eventId, type PresetReadResult } from './preset-reader.js';
 
 /** The record kinds the CIN census gives. */
 export type CinCensusKind = 'referral' | 'assessment' | 'cp-conference' | 'cp-plan';
@@ -36,7 +40,8 @@ export const cinCensusXml: XmlTokenizerOptions = {
   container: 'Children',
   records: 'Child',
   repeating: ['CINdetails', 'Assessments', 'Section47', 'ChildProtectionPlans'],
-  expected: 'a CIN census file, <Message> … <Children><Child>…</Child></Children></Message>',
+  expected:
+    'a CIN census file, <Message> … <Children><Child>…</Child></Children></Message> (a workforce census or NCCIS file is read with --preset workforce-census or --preset nccis)',
 };
 
 type XmlNode = Readonly<Record<string | symbol, unknown>>;
@@ -72,6 +77,114 @@ function defined(values: Readonly<Record<string, string | undefined>>): Record<s
   return kept;
 }
 
+/** One conference of an episode, a section 47 enquiry that is not one (skipped), or a row that cannot be read. */
+type EpisodeConference =
+  | {
+      readonly element: XmlNode;
+      readonly conferenceDate: string;
+      readonly s47StartDate: string | undefined;
+    }
+  | { readonly line: number; readonly skip: SkipReason; readonly message: string }
+  | { readonly line: number; readonly issue: Omit<InputIssue, 'file'> };
+
+/** The day a date cell is, for comparing (`YYYY-MM-DD`), or the text as written when it cannot be read. */
+function dayOf(date: string): string {
+  const read = parseDateCell(date, { dateFormat: 'auto' });
+  return read.ok ? read.date : date;
+}
+
+/**
+ * The initial conferences of one `CINdetails` episode. The census records `DateOfInitialCPC` under each
+ * `Section47` enquiry, and some returns record it on the episode itself (`CINdetails/DateOfInitialCPC`). The DfE's
+ * rule is one conference whichever level holds it, so:
+ * - an enquiry with its own `DateOfInitialCPC` is one conference;
+ * - an enquiry without one takes the episode's date when the episode has one that no enquiry holds: the latest
+ *   such enquiry started on or before it (any, when none has a start date);
+ * - the episode's date held by no enquiry at all (an episode without a `Section47`) is one conference at the
+ *   episode's line, with no start date (CPC15 then excludes it as missing its start event, saying so);
+ * - the same date at both levels is one conference;
+ * - an enquiry whose `ICPCnotRequired` is true, or that has no conference at either level, is not a conference
+ *   (skipped, with the reason). `ICPCnotRequired` is read as a yes/no value (`true`, `false`, `1`, `0`…); any
+ *   other value rejects the enquiry (`invalid_value`), never read as no.
+ */
+function conferencesOf(episode: XmlNode): EpisodeConference[] {
+  const episodeDate = text(episode, 'DateOfInitialCPC');
+  const enquiries = all(episode, 'Section47').map((enquiry) => {
+    const written = text(enquiry, 'ICPCnotRequired');
+    const notRequired = readBoolean(written);
+    return {
+      enquiry,
+      written,
+      notRequired,
+      own: text(enquiry, 'DateOfInitialCPC'),
+      start: text(enquiry, 'S47ActualStartDate'),
+    };
+  });
+  const episodeDay = episodeDate === undefined ? undefined : dayOf(episodeDate);
+  const held =
+    episodeDay !== undefined && enquiries.some((e) => e.own !== undefined && dayOf(e.own) === episodeDay);
+  // The enquiry the episode's date belongs to: the latest started on or before it among those without their own.
+  let claimant: (typeof enquiries)[number] | undefined;
+  if (episodeDay !== undefined && !held) {
+    for (const candidate of enquiries) {
+      if (candidate.own !== undefined || !candidate.notRequired.ok || candidate.notRequired.value === true)
+        continue;
+      const start = candidate.start === undefined ? undefined : dayOf(candidate.start);
+      if (start !== undefined && start > episodeDay) continue;
+      const best = claimant?.start === undefined ? undefined : dayOf(claimant.start);
+      if (claimant === undefined || (start !== undefined && (best === undefined || start >= best)))
+        claimant = candidate;
+    }
+  }
+  const conferences: EpisodeConference[] = [];
+  for (const candidate of enquiries) {
+    const { enquiry, written, notRequired } = candidate;
+    const line = lineOf(enquiry);
+    if (!notRequired.ok) {
+      conferences.push({
+        line,
+        issue: inputIssue({
+          code: 'invalid_value',
+          row: line,
+          field: 'icpcNotRequired',
+          value: written ?? null,
+          message: `ICPCnotRequired ${JSON.stringify(written)} is not a yes/no value: expected true or false (1 or 0)`,
+        }),
+      });
+      continue;
+    }
+    if (notRequired.value === true) {
+      conferences.push({
+        line,
+        skip: 'icpc-not-required',
+        message: `ICPCnotRequired is ${written}: the enquiry is not a conference`,
+      });
+      continue;
+    }
+    const conferenceDate = candidate.own ?? (candidate === claimant ? episodeDate : undefined);
+    if (conferenceDate === undefined) {
+      conferences.push({
+        line,
+        skip: 'no-conference-date',
+        message:
+          'no DateOfInitialCPC, on the enquiry or its episode: the enquiry has not (yet) led to a conference, so it is not a conference record',
+      });
+      continue;
+    }
+    conferences.push({ element: enquiry, conferenceDate, s47StartDate: candidate.start });
+  }
+  if (episodeDate !== undefined && !held && claimant === undefined) {
+    // The episode's conference, held by no enquiry: its start is the latest enquiry started on or before it.
+    let s47StartDate: string | undefined;
+    for (const { start } of enquiries) {
+      if (start === undefined || episodeDay === undefined || dayOf(start) > episodeDay) continue;
+      if (s47StartDate === undefined || dayOf(start) > dayOf(s47StartDate)) s47StartDate = start;
+    }
+    conferences.push({ element: episode, conferenceDate: episodeDate, s47StartDate });
+  }
+  return conferences;
+}
+
 /**
  * The shape of the CIN census for one record kind: each `Child` item gives one record per event of the kind, at
  * the line of the event's element. Per `Child` (its `LAchildID` and `PersonBirthDate`, in `ChildIdentifiers` or
@@ -80,8 +193,9 @@ function defined(values: Readonly<Record<string, string | undefined>>): Record<s
  * - `assessment`: each `Assessments` element's `AssessmentActualStartDate` → `startDate`,
  *   `AssessmentAuthorisationDate` → `completedDate`;
  * - `cp-conference`: each `Section47`: `S47ActualStartDate` → both `strategyDiscussionDate` and `s47StartDate`,
- *   `DateOfInitialCPC` → `conferenceDate`, the episode's `CINreferralDate` → `referralDate`; an enquiry with
- *   `ICPCnotRequired` true, or without a conference date, is not a conference (skipped, with the reason);
+ *   `DateOfInitialCPC` (the enquiry's, or the episode's) → `conferenceDate`, the episode's `CINreferralDate` →
+ *   `referralDate`; an enquiry with `ICPCnotRequired` true, or without a conference date, is not a conference
+ *   (skipped, with the reason); an episode's own conference held by no enquiry is one too (see `conferencesOf`);
  * - `cp-plan`: each `ChildProtectionPlans`: `CPPstartDate`, `CPPendDate`, `NumberOfPreviousCPP` →
  *   `previousPlans`.
  *
@@ -145,37 +259,26 @@ export function createCinCensusShape(
             );
           }
         } else if (kind === 'cp-conference') {
-          for (const enquiry of all(episode, 'Section47')) {
-            const notRequired = text(enquiry, 'ICPCnotRequired');
-            const conferenceDate = text(enquiry, 'DateOfInitialCPC');
-            if (isYes(notRequired)) {
-              next.skipped(
-                lineOf(enquiry),
-                'icpc-not-required',
-                `ICPCnotRequired is ${notRequired}: the enquiry is not a conference`,
-              );
-            } else if (conferenceDate === undefined) {
-              next.skipped(
-                lineOf(enquiry),
-                'no-conference-date',
-                'no DateOfInitialCPC: the enquiry has not (yet) led to a conference, so it is not a conference record',
-              );
+          conferencesOf(episode).forEach((conference) => {
+            if ('skip' in conference) {
+              next.skipped(conference.line, conference.skip, conference.message);
+            } else if ('issue' in conference) {
+              next.rejected(conference.line, [conference.issue]);
             } else {
-              const s47StartDate = text(enquiry, 'S47ActualStartDate');
               emit(
                 {
-                  id: eventId(childId, conferenceDate, dateFormat),
+                  id: eventId(childId, conference.conferenceDate, dateFormat),
                   childId,
-                  conferenceDate,
+                  conferenceDate: conference.conferenceDate,
                   type: 'initial',
-                  strategyDiscussionDate: s47StartDate,
-                  s47StartDate,
+                  strategyDiscussionDate: conference.s47StartDate,
+                  s47StartDate: conference.s47StartDate,
                   referralDate,
                 },
-                enquiry,
+                conference.element,
               );
             }
-          }
+          });
         } else {
           for (const plan of all(episode, 'ChildProtectionPlans')) {
             const startDate = text(plan, 'CPPstartDate');

@@ -15,11 +15,14 @@ export {
 export { type InputLayoutOptions, inputLayout, presetForFormat } from './input-layout.js';
 export {
   checkNccisCodeMap,
+  NCCIS_CODES_OUTSIDE_MAP,
   type NccisCodeMap,
   type NccisCodeRange,
+  nccisActivityCode,
   nccisCodeMap,
   nccisStatusOf,
   nccisTable,
+  nccisXml,
 } from './nccis.js';
 export {
   createTableReader,
@@ -61,6 +64,7 @@ export {
   checkCensusDate,
   type WorkforceCensusKind,
   workforceCensusTables,
+  workforceCensusXml,
   workforceOrgRoles,
   workforceRoleOf,
 } from './workforce-census.js';

@@ -12,7 +12,9 @@ import type { PresetId, PresetReaderOptions } from './preset-reader.js';
 import { presetLayout } from './presets.js';
 
 /**
- * The preset a file is read with: the one given, or `cin-census` for XML.
+ * The preset a file is read with: the one given, or `cin-census` for XML given none. The returns submitted as XML
+ * (the CIN census, the workforce census, NCCIS) read `.xml`; Annex A, the workforce census and NCCIS read `.xlsx`
+ * and `.csv`.
  *
  * @param format - the file's format.
  * @param preset - the preset given.
@@ -20,22 +22,25 @@ import { presetLayout } from './presets.js';
  * @throws {TypeError} when the format and the preset do not go together.
  * @example
  * presetForFormat('xml', undefined) //=> 'cin-census'
+ * presetForFormat('xml', 'workforce-census') //=> 'workforce-census'
  */
 export function presetForFormat(format: string, preset: PresetId | undefined): PresetId | undefined {
   if (format === 'xml') {
-    if (preset !== undefined && preset !== 'cin-census') {
+    if (preset === 'annex-a') {
       throw new TypeError(
-        `the ${preset} preset reads .xlsx or .csv files; an .xml file is read as the CIN census`,
+        'the annex-a preset reads .xlsx or .csv files; an .xml file is read as the CIN census, the workforce census (--preset workforce-census) or NCCIS (--preset nccis)',
       );
     }
-    return 'cin-census';
+    return preset ?? 'cin-census';
   }
   if (preset === undefined) return undefined;
   if (preset === 'cin-census') {
     throw new TypeError(`the cin-census preset reads the census XML (a .xml file), not a ${format} file`);
   }
   if (format !== 'xlsx' && format !== 'csv') {
-    throw new TypeError(`the ${preset} preset reads .xlsx or .csv files, not ${format}`);
+    throw new TypeError(
+      `the ${preset} preset reads .xlsx or .csv files${preset === 'annex-a' ? '' : ' (or its .xml return)'}, not ${format}`,
+    );
   }
   return preset;
 }

@@ -12,6 +12,7 @@ import type { ParseRecordsOptions, ParseRecordsResult } from '../records/record-
 import type { RecordKind } from '../records/schemas.js';
 import { createShaper, type FileValues } from '../records/shape.js';
 import type { RowSink } from '../records/stages.js';
+import type { XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import type { IsoDate } from '../util/dates.js';
 import type { NccisCodeMap } from './nccis.js';
 import { createColumnMatcher, createTableShape } from './table-shape.js';
@@ -45,7 +46,7 @@ export interface PresetOptions {
   readonly snapshotDate?: IsoDate;
   /**
    * `workforce-census`, allocation records only: the 30 September whose `Cases30` counts are read as allocations
-   * open on that day. Required to read allocations from a workforce census.
+   * open on that day. Default: the census XML's `ReferenceDate`; a CSV or workbook, which has no header, needs it.
    */
   readonly censusDate?: IsoDate;
 }
@@ -108,6 +109,11 @@ export interface PresetColumn {
    * file's header). Default none.
    */
   readonly fromFile?: string;
+  /**
+   * Another column (by its `field`) that stands in for this required one when it is missing: the workforce census's
+   * `FTE30` is required unless the file has `FTE`. Default none.
+   */
+  readonly orColumn?: string;
   /** Known so that the header row can be found, but not read into any record. Default false. */
   readonly knownOnly?: boolean;
   /**
@@ -163,6 +169,12 @@ export interface TablePreset {
   readonly columns: readonly PresetColumn[];
   /** Turns one row's values into the record values (or says why it gives none). */
   readonly toRecords: (values: RowValues, context: RowContext) => RowOutcome;
+  /**
+   * Where the table's records are in the XML the return is submitted as (the workforce census's `CSWWWorker`
+   * elements, NCCIS's `YoungPersonsRecord`): each record element is an item whose child elements are its cells.
+   * Default none: the table is not read from XML.
+   */
+  readonly xml?: XmlTokenizerOptions;
 }
 
 /**
@@ -191,6 +203,9 @@ export function eventId(
 
 /**
  * Whether an answer cell says yes: `Yes`, `Y`, `true`, `1`, also written as Annex A's lettered choices (`a) Yes`).
+ *
+ * @deprecated Removed in 0.2.0: it reads any value that is not a yes as no, so a mistyped answer is silently "no".
+ *   Use `readBoolean` (records), which reads a closed list of spellings and reports any other value.
  *
  * @param value - the cell, or undefined.
  * @returns true for a yes.

@@ -83,12 +83,7 @@ function tableOf(preset: Exclude<PresetId, 'cin-census'>, kind: RecordKind): Tab
 /** Checks a preset's own options before anything is read. */
 function checkPresetOptions(preset: PresetId, kind: RecordKind, options: PresetReaderOptions): void {
   if (preset === 'nccis' && options.codeMap !== undefined) checkNccisCodeMap(options.codeMap);
-  if (preset === 'workforce-census' && kind === 'allocation') {
-    if (options.censusDate === undefined) {
-      throw new TypeError(
-        'censusDate: reading allocations from a workforce census needs the 30 September its Cases30 counts were taken on',
-      );
-    }
+  if (preset === 'workforce-census' && kind === 'allocation' && options.censusDate !== undefined) {
     checkCensusDate(options.censusDate);
   }
 }
@@ -101,10 +96,11 @@ function checkPresetOptions(preset: PresetId, kind: RecordKind, options: PresetR
  * @param preset - `annex-a`, `cin-census`, `workforce-census` or `nccis`.
  * @param kind - a kind the preset gives (see {@link presetKinds}).
  * @param options - `dateFormat`, `columnMap` (from a header to one of the preset's columns) and the preset
- *   options `codeMap`, `snapshotDate` (`nccis`), `censusDate` (`workforce-census` allocations).
+ *   options `codeMap`, `snapshotDate` (`nccis`), `censusDate` (`workforce-census` allocations; default the census
+ *   XML's `ReferenceDate`).
  * @returns the layout.
- * @throws {TypeError} for an unknown preset, a kind it does not give, a code map that is not one, allocations
- *   without a `censusDate`, or a column map naming no column of the preset.
+ * @throws {TypeError} for an unknown preset, a kind it does not give, a code map that is not one, or a column map
+ *   naming no column of the preset.
  * @throws {RangeError} for a `censusDate` that is not a 30 September.
  * @example
  * presetLayout('annex-a', 'referral').sheetNames //=> ['List 3', 'Referrals']
@@ -129,6 +125,7 @@ export function presetLayout(preset: PresetId, kind: RecordKind, options: Preset
     skips: true,
     sheetNames: table.sheetNames,
     firstSheetOtherwise: table.otherSheets === 'first',
+    ...(table.xml === undefined ? {} : { xml: table.xml }),
   };
 }
 
@@ -141,8 +138,8 @@ export function presetLayout(preset: PresetId, kind: RecordKind, options: Preset
  * @param kind - a kind the preset gives (see {@link presetKinds}).
  * @param options - as `parseRecords` and the preset options.
  * @returns the reader: feed it a header and rows (or objects), then call `result()`.
- * @throws {TypeError} for an unknown preset, a kind it does not give, `cin-census` (an XML file, not a table), a
- *   code map that is not one, or allocations without a `censusDate`.
+ * @throws {TypeError} for an unknown preset, a kind it does not give, `cin-census` (an XML file, not a table), or
+ *   a code map that is not one.
  * @throws {RangeError} for a `censusDate` that is not a 30 September.
  * @example
  * const reader = createPresetReader('annex-a', 'referral');

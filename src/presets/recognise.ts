@@ -93,8 +93,13 @@ export function inputShapes(): readonly InputShape[] {
           .map((column) => ({
             field: column.field,
             headers: column.headers,
+            // A column another stands in for (the workforce census's FTE30, whose file may have FTE instead) is
+            // not required to recognise the file; reading it refuses a file with neither.
             required:
-              column.required === true && column.optionalWith === undefined && column.fromFile === undefined,
+              column.required === true &&
+              column.optionalWith === undefined &&
+              column.fromFile === undefined &&
+              column.orColumn === undefined,
           })),
         sheetNames: table.sheetNames,
       });

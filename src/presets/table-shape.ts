@@ -113,6 +113,8 @@ export function createTableShape(
   const { match, mapKeys } = createColumnMatcher(table, options.columnMap);
   const dateFields = new Set(table.columns.filter((c) => c.date === true).map((c) => c.field));
   const knownOnly = new Set(table.columns.filter((c) => c.knownOnly === true).map((c) => c.field));
+  // A table read from XML reads its records' nested elements by name.
+  const nested = table.xml !== undefined;
   const context = (fileValues: FileValues): RowContext => ({
     dateFormat: options.dateFormat ?? 'auto',
     ...(options.codeMap === undefined ? {} : { codeMap: options.codeMap }),
@@ -218,6 +220,7 @@ export function createTableShape(
         if (column.required !== true || columnOf.has(column.field)) continue;
         if (column.optionalWith !== undefined && options[column.optionalWith] !== undefined) continue;
         if (column.fromFile !== undefined && fileValues[column.fromFile] !== undefined) continue;
+        if (column.orColumn !== undefined && columnOf.has(column.orColumn)) continue;
         const alternatives = column.headers.slice(1).map((h) => JSON.stringify(h));
         refusal.push(
           inputIssue({
@@ -260,14 +263,43 @@ export function createTableShape(
       }
       const values: Record<string, string> = {};
       const ranks = new Map<string, number>();
-      for (const [key, raw] of Object.entries(value)) {
-        const found = match(key);
-        const text = cellText(raw);
-        if (found === null || text.trim() === '') continue;
-        const rank = ranks.get(found.field);
-        if (rank !== undefined && rank <= found.rank) continue;
-        ranks.set(found.field, found.rank);
-        values[found.field] = text;
+      const twice: Issue[] = [];
+      // An XML record's nested elements (NCCIS's `Activities`…) are read by their names too, breadth first, without
+      // recursion; the same field given two different values is an error on the row, not a guess.
+      const nodes: object[] = [value];
+      for (let n = 0; n < nodes.length; n++) {
+        for (const [key, raw] of Object.entries(nodes[n] as object)) {
+          if (nested && typeof raw === 'object' && raw !== null) {
+            for (const element of Array.isArray(raw) ? raw : [raw]) {
+              if (typeof element === 'object' && element !== null) nodes.push(element);
+              else if (element !== undefined) nodes.push({ [key]: element });
+            }
+            continue;
+          }
+          const found = match(key);
+          const text = cellText(raw);
+          if (found === null || text.trim() === '') continue;
+          const rank = ranks.get(found.field);
+          if (rank !== undefined && (rank < found.rank || (rank === found.rank && !nested))) continue;
+          if (rank === found.rank && values[found.field]?.trim() !== text.trim()) {
+            twice.push(
+              inputIssue({
+                code: 'invalid_value',
+                row: line,
+                field: found.field,
+                value: text,
+                message: `the record holds ${key} twice, ${JSON.stringify(values[found.field]?.trim())} and ${JSON.stringify(text.trim())}: expected one (the current one)`,
+              }),
+            );
+            continue;
+          }
+          ranks.set(found.field, found.rank);
+          values[found.field] = text;
+        }
+      }
+      if (twice.length > 0) {
+        next.rejected(line, twice);
+        return;
       }
       readValues(values, line, fileValues);
     },

@@ -1,11 +1,14 @@
 /**
- * The DfE children's social work workforce census (SPEC 12): `CSWWWorker` rows as worker records, and their
- * `Cases30` counts (the cases each worker held on 30 September) as a ready-made caseload snapshot.
+ * The DfE children's social work workforce census (SPEC 12), as councils submit it (XML: `<Message><Header>…`,
+ * `<LALevelVacancies>`, `<CSWWWorker>`…) or as its flattened CSV or workbook: `CSWWWorker` rows as worker records
+ * (FTE, role, dates, agency, sickness, cases), and their `Cases30` counts (the cases each worker held on 30
+ * September) as a ready-made caseload snapshot.
  * @module
  */
 import type { AllocationRecord, WorkerRole } from '../records/schemas.js';
+import type { XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
-import type { PresetColumn, RowValues, TablePreset } from './preset-reader.js';
+import type { PresetColumn, RowContext, RowValues, TablePreset } from './preset-reader.js';
 
 /** The record kinds the workforce census gives. */
 export type WorkforceCensusKind = 'worker' | 'allocation';
@@ -115,15 +118,34 @@ export function allocationsFromCases30(
   return allocations;
 }
 
-const knownColumns: readonly PresetColumn[] = [
-  'AgencyWorker',
+/**
+ * Where the workforce census's records are in the XML councils submit: each `CSWWWorker` element of the `Message`,
+ * with the header's `ReferenceDate` (the census date, a 30 September) and `LALevelVacancies/NumberOfVacancies` (the
+ * vacancies, in FTE, on that date) as file values `referenceDate` and `vacancies`.
+ * @example workforceCensusXml.records //=> 'CSWWWorker'
+ */
+export const workforceCensusXml: XmlTokenizerOptions = {
+  container: 'Message',
+  records: 'CSWWWorker',
+  fileValues: {
+    referenceDate: 'Message/Header/CollectionDetails/ReferenceDate',
+    vacancies: 'Message/LALevelVacancies/NumberOfVacancies',
+  },
+  expected:
+    'a workforce census file, <Message><Header>…<ReferenceDate>…</Header><LALevelVacancies>…</LALevelVacancies><CSWWWorker>…</CSWWWorker></Message>',
+};
+
+/** Census items no indicator reads: known, so that the header row is found, but read into no record. */
+const knownOnlyColumns = (headers: readonly string[]): PresetColumn[] =>
+  headers.map((header) => ({ field: header, headers: [header], knownOnly: true }));
+
+const knownColumns: readonly PresetColumn[] = knownOnlyColumns([
   'PersonBirthDate',
   'GenderCurrent',
   'Ethnicity',
   'QualInst',
   'StepUpGrad',
   'StartOrigin',
-  'WorkingDaysLost',
   'ContractWeeks',
   'FrontlineGrad',
   'Absat30Sept',
@@ -131,7 +153,7 @@ const knownColumns: readonly PresetColumn[] = [
   'CFKSSstatus',
   'LeaverDestination',
   'ReasonLeave',
-].map((header) => ({ field: header, headers: [header], knownOnly: true }));
+]);
 
 const workerIdColumn: PresetColumn = {
   field: 'workerId',
@@ -139,59 +161,150 @@ const workerIdColumn: PresetColumn = {
   required: true,
 };
 
+const orgRoleColumn: PresetColumn = {
+  field: 'orgRole',
+  headers: ['OrgRole', 'Organisational Role', 'Org Role'],
+};
+
+const fte30Column: PresetColumn = {
+  field: 'fte30',
+  headers: ['FTE30', 'FTE at 30 September', 'FTE as at 30 September'],
+  required: true,
+  orColumn: 'fteOther',
+  gives: ['fte'],
+};
+
+const fteColumn: PresetColumn = {
+  field: 'fteOther',
+  headers: ['FTE', 'Full Time Equivalent'],
+  gives: ['fte'],
+};
+
+const agencyColumn: PresetColumn = { field: 'agency', headers: ['AgencyWorker', 'Agency Worker', 'Agency'] };
+
+const daysLostColumn: PresetColumn = {
+  field: 'workingDaysLost',
+  headers: ['WorkingDaysLost', 'Working Days Lost', 'Days Lost'],
+};
+
+const casesColumn: PresetColumn = {
+  field: 'cases',
+  headers: ['Cases30', 'Cases on 30 September', 'Cases at 30 September'],
+};
+
 const COUNT = /^\s*(\d+)(?:\.0+)?\s*$/;
+
+/**
+ * A worker's FTE (SPEC 12): for a worker in post, `FTE30` (the census's "FTE at 30 September"), else `FTE`; for a
+ * leaver (a `RoleEndDate` given), `FTE` (their FTE while in post: they have none on 30 September), else `FTE30`.
+ */
+function fteOf(v: RowValues): string | undefined {
+  return v.endDate === undefined ? (v.fte30 ?? v.fteOther) : (v.fteOther ?? v.fte30);
+}
 
 const workerTable: TablePreset = {
   label: 'the workforce census (CSWWWorker)',
   sheetNames: ['CSWWWorker', 'Worker', 'Workers'],
   otherSheets: 'first',
+  xml: workforceCensusXml,
   columns: [
     workerIdColumn,
-    { field: 'fte', headers: ['FTE', 'FTE30', 'Full Time Equivalent'], required: true },
-    { field: 'orgRole', headers: ['OrgRole', 'Organisational Role', 'Org Role'], required: true },
+    fte30Column,
+    fteColumn,
+    orgRoleColumn,
     { field: 'startDate', headers: ['RoleStartDate', 'Role Start Date'], date: true },
     { field: 'endDate', headers: ['RoleEndDate', 'Role End Date'], date: true },
     { field: 'team', headers: ['Team', 'Team Name'] },
-    { field: 'cases30', headers: ['Cases30', 'Cases on 30 September'], knownOnly: true },
+    agencyColumn,
+    daysLostColumn,
+    casesColumn,
     ...knownColumns,
   ],
   toRecords: (v) => {
-    const role = v.orgRole === undefined ? undefined : (workforceRoleOf(v.orgRole) ?? v.orgRole);
     const record: Record<string, string> = {};
-    for (const field of ['workerId', 'fte', 'team', 'startDate', 'endDate'] as const) {
+    for (const field of [
+      'workerId',
+      'team',
+      'startDate',
+      'endDate',
+      'agency',
+      'workingDaysLost',
+      'cases',
+    ] as const) {
       const value = v[field];
       if (value !== undefined) record[field] = value;
     }
+    const fte = fteOf(v);
+    if (fte !== undefined) record.fte = fte;
+    // A blank OrgRole (optional in the census) is an unknown role: no `role`, not an error.
+    const role = v.orgRole === undefined ? undefined : (workforceRoleOf(v.orgRole) ?? v.orgRole);
     if (role !== undefined) record.role = role;
     return {
       records: [record],
-      ...(v.orgRole === undefined
-        ? {}
-        : {
-            messages: {
-              role: `OrgRole ${JSON.stringify(v.orgRole.trim())} is not a workforce census role code: expected 1 (senior manager), 2 (middle manager), 3 (first line manager), 4 (senior practitioner), 5 (case holder) or 6 (qualified without cases)`,
-            },
-          }),
+      messages: {
+        ...(v.orgRole === undefined
+          ? {}
+          : {
+              role: `OrgRole ${JSON.stringify(v.orgRole.trim())} is not a workforce census role code: expected 1 (senior manager), 2 (middle manager), 3 (first line manager), 4 (senior practitioner), 5 (case holder) or 6 (qualified without cases), or a blank cell (role not known)`,
+            }),
+        ...(v.agency === undefined
+          ? {}
+          : {
+              agency: `AgencyWorker ${JSON.stringify(v.agency.trim())} is not a yes/no value: the census writes 1 (an agency worker) or 0 (employed by the council)`,
+            }),
+      },
     };
   },
 };
+
+/**
+ * The census date of a row's allocations: the option, else the file's `ReferenceDate`; or why there is none (also an
+ * option that contradicts the header).
+ */
+function censusDateOf(context: RowContext): { readonly date: IsoDate } | { readonly problem: string } {
+  const reference = context.fileValues?.referenceDate;
+  if (context.censusDate !== undefined) {
+    // A census XML says its own day: a date given that is not it would date one year's cases as another's.
+    if (reference !== undefined && String(reference) !== context.censusDate) {
+      return {
+        problem: `the census date given, ${context.censusDate}, is not this census's: its header's ReferenceDate is ${JSON.stringify(String(reference))}, the day its Cases30 counts`,
+      };
+    }
+    return { date: context.censusDate };
+  }
+  if (reference === undefined) {
+    return {
+      problem:
+        'no census date: Cases30 counts the cases held on 30 September of the census year, and this file does not say which (a CSV or workbook has no header): give the census date (censusDate; on the command line, the 30 September ending --period or given as --snapshot), or read the census XML, whose header has ReferenceDate',
+    };
+  }
+  const written = String(reference);
+  if (!isIsoDate(written) || !written.endsWith('-09-30')) {
+    return {
+      problem: `the census header's ReferenceDate ${JSON.stringify(written)} is not a 30 September written YYYY-09-30, so the day Cases30 counts is not known: give the census date (censusDate, or --snapshot)`,
+    };
+  }
+  return { date: written };
+}
 
 const allocationTable: TablePreset = {
   label: 'the workforce census (CSWWWorker, Cases30)',
   sheetNames: workerTable.sheetNames,
   otherSheets: 'first',
+  xml: workforceCensusXml,
   columns: [
     workerIdColumn,
-    { field: 'cases30', headers: ['Cases30', 'Cases on 30 September'], required: true },
-    { field: 'fte', headers: ['FTE', 'FTE30', 'Full Time Equivalent'], knownOnly: true },
-    { field: 'orgRole', headers: ['OrgRole', 'Organisational Role', 'Org Role'], knownOnly: true },
+    { ...casesColumn, field: 'cases30', required: true },
+    { ...fte30Column, required: false, knownOnly: true },
+    { ...fteColumn, knownOnly: true },
+    { ...orgRoleColumn, knownOnly: true },
     { field: 'startDate', headers: ['RoleStartDate', 'Role Start Date'], date: true, knownOnly: true },
     { field: 'endDate', headers: ['RoleEndDate', 'Role End Date'], date: true, knownOnly: true },
+    { ...agencyColumn, knownOnly: true },
+    { ...daysLostColumn, knownOnly: true },
     ...knownColumns,
   ],
   toRecords: (v: RowValues, context) => {
-    const censusDate = context.censusDate;
-    checkCensusDate(censusDate);
     if (v.cases30 === undefined) {
       return {
         records: [],
@@ -232,13 +345,20 @@ const allocationTable: TablePreset = {
         ],
       };
     }
+    const census = censusDateOf(context);
+    if ('problem' in census) {
+      return {
+        records: [],
+        issues: [{ code: 'missing_field', field: 'allocatedFrom', value: null, message: census.problem }],
+      };
+    }
     const records: Record<string, string>[] = [];
     for (let k = 1; k <= Number(count); k++) {
       records.push({
         caseId: censusCaseId(workerId, k),
         workerId,
-        allocatedFrom: censusDate,
-        allocatedTo: censusDate,
+        allocatedFrom: census.date,
+        allocatedTo: census.date,
       });
     }
     return { records };

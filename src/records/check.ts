@@ -31,7 +31,7 @@ import {
   readBoolean,
   readCount,
   readEnum,
-  readPositiveNumber,
+  readNonNegativeNumber,
   readText,
 } from './values.js';
 
@@ -163,7 +163,7 @@ function booleanReader(raw: unknown): CellOutcome {
 }
 
 function numberReader(raw: unknown): CellOutcome {
-  return isBlank(raw) ? BLANK : outcomeOf(readPositiveNumber(raw));
+  return isBlank(raw) ? BLANK : outcomeOf(readNonNegativeNumber(raw));
 }
 
 function countReader(raw: unknown): CellOutcome {
@@ -272,9 +272,9 @@ function fitsSchema(field: FieldSpec, value: unknown): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && value > 0;
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0;
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
     case 'enum':
       return typeof value === 'string' && (field.values ?? []).includes(value);
     default:
@@ -362,6 +362,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const warnings: ResultWarning[] = [];
   const warningsByCode = new Map<InputIssueCode, number>();
   const present = new Set<string>();
+  const fileValues: Record<string, unknown> = {};
+  let hasFileValues = false;
   // The key of every row that had one, numbered, and the row each was first seen on.
   const keys = createKeyNumbering();
   const firstRowOfKey: number[] = [];
@@ -483,13 +485,16 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if (typeof start === 'string' && typeof end === 'string' && end < start) {
         const column = at === undefined ? pair.endIndex : (at[pair.endIndex] as number);
         found ??= [];
+        const warning = pair.severity === 'warning';
         found.push({
           code: 'end_before_start',
-          severity: 'error',
+          severity: warning ? 'warning' : 'error',
           row,
           field: pair.end,
           value: issueValue(column < 0 ? undefined : raws[column]),
-          message: `${pair.end} ${end} is before ${pair.start} ${start}: an end cannot come before its start (are a day and month swapped?)`,
+          message: warning
+            ? `${pair.end} ${end} is before ${pair.start} ${start}: the record is kept, but left out of figures counted from ${pair.start} (are a day and month swapped?)`
+            : `${pair.end} ${end} is before ${pair.start} ${start}: an end cannot come before its start (are a day and month swapped?)`,
         });
       }
     }
@@ -578,6 +583,11 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       columns = report;
     },
 
+    fileValue(name, value) {
+      fileValues[name] = value;
+      hasFileValues = true;
+    },
+
     result(input) {
       const accounting: RecordAccounting = {
         rowsRead,
@@ -609,6 +619,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         },
         warnings: [...warnings],
         fieldsPresent: fields.filter((f) => present.has(f.name)).map((f) => f.name),
+        ...(hasFileValues ? { fileValues: { ...fileValues } } : {}),
       };
     },
   };

@@ -12,7 +12,7 @@ import {
 } from './schemas.js';
 
 /**
- * How a field's cells are read: text, a date, a yes/no value, a number (above 0), a count (a whole number, 0 or
+ * How a field's cells are read: text, a date, a yes/no value, a number (0 or more), a count (a whole number, 0 or
  * more) or one of a fixed list of values.
  */
 export type FieldType = 'text' | 'date' | 'boolean' | 'number' | 'count' | 'enum';
@@ -43,6 +43,11 @@ export interface DatePair {
   readonly start: string;
   /** The field holding the end, e.g. `completedDate`. */
   readonly end: string;
+  /**
+   * How serious an end before its start is (SPEC 7): `error` (default: the row is rejected) or `warning` (the row is
+   * kept, and only figures that start from `start` leave the record out, naming the reason).
+   */
+  readonly severity?: 'error' | 'warning';
 }
 
 /** What the reader knows about one record kind. */
@@ -127,7 +132,9 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
     datePairs: [
       { start: 'strategyDiscussionDate', end: 'conferenceDate' },
       { start: 's47StartDate', end: 'conferenceDate' },
-      { start: 'referralDate', end: 'conferenceDate' },
+      // A conference dated before the referral its episode records (a CIN census episode whose referral date is a
+      // later re-referral, or a date mistyped) is doubtful only for figures counted from the referral: a warning.
+      { start: 'referralDate', end: 'conferenceDate', severity: 'warning' },
     ],
   },
   caf: {
@@ -151,6 +158,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       optional('cafCompleted', 'boolean'),
       optional('source', 'text'),
       optional('team', 'text'),
+      optional('referralsInLast12Months', 'count'),
     ],
     key: ['id'],
     datePairs: [],
@@ -161,6 +169,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       required('snapshotDate', 'date'),
       from1900(required('dateOfBirth', 'date')),
       { name: 'status', type: 'enum', required: true, values: neetStatusSchema.options },
+      optional('activityCode', 'text'),
     ],
     key: ['personId', 'snapshotDate'],
     datePairs: [{ start: 'dateOfBirth', end: 'snapshotDate' }],
@@ -169,10 +178,13 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
     fields: [
       required('workerId', 'text'),
       required('fte', 'number'),
-      { name: 'role', type: 'enum', required: true, values: workerRoleSchema.options },
+      { name: 'role', type: 'enum', required: false, values: workerRoleSchema.options },
       optional('team', 'text'),
       from1900(optional('startDate', 'date')),
       from1900(optional('endDate', 'date')),
+      optional('agency', 'boolean'),
+      optional('workingDaysLost', 'number'),
+      optional('cases', 'count'),
     ],
     key: ['workerId'],
     datePairs: [{ start: 'startDate', end: 'endDate' }],

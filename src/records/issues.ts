@@ -18,7 +18,7 @@ import { displayValue } from './values.js';
  * - `end_before_start`: an end date is before its start date on the same row (`completedDate` before
  *   `referralDate`, `allocatedTo` before `allocatedFrom`, …).
  * - `out_of_range`: a value outside what it may be: a date outside 1990-01-01 to 2100-12-31 (from 1900-01-01 for a
- *   date read with `range: 'from-1900'`, such as a birth date), an FTE of 0 or less.
+ *   date read with `range: 'from-1900'`, such as a birth date), a number below 0 (an FTE, working days lost).
  * - `duplicate_id`: the row's id (or key: `personId` + `snapshotDate`, …) was already used by an earlier row; the
  *   later row is rejected.
  * - `invalid_value`: a value of the wrong kind: not a yes/no value, not a number, not one of an enum's values.

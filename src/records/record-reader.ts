@@ -81,6 +81,12 @@ export interface ParseRecordsResult<K extends RecordKind> {
    */
   readonly fieldsPresent: readonly string[];
   /**
+   * Values of the whole file, when it has any: a workforce census XML's `referenceDate` (its header's
+   * `ReferenceDate`) and `vacancies` (`LALevelVacancies/NumberOfVacancies`, as written), an NCCIS XML's `periodEnd`.
+   * Absent for files without them.
+   */
+  readonly fileValues?: Readonly<Record<string, unknown>>;
+  /**
    * A sentence for the reader of the output when the file's encoding was detected rather than given (a file read as
    * Windows-1252, as Excel's "CSV (Comma delimited)" writes it on a UK machine): the CLI prints it on standard error.
    * Absent when there is nothing to say.

@@ -94,6 +94,8 @@ export const referralSchema = z.object({
   cafCompleted: z.boolean().optional(),
   source: text.optional(),
   team: text.optional(),
+  /** The child's referrals in the 12 months before this one (Annex A's `Number of Referrals in Last 12 Months`). */
+  referralsInLast12Months: z.number().int().min(0).optional(),
 });
 
 /**
@@ -111,6 +113,8 @@ export const neetSchema = z.object({
   snapshotDate: isoDateSchema,
   dateOfBirth: isoDateSchema,
   status: neetStatusSchema,
+  /** The NCCIS activity code the status was read from (`540`), when the input had one. */
+  activityCode: text.optional(),
 });
 
 /**
@@ -126,16 +130,24 @@ export const workerRoleSchema = z.enum([
 ]);
 
 /**
- * A worker: CASELOAD.
- * @example workerSchema.safeParse({ workerId: 'W1', fte: 0, role: 'social-worker' }).success //=> false (fte must be above 0)
+ * A worker: CASELOAD and the workforce stability indicators (WF_TURNOVER, WF_AGENCY, WF_VACANCY, WF_ABSENCE).
+ * `fte` is at the reference date for those in post and at leaving for leavers (0 or more: a worker on a zero-hours
+ * contract has an FTE of 0); an absent `role` is an unknown role.
+ * @example workerSchema.safeParse({ workerId: 'W1', fte: -1 }).success //=> false (fte must be 0 or more)
  */
 export const workerSchema = z.object({
   workerId: text,
-  fte: z.number().positive(),
-  role: workerRoleSchema,
+  fte: z.number().min(0),
+  role: workerRoleSchema.optional(),
   team: text.optional(),
   startDate: isoDateSchema.optional(),
   endDate: isoDateSchema.optional(),
+  /** Whether the worker is an agency worker (not paid directly by the council). */
+  agency: z.boolean().optional(),
+  /** Working days lost to sickness in the 12 months to the reference date. */
+  workingDaysLost: z.number().min(0).optional(),
+  /** Cases held at the reference date (the workforce census's `Cases30`). */
+  cases: z.number().int().min(0).optional(),
 });
 
 /**

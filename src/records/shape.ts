@@ -305,6 +305,7 @@ export function createShaper(shape: Shape, next: ValuesSink, options: ShaperOpti
     fileValue(name, value) {
       fileValues[name] = value;
       if (name === 'dateSystem') date1904 = value === '1904';
+      else next.fileValue?.(name, value);
     },
 
     end() {

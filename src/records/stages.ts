@@ -118,4 +118,9 @@ export interface ValuesSink {
   present(field: string): void;
   /** The columns of a table used and ignored, once its header is matched. */
   columns(report: ColumnReport): void;
+  /**
+   * A value of the whole file the tokenizer gave (a census header's reference date and vacancies, an NCCIS file's
+   * `PeriodEnd`), for the result's `fileValues`. Default: not kept.
+   */
+  fileValue?(name: string, value: unknown): void;
 }

@@ -199,12 +199,13 @@ export function readBoolean(value: unknown): CellResult<boolean | undefined> {
 }
 
 /**
- * Reads a positive number cell (an FTE): `1`, `0.5`, `.5`, or a JSON number; 0 or less is `out_of_range`.
+ * Reads a number cell of 0 or more (an FTE, working days lost): `1`, `0`, `0.5`, `.5`, or a JSON number; below 0 is
+ * `out_of_range`, text `invalid_value`.
  * @param value - the raw value.
  * @returns the number, or an `invalid_value` / `out_of_range` issue.
- * @example readPositiveNumber('0.5') //=> { ok: true, value: 0.5 }
+ * @example readNonNegativeNumber('0') //=> { ok: true, value: 0 }
  */
-export function readPositiveNumber(value: unknown): CellResult<number> {
+export function readNonNegativeNumber(value: unknown): CellResult<number> {
   let number: number | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) number = value;
   else if (typeof value === 'string' && NUMBER.test(value.trim())) number = Number(value.trim());
@@ -214,11 +215,8 @@ export function readPositiveNumber(value: unknown): CellResult<number> {
       `${showValue(value)} is not a number: expected a number written like 1 or 0.5`,
     );
   }
-  if (number <= 0) {
-    return fail(
-      'out_of_range',
-      `${showValue(value)} is not above 0: expected a number above 0, like 1 or 0.5`,
-    );
+  if (number < 0) {
+    return fail('out_of_range', `${showValue(value)} is below 0: expected 0 or more, like 1 or 0.5`);
   }
   return { ok: true, value: number };
 }

@@ -99,20 +99,26 @@ function byKind<T extends z.ZodType>(value: T) {
 
 /**
  * The keys of one input of a report config: a file's path, or the path with the standard shape it is in (`preset`),
- * the workbook's sheet, and a workforce census's `censusDate`. A plain string is the path.
+ * the workbook's sheet, a workforce census's `censusDate`, and the `snapshotDate` (count date) of an NCCIS CSV that
+ * has no column for it. A plain string is the path.
  */
 const inputEntryShape = {
   path: z.string().min(1),
   preset: z.enum(presetIds as unknown as [PresetId, ...PresetId[]]).optional(),
   sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
   censusDate: z.string().optional(),
+  /** The count date of an NCCIS CSV's rows (an NCCIS XML gives its `PeriodEnd`). */
+  snapshotDate: z.string().optional(),
   /** How the file's text is read, when it is not the config's `encoding` (one old export among new ones). */
   encoding: z.enum(textEncodings).optional(),
 };
 
 const inputEntry = z.preprocess(
   (value) => (typeof value === 'string' ? { path: value } : value),
-  strictObject(inputEntryShape, 'an input: a path, or { path, preset, sheet, censusDate, encoding }'),
+  strictObject(
+    inputEntryShape,
+    'an input: a path, or { path, preset, sheet, censusDate, snapshotDate, encoding }',
+  ),
 );
 
 /**
@@ -337,6 +343,25 @@ export function refuseReportConfig(configPath: string, problems: readonly string
 }
 
 /**
+ * Checks an input's `snapshotDate`: the count date of an NCCIS file's rows, so only with the `nccis` preset, and a
+ * real date (`YYYY-MM-DD`, or in the config's `dateFormat`).
+ * @throws {RangeError} saying what is wrong.
+ */
+function checkSnapshotDate(snapshotDate: string, preset: PresetId | undefined, dateFormat: DateFormat): void {
+  if (preset !== 'nccis') {
+    throw new RangeError(
+      `snapshotDate: the count date of an NCCIS file read with "preset": "nccis", got ${JSON.stringify(snapshotDate)} for ${preset === undefined ? 'a file with no preset' : `the ${preset} preset`}`,
+    );
+  }
+  const date = parseDateCell(snapshotDate, { dateFormat });
+  if (!date.ok) {
+    throw new RangeError(
+      `snapshotDate: expected a real date, YYYY-MM-DD or in the config's dateFormat (${dateFormat}): ${date.message}`,
+    );
+  }
+}
+
+/**
  * Checks a report config whole, with no file read: its shape (an unknown key anywhere is refused with its path and
  * the nearest known key), each indicator's options against the indicator's declarations, the financial year,
  * `asAt` (a real date, ISO or in the config's `dateFormat`, not before the year starts), the target sets, an input
@@ -446,9 +471,19 @@ export function checkReportConfig(
       try {
         const preset = presetForFormat(recordFileFormatOf(given.path), given.preset);
         if (preset !== undefined) checkPresetKind(preset, kind);
-        // A workforce census gives allocations from Cases30, the cases held on its 30 September: it needs the date.
+        // A workforce census gives allocations from Cases30, the cases held on its 30 September, and its workers in
+        // post that day: it needs the date, which only a census XML's header gives.
+        const csvCensus = preset === 'workforce-census' && recordFileFormatOf(given.path) !== 'xml';
+        if (csvCensus && kind === 'worker' && given.censusDate === undefined) {
+          throw new RangeError(
+            'a workforce census read from a CSV or workbook has no header to say which 30 September it is of: give "censusDate": "YYYY-09-30" (a census XML says its own)',
+          );
+        }
         if (given.censusDate !== undefined || (preset === 'workforce-census' && kind === 'allocation')) {
           checkCensusDate(given.censusDate);
+        }
+        if (given.snapshotDate !== undefined) {
+          checkSnapshotDate(given.snapshotDate, preset, config.dateFormat ?? 'auto');
         }
       } catch (error) {
         problems.push(`inputs.${kind}: ${(error as Error).message}`);
@@ -480,6 +515,8 @@ export interface ReportInputEntry {
   readonly sheet?: string | number;
   /** A workforce census's 30 September, for allocations from Cases30. */
   readonly censusDate?: string;
+  /** The count date of an NCCIS file's rows, `YYYY-MM-DD`, for a CSV with no column for it. */
+  readonly snapshotDate?: string;
 }
 
 /** How a reader of a report input is told to read it: as the config and the run say. */
@@ -638,6 +675,55 @@ function configProblem(configPath: string, indicator: string | undefined, error:
 }
 
 /**
+ * The values of a workforce census that say which day it is of: its XML header's, or (a CSV or workbook has no
+ * header) the input's `censusDate`.
+ * @throws {ReportConfigError} for a census read from a CSV or workbook without a `censusDate`: its workers would
+ *   otherwise be taken as in post on every month end, of which the census says nothing.
+ */
+function workerCensus(
+  configPath: string,
+  given: unknown,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  if (typeof fileValues?.referenceDate === 'string') return fileValues;
+  const entry = typeof given === 'object' && given !== null ? (given as Record<string, unknown>) : {};
+  if (entry.preset !== 'workforce-census') return fileValues;
+  if (typeof entry.censusDate === 'string') return { ...fileValues, referenceDate: entry.censusDate };
+  throw new ReportConfigError(
+    `${configPath}: inputs.worker: a workforce census read from a CSV or workbook has no header to say which 30 September it is of: give "censusDate": "YYYY-09-30" (a census XML says its own)`,
+  );
+}
+
+/**
+ * The options a workforce census file gives the stability indicators: its `ReferenceDate` as `censusDate` (the
+ * figure of a period is taken on it) and, for WF_VACANCY, its header's vacancies on that date. Options the config
+ * gives win.
+ * @throws {ReportConfigError} for vacancies given with no figure on the census date (they would be left aside).
+ */
+function censusOptions(
+  where: string,
+  id: string,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+  given: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const referenceDate = fileValues?.referenceDate;
+  if (typeof referenceDate !== 'string') return {};
+  const vacanciesGiven = given?.vacancies as Readonly<Record<string, number>> | undefined;
+  if (vacanciesGiven !== undefined && vacanciesGiven[referenceDate] === undefined) {
+    // The figure is taken on the census date: vacancies of other days would be left aside without a word.
+    throw new ReportConfigError(
+      `${where}: options.vacancies: the worker input is a census of ${referenceDate}, and the figure is taken that day: give { "${referenceDate}": FTE }, got ${Object.keys(vacanciesGiven).join(', ')}`,
+    );
+  }
+  const options: Record<string, unknown> = { censusDate: referenceDate, ...(given ?? {}) };
+  const vacancies = Number(fileValues?.vacancies);
+  if (id === 'WF_VACANCY' && fileValues?.vacancies !== undefined && Number.isFinite(vacancies)) {
+    options.vacancies = { [referenceDate]: vacancies, ...((given?.vacancies as object | undefined) ?? {}) };
+  }
+  return options;
+}
+
+/**
  * Reads everything a checked report config names (inputs, column maps, target files, calendar files) through
  * `files` and builds the report model: the one loader of `cs-indicators report` and of the browser page. Each
  * indicator's options, headline target and tolerance are tried on no records first, so that a config that cannot
@@ -708,6 +794,13 @@ export async function loadReportWith(
     const given = settings.inputs[kind];
     if (given === undefined) continue; // refused by checkReportConfig
     const { path, preset, sheet, censusDate } = given;
+    // The count date as YYYY-MM-DD (it may be written in the config's dateFormat; checked by checkReportConfig).
+    const written = given.snapshotDate;
+    const parsedDate =
+      written === undefined
+        ? undefined
+        : parseDateCell(written, { dateFormat: settings.dateFormat ?? 'auto' });
+    const snapshotDate = parsedDate?.ok === true ? parsedDate.date : undefined;
     const mapPath = settings.columnMaps?.[kind];
     let columnMap: ColumnMap | undefined;
     if (mapPath !== undefined) {
@@ -729,6 +822,7 @@ export async function loadReportWith(
         ...(preset === undefined ? {} : { preset }),
         ...(sheet === undefined ? {} : { sheet }),
         ...(censusDate === undefined ? {} : { censusDate }),
+        ...(snapshotDate === undefined ? {} : { snapshotDate }),
       },
       {
         ...(columnMap ? { columnMap } : {}),
@@ -743,6 +837,20 @@ export async function loadReportWith(
       throw new ReportConfigError(
         `${at(path)}: input refused${first ? `: ${first.message}` : ''}`,
         result.issues,
+      );
+    }
+    // A census XML says its own day: a censusDate that is not it would date one year's census as another's; the
+    // same for an NCCIS XML's PeriodEnd and a snapshotDate.
+    const header = result.fileValues?.referenceDate;
+    if (censusDate !== undefined && typeof header === 'string' && header !== censusDate) {
+      throw new ReportConfigError(
+        `${configPath}: inputs.${kind}: censusDate ${censusDate} is not the census's own: ${path}'s header has ReferenceDate ${header} (drop censusDate, or name the census of ${censusDate})`,
+      );
+    }
+    const periodEnd = result.fileValues?.periodEnd;
+    if (snapshotDate !== undefined && typeof periodEnd === 'string' && periodEnd !== snapshotDate) {
+      throw new ReportConfigError(
+        `${configPath}: inputs.${kind}: snapshotDate ${snapshotDate} is not the return's own count date: ${path}'s header has PeriodEnd ${periodEnd} (drop snapshotDate: an NCCIS XML says its own)`,
       );
     }
     records.set(kind, result);
@@ -795,7 +903,7 @@ export async function loadReportWith(
     throw new InputError(missing, undefined, warnings);
   }
 
-  const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator) => {
+  const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator, index) => {
     const { definition } = indicator;
     const kinds = kindsRead(indicator);
     const extra: Record<string, unknown> = {};
@@ -805,6 +913,17 @@ export async function loadReportWith(
       }
     }
     const input = records.get(definition.recordKind as RecordKind);
+    if (definition.recordKind === 'worker') {
+      Object.assign(
+        extra,
+        censusOptions(
+          `${configPath}: indicators[${index}] (${definition.id})`,
+          definition.id,
+          workerCensus(configPath, settings.inputs.worker, input?.fileValues),
+          indicator.options,
+        ),
+      );
+    }
     let rowsRejected = 0;
     for (const kind of kinds) rowsRejected += records.get(kind)?.accounting.rowsRejected ?? 0;
     const own = inputs.filter((read) => kinds.includes(read.kind));

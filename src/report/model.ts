@@ -474,7 +474,13 @@ export function buildReport(
     const ytdResult = toDate
       ? compute(toDate, input.rowsRejected === undefined ? {} : { rowsRejected: input.rowsRejected })
       : undefined;
-    const yearToDate = toDate && ytdResult ? figureOf(ytdResult, toDate) : notYet(year);
+    // A workforce figure is taken on one reference date (a census's, or the period end): a snapshot shown on it.
+    const referenceDate = ytdResult?.rule.referenceDate;
+    const snapshotOn =
+      toDate && typeof referenceDate === 'string' && referenceDate < toDate.end
+        ? parsePeriod(`${toDate.start}..${referenceDate}`)
+        : toDate;
+    const yearToDate = snapshotOn && ytdResult ? figureOf(ytdResult, snapshotOn) : notYet(year);
     const tolerance = input.tolerance ?? options.tolerance;
 
     const inYear = allTargets
@@ -629,7 +635,10 @@ export function buildReport(
         figureOf(result, history[firstWithData + index] as Period),
       ),
       yearToDate,
-      yearToDateKind: ytdResult?.rule.mode === 'snapshot' ? 'snapshot' : 'pooled',
+      yearToDateKind:
+        ytdResult?.rule.mode === 'snapshot' || ytdResult?.rule.referenceDate !== undefined
+          ? 'snapshot'
+          : 'pooled',
       counts: ytdResult?.counts ?? {
         recordsRead: input.records.length,
         inPopulation: 0,

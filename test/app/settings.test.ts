@@ -53,7 +53,8 @@ describe('configFromForm', () => {
           sheet: 'Cases',
           censusDate: '2010-09-30',
         },
-        worker: { path: 'census.xlsx', preset: 'workforce-census' },
+        worker: { path: 'census.xlsx', preset: 'workforce-census', censusDate: '2010-09-30' },
+        neet: { path: 'nccis.csv', preset: 'nccis', snapshotDate: '30/11/2010' },
         referral: { path: 'data/referrals.csv', encoding: 'windows-1252' },
         'initial-assessment': 'data/initial-assessments.csv',
       },
@@ -119,6 +120,7 @@ describe('configFromForm', () => {
           preset: '',
           sheet: '',
           censusDate: '',
+          snapshotDate: '',
           encoding: '',
         },
       },
@@ -178,7 +180,14 @@ describe('configFromForm', () => {
       encoding: 'utf-8',
       indicators: [indicator('REF_NO_CAF')],
       inputs: {
-        referral: { path: 'referrals.csv', preset: '', sheet: '', censusDate: '', encoding: 'windows-1252' },
+        referral: {
+          path: 'referrals.csv',
+          preset: '',
+          sheet: '',
+          censusDate: '',
+          snapshotDate: '',
+          encoding: 'windows-1252',
+        },
       },
     };
     const { config, problems } = configFromForm(form);
@@ -206,6 +215,7 @@ describe('configFromForm', () => {
           preset: 'workforce-census',
           sheet: '2',
           censusDate: '2023-09-30',
+          snapshotDate: '',
           encoding: '',
         },
         worker: {
@@ -213,6 +223,7 @@ describe('configFromForm', () => {
           preset: 'workforce-census',
           sheet: 'CSWWWorker',
           censusDate: '',
+          snapshotDate: '',
           encoding: '',
         },
       },

@@ -58,6 +58,6 @@ describe('pageData', () => {
       'assessment',
       'referral',
     ]);
-    expect(data.indicators).toHaveLength(13);
+    expect(data.indicators).toHaveLength(17);
   });
 });

@@ -58,7 +58,7 @@ describe('report configs: unknown keys anywhere are refused with their path and 
     const result = report({ indicators: [{ id: 'NI59', options: { convention: 'inclusive' } }, 'NI95'] });
     expectConfigRefused(result, [
       `indicators[0].options.convention: convention is set for the whole report, by the config's top-level key "convention", not per indicator`,
-      'indicators[1].id: unknown indicator "NI95" (did you mean "NI59"?) (expected one of NI59, NI60, CPC15, CAF2W, CAF_CLOSED, REF_NO_CAF, CASELOAD, NI117, NEET_NOT_KNOWN, REPEAT_REFERRALS, ASSESS45, CPP_2YEARS, CPP_REPEAT)',
+      'indicators[1].id: unknown indicator "NI95" (did you mean "NI59"?) (expected one of NI59, NI60, CPC15, CAF2W, CAF_CLOSED, REF_NO_CAF, CASELOAD, NI117, NEET_NOT_KNOWN, REPEAT_REFERRALS, ASSESS45, CPP_2YEARS, CPP_REPEAT, WF_TURNOVER, WF_AGENCY, WF_VACANCY, WF_ABSENCE)',
     ]);
   });
 

@@ -358,7 +358,7 @@ describe('caseload', () => {
     );
     expect(() => caseload(allocations, fy2010, { ...options, threshold: -1 })).toThrow(/threshold/);
     expect(() =>
-      caseload(allocations, fy2010, { workers: [{ workerId: 'Z', fte: 0, role: 'social-worker' }] }),
+      caseload(allocations, fy2010, { workers: [{ workerId: 'Z', fte: -1, role: 'social-worker' }] }),
     ).toThrow(/fte/);
   });
 });

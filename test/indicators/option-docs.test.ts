@@ -34,7 +34,8 @@ describe('optionsMarkdown', () => {
     expect(optionsMarkdown(getIndicator('ASSESS45'))).toContain(
       'required, unless `from` is `assessment-start` (`--from assessment-start`)',
     );
-    expect(optionsMarkdown(getIndicator('CPP_REPEAT'))).toBe('Only the options every indicator takes.\n');
+    expect(optionsMarkdown(getIndicator('CPP_2YEARS'))).toBe('Only the options every indicator takes.\n');
+    expect(optionsMarkdown(getIndicator('CPP_REPEAT'))).toContain('`--history H`');
   });
 });
 

@@ -367,7 +367,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
       // The demo (`cs-indicators report --demo`) runs on the bundled example year, so its config and CSVs ship, and
       // so do the files the README and the guides run their commands on.
       const allowed =
-        /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[^/]+\.md|docs\/images\/[^/]+\.png|examples\/README\.md|examples\/report\.config\.json|examples\/data\/[^/]+\.csv|examples\/data\/fy2010\/[^/]+\.(csv|md)|examples\/annex-a\/[^/]+\.(json|xlsx)|examples\/worked\/[^/]+\.(csv|json)|dist\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/app\/index\.html)$/;
+        /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[^/]+\.md|docs\/images\/[^/]+\.png|examples\/README\.md|examples\/report\.config\.json|examples\/data\/[^/]+\.csv|examples\/data\/fy2010\/[^/]+\.(csv|md)|examples\/annex-a\/[^/]+\.(json|xlsx)|examples\/standard-returns\/[^/]+\.(json|xlsx|xml)|examples\/worked\/[^/]+\.(csv|json)|dist\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/app\/index\.html)$/;
       expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
       expect(paths).toEqual(
         expect.arrayContaining([
@@ -391,6 +391,11 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
           'examples/data/fy2010/initial-assessments.csv',
           'examples/annex-a/report.config.json',
           'examples/annex-a/annex-a-2012-13.xlsx',
+          'examples/standard-returns/report.config.json',
+          'examples/standard-returns/annex-a-2023-24.xlsx',
+          'examples/standard-returns/cin-census-2024.xml',
+          'examples/standard-returns/workforce-census-2023.xml',
+          'examples/standard-returns/nccis-2024-01.xml',
           ...Object.keys(workedCopies),
         ]),
       );

@@ -67,7 +67,7 @@ describe('parseCinCensusXml', () => {
         row: 56,
         reason: 'no-conference-date',
         message:
-          'no DateOfInitialCPC: the enquiry has not (yet) led to a conference, so it is not a conference record',
+          'no DateOfInitialCPC, on the enquiry or its episode: the enquiry has not (yet) led to a conference, so it is not a conference record',
         file: census,
       },
     ]);

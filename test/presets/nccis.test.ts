@@ -26,13 +26,20 @@ describe('nccisStatusOf', () => {
       ['810', 'NOT_KNOWN'],
       ['820', 'NOT_KNOWN'],
       ['830', 'NOT_KNOWN'],
-      // No group: between the ranges, or beyond them.
-      ['200', null],
-      ['382', null],
-      ['520', null],
-      ['690', null],
-      ['840', null],
+      // Codes of the requirement in no group (110-150 are pupils still in compulsory education; the rest of the span
+      // 110-899, such as 520, is placed the same way): outside the NEET measure, never an invalid value.
+      ['110', 'EXCLUDED'],
+      ['150', 'EXCLUDED'],
+      ['200', 'EXCLUDED'],
+      ['382', 'EXCLUDED'],
+      ['520', 'EXCLUDED'],
+      ['690', 'EXCLUDED'],
+      ['840', 'EXCLUDED'],
+      // Not a code of the requirement at all: no status.
+      ['999', null],
+      ['000', null],
       ['abc', null],
+      ['5400', null],
     ];
     for (const [code, status] of cases) expect([code, nccisStatusOf(code)]).toEqual([code, status]);
   });
@@ -53,7 +60,7 @@ describe('nccisStatusOf', () => {
 });
 
 describe("readRecordsFile with preset 'nccis'", () => {
-  it('reads a code of each group to its status, and an unknown code as an invalid_value naming it', async () => {
+  it('reads a code of each group to its status, keeps the code, and rejects a value that is no code naming it', async () => {
     const read = await readRecordsFile('neet', nccis, { preset: 'nccis' });
     expect(read.records.map((r) => [r.personId, r.status])).toEqual([
       ['YP01', 'EET'], // 230 education
@@ -73,6 +80,7 @@ describe("readRecordsFile with preset 'nccis'", () => {
       snapshotDate: '2012-11-30',
       dateOfBirth: '1995-10-01',
       status: 'EET',
+      activityCode: '230',
     });
     expect(read.issues).toEqual([
       {
@@ -82,7 +90,7 @@ describe("readRecordsFile with preset 'nccis'", () => {
         field: 'status',
         value: '999',
         message:
-          '"999" is not an NCCIS activity code of the code map: expected a code such as 230 (education), 540 (NEET), 710 (custody) or 810 (not known); to read other codes, pass a codeMap',
+          '"999" is not an NCCIS activity code: expected a three-digit code of the NCCIS management information requirement (110 to 830), such as 230 (education), 540 (NEET), 710 (custody) or 810 (not known), or a status (EET, NEET, NOT_KNOWN, EXCLUDED)',
         file: nccis,
       },
     ]);
@@ -123,8 +131,20 @@ describe("readRecordsFile with preset 'nccis'", () => {
     const read = await readRecordsFile('neet', path, { preset: 'nccis', snapshotDate: '2013-01-31' });
     // Headers "ypid", "dob" and "current activity code" are known spellings.
     expect(read.records).toEqual([
-      { personId: 'YP01', snapshotDate: '2013-01-31', dateOfBirth: '1995-10-01', status: 'EET' },
-      { personId: 'YP06', snapshotDate: '2013-01-31', dateOfBirth: '1995-10-06', status: 'NEET' },
+      {
+        personId: 'YP01',
+        snapshotDate: '2013-01-31',
+        dateOfBirth: '1995-10-01',
+        status: 'EET',
+        activityCode: '230',
+      },
+      {
+        personId: 'YP06',
+        snapshotDate: '2013-01-31',
+        dateOfBirth: '1995-10-06',
+        status: 'NEET',
+        activityCode: '540',
+      },
     ]);
     const without = await readRecordsFile('neet', path, { preset: 'nccis' });
     expect(without.readable).toBe(false);

@@ -14,13 +14,21 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/presets/${n
 
 // The fixture (CSV and XLSX alike): SW001-SW003 hold cases (OrgRole 5, 5, 4), SW004 is a first line manager, SW005
 // a senior manager with Cases30 blank, SW006 qualified without cases, SW007 has OrgRole 9, which is no role.
+// AgencyWorker 0 is a worker the council employs (agency false); Cases30 is the cases held (SW005's is blank).
 const workers = [
-  { workerId: 'SW001', fte: 1, role: 'social-worker', startDate: '2019-09-01' },
-  { workerId: 'SW002', fte: 0.6, role: 'social-worker', startDate: '2021-01-15' },
-  { workerId: 'SW003', fte: 1, role: 'advanced-practitioner', startDate: '2018-04-01' },
-  { workerId: 'SW004', fte: 1, role: 'team-manager', startDate: '2015-06-01' },
-  { workerId: 'SW005', fte: 1, role: 'other', startDate: '2010-01-04' },
-  { workerId: 'SW006', fte: 0.8, role: 'other', startDate: '2022-09-05' },
+  { workerId: 'SW001', fte: 1, role: 'social-worker', startDate: '2019-09-01', agency: false, cases: 18 },
+  { workerId: 'SW002', fte: 0.6, role: 'social-worker', startDate: '2021-01-15', agency: false, cases: 12 },
+  {
+    workerId: 'SW003',
+    fte: 1,
+    role: 'advanced-practitioner',
+    startDate: '2018-04-01',
+    agency: false,
+    cases: 9,
+  },
+  { workerId: 'SW004', fte: 1, role: 'team-manager', startDate: '2015-06-01', agency: false, cases: 0 },
+  { workerId: 'SW005', fte: 1, role: 'other', startDate: '2010-01-04', agency: false },
+  { workerId: 'SW006', fte: 0.8, role: 'other', startDate: '2022-09-05', agency: false, cases: 0 },
 ];
 
 describe("readRecordsFile with preset 'workforce-census'", () => {
@@ -36,7 +44,7 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
           field: 'role',
           value: '9',
           message:
-            'OrgRole "9" is not a workforce census role code: expected 1 (senior manager), 2 (middle manager), 3 (first line manager), 4 (senior practitioner), 5 (case holder) or 6 (qualified without cases)',
+            'OrgRole "9" is not a workforce census role code: expected 1 (senior manager), 2 (middle manager), 3 (first line manager), 4 (senior practitioner), 5 (case holder) or 6 (qualified without cases), or a blank cell (role not known)',
           file: fixture(file),
         },
       ]);
@@ -93,10 +101,21 @@ describe("readRecordsFile with preset 'workforce-census'", () => {
     expect(result.display).toBe('15.0');
   });
 
-  it('needs a 30 September to read allocations', async () => {
-    await expect(
-      readRecordsFile('allocation', fixture('workforce-census.csv'), { preset: 'workforce-census' }),
-    ).rejects.toThrow(/^censusDate: reading allocations from a workforce census needs the 30 September/);
+  it('needs a 30 September to read allocations from a CSV: every row with cases is rejected without one', async () => {
+    // A CSV has no header to say which 30 September its Cases30 counted: no allocation can be dated. The four rows
+    // with cases (SW001, SW002, SW003, SW007) are rejected, each saying so; the three without are skipped as ever.
+    const read = await readRecordsFile('allocation', fixture('workforce-census.csv'), {
+      preset: 'workforce-census',
+    });
+    expect(read.records).toEqual([]);
+    expect(read.issues.map((i) => [i.code, i.row, i.field])).toEqual([
+      ['missing_field', 2, 'allocatedFrom'],
+      ['missing_field', 3, 'allocatedFrom'],
+      ['missing_field', 4, 'allocatedFrom'],
+      ['missing_field', 8, 'allocatedFrom'],
+    ]);
+    expect(read.issues[0]?.message).toMatch(/^no census date: Cases30 counts the cases held on 30 September/);
+    expect(read.accounting).toMatchObject({ rowsRead: 7, rowsRejected: 4, rowsSkipped: 3 });
     await expect(
       readRecordsFile('allocation', fixture('workforce-census.csv'), {
         preset: 'workforce-census',

@@ -46,7 +46,7 @@ describe('createFieldResolver', () => {
   it('throws a TypeError for a map naming no field of any kind (a typing error in the map)', () => {
     expect(() => createFieldResolver('referral', { 'Date of referral': 'refferalDate' })).toThrow(
       new TypeError(
-        'columnMap: "Date of referral" maps to "refferalDate", which is not a field of any record kind; the fields of referral are id, childId, referralDate, cafCompleted, source, team',
+        'columnMap: "Date of referral" maps to "refferalDate", which is not a field of any record kind; the fields of referral are id, childId, referralDate, cafCompleted, source, team, referralsInLast12Months',
       ),
     );
     expect(() => createFieldResolver('referral', { x: 3 } as never)).toThrow(TypeError);
@@ -71,7 +71,7 @@ describe('matchHeaders', () => {
       ['missing_column', 3, 'referralDate'],
     ]);
     expect(match.issues[1]?.message).toBe(
-      'no column gives referralDate, a required field of referral records. Headers found: "ID", "Child", "Date". Fields expected: id, childId, referralDate, cafCompleted (optional), source (optional), team (optional). Rename the column, or map it with a column map',
+      'no column gives referralDate, a required field of referral records. Headers found: "ID", "Child", "Date". Fields expected: id, childId, referralDate, cafCompleted (optional), source (optional), team (optional), referralsInLast12Months (optional). Rename the column, or map it with a column map',
     );
   });
 

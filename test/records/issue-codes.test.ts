@@ -94,7 +94,7 @@ describe('one fixture per issue code', () => {
     ]);
   });
 
-  it('out_of_range: an FTE of 0', async () => {
+  it('out_of_range: an FTE below 0 (0 is a worker on a zero-hours contract)', async () => {
     const { issues } = await read('worker', 'out-of-range.csv');
     covered.add('out_of_range');
     expect(issues).toMatchObject([
@@ -103,8 +103,8 @@ describe('one fixture per issue code', () => {
         severity: 'error',
         row: 3,
         field: 'fte',
-        value: '0',
-        message: '"0" is not above 0: expected a number above 0, like 1 or 0.5',
+        value: '-0.5',
+        message: '"-0.5" is below 0: expected 0 or more, like 1 or 0.5',
       },
     ]);
   });

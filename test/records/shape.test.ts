@@ -75,7 +75,13 @@ describe('createShaper', () => {
     const result = checker.result(input);
     expect(result.issues).toEqual([]);
     expect(result.records).toEqual([
-      { personId: 'YP1', snapshotDate: '2013-01-31', dateOfBirth: '1995-10-01', status: 'NEET' },
+      {
+        personId: 'YP1',
+        snapshotDate: '2013-01-31',
+        dateOfBirth: '1995-10-01',
+        status: 'NEET',
+        activityCode: '540',
+      },
     ]);
   });
 });

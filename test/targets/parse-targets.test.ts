@@ -153,7 +153,7 @@ describe('parseTargets', () => {
       {
         path: 'targets[0].indicator',
         message:
-          'Expected a known indicator (NI59, NI60, CPC15, CAF2W, CAF_CLOSED, REF_NO_CAF, CASELOAD, NI117, NEET_NOT_KNOWN, REPEAT_REFERRALS, ASSESS45, CPP_2YEARS, CPP_REPEAT)',
+          'Expected a known indicator (NI59, NI60, CPC15, CAF2W, CAF_CLOSED, REF_NO_CAF, CASELOAD, NI117, NEET_NOT_KNOWN, REPEAT_REFERRALS, ASSESS45, CPP_2YEARS, CPP_REPEAT, WF_TURNOVER, WF_AGENCY, WF_VACANCY, WF_ABSENCE)',
         value: 'NI99',
       },
       // 120% is no percentage.

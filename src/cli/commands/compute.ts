@@ -225,6 +225,9 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
       ...(settings.censusDate !== undefined && file.kind === 'allocation'
         ? { censusDate: settings.censusDate }
         : {}),
+      ...(settings.preset.snapshotDate !== undefined && file.main
+        ? { snapshotDate: settings.preset.snapshotDate }
+        : {}),
       strict: settings.strict,
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
     });
@@ -251,7 +254,7 @@ function censusDateOf(snapshot: unknown, period: Period | undefined): string {
   const date = typeof snapshot === 'string' ? snapshot : period?.end;
   if (date === undefined || !date.endsWith('-09-30')) {
     throw new UsageError(
-      `--preset workforce-census reads Cases30, the cases each worker held on 30 September: give --snapshot YYYY-09-30 (or a --period ending on 30 September), got ${date ?? 'none'}`,
+      `--preset workforce-census reads Cases30, the cases each worker held on 30 September, and the workers in post that day: give a --period ending on 30 September (or, for CASELOAD, --snapshot YYYY-09-30); a census XML says its own date. Got ${date ?? 'none'}`,
     );
   }
   return date;
@@ -634,7 +637,12 @@ export async function prepareComputation(
   values: ComputeArgValues,
   positionals: readonly string[],
   io: CliIo,
-  outputs: { readonly targets: readonly OutputTarget[]; readonly outcomes: boolean },
+  outputs: {
+    readonly targets: readonly OutputTarget[];
+    readonly outcomes: boolean;
+    /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
+    readonly by?: 'team' | 'workerId';
+  },
 ): Promise<PreparedComputation> {
   const [name] = positionals;
   if (name === undefined) throw new UsageError(`missing INDICATOR (one of ${indicatorIds.join(', ')})`);
@@ -671,6 +679,12 @@ export async function prepareComputation(
     throw new UsageError(`${definition.id} needs --period P: ${definition.needsPeriod}`);
   }
   const censusDate = fromCensus ? censusDateOf(own.options.snapshot, period) : undefined;
+  // A workforce census CSV or workbook has no header to say which 30 September it is of (an XML's ReferenceDate
+  // does): the stability figures take it from --period, checked before any file is read.
+  const workerCensusDate =
+    kind === 'worker' && preset.preset === 'workforce-census' && recordFileFormatOf(mainPath) !== 'xml'
+      ? censusDateOf(undefined, period)
+      : undefined;
   const files: FileToRead[] = [
     { kind, path: mainPath, flag: `--${inputFlag}`, main: true },
     ...own.files.map((file) => ({ kind: file.kind, path: file.path, flag: file.flag, main: false })),
@@ -690,6 +704,8 @@ export async function prepareComputation(
   // no records: a usage error now, not after the whole file was read.
   const dryRun = { ...computeOptions };
   for (const file of own.files) dryRun[file.option] = [];
+  // A group option the indicator refuses (WF_VACANCY has no figure by team) is refused now.
+  if (outputs.by !== undefined && definition.groupsBy === 'recompute') dryRun[outputs.by] = null;
   try {
     definition.compute([], period ?? parsePeriod('2010-04'), dryRun as never);
   } catch (error) {
@@ -717,10 +733,35 @@ export async function prepareComputation(
     }
   }
   const calendar = await calendarArgs.build();
-  const settings: ReadSettings = { columnMap, dateFormat, encoding, preset, censusDate, strict };
+  // A census XML says its own day (its header's ReferenceDate): it is read on it, and checked against the day asked.
+  const censusXml = censusDate !== undefined && recordFileFormatOf(mainPath) === 'xml';
+  const settings: ReadSettings = {
+    columnMap,
+    dateFormat,
+    encoding,
+    preset,
+    censusDate: censusXml ? undefined : censusDate,
+    strict,
+  };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
   const [main] = reads as [FileRead, ...FileRead[]];
+  const periodEnd = main.result.fileValues?.periodEnd;
+  if (
+    preset.snapshotDate !== undefined &&
+    typeof periodEnd === 'string' &&
+    periodEnd !== preset.snapshotDate
+  ) {
+    throw new UsageError(
+      `--snapshot-date ${preset.snapshotDate}: ${mainPath} says its own count date, PeriodEnd ${periodEnd}; drop --snapshot-date (it is for an NCCIS CSV with no count date column)`,
+    );
+  }
+  const header = main.result.fileValues?.referenceDate;
+  if (censusXml && typeof header === 'string' && header !== censusDate) {
+    throw new UsageError(
+      `${mainPath} is a census of ${header}: its Cases30 are the cases held that day, not on ${censusDate}; give a --period ending on ${header} (or --snapshot ${header})`,
+    );
+  }
   // A file without a column the indicator needs (its event date, the start its options choose) gives a figure of
   // n/a, or a wrong one: refused, naming the file, the field and the headers found.
   const indicatorFiles: IndicatorFile[] = reads.map((read, index) => {
@@ -734,9 +775,32 @@ export async function prepareComputation(
   let rowsRejected = 0;
   for (const read of reads) rowsRejected += read.result.accounting.rowsRejected;
   Object.assign(computeOptions, { calendar, rows: main.result.rows, rowsRejected });
+  // The day a workforce census is of (its header's ReferenceDate, else --period's 30 September) and, for WF_VACANCY,
+  // the vacancies its header gives on it: those given by --vacancies win.
+  const census =
+    kind === 'worker' ? censusValuesOf(definition.id, main.result.fileValues, workerCensusDate) : {};
+  if (census.censusDate !== undefined) computeOptions.censusDate = census.censusDate;
+  const vacanciesGiven = own.options.vacancies as Readonly<Record<string, number>> | undefined;
+  if (
+    census.censusDate !== undefined &&
+    vacanciesGiven !== undefined &&
+    vacanciesGiven[census.censusDate] === undefined
+  ) {
+    // The figure is taken on the census date: vacancies of another day would be left aside without a word.
+    throw new UsageError(
+      `--vacancies: ${mainPath} is a census of ${census.censusDate}, and its figure is taken that day: give ${census.censusDate}=FTE, got ${Object.keys(vacanciesGiven).join(', ')}`,
+    );
+  }
+  if (census.vacancies !== undefined) {
+    computeOptions.vacancies = { ...census.vacancies, ...(own.options.vacancies as object | undefined) };
+  }
   return {
     definition,
-    period: period ?? spanOf(main.result.records as never, definition.eventDate),
+    period:
+      period ??
+      (census.censusDate === undefined
+        ? spanOf(main.result.records as never, definition.eventDate)
+        : parsePeriod(`${census.censusDate}..${census.censusDate}`)),
     main: main.result,
     inputs: reads.map((read) => read.result.input),
     warnings: reads.flatMap((read) => read.result.warnings),
@@ -759,6 +823,26 @@ export function withReading(
   warnings: readonly ResultWarning[],
 ): IndicatorResult {
   return { ...result, inputs, warnings: [...warnings, ...result.warnings] };
+}
+
+/**
+ * What a workforce census file says of itself: the day it is of (its XML header's `ReferenceDate`, else the date
+ * given for a CSV or workbook) and, for WF_VACANCY, the council's vacancies on that day from its header.
+ */
+function censusValuesOf(
+  id: string,
+  fileValues: Readonly<Record<string, unknown>> | undefined,
+  given: string | undefined,
+): { censusDate?: string; vacancies?: Record<string, number> } {
+  const referenceDate = typeof fileValues?.referenceDate === 'string' ? fileValues.referenceDate : given;
+  if (referenceDate === undefined) return {};
+  const vacancies = Number(fileValues?.vacancies);
+  return {
+    censusDate: referenceDate,
+    ...(id === 'WF_VACANCY' && fileValues?.vacancies !== undefined && Number.isFinite(vacancies)
+      ? { vacancies: { [referenceDate]: vacancies } }
+      : {}),
+  };
 }
 
 /** `cs-indicators compute INDICATOR`. */
@@ -786,7 +870,11 @@ export const computeCommand: CliCommand = {
       values,
       positionals,
       io,
-      { targets: audit === undefined ? [out] : [out, audit], outcomes: audit !== undefined },
+      {
+        targets: audit === undefined ? [out] : [out, audit],
+        outcomes: audit !== undefined,
+        ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
+      },
     );
     const records = main.records;
 
