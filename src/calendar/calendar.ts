@@ -122,14 +122,6 @@ const LAST_DAY = toDayNumber(CALENDAR_RANGE.end);
 const SPAN = LAST_DAY - FIRST_DAY + 1;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-function unpackRegion(region: Region): Holiday[] {
-  const packed = PACKED_HOLIDAYS[region];
-  return packed.split(',').map((entry) => {
-    const [date = '', index = '0'] = entry.split('=');
-    return { date, name: HOLIDAY_NAMES[Number(index)] ?? 'Bank holiday' };
-  });
-}
-
 function isGovUkFeed(list: HolidayList): list is GovUkBankHolidays {
   return !Array.isArray(list);
 }
@@ -150,6 +142,22 @@ function dayInRange(date: IsoDate, what: string): number {
     );
   }
   return day;
+}
+
+/**
+ * Adds a region's bundled bank holidays to `named`, read from the packed `YYYY-MM-DD=N,…` text in one pass (no
+ * array of entries, no object per holiday): a calendar is built at every start of the CLI.
+ */
+function addRegionHolidays(named: Map<number, string>, region: Region): void {
+  const packed = PACKED_HOLIDAYS[region];
+  let at = 0;
+  while (at < packed.length) {
+    let end = packed.indexOf(',', at);
+    if (end === -1) end = packed.length;
+    const day = dayInRange(packed.slice(at, at + 10), 'holidays: the date');
+    named.set(day, HOLIDAY_NAMES[Number(packed.slice(at + 11, end))] ?? 'Bank holiday');
+    at = end + 1;
+  }
 }
 
 function holidaysFromList(list: HolidayList, region: Region, what: string): Holiday[] {
@@ -206,10 +214,12 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     throw new RangeError('weekend: at least one day of the week must be a working day');
 
   const named = new Map<number, string>();
-  const base = options.holidays
-    ? holidaysFromList(options.holidays, region, 'holidays')
-    : unpackRegion(region);
-  for (const holiday of base) named.set(dayInRange(holiday.date, 'holidays: the date'), holiday.name);
+  if (options.holidays) {
+    for (const holiday of holidaysFromList(options.holidays, region, 'holidays'))
+      named.set(dayInRange(holiday.date, 'holidays: the date'), holiday.name);
+  } else {
+    addRegionHolidays(named, region);
+  }
   for (const closure of options.closures ? holidaysFromList(options.closures, region, 'closures') : []) {
     named.set(dayInRange(closure.date, 'closures: the date'), closure.name);
   }
@@ -221,11 +231,14 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   const working = new Uint8Array(SPAN);
   const cumulative = new Int32Array(SPAN);
   const nthWorkingDay = new Int32Array(SPAN + 1);
+  // The holidays marked first and the weekday stepped, so that the loop over the 40,541 days (run cold, at every
+  // start of the CLI) makes no call and no map look-up per day.
+  const closed = new Uint8Array(SPAN);
+  for (const day of named.keys()) closed[day - FIRST_DAY] = 1;
+  let weekday = isoWeekday(FIRST_DAY);
   let count = 0;
-  for (let i = 0; i < SPAN; i++) {
-    const day = FIRST_DAY + i;
-    const works = isWeekend[isoWeekday(day)] === 0 && !named.has(day);
-    if (works) {
+  for (let i = 0; i < SPAN; i++, weekday = weekday === 7 ? 1 : weekday + 1) {
+    if (isWeekend[weekday] === 0 && closed[i] === 0) {
       working[i] = 1;
       count++;
       nthWorkingDay[count] = i;
@@ -234,13 +247,17 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   }
   const totalWorkingDays = count;
 
-  const holidays: Holiday[] = [...named.entries()]
-    .filter(([day]) => isWeekend[isoWeekday(day)] === 0)
-    .sort(([a], [b]) => a - b)
-    .map(([day, name]) => ({ date: fromDayNumber(day), name }));
-  const fingerprint = fingerprintOf(
-    `weekend:${weekend.join(',')};holidays:${holidays.map((h) => h.date).join(',')}`,
-  );
+  // The holiday list and the fingerprint are made when first asked for: a command that only counts days (the
+  // CLI's working-days) never asks, and they cost more than the index to make.
+  let holidays: Holiday[] | undefined;
+  const listHolidays = (): Holiday[] => {
+    holidays ??= [...named.entries()]
+      .filter(([day]) => isWeekend[isoWeekday(day)] === 0)
+      .sort(([a], [b]) => a - b)
+      .map(([day, name]) => ({ date: fromDayNumber(day), name }));
+    return holidays;
+  };
+  let fingerprint: string | undefined;
   const changed = Boolean(options.closures?.length || options.removeHolidays?.length);
   const id = options.id ?? `${options.holidays ? 'custom' : region}${changed ? '+local' : ''}`;
 
@@ -327,9 +344,18 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
 
   return {
     id,
-    fingerprint,
+    get fingerprint() {
+      fingerprint ??= fingerprintOf(
+        `weekend:${weekend.join(',')};holidays:${listHolidays()
+          .map((h) => h.date)
+          .join(',')}`,
+      );
+      return fingerprint;
+    },
     weekend,
-    holidays,
+    get holidays() {
+      return listHolidays();
+    },
     isWorkingDay: (date) => working[dayInRange(date, 'date') - FIRST_DAY] === 1,
     holidayName: (date) => named.get(dayInRange(date, 'date')),
     workingDaysBetween: (start, end, convention) =>

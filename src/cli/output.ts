@@ -5,7 +5,6 @@
  * `-` is standard output.
  * @module
  */
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -170,6 +169,8 @@ export async function writeOutput(
     return;
   }
   const target = resolve(output.path);
+  // node:crypto is loaded only when a file is written: a command printing to standard output starts without it.
+  const { randomBytes } = await import('node:crypto');
   const temporary = join(
     dirname(target),
     `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

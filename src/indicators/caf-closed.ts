@@ -1,12 +1,14 @@
 import { contains, type Period } from '../periods/index.js';
 import { type CafRecord, type ClosureReason, closureReasonSchema } from '../records/schemas.js';
+import type { IsoDate } from '../util/dates.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
 import { choicesOption, defaultsOf, optionValue } from './options.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally, summariseCounts, summariseOutcomes } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
+  OutcomeBucket,
   OutcomeDraft,
   RecordOutcome,
 } from './types.js';
@@ -58,6 +60,36 @@ const cafClosedOptions = {
  * result.display; //=> '1'
  * result.baseline?.changeDisplay; //=> '0.0%' (1 against 1)
  */
+/** Puts each record in its bucket, in record order, and counts the closure reasons of the period's closures. */
+function applyCafClosed(
+  records: readonly CafRecord[],
+  period: Period,
+  successful: ReadonlySet<string>,
+  closureReasons: Record<string, number>,
+  tally: (bucket: OutcomeBucket, reason: string | undefined, index: number, closedDate?: IsoDate) => void,
+): void {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as CafRecord;
+    const closedDate = record.closedDate;
+    if (closedDate === undefined) {
+      tally('excluded', 'not-closed', index);
+      continue;
+    }
+    if (!contains(period, closedDate)) {
+      tally('not-in-period', undefined, index, closedDate);
+      continue;
+    }
+    const reason = record.closureReason ?? NO_REASON;
+    closureReasons[reason] = (closureReasons[reason] ?? 0) + 1;
+    // A closure counts only when it is known to be successful: a missing reason is an unsuccessful closure.
+    if (record.closureReason === undefined || !successful.has(record.closureReason)) {
+      tally('excluded', 'unsuccessful-closure', index, closedDate);
+    } else {
+      tally('counted', undefined, index, closedDate);
+    }
+  }
+}
+
 export function cafClosed(
   records: readonly CafRecord[],
   period: Period,
@@ -70,32 +102,7 @@ export function cafClosed(
   );
   const successful = new Set<string>(successfulReasons);
   const closureReasons: Record<string, number> = {};
-  const outcomes = records.map((record, index): RecordOutcome => {
-    // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
-    const outcome: OutcomeDraft = { id: record.id, bucket: 'excluded' };
-    const row = options.rows?.[index];
-    if (row !== undefined) outcome.row = row;
-    const closedDate = record.closedDate;
-    if (closedDate === undefined) {
-      outcome.reason = 'not-closed';
-      return outcome;
-    }
-    outcome.eventDate = closedDate;
-    if (!contains(period, closedDate)) {
-      outcome.bucket = 'not-in-period';
-      return outcome;
-    }
-    const reason = record.closureReason ?? NO_REASON;
-    closureReasons[reason] = (closureReasons[reason] ?? 0) + 1;
-    // A closure counts only when it is known to be successful: a missing reason is an unsuccessful closure.
-    if (record.closureReason === undefined || !successful.has(record.closureReason)) {
-      outcome.reason = 'unsuccessful-closure';
-    } else {
-      outcome.bucket = 'counted';
-    }
-    return outcome;
-  });
-  const result = summariseOutcomes(outcomes, {
+  const context = {
     definition: cafClosedDefinition,
     period,
     rule: {
@@ -105,7 +112,28 @@ export function cafClosed(
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     options,
-  });
+  };
+  let result: IndicatorResult;
+  if (options.outcomes) {
+    const outcomes: RecordOutcome[] = new Array(records.length);
+    applyCafClosed(records, period, successful, closureReasons, (bucket, reason, index, closedDate) => {
+      // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
+      const record = records[index] as CafRecord;
+      const outcome: OutcomeDraft = { id: record.id, bucket };
+      const row = options.rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      // The fields in the order they always had: the closure date, then the reason.
+      if (closedDate !== undefined) outcome.eventDate = closedDate;
+      if (reason !== undefined) outcome.reason = reason;
+      outcomes[index] = outcome;
+    });
+    result = summariseOutcomes(outcomes, context);
+  } else {
+    // Counted without an outcome object per record: the same buckets and reasons, in the same order.
+    const tally = createOutcomeTally();
+    applyCafClosed(records, period, successful, closureReasons, tally.add);
+    result = summariseCounts(tally.counts(records.length, options.rowsRejected), context);
+  }
   const { baseline, ...rest } = options;
   return withBaseline({ ...result, details: { closureReasons } }, baseline, (baselinePeriod) =>
     cafClosed(records, baselinePeriod, { ...rest, calendar, outcomes: false }),

@@ -1,5 +1,4 @@
 import { contains, type Period } from '../periods/index.js';
-import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
 import { dateOption, optionValue, wholeNumberOption } from './options.js';
@@ -152,12 +151,111 @@ function birthRangeOf(countDate: IsoDate, minAge: number, maxAge: number): { fro
 }
 
 interface MutableSnapshot {
-  /** The people already counted at this count, to find a person given twice. */
-  readonly people: KeyNumbering;
+  /** The count's number, in the order of the count dates. */
+  readonly number: number;
   cohort: number;
   neet: number;
   notKnown: number;
   eet: number;
+}
+
+/**
+ * FNV-1a over the text's UTF-16 code units, then murmur3's finaliser: a 32-bit hash whose every bit is mixed (the
+ * hash of the key numbering in `records/keys.ts`, which does not export it).
+ */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}
+
+/** The records are grouped by the top bits of their hash: 2^8 groups. */
+const GROUP_BITS = 8;
+
+/**
+ * Marks each record that gives the same person (`String(personId)`) at the same count as an earlier record; the
+ * first one is the one counted. `countOf[i]` is record i's count, -1 for a record at no count (never marked).
+ *
+ * One table over all the records took a cache miss per record at 10^6 of them (the indicator's largest cost). Here
+ * the records are hashed in one pass, placed in groups by the top bits of the hash (in record order within each
+ * group), and each group is checked with a table small enough to stay in the cache. Two records are the same person
+ * only when their hash, count and person id are all equal: the hash only narrows the comparison.
+ */
+function repeatedPeople(records: readonly NeetRecord[], countOf: Int32Array): Uint8Array {
+  const total = records.length;
+  const repeated = new Uint8Array(total);
+  const groups = 1 << GROUP_BITS;
+  const hashes = new Int32Array(total);
+  // starts[g + 1] counts group g's records, then starts[g] is where group g begins.
+  const starts = new Int32Array(groups + 1);
+  for (let index = 0; index < total; index++) {
+    const count = countOf[index] as number;
+    if (count < 0) continue;
+    let hash = Math.imul(hashText(String((records[index] as NeetRecord).personId)) ^ count, 0x9e3779b1);
+    hash ^= hash >>> 15;
+    hashes[index] = hash;
+    const group = hash >>> (32 - GROUP_BITS);
+    starts[group + 1] = (starts[group + 1] as number) + 1;
+  }
+  for (let group = 0; group < groups; group++) {
+    starts[group + 1] = (starts[group + 1] as number) + (starts[group] as number);
+  }
+  const placed = starts[groups] as number;
+  const order = new Int32Array(placed);
+  const orderedHashes = new Int32Array(placed);
+  const next = starts.slice(0, groups);
+  let largest = 0;
+  for (let index = 0; index < total; index++) {
+    if ((countOf[index] as number) < 0) continue;
+    const hash = hashes[index] as number;
+    const group = hash >>> (32 - GROUP_BITS);
+    const at = next[group] as number;
+    order[at] = index;
+    orderedHashes[at] = hash;
+    next[group] = at + 1;
+  }
+  for (let group = 0; group < groups; group++) {
+    largest = Math.max(largest, (starts[group + 1] as number) - (starts[group] as number));
+  }
+  let capacity = 16;
+  while (capacity < largest * 2) capacity *= 2;
+  const mask = capacity - 1;
+  // Slot s is table[2s] (1 + the index of its record, 0 when empty) and table[2s + 1] (that record's hash).
+  const table = new Int32Array(capacity * 2);
+  for (let group = 0; group < groups; group++) {
+    const from = starts[group] as number;
+    const to = starts[group + 1] as number;
+    if (from === to) continue;
+    for (let at = from; at < to; at++) {
+      const index = order[at] as number;
+      const hash = orderedHashes[at] as number;
+      let slot = hash & mask;
+      for (;;) {
+        const entry = table[slot * 2] as number;
+        if (entry === 0) {
+          table[slot * 2] = index + 1;
+          table[slot * 2 + 1] = hash;
+          break;
+        }
+        const other = entry - 1;
+        if (
+          table[slot * 2 + 1] === hash &&
+          countOf[other] === countOf[index] &&
+          String((records[other] as NeetRecord).personId) === String((records[index] as NeetRecord).personId)
+        ) {
+          repeated[index] = 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    table.fill(0);
+  }
+  return repeated;
 }
 
 /**
@@ -202,10 +300,7 @@ export function neetOutcomes(
         ? [selected]
         : [];
   const figures = new Map<IsoDate, MutableSnapshot>(
-    countDates.map((date) => [
-      date,
-      { people: createKeyNumbering(), cohort: 0, neet: 0, notKnown: 0, eet: 0 },
-    ]),
+    countDates.map((date, number) => [date, { number, cohort: 0, neet: 0, notKnown: 0, eet: 0 }]),
   );
   // What each distinct snapshot date means, worked out once: dates are few, records many. `figure` is set for a
   // count date, `reason` for any other date of the period.
@@ -232,6 +327,15 @@ export function neetOutcomes(
     return info;
   };
 
+  // The count each record is checked at for a person given twice (-1 for a record at no count), then which of
+  // them repeat a person already given at their count.
+  const countOf = new Int32Array(records.length);
+  for (let index = 0; index < records.length; index++) {
+    const figure = infoOf((records[index] as NeetRecord).snapshotDate).figure;
+    countOf[index] = figure === undefined ? -1 : figure.number;
+  }
+  const repeated = repeatedPeople(records, countOf);
+
   // A plain loop that decides each record's bucket and reason, and builds its outcome only when asked for one:
   // national cohorts run to millions of rows.
   const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
@@ -247,9 +351,7 @@ export function neetOutcomes(
     else if (figure === undefined || birthRange === undefined) reason = dateReason ?? 'not-a-count';
     else {
       // Validation rejects a person twice at one count; should it happen, the first record is the one counted.
-      const people = figure.people;
-      const before = people.size;
-      if (people.add(String(record.personId)) < before) reason = 'duplicate-person';
+      if (repeated[index] === 1) reason = 'duplicate-person';
       // Academic age minAge to maxAge, as a range of birth dates (ISO dates compare as strings).
       else if (!isIsoDate(record.dateOfBirth)) {
         throw new RangeError(

@@ -1,17 +1,34 @@
 import { contains, type Period } from '../periods/index.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally, summariseCounts, summariseOutcomes } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
+  OutcomeBucket,
   OutcomeDraft,
   RecordOutcome,
 } from './types.js';
 
 /** Options of REF_NO_CAF. */
 export interface RefNoCafOptions extends CommonIndicatorOptions, BaselineOptions {}
+
+/** Puts each referral in its bucket, in record order. */
+function applyRefNoCaf(
+  records: readonly ReferralRecord[],
+  period: Period,
+  tally: (bucket: OutcomeBucket, reason: string | undefined, index: number) => void,
+): void {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as ReferralRecord;
+    if (!contains(period, record.referralDate)) tally('not-in-period', undefined, index);
+    // Only a recorded true or false decides: an absent value is neither a CAF nor the lack of one.
+    else if (record.cafCompleted === false) tally('counted', undefined, index);
+    else if (record.cafCompleted === true) tally('not-counted', 'caf-completed', index);
+    else tally('excluded', 'caf-unknown', index);
+  }
+}
 
 /**
  * REF_NO_CAF: the percentage of referrals in the period made with no CAF completed, optionally with the % change
@@ -45,33 +62,33 @@ export function refNoCaf(
   options: RefNoCafOptions = {},
 ): IndicatorResult {
   const calendar = calendarOf(options);
-  const outcomes = records.map((record, index): RecordOutcome => {
-    const eventDate = record.referralDate;
-    // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
-    const outcome: OutcomeDraft = { id: record.id, bucket: 'not-in-period', eventDate };
-    const row = options.rows?.[index];
-    if (row !== undefined) outcome.row = row;
-    if (record.team !== undefined) outcome.team = record.team;
-    if (!contains(period, eventDate)) return outcome;
-    // Only a recorded true or false decides: an absent value is neither a CAF nor the lack of one.
-    if (record.cafCompleted === false) {
-      outcome.bucket = 'counted';
-    } else if (record.cafCompleted === true) {
-      outcome.bucket = 'not-counted';
-      outcome.reason = 'caf-completed';
-    } else {
-      outcome.bucket = 'excluded';
-      outcome.reason = 'caf-unknown';
-    }
-    return outcome;
-  });
-  const result = summariseOutcomes(outcomes, {
+  const context = {
     definition: refNoCafDefinition,
     period,
     rule: { event: 'referralDate', counted: 'cafCompleted false', unknown: 'excluded (caf-unknown)' },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     options,
-  });
+  };
+  let result: IndicatorResult;
+  if (options.outcomes) {
+    const outcomes: RecordOutcome[] = new Array(records.length);
+    applyRefNoCaf(records, period, (bucket, reason, index) => {
+      // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
+      const record = records[index] as ReferralRecord;
+      const outcome: OutcomeDraft = { id: record.id, bucket, eventDate: record.referralDate };
+      const row = options.rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      if (record.team !== undefined) outcome.team = record.team;
+      if (reason !== undefined) outcome.reason = reason;
+      outcomes[index] = outcome;
+    });
+    result = summariseOutcomes(outcomes, context);
+  } else {
+    // Counted without an outcome object per record: the same buckets and reasons, in the same order.
+    const tally = createOutcomeTally();
+    applyRefNoCaf(records, period, tally.add);
+    result = summariseCounts(tally.counts(records.length, options.rowsRejected), context);
+  }
   const { baseline, ...rest } = options;
   return withBaseline(result, baseline, (baselinePeriod) =>
     refNoCaf(records, baselinePeriod, { ...rest, calendar, outcomes: false }),

@@ -70,6 +70,20 @@ describe('createCalendar options', () => {
     expect(() => createCalendar({ weekend: [8] })).toThrow(RangeError);
   });
 
+  it('steps the weekday from the first indexed day, Monday 1 January 1990, whatever the weekend', () => {
+    // The index steps the weekday day by day from the range's first day rather than computing it per day: with a
+    // Friday and Saturday weekend, Fri 5 and Sat 6 Jan 1990 are off and Sun 7 works; Mon 1 Jan 1990 is New Year's
+    // Day. Thu 4 to Sun 7 Jan 1990, after the start: Fri 5 (off), Sat 6 (off), Sun 7 (works) = 1.
+    const fridaySaturday = createCalendar({ weekend: [5, 6] });
+    expect(fridaySaturday.isWorkingDay('1990-01-05')).toBe(false);
+    expect(fridaySaturday.isWorkingDay('1990-01-07')).toBe(true);
+    expect(fridaySaturday.workingDaysBetween('1990-01-04', '1990-01-07')).toBe(1);
+    // At the other end, Fri 31 Dec 2100 is off and Thu 30 Dec 2100 works (28 Dec 2100, a Tuesday, is a bank
+    // holiday; 27 Dec, Monday, the substitute for Christmas): Tue 28 to Fri 31, after the start: Wed 29, Thu 30 = 2.
+    expect(fridaySaturday.isWorkingDay('2100-12-31')).toBe(false);
+    expect(fridaySaturday.workingDaysBetween('2100-12-28', '2100-12-31')).toBe(2);
+  });
+
   it('has Scotland and Northern Ireland holidays of their own', () => {
     // Scotland's summer holiday is the first Monday of August (2 Aug 2010); England's the last (30 Aug 2010).
     expect(createCalendar({ region: 'scotland' }).isWorkingDay('2010-08-02')).toBe(false);
@@ -83,7 +97,32 @@ describe('createCalendar options', () => {
   });
 });
 
+describe('holidays', () => {
+  it('lists the weekday holidays and closures in date order, made once when first asked for', () => {
+    const calendar = createCalendar({ closures: [{ date: '2010-12-29', name: 'Council closure' }] });
+    // Christmas 2010 fell on a Saturday: its substitutes are Mon 27 (Boxing Day's) and Tue 28 (Christmas Day's);
+    // Sat 25 and Sun 26 change no count and are not listed. The closure comes after them, in date order.
+    const december = calendar.holidays.filter((h) => h.date.startsWith('2010-12'));
+    expect(december).toEqual([
+      { date: '2010-12-27', name: expect.stringContaining('substitute') },
+      { date: '2010-12-28', name: expect.stringContaining('substitute') },
+      { date: '2010-12-29', name: 'Council closure' },
+    ]);
+    expect(calendar.holidays).toBe(calendar.holidays);
+  });
+});
+
 describe('fingerprint', () => {
+  it('is the published one for the bundled England and Wales calendar, asked for before or after counting', () => {
+    // The fingerprint the example reports print (test/report): the same whether it is asked for first or after the
+    // calendar has counted days.
+    const first = createCalendar();
+    expect(first.fingerprint).toBe('fnv1a64:145a5957c18318d5');
+    const later = createCalendar();
+    expect(later.workingDaysBetween('2010-04-01', '2010-04-30')).toBe(19);
+    expect(later.fingerprint).toBe('fnv1a64:145a5957c18318d5');
+  });
+
   it('is the same for the same day set however it was given, and names the hash', () => {
     const a = createCalendar({ holidays: ['2011-04-29', '2011-05-02'] });
     const b = createCalendar({ holidays: [{ date: '2011-05-02', name: 'May Day' }, '2011-04-29'] });

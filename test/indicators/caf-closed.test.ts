@@ -76,6 +76,42 @@ describe('cafClosed', () => {
     });
   });
 
+  it('counts the same with and without outcomes, and gives each record its bucket and reason', () => {
+    // Without outcomes the records are tallied as they are read, with no object per record; with them, each record
+    // gets its own. Both must give the counts above, in the same order of reasons (not-closed is met at CAF-06,
+    // after the first unsuccessful closure, CAF-04).
+    const counted = cafClosed(records, fy2010);
+    const withOutcomes = cafClosed(records, fy2010, { outcomes: true, rows: records.map((_, i) => i + 2) });
+    expect(withOutcomes.counts).toEqual(counted.counts);
+    expect(Object.keys(counted.counts.excluded)).toEqual(['unsuccessful-closure', 'not-closed']);
+    expect(counted.outcomes).toBeUndefined();
+    expect(withOutcomes.outcomes?.slice(3, 6)).toEqual([
+      { id: 'CAF-04', bucket: 'excluded', row: 5, reason: 'unsuccessful-closure', eventDate: '2010-12-24' },
+      { id: 'CAF-05', bucket: 'excluded', row: 6, reason: 'unsuccessful-closure', eventDate: '2011-01-10' },
+      { id: 'CAF-06', bucket: 'excluded', row: 7, reason: 'not-closed' },
+    ]);
+    expect(withOutcomes.outcomes?.[0]).toEqual({
+      id: 'CAF-01',
+      bucket: 'counted',
+      row: 2,
+      eventDate: '2010-04-01',
+    });
+    // JSON output shows the fields in this order: id, bucket, row, eventDate, reason.
+    expect(Object.keys(withOutcomes.outcomes?.[3] ?? {})).toEqual([
+      'id',
+      'bucket',
+      'row',
+      'eventDate',
+      'reason',
+    ]);
+    expect(withOutcomes.outcomes?.[2]).toEqual({
+      id: 'CAF-03',
+      bucket: 'not-in-period',
+      row: 4,
+      eventDate: '2010-03-31',
+    });
+  });
+
   it('tallies the closure reasons of every CAF closed in the period, (none) for a missing one', () => {
     // FY2010 closures: CAF-01, CAF-02 needs-met; CAF-04 escalated; CAF-05 none; CAF-08 moved-away.
     expect(cafClosed(records, fy2010).details).toEqual({

@@ -246,6 +246,25 @@ describe('ni117', () => {
     expect(result.counts.excluded).toEqual({ 'duplicate-person': 1 });
   });
 
+  it('finds a person given twice at one count among thousands, and not one given once at each of two counts', () => {
+    // The records are grouped by a hash of person and count before the repeats are looked for; this spreads 3,000
+    // people over every group. November: EET people N1..N3000, then N1, N8, N15, … N2997 again (every seventh:
+    // 1 + 7k for k = 0..428, 429 repeats), marked NEET, so that a repeat counted by mistake would show in the
+    // numerator. December: the same ids D… once each, and N5 (given at November already, but once in December).
+    const november = eetFillers('N', '2010-11-30', 3000);
+    const repeats = Array.from({ length: 429 }, (_, k) =>
+      person(`N${1 + 7 * k}`, '2010-11-30', '1993-03-01', 'NEET'),
+    );
+    const december = [
+      ...eetFillers('D', '2010-12-31', 2999),
+      person('N5', '2010-12-31', '1993-03-01', 'NEET'),
+    ];
+    const result = ni117([...november, ...repeats, ...december], ay2010);
+    // November: 3000 known, 0 NEET (every repeat excluded); December: 3000 known, 1 NEET (N5). 1 of 6000.
+    expect(result.counts.excluded).toEqual({ 'duplicate-person': 429 });
+    expect([result.numerator, result.denominator]).toEqual([1, 6000]);
+  });
+
   it('rejects options it cannot use', () => {
     expect(() => ni117(records, ay2010, { countDate: '31/12/2010' })).toThrow(RangeError);
     expect(() => ni117(records, ay2010, { minAge: 19, maxAge: 18 })).toThrow(RangeError);

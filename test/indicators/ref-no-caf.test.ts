@@ -136,6 +136,19 @@ describe('refNoCaf', () => {
     expect(byId.get('R10')).toMatchObject({ bucket: 'not-in-period', eventDate: '2011-04-01' });
   });
 
+  it('counts the same with and without outcomes, fields in their order', () => {
+    // Without outcomes the referrals are tallied as they are read, with no object per record: the counts, and the
+    // order of the excluded reasons, must be those of the outcomes.
+    const counted = refNoCaf(records, fy2010);
+    const withOutcomes = refNoCaf(records, fy2010, { outcomes: true, rows: records.map((_, i) => i + 2) });
+    expect(counted.counts).toEqual(withOutcomes.counts);
+    expect([counted.numerator, counted.denominator]).toEqual([3, 5]);
+    expect(counted.outcomes).toBeUndefined();
+    // JSON output shows an outcome's fields in this order.
+    const r03 = withOutcomes.outcomes?.find((o) => o.id === 'R03');
+    expect(Object.keys(r03 ?? {})).toEqual(['id', 'bucket', 'eventDate', 'row', 'team', 'reason']);
+  });
+
   it('is found in the registry and breaks down by team', () => {
     expect(computeIndicator('REF_NO_CAF', records, 'FY2010').display).toBe('60.0%');
     const { groups } = computeBreakdown('REF_NO_CAF', records, 'FY2010', 'team');
