@@ -1,4 +1,5 @@
 import { contains, type Period } from '../periods/index.js';
+import { hashOf } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
 import { dateOption, optionValue, wholeNumberOption } from './options.js';
@@ -159,20 +160,6 @@ interface MutableSnapshot {
   eet: number;
 }
 
-/**
- * FNV-1a over the text's UTF-16 code units, then murmur3's finaliser: a 32-bit hash whose every bit is mixed (the
- * hash of the key numbering in `records/keys.ts`, which does not export it).
- */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
-}
-
 /** The records are grouped by the top bits of their hash: 2^8 groups. */
 const GROUP_BITS = 8;
 
@@ -195,7 +182,7 @@ function repeatedPeople(records: readonly NeetRecord[], countOf: Int32Array): Ui
   for (let index = 0; index < total; index++) {
     const count = countOf[index] as number;
     if (count < 0) continue;
-    let hash = Math.imul(hashText(String((records[index] as NeetRecord).personId)) ^ count, 0x9e3779b1);
+    let hash = Math.imul(hashOf(String((records[index] as NeetRecord).personId)) ^ count, 0x9e3779b1);
     hash ^= hash >>> 15;
     hashes[index] = hash;
     const group = hash >>> (32 - GROUP_BITS);

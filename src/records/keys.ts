@@ -22,7 +22,7 @@ export interface KeyNumbering {
  * A 32-bit hash of a string (FNV-1a over its UTF-16 code units, then a murmur3 finaliser). A value that is not a
  * string (records given directly, unchecked) is hashed as its text and still compared with `===`.
  */
-function hashOf(value: string): number {
+export function hashOf(value: string): number {
   const key = typeof value === 'string' ? value : String(value);
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
