@@ -17,6 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sfc32 } from './lib/seeded.mjs';
 
 const SEED = 20100401;
 const OUT_DIR = fileURLToPath(new URL('../examples/data/fy2010/', import.meta.url));
@@ -228,19 +229,7 @@ const AREA_TEAMS = TEAMS.filter((team) => team !== 'Duty and Assessment');
 const COUNTED_ROLES = ['social-worker', 'newly-qualified', 'advanced-practitioner'];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Seeded random numbers: sfc32, seeded per stream through FNV-1a and splitmix32. Integer arithmetic only.
-
-function sfc32(a, b, c, d) {
-  return () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
+// Seeded random numbers: sfc32 (scripts/lib/seeded.mjs), seeded per stream through FNV-1a and splitmix32.
 
 class Random {
   /** @param {string} name - the stream's name; the same name always gives the same numbers. */

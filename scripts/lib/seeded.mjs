@@ -2,7 +2,8 @@
 // example draws from its own), and a workbook's zip entries stamped with a fixed time (JSZip stamps them with the
 // clock), so that a generator writes byte-identical files each time it runs.
 
-function sfc32(a, b, c, d) {
+/** sfc32: a small fast generator of numbers in [0, 1) from four 32-bit words. Integer arithmetic only. */
+export function sfc32(a, b, c, d) {
   return () => {
     a |= 0;
     b |= 0;
