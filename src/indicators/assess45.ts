@@ -1,5 +1,5 @@
 import type { Period } from '../periods/index.js';
-import { createKeyNumbering } from '../records/keys.js';
+import { childNumberFinder, childNumbersOf, type KeyNumbering } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { type IsoDate, parseIsoDay } from '../util/dates.js';
 import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
@@ -61,12 +61,18 @@ const INSERTION_SORT_MAX = 24;
 /**
  * Each child's referral dates, sorted, for the lookup of the latest one on or before a date: O(n log n) to build
  * (the referrals gathered child by child with a counting sort, each child's slice sorted once), O(log k) per lookup.
+ * Children are known by their number in {@link ReferralIndex.table}: the referrals' own numbering when they were
+ * numbered at read time, so that assessments numbered in the same table are found with an array read.
  */
 interface ReferralIndex {
-  /** The latest referral date of `childId` on or before `date`, or undefined when there is none. */
-  latestOnOrBefore(childId: string, date: IsoDate): IsoDate | undefined;
-  /** The day number of that referral date, or undefined when there is none. */
-  latestDayOnOrBefore(childId: string, date: IsoDate): number | undefined;
+  /** The numbering of the referrals' children. */
+  readonly table: KeyNumbering;
+  /** The slot of child number `child`'s latest referral on or before `day`, or -1 when there is none. */
+  latestSlot(child: number, day: number): number;
+  /** The referral date in a slot. */
+  dateAt(slot: number): IsoDate;
+  /** The day number in a slot. */
+  dayAt(slot: number): number;
 }
 
 /**
@@ -75,26 +81,25 @@ interface ReferralIndex {
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   const count = referrals.length;
-  const childNumbers = createKeyNumbering(count);
-  const childOf = new Int32Array(count);
   const dayOf = new Int32Array(count);
-  // sizes[c] is child c's number of referrals; then where its next one goes.
-  const sizes = new Int32Array(count + 1);
   for (let index = 0; index < count; index++) {
-    const referral = referrals[index] as ReferralRecord;
-    const date = referral.referralDate;
+    const date = (referrals[index] as ReferralRecord).referralDate;
     const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
     if (Number.isNaN(day)) {
       throw new RangeError(
         `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
       );
     }
-    const child = childNumbers.add(referral.childId);
-    childOf[index] = child;
     dayOf[index] = day;
+  }
+  const { table, numbers: childOf } = childNumbersOf(referrals);
+  const children = table.size;
+  // sizes[c] is child c's number of referrals; then where its next one goes.
+  const sizes = new Int32Array(children + 1);
+  for (let index = 0; index < count; index++) {
+    const child = childOf[index] as number;
     sizes[child] = (sizes[child] as number) + 1;
   }
-  const children = childNumbers.size;
   const starts = new Int32Array(children + 1);
   for (let child = 0; child < children; child++) {
     const start = starts[child] as number;
@@ -134,32 +139,39 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
       days[j + 1] = day;
     }
   }
-  /** The slot of `childId`'s latest referral on or before `date`, or -1 when there is none. */
-  const latestSlot = (childId: string, date: IsoDate): number => {
-    const child = childNumbers.find(childId);
-    if (child < 0) return -1;
-    const target = parseIsoDay(date);
-    if (Number.isNaN(target)) return -1;
-    // The first slot whose day is after the target; the one before it is the latest on or before.
-    const first = starts[child] as number;
-    let low = first;
-    let high = starts[child + 1] as number;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((days[middle] as number) <= target) low = middle + 1;
-      else high = middle;
-    }
-    return low === first ? -1 : low - 1;
-  };
   return {
-    latestOnOrBefore(childId, date) {
-      const slot = latestSlot(childId, date);
-      return slot < 0 ? undefined : (referrals[order[slot] as number] as ReferralRecord).referralDate;
+    table,
+    latestSlot(child, day) {
+      // A child numbered after the index was built (not among the referrals) has none.
+      if (child < 0 || child >= children) return -1;
+      // The first slot whose day is after the target; the one before it is the latest on or before.
+      const first = starts[child] as number;
+      let low = first;
+      let high = starts[child + 1] as number;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((days[middle] as number) <= day) low = middle + 1;
+        else high = middle;
+      }
+      return low === first ? -1 : low - 1;
     },
-    latestDayOnOrBefore(childId, date) {
-      const slot = latestSlot(childId, date);
-      return slot < 0 ? undefined : (days[slot] as number);
-    },
+    dateAt: (slot) => (referrals[order[slot] as number] as ReferralRecord).referralDate,
+    dayAt: (slot) => days[slot] as number,
+  };
+}
+
+/**
+ * The slot of each assessment's referral in the index, looked up when asked: its child found by number (an array
+ * read when the assessments were numbered in the index's table, else a hash), its start date read once.
+ */
+function referralOfAssessment(
+  records: readonly AssessmentRecord[],
+  index: ReferralIndex,
+): (record: AssessmentRecord, at: number) => number {
+  const childNumberOf = childNumberFinder(records, index.table);
+  return (record, at) => {
+    const day = parseIsoDay(record.startDate);
+    return Number.isNaN(day) ? -1 : index.latestSlot(childNumberOf(at), day);
   };
 }
 
@@ -203,6 +215,7 @@ export function assess45(
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
+  const slotOf = index === undefined ? undefined : referralOfAssessment(records, index);
   return summariseTimeliness(
     records,
     period,
@@ -211,10 +224,20 @@ export function assess45(
       eventDate: (r) => r.completedDate,
       missingEventReason: 'not-completed',
       startDate:
-        index === undefined ? (r) => r.startDate : (r) => index.latestOnOrBefore(r.childId, r.startDate),
-      ...(index === undefined
+        index === undefined || slotOf === undefined
+          ? (r) => r.startDate
+          : (r, at) => {
+              const slot = slotOf(r, at);
+              return slot < 0 ? undefined : index.dateAt(slot);
+            },
+      ...(index === undefined || slotOf === undefined
         ? {}
-        : { startDay: (r: AssessmentRecord) => index.latestDayOnOrBefore(r.childId, r.startDate) }),
+        : {
+            startDay: (r: AssessmentRecord, at: number) => {
+              const slot = slotOf(r, at);
+              return slot < 0 ? undefined : index.dayAt(slot);
+            },
+          }),
       missingStartReason: index === undefined ? 'missing-start-date' : 'no-referral-found',
       timescale: () => timescale,
       days: 'working',
@@ -260,6 +283,7 @@ export const assess45Definition: IndicatorDefinition<'assessment', Assess45Optio
     { field: 'referralDate', role: 'start date', records: 'referrals' },
   ],
   options: Object.values(assess45Options),
+  joinsByChild: true,
   defaultOptions: defaultsOf(Object.values(assess45Options)),
   source:
     'Working Together to Safeguard Children (2013) 1.2.13: the assessment should conclude no longer than 45 working days from the point of referral; DfE children in need census: assessments completed within 45 working days of the referral',
