@@ -186,7 +186,7 @@ export function checkKeyTable(table: unknown, what: string): asserts table is Ke
  * children.size; //=> 1 (C7, numbered once for both inputs)
  * [referrals[0] === given[0], referrals === given]; //=> [true, false] (the same records, in a new array)
  */
-export function numberChildIds<R extends WithChildId>(
+export function numberChildIds<R extends { readonly childId?: unknown }>(
   records: readonly R[],
   table: KeyNumbering,
 ): readonly R[] {
