@@ -7,7 +7,8 @@ export interface RgbImage {
   readonly rgb: Uint8Array;
 }
 
-const SIGNATURE = Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
+/** The eight bytes every PNG starts with. */
+export const PNG_SIGNATURE = Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
 
 /** The PNG filter's Paeth predictor. */
 function paeth(left: number, up: number, upLeft: number): number {
@@ -26,7 +27,7 @@ function paeth(left: number, up: number, upLeft: number): number {
  */
 export function decodePng(png: Uint8Array): RgbImage {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG: the signature is missing');
+  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG: the signature is missing');
   let width = 0;
   let height = 0;
   let channels = 0;
@@ -94,7 +95,7 @@ export function decodePng(png: Uint8Array): RgbImage {
 }
 
 /** One PNG chunk: length, type, body, CRC-32 of type and body. */
-function chunk(type: string, body: Uint8Array): Buffer {
+export function pngChunk(type: string, body: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + body.length);
   out.writeUInt32BE(body.length, 0);
   out.write(type, 4, 'latin1');
@@ -160,10 +161,10 @@ export function palettePng(image: RgbImage, colours = 256): Buffer {
   for (const [index, colour] of palette.entries())
     entries.set([colour >> 16, (colour >> 8) & 255, colour & 255], index * 3);
   return Buffer.concat([
-    SIGNATURE,
-    chunk('IHDR', header),
-    chunk('PLTE', entries),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('PLTE', entries),
+    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
+    pngChunk('IEND', new Uint8Array(0)),
   ]);
 }

@@ -1,6 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodePng, palettePng, type RgbImage } from '../helpers/palette-png.js';
+import { decodePng, PNG_SIGNATURE, palettePng, pngChunk, type RgbImage } from '../helpers/palette-png.js';
 
 // The docs' screenshots (docs/images) are written by test/report/browser.test.ts and test/app/browser.test.ts
 // through palettePng when CSI_UPDATE_DOCS_SCREENSHOT=1: these tests check that what it writes is the image.
@@ -18,23 +18,15 @@ function imageOf(width: number, pixels: readonly (readonly number[])[]): RgbImag
 
 /** A true-colour PNG by hand: each row given already filtered, its filter byte first. */
 function truecolourPng(width: number, height: number, filteredRows: readonly (readonly number[])[]): Buffer {
-  const chunk = (type: string, body: Uint8Array) => {
-    const out = Buffer.alloc(12 + body.length);
-    out.writeUInt32BE(body.length, 0);
-    out.write(type, 4, 'latin1');
-    out.set(body, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
-    return out;
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Uint8Array.from(filteredRows.flat()))),
-    chunk('IEND', new Uint8Array(0)),
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Uint8Array.from(filteredRows.flat()))),
+    pngChunk('IEND', new Uint8Array(0)),
   ]);
 }
 
