@@ -342,6 +342,26 @@ export async function benchGoals({ root, quick, line, fmt, slowestIndicator }) {
       `  ${packages} packages (goal ≤ 40) ${verdict(packages <= 40)}; ${mb.toFixed(1)} MB (goal ≤ 20 MB) ${verdict(mb <= 20)}; ${deprecated.length} deprecated (goal 0) ${verdict(deprecated.length === 0)}`,
     );
     for (const warning of deprecated) line(`    ${warning}`);
+    // Where the megabytes are: the largest packages as installed (du, as the total), and what the package ships.
+    const sizes = Object.keys(lock.packages)
+      .filter((key) => key.startsWith('node_modules/') && !key.slice(13).includes('node_modules/'))
+      .map((key) => {
+        const kb = spawnSync('du', ['-sk', `${consumer}${key}`], { encoding: 'utf8' }).stdout.split('\t')[0];
+        return { name: key.slice(13), mb: Number(kb) / 1024 };
+      })
+      .sort((a, b) => b.mb - a.mb);
+    line(
+      `  largest: ${sizes
+        .slice(0, 3)
+        .map(({ name, mb }) => `${name} ${mb.toFixed(1)} MB`)
+        .join(', ')}`,
+    );
+    const ours = `${consumer}node_modules/childrens-services-indicators/`;
+    const parts = ['examples', 'dist', 'docs'].map((part) => {
+      const kb = spawnSync('du', ['-sk', `${ours}${part}`], { encoding: 'utf8' }).stdout.split('\t')[0];
+      return `${part}/ ${(Number(kb) / 1024).toFixed(1)} MB`;
+    });
+    line(`  the package: ${parts.join(', ')}`);
   }
   rmSync(consumer, { recursive: true, force: true });
   line();
