@@ -138,9 +138,16 @@ class CsvTokenizer implements TextSink {
           if (c === delimiter || c === LF || c === CR) break;
           j++;
         }
-        this.append(text, i, j);
-        if (j === n) return;
-        this.endCell();
+        if (j === n) {
+          this.append(text, i, j);
+          return;
+        }
+        // A cell wholly in this piece, under the cap (nearly every cell): taken with one slice.
+        if (this.cellLength === 0 && j - i <= this.cap) this.cells.push(j === i ? '' : text.slice(i, j));
+        else {
+          this.append(text, i, j);
+          this.endCell();
+        }
         if (c === delimiter) {
           this.state = FIELD_START;
           i = j + 1;
@@ -305,6 +312,10 @@ class CsvTokenizer implements TextSink {
     this.cells.length = 0;
     this.cell = '';
     this.cellLength = 0;
+    if (this.cappedColumn < 0 && this.swallowedCount === 0 && this.swallowedColumn < 0) {
+      this.quotedBroken = false;
+      return;
+    }
     this.cappedColumn = -1;
     this.cappedValue = '';
     this.swallowedCount = 0;
