@@ -11,7 +11,7 @@
  * entities is refused, and a plain `<!DOCTYPE x>` is read. Attributes are not read; namespace prefixes are dropped.
  * @module
  */
-import { decodeXmlEntities } from '../workbook/xml.js';
+import { decodeXmlEntities, nameEndOf } from '../workbook/xml.js';
 import type { RowSink, TextSink } from './stages.js';
 
 /** Where the records of an XML format are, and what else to read from the file. */
@@ -538,17 +538,6 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
 /** A document type that declares entities. */
 class EntitiesDeclared {}
-
-/** Where the name of a tag that starts at `start` ends: at white space, `/` or `>`, and at `limit` at the latest. */
-function nameEndOf(text: string, start: number, limit: number): number {
-  let end = start;
-  while (end < limit) {
-    const code = text.charCodeAt(end);
-    if (code <= 32 || code === SLASH || code === GT) break;
-    end++;
-  }
-  return end;
-}
 
 /** The `>` that ends the start tag whose name starts at `from`, outside quoted values; -1 when not there yet. */
 function tagEnd(text: string, from: number): number {

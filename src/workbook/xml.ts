@@ -114,8 +114,17 @@ function nextOrEnd(text: string, character: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
-/** Where the name of a tag that starts at `start` ends: at whitespace, '/' or '>', and at `limit` at the latest. */
-function nameEndOf(text: string, start: number, limit: number): number {
+/**
+ * Where the name of a tag that starts at `start` ends: at whitespace, '/' or '>', and at `limit` at the latest.
+ *
+ * @param text - the text the tag lies in.
+ * @param start - where its name starts (after `<` or `</`).
+ * @param limit - where to stop looking.
+ * @returns the position after the name.
+ * @example
+ * nameEndOf('<row r="1">', 1, 11) //=> 4
+ */
+export function nameEndOf(text: string, start: number, limit: number): number {
   let end = start;
   while (end < limit) {
     const code = text.charCodeAt(end);
