@@ -72,12 +72,12 @@ function startsName(code: number): boolean {
 const ATTRIBUTES = /^(?:\s+[^\s=<>"'/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 /** Puts a child's value on its parent the way the census presets read it: a list for repeating names. */
-function addChild(parent: XmlNode, name: string, value: unknown, repeating: ReadonlySet<string>): void {
+function addChild(parent: XmlNode, name: string, value: unknown, repeats: boolean): void {
   let had = parent[name];
   // A name the object has from its prototype (`constructor`…) is not a child met before.
   if (had !== undefined && !Object.hasOwn(parent, name)) had = undefined;
   let next: unknown;
-  if (repeating.has(name)) {
+  if (repeats) {
     if (Array.isArray(had)) {
       had.push(value);
       return;
@@ -153,6 +153,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   // The open elements: qualified names (to match end tags), lines, and paths from where the container is found.
   const names: string[] = [];
   const locals: string[] = [];
+  const repeatsAt: boolean[] = [];
   const lines: number[] = [];
   const paths: (string | undefined)[] = [];
   let depth = 0;
@@ -171,32 +172,33 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   let valueText = '';
   let valueHasChildren = false;
 
-  // Element names met, by length and first character: a census repeats a few dozen names millions of times, so
-  // each is made once (and used as a property key as it is), never sliced from the text again.
-  const knownNames = new Map<number, string[]>();
-  const localNames = new Map<string, string>();
-  /** The name written from `from` to `to` in the buffer. */
-  const nameAt = (from: number, to: number): string => {
-    const key = (to - from) * 65536 + buffer.charCodeAt(from);
-    let list = knownNames.get(key);
-    if (list !== undefined) {
-      for (const known of list) if (buffer.startsWith(known, from)) return known;
-    } else {
-      list = [];
-      knownNames.set(key, list);
+  // Element names met, found by their first two characters and compared where they lie: a census repeats a few
+  // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
+  const knownQualified: string[] = [];
+  const knownLocal: string[] = [];
+  const knownRepeats: boolean[] = [];
+  const knownByStart = new Map<number, number[]>();
+  /** The number of the known name written at `from` (followed by `>`, `/` or white space), or -1. */
+  const knownNameAt = (from: number): number => {
+    const list = knownByStart.get(buffer.charCodeAt(from) * 65536 + buffer.charCodeAt(from + 1));
+    if (list === undefined) return -1;
+    for (const known of list) {
+      const name = knownQualified[known] as string;
+      const after = buffer.charCodeAt(from + name.length);
+      if ((after === GT || after === SLASH || after <= 32) && buffer.startsWith(name, from)) return known;
     }
-    const name = buffer.slice(from, to);
-    if (list.length < 16) list.push(name);
-    return name;
+    return -1;
   };
-  /** A qualified name's local part (after any namespace prefix). */
-  const localOf = (qualified: string): string => {
-    let local = localNames.get(qualified);
-    if (local === undefined) {
-      local = qualified.slice(qualified.lastIndexOf(':') + 1);
-      if (localNames.size < 4096) localNames.set(qualified, local);
-    }
-    return local;
+  /** Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster). */
+  const remember = (qualified: string, local: string, repeats: boolean): void => {
+    if (knownQualified.length >= 4096) return;
+    const key = qualified.charCodeAt(0) * 65536 + qualified.charCodeAt(1);
+    const list = knownByStart.get(key) ?? [];
+    knownByStart.set(key, list);
+    list.push(knownQualified.length);
+    knownQualified.push(qualified);
+    knownLocal.push(local);
+    knownRepeats.push(repeats);
   };
 
   /** The line of position `at` of the buffer (called with positions in order). */
@@ -260,7 +262,13 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += raw;
   };
 
-  const open = (lt: number, nameEnd: number, attributesEnd: number, selfClosing: boolean): void => {
+  const open = (
+    lt: number,
+    nameEnd: number,
+    attributesEnd: number,
+    selfClosing: boolean,
+    known: number,
+  ): void => {
     const at = lineAt(lt);
     if (depth === 0 && rootClosed) throw new Malformed(at, 'a second root element');
     if (depth >= MAX_DEPTH)
@@ -271,8 +279,19 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
         `the attributes of <${buffer.slice(lt + 1, nameEnd)}> are not written name="value"`,
       );
     }
-    const qualified = nameAt(lt + 1, nameEnd);
-    const name = localOf(qualified);
+    let qualified: string;
+    let name: string;
+    let repeats: boolean;
+    if (known >= 0) {
+      qualified = knownQualified[known] as string;
+      name = knownLocal[known] as string;
+      repeats = knownRepeats[known] as boolean;
+    } else {
+      qualified = buffer.slice(lt + 1, nameEnd);
+      name = qualified.slice(qualified.lastIndexOf(':') + 1);
+      repeats = repeating.has(name);
+      remember(qualified, name, repeats);
+    }
     if (recordDepth >= 0) {
       const level = depth - recordDepth;
       // The parent becomes an object at its first child element.
@@ -310,6 +329,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     }
     names[depth] = qualified;
     locals[depth] = name;
+    repeatsAt[depth] = repeats;
     lines[depth] = at;
     depth++;
     rootSeen = true;
@@ -338,7 +358,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
           } else held.push({ item: node, line: lines[depth] as number });
         }
       } else {
-        addChild(nodes[level - 1] as XmlNode, locals[depth] as string, value, repeating);
+        addChild(nodes[level - 1] as XmlNode, locals[depth] as string, value, repeatsAt[depth] === true);
       }
       return;
     }
@@ -412,11 +432,13 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
         position = after;
       } else {
         if (!startsName(next)) throw new Malformed(lineAt(lt), `"<" is not followed by a name`);
-        const nameEnd = nameEndOf(buffer, lt + 1, length);
+        const known = knownNameAt(lt + 1);
+        const nameEnd =
+          known >= 0 ? lt + 1 + (knownQualified[known] as string).length : nameEndOf(buffer, lt + 1, length);
         if (nameEnd >= length) return position;
         if (buffer.charCodeAt(nameEnd) === GT) {
           // The usual tag: a name and `>`.
-          open(lt, nameEnd, nameEnd, false);
+          open(lt, nameEnd, nameEnd, false, known);
           position = nameEnd + 1;
           continue;
         }
@@ -424,7 +446,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
         if (gt < 0) return position;
         const selfClosing = buffer.charCodeAt(gt - 1) === SLASH;
         const attributesEnd = selfClosing ? gt - 1 : gt;
-        open(lt, nameEnd, attributesEnd > nameEnd ? attributesEnd : nameEnd, selfClosing);
+        open(lt, nameEnd, attributesEnd > nameEnd ? attributesEnd : nameEnd, selfClosing, known);
         position = gt + 1;
       }
     }
