@@ -11,7 +11,7 @@
  * entities is refused, and a plain `<!DOCTYPE x>` is read. Attributes are not read; namespace prefixes are dropped.
  * @module
  */
-import { decodeXmlEntities, nameEndOf } from '../workbook/xml.js';
+import { commentOrCdata, decodeXmlEntities, nameEndOf } from '../workbook/xml.js';
 import type { RowSink, TextSink } from './stages.js';
 
 /** Where the records of an XML format are, and what else to read from the file. */
@@ -455,16 +455,8 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
   /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
   const special = (lt: number): number => {
-    if (buffer.startsWith('<!--', lt)) {
-      const end = buffer.indexOf('-->', lt + 4);
-      return end < 0 ? -1 : end + 3;
-    }
-    if (buffer.startsWith('<![CDATA[', lt)) {
-      const end = buffer.indexOf(']]>', lt + 9);
-      if (end < 0) return -1;
-      cdata(buffer.slice(lt + 9, end));
-      return end + 3;
-    }
+    const after = commentOrCdata(buffer, lt, cdata);
+    if (after !== undefined) return after;
     if (buffer.startsWith('<!DOCTYPE', lt)) {
       if (rootSeen) throw new Malformed(lineAt(lt), 'a document type inside the document');
       const gt = buffer.indexOf('>', lt);

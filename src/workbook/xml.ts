@@ -178,6 +178,30 @@ export function attributeOf(attributes: string, name: string): string | undefine
   return undefined;
 }
 
+/**
+ * Reads a comment or a CDATA section at `lt`, handing a CDATA section's text (as written) to `cdata`.
+ *
+ * @param text - the text the markup lies in.
+ * @param lt - where its `<` is.
+ * @param cdata - receives a CDATA section's text.
+ * @returns the position after it; -1 when it is not complete yet; undefined when it is neither.
+ * @example
+ * commentOrCdata('a<![CDATA[x<y]]>b', 1, (t) => console.log(t)) //=> 16, logs 'x<y'
+ */
+export function commentOrCdata(text: string, lt: number, cdata: (raw: string) => void): number | undefined {
+  if (text.startsWith('<!--', lt)) {
+    const end = text.indexOf('-->', lt + 4);
+    return end < 0 ? -1 : end + 3;
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    const end = text.indexOf(']]>', lt + 9);
+    if (end < 0) return -1;
+    cdata(text.slice(lt + 9, end));
+    return end + 3;
+  }
+  return undefined;
+}
+
 /** Tokenizes XML pushed in chunks of text: see {@link XmlHandler}. */
 export class XmlTokenizer {
   private rest = '';
@@ -278,16 +302,11 @@ export class XmlTokenizer {
 
   /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
   private special(buffer: string, lt: number): number {
-    if (buffer.startsWith('<!--', lt)) {
-      const end = buffer.indexOf('-->', lt + 4);
-      return end < 0 ? -1 : end + 3;
-    }
-    if (buffer.startsWith('<![CDATA[', lt)) {
-      const end = buffer.indexOf(']]>', lt + 9);
-      if (end < 0) return -1;
-      if (this.handler.wantsText) this.handler.text(buffer.slice(lt + 9, end));
-      return end + 3;
-    }
+    const handler = this.handler;
+    const after = commentOrCdata(buffer, lt, (text) => {
+      if (handler.wantsText) handler.text(text);
+    });
+    if (after !== undefined) return after;
     if (buffer.length - lt < 9) return -1;
     if (buffer.startsWith('<!DOCTYPE', lt)) {
       const end = buffer.indexOf('>', lt);
