@@ -239,6 +239,7 @@ export {
   createKindShape,
   createNdjsonTokenizer,
   createShaper,
+  createXmlTokenizer,
   type DateCellResult,
   type DateFormat,
   type DatePair,
