@@ -2,13 +2,7 @@ import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
 import { createOutcomeTally, outcomeStore, type SummaryContext, summariseCounts } from './summarise.js';
-import type {
-  IndicatorCounts,
-  IndicatorResult,
-  OutcomeBucket,
-  OutcomeDraft,
-  RecordOutcome,
-} from './types.js';
+import type { IndicatorCounts, IndicatorResult, OutcomeBucket, OutcomeDraft } from './types.js';
 
 /** How one timeliness indicator reads its records. */
 export interface TimelinessSpec<R> {
@@ -162,39 +156,6 @@ function applyTimeliness<R>(
   }
 }
 
-/** The outcome of one record under a timeliness rule, from what {@link applyTimeliness} decided: one object, no spreads. */
-function timelinessOutcome<R>(
-  spec: TimelinessSpec<R>,
-  rows: readonly number[] | undefined,
-  bucket: OutcomeBucket,
-  reason: string | undefined,
-  index: number,
-  record: R,
-  eventDate: IsoDate | undefined,
-  startDate: IsoDate | undefined,
-  startDay: number,
-  days: number,
-  deadline: number,
-): RecordOutcome {
-  const outcome: OutcomeDraft = { id: spec.id(record), bucket };
-  const row = rows?.[index];
-  if (row !== undefined) outcome.row = row;
-  const team = spec.team?.(record);
-  if (team !== undefined) outcome.team = team;
-  const workerId = spec.workerId?.(record);
-  if (workerId !== undefined) outcome.workerId = workerId;
-  if (reason !== undefined) outcome.reason = reason;
-  if (eventDate !== undefined) outcome.eventDate = eventDate;
-  if (startDate !== undefined) outcome.startDate = startDate;
-  else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
-  if (!Number.isNaN(days)) {
-    outcome.days = days;
-    outcome.deadline = fromDayNumber(deadline);
-    outcome.onTime = bucket === 'counted';
-  }
-  return outcome;
-}
-
 /**
  * The counts of {@link applyTimeliness}, with no outcome built and no deadline written for any record: the same
  * rule as {@link summariseTimeliness} with outcomes, so the same buckets and the same excluded reasons in the same order.
@@ -244,19 +205,23 @@ export function summariseTimeliness<R>(
     convention,
     (bucket, reason, index, record, eventDate, startDate, startDay, days, deadline) => {
       tally.add(bucket, reason);
-      const outcome = timelinessOutcome(
-        spec,
-        rows,
-        bucket,
-        reason,
-        index,
-        record,
-        eventDate,
-        startDate,
-        startDay,
-        days,
-        deadline,
-      );
+      // One object per record, filled in place with no spreads, and put once complete.
+      const outcome: OutcomeDraft = { id: spec.id(record), bucket };
+      const row = rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      const team = spec.team?.(record);
+      if (team !== undefined) outcome.team = team;
+      const workerId = spec.workerId?.(record);
+      if (workerId !== undefined) outcome.workerId = workerId;
+      if (reason !== undefined) outcome.reason = reason;
+      if (eventDate !== undefined) outcome.eventDate = eventDate;
+      if (startDate !== undefined) outcome.startDate = startDate;
+      else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
+      if (!Number.isNaN(days)) {
+        outcome.days = days;
+        outcome.deadline = fromDayNumber(deadline);
+        outcome.onTime = bucket === 'counted';
+      }
       store.put(index, outcome);
     },
   );
