@@ -682,7 +682,8 @@ export interface PreparedComputation {
  * @param values - the flags given.
  * @param positionals - the positional arguments: the indicator.
  * @param io - the CLI's streams.
- * @param outputs - the command's outputs, checked against every file read. `outcomes` asks for each record's.
+ * @param outputs - the command's outputs, checked against every file read. The figure is computed without
+ *   outcomes: `--audit` makes them in a pass of its own, written as they come.
  * @returns the computation, ready to run.
  * @throws {UsageError} for a missing or malformed argument; {@link InputRefusedError} for an input that cannot be used.
  */
@@ -693,7 +694,6 @@ export async function prepareComputation(
   io: CliIo,
   outputs: {
     readonly targets: readonly OutputTarget[];
-    readonly outcomes: boolean;
     /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
     readonly by?: 'team' | 'workerId';
   },
@@ -748,7 +748,6 @@ export async function prepareComputation(
   const computeOptions: Record<string, unknown> = {
     ...own.options,
     convention,
-    outcomes: outputs.outcomes,
     rounding: {
       ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
       ...(rounding ? { mode: rounding } : {}),
@@ -981,8 +980,6 @@ export const computeCommand: CliCommand = {
       io,
       {
         targets: audit === undefined ? [out] : [out, audit],
-        // The audit's outcomes are made by a second pass, written as they come: the figure needs none.
-        outcomes: false,
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
       },
     );
