@@ -96,13 +96,16 @@ export function computeBreakdown<I extends IndicatorId>(
     const total = definition.compute(records as never, whole, options as never);
     // A month is not compared with a whole baseline period, nor counted at the whole's snapshot date: the
     // baseline and an explicit snapshot belong to the total only (each month's snapshot is its own end).
+    // The caller's onOutcome is given the total's outcomes, once per record, not each month's again.
     const {
       baseline: _baseline,
       snapshot: _snapshot,
+      onOutcome: _sink,
       ...monthOptions
     } = options as {
       baseline?: unknown;
       snapshot?: unknown;
+      onOutcome?: OutcomeSink;
     };
     const groups = splitIntoMonths(whole).map((month) => ({
       key: month.spec,

@@ -230,6 +230,16 @@ describe('computeBreakdown', () => {
     expect(breakdown.groups.every((g) => g.result.outcomes === undefined)).toBe(true);
   });
 
+  it("hands the caller the total's outcomes once by month too, not each month's again", () => {
+    const seen: string[] = [];
+    const { groups } = computeBreakdown('NI59', initialAssessments as never, period, 'month', {
+      onOutcome: (outcome) => seen.push(outcome.id),
+    });
+    // Three months, and seven records each handed over once (in record order), by the total.
+    expect(groups.map((g) => g.key)).toEqual(['2010-10', '2010-11', '2010-12']);
+    expect(seen).toEqual(['IA1', 'IA2', 'IA3', 'IA4', 'IA5', 'IA6', 'IA7']);
+  });
+
   it("keeps each group's outcomes when outcomes are asked for", () => {
     const { groups } = computeBreakdown('NI59', initialAssessments as never, period, 'team', {
       outcomes: true,
