@@ -88,6 +88,7 @@ export {
   type OptionReading,
   type OptionsFor,
   type OutcomeBucket,
+  type OutcomeSink,
   oneYearBefore,
   type Polarity,
   type RecordOutcome,
