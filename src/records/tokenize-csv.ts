@@ -114,10 +114,12 @@ class CsvTokenizer implements TextSink {
   write(text: string): void {
     const n = text.length;
     const delimiter = this.delimiter;
+    // An empty piece (a stream may give one) changes nothing: above all, not a `\r` waiting for its `\n`.
+    if (n === 0) return;
     let i = 0;
     if (this.skipLineFeed) {
       this.skipLineFeed = false;
-      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+      if (text.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
       const state = this.state;
