@@ -221,8 +221,9 @@ function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRa
   const { first, last } = DAY_RANGES[range];
   const readsSlashes = dateFormat !== 'ymd';
   const monthFirst = dateFormat === 'mdy';
-  // The date of each day number in range, once one of its cells has been read; and what each other cell read as.
-  const byDay = new Array<string | undefined>(last - first + 1).fill(undefined);
+  // The date of each day number in range, once one of its cells has been read (the table made at the first such
+  // cell, so that a reader made for a handful of rows costs nothing); and what each other cell read as.
+  let byDay: (string | undefined)[] | undefined;
   const remembered = new Map<string, CellOutcome>();
   const read = (raw: unknown): CellOutcome => {
     const cell = parseDateCell(raw, options);
@@ -234,6 +235,7 @@ function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRa
       const iso = raw.charCodeAt(4) === HYPHEN;
       const day = iso ? parseIsoDay(raw) : readsSlashes ? slashDay(raw, monthFirst) : Number.NaN;
       if (day >= first && day <= last) {
+        byDay ??= new Array<string | undefined>(last - first + 1).fill(undefined);
         const date = byDay[day - first];
         if (date !== undefined) return date;
         const made = iso ? raw : fromDayNumber(day);
