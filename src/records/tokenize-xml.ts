@@ -240,13 +240,16 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     held.length = 0;
   };
 
+  // Text is decoded run by run (a run ends at a tag, so no entity is ever cut) and a CDATA section added as
+  // written: decoding the joined text would read `&amp;` inside CDATA as `&`.
   const text = (from: number, to: number): void => {
     if (recordDepth >= 0) {
       const level = depth - 1 - recordDepth;
       const sofar = texts[level] as string;
       if (sofar === '' && isBlank(buffer, from, to)) return;
-      texts[level] = sofar + buffer.slice(from, to);
-    } else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += buffer.slice(from, to);
+      texts[level] = sofar + decodeXmlEntities(buffer.slice(from, to));
+    } else if (valueDepth >= 0 && depth - 1 === valueDepth)
+      valueText += decodeXmlEntities(buffer.slice(from, to));
     else if (depth === 0 && !isBlank(buffer, from, to)) {
       let at = from;
       while (buffer.charCodeAt(at) <= 32) at++;
@@ -343,10 +346,10 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       const node = nodes[level];
       const written = texts[level] as string;
       let value: unknown;
-      if (node === undefined) value = decodeXmlEntities(written).trim();
+      if (node === undefined) value = written.trim();
       else {
         const own = written.trim();
-        if (own !== '') node['#text'] = decodeXmlEntities(own);
+        if (own !== '') node['#text'] = own;
         value = node;
       }
       if (level === 0) {
@@ -365,7 +368,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     if (depth === containerDepth) containerDepth = -1;
     if (valueDepth === depth) {
       valueDepth = -1;
-      const value = decodeXmlEntities(valueText).trim();
+      const value = valueText.trim();
       if (!valueHasChildren && value !== '') found.set(valueName, value);
       if (!settled.has(valueName)) settle(valueName);
     }

@@ -91,6 +91,27 @@ describe('createXmlTokenizer', () => {
     }
   });
 
+  it('reads a CDATA section as written, entities in it not decoded, in a record and in a file value', () => {
+    // XML 1.0 section 2.7: inside CDATA `&amp;` is the five characters & a m p ;, not "&". Text around the section
+    // is decoded as usual (`&lt;` is <), and the element's whole text is trimmed: " <&amp;> " + "x" is "<&amp;>x".
+    const text = [
+      '<Message><Header><CollectionDetails>',
+      '<ReferenceDate><![CDATA[2013&#45;03-31]]></ReferenceDate>',
+      '</CollectionDetails></Header><Children>',
+      '<Child><LAchildID> &lt;<![CDATA[&amp;>]]> x&#233;</LAchildID></Child>',
+      '</Children></Message>',
+    ].join('\n');
+    const whole = eventsOf([text]);
+    expect(whole.slice(0, 1)).toEqual([['fileValue', 'referenceDate', '2013&#45;03-31']]);
+    expect((whole[1]?.[1] as Record<string, unknown>).LAchildID).toBe('<&amp;> x\u00e9');
+    // The same cut into pieces of 1 to 5 characters.
+    for (let size = 1; size <= 5; size++) {
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length; at += size) pieces.push(text.slice(at, at + size));
+      expect(eventsOf(pieces)).toEqual(whole);
+    }
+  });
+
   it('holds the records met before a header that comes after them, and gives the header first', () => {
     // NCCIS's PeriodEnd written after the records: each record needs it, so they wait for it.
     const nccis: XmlTokenizerOptions = {
