@@ -7,8 +7,9 @@
  * The tokenizer is the library's own, on the model of the workbook module's (`indexOf` from tag to tag, no object
  * per tag): measured against saxes, sax and htmlparser2 on a generated census, it is the fastest and adds nothing to
  * an install (docs/performance.md, "XML censuses"). It checks what a census needs checked: end tags match their start
- * tags, one root element, no text outside it, no file cut short, a depth limit; a document type that declares
- * entities is refused, and a plain `<!DOCTYPE x>` is read. Attributes are not read; namespace prefixes are dropped.
+ * tags, one root element, no text outside it, no "&" that starts no entity, no file cut short, a depth limit; a
+ * document type that declares entities is refused, and a plain `<!DOCTYPE x>` is read. Attributes are not read;
+ * namespace prefixes are dropped. Entities in text are decoded; a CDATA section's text is kept as written.
  * @module
  */
 import { commentOrCdata, decodeXmlEntities, nameEndOf } from '../workbook/xml.js';
@@ -54,6 +55,9 @@ const QUESTION = 63;
 const COLON = 58;
 
 type XmlNode = Record<string | symbol, unknown>;
+
+/** An `&` that does not start a reference: `&name;`, `&#digits;` or `&#xhex;`. */
+const BARE_AMPERSAND = /&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)/g;
 
 /** Whether `text` holds nothing but white space from `from` to `to`. */
 function isBlank(text: string, from: number, to: number): boolean {
@@ -240,13 +244,33 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     held.length = 0;
   };
 
+  /**
+   * The text from `from` to `to`, entities decoded. A run of text ends at a tag, so no entity is ever cut; an `&`
+   * that starts no reference (`AT&T`, an export that did not escape it) is not well-formed XML and refuses the file.
+   */
+  const decoded = (from: number, to: number): string => {
+    const raw = buffer.slice(from, to);
+    if (raw.indexOf('&') < 0) return raw;
+    BARE_AMPERSAND.lastIndex = 0;
+    const bare = BARE_AMPERSAND.exec(raw);
+    if (bare !== null) {
+      throw new Malformed(
+        lineAt(from + bare.index),
+        `"&" that starts no entity in ${JSON.stringify(raw.slice(bare.index, bare.index + 12))} (an "&" in text is written &amp;)`,
+      );
+    }
+    return decodeXmlEntities(raw);
+  };
+
+  // Text is decoded run by run and a CDATA section added as written: decoding the joined text would read `&amp;`
+  // inside CDATA as `&`.
   const text = (from: number, to: number): void => {
     if (recordDepth >= 0) {
       const level = depth - 1 - recordDepth;
       const sofar = texts[level] as string;
       if (sofar === '' && isBlank(buffer, from, to)) return;
-      texts[level] = sofar + buffer.slice(from, to);
-    } else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += buffer.slice(from, to);
+      texts[level] = sofar + decoded(from, to);
+    } else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += decoded(from, to);
     else if (depth === 0 && !isBlank(buffer, from, to)) {
       let at = from;
       while (buffer.charCodeAt(at) <= 32) at++;
@@ -343,10 +367,10 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       const node = nodes[level];
       const written = texts[level] as string;
       let value: unknown;
-      if (node === undefined) value = decodeXmlEntities(written).trim();
+      if (node === undefined) value = written.trim();
       else {
         const own = written.trim();
-        if (own !== '') node['#text'] = decodeXmlEntities(own);
+        if (own !== '') node['#text'] = own;
         value = node;
       }
       if (level === 0) {
@@ -365,7 +389,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     if (depth === containerDepth) containerDepth = -1;
     if (valueDepth === depth) {
       valueDepth = -1;
-      const value = decodeXmlEntities(valueText).trim();
+      const value = valueText.trim();
       if (!valueHasChildren && value !== '') found.set(valueName, value);
       if (!settled.has(valueName)) settle(valueName);
     }

@@ -91,6 +91,40 @@ describe('createXmlTokenizer', () => {
     }
   });
 
+  it('reads a CDATA section as written, entities in it not decoded, in a record and in a file value', () => {
+    // XML 1.0 section 2.7: inside CDATA `&amp;` is the five characters & a m p ;, not "&". Text around the section
+    // is decoded as usual (`&lt;` is <), and the element's whole text is trimmed: " <&amp;> " + "x" is "<&amp;>x".
+    const text = [
+      '<Message><Header><CollectionDetails>',
+      '<ReferenceDate><![CDATA[2013&#45;03-31]]></ReferenceDate>',
+      '</CollectionDetails></Header><Children>',
+      '<Child><LAchildID> &lt;<![CDATA[&amp;>]]> x&#233;</LAchildID></Child>',
+      '</Children></Message>',
+    ].join('\n');
+    const whole = eventsOf([text]);
+    expect(whole.slice(0, 1)).toEqual([['fileValue', 'referenceDate', '2013&#45;03-31']]);
+    expect((whole[1]?.[1] as Record<string, unknown> | undefined)?.LAchildID).toBe('<&amp;> x\u00e9');
+    // The same cut into pieces of 1 to 5 characters.
+    for (let size = 1; size <= 5; size++) {
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length; at += size) pieces.push(text.slice(at, at + size));
+      expect(eventsOf(pieces)).toEqual(whole);
+    }
+  });
+
+  it('refuses an "&" that starts no entity, naming its line, as fast-xml-parser did; reads an unknown entity as written', () => {
+    // `AT&T` unescaped is not well-formed XML (XML 1.0 section 2.4): the export is broken, so the file is refused
+    // rather than read with a guess. `&bogus;` is a well-formed reference to an entity never declared: kept as written.
+    const text = (value: string) =>
+      `<Message><Children>\n<Child><LAchildID>C1</LAchildID></Child>\n<Child><LAchildID>${value}</LAchildID></Child>\n</Children></Message>`;
+    expect(refusalOf(text('AT&T'))).toMatch(
+      /^the file is not complete, well-formed XML \(line 3: "&" that starts no entity in "&T"/,
+    );
+    expect(refusalOf(text('a&#xZZ;'))).toMatch(/line 3: "&" that starts no entity/);
+    const seen = eventsOf([text('&bogus; &#233;')]);
+    expect((seen.at(-2)?.[1] as Record<string, unknown> | undefined)?.LAchildID).toBe('&bogus; \u00e9');
+  });
+
   it('holds the records met before a header that comes after them, and gives the header first', () => {
     // NCCIS's PeriodEnd written after the records: each record needs it, so they wait for it.
     const nccis: XmlTokenizerOptions = {
