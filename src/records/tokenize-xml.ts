@@ -175,6 +175,9 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   let valueName = '';
   let valueText = '';
   let valueHasChildren = false;
+  // Where each file value was read, and whether the one being read is a second element at the same path.
+  const foundLine = new Map<string, number>();
+  let valueAgain = false;
 
   // Element names met, found by their first two characters and compared where they lie: a census repeats a few
   // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
@@ -344,7 +347,9 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       const path = base === undefined ? '' : base === '' ? name : `${base}/${name}`;
       paths[depth] = path;
       const named = valueAt.get(path);
-      if (named !== undefined && valueDepth < 0 && !settled.has(named)) {
+      if (named !== undefined && valueDepth < 0) {
+        // A second element at a file value's path is read too, and must say the same as the first.
+        valueAgain = settled.has(named);
         valueDepth = depth;
         valueName = named;
         valueText = '';
@@ -389,8 +394,22 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     if (depth === containerDepth) containerDepth = -1;
     if (valueDepth === depth) {
       valueDepth = -1;
-      const value = valueText.trim();
-      if (!valueHasChildren && value !== '') found.set(valueName, value);
+      const value = valueHasChildren ? '' : valueText.trim();
+      if (valueAgain) {
+        const first = found.get(valueName) ?? '';
+        if (value !== first) {
+          throw new TwoValues(
+            names[depth] as string,
+            first,
+            foundLine.get(valueName) ?? 0,
+            value,
+            lines[depth] as number,
+          );
+        }
+      } else {
+        if (value !== '') found.set(valueName, value);
+        foundLine.set(valueName, lines[depth] as number);
+      }
       if (!settled.has(valueName)) settle(valueName);
     }
     if (settledBy.size > 0) {
@@ -526,6 +545,11 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       refuse(
         `the file is not complete, well-formed XML (line ${error.line}: ${error.message}): is it cut short? Expected ${expected}`,
       );
+    } else if (error instanceof TwoValues) {
+      const shown = (value: string) => (value === '' ? 'none' : JSON.stringify(value));
+      refuse(
+        `the file gives <${error.element}> twice, ${shown(error.first)} on line ${error.firstLine} and ${shown(error.second)} on line ${error.secondLine}: which one the file means cannot be known. Export the file again, or correct it. Expected ${expected}`,
+      );
     } else throw error;
   };
 
@@ -576,6 +600,17 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
 /** A document type that declares entities. */
 class EntitiesDeclared {}
+
+/** A file value given twice, with different values: which one the file means cannot be known. */
+class TwoValues {
+  constructor(
+    readonly element: string,
+    readonly first: string,
+    readonly firstLine: number,
+    readonly second: string,
+    readonly secondLine: number,
+  ) {}
+}
 
 /** The `>` that ends the start tag whose name starts at `from`, outside quoted values; -1 when not there yet. */
 function tagEnd(text: string, from: number): number {

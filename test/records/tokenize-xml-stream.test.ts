@@ -157,6 +157,25 @@ describe('createXmlTokenizer', () => {
     ]);
   });
 
+  it('refuses a file value given twice with different values, naming both and their lines; the same twice is read', () => {
+    // Two headers that disagree on the census date: which date the file counts at cannot be known, and taking the
+    // first without a word would count every record at a date the file may not mean.
+    const twice = xml.replace(
+      '  <Children>',
+      '  <Header><CollectionDetails><ReferenceDate>2014-03-31</ReferenceDate></CollectionDetails></Header>\n  <Children>',
+    );
+    const message = refusalOf(twice);
+    expect(message).toContain('<ReferenceDate> twice, "2013-03-31" on line 3 and "2014-03-31" on line 4');
+    // Read in pieces of 7 characters, the same refusal.
+    const pieces = twice.match(/[^]{1,7}/g) ?? [];
+    expect(eventsOf(pieces).at(-2)).toEqual(['refuse', message]);
+    // A blank second value contradicts a given first one too.
+    expect(refusalOf(twice.replace('2014-03-31', ''))).toContain('"2013-03-31" on line 3 and none on line 4');
+    // The same value twice says nothing new: read as once.
+    const same = twice.replace('2014-03-31', '2013-03-31');
+    expect(eventsOf([same]).map((event) => event[0])).toEqual(['fileValue', 'item', 'item', 'end']);
+  });
+
   it('refuses an end tag that does not match, naming the line and the element opened', () => {
     const wrong = xml.replace('    </Child><!--', '    </Chlid><!--');
     expect(refusalOf(wrong)).toBe(
