@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `cs-indicators` binary: dispatches to one command per file under `commands/`.
  *

@@ -5,7 +5,7 @@
  * `-` is standard output.
  * @module
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { access, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { choiceArg } from './args.js';
@@ -168,13 +168,7 @@ export async function writeOutput(
     else for (const chunk of chunksOf(pieces)) io.out(chunk);
     return;
   }
-  const target = resolve(output.path);
-  // node:crypto is loaded only when a file is written: a command printing to standard output starts without it.
-  const { randomBytes } = await import('node:crypto');
-  const temporary = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const { target, temporary } = await temporaryBeside(output.path);
   try {
     if (pieces === undefined) {
       await writeFile(temporary, content as string | Uint8Array, { flag: 'wx' });
@@ -191,6 +185,111 @@ export async function writeOutput(
     await unlink(temporary).catch(() => undefined);
     throw new OutputError(`cannot write ${output.flag} ${output.path}: ${reasonOf(error)}`);
   }
+}
+
+/** The target's absolute path, and a temporary file's name beside it, in its folder, that no other run will take. */
+async function temporaryBeside(path: string): Promise<{ target: string; temporary: string }> {
+  const target = resolve(path);
+  // node:crypto is loaded only when a file is written: a command printing to standard output starts without it.
+  const { randomBytes } = await import('node:crypto');
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  return { target, temporary };
+}
+
+/**
+ * An output written piece by piece while other work runs, each piece at once and in order (a megabyte gathered at a
+ * time, then written synchronously), so that text made inside a synchronous loop, such as the audit lines an
+ * indicator makes record by record, is never held whole.
+ */
+export interface OutputWriter {
+  /** Writes a piece of text. Throws an {@link OutputError} when the file cannot be written. */
+  write(text: string): void;
+  /** Writes what is gathered and puts the file in place (a temporary file renamed onto the target). */
+  close(): void;
+  /** Drops the output: the temporary file is removed, the target left as it was. */
+  discard(): void;
+}
+
+/**
+ * Opens an output to write piece by piece ({@link OutputWriter}): standard output for `-`, else a temporary file
+ * beside the target, renamed onto it by `close`, as {@link writeOutput} does. Call `discard` when the work fails.
+ *
+ * @param output - the output.
+ * @param io - the CLI's streams, for `-`.
+ * @returns the writer.
+ * @throws {OutputError} naming the path and the reason when the file cannot be created.
+ */
+export async function openOutputWriter(output: OutputTarget, io: CliIo): Promise<OutputWriter> {
+  let chunk = '';
+  if (isStdout(output.path)) {
+    return {
+      write(text) {
+        chunk += text;
+        if (chunk.length >= WRITE_CHUNK_CHARS) {
+          io.out(chunk);
+          chunk = '';
+        }
+      },
+      close() {
+        if (chunk !== '') io.out(chunk);
+        chunk = '';
+      },
+      discard() {
+        chunk = '';
+      },
+    };
+  }
+  const { target, temporary } = await temporaryBeside(output.path);
+  const cannot = (error: unknown) =>
+    new OutputError(`cannot write ${output.flag} ${output.path}: ${reasonOf(error)}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'wx');
+  } catch (error) {
+    throw cannot(error);
+  }
+  const drop = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone.
+    }
+  };
+  const flush = () => {
+    if (fd === undefined) throw new OutputError(`${output.flag} ${output.path} was already closed`);
+    try {
+      // A write may take fewer bytes than given: the rest follows, as writeFileSync does.
+      const bytes = Buffer.from(chunk);
+      chunk = '';
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    } catch (error) {
+      drop();
+      throw cannot(error);
+    }
+  };
+  return {
+    write(text) {
+      chunk += text;
+      if (chunk.length >= WRITE_CHUNK_CHARS) flush();
+    },
+    close() {
+      flush();
+      try {
+        closeSync(fd as number);
+        fd = undefined;
+        renameSync(temporary, target);
+      } catch (error) {
+        drop();
+        throw cannot(error);
+      }
+    },
+    discard: drop,
+  };
 }
 
 /** The pieces joined into chunks of about {@link WRITE_CHUNK_CHARS} characters. */

@@ -3,14 +3,13 @@ import { type CafRecord, type ClosureReason, closureReasonSchema } from '../reco
 import type { IsoDate } from '../util/dates.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
 import { choicesOption, defaultsOf, optionValue } from './options.js';
-import { calendarOf, createOutcomeTally, summariseCounts, summariseOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
 } from './types.js';
 
 /** Options of CAF_CLOSED. */
@@ -113,10 +112,13 @@ export function cafClosed(
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     options,
   };
-  let result: IndicatorResult;
-  if (options.outcomes) {
-    const outcomes: RecordOutcome[] = new Array(records.length);
+  // Counted into a tally whether or not outcomes are asked for: the same buckets and reasons, in the same order.
+  const tally = createOutcomeTally();
+  const store = outcomeStore(options, records.length);
+  if (store === undefined) applyCafClosed(records, period, successful, closureReasons, tally.add);
+  else {
     applyCafClosed(records, period, successful, closureReasons, (bucket, reason, index, closedDate) => {
+      tally.add(bucket, reason);
       // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
       const record = records[index] as CafRecord;
       const outcome: OutcomeDraft = { id: record.id, bucket };
@@ -125,16 +127,12 @@ export function cafClosed(
       // The fields in the order they always had: the closure date, then the reason.
       if (closedDate !== undefined) outcome.eventDate = closedDate;
       if (reason !== undefined) outcome.reason = reason;
-      outcomes[index] = outcome;
+      store.put(index, outcome);
     });
-    result = summariseOutcomes(outcomes, context);
-  } else {
-    // Counted without an outcome object per record: the same buckets and reasons, in the same order.
-    const tally = createOutcomeTally();
-    applyCafClosed(records, period, successful, closureReasons, tally.add);
-    result = summariseCounts(tally.counts(records.length, options.rowsRejected), context);
   }
-  const { baseline, ...rest } = options;
+  const result = summariseCounts(tally.counts(records.length, options.rowsRejected), context, store?.kept);
+  // The baseline is a figure of its own: its outcomes go to no sink (the caller asked for the period's).
+  const { baseline, onOutcome: _sink, ...rest } = options;
   return withBaseline({ ...result, details: { closureReasons } }, baseline, (baselinePeriod) =>
     cafClosed(records, baselinePeriod, { ...rest, calendar, outcomes: false }),
   );

@@ -20,14 +20,13 @@ import {
   optionValue,
   recordsOption,
 } from './options.js';
-import { calendarOf, createOutcomeTally, resultWarnings } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, resultWarnings } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
   SnapshotCounts,
 } from './types.js';
 
@@ -538,7 +537,7 @@ export function caseload(
   // Outcomes are built only when asked for (national allocation tables run to millions of rows); every allocation
   // is counted into its bucket either way.
   const tally = createOutcomeTally();
-  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(scoped.length) : undefined;
+  const outcomes = outcomeStore(options, scoped.length);
   for (let i = 0; i < scoped.length; i++) {
     const bucket: OutcomeBucket =
       everCounted[i] === 1 ? 'counted' : firstExclusion[i] !== 0 ? 'excluded' : 'not-in-period';
@@ -558,7 +557,7 @@ export function caseload(
     const team = workerRecords[workerOfAllocation[i] as number]?.team;
     if (team !== undefined) outcome.team = team;
     if (reason !== undefined) outcome.reason = reason;
-    outcomes[i] = outcome;
+    outcomes.put(i, outcome);
   }
 
   const ratio = (numerator: number, denominator: Decimal | number): Decimal | null =>
@@ -625,7 +624,7 @@ export function caseload(
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     counts,
-    ...(outcomes !== undefined ? { outcomes } : {}),
+    ...(outcomes?.kept !== undefined ? { outcomes: outcomes.kept } : {}),
     details,
     warnings: resultWarnings(caseloadDefinition.id, counts),
   };

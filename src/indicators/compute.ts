@@ -2,8 +2,8 @@ import type { Calendar } from '../calendar/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
 import type { RecordOf } from '../records/schemas.js';
 import { getIndicator, type IndicatorId, type indicators } from './registry.js';
-import { calendarOf, summariseOutcomes } from './summarise.js';
-import type { IndicatorResult, RecordOutcome } from './types.js';
+import { calendarOf, createOutcomeTally, type OutcomeTally, summariseCounts } from './summarise.js';
+import type { IndicatorResult, OutcomeSink, RecordOutcome } from './types.js';
 
 /** The registered indicators' definitions, by id. */
 export type IndicatorDefinitions = typeof indicators;
@@ -57,6 +57,13 @@ export interface Breakdown {
   readonly groups: readonly BreakdownGroup[];
 }
 
+/** One group's running counts while a breakdown tallies the outcomes, and its outcomes when the caller keeps them. */
+interface GroupTally {
+  readonly tally: OutcomeTally;
+  records: number;
+  readonly kept?: RecordOutcome[];
+}
+
 /**
  * The label of records that have no team or worker.
  * @example NO_GROUP //=> '(none)'
@@ -90,8 +97,8 @@ function recordsByWorker(
  * An indicator by team, by worker or by month, each group a result of the same shape.
  *
  * By month, each group is the indicator over that month of the period (so the monthly numerators and denominators
- * add up to the whole's). By team or worker, each group holds the outcomes of that group's records, so the groups'
- * counts add up to the whole's; for a definition with `groupsBy: 'recompute'` (CASELOAD, whose denominator is FTE)
+ * add up to the whole's). By team or worker, each group counts the outcomes of that group's records (tallied as the
+ * indicator makes them, none kept unless `outcomes` asks), so the groups' counts add up to the whole's; for a definition with `groupsBy: 'recompute'` (CASELOAD, whose denominator is FTE)
  * each group is the indicator computed again with the option `team` or `workerId` set to the group's key (`null` for
  * the `(none)` group).
  *
@@ -112,13 +119,16 @@ export function computeBreakdown<I extends IndicatorId>(
     const total = definition.compute(records as never, whole, options as never);
     // A month is not compared with a whole baseline period, nor counted at the whole's snapshot date: the
     // baseline and an explicit snapshot belong to the total only (each month's snapshot is its own end).
+    // The caller's onOutcome is given the total's outcomes, once per record, not each month's again.
     const {
       baseline: _baseline,
       snapshot: _snapshot,
+      onOutcome: _sink,
       ...monthOptions
     } = options as {
       baseline?: unknown;
       snapshot?: unknown;
+      onOutcome?: OutcomeSink;
     };
     const groups = splitIntoMonths(whole).map((month) => ({
       key: month.spec,
@@ -129,16 +139,37 @@ export function computeBreakdown<I extends IndicatorId>(
   if (by !== 'team' && by !== 'workerId') {
     throw new RangeError(`by: expected team, workerId or month, got ${JSON.stringify(by)}`);
   }
-  const total = definition.compute(records as never, whole, { ...options, outcomes: true } as never);
-  const outcomes = total.outcomes ?? [];
-  const byKey = new Map<string, RecordOutcome[]>();
-  for (const outcome of outcomes) {
-    const key = outcome[by] ?? NO_GROUP;
-    const group = byKey.get(key);
-    if (group) group.push(outcome);
-    else byKey.set(key, [outcome]);
-  }
   const keepOutcomes = Boolean((options as { outcomes?: boolean }).outcomes);
+  const callerSink = (options as { onOutcome?: OutcomeSink }).onOutcome;
+  // Each outcome is tallied into its group as the indicator makes it, then dropped: no outcome is kept unless the
+  // caller asks for them (at 3 × 10^6 records they were most of the memory). A group's counts are those
+  // summariseOutcomes would take from its list: the same buckets, the same excluded reasons in the same order.
+  const byKey = new Map<string, GroupTally>();
+  let tallied = 0;
+  const total = definition.compute(records as never, whole, {
+    ...options,
+    outcomes: keepOutcomes,
+    onOutcome: (outcome: RecordOutcome) => {
+      const key = outcome[by] ?? NO_GROUP;
+      let group = byKey.get(key);
+      if (group === undefined) {
+        group = { tally: createOutcomeTally(), records: 0, ...(keepOutcomes ? { kept: [] } : {}) };
+        byKey.set(key, group);
+      }
+      group.tally.add(outcome.bucket, outcome.reason);
+      group.records++;
+      group.kept?.push(outcome);
+      tallied++;
+      callerSink?.(outcome);
+    },
+  } as never);
+  if (tallied !== total.counts.recordsRead) {
+    // Every record read is in exactly one group: a definition that gave no outcome for some would make groups that
+    // do not add up to the whole, a wrong figure. A bug, never bad input.
+    throw new Error(
+      `${definition.id}: ${tallied} outcomes for ${total.counts.recordsRead} records read; a breakdown needs one per record`,
+    );
+  }
   const keys = [...byKey.keys()].sort((a, b) =>
     a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en'),
   );
@@ -157,26 +188,34 @@ export function computeBreakdown<I extends IndicatorId>(
     byWorker && Array.isArray(givenWorkers)
       ? recordsByWorker(givenWorkers as readonly { readonly workerId?: unknown }[], {})
       : undefined;
-  const groups = keys.map((key) => ({
-    key,
-    result: recompute
-      ? definition.compute((own?.get(key)?.records ?? (own ? [] : records)) as never, whole, {
-          ...options,
-          ...(own === undefined ? {} : { rows: own.get(key)?.rows }),
-          ...(ownWorkers === undefined ? {} : { workers: ownWorkers.get(key)?.records ?? [] }),
-          calendar,
-          outcomes: keepOutcomes,
-          rowsRejected: undefined,
-          [by]: key === NO_GROUP ? null : key,
-        } as never)
-      : summariseOutcomes(byKey.get(key) ?? [], {
-          definition,
-          period: whole,
-          rule: total.rule,
-          calendar: total.calendar,
-          options: { ...options, outcomes: keepOutcomes, rowsRejected: undefined } as never,
-        }),
-  }));
+  const { onOutcome: _sink, ...groupOptions } = options as { onOutcome?: OutcomeSink };
+  const groups = keys.map((key) => {
+    const group = byKey.get(key) as GroupTally;
+    return {
+      key,
+      result: recompute
+        ? definition.compute((own?.get(key)?.records ?? (own ? [] : records)) as never, whole, {
+            ...groupOptions,
+            ...(own === undefined ? {} : { rows: own.get(key)?.rows }),
+            ...(ownWorkers === undefined ? {} : { workers: ownWorkers.get(key)?.records ?? [] }),
+            calendar,
+            outcomes: keepOutcomes,
+            rowsRejected: undefined,
+            [by]: key === NO_GROUP ? null : key,
+          } as never)
+        : summariseCounts(
+            group.tally.counts(group.records),
+            {
+              definition,
+              period: whole,
+              rule: total.rule,
+              calendar: total.calendar,
+              options: { ...groupOptions, outcomes: keepOutcomes, rowsRejected: undefined } as never,
+            },
+            group.kept,
+          ),
+    };
+  });
   const { outcomes: _dropped, ...totalWithoutOutcomes } = total;
   return { by, total: keepOutcomes ? total : totalWithoutOutcomes, groups };
 }

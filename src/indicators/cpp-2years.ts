@@ -10,14 +10,13 @@ import {
   toDayNumber,
   ymdOf,
 } from '../util/dates.js';
-import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
 } from './types.js';
 
 /** Options of CPP_2YEARS (the common ones only). */
@@ -105,7 +104,7 @@ export function cpp2Years(
   const calendar = calendarOf(options);
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
-  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const outcomes = outcomeStore(options, records.length);
   const tally = createOutcomeTally();
   let open = 0;
   let lastedTwoYears = 0;
@@ -136,18 +135,20 @@ export function cpp2Years(
     const row = options.rows?.[index];
     if (row !== undefined) outcome.row = row;
     if (plan.team !== undefined) outcome.team = plan.team;
-    outcomes[index] = outcome;
     if (reason !== undefined) outcome.reason = reason;
-    if (endDay === undefined) continue;
-    outcome.eventDate = endDate as IsoDate;
-    if (bucket === 'not-in-period') continue;
-    outcome.startDate = plan.startDate;
-    if (bucket === 'excluded') continue;
-    outcome.days = endDay - startDay;
-    outcome.reason =
-      bucket === 'counted'
-        ? `lasted 2 years or more: 2 years on ${fromDayNumber(twoYearsDay)}`
-        : `under 2 years: 2 years would be ${fromDayNumber(twoYearsDay)}`;
+    if (endDay !== undefined) {
+      outcome.eventDate = endDate as IsoDate;
+      if (bucket !== 'not-in-period') outcome.startDate = plan.startDate;
+      if (bucket === 'counted' || bucket === 'not-counted') {
+        outcome.days = endDay - startDay;
+        outcome.reason =
+          bucket === 'counted'
+            ? `lasted 2 years or more: 2 years on ${fromDayNumber(twoYearsDay)}`
+            : `under 2 years: 2 years would be ${fromDayNumber(twoYearsDay)}`;
+      }
+    }
+    // Put once complete: a sink may write it at once.
+    outcomes.put(index, outcome);
   }
   const details: Cpp2YearsDetails = { openAtPeriodEnd: { open, lastedTwoYears } };
   const result = summariseCounts(
@@ -164,7 +165,7 @@ export function cpp2Years(
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
       options,
     },
-    outcomes,
+    outcomes?.kept,
   );
   return { ...result, details };
 }

@@ -5,14 +5,13 @@ import { parseIsoDay, toDayNumber } from '../util/dates.js';
 import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
 import { defaultsOf, optionValue } from './options.js';
-import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
 } from './types.js';
 
 /** Where the earlier events are seen, declared once. */
@@ -107,7 +106,7 @@ export function cppRepeat(
   );
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
-  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const outcomes = outcomeStore(options, records.length);
   const tally = createOutcomeTally();
   for (let index = 0; index < records.length; index++) {
     const plan = records[index] as CpPlanRecord;
@@ -132,9 +131,12 @@ export function cppRepeat(
     const row = options.rows?.[index];
     if (row !== undefined) outcome.row = row;
     if (plan.team !== undefined) outcome.team = plan.team;
-    outcomes[index] = outcome;
     if (reason !== undefined) outcome.reason = reason;
-    if (bucket === 'not-in-period' || bucket === 'excluded') continue;
+    // Put once complete (a sink may write it at once): here when not in the population, after its reason otherwise.
+    if (bucket === 'not-in-period' || bucket === 'excluded') {
+      outcomes.put(index, outcome);
+      continue;
+    }
     const previous = hasEarlierPlan ? (records[previousIndex] as CpPlanRecord) : undefined;
     if (previous !== undefined) {
       outcome.startDate = previous.startDate;
@@ -151,6 +153,7 @@ export function cppRepeat(
     } else {
       outcome.reason = `no earlier plan; previousPlans ${previousPlans === undefined ? 'not given' : previousPlans}`;
     }
+    outcomes.put(index, outcome);
   }
   return summariseCounts(
     tally.counts(records.length, options.rowsRejected),
@@ -171,7 +174,7 @@ export function cppRepeat(
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
       options,
     },
-    outcomes,
+    outcomes?.kept,
   );
 }
 

@@ -101,6 +101,7 @@ export type {
   IndicatorResult,
   IndicatorUnit,
   OutcomeBucket,
+  OutcomeSink,
   Polarity,
   RecordOutcome,
   RoundingMode,

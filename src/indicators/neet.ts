@@ -3,7 +3,13 @@ import { hashOf } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
 import { dateOption, optionValue, wholeNumberOption } from './options.js';
-import { calendarOf, createOutcomeTally, type OutcomeTally, summariseCounts } from './summarise.js';
+import {
+  calendarOf,
+  createOutcomeTally,
+  type OutcomeTally,
+  outcomeStore,
+  summariseCounts,
+} from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorResult,
@@ -325,7 +331,7 @@ export function neetOutcomes(
 
   // A plain loop that decides each record's bucket and reason, and builds its outcome only when asked for one:
   // national cohorts run to millions of rows.
-  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const store = outcomeStore(options, records.length);
   const tally = createOutcomeTally();
   const counted = measure === 'neet' ? 'NEET' : 'NOT_KNOWN';
   for (let index = 0; index < records.length; index++) {
@@ -364,12 +370,12 @@ export function neetOutcomes(
       }
     }
     tally.add(bucket, reason);
-    if (outcomes !== undefined) {
+    if (store !== undefined) {
       const outcome: OutcomeDraft = { id: `${record.personId}@${eventDate}`, bucket, eventDate };
       const row = options.rows?.[index];
       if (row !== undefined) outcome.row = row;
       if (reason !== undefined) outcome.reason = reason;
-      outcomes[index] = outcome;
+      store.put(index, outcome);
     }
   }
 
@@ -377,7 +383,7 @@ export function neetOutcomes(
     const { cohort, neet, notKnown, eet } = figures.get(date) ?? { cohort: 0, neet: 0, notKnown: 0, eet: 0 };
     return { date, cohort, known: cohort - notKnown, neet, notKnown, eet };
   });
-  return { tally, outcomes, snapshots };
+  return { tally, outcomes: store?.kept, snapshots };
 }
 
 /** What {@link neetResult} needs to know of the indicator. */

@@ -1,14 +1,13 @@
 import { contains, type Period } from '../periods/index.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
-import { calendarOf, createOutcomeTally, summariseCounts, summariseOutcomes } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
 } from './types.js';
 
 /** Options of REF_NO_CAF. */
@@ -69,10 +68,13 @@ export function refNoCaf(
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     options,
   };
-  let result: IndicatorResult;
-  if (options.outcomes) {
-    const outcomes: RecordOutcome[] = new Array(records.length);
+  // Counted into a tally whether or not outcomes are asked for: the same buckets and reasons, in the same order.
+  const tally = createOutcomeTally();
+  const store = outcomeStore(options, records.length);
+  if (store === undefined) applyRefNoCaf(records, period, tally.add);
+  else {
     applyRefNoCaf(records, period, (bucket, reason, index) => {
+      tally.add(bucket, reason);
       // One object per record, filled in place: at 10^6 records, spread copies are most of the time.
       const record = records[index] as ReferralRecord;
       const outcome: OutcomeDraft = { id: record.id, bucket, eventDate: record.referralDate };
@@ -80,16 +82,12 @@ export function refNoCaf(
       if (row !== undefined) outcome.row = row;
       if (record.team !== undefined) outcome.team = record.team;
       if (reason !== undefined) outcome.reason = reason;
-      outcomes[index] = outcome;
+      store.put(index, outcome);
     });
-    result = summariseOutcomes(outcomes, context);
-  } else {
-    // Counted without an outcome object per record: the same buckets and reasons, in the same order.
-    const tally = createOutcomeTally();
-    applyRefNoCaf(records, period, tally.add);
-    result = summariseCounts(tally.counts(records.length, options.rowsRejected), context);
   }
-  const { baseline, ...rest } = options;
+  const result = summariseCounts(tally.counts(records.length, options.rowsRejected), context, store?.kept);
+  // The baseline is a figure of its own: its outcomes go to no sink (the caller asked for the period's).
+  const { baseline, onOutcome: _sink, ...rest } = options;
   return withBaseline(result, baseline, (baselinePeriod) =>
     refNoCaf(records, baselinePeriod, { ...rest, calendar, outcomes: false }),
   );

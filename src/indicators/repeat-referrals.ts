@@ -13,7 +13,7 @@ import {
 import { historyColumn, historyOption, type RepeatHistory } from './history.js';
 import { latestEarlierOfSameChild } from './latest-earlier.js';
 import { defaultsOf, optionValue } from './options.js';
-import { calendarOf, createOutcomeTally, summariseCounts } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, summariseCounts } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
@@ -142,7 +142,7 @@ export function repeatReferrals(
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
   // Outcomes are built only when asked for: at 10^6 records they are most of the time and memory.
-  const outcomes: RecordOutcome[] | undefined = options.outcomes ? new Array(records.length) : undefined;
+  const outcomes = outcomeStore(options, records.length);
   const tally = createOutcomeTally();
   for (let index = 0; index < records.length; index++) {
     const record = records[index] as ReferralRecord;
@@ -170,7 +170,7 @@ export function repeatReferrals(
       const previous = seen ? records[previousIndex] : undefined;
       const elapsed = seen ? day - (days[previousIndex] as number) : 0;
       const outcome = referralOutcome(record, bucket, options.rows?.[index], previous, elapsed);
-      outcomes[index] = reason === undefined ? outcome : { ...outcome, reason };
+      outcomes.put(index, reason === undefined ? outcome : { ...outcome, reason });
     }
   }
   return summariseCounts(
@@ -187,7 +187,7 @@ export function repeatReferrals(
       calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
       options,
     },
-    outcomes,
+    outcomes?.kept,
   );
 }
 

@@ -84,6 +84,53 @@ export function createOutcomeTally(): OutcomeTally {
 }
 
 /**
+ * Where an indicator puts each record's outcome: kept for the result when `outcomes` asks for them, handed to
+ * `onOutcome` as it is made, or both. An indicator puts the outcomes in record order, each one complete (a sink may
+ * write it at once, or tally it and drop it).
+ */
+export interface OutcomeStore {
+  /** Puts the complete outcome of the record at `index` (its place among the outcomes kept). */
+  put(index: number, outcome: RecordOutcome): void;
+  /** The outcomes kept for the result, when `outcomes` asks for them; otherwise undefined. */
+  readonly kept: RecordOutcome[] | undefined;
+}
+
+/**
+ * The {@link OutcomeStore} the options ask for, or undefined when they ask for no outcome at all (then an indicator
+ * builds none: at 10^6 records they are most of the time and memory).
+ *
+ * @param options - `outcomes` (keep them in the result) and `onOutcome` (hand each to a sink); both default off.
+ * @param length - how many outcomes there will be.
+ * @returns the store, or undefined.
+ * @example
+ * const seen: string[] = [];
+ * const store = outcomeStore({ onOutcome: (o) => seen.push(o.id) }, 1);
+ * store?.put(0, { id: 'IA1', bucket: 'counted' });
+ * [seen, store?.kept]; //=> [['IA1'], undefined]
+ */
+export function outcomeStore(options: CommonIndicatorOptions, length: number): OutcomeStore | undefined {
+  const sink = options.onOutcome;
+  const kept: RecordOutcome[] | undefined = options.outcomes ? new Array(length) : undefined;
+  if (kept === undefined)
+    return sink === undefined ? undefined : { put: (_index, outcome) => sink(outcome), kept };
+  if (sink === undefined) {
+    return {
+      put: (index, outcome) => {
+        kept[index] = outcome;
+      },
+      kept,
+    };
+  }
+  return {
+    put: (index, outcome) => {
+      kept[index] = outcome;
+      sink(outcome);
+    },
+    kept,
+  };
+}
+
+/**
  * Counts outcomes into buckets: every outcome is in exactly one of counted, not-counted, not-in-period, excluded.
  * @example tallyOutcomes([{ id: 'a', bucket: 'counted' }]).counted //=> 1
  */

@@ -1,14 +1,8 @@
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
-import { createOutcomeTally, type SummaryContext, summariseCounts, summariseOutcomes } from './summarise.js';
-import type {
-  IndicatorCounts,
-  IndicatorResult,
-  OutcomeBucket,
-  OutcomeDraft,
-  RecordOutcome,
-} from './types.js';
+import { createOutcomeTally, outcomeStore, type SummaryContext, summariseCounts } from './summarise.js';
+import type { IndicatorCounts, IndicatorResult, OutcomeBucket, OutcomeDraft } from './types.js';
 
 /** How one timeliness indicator reads its records. */
 export interface TimelinessSpec<R> {
@@ -163,51 +157,8 @@ function applyTimeliness<R>(
 }
 
 /**
- * The outcome of each record under a timeliness rule: {@link applyTimeliness}, with one outcome built per record.
- * Every record gets exactly one bucket.
- */
-export function timelinessOutcomes<R>(
-  records: readonly R[],
-  period: Period,
-  spec: TimelinessSpec<R>,
-  calendar: Calendar,
-  convention: Convention,
-  rows?: readonly number[],
-): RecordOutcome[] {
-  // One object per record, filled in place with no spreads: this runs for every record of a national dataset.
-  const outcomes: RecordOutcome[] = new Array(records.length);
-  applyTimeliness(
-    records,
-    period,
-    spec,
-    calendar,
-    convention,
-    (bucket, reason, index, record, eventDate, startDate, startDay, days, deadline) => {
-      const outcome: OutcomeDraft = { id: spec.id(record), bucket };
-      const row = rows?.[index];
-      if (row !== undefined) outcome.row = row;
-      const team = spec.team?.(record);
-      if (team !== undefined) outcome.team = team;
-      const workerId = spec.workerId?.(record);
-      if (workerId !== undefined) outcome.workerId = workerId;
-      if (reason !== undefined) outcome.reason = reason;
-      if (eventDate !== undefined) outcome.eventDate = eventDate;
-      if (startDate !== undefined) outcome.startDate = startDate;
-      else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
-      if (!Number.isNaN(days)) {
-        outcome.days = days;
-        outcome.deadline = fromDayNumber(deadline);
-        outcome.onTime = bucket === 'counted';
-      }
-      outcomes[index] = outcome;
-    },
-  );
-  return outcomes;
-}
-
-/**
  * The counts of {@link applyTimeliness}, with no outcome built and no deadline written for any record: the same
- * rule as {@link timelinessOutcomes}, so the same buckets and the same excluded reasons in the same order.
+ * rule as {@link summariseTimeliness} with outcomes, so the same buckets and the same excluded reasons in the same order.
  */
 export function timelinessCounts<R>(
   records: readonly R[],
@@ -224,8 +175,9 @@ export function timelinessCounts<R>(
 }
 
 /**
- * The result of a timeliness indicator: from outcomes when `options.outcomes` asks for them, otherwise from counts
- * alone (no outcome per record), with the same numerator, denominator, value and display.
+ * The result of a timeliness indicator: when `options.outcomes` or `options.onOutcome` asks for outcomes, one pass
+ * that counts each record and builds its outcome (kept for the result, handed to the sink, or both); otherwise
+ * counts alone (no outcome per record). The same numerator, denominator, value and display either way.
  */
 export function summariseTimeliness<R>(
   records: readonly R[],
@@ -236,14 +188,42 @@ export function summariseTimeliness<R>(
   context: SummaryContext,
 ): IndicatorResult {
   const { options } = context;
-  if (options.outcomes) {
-    return summariseOutcomes(
-      timelinessOutcomes(records, period, spec, calendar, convention, options.rows),
+  const store = outcomeStore(options, records.length);
+  if (store === undefined) {
+    return summariseCounts(
+      timelinessCounts(records, period, spec, calendar, convention, options.rowsRejected),
       context,
     );
   }
-  return summariseCounts(
-    timelinessCounts(records, period, spec, calendar, convention, options.rowsRejected),
-    context,
+  const tally = createOutcomeTally();
+  const rows = options.rows;
+  applyTimeliness(
+    records,
+    period,
+    spec,
+    calendar,
+    convention,
+    (bucket, reason, index, record, eventDate, startDate, startDay, days, deadline) => {
+      tally.add(bucket, reason);
+      // One object per record, filled in place with no spreads, and put once complete.
+      const outcome: OutcomeDraft = { id: spec.id(record), bucket };
+      const row = rows?.[index];
+      if (row !== undefined) outcome.row = row;
+      const team = spec.team?.(record);
+      if (team !== undefined) outcome.team = team;
+      const workerId = spec.workerId?.(record);
+      if (workerId !== undefined) outcome.workerId = workerId;
+      if (reason !== undefined) outcome.reason = reason;
+      if (eventDate !== undefined) outcome.eventDate = eventDate;
+      if (startDate !== undefined) outcome.startDate = startDate;
+      else if (!Number.isNaN(startDay)) outcome.startDate = fromDayNumber(startDay);
+      if (!Number.isNaN(days)) {
+        outcome.days = days;
+        outcome.deadline = fromDayNumber(deadline);
+        outcome.onTime = bucket === 'counted';
+      }
+      store.put(index, outcome);
+    },
   );
+  return summariseCounts(tally.counts(records.length, options.rowsRejected), context, store.kept);
 }

@@ -39,6 +39,12 @@ export interface CommonIndicatorOptions {
   readonly precision?: number;
   /** Include one outcome per record in the result. Default `false`. */
   readonly outcomes?: boolean;
+  /**
+   * Hands each record's outcome to this function as it is made, in record order, so that a caller can write or
+   * tally them without the result holding them all (the CLI's `--audit`, a breakdown by team). The outcomes are
+   * the same as `outcomes: true` gives; they are in the result too only when `outcomes` is also true. Default: none.
+   */
+  readonly onOutcome?: OutcomeSink;
   /** The source row of each record (parallel to `records`, as `parseRecords` returns it), carried into outcomes. */
   readonly rows?: readonly number[];
   /** Rows rejected while reading, carried into `counts.rowsRejected` so that every row is accounted for. */
@@ -80,6 +86,12 @@ export interface RecordOutcome {
   /** The worker, for breakdowns. */
   readonly workerId?: string;
 }
+
+/**
+ * Receives one record's outcome, in record order (see {@link CommonIndicatorOptions.onOutcome}). The outcome is the
+ * receiver's to keep or to drop.
+ */
+export type OutcomeSink = (outcome: RecordOutcome) => void;
 
 /** An outcome while an indicator fills it in, one object per record (the fast path builds no other). */
 export type OutcomeDraft = { -readonly [K in keyof RecordOutcome]: RecordOutcome[K] };

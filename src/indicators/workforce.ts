@@ -14,14 +14,13 @@ import { displayValue, exactRatio, resolveRounding } from './exact.js';
 import { FteSum } from './fte-sum.js';
 import { dateOption, groupOption, type IndicatorOption } from './options.js';
 import { oneYearBefore } from './repeat-referrals.js';
-import { calendarOf, createOutcomeTally, resultWarnings } from './summarise.js';
+import { calendarOf, createOutcomeTally, outcomeStore, resultWarnings } from './summarise.js';
 import type {
   CommonIndicatorOptions,
   IndicatorDefinition,
   IndicatorResult,
   OutcomeBucket,
   OutcomeDraft,
-  RecordOutcome,
 } from './types.js';
 
 /**
@@ -220,7 +219,8 @@ export function workforceResult<O extends WorkforceOptions>(
   const window = workforceWindow(referenceDateOf(period, options));
   const scoped = scopeOf(workers, options);
   const tally = createOutcomeTally();
-  const outcomes: RecordOutcome[] | undefined = options.outcomes === true ? [] : undefined;
+  const outcomes = outcomeStore(options, scoped.length);
+  let position = 0;
   const numeratorSum = new FteSum();
   const fteSum = new FteSum();
   for (const index of scoped) {
@@ -241,7 +241,7 @@ export function workforceResult<O extends WorkforceOptions>(
       if (worker.startDate !== undefined) outcome.startDate = worker.startDate;
       if (worker.team !== undefined) outcome.team = worker.team;
       outcome.workerId = worker.workerId;
-      outcomes.push(outcome);
+      outcomes.put(position++, outcome);
     }
   }
   const numerator = numeratorSum.total();
@@ -287,7 +287,7 @@ export function workforceResult<O extends WorkforceOptions>(
     },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     counts,
-    ...(outcomes === undefined ? {} : { outcomes }),
+    ...(outcomes?.kept === undefined ? {} : { outcomes: outcomes.kept }),
     details,
     warnings: resultWarnings(definition.id, counts),
   };

@@ -61,8 +61,8 @@ function isFileError(error: unknown): boolean {
 
 /**
  * Reads a records file through the reading path's stages: memory grows with the records kept, not with the file's
- * text. CSV and NDJSON are streamed, and hashed as they pass; a JSON array and a CIN census XML are read whole; an
- * Excel workbook (.xlsx) one sheet (the header row found below any title rows; date cells, and serial numbers in
+ * text. CSV, NDJSON and XML (the census presets) are streamed, and hashed as they pass; a JSON array is read whole;
+ * an Excel workbook (.xlsx) one sheet (the header row found below any title rows; date cells, and serial numbers in
  * date columns, read as dates; a formula without a saved value an issue on its row). Every issue carries the
  * file's path (or `options.file`), and `input` names the file, the SHA-256 of its bytes and the encoding read.
  *

@@ -1,7 +1,7 @@
 /**
- * The DfE children in need census XML (SPEC 12), read with fast-xml-parser: each `Child`'s referrals, assessments,
- * section 47 enquiries with their initial conferences, and child protection plans, as records whose ids are the
- * child and the event date.
+ * The DfE children in need census XML (SPEC 12), streamed by the XML tokenizer: each `Child`'s referrals,
+ * assessments, section 47 enquiries with their initial conferences, and child protection plans, as records whose ids
+ * are the child and the event date.
  * @module
  */
 

@@ -5,7 +5,14 @@
  * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` whatever came before.
  * @module
  */
-import { isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
+import {
+  daysFromCivil,
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+  parseIsoDay,
+  toDayNumber,
+} from '../util/dates.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import type { ColumnReport } from './headers.js';
@@ -173,17 +180,53 @@ function countReader(raw: unknown): CellOutcome {
   return isBlank(raw) ? BLANK : outcomeOf(readCount(raw));
 }
 
+const SLASH = 47;
+const HYPHEN = 45;
+const ZERO = 48;
+
+/** The number written by the two characters of `text` at `at`, or -1 when they are not both digits. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - ZERO;
+  const units = text.charCodeAt(at + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+}
+
 /**
- * A date field's reader. A cell already written `YYYY-MM-DD`, a real date in range, is its own date; any other is
- * read by `parseDateCell`, once per distinct cell (up to {@link DATE_CELLS_REMEMBERED} of them). Either way the
- * date is shared among the records: exports repeat a few thousand dates a million times, and a million records
- * holding one string per date leave the garbage collector a million fewer objects to move.
+ * The day number of a cell written `DD/MM/YYYY` (or `MM/DD/YYYY` when `monthFirst`), read from its character codes,
+ * or NaN for any other cell and for a date that is not real. Only ten characters with slashes at 2 and 5 are read
+ * here; every other way of writing a date goes to `parseDateCell`.
+ */
+function slashDay(raw: string, monthFirst: boolean): number {
+  if (raw.charCodeAt(2) !== SLASH || raw.charCodeAt(5) !== SLASH) return Number.NaN;
+  const a = twoDigits(raw, 0);
+  const b = twoDigits(raw, 3);
+  const century = twoDigits(raw, 6);
+  const years = twoDigits(raw, 8);
+  if (a < 0 || b < 0 || century < 0 || years < 0) return Number.NaN;
+  const year = century * 100 + years;
+  const month = monthFirst ? a : b;
+  const day = monthFirst ? b : a;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * A date field's reader. The two ways exports write nearly every date are read straight from their character codes:
+ * `YYYY-MM-DD`, and `DD/MM/YYYY` (`MM/DD/YYYY` under `mdy`; neither under `ymd`), a real date in range, each
+ * becoming the date of its day number. Any other cell (a month name, a time part, a one-digit day, an impossible or
+ * ambiguous date, one out of range) is read by `parseDateCell`, once per distinct cell (up to
+ * {@link DATE_CELLS_REMEMBERED} of them), so its message is the same. Either way the date is shared among the
+ * records: exports repeat a few thousand dates a million times, and a million records holding one string per date
+ * leave the garbage collector a million fewer objects to move.
  */
 function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRange']>): CellReader {
   const options = { dateFormat, range };
   const { first, last } = DAY_RANGES[range];
-  // The first `YYYY-MM-DD` cell of each day number, and what each other cell read as.
-  const byDay = new Map<number, string>();
+  const readsSlashes = dateFormat !== 'ymd';
+  const monthFirst = dateFormat === 'mdy';
+  // The date of each day number in range, once one of its cells has been read (the table made at the first such
+  // cell, so that a reader made for a handful of rows costs nothing); and what each other cell read as.
+  let byDay: (string | undefined)[] | undefined;
   const remembered = new Map<string, CellOutcome>();
   const read = (raw: unknown): CellOutcome => {
     const cell = parseDateCell(raw, options);
@@ -192,12 +235,15 @@ function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRa
   return (raw) => {
     if (typeof raw !== 'string') return isBlank(raw) ? BLANK : read(raw);
     if (raw.length === 10) {
-      const day = parseIsoDay(raw);
+      const iso = raw.charCodeAt(4) === HYPHEN;
+      const day = iso ? parseIsoDay(raw) : readsSlashes ? slashDay(raw, monthFirst) : Number.NaN;
       if (day >= first && day <= last) {
-        const date = byDay.get(day);
+        byDay ??= new Array<string | undefined>(last - first + 1).fill(undefined);
+        const date = byDay[day - first];
         if (date !== undefined) return date;
-        byDay.set(day, raw);
-        return raw;
+        const made = iso ? raw : fromDayNumber(day);
+        byDay[day - first] = made;
+        return made;
       }
     }
     const known = remembered.get(raw);
@@ -260,6 +306,62 @@ function cellReader(field: FieldSpec, dateFormat: DateFormat): CellReader {
       return enumReader(field.values ?? []);
     default:
       return textReader();
+  }
+}
+
+/** A date field: every string its reader returns is a real `YYYY-MM-DD` date in range (see {@link dateReader}). */
+const VOUCH_DATE = 0;
+/** A text field: every non-empty string its reader returns passes. */
+const VOUCH_TEXT = 1;
+/** Any other field: {@link fitsSchema} decides. */
+const VOUCH_SCHEMA = 2;
+
+/**
+ * How a field's value read by its reader is known to pass the schema. A date reader returns a string only when it
+ * is the date of a real day in the field's range (made by `fromDayNumber`, checked by `parseIsoDay`, or
+ * `parseDateCell`'s own date), so a string from it needs no second reading.
+ */
+function vouchOf(field: FieldSpec): number {
+  if (field.type === 'date') return VOUCH_DATE;
+  if (field.type === 'text') return VOUCH_TEXT;
+  return VOUCH_SCHEMA;
+}
+
+/**
+ * Sets field `index` of a record being built. Each field position has its own store (a `case`), so that V8 sees
+ * one property name at each and keeps it fast, where one store for every field sees them all and slows down.
+ */
+function setField(record: Record<string, unknown>, index: number, name: string, value: unknown): void {
+  switch (index) {
+    case 0:
+      record[name] = value;
+      return;
+    case 1:
+      record[name] = value;
+      return;
+    case 2:
+      record[name] = value;
+      return;
+    case 3:
+      record[name] = value;
+      return;
+    case 4:
+      record[name] = value;
+      return;
+    case 5:
+      record[name] = value;
+      return;
+    case 6:
+      record[name] = value;
+      return;
+    case 7:
+      record[name] = value;
+      return;
+    case 8:
+      record[name] = value;
+      return;
+    default:
+      record[name] = value;
   }
 }
 
@@ -352,9 +454,12 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const fieldCount = fields.length;
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
   const readers = fields.map((f) => cellReader(f, dateFormat));
+  const names = fields.map((f) => f.name);
+  const vouches = fields.map(vouchOf);
   const keyFields = spec.key;
   const keyIndices = keyFields.map((name) => fieldIndex.get(name) ?? -1);
   const keyName = keyFields.join('+');
+  const singleKey = keyIndices.length === 1 ? (keyIndices[0] as number) : -1;
   const datePairs = spec.datePairs.map((pair) => ({
     ...pair,
     startIndex: fieldIndex.get(pair.start) ?? -1,
@@ -415,23 +520,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     row: number,
     extras: RowExtras | undefined,
   ): void => {
-    let found: Issue[] | undefined = extras?.issues === undefined ? undefined : [...extras.issues];
-    const blankIs = extras?.blank === 'item' ? 'the item has no value for it' : 'the cell is blank';
+    let found: Issue[] | undefined =
+      extras === undefined || extras.issues === undefined ? undefined : [...extras.issues];
     const candidate = new PlainRecord();
     let fits = true;
     for (let i = 0; i < fieldCount; i++) {
-      const field = fields[i] as FieldSpec;
       const column = at === undefined ? i : (at[i] as number);
       const raw = column < 0 ? undefined : raws[column];
-      const read =
-        typeof raw === 'object' && raw !== null
-          ? readNested(readers[i] as CellReader, raw)
-          : (readers[i] as CellReader)(raw);
-      values[i] = undefined;
+      const reader = readers[i] as CellReader;
+      const read = typeof raw === 'object' && raw !== null ? readNested(reader, raw) : reader(raw);
       if (read === BLANK) {
+        const field = fields[i] as FieldSpec;
+        values[i] = undefined;
         if (field.default !== undefined) {
           // The schema's default, in the field's place (the schema would add it there).
-          candidate[field.name] = field.default;
+          setField(candidate, i, field.name, field.default);
           values[i] = field.default;
         } else if (field.required) {
           found ??= [];
@@ -441,12 +544,14 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
             row,
             field: field.name,
             value: null,
-            message: `${field.name} is required in ${article(kind)} ${kind} record, but ${blankIs}`,
+            message: `${field.name} is required in ${article(kind)} ${kind} record, but ${extras?.blank === 'item' ? 'the item has no value for it' : 'the cell is blank'}`,
           });
         }
         continue;
       }
       if (isProblem(read)) {
+        const field = fields[i] as FieldSpec;
+        values[i] = undefined;
         found ??= [];
         const better = read.code === 'invalid_value' ? extras?.messages?.[field.name] : undefined;
         found.push(
@@ -460,17 +565,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         );
         continue;
       }
-      candidate[field.name] = read;
+      setField(candidate, i, names[i] as string, read);
       values[i] = read;
-      if (fits && !fitsSchema(field, read)) fits = false;
+      if (fits) {
+        const vouch = vouches[i];
+        if (vouch === VOUCH_DATE) fits = typeof read === 'string';
+        else if (vouch === VOUCH_TEXT) fits = typeof read === 'string' && read.length > 0;
+        else fits = fitsSchema(fields[i] as FieldSpec, read);
+      }
     }
     let keyed = true;
-    for (const index of keyIndices) if (values[index] === undefined) keyed = false;
+    for (let k = 0; k < keyIndices.length; k++)
+      if (values[keyIndices[k] as number] === undefined) keyed = false;
     if (keyed) {
       const key =
-        keyIndices.length === 1
-          ? String(values[keyIndices[0] as number])
-          : keyIndices.map((index) => values[index]).join('\u0000');
+        singleKey >= 0 ? String(values[singleKey]) : keyIndices.map((index) => values[index]).join('\u0000');
       const known = keys.size;
       const number = keys.add(key);
       if (number === known) firstRowOfKey.push(row);

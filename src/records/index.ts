@@ -151,4 +151,9 @@ export type {
 export { type CsvTokenizerOptions, createCsvTokenizer, tokenizeCsv } from './tokenize-csv.js';
 export { createNdjsonTokenizer, type NdjsonTokenizerOptions, tokenizeJsonArray } from './tokenize-json.js';
 export { type SheetRead, sheetCellOf, tokenizeSheet } from './tokenize-sheet.js';
-export { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
+export {
+  createXmlTokenizer,
+  tokenizeXml,
+  XML_LINE,
+  type XmlTokenizerOptions,
+} from './tokenize-xml.js';

@@ -16,10 +16,10 @@ import type { ByteSource, RowSink, TextSink } from './stages.js';
 import { createCsvTokenizer } from './tokenize-csv.js';
 import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
 import { tokenizeSheet } from './tokenize-sheet.js';
-import { tokenizeXml } from './tokenize-xml.js';
+import { createXmlTokenizer } from './tokenize-xml.js';
 
 /**
- * The formats read as text: CSV (streamed), NDJSON (streamed), a JSON array and XML (each read whole).
+ * The formats read as text: CSV, NDJSON and XML (streamed), and a JSON array (read whole).
  * @example textFormats //=> ['csv', 'ndjson', 'json', 'xml']
  */
 export const textFormats = ['csv', 'ndjson', 'json', 'xml'] as const;
@@ -39,7 +39,18 @@ export interface ReadSourceOptions extends ParseRecordsOptions {
 function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSink {
   if (format === 'csv') return createCsvTokenizer(sink);
   if (format === 'ndjson') return createNdjsonTokenizer(sink);
-  // A JSON array and XML are read whole: their text is gathered, then tokenized.
+  if (format === 'xml') {
+    if (layout.xml !== undefined) return createXmlTokenizer(layout.xml, sink);
+    // A layout without XML records: nothing to gather, refused at the end.
+    return {
+      write: () => {},
+      end: () => {
+        sink.refuse(`${layout.label} are not read from XML: expected a .csv, .json or .ndjson file`);
+        sink.end();
+      },
+    };
+  }
+  // A JSON array is read whole: its text is gathered, then tokenized.
   const parts: string[] = [];
   return {
     write: (text) => {
@@ -53,18 +64,13 @@ function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSin
         // Past the longest string a JavaScript engine holds (about 512 MB in V8).
         parts.length = 0;
         sink.refuse(
-          `the file is too large to read whole as ${format === 'json' ? 'one JSON array' : 'XML'}: write it as NDJSON (one object a line) or CSV, which are read a piece at a time`,
+          'the file is too large to read whole as one JSON array: write it as NDJSON (one object a line) or CSV, which are read a piece at a time',
         );
         sink.end();
         return;
       }
       parts.length = 0;
-      if (format === 'json') tokenizeJsonArray(text, sink);
-      else if (layout.xml !== undefined) tokenizeXml(text, layout.xml, sink);
-      else {
-        sink.refuse(`${layout.label} are not read from XML: expected a .csv, .json or .ndjson file`);
-        sink.end();
-      }
+      tokenizeJsonArray(text, sink);
     },
   };
 }
@@ -87,8 +93,8 @@ function headerOf(format: TextFormat): 'first-row' | 'none' {
  * Reads records from bytes, through every stage: the source's bytes are hashed as they pass, decoded
  * (`encoding`, else detected: UTF-8, UTF-16 by its byte-order mark, Windows-1252 for bytes that are not UTF-8; XML by
  * its declaration), tokenized by format, shaped by the layout and checked. Bytes that mix UTF-8 with bytes that are
- * not are refused whole (`invalid_encoding`); a detected encoding is named in `input.encoding` and in `notice`. CSV and NDJSON are streamed (memory grows
- * with the records kept, not with the file); a JSON array and XML are read whole.
+ * not are refused whole (`invalid_encoding`); a detected encoding is named in `input.encoding` and in `notice`. CSV, NDJSON and XML are streamed (memory
+ * grows with the records kept, not with the file); a JSON array is read whole.
  *
  * @param kind - the record kind.
  * @param source - the bytes and the name messages give them.

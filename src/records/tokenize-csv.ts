@@ -71,6 +71,8 @@ class CsvTokenizer implements TextSink {
   private state = FIELD_START;
   /** The cells of the current row, reused from row to row. */
   private readonly cells: string[] = [];
+  /** How many cells of the current row have been read: `cells` holds them from 0, and may hold the last row's after. */
+  private cellCount = 0;
   /** The current cell's text from earlier pieces or segments. */
   private cell = '';
   private cellLength = 0;
@@ -112,10 +114,12 @@ class CsvTokenizer implements TextSink {
   write(text: string): void {
     const n = text.length;
     const delimiter = this.delimiter;
+    // An empty piece (a stream may give one) changes nothing: above all, not a `\r` waiting for its `\n`.
+    if (n === 0) return;
     let i = 0;
     if (this.skipLineFeed) {
       this.skipLineFeed = false;
-      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+      if (text.charCodeAt(0) === LF) i = 1;
     }
     while (i < n) {
       const state = this.state;
@@ -138,9 +142,17 @@ class CsvTokenizer implements TextSink {
           if (c === delimiter || c === LF || c === CR) break;
           j++;
         }
-        this.append(text, i, j);
-        if (j === n) return;
-        this.endCell();
+        if (j === n) {
+          this.append(text, i, j);
+          return;
+        }
+        // A cell wholly in this piece, under the cap (nearly every cell): taken with one slice.
+        if (this.cellLength === 0 && j - i <= this.cap)
+          this.cells[this.cellCount++] = j === i ? '' : text.slice(i, j);
+        else {
+          this.append(text, i, j);
+          this.endCell();
+        }
         if (c === delimiter) {
           this.state = FIELD_START;
           i = j + 1;
@@ -201,7 +213,7 @@ class CsvTokenizer implements TextSink {
       this.sink.problem({ code: 'unreadable', line: this.rowLine, value: null, message: NEVER_CLOSED });
     } else {
       if (this.state === QUOTE_IN_QUOTED) this.closeQuoted();
-      if (this.state !== FIELD_START || this.cells.length > 0) {
+      if (this.state !== FIELD_START || this.cellCount > 0) {
         this.endCell();
         this.endRow();
       }
@@ -214,10 +226,10 @@ class CsvTokenizer implements TextSink {
   private append(text: string, from: number, to: number): void {
     if (from === to) return;
     this.cellLength += to - from;
-    if (this.cappedColumn >= 0 && this.cappedColumn === this.cells.length) return;
+    if (this.cappedColumn >= 0 && this.cappedColumn === this.cellCount) return;
     if (this.cellLength > this.cap) {
       if (this.cappedColumn < 0) {
-        this.cappedColumn = this.cells.length;
+        this.cappedColumn = this.cellCount;
         this.cappedValue = `${this.cell}${text.slice(from, Math.min(to, from + SHOWN_CHARS))}`.slice(
           0,
           SHOWN_CHARS,
@@ -231,7 +243,7 @@ class CsvTokenizer implements TextSink {
   }
 
   private endCell(): void {
-    this.cells.push(this.cell);
+    this.cells[this.cellCount++] = this.cell;
     this.cell = '';
     this.cellLength = 0;
   }
@@ -249,7 +261,7 @@ class CsvTokenizer implements TextSink {
     if (!this.quotedBroken || header <= 0 || this.quotedLineDelimiters < header) return;
     if (this.swallowedCount === 0) {
       this.swallowedFirst = this.line;
-      this.swallowedColumn = this.cells.length;
+      this.swallowedColumn = this.cellCount;
     }
     this.swallowedLast = this.line;
     this.swallowedCount++;
@@ -257,7 +269,7 @@ class CsvTokenizer implements TextSink {
 
   private closeQuoted(): void {
     this.checkSwallowedLine();
-    if (this.swallowedCount > 0 && this.swallowedColumn === this.cells.length && this.swallowedEnd === 0) {
+    if (this.swallowedCount > 0 && this.swallowedColumn === this.cellCount && this.swallowedEnd === 0) {
       this.swallowedEnd = this.line;
       this.swallowedValue = this.cell;
     }
@@ -267,6 +279,8 @@ class CsvTokenizer implements TextSink {
 
   private endRow(): void {
     const cells = this.cells;
+    // The cells array is kept from row to row; its length changes only when a row is wider or narrower than the last.
+    if (cells.length !== this.cellCount) cells.length = this.cellCount;
     if (this.cappedColumn < 0 && this.swallowedCount === 0 && isBlankCells(cells)) {
       this.reset();
       return;
@@ -302,9 +316,13 @@ class CsvTokenizer implements TextSink {
   }
 
   private reset(): void {
-    this.cells.length = 0;
+    this.cellCount = 0;
     this.cell = '';
     this.cellLength = 0;
+    if (this.cappedColumn < 0 && this.swallowedCount === 0 && this.swallowedColumn < 0) {
+      this.quotedBroken = false;
+      return;
+    }
     this.cappedColumn = -1;
     this.cappedValue = '';
     this.swallowedCount = 0;

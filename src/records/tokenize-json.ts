@@ -66,10 +66,12 @@ class NdjsonTokenizer implements TextSink {
 
   write(text: string): void {
     const n = text.length;
+    // An empty piece (a stream may give one) changes nothing: above all, not a `\r` waiting for its `\n`.
+    if (n === 0) return;
     let start = 0;
     if (this.skipLineFeed) {
       this.skipLineFeed = false;
-      if (n > 0 && text.charCodeAt(0) === LF) start = 1;
+      if (text.charCodeAt(0) === LF) start = 1;
     }
     for (let i = start; i < n; i++) {
       const c = text.charCodeAt(i);

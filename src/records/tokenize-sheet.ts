@@ -47,10 +47,6 @@ export function sheetCellOf(cell: SheetCell, column: number, row: number): Cell 
   return cell.error;
 }
 
-function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every((cell) => typeof cell === 'string' && cell.trim() === '');
-}
-
 /** Why a workbook cannot be opened, in a sentence. */
 function unreadable(error: unknown): string {
   return `it cannot be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`;
@@ -96,9 +92,18 @@ export async function tokenizeSheet(
   const handed = new RowSet();
   let merged: readonly string[];
   try {
+    // One array of cells for every row, refilled: the sink copies what it keeps.
+    const cells: Cell[] = [];
     ({ merged } = await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
-      const cells: Cell[] = sheetCells.map((cell, column) => sheetCellOf(cell, column, row));
-      if (isBlankRow(cells)) return;
+      const count = sheetCells.length;
+      cells.length = count;
+      let blank = true;
+      for (let column = 0; column < count; column++) {
+        const cell = sheetCellOf(sheetCells[column] ?? null, column, row);
+        cells[column] = cell;
+        if (blank && (typeof cell !== 'string' || cell.trim() !== '')) blank = false;
+      }
+      if (blank) return;
       rows++;
       handed.add(row);
       sink.row(cells, row);

@@ -1,12 +1,19 @@
 /**
- * Stage 3 for XML (the census files): the text read whole with fast-xml-parser, and each record element (a CIN
- * census `Child`) pushed as one item, every element in it carrying the line it starts on ({@link XML_LINE}).
- * Values of the whole file (a header's reference date) are pushed first, as file values. A document that declares
- * entities is refused before it is parsed; a plain `<!DOCTYPE x>` is read.
+ * Stage 3 for XML (the census files), streamed: text in, in chunks cut anywhere; each record element (a CIN census
+ * `Child`) pushed as one item as soon as its end tag is read, every element object in it carrying the line it starts
+ * on ({@link XML_LINE}). Only the record being read is held, and the few elements outside the records that hold file
+ * values (a header's reference date): memory grows with the records kept, not with the file.
+ *
+ * The tokenizer is the library's own, on the model of the workbook module's (`indexOf` from tag to tag, no object
+ * per tag): measured against saxes, sax and htmlparser2 on a generated census, it is the fastest and adds nothing to
+ * an install (docs/performance.md, "XML censuses"). It checks what a census needs checked: end tags match their start
+ * tags, one root element, no text outside it, no "&" that starts no entity, no file cut short, a depth limit; a
+ * document type that declares entities is refused, and a plain `<!DOCTYPE x>` is read. Attributes are not read;
+ * namespace prefixes are dropped. Entities in text are decoded; a CDATA section's text is kept as written.
  * @module
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { RowSink } from './stages.js';
+import { commentOrCdata, decodeXmlEntities, nameEndOf } from '../workbook/xml.js';
+import type { RowSink, TextSink } from './stages.js';
 
 /** Where the records of an XML format are, and what else to read from the file. */
 export interface XmlTokenizerOptions {
@@ -18,7 +25,9 @@ export interface XmlTokenizerOptions {
   readonly repeating?: readonly string[];
   /**
    * File values to read, by name: the path of an element from where the container is found
-   * (`{ referenceDate: 'Header/CollectionDetails/ReferenceDate' }`). Default none.
+   * (`{ referenceDate: 'Header/CollectionDetails/ReferenceDate' }`). Each is given to the sink before any record;
+   * records met before a file value's element are held until it is read (or until the end of the file, when the
+   * file has none). Default none.
    */
   readonly fileValues?: Readonly<Record<string, string>>;
   /** What the file should look like, for messages (`a CIN census file, <Message> … </Message>`). */
@@ -32,63 +41,609 @@ export interface XmlTokenizerOptions {
  */
 export const XML_LINE: unique symbol = Symbol('line');
 
+/**
+ * How deep elements may nest: a census nests fewer than ten; a file nested deeper than this is refused rather than
+ * read into a structure every later stage would have to walk.
+ */
+const MAX_DEPTH = 1000;
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const COLON = 58;
+
 type XmlNode = Record<string | symbol, unknown>;
 
-function isNode(value: unknown): value is XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An `&` that does not start a reference: `&name;`, `&#digits;` or `&#xhex;`. */
+const BARE_AMPERSAND = /&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)/g;
+
+/** Whether `text` holds nothing but white space from `from` to `to`. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) > 32) return false;
+  return true;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Whether a character code may start an XML name (a letter, `_`, `:` or any character past ASCII). */
+function startsName(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === COLON || code > 127
+  );
+}
+
+/** Attributes as XML writes them: `name="value"` or `name='value'`, each after white space. */
+const ATTRIBUTES = /^(?:\s+[^\s=<>"'/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
+
+/** Puts a child's value on its parent the way the census presets read it: a list for repeating names. */
+function addChild(parent: XmlNode, name: string, value: unknown, repeats: boolean): void {
+  let had = parent[name];
+  // A name the object has from its prototype (`constructor`…) is not a child met before.
+  if (had !== undefined && !Object.hasOwn(parent, name)) had = undefined;
+  let next: unknown;
+  if (repeats) {
+    if (Array.isArray(had)) {
+      had.push(value);
+      return;
+    }
+    next = [value];
+  } else if (had === undefined) next = value;
+  else if (Array.isArray(had)) {
+    had.push(value);
+    return;
+  } else next = [had, value];
+  // `__proto__` is a name like any other here: defined, never set (which would change the object's prototype).
+  if (name === '__proto__')
+    Object.defineProperty(parent, name, { value: next, enumerable: true, writable: true });
+  else parent[name] = next;
+}
+
+/** A malformed document: the line and what is wrong. */
+class Malformed {
+  constructor(
+    readonly line: number,
+    readonly message: string,
+    readonly limit = false,
+  ) {}
 }
 
 /**
- * Whether the document declares entities: a `<!DOCTYPE …[ … <!ENTITY … ]>` internal subset. Entities can expand
- * without bound (the "billion laughs") or name other files; census files never need them.
+ * Makes a streaming XML tokenizer: write the text in chunks cut anywhere, then end it. Each record element (a child
+ * of the container, named `records`) goes to the sink as one item, an object of its child elements by local name
+ * (text trimmed, entities decoded; the `repeating` names and any name met twice as lists; an element with both
+ * text and children keeps its text as `#text`), every object at any depth with its line under {@link XML_LINE}. A
+ * record element with no child elements is not an item. The file values come first, in the order of
+ * `fileValues`. A document that declares entities, is not well formed (naming the line), nests too deeply or has
+ * no container is refused: `sink.refuse`, then `sink.end`, and the rest of the text is not read (items already
+ * given are rejected with it by the check).
+ *
+ * @param options - the container, the record elements, repeating elements, file values and the description.
+ * @param sink - the next stage.
+ * @returns the tokenizer: `write(text)` each chunk, then `end()`.
+ * @example
+ * const tokenizer = createXmlTokenizer({ container: 'Children', records: 'Child', expected: 'a census' }, sink);
+ * tokenizer.write('<Message><Children><Child><LAchildID>C1</LA');
+ * tokenizer.write('childID></Child></Children></Message>');
+ * tokenizer.end();
+ * //=> sink.item({ LAchildID: 'C1' }, 1), sink.end()
  */
-function declaresEntities(text: string): boolean {
-  const doctype = text.indexOf('<!DOCTYPE');
-  if (doctype === -1) return false;
-  const subset = text.indexOf('[', doctype);
-  const close = text.indexOf('>', doctype);
-  if (subset === -1 || (close !== -1 && close < subset)) return false;
-  const end = text.indexOf(']', subset);
-  const entity = text.indexOf('<!ENTITY', subset);
-  return entity !== -1 && (end === -1 || entity < end);
-}
+export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink): TextSink {
+  const { container, records, expected } = options;
+  const repeating: ReadonlySet<string> = new Set([records, ...(options.repeating ?? [])]);
+  // The file values by their element's path, and by the path of that element's parent: a value is settled when
+  // its element is read, or when the parent's first element closes without it.
+  const valueAt = new Map<string, string>();
+  const settledBy = new Map<string, string[]>();
+  const fileValueNames = Object.keys(options.fileValues ?? {});
+  for (const [name, path] of Object.entries(options.fileValues ?? {})) {
+    valueAt.set(path, name);
+    const parent = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+    settledBy.set(parent, [...(settledBy.get(parent) ?? []), name]);
+  }
+  const found = new Map<string, string>();
+  const settled = new Set<string>();
+  let ready = false;
+  let valuesGiven = false;
+  // Records met before every file value was settled, in order.
+  const held: { readonly item: XmlNode; readonly line: number }[] = [];
 
-/** The line of each character offset. */
-function lineFinder(text: string): (offset: number | undefined) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    if (offset === undefined) return 0;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
+  // The text not read yet (an incomplete tag at the end of a chunk), and where its line count stands.
+  let buffer = '';
+  let line = 1;
+  let counted = 0;
+  let newline = -1;
+  let done = false;
+
+  // The open elements: qualified names (to match end tags), lines, and paths from where the container is found.
+  const names: string[] = [];
+  const locals: string[] = [];
+  const repeatsAt: boolean[] = [];
+  const lines: number[] = [];
+  const paths: (string | undefined)[] = [];
+  let depth = 0;
+  let rootSeen = false;
+  let rootClosed = false;
+  let containerIsRoot = false;
+  let containerSeen = false;
+  let containerDepth = -1;
+  // The record being read: its elements' nodes and text, by depth below the record element.
+  let recordDepth = -1;
+  const nodes: (XmlNode | undefined)[] = [];
+  const texts: string[] = [];
+  // A file value's element being read: its depth, name and text.
+  let valueDepth = -1;
+  let valueName = '';
+  let valueText = '';
+  let valueHasChildren = false;
+  // Where each file value was read, and whether the one being read is a second element at the same path.
+  const foundLine = new Map<string, number>();
+  let valueAgain = false;
+
+  // Element names met, found by their first two characters and compared where they lie: a census repeats a few
+  // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
+  const knownQualified: string[] = [];
+  const knownLocal: string[] = [];
+  const knownRepeats: boolean[] = [];
+  const knownByStart = new Map<number, number[]>();
+  /** The number of the known name written at `from` (followed by `>`, `/` or white space), or -1. */
+  const knownNameAt = (from: number): number => {
+    const list = knownByStart.get(buffer.charCodeAt(from) * 65536 + buffer.charCodeAt(from + 1));
+    if (list === undefined) return -1;
+    for (const known of list) {
+      const name = knownQualified[known] as string;
+      const after = buffer.charCodeAt(from + name.length);
+      if ((after === GT || after === SLASH || after <= 32) && buffer.startsWith(name, from)) return known;
     }
-    return low + 1;
+    return -1;
+  };
+  /** Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster). */
+  const remember = (qualified: string, local: string, repeats: boolean): void => {
+    if (knownQualified.length >= 4096) return;
+    const key = qualified.charCodeAt(0) * 65536 + qualified.charCodeAt(1);
+    const list = knownByStart.get(key) ?? [];
+    knownByStart.set(key, list);
+    list.push(knownQualified.length);
+    knownQualified.push(qualified);
+    knownLocal.push(local);
+    knownRepeats.push(repeats);
+  };
+
+  /** The line of position `at` of the buffer (called with positions in order). */
+  const lineAt = (at: number): number => {
+    for (;;) {
+      if (newline < counted) {
+        const next = buffer.indexOf('\n', counted);
+        newline = next < 0 ? Number.MAX_SAFE_INTEGER : next;
+      }
+      if (newline >= at) {
+        counted = at;
+        return line;
+      }
+      line++;
+      counted = newline + 1;
+    }
+  };
+
+  const settle = (name: string): void => {
+    settled.add(name);
+    if (!ready && containerSeen && settled.size === fileValueNames.length) flush();
+  };
+
+  /** Gives the file values found, once, before the first record (or the end): a refusal before then comes first. */
+  const giveValues = (): void => {
+    valuesGiven = true;
+    for (const name of fileValueNames) {
+      const value = found.get(name);
+      if (value !== undefined) sink.fileValue(name, value);
+    }
+  };
+
+  /** Every file value is settled: the records held go to the sink, and from now on records go straight to it. */
+  const flush = (): void => {
+    ready = true;
+    if (held.length === 0) return;
+    giveValues();
+    for (const { item, line: at } of held) sink.item(item, at);
+    held.length = 0;
+  };
+
+  /**
+   * The text from `from` to `to`, entities decoded. A run of text ends at a tag, so no entity is ever cut; an `&`
+   * that starts no reference (`AT&T`, an export that did not escape it) is not well-formed XML and refuses the file.
+   */
+  const decoded = (from: number, to: number): string => {
+    const raw = buffer.slice(from, to);
+    if (raw.indexOf('&') < 0) return raw;
+    BARE_AMPERSAND.lastIndex = 0;
+    const bare = BARE_AMPERSAND.exec(raw);
+    if (bare !== null) {
+      throw new Malformed(
+        lineAt(from + bare.index),
+        `"&" that starts no entity in ${JSON.stringify(raw.slice(bare.index, bare.index + 12))} (an "&" in text is written &amp;)`,
+      );
+    }
+    return decodeXmlEntities(raw);
+  };
+
+  // Text is decoded run by run and a CDATA section added as written: decoding the joined text would read `&amp;`
+  // inside CDATA as `&`.
+  const text = (from: number, to: number): void => {
+    if (recordDepth >= 0) {
+      const level = depth - 1 - recordDepth;
+      const sofar = texts[level] as string;
+      if (sofar === '' && isBlank(buffer, from, to)) return;
+      texts[level] = sofar + decoded(from, to);
+    } else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += decoded(from, to);
+    else if (depth === 0 && !isBlank(buffer, from, to)) {
+      let at = from;
+      while (buffer.charCodeAt(at) <= 32) at++;
+      throw new Malformed(
+        lineAt(at),
+        rootClosed ? 'text after the root element' : 'text before the root element',
+      );
+    }
+  };
+
+  const cdata = (raw: string): void => {
+    if (recordDepth >= 0) texts[depth - 1 - recordDepth] = `${texts[depth - 1 - recordDepth] ?? ''}${raw}`;
+    else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += raw;
+  };
+
+  const open = (
+    lt: number,
+    nameEnd: number,
+    attributesEnd: number,
+    selfClosing: boolean,
+    known: number,
+  ): void => {
+    const at = lineAt(lt);
+    if (depth === 0 && rootClosed) throw new Malformed(at, 'a second root element');
+    if (depth >= MAX_DEPTH)
+      throw new Malformed(at, `elements nested more than ${MAX_DEPTH.toLocaleString('en-GB')} deep`, true);
+    if (attributesEnd > nameEnd && !ATTRIBUTES.test(buffer.slice(nameEnd, attributesEnd))) {
+      throw new Malformed(
+        at,
+        `the attributes of <${buffer.slice(lt + 1, nameEnd)}> are not written name="value"`,
+      );
+    }
+    let qualified: string;
+    let name: string;
+    let repeats: boolean;
+    if (known >= 0) {
+      qualified = knownQualified[known] as string;
+      name = knownLocal[known] as string;
+      repeats = knownRepeats[known] as boolean;
+    } else {
+      qualified = buffer.slice(lt + 1, nameEnd);
+      name = qualified.slice(qualified.lastIndexOf(':') + 1);
+      repeats = repeating.has(name);
+      remember(qualified, name, repeats);
+    }
+    if (recordDepth >= 0) {
+      const level = depth - recordDepth;
+      // The parent becomes an object at its first child element.
+      if (nodes[level - 1] === undefined) nodes[level - 1] = { [XML_LINE]: lines[depth - 1] };
+      nodes[level] = undefined;
+      texts[level] = '';
+    } else if (containerDepth >= 0 && depth === containerDepth + 1 && name === records) {
+      recordDepth = depth;
+      nodes[0] = undefined;
+      texts[0] = '';
+    } else if (
+      containerDepth < 0 &&
+      name === container &&
+      (depth === 0 || (depth === 1 && !containerIsRoot))
+    ) {
+      containerIsRoot = depth === 0;
+      containerDepth = depth;
+      if (!containerSeen) {
+        containerSeen = true;
+        if (settled.size === fileValueNames.length) flush();
+      }
+    } else if (valueDepth >= 0) valueHasChildren = true;
+    if (recordDepth < 0 && valueAt.size > 0) {
+      // The path from where the container is found: from the top when the root is the container, else below it.
+      const base = depth === 0 ? (containerIsRoot ? '' : undefined) : paths[depth - 1];
+      const path = base === undefined ? '' : base === '' ? name : `${base}/${name}`;
+      paths[depth] = path;
+      const named = valueAt.get(path);
+      if (named !== undefined && valueDepth < 0) {
+        // A second element at a file value's path is read too, and must say the same as the first.
+        valueAgain = settled.has(named);
+        valueDepth = depth;
+        valueName = named;
+        valueText = '';
+        valueHasChildren = false;
+      }
+    }
+    names[depth] = qualified;
+    locals[depth] = name;
+    repeatsAt[depth] = repeats;
+    lines[depth] = at;
+    depth++;
+    rootSeen = true;
+    if (selfClosing) close();
+  };
+
+  const close = (): void => {
+    depth--;
+    if (recordDepth >= 0) {
+      const level = depth - recordDepth;
+      const node = nodes[level];
+      const written = texts[level] as string;
+      let value: unknown;
+      if (node === undefined) value = written.trim();
+      else {
+        const own = written.trim();
+        if (own !== '') node['#text'] = own;
+        value = node;
+      }
+      if (level === 0) {
+        recordDepth = -1;
+        if (node !== undefined) {
+          if (ready) {
+            if (!valuesGiven) giveValues();
+            sink.item(node, lines[depth] as number);
+          } else held.push({ item: node, line: lines[depth] as number });
+        }
+      } else {
+        addChild(nodes[level - 1] as XmlNode, locals[depth] as string, value, repeatsAt[depth] === true);
+      }
+      return;
+    }
+    if (depth === containerDepth) containerDepth = -1;
+    if (valueDepth === depth) {
+      valueDepth = -1;
+      const value = valueHasChildren ? '' : valueText.trim();
+      if (valueAgain) {
+        const first = found.get(valueName) ?? '';
+        if (value !== first) {
+          throw new TwoValues(
+            names[depth] as string,
+            first,
+            foundLine.get(valueName) ?? 0,
+            value,
+            lines[depth] as number,
+          );
+        }
+      } else {
+        if (value !== '') found.set(valueName, value);
+        foundLine.set(valueName, lines[depth] as number);
+      }
+      if (!settled.has(valueName)) settle(valueName);
+    }
+    if (settledBy.size > 0) {
+      for (const name of settledBy.get(paths[depth] ?? '\u0000') ?? []) if (!settled.has(name)) settle(name);
+    }
+    if (depth === 0) rootClosed = true;
+  };
+
+  /** Reads what it can of the buffer: the position after the last complete piece. */
+  const read = (): number => {
+    const length = buffer.length;
+    let position = 0;
+    while (position < length) {
+      const lt = buffer.indexOf('<', position);
+      if (lt < 0) {
+        // Text to the end of the chunk: kept whole when it is wanted (an entity may be cut), else read now.
+        if (recordDepth >= 0 || valueDepth >= 0) return position;
+        text(position, length);
+        return length;
+      }
+      if (lt > position) text(position, lt);
+      position = lt;
+      if (lt + 1 >= length) return position;
+      const next = buffer.charCodeAt(lt + 1);
+      if (next === SLASH) {
+        const open = names[depth - 1];
+        // The usual end tag: the open element's name and `>`.
+        if (
+          open !== undefined &&
+          buffer.charCodeAt(lt + 2 + open.length) === GT &&
+          buffer.startsWith(open, lt + 2)
+        ) {
+          close();
+          position = lt + 3 + open.length;
+          continue;
+        }
+        const gt = buffer.indexOf('>', lt + 2);
+        if (gt < 0) return position;
+        const nameEnd = nameEndOf(buffer, lt + 2, gt);
+        if (
+          open === undefined ||
+          nameEnd - lt - 2 !== open.length ||
+          !buffer.startsWith(open, lt + 2) ||
+          !isBlank(buffer, nameEnd, gt)
+        ) {
+          const closing = buffer.slice(lt + 2, nameEnd);
+          throw new Malformed(
+            lineAt(lt),
+            open === undefined
+              ? `the end tag </${closing}> closes no element`
+              : `the end tag </${closing}> where </${open}> (opened on line ${lines[depth - 1]}) was expected`,
+          );
+        }
+        close();
+        position = gt + 1;
+      } else if (next === QUESTION) {
+        const end = buffer.indexOf('?>', lt + 2);
+        if (end < 0) return position;
+        position = end + 2;
+      } else if (next === BANG) {
+        const after = special(lt);
+        if (after < 0) return position;
+        position = after;
+      } else {
+        if (!startsName(next)) throw new Malformed(lineAt(lt), `"<" is not followed by a name`);
+        const known = knownNameAt(lt + 1);
+        const nameEnd =
+          known >= 0 ? lt + 1 + (knownQualified[known] as string).length : nameEndOf(buffer, lt + 1, length);
+        if (nameEnd >= length) return position;
+        if (buffer.charCodeAt(nameEnd) === GT) {
+          // The usual tag: a name and `>`.
+          open(lt, nameEnd, nameEnd, false, known);
+          position = nameEnd + 1;
+          continue;
+        }
+        const gt = tagEnd(buffer, nameEnd);
+        if (gt < 0) return position;
+        const selfClosing = buffer.charCodeAt(gt - 1) === SLASH;
+        const attributesEnd = selfClosing ? gt - 1 : gt;
+        open(lt, nameEnd, attributesEnd > nameEnd ? attributesEnd : nameEnd, selfClosing, known);
+        position = gt + 1;
+      }
+    }
+    return position;
+  };
+
+  /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
+  const special = (lt: number): number => {
+    const after = commentOrCdata(buffer, lt, cdata);
+    if (after !== undefined) return after;
+    if (buffer.startsWith('<!DOCTYPE', lt)) {
+      if (rootSeen) throw new Malformed(lineAt(lt), 'a document type inside the document');
+      const gt = buffer.indexOf('>', lt);
+      const subset = buffer.indexOf('[', lt);
+      if (subset < 0 || (gt >= 0 && gt < subset)) return gt < 0 ? -1 : gt + 1;
+      // An internal subset: it ends at `]` then `>`; the declarations in it may hold `>`.
+      let close = buffer.indexOf(']', subset);
+      while (close >= 0) {
+        let after = close + 1;
+        while (after < buffer.length && buffer.charCodeAt(after) <= 32) after++;
+        if (after >= buffer.length) break;
+        if (buffer.charCodeAt(after) === GT) {
+          if (buffer.slice(subset, close).includes('<!ENTITY')) throw new EntitiesDeclared();
+          return after + 1;
+        }
+        close = buffer.indexOf(']', close + 1);
+      }
+      if (buffer.indexOf('<!ENTITY', subset) >= 0) throw new EntitiesDeclared();
+      return -1;
+    }
+    // A prefix of one of them, cut by the end of the chunk: wait for the rest.
+    const head = buffer.slice(lt, lt + 9);
+    if (head.length < 9 && ['<!--', '<![CDATA[', '<!DOCTYPE'].some((s) => s.startsWith(head))) return -1;
+    throw new Malformed(lineAt(lt), `${JSON.stringify(buffer.slice(lt, lt + 12))} is not XML markup`);
+  };
+
+  const refuse = (message: string): void => {
+    done = true;
+    buffer = '';
+    held.length = 0;
+    sink.refuse(message);
+    sink.end();
+  };
+
+  const failed = (error: unknown): void => {
+    if (error instanceof EntitiesDeclared) {
+      refuse(
+        'the XML declares entities (<!ENTITY …> in its DOCTYPE), which can expand without bound or read other files: they are refused. Export the file again without a DTD',
+      );
+    } else if (error instanceof Malformed && error.limit) {
+      refuse(`the XML cannot be read (${error.message}): expected ${expected}`);
+    } else if (error instanceof Malformed) {
+      refuse(
+        `the file is not complete, well-formed XML (line ${error.line}: ${error.message}): is it cut short? Expected ${expected}`,
+      );
+    } else if (error instanceof TwoValues) {
+      const shown = (value: string) => (value === '' ? 'none' : JSON.stringify(value));
+      refuse(
+        `the file gives <${error.element}> twice, ${shown(error.first)} on line ${error.firstLine} and ${shown(error.second)} on line ${error.secondLine}: which one the file means cannot be known. Export the file again, or correct it. Expected ${expected}`,
+      );
+    } else throw error;
+  };
+
+  return {
+    write(chunk) {
+      if (done || chunk.length === 0) return;
+      buffer = buffer.length === 0 ? chunk : buffer + chunk;
+      try {
+        const position = read();
+        lineAt(position);
+        buffer = buffer.slice(position);
+        counted = 0;
+        newline = -1;
+      } catch (error) {
+        failed(error);
+      }
+    },
+    end() {
+      if (done) return;
+      try {
+        // What is left is an incomplete tag, or text that waited for one.
+        if (!isBlank(buffer, 0, buffer.length)) {
+          if (buffer.charCodeAt(0) === LT) throw new Malformed(lineAt(0), 'the file ends inside a tag');
+          text(0, buffer.length);
+        }
+        if (depth > 0) {
+          throw new Malformed(
+            lineAt(buffer.length),
+            `the file ends inside <${names[depth - 1]}> (opened on line ${lines[depth - 1]})`,
+          );
+        }
+      } catch (error) {
+        failed(error);
+        return;
+      }
+      done = true;
+      if (!containerSeen) {
+        sink.refuse(`no <${container}> element: expected ${expected}`);
+        sink.end();
+        return;
+      }
+      flush();
+      if (!valuesGiven) giveValues();
+      sink.end();
+    },
   };
 }
 
-/** The node at a path of element names below `from`, or undefined. */
-function at(from: XmlNode, path: string): unknown {
-  let node: unknown = from;
-  for (const name of path.split('/')) {
-    if (!isNode(node)) return undefined;
-    const next = node[name];
-    node = Array.isArray(next) ? next[0] : next;
+/** A document type that declares entities. */
+class EntitiesDeclared {}
+
+/** A file value given twice, with different values: which one the file means cannot be known. */
+class TwoValues {
+  constructor(
+    readonly element: string,
+    readonly first: string,
+    readonly firstLine: number,
+    readonly second: string,
+    readonly secondLine: number,
+  ) {}
+}
+
+/** The `>` that ends the start tag whose name starts at `from`, outside quoted values; -1 when not there yet. */
+function tagEnd(text: string, from: number): number {
+  let gt = text.indexOf('>', from);
+  if (gt < 0) return -1;
+  // Most tags have no attributes: no quote before the `>`.
+  let quote = -1;
+  for (let at = from; at < gt; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 34 || code === 39) {
+      quote = at;
+      break;
+    }
   }
-  return node;
+  while (quote >= 0) {
+    const closing = text.indexOf(text[quote] as string, quote + 1);
+    if (closing < 0) return -1;
+    if (closing > gt) gt = text.indexOf('>', closing + 1);
+    if (gt < 0) return -1;
+    quote = -1;
+    for (let at = closing + 1; at < gt; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 34 || code === 39) {
+        quote = at;
+        break;
+      }
+    }
+  }
+  return gt;
 }
 
 /**
- * Tokenizes an XML file: validates it, refuses entity declarations, finds the container and pushes each record
- * element as an item at the line it starts on. Every element object of an item (at any depth, walked without
- * recursion) has its line under {@link XML_LINE}; element text is kept as text, trimmed.
+ * Tokenizes an XML text held whole: {@link createXmlTokenizer} written the text in one piece, then ended.
  *
  * @param text - the whole XML text (a byte-order mark already dropped).
  * @param options - the container, the record elements, repeating elements, file values and the description.
@@ -100,69 +655,7 @@ function at(from: XmlNode, path: string): unknown {
  * //=> sink.item({ LAchildID: 'C1' }, 1), sink.end()
  */
 export function tokenizeXml(text: string, options: XmlTokenizerOptions, sink: RowSink): void {
-  const refuse = (message: string): void => {
-    sink.refuse(message);
-    sink.end();
-  };
-  if (declaresEntities(text)) {
-    refuse(
-      'the XML declares entities (<!ENTITY …> in its DOCTYPE), which can expand without bound or read other files: they are refused. Export the file again without a DTD',
-    );
-    return;
-  }
-  let document: unknown;
-  try {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) {
-      const { msg, line } = valid.err;
-      refuse(
-        `the file is not complete, well-formed XML (line ${line}: ${msg}): is it cut short? Expected ${options.expected}`,
-      );
-      return;
-    }
-    const repeating = new Set([options.records, ...(options.repeating ?? [])]);
-    document = new XMLParser({
-      ignoreAttributes: true,
-      removeNSPrefix: true,
-      parseTagValue: false,
-      trimValues: true,
-      processEntities: true,
-      captureMetaData: true,
-      isArray: (name) => repeating.has(name),
-    }).parse(text);
-  } catch (error) {
-    // fast-xml-parser's own limits (elements nested too deeply, …): the file cannot be read as it is.
-    refuse(`the XML cannot be read (${errorMessage(error)}): expected ${options.expected}`);
-    return;
-  }
-  const top = isNode(document) ? [document, ...Object.values(document).filter(isNode)] : [];
-  const parent = top.find((node) => node[options.container] !== undefined);
-  if (parent === undefined) {
-    refuse(`no <${options.container}> element: expected ${options.expected}`);
-    return;
-  }
-  for (const [name, path] of Object.entries(options.fileValues ?? {})) {
-    const value = at(parent, path);
-    if (typeof value === 'string' && value.trim() !== '') sink.fileValue(name, value.trim());
-  }
-  const container = parent[options.container];
-  const list = isNode(container) ? container[options.records] : undefined;
-  const records = Array.isArray(list) ? list.filter(isNode) : [];
-  const meta = XMLParser.getMetaDataSymbol() as unknown as string;
-  const lineOf = lineFinder(text);
-  for (const record of records) {
-    // Each element's line, from the offset fast-xml-parser keeps, walked with a stack rather than recursion.
-    const stack: unknown[] = [record];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (Array.isArray(node)) {
-        for (const element of node) stack.push(element);
-      } else if (isNode(node)) {
-        node[XML_LINE] = lineOf((node[meta] as { startIndex?: number } | undefined)?.startIndex);
-        for (const key of Object.keys(node)) stack.push(node[key]);
-      }
-    }
-    sink.item(record, record[XML_LINE] as number);
-  }
-  sink.end();
+  const tokenizer = createXmlTokenizer(options, sink);
+  tokenizer.write(text);
+  tokenizer.end();
 }

@@ -114,8 +114,17 @@ function nextOrEnd(text: string, character: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
-/** Where the name of a tag that starts at `start` ends: at whitespace, '/' or '>', and at `limit` at the latest. */
-function nameEndOf(text: string, start: number, limit: number): number {
+/**
+ * Where the name of a tag that starts at `start` ends: at whitespace, '/' or '>', and at `limit` at the latest.
+ *
+ * @param text - the text the tag lies in.
+ * @param start - where its name starts (after `<` or `</`).
+ * @param limit - where to stop looking.
+ * @returns the position after the name.
+ * @example
+ * nameEndOf('<row r="1">', 1, 11) //=> 4
+ */
+export function nameEndOf(text: string, start: number, limit: number): number {
   let end = start;
   while (end < limit) {
     const code = text.charCodeAt(end);
@@ -165,6 +174,30 @@ export function attributeOf(attributes: string, name: string): string | undefine
       return decodeXmlEntities(attributes.slice(open + 1, close));
     }
     at = close + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a comment or a CDATA section at `lt`, handing a CDATA section's text (as written) to `cdata`.
+ *
+ * @param text - the text the markup lies in.
+ * @param lt - where its `<` is.
+ * @param cdata - receives a CDATA section's text.
+ * @returns the position after it; -1 when it is not complete yet; undefined when it is neither.
+ * @example
+ * commentOrCdata('a<![CDATA[x<y]]>b', 1, (t) => console.log(t)) //=> 16, logs 'x<y'
+ */
+export function commentOrCdata(text: string, lt: number, cdata: (raw: string) => void): number | undefined {
+  if (text.startsWith('<!--', lt)) {
+    const end = text.indexOf('-->', lt + 4);
+    return end < 0 ? -1 : end + 3;
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    const end = text.indexOf(']]>', lt + 9);
+    if (end < 0) return -1;
+    cdata(text.slice(lt + 9, end));
+    return end + 3;
   }
   return undefined;
 }
@@ -269,16 +302,11 @@ export class XmlTokenizer {
 
   /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
   private special(buffer: string, lt: number): number {
-    if (buffer.startsWith('<!--', lt)) {
-      const end = buffer.indexOf('-->', lt + 4);
-      return end < 0 ? -1 : end + 3;
-    }
-    if (buffer.startsWith('<![CDATA[', lt)) {
-      const end = buffer.indexOf(']]>', lt + 9);
-      if (end < 0) return -1;
-      if (this.handler.wantsText) this.handler.text(buffer.slice(lt + 9, end));
-      return end + 3;
-    }
+    const handler = this.handler;
+    const after = commentOrCdata(buffer, lt, (text) => {
+      if (handler.wantsText) handler.text(text);
+    });
+    if (after !== undefined) return after;
     if (buffer.length - lt < 9) return -1;
     if (buffer.startsWith('<!DOCTYPE', lt)) {
       const end = buffer.indexOf('>', lt);

@@ -1,7 +1,12 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditCsv, auditLines } from '../../src/cli/commands/compute.js';
-import { computeIndicator } from '../../src/indicators/index.js';
+import { auditCsv, auditLines, createAuditWriter } from '../../src/cli/commands/compute.js';
+import { computeIndicator, type RecordOutcome } from '../../src/indicators/index.js';
 import type { InputIssue } from '../../src/records/issues.js';
+import { runBuiltCli } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 // Three initial assessments on rows 2, 4 and 6 of an input whose rows 3 (rejected: two issues) and 5 (skipped) are
 // not records. NI59 over FY2010, after-start: IA1 referred Thursday 2010-04-01, completed Friday 2010-04-09 (the
@@ -59,5 +64,92 @@ describe('auditLines', () => {
         .slice(1, 6)
         .map((line) => line.split(',')[2]),
     ).toEqual(['2', '3', '4', '5', '6']);
+  });
+});
+
+describe('createAuditWriter', () => {
+  it('writes, from outcomes handed over as the indicator makes them, the text auditCsv makes from kept outcomes', () => {
+    // The records of the top of this file on rows 2, 4 and 6; rows 3 and 7 rejected, 5 and 8 skipped, so that
+    // other rows come before, between and after the records'.
+    const rows = {
+      issues: [issue(3, 'referralDate'), issue(7, 'completedDate'), issue(7, 'referralDate')],
+      skipped: [
+        { row: 5, reason: 'a blank row' },
+        { row: 8, reason: 'a blank row' },
+      ],
+    };
+    const options = { rows: [2, 4, 6] };
+    const kept = computeIndicator('NI59', records, 'FY2010', { ...options, outcomes: true } as never);
+    let text = '';
+    const writer = createAuditWriter(kept, rows, (line) => {
+      text += line;
+    });
+    computeIndicator('NI59', records, 'FY2010', { ...options, onOutcome: writer.outcome } as never);
+    writer.end();
+    expect(text).toBe(auditCsv(kept, rows));
+    // The header and rows 2 to 8, each once.
+    expect(
+      text
+        .split('\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[2]),
+    ).toEqual(['2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  it('refuses an outcome whose row comes before one already written (a caller out of order is a bug)', () => {
+    const outcomes = result().outcomes;
+    const writer = createAuditWriter(result(), { issues: [] }, () => undefined);
+    writer.outcome(outcomes[1] as RecordOutcome);
+    expect(() => writer.outcome(outcomes[0] as RecordOutcome)).toThrow(
+      'audit: the outcome of row 2 came after row 4; outcomes must come in row order',
+    );
+  });
+});
+
+describe('cs-indicators compute --audit', () => {
+  // test/fixtures/audit/annex-a-list5.csv: an Annex A List 5 export made for this test, its rows interleaving
+  // conferences (2, 6, 8, 10), rejected rows (4: 31/02/2010; 7: "maybe" for the yes/no column) and skipped enquiries
+  // (3 and 9: a conference deemed unnecessary; 5: no conference date). The golden beside it,
+  // annex-a-list5.cpc15-audit.csv, is the audit the CLI wrote before it streamed the audit (it kept every outcome,
+  // then wrote them in row order): the streamed file must be the same, byte for byte.
+  const input = 'test/fixtures/audit/annex-a-list5.csv';
+  const golden = readFileSync(fixturePath('audit', 'annex-a-list5.cpc15-audit.csv'), 'utf8');
+  const args = ['compute', 'CPC15', '--preset', 'annex-a', '--input', input, '--period', '2010-10..2010-12'];
+
+  it('writes the audit as the outcomes are made, byte for byte as before, with rejected and skipped rows in place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-audit-stream-'));
+    const audit = join(dir, 'audit.csv');
+    const run = runBuiltCli([...args, '--audit', audit]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(audit, 'utf8')).toBe(golden);
+    // 9 rows read: a header and 9 lines. C1 (1 Oct to 15 Oct, 10 working days), C7 and C9 on time; C5 (1 Nov to
+    // 30 Nov, 21 working days) late: 3 of 4.
+    expect(golden.trimEnd().split('\n')).toHaveLength(10);
+    expect(JSON.parse(run.stdout)).toMatchObject({ numerator: 3, denominator: 4 });
+    // Only the audit is left in the folder: the temporary file it was written to was renamed onto it.
+    expect(readdirSync(dir)).toEqual(['audit.csv']);
+  });
+
+  it('writes the same audit to standard output, and beside a breakdown by team', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-audit-stream-'));
+    const toStdout = runBuiltCli([...args, '--audit', '-', '--out', join(dir, 'result.json')]);
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.stdout).toBe(golden);
+    const audit = join(dir, 'audit.csv');
+    const byTeam = runBuiltCli([...args, '--by', 'team', '--audit', audit]);
+    expect(byTeam.code).toBe(0);
+    expect(readFileSync(audit, 'utf8')).toBe(golden);
+    // East: C1 on time; West: C5 late; none: C7 and C9 on time.
+    expect(
+      JSON.parse(byTeam.stdout).groups.map((g: { group: string; numerator: number; denominator: number }) => [
+        g.group,
+        g.numerator,
+        g.denominator,
+      ]),
+    ).toEqual([
+      ['East', 1, 1],
+      ['West', 0, 1],
+      ['(none)', 2, 2],
+    ]);
   });
 });

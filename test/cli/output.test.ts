@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, OutputError, UsageError } from '../../src/cli/context.js';
-import { checkOutputs, outputFromArgs, writeOutput } from '../../src/cli/output.js';
+import { checkOutputs, openOutputWriter, outputFromArgs, writeOutput } from '../../src/cli/output.js';
 
 const io: CliIo = { out: () => undefined, err: () => undefined, errIsTty: false };
 
@@ -99,5 +99,43 @@ describe('outputFromArgs', () => {
     expect(() => outputFromArgs({ format: 'json', out: 'result.csv' }, ['json', 'csv', 'table'])).toThrow(
       new UsageError('--format json contradicts --out result.csv, whose ending says csv: change one of them'),
     );
+  });
+});
+
+describe('openOutputWriter', () => {
+  it('puts the file in place only when closed, and leaves nothing when the work is dropped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-writer-'));
+    const kept = await openOutputWriter({ flag: '--audit', path: join(dir, 'kept.csv') }, io);
+    kept.write('a,b\n');
+    kept.write('1,2\n');
+    // Written to a temporary file beside the target until closed.
+    expect(readdirSync(dir).some((name) => name === 'kept.csv')).toBe(false);
+    kept.close();
+    expect(readFileSync(join(dir, 'kept.csv'), 'utf8')).toBe('a,b\n1,2\n');
+    const dropped = await openOutputWriter({ flag: '--audit', path: join(dir, 'dropped.csv') }, io);
+    dropped.write('x\n');
+    dropped.discard();
+    expect(readdirSync(dir)).toEqual(['kept.csv']);
+  });
+
+  it('refuses a folder that does not exist, naming the flag, the path and the reason', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csi-writer-')), 'missing', 'audit.csv');
+    await expect(openOutputWriter({ flag: '--audit', path }, io)).rejects.toThrow(
+      new OutputError(`cannot write --audit ${path}: the folder does not exist`),
+    );
+  });
+
+  it('writes to standard output in pieces of about a megabyte, in order', async () => {
+    const pieces: string[] = [];
+    const writer = await openOutputWriter(
+      { flag: '--audit', path: '-' },
+      { ...io, out: (text) => pieces.push(text) },
+    );
+    // 3 × 2^19 characters: one piece when the first megabyte (2^20) is reached, the rest on close.
+    const half = 'x'.repeat(1 << 19);
+    for (let i = 0; i < 3; i++) writer.write(half);
+    expect(pieces.map((piece) => piece.length)).toEqual([1 << 20]);
+    writer.close();
+    expect(pieces.map((piece) => piece.length)).toEqual([1 << 20, 1 << 19]);
   });
 });

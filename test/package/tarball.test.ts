@@ -367,7 +367,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
       // The demo (`cs-indicators report --demo`) runs on the bundled example year, so its config and CSVs ship, and
       // so do the files the README and the guides run their commands on.
       const allowed =
-        /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[^/]+\.md|docs\/images\/[^/]+\.png|examples\/README\.md|examples\/report\.config\.json|examples\/data\/[^/]+\.csv|examples\/data\/fy2010\/[^/]+\.(csv|md)|examples\/annex-a\/[^/]+\.(json|xlsx)|examples\/standard-returns\/[^/]+\.(json|xlsx|xml)|examples\/worked\/[^/]+\.(csv|json)|dist\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/app\/index\.html)$/;
+        /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[^/]+\.md|docs\/images\/[^/]+\.png|examples\/README\.md|examples\/report\.config\.json|examples\/data\/[^/]+\.csv|examples\/data\/fy2010\/[^/]+\.(csv|md)|examples\/annex-a\/[^/]+\.(json|xlsx)|examples\/standard-returns\/[^/]+\.(json|xlsx|xml)|examples\/worked\/[^/]+\.(csv|json)|dist\/.+\.(js|cjs|d\.ts|d\.cts)|dist\/app\/index\.html\.gz)$/;
       expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
       expect(paths).toEqual(
         expect.arrayContaining([
@@ -384,7 +384,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
           'dist/node/index.d.ts',
           'dist/node/index.d.cts',
           'dist/cli/main.js',
-          'dist/app/index.html',
+          'dist/app/index.html.gz',
           'docs/calendar.md',
           'docs/input-formats.md',
           'examples/report.config.json',
@@ -475,7 +475,7 @@ describe('the packed tarball', { timeout: 240_000 }, () => {
     });
 
     it('writes the browser page from the copy prepack built into the package', () => {
-      // The command is loaded as a chunk of dist/cli and finds dist/app/index.html beside it, as installed.
+      // The command is loaded as a chunk of dist/chunks and finds dist/app/index.html.gz beside it, as installed.
       const result = run(npx, ['--no-install', 'cs-indicators', 'app', '--out', 'page.html'], project);
       expect(result.status).toBe(0);
       const page = readFileSync(join(project, 'page.html'), 'utf8');

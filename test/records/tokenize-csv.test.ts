@@ -60,6 +60,24 @@ describe('tokenizeCsv', () => {
     }
   });
 
+  it('keeps a CR at the end of a piece waiting for its LF across an empty piece, so later rows keep their lines', () => {
+    // A stream may give an empty piece between the `\r` and the `\n` of one CRLF. The CRLF ends line 1, so R1 is on
+    // line 2; were the `\r` forgotten at the empty piece, the `\n` would end a blank line 2 and R1, and every issue
+    // after it, would be named a line too far down (line 3).
+    const { sink, seen } = recorder();
+    const tokenizer = createCsvTokenizer(sink);
+    tokenizer.write('id,team\r');
+    tokenizer.write('');
+    tokenizer.write('\nR1,North\r\nR2,East\n');
+    tokenizer.end();
+    expect(seen).toEqual([
+      ['row', ['id', 'team'], 1],
+      ['row', ['R1', 'North'], 2],
+      ['row', ['R2', 'East'], 3],
+      ['end'],
+    ]);
+  });
+
   it('makes a cell over the cap a problem of its row only, and goes on at the next row', () => {
     // Line 3's second cell is 30 characters, over a cap of 20: that row alone is a problem; lines 2 and 4 are rows.
     const long = 'x'.repeat(30);

@@ -65,6 +65,18 @@ describe('createNdjsonTokenizer', () => {
     }
   });
 
+  it('keeps a CR at the end of a piece waiting for its LF across an empty piece, so later lines keep their numbers', () => {
+    // The CRLF ends line 1, so R2 is on line 2. Were the `\r` forgotten at the empty piece, the `\n` would end a
+    // blank line 2, and R2 (and every issue after it) would be named a line too far down (line 3).
+    const { sink, seen } = recordingSink();
+    const tokenizer = createNdjsonTokenizer(sink);
+    tokenizer.write('{"id":"R1"}\r');
+    tokenizer.write('');
+    tokenizer.write('\n{"id":"R2"}\n');
+    tokenizer.end();
+    expect(seen).toEqual([['item', { id: 'R1' }, 1], ['item', { id: 'R2' }, 2], ['end']]);
+  });
+
   it('makes a line over the cap a problem of that line, keeping only its start, and goes on', () => {
     // Line 2 is 60 characters, over a cap of 50; it comes in pieces of 10, never held whole.
     const { sink, seen } = recordingSink();

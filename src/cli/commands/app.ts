@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
 import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { checkOutputs, isStdout, type OutputTarget, writeOutput } from '../output.js';
@@ -15,12 +16,37 @@ nothing remote) and works opened from disk (file://), with no network and nothin
 Options:
   --out FILE   write the page to FILE (- is standard output)
 
-Exit codes: 0 done, 1 the page cannot be written (or the package lacks it), 2 usage error.
+Exit codes: 0 done, 1 the page cannot be written (or the package lacks it, or holds it damaged), 2 usage error.
 `;
 
-/** The page, as the build writes it beside the CLI (dist/cli → dist/app). */
+/**
+ * The page as the package holds it, gzipped (1.2 MB of HTML in 0.3 MB), as the build writes it one folder up from
+ * the command's module (dist/chunks → dist/app).
+ */
 function builtPage(): string {
-  return fileURLToPath(new URL('../app/index.html', import.meta.url));
+  return fileURLToPath(new URL('../app/index.html.gz', import.meta.url));
+}
+
+/**
+ * The page's HTML from the gzipped file.
+ * @throws {InputRefusedError} when the file is missing, cut short or not gzip: never a page written half.
+ */
+async function readBuiltPage(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new InputRefusedError(
+      `the browser page is missing from the package (${path}): build it with npm run build`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(gunzipSync(bytes));
+  } catch {
+    throw new InputRefusedError(
+      `the browser page in the package is damaged (${path} does not unpack as gzip): install the package again, or build it with npm run build`,
+    );
+  }
 }
 
 /** `cs-indicators app`. */
@@ -38,15 +64,7 @@ export const appCommand: CliCommand = {
     }
     const out: OutputTarget = { flag: '--out', path: values.out };
     await checkOutputs([out], []);
-    const path = builtPage();
-    let html: string;
-    try {
-      html = await readFile(path, 'utf8');
-    } catch {
-      throw new InputRefusedError(
-        `the browser page is missing from the package (${path}): build it with npm run build`,
-      );
-    }
+    const html = await readBuiltPage(builtPage());
     await writeOutput(out, html, io);
     if (!isStdout(out.path)) {
       io.out(

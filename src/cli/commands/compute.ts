@@ -7,7 +7,7 @@ import {
   indicatorIds,
   roundingModes,
 } from '../../indicators/index.js';
-import type { IndicatorDefinition } from '../../indicators/types.js';
+import type { IndicatorDefinition, OutcomeSink, RecordOutcome } from '../../indicators/types.js';
 import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
 import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
@@ -52,7 +52,14 @@ import {
   readIndicatorArgs,
   wrap,
 } from '../indicator-args.js';
-import { checkOutputs, type OutputTarget, outputFromArgs, type RunInput, writeOutput } from '../output.js';
+import {
+  checkOutputs,
+  type OutputTarget,
+  openOutputWriter,
+  outputFromArgs,
+  type RunInput,
+  writeOutput,
+} from '../output.js';
 import { checkFileToRead, presetArgOptions, presetArgUsage, presetFromArgs } from '../preset-args.js';
 import {
   encodingFromArgs,
@@ -337,16 +344,63 @@ export function auditCsv(result: IndicatorResult, rows: AuditRows = { issues: []
 }
 
 /**
- * The lines of {@link auditCsv}, each ended by a newline, made one at a time as they are asked for, so that the CLI
- * writes them as they are made and never holds the file's text (at 3 × 10^6 rows it would be about a gigabyte). The
- * outcomes are taken in row order (they come in it; an index sorted by row when they do not), merged with the
- * rejected and skipped rows.
+ * The lines of {@link auditCsv}, each ended by a newline, made one at a time as they are asked for. The outcomes
+ * are taken in row order (they come in it; an index sorted by row when they do not), merged with the rejected and
+ * skipped rows.
  *
  * @param result - the result, with its outcomes.
  * @param rows - the rejected and skipped rows of the input, when known.
  * @returns the header line, then one line per row.
  */
 export function* auditLines(result: IndicatorResult, rows: AuditRows = { issues: [] }): Generator<string> {
+  const outcomes = result.outcomes ?? [];
+  const rowOf = (index: number) => outcomes[index]?.row ?? Number.POSITIVE_INFINITY;
+  let order: number[] | undefined;
+  for (let i = 1; i < outcomes.length; i++) {
+    if (rowOf(i) < rowOf(i - 1)) {
+      // Stable: equal rows keep their order.
+      order = Array.from(outcomes, (_, index) => index).sort((a, b) => rowOf(a) - rowOf(b) || a - b);
+      break;
+    }
+  }
+  const pending: string[] = [];
+  const writer = createAuditWriter(result, rows, (line) => pending.push(line));
+  yield* pending.splice(0);
+  for (let k = 0; k < outcomes.length; k++) {
+    const o = outcomes[order === undefined ? k : (order[k] as number)];
+    if (o === undefined) continue;
+    writer.outcome(o);
+    yield* pending.splice(0);
+  }
+  writer.end();
+  yield* pending.splice(0);
+}
+
+/** Writes the audit file's lines as the outcomes come (see {@link createAuditWriter}). */
+export interface AuditWriter {
+  /** Writes the rejected and skipped rows before this record's row, then its line. Outcomes come in row order. */
+  outcome(outcome: RecordOutcome): void;
+  /** Writes the rejected and skipped rows after the last record's. */
+  end(): void;
+}
+
+/**
+ * The audit file of {@link auditCsv}, written line by line as each record's outcome comes (an indicator's
+ * `onOutcome`), so that neither the outcomes nor the file's text are ever held (at 3 × 10^6 rows they were about
+ * two gigabytes). The header is written at once; the rejected and skipped rows are merged in by row number.
+ *
+ * @param result - the result the lines explain: its period, rule, calendar and first input are on every line.
+ * @param rows - the rejected and skipped rows of the input, when known.
+ * @param write - takes each line, ended by a newline, in order.
+ * @returns the writer: give it the outcomes in row order, then call `end`.
+ * @throws {Error} from `outcome` when an outcome comes before the row of one already written (a bug in the caller:
+ *   outcomes out of row order must go through {@link auditLines}, which sorts them).
+ */
+export function createAuditWriter(
+  result: IndicatorResult,
+  rows: AuditRows,
+  write: (line: string) => void,
+): AuditWriter {
   const context = [
     result.period.start,
     result.period.end,
@@ -358,16 +412,6 @@ export function* auditLines(result: IndicatorResult, rows: AuditRows = { issues:
     result.inputs?.[0]?.sha256 ?? '',
     result.inputs?.[0]?.encoding ?? '',
   ];
-  const outcomes = result.outcomes ?? [];
-  const rowOf = (index: number) => outcomes[index]?.row ?? Number.POSITIVE_INFINITY;
-  let order: number[] | undefined;
-  for (let i = 1; i < outcomes.length; i++) {
-    if (rowOf(i) < rowOf(i - 1)) {
-      // Stable: equal rows keep their order.
-      order = Array.from(outcomes, (_, index) => index).sort((a, b) => rowOf(a) - rowOf(b) || a - b);
-      break;
-    }
-  }
   // One line per rejected row, however many issues it has; file-level issues (row 0) reject no row of their own.
   const rejected = new Map<number, string[]>();
   for (const issue of rows.issues) {
@@ -383,40 +427,50 @@ export function* auditLines(result: IndicatorResult, rows: AuditRows = { issues:
   }
   others.sort((a, b) => a.row - b.row);
 
-  yield `${csvLine(AUDIT_COLUMNS)}\n`;
+  write(`${csvLine(AUDIT_COLUMNS)}\n`);
   let next = 0;
-  for (let k = 0; k < outcomes.length; k++) {
-    const index = order === undefined ? k : (order[k] as number);
-    const o = outcomes[index];
-    if (o === undefined) continue;
-    const row = o.row ?? Number.POSITIVE_INFINITY;
-    // A rejected or skipped row before this record's comes first; on the same row, the record's line first.
-    for (let other = others[next]; other !== undefined && other.row < row; other = others[++next]) {
-      yield otherLine(result.indicator, other, context);
-    }
-    const inPopulation = o.bucket === 'counted' || o.bucket === 'not-counted';
-    yield `${csvLine([
-      result.indicator,
-      o.id,
-      o.row,
-      o.bucket,
-      inPopulation,
-      o.bucket === 'counted',
-      o.reason,
-      o.startDate,
-      o.eventDate,
-      o.days,
-      o.deadline,
-      o.onTime,
-      o.team,
-      o.workerId,
-      ...context,
-    ])}\n`;
-  }
-  for (; next < others.length; next++) {
-    const other = others[next];
-    if (other !== undefined) yield otherLine(result.indicator, other, context);
-  }
+  let lastRow = Number.NEGATIVE_INFINITY;
+  return {
+    outcome(o) {
+      const row = o.row ?? Number.POSITIVE_INFINITY;
+      if (row < lastRow) {
+        throw new Error(
+          `audit: the outcome of row ${row} came after row ${lastRow}; outcomes must come in row order`,
+        );
+      }
+      lastRow = row;
+      // A rejected or skipped row before this record's comes first; on the same row, the record's line first.
+      for (let other = others[next]; other !== undefined && other.row < row; other = others[++next]) {
+        write(otherLine(result.indicator, other, context));
+      }
+      const inPopulation = o.bucket === 'counted' || o.bucket === 'not-counted';
+      write(
+        `${csvLine([
+          result.indicator,
+          o.id,
+          o.row,
+          o.bucket,
+          inPopulation,
+          o.bucket === 'counted',
+          o.reason,
+          o.startDate,
+          o.eventDate,
+          o.days,
+          o.deadline,
+          o.onTime,
+          o.team,
+          o.workerId,
+          ...context,
+        ])}\n`,
+      );
+    },
+    end() {
+      for (; next < others.length; next++) {
+        const other = others[next];
+        if (other !== undefined) write(otherLine(result.indicator, other, context));
+      }
+    },
+  };
 }
 
 /** The audit line of a rejected or skipped row. */
@@ -632,7 +686,8 @@ export interface PreparedComputation {
  * @param values - the flags given.
  * @param positionals - the positional arguments: the indicator.
  * @param io - the CLI's streams.
- * @param outputs - the command's outputs, checked against every file read. `outcomes` asks for each record's.
+ * @param outputs - the command's outputs, checked against every file read. The figure is computed without
+ *   outcomes: `--audit` makes them in a pass of its own, written as they come.
  * @returns the computation, ready to run.
  * @throws {UsageError} for a missing or malformed argument; {@link InputRefusedError} for an input that cannot be used.
  */
@@ -643,7 +698,6 @@ export async function prepareComputation(
   io: CliIo,
   outputs: {
     readonly targets: readonly OutputTarget[];
-    readonly outcomes: boolean;
     /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
     readonly by?: 'team' | 'workerId';
   },
@@ -698,7 +752,6 @@ export async function prepareComputation(
   const computeOptions: Record<string, unknown> = {
     ...own.options,
     convention,
-    outcomes: outputs.outcomes,
     rounding: {
       ...(decimalPlaces !== undefined ? { decimalPlaces } : {}),
       ...(rounding ? { mode: rounding } : {}),
@@ -851,6 +904,61 @@ function censusValuesOf(
   };
 }
 
+/**
+ * Writes the audit file of a result: the indicator computed again with each outcome handed to a
+ * {@link createAuditWriter} as it is made, so that the file is written as the records are counted and no outcome is
+ * kept. When the records' rows are not in order (no reader gives them so today), the outcomes are kept and sorted
+ * by {@link auditLines} instead. Either way a run that fails leaves no audit file.
+ *
+ * @param audit - the `--audit` output.
+ * @param result - the result as shown (with its inputs): the context of every line.
+ * @param rows - the rejected and skipped rows of the input.
+ * @param recordRows - each record's row, parallel to the records.
+ * @param io - the CLI's streams, for `--audit -`.
+ * @param compute - computes the indicator again with the option given: a sink for each outcome, or outcomes kept.
+ * @throws {OutputError} when the file cannot be written.
+ */
+async function writeAudit(
+  audit: OutputTarget,
+  result: IndicatorResult,
+  rows: AuditRows,
+  recordRows: readonly number[] | undefined,
+  io: CliIo,
+  compute: (ask: { onOutcome: OutcomeSink } | { outcomes: true }) => IndicatorResult,
+): Promise<void> {
+  if (!inRowOrder(recordRows)) {
+    await writeOutput(
+      audit,
+      auditLines({ ...result, outcomes: compute({ outcomes: true }).outcomes ?? [] }, rows),
+      io,
+    );
+    return;
+  }
+  const output = await openOutputWriter(audit, io);
+  try {
+    const writer = createAuditWriter(result, rows, output.write);
+    const again = compute({ onOutcome: writer.outcome });
+    writer.end();
+    if (again.numerator !== result.numerator || again.denominator !== result.denominator) {
+      // The same records and options give the same figure: anything else is a bug, never bad input.
+      throw new Error(
+        `audit: ${result.indicator} gave ${again.numerator}/${again.denominator} the second time, ${result.numerator}/${result.denominator} the first`,
+      );
+    }
+    output.close();
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
+
+/** Whether the rows are in order (each at least the one before), or not given. */
+function inRowOrder(rows: readonly number[] | undefined): boolean {
+  if (rows === undefined) return true;
+  for (let i = 1; i < rows.length; i++) if ((rows[i] as number) < (rows[i - 1] as number)) return false;
+  return true;
+}
+
 /** `cs-indicators compute INDICATOR`. */
 export const computeCommand: CliCommand = {
   name: 'compute',
@@ -878,7 +986,6 @@ export const computeCommand: CliCommand = {
       io,
       {
         targets: audit === undefined ? [out] : [out, audit],
-        outcomes: audit !== undefined,
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
       },
     );
@@ -908,13 +1015,12 @@ export const computeCommand: CliCommand = {
     refuseWarningsWhenStrict(strict, result.warnings);
 
     if (audit !== undefined) {
-      await writeOutput(
-        audit,
-        auditLines(result, {
-          issues: main.issues,
-          ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
-        }),
-        io,
+      const rows: AuditRows = {
+        issues: main.issues,
+        ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
+      };
+      await writeAudit(audit, result, rows, computeOptions.rows as readonly number[] | undefined, io, (ask) =>
+        definition.compute(records as never, period, { ...computeOptions, ...ask } as never),
       );
     }
     let text: string;

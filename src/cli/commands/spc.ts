@@ -224,7 +224,7 @@ export const spcCommand: CliCommand = {
       values,
       positionals,
       io,
-      { targets: [out], outcomes: false },
+      { targets: [out] },
     );
     const months = chartMonths(period);
     checkChartOptions(months, chartOptions);
