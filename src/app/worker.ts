@@ -199,6 +199,7 @@ function pickedFiles(
       const shared = {
         file: path,
         strict: options.strict,
+        ...(options.childNumbering === undefined ? {} : { childNumbering: options.childNumbering }),
         ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
         ...(options.columnMap === undefined ? {} : { columnMap: options.columnMap }),
         onProgress: (rows: number) => {

@@ -1,7 +1,7 @@
 import type { Period } from '../periods/index.js';
-import { createKeyNumbering } from '../records/keys.js';
+import { childNumberFinder, childNumbersOf, type KeyNumbering } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
-import { type IsoDate, parseIsoDay } from '../util/dates.js';
+import { fromDayNumber, parseIsoDay } from '../util/dates.js';
 import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
@@ -59,107 +59,105 @@ export interface Assess45Options extends CommonIndicatorOptions {
 const INSERTION_SORT_MAX = 24;
 
 /**
- * Each child's referral dates, sorted, for the lookup of the latest one on or before a date: O(n log n) to build
- * (the referrals gathered child by child with a counting sort, each child's slice sorted once), O(log k) per lookup.
+ * Each child's referral days, sorted, for the lookup of the latest one on or before a day: O(n log n) to build
+ * (the days gathered child by child with a counting sort, each child's slice sorted once), O(log k) per lookup.
+ * Children are known by their number in `table`: the referrals' own numbering when they were numbered at read
+ * time, so that assessments numbered in the same table are found with an array read.
  */
 interface ReferralIndex {
-  /** The latest referral date of `childId` on or before `date`, or undefined when there is none. */
-  latestOnOrBefore(childId: string, date: IsoDate): IsoDate | undefined;
-  /** The day number of that referral date, or undefined when there is none. */
-  latestDayOnOrBefore(childId: string, date: IsoDate): number | undefined;
+  /** The numbering of the referrals' children. */
+  readonly table: KeyNumbering;
+  /** The day of child number `child`'s latest referral on or before `day`, or undefined when there is none. */
+  latestDayOnOrBefore(child: number, day: number): number | undefined;
 }
 
 /**
- * Builds the {@link ReferralIndex} of the referrals given.
+ * Builds the {@link ReferralIndex} of the referrals given. Two typed arrays: the days, child by child, and where
+ * each child's slice ends (the slice of child c is from the end of c - 1's to its own end, so that a lookup reads two
+ * neighbouring numbers, then the slice).
  * @throws {RangeError} naming the first `referralDate` in input order that is not a real `YYYY-MM-DD` date.
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   const count = referrals.length;
-  const childNumbers = createKeyNumbering(count);
-  const childOf = new Int32Array(count);
-  const dayOf = new Int32Array(count);
-  // sizes[c] is child c's number of referrals; then where its next one goes.
-  const sizes = new Int32Array(count + 1);
+  const { table, numbers: childOf } = childNumbersOf(referrals);
+  const children = table.size;
+  // ends[c + 1] counts child c's referrals, then (summed) is where its slice starts, then where its next day goes;
+  // once every day is placed, ends[c + 1] is where its slice ends and ends[c] where it starts.
+  const ends = new Int32Array(children + 1);
   for (let index = 0; index < count; index++) {
-    const referral = referrals[index] as ReferralRecord;
-    const date = referral.referralDate;
+    const child = childOf[index] as number;
+    ends[child + 1] = (ends[child + 1] as number) + 1;
+  }
+  for (let child = 1; child <= children; child++) {
+    ends[child] = (ends[child] as number) + (ends[child - 1] as number);
+  }
+  // Each referral's day, placed in its child's slice (input order, so the first bad date in input order is named).
+  const days = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const date = (referrals[index] as ReferralRecord).referralDate;
     const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
     if (Number.isNaN(day)) {
       throw new RangeError(
         `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
       );
     }
-    const child = childNumbers.add(referral.childId);
-    childOf[index] = child;
-    dayOf[index] = day;
-    sizes[child] = (sizes[child] as number) + 1;
-  }
-  const children = childNumbers.size;
-  const starts = new Int32Array(children + 1);
-  for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    starts[child + 1] = start + (sizes[child] as number);
-    sizes[child] = start;
-  }
-  // order: referral indices child by child; days: their day numbers, in the same slots.
-  const order = new Int32Array(count);
-  const days = new Int32Array(count);
-  for (let index = 0; index < count; index++) {
     const child = childOf[index] as number;
-    const at = sizes[child] as number;
-    order[at] = index;
-    days[at] = dayOf[index] as number;
-    sizes[child] = at + 1;
+    const at = ends[child] as number;
+    days[at] = day;
+    ends[child] = at + 1;
   }
-  const byDay = (a: number, b: number) => (dayOf[a] as number) - (dayOf[b] as number);
+  // ends[c] is now where child c's slice ends (and c + 1's starts): shift by one so that ends[c + 1] is that end.
+  ends.copyWithin(1, 0, children);
+  ends[0] = 0;
   for (let child = 0; child < children; child++) {
-    const start = starts[child] as number;
-    const end = starts[child + 1] as number;
+    const start = ends[child] as number;
+    const end = ends[child + 1] as number;
     if (end - start < 2) continue;
     if (end - start > INSERTION_SORT_MAX) {
-      order.subarray(start, end).sort(byDay);
-      for (let k = start; k < end; k++) days[k] = dayOf[order[k] as number] as number;
+      days.subarray(start, end).sort();
       continue;
     }
     for (let k = start + 1; k < end; k++) {
-      const index = order[k] as number;
       const day = days[k] as number;
       let j = k - 1;
       while (j >= start && (days[j] as number) > day) {
-        order[j + 1] = order[j] as number;
         days[j + 1] = days[j] as number;
         j--;
       }
-      order[j + 1] = index;
       days[j + 1] = day;
     }
   }
-  /** The slot of `childId`'s latest referral on or before `date`, or -1 when there is none. */
-  const latestSlot = (childId: string, date: IsoDate): number => {
-    const child = childNumbers.find(childId);
-    if (child < 0) return -1;
-    const target = parseIsoDay(date);
-    if (Number.isNaN(target)) return -1;
-    // The first slot whose day is after the target; the one before it is the latest on or before.
-    const first = starts[child] as number;
-    let low = first;
-    let high = starts[child + 1] as number;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((days[middle] as number) <= target) low = middle + 1;
-      else high = middle;
-    }
-    return low === first ? -1 : low - 1;
-  };
   return {
-    latestOnOrBefore(childId, date) {
-      const slot = latestSlot(childId, date);
-      return slot < 0 ? undefined : (referrals[order[slot] as number] as ReferralRecord).referralDate;
+    table,
+    latestDayOnOrBefore(child, day) {
+      // A child numbered after the index was built (not among the referrals) has none.
+      if (child < 0 || child >= children) return undefined;
+      // The first slot whose day is after the target; the one before it is the latest on or before.
+      const first = ends[child] as number;
+      let low = first;
+      let high = ends[child + 1] as number;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((days[middle] as number) <= day) low = middle + 1;
+        else high = middle;
+      }
+      return low === first ? undefined : (days[low - 1] as number);
     },
-    latestDayOnOrBefore(childId, date) {
-      const slot = latestSlot(childId, date);
-      return slot < 0 ? undefined : (days[slot] as number);
-    },
+  };
+}
+
+/**
+ * The day of each assessment's referral, looked up when asked: its child found by number (an array read when the
+ * assessments were numbered in the index's table, else a hash), its start date read once.
+ */
+function referralDayOfAssessment(
+  records: readonly AssessmentRecord[],
+  index: ReferralIndex,
+): (record: AssessmentRecord, at: number) => number | undefined {
+  const childNumberOf = childNumberFinder(records, index.table);
+  return (record, at) => {
+    const day = parseIsoDay(record.startDate);
+    return Number.isNaN(day) ? undefined : index.latestDayOnOrBefore(childNumberOf(at), day);
   };
 }
 
@@ -203,6 +201,7 @@ export function assess45(
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
+  const referralDay = index === undefined ? undefined : referralDayOfAssessment(records, index);
   return summariseTimeliness(
     records,
     period,
@@ -210,11 +209,15 @@ export function assess45(
       id: (r) => r.id,
       eventDate: (r) => r.completedDate,
       missingEventReason: 'not-completed',
+      // The referral's date is the one of its day: a referralDate is a real YYYY-MM-DD date, its day's only writing.
       startDate:
-        index === undefined ? (r) => r.startDate : (r) => index.latestOnOrBefore(r.childId, r.startDate),
-      ...(index === undefined
-        ? {}
-        : { startDay: (r: AssessmentRecord) => index.latestDayOnOrBefore(r.childId, r.startDate) }),
+        referralDay === undefined
+          ? (r) => r.startDate
+          : (r, at) => {
+              const day = referralDay(r, at);
+              return day === undefined ? undefined : fromDayNumber(day);
+            },
+      ...(referralDay === undefined ? {} : { startDay: referralDay }),
       missingStartReason: index === undefined ? 'missing-start-date' : 'no-referral-found',
       timescale: () => timescale,
       days: 'working',
@@ -260,6 +263,7 @@ export const assess45Definition: IndicatorDefinition<'assessment', Assess45Optio
     { field: 'referralDate', role: 'start date', records: 'referrals' },
   ],
   options: Object.values(assess45Options),
+  joinsByChild: true,
   defaultOptions: defaultsOf(Object.values(assess45Options)),
   source:
     'Working Together to Safeguard Children (2013) 1.2.13: the assessment should conclude no longer than 45 working days from the point of referral; DfE children in need census: assessments completed within 45 working days of the referral',

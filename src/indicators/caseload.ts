@@ -439,16 +439,22 @@ export function caseload(
     const worker = workerRecords[w] as WorkerRecord;
     if (inGroup(worker.workerId, worker)) workers.push(w);
   }
-  // The allocations of the group (their indices in `allocations`) and the number of each one's worker, or -1.
-  const scoped: number[] = [];
-  const workerOfAllocation: number[] = [];
+  // The allocations of the group (their indices in `allocations`) and the number of each one's worker, or -1: typed
+  // arrays filled in place (10^6 pushes onto growing arrays were a fifth of the time, in copies and collection).
+  const everyAllocation = options.team === undefined && options.workerId === undefined;
+  const scopedAll = new Int32Array(allocations.length);
+  const workerAll = new Int32Array(allocations.length);
+  let scopedCount = 0;
   for (let index = 0; index < allocations.length; index++) {
     const allocation = allocations[index] as AllocationRecord;
     const w = table.numbers.find(allocation.workerId);
-    if (!inGroup(allocation.workerId, workerRecords[w])) continue;
-    scoped.push(index);
-    workerOfAllocation.push(w);
+    if (!everyAllocation && !inGroup(allocation.workerId, workerRecords[w])) continue;
+    scopedAll[scopedCount] = index;
+    workerAll[scopedCount] = w;
+    scopedCount++;
   }
+  const scoped = scopedAll.subarray(0, scopedCount);
+  const workerOfAllocation = workerAll.subarray(0, scopedCount);
 
   // Each allocation's bucket over the snapshots: counted at any, else the first exclusion met, else not open.
   const firstExclusion = new Uint8Array(scoped.length);

@@ -71,6 +71,29 @@ interface GroupTally {
 export const NO_GROUP = '(none)';
 
 /**
+ * The records of each `workerId` (`(none)` for those without one, as the outcomes' groups are keyed), in input
+ * order, with their rows when given.
+ */
+function recordsByWorker(
+  records: readonly { readonly workerId?: unknown }[],
+  options: { rows?: unknown },
+): Map<unknown, { records: unknown[]; rows: number[] | undefined }> {
+  const rows = Array.isArray(options.rows) ? (options.rows as readonly number[]) : undefined;
+  const groups = new Map<unknown, { records: unknown[]; rows: number[] | undefined }>();
+  records.forEach((record, index) => {
+    const key = record.workerId ?? NO_GROUP;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { records: [], rows: rows === undefined ? undefined : [] };
+      groups.set(key, group);
+    }
+    group.records.push(record);
+    group.rows?.push(rows?.[index] as number);
+  });
+  return groups;
+}
+
+/**
  * An indicator by team, by worker or by month, each group a result of the same shape.
  *
  * By month, each group is the indicator over that month of the period (so the monthly numerators and denominators
@@ -153,14 +176,28 @@ export function computeBreakdown<I extends IndicatorId>(
   // A definition whose denominator is not a count of records computes each group again; one calendar serves all.
   const recompute = definition.groupsBy === 'recompute';
   const calendar = recompute ? calendarOf(options as { calendar?: Calendar }) : undefined;
+  // CASELOAD by worker: a worker's group is the allocations with its workerId and the worker's own records, found
+  // once for every worker rather than by reading every allocation and worker again for each (45,000 workers over
+  // 10^6 allocations did not finish).
+  const byWorker = recompute && by === 'workerId' && definition.recordKind === 'allocation';
+  const own = byWorker
+    ? recordsByWorker(records as readonly { readonly workerId?: unknown }[], options as { rows?: unknown })
+    : undefined;
+  const givenWorkers = (options as { workers?: unknown }).workers;
+  const ownWorkers =
+    byWorker && Array.isArray(givenWorkers)
+      ? recordsByWorker(givenWorkers as readonly { readonly workerId?: unknown }[], {})
+      : undefined;
   const { onOutcome: _sink, ...groupOptions } = options as { onOutcome?: OutcomeSink };
   const groups = keys.map((key) => {
     const group = byKey.get(key) as GroupTally;
     return {
       key,
       result: recompute
-        ? definition.compute(records as never, whole, {
+        ? definition.compute((own?.get(key)?.records ?? (own ? [] : records)) as never, whole, {
             ...groupOptions,
+            ...(own === undefined ? {} : { rows: own.get(key)?.rows }),
+            ...(ownWorkers === undefined ? {} : { workers: ownWorkers.get(key)?.records ?? [] }),
             calendar,
             outcomes: keepOutcomes,
             rowsRejected: undefined,

@@ -1,4 +1,5 @@
 import type { Period } from '../periods/index.js';
+import { childNumbersOf } from '../records/keys.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import { parseIsoDay, toDayNumber } from '../util/dates.js';
 import { historyColumn, historyOption, type RepeatHistory } from './history.js';
@@ -100,10 +101,8 @@ export function cppRepeat(
   const days = readPlanDays(records);
   // Plans ending before they start are no one's earlier plan.
   const earlier = latestEarlierOfSameChild(
-    records.length,
-    (index) => (records[index] as CpPlanRecord).childId,
+    childNumbersOf(records, (index) => endsBeforeStart(days, index)),
     days.start,
-    (index) => endsBeforeStart(days, index),
   );
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
@@ -192,6 +191,7 @@ export const cppRepeatDefinition: IndicatorDefinition<'cp-plan', CppRepeatOption
   eventDate: 'startDate',
   needs: [{ field: 'startDate', role: 'event date' }, historyColumn('previousPlans')],
   options: [HISTORY],
+  joinsByChild: true,
   defaultOptions: defaultsOf([HISTORY]),
   source:
     'National Indicator Set NI 65 (2008): children becoming the subject of a child protection plan for a second or subsequent time; DfE children in need statistics; Ofsted Annex A List 7 (Number of Previous Child Protection Plans)',

@@ -1,4 +1,4 @@
-import { createKeyNumbering } from '../records/keys.js';
+import type { ChildNumbers } from '../records/keys.js';
 
 /** Slices at most this long are sorted by insertion: nearly every child has only a few records. */
 const INSERTION_SORT_MAX = 24;
@@ -9,37 +9,28 @@ const INSERTION_SORT_MAX = 24;
  * several on the latest earlier day, the last in input order is given. Records for which `skip` is true are in no
  * one's look-back and get -1.
  *
- * O(n log n), never a pairwise scan: children are numbered with a typed-array key numbering, a counting sort
- * gathers each child's records into one slice, and each slice is sorted by day (ties in input order: by insertion
- * when short, as nearly every slice is, otherwise by the typed array's sort).
+ * O(n log n), never a pairwise scan: children come numbered ({@link childNumbersOf}: at read time, or afresh), a
+ * counting sort gathers each child's records into one slice, and each slice is sorted by day (ties in input order:
+ * by insertion when short, as nearly every slice is, otherwise by the typed array's sort).
  *
- * @param count - the number of records.
- * @param childIdOf - the child of record `index`.
+ * @param children - the child number of each record (-1: left out of every look-back), and their numbering.
  * @param days - the day number of each record's date.
- * @param skip - records to leave out of every look-back. Default: none.
  * @returns the earlier record's index for each record, or -1.
  * @example
  * // C1 on days 10, 20 and 20; C2 on day 15.
- * latestEarlierOfSameChild(4, (i) => ['C1', 'C1', 'C2', 'C1'][i], Int32Array.of(10, 20, 15, 20));
+ * latestEarlierOfSameChild(childNumbersOf([{ childId: 'C1' }, { childId: 'C1' }, { childId: 'C2' }, { childId: 'C1' }]), Int32Array.of(10, 20, 15, 20));
  * //=> Int32Array [-1, 0, -1, 0]
  */
-export function latestEarlierOfSameChild(
-  count: number,
-  childIdOf: (index: number) => string,
-  days: Int32Array,
-  skip?: (index: number) => boolean,
-): Int32Array {
-  const childNumbers = createKeyNumbering(count);
-  const childOf = new Int32Array(count).fill(-1);
+export function latestEarlierOfSameChild(childNumbers: ChildNumbers, days: Int32Array): Int32Array {
+  const childOf = childNumbers.numbers;
+  const count = childOf.length;
+  const children = childNumbers.table.size;
   // sizes[c] is child c's number of records; then where its next one goes.
-  const sizes = new Int32Array(count + 1);
+  const sizes = new Int32Array(children + 1);
   for (let index = 0; index < count; index++) {
-    if (skip?.(index)) continue;
-    const child = childNumbers.add(childIdOf(index));
-    childOf[index] = child;
-    sizes[child] = (sizes[child] as number) + 1;
+    const child = childOf[index] as number;
+    if (child >= 0) sizes[child] = (sizes[child] as number) + 1;
   }
-  const children = childNumbers.size;
   const starts = new Int32Array(children + 1);
   for (let child = 0; child < children; child++) {
     const start = starts[child] as number;

@@ -1,4 +1,5 @@
 import type { Period } from '../periods/index.js';
+import { childNumbersOf } from '../records/keys.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import {
   daysFromCivil,
@@ -137,11 +138,7 @@ export function repeatReferrals(
   const calendar = calendarOf(options);
   const history = optionValue(HISTORY, options.history);
   const days = referralDays(records);
-  const earlier = latestEarlierOfSameChild(
-    records.length,
-    (index) => (records[index] as ReferralRecord).childId,
-    days,
-  );
+  const earlier = latestEarlierOfSameChild(childNumbersOf(records), days);
   const periodStart = toDayNumber(period.start);
   const periodEnd = toDayNumber(period.end);
   // Outcomes are built only when asked for: at 10^6 records they are most of the time and memory.
@@ -207,6 +204,7 @@ export const repeatReferralsDefinition: IndicatorDefinition<'referral', RepeatRe
   eventDate: 'referralDate',
   needs: [{ field: 'referralDate', role: 'event date' }, historyColumn('referralsInLast12Months')],
   options: [HISTORY],
+  joinsByChild: true,
   defaultOptions: defaultsOf([HISTORY]),
   source:
     'Leeds Children’s Services Improvement Plan 2010, 2.3.1 (A1 SC 4): "Reduction of the number of repeat referrals to 20% for 2009/10"; the look-back of one year follows the DfE children in need statistics’ re-referrals within 12 months of a previous referral',

@@ -14,14 +14,14 @@ export interface TimelinessSpec<R> {
   eventDate(record: R): IsoDate | undefined;
   /** The reason given when the event date is missing (e.g. `not-completed`). */
   readonly missingEventReason: string;
-  /** The date the timescale starts from. */
-  startDate(record: R): IsoDate | undefined;
+  /** The date the timescale starts from (`index`: the record's place in the records given). */
+  startDate(record: R, index: number): IsoDate | undefined;
   /**
    * The start date as a day number, or undefined when it is missing, for an indicator that has it as a number
    * already (ASSESS45's referral look-up): when given, counting without outcomes reads it in place of `startDate`.
    * It must agree with `startDate`.
    */
-  startDay?(record: R): number | undefined;
+  startDay?(record: R, index: number): number | undefined;
   /** The reason given when the start date is missing (e.g. `missing-strategy-discussion-date`). */
   readonly missingStartReason: string;
   /** The timescale of this record, in days. */
@@ -113,9 +113,9 @@ function applyTimeliness<R>(
     }
     let startDate: IsoDate | undefined;
     let startDay: number | undefined;
-    if (spec.startDay !== undefined) startDay = spec.startDay(record);
+    if (spec.startDay !== undefined) startDay = spec.startDay(record, index);
     else {
-      startDate = spec.startDate(record);
+      startDate = spec.startDate(record, index);
       startDay = startDate === undefined ? undefined : toDayNumber(startDate);
     }
     if (startDay === undefined) {

@@ -236,6 +236,12 @@ export interface IndicatorDefinition<
    * for indicators whose denominator is not a count of records (CASELOAD: the FTE of the workers).
    */
   readonly groupsBy?: 'outcomes' | 'recompute';
+  /**
+   * Whether it joins records by `childId` (a child's earlier referral or plan, an assessment's referral): the CLI
+   * and the report then number the child ids of every input of the run once, at read time, in one table (the
+   * readers' `childNumbering`). Default false: nothing is numbered.
+   */
+  readonly joinsByChild?: boolean;
   /** Computes the indicator over a period. */
   compute(records: readonly RecordOf<K>[], period: Period, options?: O): IndicatorResult;
 }

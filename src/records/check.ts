@@ -27,7 +27,7 @@ import {
   type ResultWarning,
   type SkippedRow,
 } from './issues.js';
-import { createKeyNumbering } from './keys.js';
+import { checkKeyTable, createKeyNumbering, type KeyNumbering, numberChildIds } from './keys.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
 import type { RowExtras, ValuesSink } from './stages.js';
@@ -54,6 +54,8 @@ export interface CheckOptions {
   readonly listsSkipped?: boolean;
   /** Called with the rows read so far, every {@link PROGRESS_EVERY_ROWS} rows, for progress output. Default none. */
   readonly onProgress?: (rowsRead: number) => void;
+  /** The table each accepted record's `childId` is numbered in as the read ends (kinds with one). Default none. */
+  readonly childNumbering?: KeyNumbering;
 }
 
 /**
@@ -75,6 +77,7 @@ export function checkOptionsOf(options: ParseRecordsOptions): CheckOptions {
     ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
     ...(options.strict === undefined ? {} : { strict: options.strict }),
     ...(options.file === undefined ? {} : { file: options.file }),
+    ...(options.childNumbering === undefined ? {} : { childNumbering: options.childNumbering }),
   };
 }
 
@@ -443,6 +446,11 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const spec = recordSpecs[kind];
   const schema = recordSchemas[kind];
   const fields = spec.fields;
+  // Checked before a row is read: a table that is not one is refused at once, not after the whole file.
+  const childNumbering = options.childNumbering;
+  if (childNumbering !== undefined) checkKeyTable(childNumbering, 'childNumbering');
+  const numbersChildren =
+    childNumbering !== undefined && fields.some((f) => f.name === 'childId' && f.required);
   const fieldCount = fields.length;
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
   const readers = fields.map((f) => cellReader(f, dateFormat));
@@ -712,7 +720,12 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if (refuses) throw new InputError([...issues], accounting, [...warnings]);
       return {
         kind,
-        records: [...records],
+        records: numbersChildren
+          ? (numberChildIds(
+              records as readonly { readonly childId?: unknown }[],
+              childNumbering,
+            ) as RecordOf<K>[])
+          : [...records],
         rows: [...rows],
         issues: [...issues],
         accounting,

@@ -74,6 +74,7 @@ export {
   type TextEncoding,
   textEncodings,
 } from './issues.js';
+export { createKeyNumbering, type KeyNumbering, numberChildIds } from './keys.js';
 export { parseCsvText, parseJsonText, parseNdjsonText, parseRecords } from './parse-records.js';
 export {
   type ReadSourceOptions,

@@ -126,3 +126,166 @@ class KeyTable implements KeyNumbering {
 export function createKeyNumbering(expected = 0): KeyNumbering {
   return new KeyTable(expected);
 }
+
+/**
+ * Where an array of records made by {@link numberChildIds} keeps its child numbers: a symbol property, not
+ * enumerable, so that a spread, `slice` or `filter` of the array does not carry it (a new array is unnumbered).
+ */
+const CHILD_NUMBERS: unique symbol = Symbol('childNumbers');
+
+/** The child numbers an array carries: record i's `childId` was `ids[i]` when it was numbered `numbers[i]`. */
+interface AttachedNumbers {
+  readonly table: KeyTable;
+  readonly ids: readonly unknown[];
+  readonly numbers: Int32Array;
+}
+
+/** An array that may carry child numbers. */
+type MaybeNumbered = { readonly [CHILD_NUMBERS]?: AttachedNumbers };
+
+/** A record that may have a `childId` (records given directly are not checked, so it may be missing). */
+interface WithChildId {
+  readonly childId?: unknown;
+}
+
+/**
+ * Checks that a table is one {@link createKeyNumbering} made: only its numbers are trusted.
+ * @param table - the table given.
+ * @param what - what gave it, for the message (an option's name).
+ * @returns nothing: it throws when the table is not one.
+ * @throws {TypeError} naming what was given otherwise.
+ * @example
+ * checkKeyTable({ add: () => 0 }, 'childNumbering'); // throws TypeError: childNumbering: expected a table made by createKeyNumbering(), got another object
+ */
+export function checkKeyTable(table: unknown, what: string): asserts table is KeyNumbering {
+  if (!(table instanceof KeyTable)) {
+    throw new TypeError(
+      `${what}: expected a table made by createKeyNumbering(), got ${table === null ? 'null' : typeof table === 'object' ? 'another object' : typeof table}`,
+    );
+  }
+}
+
+/**
+ * Numbers each record's `childId` in a table, as a reader does when given one (`childNumbering`): the indicators
+ * that join records by child (ASSESS45, REPEAT_REFERRALS, CPP_REPEAT) then read each record's number from an array
+ * instead of hashing its `childId`. Give every input of one run the same table (ASSESS45's assessments and
+ * referrals, most of all). The records are not changed: a new array of the same records is returned, carrying the
+ * numbers. The numbers are only a shortcut: an indicator trusts record i's number only while its `childId` is still
+ * the one numbered, and only with the other inputs' numbers of the same table; anything else (records built by hand,
+ * a filtered or spread copy, a record changed since) is numbered afresh, as if never numbered, to the same figures.
+ *
+ * @param records - the records (any kind with a `childId`).
+ * @param table - the run's table, made by {@link createKeyNumbering}; it gains the children not yet in it.
+ * @returns a new array of the same records, in the same order, carrying their child numbers.
+ * @throws {TypeError} when `table` was not made by {@link createKeyNumbering}.
+ * @example
+ * const children = createKeyNumbering();
+ * const given = [{ id: 'R1', childId: 'C7', referralDate: '2010-10-01' }];
+ * const referrals = numberChildIds(given, children);
+ * numberChildIds([{ id: 'A1', childId: 'C7', startDate: '2010-10-04' }], children);
+ * children.size; //=> 1 (C7, numbered once for both inputs)
+ * [referrals[0] === given[0], referrals === given]; //=> [true, false] (the same records, in a new array)
+ */
+export function numberChildIds<R extends { readonly childId?: unknown }>(
+  records: readonly R[],
+  table: KeyNumbering,
+): readonly R[] {
+  checkKeyTable(table, 'numberChildIds');
+  const count = records.length;
+  const ids: unknown[] = new Array(count);
+  const numbers = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const childId = (records[index] as R).childId;
+    ids[index] = childId;
+    numbers[index] = table.add(childId as string);
+  }
+  const numbered = records.slice();
+  const attached: AttachedNumbers = { table: table as KeyTable, ids, numbers };
+  Object.defineProperty(numbered, CHILD_NUMBERS, { value: attached });
+  return numbered;
+}
+
+/** The numbers an array carries, when they are for this very array's length; otherwise undefined. */
+function attachedTo(records: readonly WithChildId[]): AttachedNumbers | undefined {
+  const attached = (records as MaybeNumbered)[CHILD_NUMBERS];
+  return attached !== undefined && attached.ids.length === records.length ? attached : undefined;
+}
+
+/** Each record's child number, and the numbering they are numbers of. */
+export interface ChildNumbers {
+  /** The numbering: every number is below its `size`. */
+  readonly table: KeyNumbering;
+  /** The number of record i's child, or -1 for a record left out. */
+  readonly numbers: Int32Array;
+}
+
+/**
+ * The child number of each record: the numbers its reader attached ({@link numberChildIds}) when every record's
+ * `childId` is still the one numbered, otherwise each `childId` numbered afresh in a new table (one hash per record).
+ * Records for which `skip` is true get -1.
+ *
+ * @param records - the records.
+ * @param skip - records to leave out. Default: none.
+ * @returns the numbers and their table.
+ * @example
+ * const { numbers } = childNumbersOf([{ childId: 'C1' }, { childId: 'C2' }, { childId: 'C1' }]);
+ * numbers; //=> Int32Array [0, 1, 0]
+ */
+export function childNumbersOf(
+  records: readonly WithChildId[],
+  skip?: (index: number) => boolean,
+): ChildNumbers {
+  const count = records.length;
+  const attached = attachedTo(records);
+  if (attached !== undefined && allStillNumbered(records, attached)) {
+    if (skip === undefined) return { table: attached.table, numbers: attached.numbers };
+    const numbers = attached.numbers.slice();
+    for (let index = 0; index < count; index++) if (skip(index)) numbers[index] = -1;
+    return { table: attached.table, numbers };
+  }
+  const table = createKeyNumbering(count);
+  const numbers = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    numbers[index] = skip?.(index) ? -1 : table.add((records[index] as WithChildId).childId as string);
+  }
+  return { table, numbers };
+}
+
+/** Whether every record's `childId` is still the one its number was given for (one comparison a record). */
+function allStillNumbered(records: readonly WithChildId[], attached: AttachedNumbers): boolean {
+  const { ids } = attached;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
+    if (record === null || typeof record !== 'object' || record.childId !== ids[index]) return false;
+  }
+  return true;
+}
+
+/**
+ * A finder of each record's child number in a given table: the number attached to the record's array when it was
+ * numbered in that same table and the record's `childId` is still the one numbered (an array read), otherwise the
+ * table's `find` (a hash). -1 when the child is not in the table.
+ *
+ * @param records - the records.
+ * @param table - the table to find them in.
+ * @returns `(index) => number` for record `index` of `records`.
+ * @example
+ * const children = createKeyNumbering();
+ * children.add('C1');
+ * const numberOf = childNumberFinder([{ childId: 'C2' }, { childId: 'C1' }], children);
+ * [numberOf(0), numberOf(1)]; //=> [-1, 0]
+ */
+export function childNumberFinder(
+  records: readonly WithChildId[],
+  table: KeyNumbering,
+): (index: number) => number {
+  const attached = attachedTo(records);
+  if (attached === undefined || attached.table !== table) {
+    return (index) => table.find((records[index] as WithChildId).childId as string);
+  }
+  const { ids, numbers } = attached;
+  return (index) => {
+    const childId = (records[index] as WithChildId).childId;
+    return childId === ids[index] ? (numbers[index] as number) : table.find(childId as string);
+  };
+}

@@ -3,6 +3,7 @@
  * every reader, and the result (records, rows, issues, accounting, the input read, warnings, the fields present).
  * @module
  */
+
 import type { DateFormat } from './dates.js';
 import type { ColumnMap, ColumnReport } from './headers.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   SkippedRow,
   TextEncoding,
 } from './issues.js';
+import type { KeyNumbering } from './keys.js';
 import type { RecordKind, RecordOf } from './schemas.js';
 
 /** Options of {@link parseRecords} and of every reader of records. */
@@ -40,6 +42,14 @@ export interface ParseRecordsOptions {
    * `node:crypto`'s time: 0.7 s for 46 MB on a busy machine).
    */
   readonly sha256?: string;
+  /**
+   * The run's numbering of child ids, made by `createKeyNumbering()`: each accepted record's `childId` is numbered
+   * in it as the read ends (`numberChildIds`), so that the indicators joining records by child (ASSESS45,
+   * REPEAT_REFERRALS, CPP_REPEAT) read each child's number instead of hashing it. Give every input of one run the
+   * same table. It changes no figure: numbers that no longer match a record's `childId` are not used. Kinds whose
+   * `childId` is not required (caf, neet, worker, allocation) are not numbered. Default: none (nothing numbered, no cost).
+   */
+  readonly childNumbering?: KeyNumbering;
 }
 
 /** What a read gives back: the records, where each came from, the issues and the accounting. */

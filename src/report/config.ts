@@ -39,6 +39,7 @@ import {
   type TextEncoding,
   textEncodings,
 } from '../records/issues.js';
+import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { getTargetSet, parseTargets, type TargetSet, targetSetIds } from '../targets/index.js';
@@ -527,6 +528,8 @@ export interface ReportInputReadOptions {
   readonly strict: boolean | 'warnings';
   /** Called with the rows read so far. */
   readonly onProgress?: (rowsRead: number) => void;
+  /** The run's numbering of child ids, shared by every input (see `ParseRecordsOptions`). Default none. */
+  readonly childNumbering?: KeyNumbering;
 }
 
 /**
@@ -790,6 +793,10 @@ export async function loadReportWith(
   for (const indicator of checked.indicators) for (const kind of kindsRead(indicator)) needed.add(kind);
   const inputs: LoadedInput[] = [];
   const records = new Map<RecordKind, ParseRecordsResult<RecordKind>>();
+  // One numbering of child ids for every input, when an indicator joins records by child.
+  const childNumbering = checked.indicators.some((indicator) => indicator.definition.joinsByChild)
+    ? createKeyNumbering()
+    : undefined;
   for (const kind of needed) {
     const given = settings.inputs[kind];
     if (given === undefined) continue; // refused by checkReportConfig
@@ -830,6 +837,7 @@ export async function loadReportWith(
         ...(encoding === undefined ? {} : { encoding }),
         strict: options.strict ?? false,
         ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
+        ...(childNumbering === undefined ? {} : { childNumbering }),
       },
     );
     if (!result.readable) {

@@ -48,6 +48,7 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
  */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  // Compared one by one, not with a list's includes: this runs for every date of every hot loop.
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 

@@ -653,3 +653,18 @@ describe('caseload on random workers and allocations', () => {
     );
   });
 });
+
+describe('computeBreakdown of CASELOAD by worker', () => {
+  it('gives each worker the figures of CASELOAD computed for that worker over every allocation, rows included', () => {
+    // Each group is now computed over its own allocations only: the same as over every allocation with the
+    // workerId option set (the allocations of other workers are outside the group either way), outcomes and rows too.
+    const rows = allocations.map((_, i) => i + 2);
+    const breakdownOptions = { ...options, outcomes: true, rows };
+    const { groups } = computeBreakdown('CASELOAD', allocations, fy2010, 'workerId', breakdownOptions);
+    expect(groups.length).toBe(12);
+    for (const { key, result } of groups) {
+      const alone = caseload(allocations, fy2010, { ...breakdownOptions, workerId: key });
+      expect(result).toEqual(alone);
+    }
+  });
+});

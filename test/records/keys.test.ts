@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKeyNumbering } from '../../src/records/keys.js';
+import { parseRecords } from '../../src/records/index.js';
+import {
+  childNumberFinder,
+  childNumbersOf,
+  createKeyNumbering,
+  numberChildIds,
+} from '../../src/records/keys.js';
 
 describe('createKeyNumbering', () => {
   it('numbers keys 0, 1, 2… in the order first added, and finds them again', () => {
@@ -37,5 +43,120 @@ describe('createKeyNumbering', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('numberChildIds', () => {
+  it('returns a new array of the same records, each child numbered once in the table', () => {
+    const children = createKeyNumbering();
+    const given = [{ childId: 'C7' }, { childId: 'C9' }, { childId: 'C7' }];
+    const numbered = numberChildIds(given, children);
+    expect(numbered).not.toBe(given);
+    expect(numbered.every((record, i) => record === given[i])).toBe(true);
+    // C7 and C9; a second input in the same table adds only C4 (C9 is known).
+    expect(children.size).toBe(2);
+    numberChildIds([{ childId: 'C9' }, { childId: 'C4' }], children);
+    expect([children.size, children.find('C4')]).toEqual([3, 2]);
+    // The numbers are not an enumerable property: the array still equals the records given.
+    expect(numbered).toEqual(given);
+    expect(Object.keys(numbered)).toEqual(['0', '1', '2']);
+  });
+
+  it('refuses a table not made by createKeyNumbering, whose numbers it could not trust', () => {
+    const fake = { size: 0, add: () => 0, find: () => 0, keyOf: () => '' };
+    expect(() => numberChildIds([{ childId: 'C1' }], fake)).toThrow(
+      /numberChildIds: expected a table made by createKeyNumbering\(\), got another object/,
+    );
+  });
+});
+
+describe('childNumbersOf', () => {
+  it('reads the numbers given at read time while every childId is still the one numbered', () => {
+    const run = createKeyNumbering();
+    run.add('C0'); // another input's child: the numbers are the run's, not 0, 1…
+    const numbered = numberChildIds([{ childId: 'C1' }, { childId: 'C2' }, { childId: 'C1' }], run);
+    const { table, numbers } = childNumbersOf(numbered);
+    expect(table).toBe(run);
+    expect([...numbers]).toEqual([1, 2, 1]);
+    // Left out: -1, the others as numbered.
+    expect([...childNumbersOf(numbered, (i) => i === 1).numbers]).toEqual([1, -1, 1]);
+  });
+
+  it('numbers afresh records built by hand, copied, changed or added to after numbering', () => {
+    const run = createKeyNumbering();
+    run.add('C0');
+    const numbered = numberChildIds([{ childId: 'C1' }, { childId: 'C2' }, { childId: 'C1' }], run);
+    // A fresh table numbers C1 0 and C2 1: the run's numbers (1, 2) were not used.
+    for (const records of [
+      [{ childId: 'C1' }, { childId: 'C2' }, { childId: 'C1' }],
+      [...numbered],
+      numbered.filter(() => true),
+    ]) {
+      const fresh = childNumbersOf(records);
+      expect(fresh.table).not.toBe(run);
+      expect([...fresh.numbers]).toEqual([0, 1, 0]);
+    }
+    const grown = numberChildIds([{ childId: 'C1' }], run) as { childId: string }[];
+    grown.push({ childId: 'C1' });
+    expect(childNumbersOf(grown).table).not.toBe(run);
+    // A childId changed after numbering: C3 would have been given C2's number 2 had it been trusted.
+    (numbered[1] as { childId: string }).childId = 'C3';
+    const changed = childNumbersOf(numbered);
+    expect(changed.table).not.toBe(run);
+    expect([...changed.numbers]).toEqual([0, 1, 0]);
+    expect(changed.table.keyOf(1)).toBe('C3');
+  });
+});
+
+describe('childNumberFinder', () => {
+  it('reads a number of the same table, and finds the others in it', () => {
+    const run = createKeyNumbering();
+    const numbered = numberChildIds([{ childId: 'C1' }, { childId: 'C2' }], run) as { childId: string }[];
+    const numberOf = childNumberFinder(numbered, run);
+    expect([numberOf(0), numberOf(1)]).toEqual([0, 1]);
+    // Changed after numbering: found in the table (C1 is 0), not read as C2's 1.
+    numbered[1] = { childId: 'C1' };
+    expect(numberOf(1)).toBe(0);
+    // Numbered in another table: every number is found in the table asked for (C5 is in neither: -1).
+    const other = numberChildIds([{ childId: 'C2' }, { childId: 'C5' }], createKeyNumbering());
+    const inRun = childNumberFinder(other, run);
+    expect([inRun(0), inRun(1)]).toEqual([1, -1]);
+  });
+});
+
+describe('parseRecords', () => {
+  it('numbers the child ids of the records read in the table given, and nothing of kinds without one', () => {
+    const children = createKeyNumbering();
+    const referrals = parseRecords(
+      'referral',
+      [
+        { id: 'R1', childId: 'C1', referralDate: '2010-10-01' },
+        { id: 'R2', childId: 'C2', referralDate: '31/02/2011' }, // rejected: not a date, so not numbered
+        { id: 'R3', childId: 'C1', referralDate: '2010-11-01' },
+      ],
+      { childNumbering: children },
+    );
+    expect(referrals.accounting.rowsRejected).toBe(1);
+    expect(children.size).toBe(1);
+    expect(childNumbersOf(referrals.records).table).toBe(children);
+    // A CAF's childId is optional, and no indicator joins CAFs by child: not numbered.
+    parseRecords('caf', [{ id: 'CAF1', childId: 'C5', designatedDate: '2010-10-01' }], {
+      childNumbering: children,
+    });
+    expect(children.size).toBe(1);
+  });
+
+  it('refuses a childNumbering not made by createKeyNumbering before reading a row', () => {
+    let rowsAsked = 0;
+    const rows = {
+      *[Symbol.iterator]() {
+        rowsAsked++;
+        yield { id: 'R1', childId: 'C1', referralDate: '2010-10-01' };
+      },
+    };
+    expect(() => parseRecords('referral', rows, { childNumbering: new Map() as never })).toThrow(
+      /childNumbering: expected a table made by createKeyNumbering\(\), got another object/,
+    );
+    expect(rowsAsked).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import {
   type ResultWarning,
   type TextEncoding,
 } from '../../records/issues.js';
+import { createKeyNumbering, type KeyNumbering } from '../../records/keys.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
@@ -203,6 +204,8 @@ interface ReadSettings {
   readonly preset: ReturnType<typeof presetFromArgs>;
   readonly censusDate: string | undefined;
   readonly strict: Strictness;
+  /** The run's numbering of child ids, when the indicator joins records by child. */
+  readonly childNumbering: KeyNumbering | undefined;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
@@ -236,6 +239,7 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
         ? { snapshotDate: settings.preset.snapshotDate }
         : {}),
       strict: settings.strict,
+      ...(settings.childNumbering === undefined ? {} : { childNumbering: settings.childNumbering }),
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
     });
   } catch (error) {
@@ -795,6 +799,8 @@ export async function prepareComputation(
     preset,
     censusDate: censusXml ? undefined : censusDate,
     strict,
+    // Numbered once, as the files are read, and shared by them (ASSESS45's assessments and referrals).
+    childNumbering: definition.joinsByChild === true ? createKeyNumbering() : undefined,
   };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
