@@ -10,14 +10,7 @@ import {
   type XmlTokenizerOptions,
 } from '../../src/records/tokenize-xml.js';
 import { recordingSink, type SinkEvent } from '../helpers/sinks.js';
-
-const census: XmlTokenizerOptions = {
-  container: 'Children',
-  records: 'Child',
-  repeating: ['CINdetails'],
-  fileValues: { referenceDate: 'Header/CollectionDetails/ReferenceDate' },
-  expected: 'a census',
-};
+import { censusXmlOptions as census } from '../helpers/xml.js';
 
 // Two children on lines 5 and 9, an entity and a CDATA section in their ids, a comment between them.
 const xml = [

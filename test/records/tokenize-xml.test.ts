@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeXml, XML_LINE, type XmlTokenizerOptions } from '../../src/records/tokenize-xml.js';
+import { tokenizeXml, XML_LINE } from '../../src/records/tokenize-xml.js';
 import { recordingSink } from '../helpers/sinks.js';
-
-const census: XmlTokenizerOptions = {
-  container: 'Children',
-  records: 'Child',
-  repeating: ['CINdetails'],
-  fileValues: { referenceDate: 'Header/CollectionDetails/ReferenceDate' },
-  expected: 'a census',
-};
+import { censusXmlOptions as census } from '../helpers/xml.js';
 
 const xml = [
   '<?xml version="1.0" encoding="UTF-8"?>',
