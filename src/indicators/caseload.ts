@@ -114,8 +114,11 @@ export interface CaseloadOptions extends CommonIndicatorOptions {
    * allocations of workers not in `workers`). A breakdown by team sets it for each group. Default: every team.
    */
   readonly team?: string | null;
-  /** Only this worker and the allocations with this `workerId`. A breakdown by worker sets it. Default: everyone. */
-  readonly workerId?: string;
+  /**
+   * Only this worker and the allocations with this `workerId` (`null`: the allocations without one, missing or
+   * null, as the `(none)` group of a breakdown by worker holds them). A breakdown by worker sets it. Default: everyone.
+   */
+  readonly workerId?: string | null;
 }
 
 /** One group's pooled figures: open allocations, the FTE of the workers holding them, and cases per FTE. */
@@ -432,7 +435,8 @@ export function caseload(
   const workerRecords = table.records;
   const inGroup = (workerId: string, worker: WorkerRecord | undefined): boolean =>
     (options.team === undefined || (worker?.team ?? null) === options.team) &&
-    (options.workerId === undefined || workerId === options.workerId);
+    // A missing workerId is null here, as in the `(none)` group, so that the group keeps every allocation it holds.
+    (options.workerId === undefined || (workerId ?? null) === options.workerId);
   // The workers of the group, by number.
   const workers: number[] = [];
   for (let w = 0; w < workerRecords.length; w++) {

@@ -667,4 +667,23 @@ describe('computeBreakdown of CASELOAD by worker', () => {
       expect(result).toEqual(alone);
     }
   });
+  it('keeps in the (none) group every allocation without a workerId, missing or null, so the groups add up', () => {
+    // Records given directly (a reader refuses an allocation without a workerId). W1 holds C1, open on 31 Mar 2011;
+    // C2 has no workerId and C3 a null one: neither worker is known, so both are excluded (unknown-worker) in the
+    // whole and both fall in the (none) group, whose figures must count both (2), not only the null one.
+    const given = [
+      { caseId: 'C1', workerId: 'W1', allocatedFrom: '2011-01-10' },
+      { caseId: 'C2', allocatedFrom: '2011-01-10' },
+      { caseId: 'C3', workerId: null, allocatedFrom: '2011-01-10' },
+    ] as unknown as AllocationRecord[];
+    const workers: WorkerRecord[] = [{ workerId: 'W1', fte: 1, role: 'social-worker', team: 'East' }];
+    const { total, groups } = computeBreakdown('CASELOAD', given, fy2010, 'workerId', { workers });
+    expect(total.counts.excluded).toEqual({ 'unknown-worker': 2 });
+    expect(groups.map((g) => [g.key, g.result.counts.recordsRead, g.result.counts.excluded])).toEqual([
+      ['W1', 1, {}],
+      ['(none)', 2, { 'unknown-worker': 2 }],
+    ]);
+    // The groups' records add up to the whole's 3.
+    expect(groups.reduce((sum, g) => sum + g.result.counts.recordsRead, 0)).toBe(total.counts.recordsRead);
+  });
 });
