@@ -110,12 +110,17 @@ export interface CaseloadOptions extends CommonIndicatorOptions {
   /** Cases per FTE above which a worker is listed in `details.aboveThreshold`. Default 22. */
   readonly threshold?: number;
   /**
-   * Only the workers of this team, and the allocations they hold (`null`: the workers without a team, and the
-   * allocations of workers not in `workers`). A breakdown by team sets it for each group. Default: every team.
+   * Only the workers of this team, and the allocations they hold (`null`: the workers without a team or with the
+   * team `(none)`, as a breakdown's `(none)` group holds them, and the allocations of workers not in `workers`). A
+   * breakdown by team sets it for each group. Default: every team.
    */
   readonly team?: string | null;
-  /** Only this worker and the allocations with this `workerId`. A breakdown by worker sets it. Default: everyone. */
-  readonly workerId?: string;
+  /**
+   * Only this worker and the allocations with this `workerId` (`null`: the allocations without one, missing or
+   * null, or with the workerId `(none)`, as the `(none)` group of a breakdown by worker holds them). A breakdown by
+   * worker sets it. Default: everyone.
+   */
+  readonly workerId?: string | null;
 }
 
 /** One group's pooled figures: open allocations, the FTE of the workers holding them, and cases per FTE. */
@@ -430,9 +435,15 @@ export function caseload(
   // The group asked for (a breakdown's team or worker): the workers of the group and the allocations they hold.
   const table = workerTable(options.workers);
   const workerRecords = table.records;
+  // `null` is the `(none)` group of a breakdown, which holds what has no team or workerId (missing or null) and what
+  // has the value `(none)` itself: the group computed here must hold every allocation the breakdown put in it.
+  const inNoGroup = (value: string | null | undefined): boolean =>
+    value === undefined || value === null || value === NO_TEAM;
   const inGroup = (workerId: string, worker: WorkerRecord | undefined): boolean =>
-    (options.team === undefined || (worker?.team ?? null) === options.team) &&
-    (options.workerId === undefined || workerId === options.workerId);
+    (options.team === undefined ||
+      (options.team === null ? inNoGroup(worker?.team) : worker?.team === options.team)) &&
+    (options.workerId === undefined ||
+      (options.workerId === null ? inNoGroup(workerId) : workerId === options.workerId));
   // The workers of the group, by number.
   const workers: number[] = [];
   for (let w = 0; w < workerRecords.length; w++) {

@@ -667,4 +667,47 @@ describe('computeBreakdown of CASELOAD by worker', () => {
       expect(result).toEqual(alone);
     }
   });
+  it('keeps in the (none) group every allocation without a workerId, missing or null, so the groups add up', () => {
+    // Records given directly (a reader refuses an allocation without a workerId). W1 holds C1, open on 31 Mar 2011;
+    // C2 has no workerId and C3 a null one: neither worker is known, so both are excluded (unknown-worker) in the
+    // whole and both fall in the (none) group, whose figures must count both (2), not only the null one.
+    const given = [
+      { caseId: 'C1', workerId: 'W1', allocatedFrom: '2011-01-10' },
+      { caseId: 'C2', allocatedFrom: '2011-01-10' },
+      { caseId: 'C3', workerId: null, allocatedFrom: '2011-01-10' },
+    ] as unknown as AllocationRecord[];
+    const workers: WorkerRecord[] = [{ workerId: 'W1', fte: 1, role: 'social-worker', team: 'East' }];
+    const { total, groups } = computeBreakdown('CASELOAD', given, fy2010, 'workerId', { workers });
+    expect(total.counts.excluded).toEqual({ 'unknown-worker': 2 });
+    expect(groups.map((g) => [g.key, g.result.counts.recordsRead, g.result.counts.excluded])).toEqual([
+      ['W1', 1, {}],
+      ['(none)', 2, { 'unknown-worker': 2 }],
+    ]);
+    // The groups' records add up to the whole's 3.
+    expect(groups.reduce((sum, g) => sum + g.result.counts.recordsRead, 0)).toBe(total.counts.recordsRead);
+  });
+
+  it('keeps in the (none) group the allocations of a worker or team written (none), as a file may have it', () => {
+    // As read from a CSV: W1 (East) holds C1 and the worker '(none)' of the team '(none)' holds C2, both open on 31
+    // Mar 2011 with an FTE of 1. The breakdown puts C2 in the (none) group by worker and by team; that group's
+    // figure is then 1 case over 1 FTE, not 0 over 0 (n/a) with C2 lost while the whole counts it.
+    const given: AllocationRecord[] = [
+      { caseId: 'C1', workerId: 'W1', allocatedFrom: '2011-01-10' },
+      { caseId: 'C2', workerId: '(none)', allocatedFrom: '2011-01-10' },
+    ];
+    const workers: WorkerRecord[] = [
+      { workerId: 'W1', fte: 1, role: 'social-worker', team: 'East' },
+      { workerId: '(none)', fte: 1, role: 'social-worker', team: '(none)' },
+    ];
+    for (const by of ['workerId', 'team'] as const) {
+      const { total, groups } = computeBreakdown('CASELOAD', given, fy2010, by, { workers });
+      expect([total.numerator, total.denominator]).toEqual([2, 2]);
+      expect(
+        groups.map((g) => [g.key, g.result.numerator, g.result.denominator, g.result.counts.recordsRead]),
+      ).toEqual([
+        [by === 'team' ? 'East' : 'W1', 1, 1, 1],
+        ['(none)', 1, 1, 1],
+      ]);
+    }
+  });
 });

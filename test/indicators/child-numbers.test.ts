@@ -106,6 +106,42 @@ describe('assess45', () => {
     swapped[2] = { id: 'A5', childId: 'C1', startDate: '2010-06-02', completedDate: '2010-08-02' };
     expect(assess45Figures(swapped, referrals)).toEqual([2, 3, 1]);
   });
+
+  it('finds each record by its own childId after the numbered arrays are sorted, reversed or spliced in place', () => {
+    const children = createKeyNumbering();
+    const referrals = numberChildIds(referralRows(), children) as ReferralRecord[];
+    const assessments = numberChildIds(assessmentRows(), children) as AssessmentRecord[];
+    // Reversed and sorted in place: the arrays keep their numbers, now in other records' places. Read by place,
+    // C1's referrals would be R4's and R3's days (A1 from 3 May: late) and the figure 0 of 2.
+    referrals.reverse();
+    assessments.sort((a, b) => (a.id < b.id ? 1 : -1));
+    expect(assess45Figures(assessments, referrals)).toEqual([1, 2, 2]);
+    // R2 taken out and put back last: the same length, the same records, every one in another place.
+    const again = numberChildIds(referralRows(), createKeyNumbering()) as ReferralRecord[];
+    again.push(...again.splice(1, 1));
+    expect(again.map((r) => r.id)).toEqual(['R1', 'R3', 'R4', 'R2']);
+    expect(assess45Figures(assessmentRows(), again)).toEqual([1, 2, 2]);
+    // R2 taken out for good: A1 is then from R1 (Thu 1 Apr): April 19, May 19 (3 and 31 May holidays), June 22 =
+    // 60 working days by 30 Jun, late; 0 of 2.
+    const shorter = numberChildIds(referralRows(), children) as ReferralRecord[];
+    shorter.splice(1, 1);
+    expect(assess45Figures(assessments, shorter)).toEqual([0, 2, 2]);
+  });
+
+  it('joins no child to another whose childId differs only in case or spacing, numbered in one table', () => {
+    const children = createKeyNumbering();
+    const referrals = numberChildIds(referralRows(), children);
+    // A1's twins under 'c1' and 'C1 ': no referral of theirs, so both are excluded (no-referral-found), 1 of 2.
+    const twins = [
+      ...assessmentRows(),
+      { id: 'A5', childId: 'c1', startDate: '2010-06-02', completedDate: '2010-07-15' },
+      { id: 'A6', childId: 'C1 ', startDate: '2010-06-02', completedDate: '2010-07-15' },
+    ];
+    expect(assess45Figures(numberChildIds(twins, children), referrals)).toEqual([1, 2, 4]);
+    expect(children.size).toBe(6); // C1, C2, C3, C4, c1, 'C1 '
+    // The referrals numbered, the assessments not: the same.
+    expect(assess45Figures(twins, referrals)).toEqual([1, 2, 4]);
+  });
 });
 
 describe('repeatReferrals', () => {
@@ -128,6 +164,13 @@ describe('repeatReferrals', () => {
     // R3 now says C1: it repeats R1 too, 2 of 2 (its old number, C2's, would give 1 of 2).
     (numbered[2] as { childId: string }).childId = 'C1';
     expect(figures(numbered)).toEqual([2, 2]);
+  });
+
+  it('finds each referral by its own childId after the numbered array is reversed in place', () => {
+    const numbered = numberChildIds(rows(), createKeyNumbering()) as ReferralRecord[];
+    numbered.reverse();
+    // Still 1 of 2. Read by place, R3 and R2 would both be C1's on one day (neither earlier) and R1 C2's: 0 of 2.
+    expect(figures(numbered)).toEqual([1, 2]);
   });
 });
 
