@@ -548,7 +548,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     } else if (error instanceof TwoValues) {
       const shown = (value: string) => (value === '' ? 'none' : JSON.stringify(value));
       refuse(
-        `the file gives <${error.element}> twice, ${shown(error.first)} on line ${error.firstLine} and ${shown(error.second)} on line ${error.secondLine}: which one the file means cannot be known. Export the file again, or correct it. Expected ${expected}`,
+        `the file gives <${error.element}> twice, ${shown(error.first)}${error.firstLine > 0 ? ` on line ${error.firstLine}` : ' (its first place closed without it)'} and ${shown(error.second)} on line ${error.secondLine}: which one the file means cannot be known. Export the file again, or correct it. Expected ${expected}`,
       );
     } else throw error;
   };

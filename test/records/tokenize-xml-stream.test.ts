@@ -164,6 +164,15 @@ describe('createXmlTokenizer', () => {
     expect(eventsOf(pieces).at(-2)).toEqual(['refuse', message]);
     // A blank second value contradicts a given first one too.
     expect(refusalOf(twice.replace('2014-03-31', ''))).toContain('"2013-03-31" on line 3 and none on line 4');
+    // A first header without the date, then a second with it: which one the file means cannot be known either.
+    const late = xml.replace('<ReferenceDate>2013-03-31</ReferenceDate>', '<ReferenceDate></ReferenceDate>');
+    expect(refusalOf(late.replace('  <Children>', `${twice.split('\n')[3]}\n  <Children>`))).toContain(
+      'twice, none on line 3 and "2014-03-31" on line 4',
+    );
+    const without = xml.replace('<ReferenceDate>2013-03-31</ReferenceDate>', '');
+    expect(refusalOf(without.replace('  <Children>', `${twice.split('\n')[3]}\n  <Children>`))).toContain(
+      'twice, none (its first place closed without it) and "2014-03-31" on line 4',
+    );
     // The same value twice says nothing new: read as once.
     const same = twice.replace('2014-03-31', '2013-03-31');
     expect(eventsOf([same]).map((event) => event[0])).toEqual(['fileValue', 'item', 'item', 'end']);
