@@ -17,7 +17,7 @@ export interface OpenFile {
 }
 
 /**
- * The bytes of an open file, read from its start in 64 KiB pieces.
+ * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`).
  *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
@@ -29,6 +29,7 @@ export interface OpenFile {
 export function fileSource(handle: OpenFile, name: string): ByteSource {
   return {
     name,
+    rereadable: true,
     chunks: () => handle.createReadStream({ autoClose: false, start: 0 }) as AsyncIterable<Uint8Array>,
   };
 }

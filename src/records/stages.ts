@@ -25,6 +25,11 @@ export interface ByteSource {
   readonly name: string;
   /** The bytes, in order. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Whether `chunks()` may be called again to read the bytes again from the start (a file, a `Blob`): the CSV fast
+   * lane is tried only then, since handing back to the general path reads the input again. Default false.
+   */
+  readonly rereadable?: boolean;
 }
 
 /** What a streaming stage is fed: text (or bytes) in pieces, then the end. */
