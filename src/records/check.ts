@@ -711,19 +711,20 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if (column >= 0) {
         const start = starts[column] as number;
         const end = ends[column] as number;
-        let day = Number.NaN;
+        let inPlace = false;
         if (end - start === 10 && isDate[i] === true) {
+          // A date of the two common styles, read from its codes without making the cell's string.
           const table = dayDates[i] as DayDates;
-          day =
+          const day =
             text.charCodeAt(start + 4) === HYPHEN
               ? isoDayAt(text, start)
               : readsSlashes
                 ? slashDay(text, start, monthFirst)
                 : Number.NaN;
-          if (day >= table.first && day <= table.last) read = sharedDate(table, day, undefined);
-          else day = Number.NaN;
+          inPlace = day >= table.first && day <= table.last;
+          if (inPlace) read = sharedDate(table, day, undefined);
         }
-        if (day !== day) read = (readers[i] as CellReader)(text.slice(start, end));
+        if (!inPlace) read = (readers[i] as CellReader)(text.slice(start, end));
       }
       if (read === BLANK) {
         values[i] = undefined;
