@@ -191,6 +191,35 @@ function twoDigits(text: string, at: number): number {
   return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
 
+/** The years whose months {@link civilDay} reads from a table: every year a date field allows. */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_LAST_YEAR = 2100;
+/** The day number of the first of each month of those years, and each month's length (made when first needed). */
+let monthStarts: Int32Array | undefined;
+let monthLengths: Uint8Array | undefined;
+
+/**
+ * The day number of a date whose month is 1 to 12 and day at least 1, or NaN when the month has no such day: as
+ * `daysInMonth` and `daysFromCivil`, read from a table of months for the years 1900 to 2100.
+ */
+function civilDay(year: number, month: number, day: number): number {
+  if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR)
+    return day > daysInMonth(year, month) ? Number.NaN : daysFromCivil(year, month, day);
+  if (monthStarts === undefined || monthLengths === undefined) {
+    const months = (TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 12;
+    monthStarts = new Int32Array(months);
+    monthLengths = new Uint8Array(months);
+    for (let index = 0; index < months; index++) {
+      const y = TABLE_FIRST_YEAR + Math.floor(index / 12);
+      const m = (index % 12) + 1;
+      monthStarts[index] = daysFromCivil(y, m, 1);
+      monthLengths[index] = daysInMonth(y, m);
+    }
+  }
+  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  return day > (monthLengths[index] as number) ? Number.NaN : (monthStarts[index] as number) + day - 1;
+}
+
 /**
  * The day number of a cell written `DD/MM/YYYY` (or `MM/DD/YYYY` when `monthFirst`) at `at` in `text`, read from its
  * character codes, or NaN for any other cell and for a date that is not real. Only ten characters with slashes at 2
@@ -206,8 +235,8 @@ function slashDay(text: string, at: number, monthFirst: boolean): number {
   const year = century * 100 + years;
   const month = monthFirst ? a : b;
   const day = monthFirst ? b : a;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return daysFromCivil(year, month, day);
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  return civilDay(year, month, day);
 }
 
 /**
@@ -221,9 +250,7 @@ function isoDayAt(text: string, at: number): number {
   const month = twoDigits(text, at + 5);
   const day = twoDigits(text, at + 8);
   if (c < 0 || y < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
-  const year = c * 100 + y;
-  if (day > daysInMonth(year, month)) return Number.NaN;
-  return daysFromCivil(year, month, day);
+  return civilDay(c * 100 + y, month, day);
 }
 
 /**
@@ -252,6 +279,46 @@ function sharedDate(table: DayDates, day: number, iso: string | undefined): stri
   const made = iso ?? fromDayNumber(day);
   table.byDay[day - table.first] = made;
   return made;
+}
+
+/**
+ * The values of one text field that the CSV fast lane has read, found again by a cell's characters in the text, so
+ * that a field that repeats itself (a team, a worker) costs no string per cell. Only a cell whose value is the cell
+ * as written is kept; a field whose cells are mostly new (an id) stops being looked up after
+ * {@link SHARING_CHECKED_EVERY} cells, as {@link textReader} does.
+ */
+class TextInterning {
+  private readonly byHash = new Map<number, string>();
+  private looked = 0;
+  private found = 0;
+  private on = true;
+
+  /** The value kept for the cell `text[start, end)`, or undefined. */
+  find(text: string, start: number, end: number): string | undefined {
+    if (!this.on) return undefined;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const known = this.byHash.get(hash);
+    this.looked++;
+    if (known !== undefined && known.length === end - start) {
+      let same = true;
+      for (let i = start; i < end && same; i++) same = known.charCodeAt(i - start) === text.charCodeAt(i);
+      if (same) {
+        this.found++;
+        return known;
+      }
+    }
+    if (this.looked % SHARING_CHECKED_EVERY === 0 && this.found * 2 < this.looked) this.on = false;
+    return undefined;
+  }
+
+  /** Keeps a value read as written, while there is room. */
+  keep(value: string): void {
+    if (!this.on || this.byHash.size >= TEXT_CELLS_SHARED) return;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    if (!this.byHash.has(hash)) this.byHash.set(hash, value);
+  }
 }
 
 /**
@@ -701,6 +768,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
    * The CSV fast lane's row (see {@link PlainRowReader}): `readRow` for a row whose every value is plain, or false,
    * having changed nothing, for the general path to read it.
    */
+  // Each text field's cells read so far, found by their characters without making a string (see internedText).
+  const interned = fields.map((f) => (f.type === 'text' ? new TextInterning() : undefined));
+
   const plainRow: PlainRowReader = (text, starts, ends, at, row) => {
     if (refused) return false;
     const candidate = new PlainRecord();
@@ -724,7 +794,17 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
           inPlace = day >= table.first && day <= table.last;
           if (inPlace) read = sharedDate(table, day, undefined);
         }
-        if (!inPlace) read = (readers[i] as CellReader)(text.slice(start, end));
+        if (!inPlace) {
+          const interning = interned[i];
+          const known = interning === undefined ? undefined : interning.find(text, start, end);
+          if (known !== undefined) read = known;
+          else {
+            const raw = text.slice(start, end);
+            read = (readers[i] as CellReader)(raw);
+            // A cell read as it is written (no spaces trimmed) is its own value: kept for its repeats.
+            if (read === raw) interning?.keep(raw);
+          }
+        }
       }
       if (read === BLANK) {
         values[i] = undefined;

@@ -30,8 +30,8 @@ const CR = 13;
 const TAB = 9;
 const FORM_FEED = 12;
 const SPACE = 32;
-/** The first character code the lane hands back for. */
-const NOT_ASCII = 128;
+/** What the lane does not handle: a double quote, a character that is not ASCII, a CR not followed by a LF. */
+const UNHANDLED = /["\u0080-\uffff]|\r(?!\n)/g;
 
 /** Whether `text[from, to)` holds only commas and the ASCII characters `trim()` removes: a row of blank cells. */
 function isBlankRow(text: string, from: number, to: number): boolean {
@@ -124,68 +124,61 @@ export class FastCsvLane implements TextSink {
 
   /**
    * Reads the rows of `text` from `from`; the last, unless `final`, only when a line break ends it. Returns where
-   * the rows not read start.
+   * the rows not read start. Rows and cells are found by `indexOf` (the engine's own search), once the text is
+   * known to hold nothing the lane does not handle.
    */
   private rows(text: string, from: number, final: boolean): number {
     const n = text.length;
-    let starts = this.starts;
-    let ends = this.ends;
-    let room = starts.length;
-    let rowStart = from;
-    let cells = 0;
-    starts[0] = from;
-    let i = from;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c > COMMA && c < NOT_ASCII) {
-        i++;
-        continue;
-      }
-      if (c === COMMA) {
-        if (cells < room) ends[cells] = i;
-        cells++;
-        if (cells < room) starts[cells] = i + 1;
-        i++;
-        continue;
-      }
-      if (c === LF || c === CR) {
-        let next = i + 1;
-        if (c === CR) {
-          if (next === n && !final) return rowStart;
-          if (next === n || text.charCodeAt(next) !== LF) {
-            this.handBack('a line ended by a carriage return alone');
-            return n;
-          }
-          next++;
-        }
-        if (cells < room) ends[cells] = i;
-        this.row(text, rowStart, i, cells + 1);
-        if (this.handedBack) return n;
-        // The header may have made room for a wider row.
-        starts = this.starts;
-        ends = this.ends;
-        room = starts.length;
-        this.line++;
-        rowStart = next;
-        cells = 0;
-        starts[0] = next;
-        i = next;
-        continue;
-      }
-      if (c === QUOTE) {
-        this.handBack('a double quote');
+    UNHANDLED.lastIndex = from;
+    const found = UNHANDLED.exec(text);
+    if (found !== null) {
+      const c = found[0].charCodeAt(0);
+      // A CR ending the piece may have its LF in the next one: the row is read then.
+      if (!(c === CR && found.index === n - 1 && !final)) {
+        this.handBack(
+          c === QUOTE
+            ? 'a double quote'
+            : c === CR
+              ? 'a line ended by a carriage return alone'
+              : 'a character that is not ASCII',
+        );
         return n;
       }
-      if (c >= NOT_ASCII) {
-        this.handBack('a character that is not ASCII');
-        return n;
-      }
-      i++;
     }
-    if (!final) return rowStart;
-    if (rowStart < n || cells > 0) {
-      if (cells < room) ends[cells] = n;
-      this.row(text, rowStart, n, cells + 1);
+    let i = from;
+    // Where the next comma at or after the cell being read is (n: none), searched again only once passed.
+    let comma = -1;
+    while (i < n) {
+      let lineFeed = text.indexOf('\n', i);
+      if (lineFeed < 0) {
+        if (!final) return i;
+        lineFeed = n;
+      }
+      const end = lineFeed > i && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
+      const starts = this.starts;
+      const ends = this.ends;
+      const room = starts.length;
+      let cells = 0;
+      let at = i;
+      for (;;) {
+        if (comma < at) {
+          comma = text.indexOf(',', at);
+          if (comma < 0) comma = n;
+        }
+        if (cells < room) starts[cells] = at;
+        if (comma >= end) {
+          if (cells < room) ends[cells] = end;
+          cells++;
+          break;
+        }
+        if (cells < room) ends[cells] = comma;
+        cells++;
+        at = comma + 1;
+      }
+      this.row(text, i, end, cells);
+      if (this.handedBack) return n;
+      this.line++;
+      i = lineFeed + 1;
     }
     return n;
   }
