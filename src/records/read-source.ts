@@ -28,6 +28,9 @@ export const textFormats = ['csv', 'ndjson', 'json', 'xml'] as const;
 /** A format read as text: one of {@link textFormats}. */
 export type TextFormat = (typeof textFormats)[number];
 
+/** The pieces a whole text is given to the CSV fast lane in, in characters. */
+const TEXT_PIECE = 64 * 1024;
+
 /** Options of {@link readRecordsSource}: those of `parseRecords`, the hash and progress. */
 export interface ReadSourceOptions extends ParseRecordsOptions {
   /** Makes the hash of the bytes. Default: the core's SHA-256 (the node entry passes `node:crypto`'s, faster). */
@@ -306,7 +309,9 @@ export function readTextBy<K extends RecordKind>(
     const shape = layout.shape(checker);
     const lane = fastLaneOf(format, shape, checker, createShaper(shape, checker, { header: 'first-row' }));
     if (lane !== undefined) {
-      lane.write(body);
+      // In pieces, as a file comes: measured faster than one scan of the whole text.
+      for (let at = 0; at < body.length && !lane.handedBack; at += TEXT_PIECE)
+        lane.write(body.slice(at, at + TEXT_PIECE));
       lane.end();
       if (!lane.handedBack) {
         lanes.onLane?.('fast', '');
