@@ -617,6 +617,23 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     rowsAccepted++;
   };
 
+  /** Whether field i's value, as its reader read it, is known to pass the schema (see {@link vouchOf}). */
+  const passes = (i: number, read: unknown): boolean => {
+    const vouch = vouches[i];
+    if (vouch === VOUCH_DATE) return typeof read === 'string';
+    if (vouch === VOUCH_TEXT) return typeof read === 'string' && read.length > 0;
+    return fitsSchema(fields[i] as FieldSpec, read);
+  };
+
+  /** The key of the row in `values`, or undefined when a part of it is blank. */
+  const keyOfValues = (): string | undefined => {
+    for (let k = 0; k < keyIndices.length; k++)
+      if (values[keyIndices[k] as number] === undefined) return undefined;
+    return singleKey >= 0
+      ? String(values[singleKey])
+      : keyIndices.map((index) => values[index]).join('\u0000');
+  };
+
   /**
    * Reads one row: `raws[at[i]]` (or `raws[i]` without `at`) is the raw value of field i. The record is the object
    * of the values read, its keys in field order, as the schema gives them.
@@ -674,19 +691,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       }
       setField(candidate, i, names[i] as string, read);
       values[i] = read;
-      if (fits) {
-        const vouch = vouches[i];
-        if (vouch === VOUCH_DATE) fits = typeof read === 'string';
-        else if (vouch === VOUCH_TEXT) fits = typeof read === 'string' && read.length > 0;
-        else fits = fitsSchema(fields[i] as FieldSpec, read);
-      }
+      if (fits) fits = passes(i, read);
     }
-    let keyed = true;
-    for (let k = 0; k < keyIndices.length; k++)
-      if (values[keyIndices[k] as number] === undefined) keyed = false;
-    if (keyed) {
-      const key =
-        singleKey >= 0 ? String(values[singleKey]) : keyIndices.map((index) => values[index]).join('\u0000');
+    const key = keyOfValues();
+    if (key !== undefined) {
       const known = keys.size;
       const number = keys.add(key);
       if (number === known) firstRowOfKey.push(row);
@@ -818,12 +826,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if (isProblem(read)) return false;
       setField(candidate, i, names[i] as string, read);
       values[i] = read;
-      if (fits) {
-        const vouch = vouches[i];
-        if (vouch === VOUCH_DATE) fits = typeof read === 'string';
-        else if (vouch === VOUCH_TEXT) fits = typeof read === 'string' && read.length > 0;
-        else fits = fitsSchema(fields[i] as FieldSpec, read);
-      }
+      if (fits) fits = passes(i, read);
     }
     if (!fits) return false;
     for (const pair of datePairs) {
@@ -831,12 +834,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const end = values[pair.endIndex];
       if (typeof start === 'string' && typeof end === 'string' && end < start) return false;
     }
-    let keyed = true;
-    for (let k = 0; k < keyIndices.length; k++)
-      if (values[keyIndices[k] as number] === undefined) keyed = false;
-    if (keyed) {
-      const key =
-        singleKey >= 0 ? String(values[singleKey]) : keyIndices.map((index) => values[index]).join('\u0000');
+    const key = keyOfValues();
+    if (key !== undefined) {
       const known = keys.size;
       // A key seen before: the general path reads the row again and finds it (adding a known key changes nothing).
       if (keys.add(key) !== known) return false;

@@ -25,7 +25,6 @@ import type { RowSink, TextSink } from './stages.js';
 
 const COMMA = 44;
 const QUOTE = 34;
-const LF = 10;
 const CR = 13;
 const TAB = 9;
 const FORM_FEED = 12;
