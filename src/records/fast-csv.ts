@@ -24,13 +24,12 @@ import type { Shape } from './shape.js';
 import type { RowSink, TextSink } from './stages.js';
 
 const COMMA = 44;
-const QUOTE = 34;
 const CR = 13;
 const TAB = 9;
 const FORM_FEED = 12;
 const SPACE = 32;
-/** What the lane does not handle: a double quote, a character that is not ASCII, a CR not followed by a LF. */
-const UNHANDLED = /["\u0080-\uffff]|\r(?!\n)/g;
+/** A character that is not ASCII, which the lane does not handle. */
+const NOT_ASCII = /[\u0080-\uffff]/g;
 
 /** Whether `text[from, to)` holds only commas and the ASCII characters `trim()` removes: a row of blank cells. */
 function isBlankRow(text: string, from: number, to: number): boolean {
@@ -124,34 +123,38 @@ export class FastCsvLane implements TextSink {
   /**
    * Reads the rows of `text` from `from`; the last, unless `final`, only when a line break ends it. Returns where
    * the rows not read start. Rows and cells are found by `indexOf` (the engine's own search), once the text is
-   * known to hold nothing the lane does not handle.
+   * known to hold no quote and no character that is not ASCII; a CR is looked for the same way, row by row.
    */
   private rows(text: string, from: number, final: boolean): number {
     const n = text.length;
-    UNHANDLED.lastIndex = from;
-    const found = UNHANDLED.exec(text);
-    if (found !== null) {
-      const c = found[0].charCodeAt(0);
-      // A CR ending the piece may have its LF in the next one: the row is read then.
-      if (!(c === CR && found.index === n - 1 && !final)) {
-        this.handBack(
-          c === QUOTE
-            ? 'a double quote'
-            : c === CR
-              ? 'a line ended by a carriage return alone'
-              : 'a character that is not ASCII',
-        );
-        return n;
-      }
+    if (text.indexOf('"', from) >= 0) {
+      this.handBack('a double quote');
+      return n;
+    }
+    NOT_ASCII.lastIndex = from;
+    if (NOT_ASCII.test(text)) {
+      this.handBack('a character that is not ASCII');
+      return n;
     }
     let i = from;
     // Where the next comma at or after the cell being read is (n: none), searched again only once passed.
     let comma = -1;
+    // Where the next CR at or after the row is (n: none), searched again only once passed.
+    let carriageReturn = -1;
     while (i < n) {
       let lineFeed = text.indexOf('\n', i);
       if (lineFeed < 0) {
         if (!final) return i;
         lineFeed = n;
+      }
+      if (carriageReturn < i) {
+        carriageReturn = text.indexOf('\r', i);
+        if (carriageReturn < 0) carriageReturn = n;
+      }
+      // A CR in the row anywhere but just before its LF ends a line alone.
+      if (carriageReturn < lineFeed && (carriageReturn !== lineFeed - 1 || lineFeed === n)) {
+        this.handBack('a line ended by a carriage return alone');
+        return n;
       }
       const end = lineFeed > i && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
       const starts = this.starts;
