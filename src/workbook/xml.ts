@@ -223,7 +223,7 @@ export class XmlTokenizer {
    * @throws {WorkbookError} when the XML declares entities.
    */
   write(chunk: string): void {
-    const buffer = this.rest.length === 0 ? chunk : this.rest + chunk;
+    const buffer = this.rest.length === 0 ? chunk : [this.rest, chunk].join('');
     const handler = this.handler;
     const length = buffer.length;
     let position = 0;
