@@ -190,6 +190,8 @@ interface NodeZlib {
   createInflateRaw(options: {
     chunkSize: number;
   }): AsyncIterable<Uint8Array> & { end(data: Uint8Array): void };
+  /** Node 20.15 and later: CRC-32 in native code, about three times as fast as {@link updateCrc32}. */
+  crc32?: (data: Uint8Array, value: number) => number;
 }
 
 /** Node.js's zlib, asked of the running platform rather than imported, so that the core stays browser-safe. */
@@ -198,6 +200,12 @@ function nodeZlib(): NodeZlib | undefined {
   const zlib = platform?.getBuiltinModule?.('node:zlib') as Partial<NodeZlib> | undefined;
   return typeof zlib?.createInflateRaw === 'function' ? (zlib as NodeZlib) : undefined;
 }
+
+/** Continues a CRC-32 over more bytes, with Node's zlib where it has `crc32`, else {@link updateCrc32}. */
+const continueCrc32: (crc: number, bytes: Uint8Array) => number = (() => {
+  const crc32 = nodeZlib()?.crc32;
+  return typeof crc32 === 'function' ? (crc: number, bytes: Uint8Array) => crc32(bytes, crc) : updateCrc32;
+})();
 
 /**
  * Inflates with Node's zlib, in pieces of 1 MB: the whole compressed data written at once (a view, not a copy), the
@@ -279,14 +287,14 @@ export async function* unzipEntry(
   if (entry.method === 0) {
     for (let at = 0; at < data.length; at += SLICE) {
       const chunk = data.subarray(at, at + SLICE);
-      crc = updateCrc32(crc, chunk);
+      crc = continueCrc32(crc, chunk);
       size += chunk.length;
       yield chunk;
     }
   } else {
     try {
       for await (const chunk of inflate(data)) {
-        crc = updateCrc32(crc, chunk);
+        crc = continueCrc32(crc, chunk);
         size += chunk.length;
         yield chunk;
       }
