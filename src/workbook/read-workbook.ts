@@ -256,7 +256,7 @@ async function readDateStyles(archive: Archive, part: string | undefined): Promi
 /**
  * Opens an Excel workbook (.xlsx) held in memory: reads its zip directory and its list of sheets, and nothing else
  * until a sheet is read. Core function: it runs in a browser or a Web Worker as in Node (it uses the platform's
- * `DecompressionStream` and `TextDecoder`).
+ * `DecompressionStream` and `TextDecoder`; in Node.js, zlib for inflating, asked of `process.getBuiltinModule`).
  *
  * @param bytes - the whole .xlsx file.
  * @returns the workbook's sheets and date system, and {@link WorkbookReader.readSheet}.
