@@ -65,6 +65,25 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether the name whose character codes are `codes` is written in `text` at `at`. Compared against codes held in
+ * an array rather than with `startsWith` or a second string: the largest single cost of the tokenizer's profile
+ * was comparing names (every start and end tag), and a name sliced from the text is a string the engine reaches
+ * through one more indirection at every character.
+ */
+function writtenAt(text: string, at: number, codes: Uint16Array): boolean {
+  const length = codes.length;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
+}
+
+/** The character codes of a name, for {@link writtenAt}. */
+function codesOf(name: string): Uint16Array {
+  const codes = new Uint16Array(name.length);
+  for (let k = 0; k < name.length; k++) codes[k] = name.charCodeAt(k);
+  return codes;
+}
+
 /** Whether a character code may start an XML name (a letter, `_`, `:` or any character past ASCII). */
 function startsName(code: number): boolean {
   return (
@@ -156,6 +175,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
   // The open elements: qualified names (to match end tags), lines, and paths from where the container is found.
   const names: string[] = [];
+  const nameCodes: Uint16Array[] = [];
   const locals: string[] = [];
   const repeatsAt: boolean[] = [];
   const lines: number[] = [];
@@ -182,30 +202,49 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   // Element names met, found by their first two characters and compared where they lie: a census repeats a few
   // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
   const knownQualified: string[] = [];
+  const knownCodes: Uint16Array[] = [];
   const knownLocal: string[] = [];
   const knownRepeats: boolean[] = [];
+  // By their first two characters: ASCII pairs in an array (a census's names), any other pair in a map.
+  const knownByAsciiStart: (number[] | undefined)[] = new Array(128 * 128).fill(undefined);
   const knownByStart = new Map<number, number[]>();
+  const startsOf = (first: number, second: number): number[] | undefined =>
+    first < 128 && second < 128
+      ? knownByAsciiStart[first * 128 + second]
+      : knownByStart.get(first * 65536 + second);
   /** The number of the known name written at `from` (followed by `>`, `/` or white space), or -1. */
   const knownNameAt = (from: number): number => {
-    const list = knownByStart.get(buffer.charCodeAt(from) * 65536 + buffer.charCodeAt(from + 1));
+    const list = startsOf(buffer.charCodeAt(from), buffer.charCodeAt(from + 1));
     if (list === undefined) return -1;
     for (const known of list) {
-      const name = knownQualified[known] as string;
-      const after = buffer.charCodeAt(from + name.length);
-      if ((after === GT || after === SLASH || after <= 32) && buffer.startsWith(name, from)) return known;
+      const codes = knownCodes[known] as Uint16Array;
+      const after = buffer.charCodeAt(from + codes.length);
+      if ((after === GT || after === SLASH || after <= 32) && writtenAt(buffer, from, codes)) return known;
     }
     return -1;
   };
-  /** Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster). */
-  const remember = (qualified: string, local: string, repeats: boolean): void => {
-    if (knownQualified.length >= 4096) return;
-    const key = qualified.charCodeAt(0) * 65536 + qualified.charCodeAt(1);
-    const list = knownByStart.get(key) ?? [];
-    knownByStart.set(key, list);
+  /**
+   * Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster).
+   * @returns the name's character codes.
+   */
+  const remember = (qualified: string, local: string, repeats: boolean): Uint16Array => {
+    const codes = codesOf(qualified);
+    if (knownQualified.length >= 4096) return codes;
+    const first = qualified.charCodeAt(0);
+    // A one-character name has no second: NaN, kept apart from every pair by the map.
+    const second = qualified.length > 1 ? qualified.charCodeAt(1) : Number.NaN;
+    let list = startsOf(first, second);
+    if (list === undefined) {
+      list = [];
+      if (first < 128 && second < 128) knownByAsciiStart[first * 128 + second] = list;
+      else knownByStart.set(first * 65536 + second, list);
+    }
     list.push(knownQualified.length);
     knownQualified.push(qualified);
+    knownCodes.push(codes);
     knownLocal.push(local);
     knownRepeats.push(repeats);
+    return codes;
   };
 
   /** The line of position `at` of the buffer (called with positions in order). */
@@ -309,15 +348,17 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     let qualified: string;
     let name: string;
     let repeats: boolean;
+    let codes: Uint16Array;
     if (known >= 0) {
       qualified = knownQualified[known] as string;
       name = knownLocal[known] as string;
       repeats = knownRepeats[known] as boolean;
+      codes = knownCodes[known] as Uint16Array;
     } else {
       qualified = buffer.slice(lt + 1, nameEnd);
       name = qualified.slice(qualified.lastIndexOf(':') + 1);
       repeats = repeating.has(name);
-      remember(qualified, name, repeats);
+      codes = remember(qualified, name, repeats);
     }
     if (recordDepth >= 0) {
       const level = depth - recordDepth;
@@ -357,6 +398,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       }
     }
     names[depth] = qualified;
+    nameCodes[depth] = codes;
     locals[depth] = name;
     repeatsAt[depth] = repeats;
     lines[depth] = at;
@@ -436,14 +478,15 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       const next = buffer.charCodeAt(lt + 1);
       if (next === SLASH) {
         const open = names[depth - 1];
+        const openCodes = nameCodes[depth - 1];
         // The usual end tag: the open element's name and `>`.
         if (
-          open !== undefined &&
-          buffer.charCodeAt(lt + 2 + open.length) === GT &&
-          buffer.startsWith(open, lt + 2)
+          openCodes !== undefined &&
+          buffer.charCodeAt(lt + 2 + openCodes.length) === GT &&
+          writtenAt(buffer, lt + 2, openCodes)
         ) {
           close();
-          position = lt + 3 + open.length;
+          position = lt + 3 + openCodes.length;
           continue;
         }
         const gt = buffer.indexOf('>', lt + 2);
@@ -451,8 +494,9 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
         const nameEnd = nameEndOf(buffer, lt + 2, gt);
         if (
           open === undefined ||
-          nameEnd - lt - 2 !== open.length ||
-          !buffer.startsWith(open, lt + 2) ||
+          openCodes === undefined ||
+          nameEnd - lt - 2 !== openCodes.length ||
+          !writtenAt(buffer, lt + 2, openCodes) ||
           !isBlank(buffer, nameEnd, gt)
         ) {
           const closing = buffer.slice(lt + 2, nameEnd);
@@ -556,7 +600,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   return {
     write(chunk) {
       if (done || chunk.length === 0) return;
-      buffer = buffer.length === 0 ? chunk : buffer + chunk;
+      buffer = buffer.length === 0 ? chunk : [buffer, chunk].join('');
       try {
         const position = read();
         lineAt(position);
