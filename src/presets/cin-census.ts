@@ -60,7 +60,10 @@ function all(element: XmlNode, name: string): XmlNode[] {
 /** The text of the element's child `name`, or undefined when it is absent or empty. */
 function text(element: XmlNode | undefined, name: string): string | undefined {
   const value = element?.[name];
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
@@ -73,7 +76,10 @@ function lineOf(element: XmlNode): number {
 /** The values that are present. */
 function defined(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [field, value] of Object.entries(values)) if (value !== undefined) kept[field] = value;
+  for (const field in values) {
+    const value = values[field];
+    if (value !== undefined) kept[field] = value;
+  }
   return kept;
 }
 
