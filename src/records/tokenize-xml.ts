@@ -24,6 +24,13 @@ export interface XmlTokenizerOptions {
   /** Elements that may repeat, read as lists whether the file has one or several (the records are added). */
   readonly repeating?: readonly string[];
   /**
+   * The only element names (local) the next stage reads inside a record, when it says so: an element inside a
+   * record with any other name is read as XML (its tags matched, its text checked for a bare `&`, its lines
+   * counted) but not built, and its parent is an object all the same (with `#text` when it has text), as when
+   * it is built. Default: every element is built.
+   */
+  readonly reads?: readonly string[];
+  /**
    * File values to read, by name: the path of an element from where the container is found
    * (`{ referenceDate: 'Header/CollectionDetails/ReferenceDate' }`). Each is given to the sink before any record;
    * records met before a file value's element are held until it is read (or until the end of the file, when the
@@ -53,6 +60,7 @@ const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
+const AMPERSAND = 38;
 
 type XmlNode = Record<string | symbol, unknown>;
 
@@ -149,6 +157,8 @@ class Malformed {
 export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink): TextSink {
   const { container, records, expected } = options;
   const repeating: ReadonlySet<string> = new Set([records, ...(options.repeating ?? [])]);
+  const reads: ReadonlySet<string> | undefined =
+    options.reads === undefined ? undefined : new Set(options.reads);
   // The file values by their element's path, and by the path of that element's parent: a value is settled when
   // its element is read, or when the parent's first element closes without it.
   const valueAt = new Map<string, string>();
@@ -188,6 +198,8 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   let containerDepth = -1;
   // The record being read: its elements' nodes and text, by depth below the record element.
   let recordDepth = -1;
+  // The depth of an element inside the record that is not read (`reads`), while it is open: not built.
+  let unreadDepth = -1;
   const nodes: (XmlNode | undefined)[] = [];
   const texts: string[] = [];
   // A file value's element being read: its depth, name and text.
@@ -205,6 +217,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   const knownCodes: Uint16Array[] = [];
   const knownLocal: string[] = [];
   const knownRepeats: boolean[] = [];
+  const knownRead: boolean[] = [];
   // By their first two characters: ASCII pairs in an array (a census's names), any other pair in a map.
   const knownByAsciiStart: (number[] | undefined)[] = new Array(128 * 128).fill(undefined);
   const knownByStart = new Map<number, number[]>();
@@ -244,6 +257,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     knownCodes.push(codes);
     knownLocal.push(local);
     knownRepeats.push(repeats);
+    knownRead.push(reads === undefined || reads.has(local));
     return codes;
   };
 
@@ -307,7 +321,15 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   // Text is decoded run by run and a CDATA section added as written: decoding the joined text would read `&amp;`
   // inside CDATA as `&`.
   const text = (from: number, to: number): void => {
-    if (recordDepth >= 0) {
+    if (unreadDepth >= 0) {
+      // Not kept, but an "&" in it must still start a reference.
+      for (let at = from; at < to; at++) {
+        if (buffer.charCodeAt(at) === AMPERSAND) {
+          decoded(from, to);
+          break;
+        }
+      }
+    } else if (recordDepth >= 0) {
       const level = depth - 1 - recordDepth;
       const sofar = texts[level] as string;
       if (sofar === '' && isBlank(buffer, from, to)) return;
@@ -324,6 +346,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   };
 
   const cdata = (raw: string): void => {
+    if (unreadDepth >= 0) return;
     if (recordDepth >= 0) texts[depth - 1 - recordDepth] = `${texts[depth - 1 - recordDepth] ?? ''}${raw}`;
     else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += raw;
   };
@@ -349,23 +372,30 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     let name: string;
     let repeats: boolean;
     let codes: Uint16Array;
+    let read: boolean;
     if (known >= 0) {
       qualified = knownQualified[known] as string;
       name = knownLocal[known] as string;
       repeats = knownRepeats[known] as boolean;
       codes = knownCodes[known] as Uint16Array;
+      read = knownRead[known] as boolean;
     } else {
       qualified = buffer.slice(lt + 1, nameEnd);
       name = qualified.slice(qualified.lastIndexOf(':') + 1);
       repeats = repeating.has(name);
       codes = remember(qualified, name, repeats);
+      read = reads === undefined || reads.has(name);
     }
-    if (recordDepth >= 0) {
+    if (unreadDepth >= 0) {
+      // Inside an element that is not read: only its tags are matched.
+    } else if (recordDepth >= 0) {
       const level = depth - recordDepth;
-      // The parent becomes an object at its first child element.
+      // The parent becomes an object at its first child element, whether that child is read or not.
       if (nodes[level - 1] === undefined) nodes[level - 1] = { [XML_LINE]: lines[depth - 1] };
-      nodes[level] = undefined;
-      texts[level] = '';
+      if (read) {
+        nodes[level] = undefined;
+        texts[level] = '';
+      } else unreadDepth = depth;
     } else if (containerDepth >= 0 && depth === containerDepth + 1 && name === records) {
       recordDepth = depth;
       nodes[0] = undefined;
@@ -409,6 +439,10 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
   const close = (): void => {
     depth--;
+    if (unreadDepth >= 0) {
+      if (depth === unreadDepth) unreadDepth = -1;
+      return;
+    }
     if (recordDepth >= 0) {
       const level = depth - recordDepth;
       const node = nodes[level];

@@ -85,7 +85,7 @@ describe('createXmlTokenizer', () => {
     }
   });
 
-  it('gives the same events for any census cut into any chunks: inside names, entities, CDATA ends and CRLFs', () => {
+  it('gives the same events for any census cut into any chunks (inside names, entities, CDATA ends, CRLFs), all elements built or some', () => {
     // Names that share their first two characters (`CINdetails`, `CINreferralDate`, `CI`), one a prefix of another,
     // a one-character name, a prefixed name; text with entities, a CDATA section, a bare "&" (a refusal), line ends
     // LF and CRLF; now and then an end tag that does not match (a refusal naming its line). The tokenizer fed the
@@ -134,8 +134,31 @@ describe('createXmlTokenizer', () => {
         }
         pieces.push(text.slice(from));
         expect(eventsOf(pieces)).toEqual(eventsOf([text]));
+        // The same when only some elements are built (`reads`): the others are still matched and checked.
+        const some: XmlTokenizerOptions = { ...census, reads: ['CINdetails', 'CI', 'Section47'] };
+        expect(eventsOf(pieces, some)).toEqual(eventsOf([text], some));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('builds only the elements read (`reads`), the others still matched and checked, their parent an object', () => {
+    // Reading LAchildID only: PersonBirthDate is not built; CINdetails is not built, nor what is in it; a parent
+    // whose only child is not read is still an object (so a text-only reader sees it is not text), with its text.
+    const only: XmlTokenizerOptions = { ...census, reads: ['LAchildID', 'Ids'] };
+    const text = (inside: string) =>
+      `<Message><Children>\n<Child>\n<Ids>C<PersonBirthDate>2001-01-01</PersonBirthDate></Ids>\n<LAchildID>C1</LAchildID>\n<CINdetails>${inside}</CINdetails>\n</Child>\n</Children></Message>`;
+    const seen = eventsOf([text('<CINreferralDate>2012-05-01</CINreferralDate>')], only);
+    expect(seen).toEqual([
+      ['item', { Ids: { '#text': 'C', [XML_LINE]: 3 }, LAchildID: 'C1', [XML_LINE]: 2 }, 2],
+      ['end'],
+    ]);
+    // An element not read is still XML: a bare "&" in it, or an end tag that does not match, refuses the file.
+    expect(refusalOf(text('<Source>AT&T</Source>'), only)).toMatch(
+      /^the file is not complete, well-formed XML \(line 5: "&" that starts no entity in "&T"/,
+    );
+    expect(refusalOf(text('<A>x</B>'), only)).toMatch(
+      /\(line 5: the end tag <\/B> where <\/A> \(opened on line 5\) was expected\)/,
     );
   });
 
