@@ -241,8 +241,8 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
 
 /**
  * The shape of the CIN census for one record kind: each `Child` item gives one record per event of the kind, at
- * the line of the event's element. Per `Child` (its `LAchildID` and `PersonBirthDate`, in `ChildIdentifiers` or
- * directly under it), per `CINdetails` episode:
+ * the line of the event's element. Per `Child` (its `LAchildID`, in `ChildIdentifiers` or directly under it; the
+ * birth date is not read), per `CINdetails` episode:
  * - `referral`: `CINreferralDate`, `ReferralSource` → `source`;
  * - `assessment`: each `Assessments` element's `AssessmentActualStartDate` → `startDate`,
  *   `AssessmentAuthorisationDate` → `completedDate`;
