@@ -11,19 +11,17 @@ import {
   buildReport,
   computeIndicator,
   createCalendar,
-  createKeyNumbering,
   fromDayNumber,
-  getIndicator,
   getTargetSet,
   indicatorIds,
-  numberChildIds,
   spc,
   toDayNumber,
 } from '../dist/index.js';
 import { readRecordsFile } from '../dist/node/index.js';
 import { benchApp } from './bench/app.mjs';
 import { benchGoals } from './bench/goals.mjs';
-import { random, recordsOf, workersFor } from './bench/synthetic.mjs';
+import { timeIndicator } from './bench/indicator-timing.mjs';
+import { random, recordsOf } from './bench/synthetic.mjs';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
@@ -109,46 +107,29 @@ line();
 // 2. Each indicator over in-memory records.
 line('Indicators (records per second; best of 3; FY2010 over synthetic records of 2009-2011)');
 line(`  ${'indicator'.padEnd(18)}${sizes.map((n) => `${fmt(n)} records`.padStart(24)).join('')}`);
-// The records an indicator reads besides its own: CASELOAD's workers, ASSESS45's referrals (its timescale runs from
-// the child's referral). Made before the clock starts.
-function optionsFor(id, kind, n) {
-  if (kind === 'allocation') return { calendar, workers: workersFor(n) };
-  if (id === 'ASSESS45') return { calendar, referrals: recordsOf('referral', n, 12) };
-  return { calendar };
-}
-// An indicator that joins records by child (ASSESS45, REPEAT_REFERRALS, CPP_REPEAT) is timed as the CLI and the
-// report run it: its inputs' child ids numbered once, at read time, in one table (numberChildIds, what the readers'
-// childNumbering option calls), before the clock starts. That numbering's own cost is printed on the line below.
+// Each indicator is timed by scripts/bench/indicator-timing.mjs (scripts/bench/indicators-only.mjs times this table
+// alone): the records an indicator reads besides its own (CASELOAD's workers, ASSESS45's referrals) made before the
+// clock starts, and an indicator that joins records by child (ASSESS45, REPEAT_REFERRALS, CPP_REPEAT) timed as the
+// CLI and the report run it: its inputs' child ids numbered once, at read time, in one table (numberChildIds, what
+// the readers' childNumbering option calls), before the clock starts. That numbering's own cost is printed on the
+// line below.
+const library = await import('../dist/index.js');
 let slowest1e6 = 0;
 let slowestId = '';
 for (const id of indicatorIds) {
-  const definition = getIndicator(id);
-  const kind = definition.recordKind;
   const cells = [];
   const numberingCells = [];
   for (const n of sizes) {
-    let records = recordsOf(kind, n, 11);
-    const options = optionsFor(id, kind, n);
-    if (definition.joinsByChild) {
-      const t = performance.now();
-      const children = createKeyNumbering();
-      if (options.referrals !== undefined) options.referrals = numberChildIds(options.referrals, children);
-      records = numberChildIds(records, children);
-      const ms = performance.now() - t;
-      const numbered = n + (options.referrals?.length ?? 0);
-      numberingCells.push(`${fmt((numbered / ms) * 1000)}/s (${ms.toFixed(0)} ms)`.padStart(24));
+    const timed = timeIndicator(library, id, n, calendar);
+    if (timed.numberingMs !== undefined) {
+      const ms = timed.numberingMs;
+      numberingCells.push(`${fmt((timed.numbered / ms) * 1000)}/s (${ms.toFixed(0)} ms)`.padStart(24));
     }
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 3; run++) {
-      const t = performance.now();
-      computeIndicator(id, records, 'FY2010', options);
-      best = Math.min(best, performance.now() - t);
-    }
-    if (n === 1_000_000 && best > slowest1e6) {
-      slowest1e6 = best;
+    if (n === 1_000_000 && timed.ms > slowest1e6) {
+      slowest1e6 = timed.ms;
       slowestId = id;
     }
-    cells.push(`${fmt((n / best) * 1000)}/s (${best.toFixed(0)} ms)`.padStart(24));
+    cells.push(`${fmt((n / timed.ms) * 1000)}/s (${timed.ms.toFixed(0)} ms)`.padStart(24));
   }
   line(`  ${id.padEnd(18)}${cells.join('')}`);
   if (numberingCells.length > 0) line(`    ${'+ ids numbered'.padEnd(16)}${numberingCells.join('')}`);

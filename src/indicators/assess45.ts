@@ -55,6 +55,9 @@ export interface Assess45Options extends CommonIndicatorOptions {
   readonly timescale?: number;
 }
 
+/** The latest day kept for a child with no referral: after every day, so that a look-up finds none. */
+const NO_REFERRAL = 0x7fffffff;
+
 /** Slices up to this long are sorted by insertion (most children have one to three referrals). */
 const INSERTION_SORT_MAX = 24;
 
@@ -72,9 +75,9 @@ interface ReferralIndex {
 }
 
 /**
- * Builds the {@link ReferralIndex} of the referrals given. Two typed arrays: the days, child by child, and where
- * each child's slice ends (the slice of child c is from the end of c - 1's to its own end, so that a lookup reads two
- * neighbouring numbers, then the slice).
+ * Builds the {@link ReferralIndex} of the referrals given. Two typed arrays: the days, child by child, and each
+ * child's slice end and latest day side by side (the slice of child c is from the end of c - 1's to its own end), so
+ * that a look-up reads one cache line, and the slice only when the child's latest referral is after the day.
  * @throws {RangeError} naming the first `referralDate` in input order that is not a real `YYYY-MM-DD` date.
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
@@ -106,36 +109,42 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
     days[at] = day;
     ends[child] = at + 1;
   }
-  // ends[c] is now where child c's slice ends (and c + 1's starts): shift by one so that ends[c + 1] is that end.
-  ends.copyWithin(1, 0, children);
-  ends[0] = 0;
+  // ends[c] is now where child c's slice ends (and c + 1's starts). Each slice is sorted, and child c's end and
+  // latest day are kept side by side in `slots` (2c and 2c + 1), beside the end of c - 1 (2c - 2): one cache line
+  // answers a look-up whose day is on or after the child's latest referral, or whose child has one referral only.
+  const slots = new Int32Array(children * 2);
+  let start = 0;
   for (let child = 0; child < children; child++) {
-    const start = ends[child] as number;
-    const end = ends[child + 1] as number;
-    if (end - start < 2) continue;
-    if (end - start > INSERTION_SORT_MAX) {
-      days.subarray(start, end).sort();
-      continue;
-    }
-    for (let k = start + 1; k < end; k++) {
-      const day = days[k] as number;
-      let j = k - 1;
-      while (j >= start && (days[j] as number) > day) {
-        days[j + 1] = days[j] as number;
-        j--;
+    const end = ends[child] as number;
+    if (end - start > INSERTION_SORT_MAX) days.subarray(start, end).sort();
+    else {
+      for (let k = start + 1; k < end; k++) {
+        const day = days[k] as number;
+        let j = k - 1;
+        while (j >= start && (days[j] as number) > day) {
+          days[j + 1] = days[j] as number;
+          j--;
+        }
+        days[j + 1] = day;
       }
-      days[j + 1] = day;
     }
+    slots[child * 2] = end;
+    // A child with no referral (numbered by the assessments, in the same table) has none on or before any day.
+    slots[child * 2 + 1] = end > start ? (days[end - 1] as number) : NO_REFERRAL;
+    start = end;
   }
   return {
     table,
     latestDayOnOrBefore(child, day) {
       // A child numbered after the index was built (not among the referrals) has none.
       if (child < 0 || child >= children) return undefined;
-      // The first slot whose day is after the target; the one before it is the latest on or before.
-      const first = ends[child] as number;
+      const latest = slots[child * 2 + 1] as number;
+      if (latest <= day) return latest;
+      // The latest is after the day: the answer, if any, is among the earlier ones (the slice less its last day).
+      const first = child === 0 ? 0 : (slots[child * 2 - 2] as number);
       let low = first;
-      let high = ends[child + 1] as number;
+      let high = (slots[child * 2] as number) - 1;
+      // The first slot whose day is after the target; the one before it is the latest on or before.
       while (low < high) {
         const middle = (low + high) >>> 1;
         if ((days[middle] as number) <= day) low = middle + 1;

@@ -1,6 +1,6 @@
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
-import { fromDayNumber, type IsoDate, toDayNumber } from '../util/dates.js';
+import { fromDayNumber, type IsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { createOutcomeTally, outcomeStore, type SummaryContext, summariseCounts } from './summarise.js';
 import type { IndicatorCounts, IndicatorResult, OutcomeBucket, OutcomeDraft } from './types.js';
 
@@ -92,6 +92,12 @@ function applyTimeliness<R>(
 ): void {
   const periodStart = period.start;
   const periodEnd = period.end;
+  // The period's first and last days as day numbers: a real date is placed by its day (read once, and read again
+  // for the days elapsed), which orders real YYYY-MM-DD dates exactly as comparing their text does. A date that is
+  // not real (records given directly are not checked) is compared as text, as before, and refused further on.
+  const firstDay = parseIsoDay(periodStart);
+  const lastDay = parseIsoDay(periodEnd);
+  const byDay = !Number.isNaN(firstDay) && !Number.isNaN(lastDay);
   const calendarDays = spec.days === 'calendar';
   const none = Number.NaN;
   for (let index = 0; index < records.length; index++) {
@@ -101,8 +107,12 @@ function applyTimeliness<R>(
       tally('excluded', spec.missingEventReason, index, record, undefined, undefined, none, none, none);
       continue;
     }
-    // ISO dates compare as strings; records reach here validated.
-    if (eventDate < periodStart || eventDate > periodEnd) {
+    const eventDay = byDay && typeof eventDate === 'string' ? parseIsoDay(eventDate) : none;
+    if (
+      Number.isNaN(eventDay)
+        ? eventDate < periodStart || eventDate > periodEnd
+        : eventDay < firstDay || eventDay > lastDay
+    ) {
       tally('not-in-period', undefined, index, record, eventDate, undefined, none, none, none);
       continue;
     }
@@ -123,7 +133,8 @@ function applyTimeliness<R>(
       continue;
     }
     const timescale = spec.timescale(record);
-    const endDay = toDayNumber(eventDate);
+    // A date that is not real throws here, naming itself, as it always has.
+    const endDay = Number.isNaN(eventDay) ? toDayNumber(eventDate) : eventDay;
     if (endDay < startDay && !spec.earlyIsOnTime) {
       tally('excluded', 'end-before-start', index, record, eventDate, startDate, startDay, none, none);
       continue;

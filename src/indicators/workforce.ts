@@ -164,15 +164,17 @@ export interface WorkforceDetails {
  * @param options - `team` and `workerId`.
  * @returns the indices of the workers in scope.
  */
-function scopeOf(workers: readonly WorkerRecord[], options: WorkforceOptions): number[] {
-  const scoped: number[] = [];
+function scopeOf(workers: readonly WorkerRecord[], options: WorkforceOptions): Int32Array {
+  // Filled in place, not pushed (10^6 pushes onto a growing array, and its collection, cost a fifth of the time).
+  const scoped = new Int32Array(workers.length);
+  let count = 0;
   for (let i = 0; i < workers.length; i++) {
     const worker = workers[i] as WorkerRecord;
     if (options.team !== undefined && (worker.team ?? null) !== options.team) continue;
     if (options.workerId !== undefined && worker.workerId !== options.workerId) continue;
-    scoped.push(i);
+    scoped[count++] = i;
   }
-  return scoped;
+  return scoped.subarray(0, count);
 }
 
 /**
@@ -223,7 +225,8 @@ export function workforceResult<O extends WorkforceOptions>(
   let position = 0;
   const numeratorSum = new FteSum();
   const fteSum = new FteSum();
-  for (const index of scoped) {
+  for (let at = 0; at < scoped.length; at++) {
+    const index = scoped[at] as number;
     const worker = workers[index] as WorkerRecord;
     const standing = workerStanding(worker, window);
     const contribution: WorkerContribution = censusOutside

@@ -44,6 +44,54 @@ export const cinCensusXml: XmlTokenizerOptions = {
     'a CIN census file, <Message> … <Children><Child>…</Child></Children></Message> (a workforce census or NCCIS file is read with --preset workforce-census or --preset nccis)',
 };
 
+/** The elements the census's shape reads for each kind (by local name, at any depth in a `Child`). */
+const cinCensusReads: Readonly<Record<CinCensusKind, readonly string[]>> = {
+  referral: ['ChildIdentifiers', 'LAchildID', 'CINdetails', 'CINreferralDate', 'ReferralSource'],
+  assessment: [
+    'ChildIdentifiers',
+    'LAchildID',
+    'CINdetails',
+    'CINreferralDate',
+    'Assessments',
+    'AssessmentActualStartDate',
+    'AssessmentAuthorisationDate',
+  ],
+  'cp-conference': [
+    'ChildIdentifiers',
+    'LAchildID',
+    'CINdetails',
+    'CINreferralDate',
+    'DateOfInitialCPC',
+    'Section47',
+    'ICPCnotRequired',
+    'S47ActualStartDate',
+  ],
+  'cp-plan': [
+    'ChildIdentifiers',
+    'LAchildID',
+    'CINdetails',
+    'CINreferralDate',
+    'ChildProtectionPlans',
+    'CPPstartDate',
+    'CPPendDate',
+    'NumberOfPreviousCPP',
+  ],
+};
+
+/**
+ * {@link cinCensusXml} for one kind: the elements its shape does not read (a referral's assessments, a child's
+ * birth date…) are matched as XML but not built, the larger part of a census for most kinds.
+ *
+ * @param kind - the record kind read; a kind the census does not give builds every element.
+ * @returns the tokenizer's options.
+ * @example
+ * cinCensusXmlOf('referral').reads //=> ['ChildIdentifiers', 'LAchildID', 'CINdetails', 'CINreferralDate', 'ReferralSource']
+ */
+export function cinCensusXmlOf(kind: RecordKind): XmlTokenizerOptions {
+  const reads = cinCensusReads[kind as CinCensusKind] as readonly string[] | undefined;
+  return reads === undefined ? cinCensusXml : { ...cinCensusXml, reads };
+}
+
 type XmlNode = Readonly<Record<string | symbol, unknown>>;
 
 function isNode(value: unknown): value is XmlNode {
@@ -60,7 +108,10 @@ function all(element: XmlNode, name: string): XmlNode[] {
 /** The text of the element's child `name`, or undefined when it is absent or empty. */
 function text(element: XmlNode | undefined, name: string): string | undefined {
   const value = element?.[name];
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
@@ -73,7 +124,10 @@ function lineOf(element: XmlNode): number {
 /** The values that are present. */
 function defined(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [field, value] of Object.entries(values)) if (value !== undefined) kept[field] = value;
+  for (const field in values) {
+    const value = values[field];
+    if (value !== undefined) kept[field] = value;
+  }
   return kept;
 }
 
@@ -187,8 +241,8 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
 
 /**
  * The shape of the CIN census for one record kind: each `Child` item gives one record per event of the kind, at
- * the line of the event's element. Per `Child` (its `LAchildID` and `PersonBirthDate`, in `ChildIdentifiers` or
- * directly under it), per `CINdetails` episode:
+ * the line of the event's element. Per `Child` (its `LAchildID`, in `ChildIdentifiers` or directly under it; the
+ * birth date is not read), per `CINdetails` episode:
  * - `referral`: `CINreferralDate`, `ReferralSource` → `source`;
  * - `assessment`: each `Assessments` element's `AssessmentActualStartDate` → `startDate`,
  *   `AssessmentAuthorisationDate` → `completedDate`;
@@ -331,7 +385,7 @@ export function parseCinCensusXml<K extends RecordKind>(
       label: `CIN census ${kind} records`,
       shape: (next: ValuesSink) => createCinCensusShape(kind, next, options),
       skips: true,
-      xml: cinCensusXml,
+      xml: cinCensusXmlOf(kind),
     },
     options,
   );

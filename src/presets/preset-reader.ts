@@ -197,8 +197,29 @@ export function eventId(
   const child = childId?.trim() || '?';
   const written = date?.trim() ?? '';
   if (written === '') return `${child}@?`;
+  return `${child}@${idDayOf(written, dateFormat)}`;
+}
+
+/**
+ * The days of the dates already made into ids, by date format, then by the date as written: a census names a few
+ * hundred days hundreds of thousands of times, and reading a date is the same every time (`parseDateCell` depends
+ * on the text and the format only). Up to 10,000 dates a format are kept; past that, dates are read each time.
+ */
+const idDays = new Map<string, Map<string, string>>();
+
+/** The day a written date is for an id (`YYYY-MM-DD`), or the text as written when it is not a date. */
+function idDayOf(written: string, dateFormat: RowContext['dateFormat']): string {
+  let days = idDays.get(dateFormat);
+  if (days === undefined) {
+    days = new Map();
+    idDays.set(dateFormat, days);
+  }
+  const known = days.get(written);
+  if (known !== undefined) return known;
   const read = parseDateCell(written, { dateFormat });
-  return `${child}@${read.ok ? read.date : written}`;
+  const day = read.ok ? read.date : written;
+  if (days.size < 10_000) days.set(written, day);
+  return day;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { RecordKind } from '../records/schemas.js';
 import type { Layout } from '../records/shape.js';
 import { annexALists } from './annex-a.js';
-import { cinCensusKinds, cinCensusXml, createCinCensusShape } from './cin-census.js';
+import { cinCensusKinds, cinCensusXmlOf, createCinCensusShape } from './cin-census.js';
 import { checkNccisCodeMap, nccisTable } from './nccis.js';
 import {
   createTableReader,
@@ -113,7 +113,7 @@ export function presetLayout(preset: PresetId, kind: RecordKind, options: Preset
       label: `CIN census ${kind} records`,
       shape: (next) => createCinCensusShape(kind, next, options),
       skips: true,
-      xml: cinCensusXml,
+      xml: cinCensusXmlOf(kind),
     };
   }
   const table = tableOf(preset, kind);

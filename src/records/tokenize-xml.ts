@@ -24,6 +24,13 @@ export interface XmlTokenizerOptions {
   /** Elements that may repeat, read as lists whether the file has one or several (the records are added). */
   readonly repeating?: readonly string[];
   /**
+   * The only element names (local) the next stage reads inside a record, when it says so: an element inside a
+   * record with any other name is read as XML (its tags matched, its text checked for a bare `&`, its lines
+   * counted) but not built, and its parent is an object all the same (with `#text` when it has text), as when
+   * it is built. Default: every element is built.
+   */
+  readonly reads?: readonly string[];
+  /**
    * File values to read, by name: the path of an element from where the container is found
    * (`{ referenceDate: 'Header/CollectionDetails/ReferenceDate' }`). Each is given to the sink before any record;
    * records met before a file value's element are held until it is read (or until the end of the file, when the
@@ -53,6 +60,7 @@ const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
+const AMPERSAND = 38;
 
 type XmlNode = Record<string | symbol, unknown>;
 
@@ -63,6 +71,25 @@ const BARE_AMPERSAND = /&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)/g;
 function isBlank(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at++) if (text.charCodeAt(at) > 32) return false;
   return true;
+}
+
+/**
+ * Whether the name whose character codes are `codes` is written in `text` at `at`. Compared against codes held in
+ * an array rather than with `startsWith` or a second string: the largest single cost of the tokenizer's profile
+ * was comparing names (every start and end tag), and a name sliced from the text is a string the engine reaches
+ * through one more indirection at every character.
+ */
+function writtenAt(text: string, at: number, codes: Uint16Array): boolean {
+  const length = codes.length;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
+}
+
+/** The character codes of a name, for {@link writtenAt}. */
+function codesOf(name: string): Uint16Array {
+  const codes = new Uint16Array(name.length);
+  for (let k = 0; k < name.length; k++) codes[k] = name.charCodeAt(k);
+  return codes;
 }
 
 /** Whether a character code may start an XML name (a letter, `_`, `:` or any character past ASCII). */
@@ -130,6 +157,8 @@ class Malformed {
 export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink): TextSink {
   const { container, records, expected } = options;
   const repeating: ReadonlySet<string> = new Set([records, ...(options.repeating ?? [])]);
+  const reads: ReadonlySet<string> | undefined =
+    options.reads === undefined ? undefined : new Set(options.reads);
   // The file values by their element's path, and by the path of that element's parent: a value is settled when
   // its element is read, or when the parent's first element closes without it.
   const valueAt = new Map<string, string>();
@@ -156,6 +185,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
   // The open elements: qualified names (to match end tags), lines, and paths from where the container is found.
   const names: string[] = [];
+  const nameCodes: Uint16Array[] = [];
   const locals: string[] = [];
   const repeatsAt: boolean[] = [];
   const lines: number[] = [];
@@ -168,6 +198,8 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   let containerDepth = -1;
   // The record being read: its elements' nodes and text, by depth below the record element.
   let recordDepth = -1;
+  // The depth of an element inside the record that is not read (`reads`), while it is open: not built.
+  let unreadDepth = -1;
   const nodes: (XmlNode | undefined)[] = [];
   const texts: string[] = [];
   // A file value's element being read: its depth, name and text.
@@ -182,30 +214,51 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   // Element names met, found by their first two characters and compared where they lie: a census repeats a few
   // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
   const knownQualified: string[] = [];
+  const knownCodes: Uint16Array[] = [];
   const knownLocal: string[] = [];
   const knownRepeats: boolean[] = [];
+  const knownRead: boolean[] = [];
+  // By their first two characters: ASCII pairs in an array (a census's names), any other pair in a map.
+  const knownByAsciiStart: (number[] | undefined)[] = new Array(128 * 128).fill(undefined);
   const knownByStart = new Map<number, number[]>();
+  const startsOf = (first: number, second: number): number[] | undefined =>
+    first < 128 && second < 128
+      ? knownByAsciiStart[first * 128 + second]
+      : knownByStart.get(first * 65536 + second);
   /** The number of the known name written at `from` (followed by `>`, `/` or white space), or -1. */
   const knownNameAt = (from: number): number => {
-    const list = knownByStart.get(buffer.charCodeAt(from) * 65536 + buffer.charCodeAt(from + 1));
+    const list = startsOf(buffer.charCodeAt(from), buffer.charCodeAt(from + 1));
     if (list === undefined) return -1;
     for (const known of list) {
-      const name = knownQualified[known] as string;
-      const after = buffer.charCodeAt(from + name.length);
-      if ((after === GT || after === SLASH || after <= 32) && buffer.startsWith(name, from)) return known;
+      const codes = knownCodes[known] as Uint16Array;
+      const after = buffer.charCodeAt(from + codes.length);
+      if ((after === GT || after === SLASH || after <= 32) && writtenAt(buffer, from, codes)) return known;
     }
     return -1;
   };
-  /** Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster). */
-  const remember = (qualified: string, local: string, repeats: boolean): void => {
-    if (knownQualified.length >= 4096) return;
-    const key = qualified.charCodeAt(0) * 65536 + qualified.charCodeAt(1);
-    const list = knownByStart.get(key) ?? [];
-    knownByStart.set(key, list);
+  /**
+   * Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster).
+   * @returns the name's character codes.
+   */
+  const remember = (qualified: string, local: string, repeats: boolean): Uint16Array => {
+    const codes = codesOf(qualified);
+    if (knownQualified.length >= 4096) return codes;
+    const first = qualified.charCodeAt(0);
+    // A one-character name has no second: NaN, kept apart from every pair by the map.
+    const second = qualified.length > 1 ? qualified.charCodeAt(1) : Number.NaN;
+    let list = startsOf(first, second);
+    if (list === undefined) {
+      list = [];
+      if (first < 128 && second < 128) knownByAsciiStart[first * 128 + second] = list;
+      else knownByStart.set(first * 65536 + second, list);
+    }
     list.push(knownQualified.length);
     knownQualified.push(qualified);
+    knownCodes.push(codes);
     knownLocal.push(local);
     knownRepeats.push(repeats);
+    knownRead.push(reads === undefined || reads.has(local));
+    return codes;
   };
 
   /** The line of position `at` of the buffer (called with positions in order). */
@@ -268,7 +321,15 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   // Text is decoded run by run and a CDATA section added as written: decoding the joined text would read `&amp;`
   // inside CDATA as `&`.
   const text = (from: number, to: number): void => {
-    if (recordDepth >= 0) {
+    if (unreadDepth >= 0) {
+      // Not kept, but an "&" in it must still start a reference.
+      for (let at = from; at < to; at++) {
+        if (buffer.charCodeAt(at) === AMPERSAND) {
+          decoded(from, to);
+          break;
+        }
+      }
+    } else if (recordDepth >= 0) {
       const level = depth - 1 - recordDepth;
       const sofar = texts[level] as string;
       if (sofar === '' && isBlank(buffer, from, to)) return;
@@ -285,6 +346,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   };
 
   const cdata = (raw: string): void => {
+    if (unreadDepth >= 0) return;
     if (recordDepth >= 0) texts[depth - 1 - recordDepth] = `${texts[depth - 1 - recordDepth] ?? ''}${raw}`;
     else if (valueDepth >= 0 && depth - 1 === valueDepth) valueText += raw;
   };
@@ -309,22 +371,31 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     let qualified: string;
     let name: string;
     let repeats: boolean;
+    let codes: Uint16Array;
+    let read: boolean;
     if (known >= 0) {
       qualified = knownQualified[known] as string;
       name = knownLocal[known] as string;
       repeats = knownRepeats[known] as boolean;
+      codes = knownCodes[known] as Uint16Array;
+      read = knownRead[known] as boolean;
     } else {
       qualified = buffer.slice(lt + 1, nameEnd);
       name = qualified.slice(qualified.lastIndexOf(':') + 1);
       repeats = repeating.has(name);
-      remember(qualified, name, repeats);
+      codes = remember(qualified, name, repeats);
+      read = reads === undefined || reads.has(name);
     }
-    if (recordDepth >= 0) {
+    if (unreadDepth >= 0) {
+      // Inside an element that is not read: only its tags are matched.
+    } else if (recordDepth >= 0) {
       const level = depth - recordDepth;
-      // The parent becomes an object at its first child element.
+      // The parent becomes an object at its first child element, whether that child is read or not.
       if (nodes[level - 1] === undefined) nodes[level - 1] = { [XML_LINE]: lines[depth - 1] };
-      nodes[level] = undefined;
-      texts[level] = '';
+      if (read) {
+        nodes[level] = undefined;
+        texts[level] = '';
+      } else unreadDepth = depth;
     } else if (containerDepth >= 0 && depth === containerDepth + 1 && name === records) {
       recordDepth = depth;
       nodes[0] = undefined;
@@ -357,6 +428,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       }
     }
     names[depth] = qualified;
+    nameCodes[depth] = codes;
     locals[depth] = name;
     repeatsAt[depth] = repeats;
     lines[depth] = at;
@@ -367,6 +439,10 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
 
   const close = (): void => {
     depth--;
+    if (unreadDepth >= 0) {
+      if (depth === unreadDepth) unreadDepth = -1;
+      return;
+    }
     if (recordDepth >= 0) {
       const level = depth - recordDepth;
       const node = nodes[level];
@@ -436,14 +512,15 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
       const next = buffer.charCodeAt(lt + 1);
       if (next === SLASH) {
         const open = names[depth - 1];
+        const openCodes = nameCodes[depth - 1];
         // The usual end tag: the open element's name and `>`.
         if (
-          open !== undefined &&
-          buffer.charCodeAt(lt + 2 + open.length) === GT &&
-          buffer.startsWith(open, lt + 2)
+          openCodes !== undefined &&
+          buffer.charCodeAt(lt + 2 + openCodes.length) === GT &&
+          writtenAt(buffer, lt + 2, openCodes)
         ) {
           close();
-          position = lt + 3 + open.length;
+          position = lt + 3 + openCodes.length;
           continue;
         }
         const gt = buffer.indexOf('>', lt + 2);
@@ -451,8 +528,9 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
         const nameEnd = nameEndOf(buffer, lt + 2, gt);
         if (
           open === undefined ||
-          nameEnd - lt - 2 !== open.length ||
-          !buffer.startsWith(open, lt + 2) ||
+          openCodes === undefined ||
+          nameEnd - lt - 2 !== openCodes.length ||
+          !writtenAt(buffer, lt + 2, openCodes) ||
           !isBlank(buffer, nameEnd, gt)
         ) {
           const closing = buffer.slice(lt + 2, nameEnd);
@@ -556,7 +634,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   return {
     write(chunk) {
       if (done || chunk.length === 0) return;
-      buffer = buffer.length === 0 ? chunk : buffer + chunk;
+      buffer = buffer.length === 0 ? chunk : [buffer, chunk].join('');
       try {
         const position = read();
         lineAt(position);

@@ -1,7 +1,8 @@
 /**
  * The workbook module: Excel workbooks (.xlsx) read as a stream of rows and written from sheets of typed cells,
- * with no dependency and nothing from `node:` (it uses the platform's `DecompressionStream`, `CompressionStream`
- * and `TextDecoder`), so that the CLI and the browser page share it.
+ * with no dependency and nothing imported from `node:` (it uses the platform's `DecompressionStream`,
+ * `CompressionStream` and `TextDecoder`; in Node.js it inflates with zlib, asked of `process.getBuiltinModule`, in
+ * larger pieces), so that the CLI and the browser page share it.
  * @module
  */
 export { WorkbookError } from './errors.js';

@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
+import { PartDecoder } from './part-text.js';
 import { isDateFormat } from './serials.js';
 import { SheetHandler, unescapeText } from './sheet.js';
 import {
@@ -103,29 +104,9 @@ const REL_OFFICE_DOCUMENT = '/officeDocument';
 /** Reads a whole part through the tokenizer. */
 async function parsePart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Promise<void> {
   const tokenizer = new XmlTokenizer(handler, entry.name);
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  const decode = (chunk?: Uint8Array): string => {
-    try {
-      return chunk === undefined
-        ? (decoder?.decode() ?? '')
-        : (decoder as InstanceType<typeof TextDecoder>).decode(chunk, { stream: true });
-    } catch (error) {
-      throw new WorkbookError(
-        `its part ${entry.name} is not text in the encoding it declares (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-  };
-  for await (const chunk of unzipEntry(bytes, entry)) {
-    if (decoder === undefined) {
-      // Parts are UTF-8 in practice; the standard also allows UTF-16 with a byte-order mark.
-      const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-      decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8', {
-        fatal: true,
-      });
-    }
-    tokenizer.write(decode(chunk));
-  }
-  tokenizer.write(decode());
+  const decoder = new PartDecoder(entry.name);
+  for await (const chunk of unzipEntry(bytes, entry)) tokenizer.write(decoder.decode(chunk));
+  tokenizer.write(decoder.end());
   tokenizer.end();
 }
 
@@ -275,7 +256,7 @@ async function readDateStyles(archive: Archive, part: string | undefined): Promi
 /**
  * Opens an Excel workbook (.xlsx) held in memory: reads its zip directory and its list of sheets, and nothing else
  * until a sheet is read. Core function: it runs in a browser or a Web Worker as in Node (it uses the platform's
- * `DecompressionStream` and `TextDecoder`).
+ * `DecompressionStream` and `TextDecoder`; in Node.js, zlib for inflating, asked of `process.getBuiltinModule`).
  *
  * @param bytes - the whole .xlsx file.
  * @returns the workbook's sheets and date system, and {@link WorkbookReader.readSheet}.

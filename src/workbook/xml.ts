@@ -223,7 +223,9 @@ export class XmlTokenizer {
    * @throws {WorkbookError} when the XML declares entities.
    */
   write(chunk: string): void {
-    const buffer = this.rest.length === 0 ? chunk : this.rest + chunk;
+    // Joined into one flat string, not `rest + chunk`: that makes a rope, whose every character read below goes
+    // through the rope (a sheet's cells read about half as fast).
+    const buffer = this.rest.length === 0 ? chunk : [this.rest, chunk].join('');
     const handler = this.handler;
     const length = buffer.length;
     let position = 0;

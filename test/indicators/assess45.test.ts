@@ -8,6 +8,7 @@ import {
   type IndicatorResult,
 } from '../../src/indicators/index.js';
 import { parsePeriod, splitIntoMonths } from '../../src/periods/index.js';
+import { createKeyNumbering, numberChildIds } from '../../src/records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../../src/records/schemas.js';
 import { fromDayNumber, toDayNumber } from '../../src/util/dates.js';
 
@@ -286,6 +287,60 @@ describe('ASSESS45 on random records', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it('gives the outcomes of unnumbered records when the child ids were numbered in one table, in either order, some changed after', () => {
+    // Numbered at read time, the referral index keeps each child's slice end and latest day side by side, for every
+    // child of the shared table: children only the assessments have (G, H) have an empty slice, placed between the
+    // others when the assessments are numbered first. A burst of 25 to 30 referrals of one child takes the sort
+    // used for long slices. A childId changed after numbering is found afresh.
+    const assessmentOfAnyChild = fc
+      .tuple(assessment, fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'))
+      .map(([record, childId]): AssessmentRecord => ({ ...record, childId }));
+    const burst = fc.option(
+      fc.array(fc.record({ id: fc.uuid(), childId: fc.constant('B'), referralDate: day }), {
+        minLength: 25,
+        maxLength: 30,
+      }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(assessmentOfAnyChild, { maxLength: 50 }),
+        fc.array(referral, { maxLength: 40 }),
+        burst,
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('A', 'G', 'Z')), { maxLength: 3 }),
+        (records, someRefs, burstRefs, assessmentsFirst, changes) => {
+          const refs = [...someRefs, ...(burstRefs ?? [])];
+          const children = createKeyNumbering();
+          let numberedRecords: readonly AssessmentRecord[];
+          let numberedRefs: readonly ReferralRecord[];
+          if (assessmentsFirst) {
+            numberedRecords = numberChildIds(records, children);
+            numberedRefs = numberChildIds(refs, children);
+          } else {
+            numberedRefs = numberChildIds(refs, children);
+            numberedRecords = numberChildIds(records, children);
+          }
+          // Changed after numbering, in place (the numbered and plain arrays hold the same record objects).
+          for (const [at, childId] of changes) {
+            const record = records[at % Math.max(1, records.length)];
+            if (record !== undefined) (record as { childId: string }).childId = childId;
+          }
+          const period = parsePeriod('2011-10..2013-12');
+          const numbered = assess45(numberedRecords, period, {
+            calendar,
+            referrals: numberedRefs,
+            outcomes: true,
+          });
+          const plain = assess45([...records], period, { calendar, referrals: [...refs], outcomes: true });
+          expect(numbered.outcomes).toEqual(plain.outcomes);
+          expect(numbered.counts).toEqual(plain.counts);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

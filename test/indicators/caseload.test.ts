@@ -109,6 +109,27 @@ describe('caseload', () => {
     });
   });
 
+  it('finds a worker by its workerId as given: a number matches the same number only, never its text', () => {
+    // Records given directly are not checked: worker 7 (a number) holds the allocation whose workerId is 7, not the
+    // one whose workerId is '7' (unknown-worker); 'W1' is found by its text, a second 'W1' being its first record's.
+    const workers = [
+      { workerId: 7, fte: 1, role: 'social-worker', team: 'East' },
+      { workerId: 'W1', fte: 0.5, role: 'social-worker', team: 'East' },
+      { workerId: 'W1', fte: 1, role: 'social-worker', team: 'West' },
+    ];
+    const given = [
+      { caseId: 'C1', workerId: 7, allocatedFrom: '2011-01-10' },
+      { caseId: 'C2', workerId: '7', allocatedFrom: '2011-01-10' },
+      { caseId: 'C3', workerId: 'W1', allocatedFrom: '2011-01-10' },
+      { caseId: 'C4', workerId: 'W1', allocatedFrom: '2011-01-10' },
+    ];
+    const result = caseload(given as never, fy2010, { calendar, workers: workers as never, outcomes: true });
+    expect(result.outcomes?.map((o) => o.bucket)).toEqual(['counted', 'excluded', 'counted', 'counted']);
+    expect(result.counts.excluded).toEqual({ 'unknown-worker': 1 });
+    // 3 cases over worker 7's 1 FTE and W1's first record's 0.5.
+    expect([result.numerator, result.denominator, result.display]).toEqual([3, 1.5, '2.0']);
+  });
+
   it('puts every allocation in exactly one bucket, with its reason', () => {
     // Not open on 31 March: SW1-C (ended 30 March), NEW-B ×2 (from 1 April), IDLE-A (ended 30 March), GHOST-B: 5.
     // Role not counted: TM1 ×3, OT1 ×2 = 5. Worker not in post: LEFT ×5 (left 30 March), NEW-A (starts 1 April) = 6.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cinCensusXml } from '../../src/presets/cin-census.js';
 import { kindLayout } from '../../src/records/index.js';
@@ -82,6 +83,83 @@ describe('createXmlTokenizer', () => {
       for (let at = 0; at < xml.length; at += size) pieces.push(xml.slice(at, at + size));
       expect(eventsOf(pieces)).toEqual(whole);
     }
+  });
+
+  it('gives the same events for any census cut into any chunks (inside names, entities, CDATA ends, CRLFs), all elements built or some', () => {
+    // Names that share their first two characters (`CINdetails`, `CINreferralDate`, `CI`), one a prefix of another,
+    // a one-character name, a prefixed name; text with entities, a CDATA section, a bare "&" (a refusal), line ends
+    // LF and CRLF; now and then an end tag that does not match (a refusal naming its line). The tokenizer fed the
+    // text in pieces cut at any places must give exactly the events it gives for the text whole.
+    const names = ['CINdetails', 'CINreferralDate', 'CI', 'C', 'LAchildID', 'LAchildIDs', 'ns:Section47'];
+    const texts = ['2012-05-01', ' C&amp;1 ', '&#233;&#x41;', 'AT&T', '<![CDATA[a]]>&lt;b', ''];
+    const breaks = ['', '\n', '\r\n', '\r\n    '];
+    const leaf = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...names), fc.constantFrom(...texts), fc.constantFrom(...breaks))
+        .map(([name, text, br]) => `${br}<${name}>${text}</${name}>`),
+      fc.tuple(fc.constantFrom(...names), fc.constantFrom(...breaks)).map(([name, br]) => `${br}<${name}/>`),
+      fc.constantFrom('<!-- a > b -->', '<CI>x</C>', '\r\n'),
+    );
+    /** Elements nested up to `depth` deep. */
+    const element = (depth: number): fc.Arbitrary<string> =>
+      depth === 0
+        ? leaf
+        : fc.oneof(
+            leaf,
+            fc
+              .tuple(
+                fc.constantFrom(...names),
+                fc.array(element(depth - 1), { maxLength: 3 }),
+                fc.constantFrom(...breaks),
+              )
+              .map(([name, inner, br]) => `${br}<${name}>${inner.join('')}${br}</${name}>`),
+          );
+    const child = fc
+      .array(element(3), { maxLength: 5 })
+      .map((inner) => `<Child>${inner.join('')}</Child>\r\n`);
+    const document = fc
+      .array(child, { minLength: 1, maxLength: 4 })
+      .map(
+        (children) =>
+          `<?xml version="1.0"?>\r\n<Message>\r\n<Header><CollectionDetails><ReferenceDate>2013-03-31</ReferenceDate></CollectionDetails></Header>\r\n<Children>\r\n${children.join('')}</Children>\r\n</Message>\r\n`,
+      );
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const point of points) {
+          pieces.push(text.slice(from, point));
+          from = point;
+        }
+        pieces.push(text.slice(from));
+        expect(eventsOf(pieces)).toEqual(eventsOf([text]));
+        // The same when only some elements are built (`reads`): the others are still matched and checked.
+        const some: XmlTokenizerOptions = { ...census, reads: ['CINdetails', 'CI', 'Section47'] };
+        expect(eventsOf(pieces, some)).toEqual(eventsOf([text], some));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('builds only the elements read (`reads`), the others still matched and checked, their parent an object', () => {
+    // Reading LAchildID only: PersonBirthDate is not built; CINdetails is not built, nor what is in it; a parent
+    // whose only child is not read is still an object (so a text-only reader sees it is not text), with its text.
+    const only: XmlTokenizerOptions = { ...census, reads: ['LAchildID', 'Ids'] };
+    const text = (inside: string) =>
+      `<Message><Children>\n<Child>\n<Ids>C<PersonBirthDate>2001-01-01</PersonBirthDate></Ids>\n<LAchildID>C1</LAchildID>\n<CINdetails>${inside}</CINdetails>\n</Child>\n</Children></Message>`;
+    const seen = eventsOf([text('<CINreferralDate>2012-05-01</CINreferralDate>')], only);
+    expect(seen).toEqual([
+      ['item', { Ids: { '#text': 'C', [XML_LINE]: 3 }, LAchildID: 'C1', [XML_LINE]: 2 }, 2],
+      ['end'],
+    ]);
+    // An element not read is still XML: a bare "&" in it, or an end tag that does not match, refuses the file.
+    expect(refusalOf(text('<Source>AT&T</Source>'), only)).toMatch(
+      /^the file is not complete, well-formed XML \(line 5: "&" that starts no entity in "&T"/,
+    );
+    expect(refusalOf(text('<A>x</B>'), only)).toMatch(
+      /\(line 5: the end tag <\/B> where <\/A> \(opened on line 5\) was expected\)/,
+    );
   });
 
   it('reads a CDATA section as written, entities in it not decoded, in a record and in a file value', () => {
