@@ -5,14 +5,7 @@
  * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` whatever came before.
  * @module
  */
-import {
-  daysFromCivil,
-  daysInMonth,
-  fromDayNumber,
-  isIsoDate,
-  parseIsoDay,
-  toDayNumber,
-} from '../util/dates.js';
+import { civilDay, fromDayNumber, isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import type { ColumnReport } from './headers.js';
@@ -189,35 +182,6 @@ function twoDigits(text: string, at: number): number {
   const tens = text.charCodeAt(at) - ZERO;
   const units = text.charCodeAt(at + 1) - ZERO;
   return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
-}
-
-/** The years whose months {@link civilDay} reads from a table: every year a date field allows. */
-const TABLE_FIRST_YEAR = 1900;
-const TABLE_LAST_YEAR = 2100;
-/** The day number of the first of each month of those years, and each month's length (made when first needed). */
-let monthStarts: Int32Array | undefined;
-let monthLengths: Uint8Array | undefined;
-
-/**
- * The day number of a date whose month is 1 to 12 and day at least 1, or NaN when the month has no such day: as
- * `daysInMonth` and `daysFromCivil`, read from a table of months for the years 1900 to 2100.
- */
-function civilDay(year: number, month: number, day: number): number {
-  if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR)
-    return day > daysInMonth(year, month) ? Number.NaN : daysFromCivil(year, month, day);
-  if (monthStarts === undefined || monthLengths === undefined) {
-    const months = (TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 12;
-    monthStarts = new Int32Array(months);
-    monthLengths = new Uint8Array(months);
-    for (let index = 0; index < months; index++) {
-      const y = TABLE_FIRST_YEAR + Math.floor(index / 12);
-      const m = (index % 12) + 1;
-      monthStarts[index] = daysFromCivil(y, m, 1);
-      monthLengths[index] = daysInMonth(y, m);
-    }
-  }
-  const index = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
-  return day > (monthLengths[index] as number) ? Number.NaN : (monthStarts[index] as number) + day - 1;
 }
 
 /**
