@@ -12,12 +12,23 @@ import type { Hasher } from '../util/sha256.js';
  * than imported, so that a consumer's compiler needs no node type definitions to read this package's.)
  */
 export interface OpenFile {
-  /** A stream of the file's bytes from `start`, left open at its end (`autoClose: false`). */
-  createReadStream(options: { autoClose: boolean; start: number }): AsyncIterable<unknown>;
+  /** Reads up to `length` bytes at `position` into `buffer` from `offset`; `bytesRead` 0 at the end. */
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ readonly bytesRead: number }>;
 }
 
+/** The size of the pieces a file is read in. */
+const PIECE_BYTES = 64 * 1024;
+
 /**
- * The bytes of an open file, read from its start in 64 KiB pieces.
+ * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`: the CSV fast
+ * lane reads a file again from its first byte when it hands it back to the general path). Each piece is read at
+ * its position, so one read left part-way does not disturb the next (a read stream left part-way on a
+ * `FileHandle` makes the next stream on it fail).
  *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
@@ -29,7 +40,17 @@ export interface OpenFile {
 export function fileSource(handle: OpenFile, name: string): ByteSource {
   return {
     name,
-    chunks: () => handle.createReadStream({ autoClose: false, start: 0 }) as AsyncIterable<Uint8Array>,
+    rereadable: true,
+    async *chunks() {
+      let position = 0;
+      for (;;) {
+        const bytes = new Uint8Array(PIECE_BYTES);
+        const { bytesRead } = await handle.read(bytes, 0, PIECE_BYTES, position);
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        yield bytesRead === PIECE_BYTES ? bytes : bytes.subarray(0, bytesRead);
+      }
+    },
   };
 }
 

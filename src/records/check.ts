@@ -5,14 +5,7 @@
  * `rowsRead === rowsAccepted + rowsRejected + rowsSkipped` whatever came before.
  * @module
  */
-import {
-  daysFromCivil,
-  daysInMonth,
-  fromDayNumber,
-  isIsoDate,
-  parseIsoDay,
-  toDayNumber,
-} from '../util/dates.js';
+import { civilDay, fromDayNumber, isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import type { ColumnReport } from './headers.js';
@@ -192,22 +185,104 @@ function twoDigits(text: string, at: number): number {
 }
 
 /**
- * The day number of a cell written `DD/MM/YYYY` (or `MM/DD/YYYY` when `monthFirst`), read from its character codes,
- * or NaN for any other cell and for a date that is not real. Only ten characters with slashes at 2 and 5 are read
- * here; every other way of writing a date goes to `parseDateCell`.
+ * The day number of a cell written `DD/MM/YYYY` (or `MM/DD/YYYY` when `monthFirst`) at `at` in `text`, read from its
+ * character codes, or NaN for any other cell and for a date that is not real. Only ten characters with slashes at 2
+ * and 5 are read here; every other way of writing a date goes to `parseDateCell`.
  */
-function slashDay(raw: string, monthFirst: boolean): number {
-  if (raw.charCodeAt(2) !== SLASH || raw.charCodeAt(5) !== SLASH) return Number.NaN;
-  const a = twoDigits(raw, 0);
-  const b = twoDigits(raw, 3);
-  const century = twoDigits(raw, 6);
-  const years = twoDigits(raw, 8);
+function slashDay(text: string, at: number, monthFirst: boolean): number {
+  if (text.charCodeAt(at + 2) !== SLASH || text.charCodeAt(at + 5) !== SLASH) return Number.NaN;
+  const a = twoDigits(text, at);
+  const b = twoDigits(text, at + 3);
+  const century = twoDigits(text, at + 6);
+  const years = twoDigits(text, at + 8);
   if (a < 0 || b < 0 || century < 0 || years < 0) return Number.NaN;
   const year = century * 100 + years;
   const month = monthFirst ? a : b;
   const day = monthFirst ? b : a;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return daysFromCivil(year, month, day);
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  return civilDay(year, month, day);
+}
+
+/**
+ * The day number of the ten characters at `at` in `text` when they are a date written `YYYY-MM-DD`, or NaN: as
+ * `parseIsoDay` of those characters, read in place (the CSV fast lane reads a cell without making its string).
+ */
+function isoDayAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== HYPHEN || text.charCodeAt(at + 7) !== HYPHEN) return Number.NaN;
+  const c = twoDigits(text, at);
+  const y = twoDigits(text, at + 2);
+  const month = twoDigits(text, at + 5);
+  const day = twoDigits(text, at + 8);
+  if (c < 0 || y < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  return civilDay(c * 100 + y, month, day);
+}
+
+/**
+ * The date of each day in one date field's range, made once and shared: the date readers of the general path and of
+ * the CSV fast lane (`fast-csv.ts`) both take their dates from it, so a record holds the same string either way.
+ */
+interface DayDates {
+  /** The first and last day numbers in range. */
+  readonly first: number;
+  readonly last: number;
+  /** The date of each day once one of its cells has been read (made at the first such cell, so that a reader made
+   * for a handful of rows costs nothing). */
+  byDay: (string | undefined)[] | undefined;
+}
+
+function dayDatesOf(range: NonNullable<FieldSpec['dateRange']>): DayDates {
+  const { first, last } = DAY_RANGES[range];
+  return { first, last, byDay: undefined };
+}
+
+/** The shared date of `day` (in range), `iso` being its cell when that is already written `YYYY-MM-DD`. */
+function sharedDate(table: DayDates, day: number, iso: string | undefined): string {
+  table.byDay ??= new Array<string | undefined>(table.last - table.first + 1).fill(undefined);
+  const date = table.byDay[day - table.first];
+  if (date !== undefined) return date;
+  const made = iso ?? fromDayNumber(day);
+  table.byDay[day - table.first] = made;
+  return made;
+}
+
+/**
+ * The values of one text field that the CSV fast lane has read, found again by a cell's characters in the text, so
+ * that a field that repeats itself (a team, a worker) costs no string per cell. Only a cell whose value is the cell
+ * as written is kept; a field whose cells are mostly new (an id) stops being looked up after
+ * {@link SHARING_CHECKED_EVERY} cells, as {@link textReader} does.
+ */
+class TextInterning {
+  private readonly byHash = new Map<number, string>();
+  private looked = 0;
+  private found = 0;
+  private on = true;
+
+  /** The value kept for the cell `text[start, end)`, or undefined. */
+  find(text: string, start: number, end: number): string | undefined {
+    if (!this.on) return undefined;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const known = this.byHash.get(hash);
+    this.looked++;
+    if (known !== undefined && known.length === end - start) {
+      let same = true;
+      for (let i = start; i < end && same; i++) same = known.charCodeAt(i - start) === text.charCodeAt(i);
+      if (same) {
+        this.found++;
+        return known;
+      }
+    }
+    if (this.looked % SHARING_CHECKED_EVERY === 0 && this.found * 2 < this.looked) this.on = false;
+    return undefined;
+  }
+
+  /** Keeps a value read as written, while there is room. */
+  keep(value: string): void {
+    if (!this.on || this.byHash.size >= TEXT_CELLS_SHARED) return;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    if (!this.byHash.has(hash)) this.byHash.set(hash, value);
+  }
 }
 
 /**
@@ -219,14 +294,16 @@ function slashDay(raw: string, monthFirst: boolean): number {
  * records: exports repeat a few thousand dates a million times, and a million records holding one string per date
  * leave the garbage collector a million fewer objects to move.
  */
-function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRange']>): CellReader {
+function dateReader(
+  dateFormat: DateFormat,
+  range: NonNullable<FieldSpec['dateRange']>,
+  table: DayDates,
+): CellReader {
   const options = { dateFormat, range };
-  const { first, last } = DAY_RANGES[range];
+  const { first, last } = table;
   const readsSlashes = dateFormat !== 'ymd';
   const monthFirst = dateFormat === 'mdy';
-  // The date of each day number in range, once one of its cells has been read (the table made at the first such
-  // cell, so that a reader made for a handful of rows costs nothing); and what each other cell read as.
-  let byDay: (string | undefined)[] | undefined;
+  // What each cell not read from its codes read as.
   const remembered = new Map<string, CellOutcome>();
   const read = (raw: unknown): CellOutcome => {
     const cell = parseDateCell(raw, options);
@@ -236,15 +313,8 @@ function dateReader(dateFormat: DateFormat, range: NonNullable<FieldSpec['dateRa
     if (typeof raw !== 'string') return isBlank(raw) ? BLANK : read(raw);
     if (raw.length === 10) {
       const iso = raw.charCodeAt(4) === HYPHEN;
-      const day = iso ? parseIsoDay(raw) : readsSlashes ? slashDay(raw, monthFirst) : Number.NaN;
-      if (day >= first && day <= last) {
-        byDay ??= new Array<string | undefined>(last - first + 1).fill(undefined);
-        const date = byDay[day - first];
-        if (date !== undefined) return date;
-        const made = iso ? raw : fromDayNumber(day);
-        byDay[day - first] = made;
-        return made;
-      }
+      const day = iso ? parseIsoDay(raw) : readsSlashes ? slashDay(raw, 0, monthFirst) : Number.NaN;
+      if (day >= first && day <= last) return sharedDate(table, day, iso ? raw : undefined);
     }
     const known = remembered.get(raw);
     if (known !== undefined) return known;
@@ -292,10 +362,10 @@ function readNested(reader: CellReader, raw: object): CellOutcome {
   }
 }
 
-function cellReader(field: FieldSpec, dateFormat: DateFormat): CellReader {
+function cellReader(field: FieldSpec, dateFormat: DateFormat, table: DayDates | undefined): CellReader {
   switch (field.type) {
     case 'date':
-      return dateReader(dateFormat, field.dateRange ?? 'calendar');
+      return dateReader(dateFormat, field.dateRange ?? 'calendar', table ?? dayDatesOf('calendar'));
     case 'boolean':
       return booleanReader;
     case 'number':
@@ -453,7 +523,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     childNumbering !== undefined && fields.some((f) => f.name === 'childId' && f.required);
   const fieldCount = fields.length;
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
-  const readers = fields.map((f) => cellReader(f, dateFormat));
+  const dayDates = fields.map((f) => (f.type === 'date' ? dayDatesOf(f.dateRange ?? 'calendar') : undefined));
+  const readers = fields.map((f, i) => cellReader(f, dateFormat, dayDates[i]));
   const names = fields.map((f) => f.name);
   const vouches = fields.map(vouchOf);
   const keyFields = spec.key;
@@ -508,6 +579,23 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     records.push(record);
     rows.push(row);
     rowsAccepted++;
+  };
+
+  /** Whether field i's value, as its reader read it, is known to pass the schema (see {@link vouchOf}). */
+  const passes = (i: number, read: unknown): boolean => {
+    const vouch = vouches[i];
+    if (vouch === VOUCH_DATE) return typeof read === 'string';
+    if (vouch === VOUCH_TEXT) return typeof read === 'string' && read.length > 0;
+    return fitsSchema(fields[i] as FieldSpec, read);
+  };
+
+  /** The key of the row in `values`, or undefined when a part of it is blank. */
+  const keyOfValues = (): string | undefined => {
+    for (let k = 0; k < keyIndices.length; k++)
+      if (values[keyIndices[k] as number] === undefined) return undefined;
+    return singleKey >= 0
+      ? String(values[singleKey])
+      : keyIndices.map((index) => values[index]).join('\u0000');
   };
 
   /**
@@ -567,19 +655,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       }
       setField(candidate, i, names[i] as string, read);
       values[i] = read;
-      if (fits) {
-        const vouch = vouches[i];
-        if (vouch === VOUCH_DATE) fits = typeof read === 'string';
-        else if (vouch === VOUCH_TEXT) fits = typeof read === 'string' && read.length > 0;
-        else fits = fitsSchema(fields[i] as FieldSpec, read);
-      }
+      if (fits) fits = passes(i, read);
     }
-    let keyed = true;
-    for (let k = 0; k < keyIndices.length; k++)
-      if (values[keyIndices[k] as number] === undefined) keyed = false;
-    if (keyed) {
-      const key =
-        singleKey >= 0 ? String(values[singleKey]) : keyIndices.map((index) => values[index]).join('\u0000');
+    const key = keyOfValues();
+    if (key !== undefined) {
       const known = keys.size;
       const number = keys.add(key);
       if (number === known) firstRowOfKey.push(row);
@@ -651,7 +730,87 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     if (onProgress !== undefined && rowsRead % PROGRESS_EVERY_ROWS === 0) onProgress(rowsRead);
   };
 
-  return {
+  const readsSlashes = dateFormat !== 'ymd';
+  const monthFirst = dateFormat === 'mdy';
+  const isDate = fields.map((f) => f.type === 'date');
+  const defaults = fields.map((f) => f.default);
+  const required = fields.map((f) => f.required);
+
+  /**
+   * The CSV fast lane's row (see {@link PlainRowReader}): `readRow` for a row whose every value is plain, or false,
+   * having changed nothing, for the general path to read it.
+   */
+  // Each text field's cells read so far, found by their characters without making a string (see internedText).
+  const interned = fields.map((f) => (f.type === 'text' ? new TextInterning() : undefined));
+
+  const plainRow: PlainRowReader = (text, starts, ends, at, row) => {
+    if (refused) return false;
+    const candidate = new PlainRecord();
+    let fits = true;
+    for (let i = 0; i < fieldCount; i++) {
+      const column = at[i] as number;
+      let read: CellOutcome = BLANK;
+      if (column >= 0) {
+        const start = starts[column] as number;
+        const end = ends[column] as number;
+        let inPlace = false;
+        if (end - start === 10 && isDate[i] === true) {
+          // A date of the two common styles, read from its codes without making the cell's string.
+          const table = dayDates[i] as DayDates;
+          const day =
+            text.charCodeAt(start + 4) === HYPHEN
+              ? isoDayAt(text, start)
+              : readsSlashes
+                ? slashDay(text, start, monthFirst)
+                : Number.NaN;
+          inPlace = day >= table.first && day <= table.last;
+          if (inPlace) read = sharedDate(table, day, undefined);
+        }
+        if (!inPlace) {
+          const interning = interned[i];
+          const known = interning === undefined ? undefined : interning.find(text, start, end);
+          if (known !== undefined) read = known;
+          else {
+            const raw = text.slice(start, end);
+            read = (readers[i] as CellReader)(raw);
+            // A cell read as it is written (no spaces trimmed) is its own value: kept for its repeats.
+            if (read === raw) interning?.keep(raw);
+          }
+        }
+      }
+      if (read === BLANK) {
+        values[i] = undefined;
+        const given = defaults[i];
+        if (given !== undefined) {
+          setField(candidate, i, names[i] as string, given);
+          values[i] = given;
+        } else if (required[i] === true) return false;
+        continue;
+      }
+      if (isProblem(read)) return false;
+      setField(candidate, i, names[i] as string, read);
+      values[i] = read;
+      if (fits) fits = passes(i, read);
+    }
+    if (!fits) return false;
+    for (const pair of datePairs) {
+      const start = values[pair.startIndex];
+      const end = values[pair.endIndex];
+      if (typeof start === 'string' && typeof end === 'string' && end < start) return false;
+    }
+    const key = keyOfValues();
+    if (key !== undefined) {
+      const known = keys.size;
+      // A key seen before: the general path reads the row again and finds it (adding a known key changes nothing).
+      if (keys.add(key) !== known) return false;
+      firstRowOfKey.push(row);
+    }
+    counted();
+    accept(candidate as RecordOf<K>, row);
+    return true;
+  };
+
+  const checker: Checker<K> = {
     values(raws, at, row, extras) {
       counted();
       if (refused) {
@@ -745,4 +904,36 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       };
     },
   };
+  plainRowReaders.set(checker, plainRow);
+  return checker;
+}
+
+/**
+ * Reads one CSV row whose cells are `text[starts[c], ends[c])`, column `c` holding field `i` when `at[i]` is `c`
+ * (negative: no column), as the check stage's `values` would read the row's cells, when every value is plain: no
+ * blank required cell, no problem, nothing the schema must decide, no end before its start, a new key. Then the
+ * record is kept and the row counted; otherwise nothing is changed and it returns false, for the general path to
+ * read the row (and to make its issues).
+ */
+export type PlainRowReader = (
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  at: readonly number[],
+  row: number,
+) => boolean;
+
+const plainRowReaders = new WeakMap<object, PlainRowReader>();
+
+/**
+ * The CSV fast lane's way into a checker made by {@link createChecker}: internal to the reading path (not exported
+ * by the package).
+ *
+ * @param checker - a checker made by {@link createChecker}.
+ * @returns its plain row reader, or undefined for any other sink.
+ * @example
+ * plainRowReaderOf(createChecker('referral')) //=> a PlainRowReader
+ */
+export function plainRowReaderOf(checker: object): PlainRowReader | undefined {
+  return plainRowReaders.get(checker);
 }

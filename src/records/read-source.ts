@@ -5,12 +5,13 @@
  * @module
  */
 import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
-import { type CheckOptions, checkOptionsOf, createChecker } from './check.js';
+import { type CheckOptions, checkOptionsOf, createChecker, plainRowReaderOf } from './check.js';
 import { createByteDecoder } from './decode.js';
+import { FastCsvLane } from './fast-csv.js';
 import type { TextEncoding } from './issues.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import type { RecordKind } from './schemas.js';
-import { createShaper, type Layout } from './shape.js';
+import { createShaper, type Layout, type Shape } from './shape.js';
 import type { WorkbookSheetOptions } from './sheet-choice.js';
 import type { ByteSource, RowSink, TextSink } from './stages.js';
 import { createCsvTokenizer } from './tokenize-csv.js';
@@ -26,6 +27,9 @@ export const textFormats = ['csv', 'ndjson', 'json', 'xml'] as const;
 
 /** A format read as text: one of {@link textFormats}. */
 export type TextFormat = (typeof textFormats)[number];
+
+/** The pieces a whole text is given to the CSV fast lane in, in characters. */
+const TEXT_PIECE = 64 * 1024;
 
 /** Options of {@link readRecordsSource}: those of `parseRecords`, the hash and progress. */
 export interface ReadSourceOptions extends ParseRecordsOptions {
@@ -94,7 +98,9 @@ function headerOf(format: TextFormat): 'first-row' | 'none' {
  * (`encoding`, else detected: UTF-8, UTF-16 by its byte-order mark, Windows-1252 for bytes that are not UTF-8; XML by
  * its declaration), tokenized by format, shaped by the layout and checked. Bytes that mix UTF-8 with bytes that are
  * not are refused whole (`invalid_encoding`); a detected encoding is named in `input.encoding` and in `notice`. CSV, NDJSON and XML are streamed (memory
- * grows with the records kept, not with the file); a JSON array is read whole.
+ * grows with the records kept, not with the file); a JSON array is read whole. A CSV file of a record kind from a
+ * source that can be read again (`rereadable`) is read by the fast lane (`fast-csv.ts`), which gives the same
+ * result, and hands the file back to the general path, read again from its start, at anything it does not handle.
  *
  * @param kind - the record kind.
  * @param source - the bytes and the name messages give them.
@@ -108,20 +114,112 @@ function headerOf(format: TextFormat): 'first-row' | 'none' {
  * const source = { name: 'ia.csv', chunks: async function* () { yield new TextEncoder().encode('id,childId,referralDate\nIA1,C1,2010-10-01\n'); } };
  * (await readRecordsSource('initial-assessment', source, 'csv', kindLayout('initial-assessment'))).input.rowsAccepted //=> 1
  */
-export async function readRecordsSource<K extends RecordKind>(
+export function readRecordsSource<K extends RecordKind>(
   kind: K,
   source: ByteSource,
   format: TextFormat,
   layout: Layout,
   options: ReadSourceOptions = {},
 ): Promise<ParseRecordsResult<K>> {
-  const file = options.file ?? source.name;
-  const checker = checkerOf(kind, layout, { ...options, file });
-  const tokenizer = tokenizerOf(
-    format,
-    layout,
-    createShaper(layout.shape(checker), checker, { header: headerOf(format) }),
-  );
+  return readSourceBy(kind, source, format, layout, options, {});
+}
+
+/**
+ * Which way a CSV input is read, for tests (not exported by the package): `auto` (the fast lane when it applies,
+ * handing back to the general path) or `general` (the general path only); `onLane` is told the way the result was
+ * read, and why the fast lane handed back.
+ */
+export interface Lanes {
+  /** Default `auto`. */
+  readonly lane?: 'auto' | 'general';
+  /** Told how the result was read: `fast`, or `general` with why (`not tried`, or the fast lane's reason). */
+  readonly onLane?: (lane: 'fast' | 'general', why: string) => void;
+}
+
+/** `onProgress` that reports each count once, rising, over a fast read handed back and the general read after it. */
+function risingProgress(onProgress: ((rowsRead: number) => void) | undefined) {
+  if (onProgress === undefined) return undefined;
+  let reported = 0;
+  return (rowsRead: number): void => {
+    if (rowsRead <= reported) return;
+    reported = rowsRead;
+    onProgress(rowsRead);
+  };
+}
+
+/** Whether the fast lane may read this input: CSV of a layout that is a record kind's (no preset). */
+function fastLaneFits(format: TextFormat, shape: Shape): boolean {
+  return format === 'csv' && shape.plainColumns !== undefined;
+}
+
+/** The fast lane over the shape and check stages, or undefined when it does not apply. */
+function fastLaneOf(
+  format: TextFormat,
+  shape: Shape,
+  checker: object,
+  sink: RowSink,
+): FastCsvLane | undefined {
+  const plainRow = plainRowReaderOf(checker);
+  if (!fastLaneFits(format, shape) || plainRow === undefined) return undefined;
+  return new FastCsvLane(sink, shape, plainRow);
+}
+
+/**
+ * {@link readRecordsSource}, its way of reading chosen (internal: tests read an input both ways).
+ *
+ * @param kind - the record kind.
+ * @param source - the bytes.
+ * @param format - the format.
+ * @param layout - the layout.
+ * @param options - as {@link readRecordsSource}.
+ * @param lanes - the way to read it, and who is told the way taken.
+ * @returns the result.
+ * @example
+ * (await readSourceBy('referral', source, 'csv', kindLayout('referral'), {}, { lane: 'general' })).records.length //=> 1
+ */
+export async function readSourceBy<K extends RecordKind>(
+  kind: K,
+  source: ByteSource,
+  format: TextFormat,
+  layout: Layout,
+  options: ReadSourceOptions,
+  lanes: Lanes,
+): Promise<ParseRecordsResult<K>> {
+  const onProgress = risingProgress(options.onProgress);
+  const given: ReadSourceOptions & { readonly file: string } = {
+    ...options,
+    file: options.file ?? source.name,
+    ...(onProgress === undefined ? {} : { onProgress }),
+  };
+  let why = 'not tried';
+  if (lanes.lane !== 'general' && source.rereadable === true && format === 'csv') {
+    const fast = await readSourceOnce(kind, source, format, layout, given, true);
+    if (typeof fast !== 'string') {
+      lanes.onLane?.('fast', '');
+      return fast;
+    }
+    why = fast;
+  }
+  lanes.onLane?.('general', why);
+  return (await readSourceOnce(kind, source, format, layout, given, false)) as ParseRecordsResult<K>;
+}
+
+/** One read of the source; with `fast`, by the fast lane, or why it handed back. */
+async function readSourceOnce<K extends RecordKind>(
+  kind: K,
+  source: ByteSource,
+  format: TextFormat,
+  layout: Layout,
+  options: ReadSourceOptions & { readonly file: string },
+  fast: boolean,
+): Promise<ParseRecordsResult<K> | string> {
+  const file = options.file;
+  const checker = checkerOf(kind, layout, options);
+  const shape = layout.shape(checker);
+  const shaper = createShaper(shape, checker, { header: headerOf(format) });
+  const lane = fast ? fastLaneOf(format, shape, checker, shaper) : undefined;
+  if (fast && lane === undefined) return 'a layout whose rows are not read as they are';
+  const tokenizer = lane ?? tokenizerOf(format, layout, shaper);
   const decoder = createByteDecoder({
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     xml: format === 'xml',
@@ -132,10 +230,13 @@ export async function readRecordsSource<K extends RecordKind>(
     hash?.update(chunk);
     const text = decoder.write(chunk);
     if (text.length > 0) tokenizer.write(text);
+    // Handed back: the bytes are read again from the start by the general path.
+    if (lane?.handedBack === true) return lane.reason;
   }
   const rest = decoder.end();
   if (rest.length > 0) tokenizer.write(rest);
   tokenizer.end();
+  if (lane?.handedBack === true) return lane.reason;
   const decoded = decoder.result();
   // Bytes that cannot be read as text in one encoding: the whole input is refused, rows read before the problem
   // was seen included (their names may already be corrupted).
@@ -152,6 +253,7 @@ export async function readRecordsSource<K extends RecordKind>(
  * Reads records from text already decoded (a byte-order mark at its start is dropped), through stages 3 to 5.
  * `input.sha256` is `options.sha256`, or the SHA-256 of the text's UTF-8 bytes (for a UTF-8 file without a
  * byte-order mark, the file's own hash); `input.encoding` is `utf-8`; `input.file` is `options.file` or `(text)`.
+ * CSV of a record kind is read by the fast lane when it applies, as {@link readRecordsSource}.
  *
  * @param kind - the record kind.
  * @param text - the whole text.
@@ -171,20 +273,63 @@ export function readRecordsText<K extends RecordKind>(
   layout: Layout,
   options: ParseRecordsOptions = {},
 ): ParseRecordsResult<K> {
+  return readTextBy(kind, text, format, layout, options, {});
+}
+
+/**
+ * {@link readRecordsText}, its way of reading chosen (internal: tests read an input both ways).
+ *
+ * @param kind - the record kind.
+ * @param text - the whole text.
+ * @param format - the format.
+ * @param layout - the layout.
+ * @param options - as {@link readRecordsText}.
+ * @param lanes - the way to read it, and who is told the way taken.
+ * @returns the result.
+ * @example
+ * readTextBy('referral', 'id,childId,referralDate\nR1,C1,2010-10-01\n', 'csv', kindLayout('referral'), {}, { lane: 'general' }).records.length //=> 1
+ */
+export function readTextBy<K extends RecordKind>(
+  kind: K,
+  text: string,
+  format: TextFormat,
+  layout: Layout,
+  options: ParseRecordsOptions,
+  lanes: Lanes,
+): ParseRecordsResult<K> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const input = {
+    file: options.file ?? '(text)',
+    sha256: options.sha256 ?? sha256OfText(text),
+    encoding: 'utf-8' as TextEncoding,
+  };
+  let why = 'not tried';
+  if (lanes.lane !== 'general' && format === 'csv') {
+    const checker = checkerOf(kind, layout, options);
+    const shape = layout.shape(checker);
+    const lane = fastLaneOf(format, shape, checker, createShaper(shape, checker, { header: 'first-row' }));
+    if (lane !== undefined) {
+      // In pieces, as a file comes: measured faster than one scan of the whole text.
+      for (let at = 0; at < body.length && !lane.handedBack; at += TEXT_PIECE)
+        lane.write(body.slice(at, at + TEXT_PIECE));
+      lane.end();
+      if (!lane.handedBack) {
+        lanes.onLane?.('fast', '');
+        return checker.result(input);
+      }
+      why = lane.reason;
+    } else why = 'a layout whose rows are not read as they are';
+  }
+  lanes.onLane?.('general', why);
   const checker = checkerOf(kind, layout, options);
   const tokenizer = tokenizerOf(
     format,
     layout,
     createShaper(layout.shape(checker), checker, { header: headerOf(format) }),
   );
-  tokenizer.write(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  tokenizer.write(body);
   tokenizer.end();
-  const encoding: TextEncoding = 'utf-8';
-  return checker.result({
-    file: options.file ?? '(text)',
-    sha256: options.sha256 ?? sha256OfText(text),
-    encoding,
-  });
+  return checker.result(input);
 }
 
 /** A workbook tokenizer: one sheet's rows to the next stage (the core's {@link tokenizeSheet}, or another). */

@@ -38,8 +38,8 @@ export interface ParseRecordsOptions {
   readonly encoding?: TextEncoding;
   /**
    * The SHA-256 of the bytes the text came from, in hex, for `input.sha256` (a browser page may hash a `File` with
-   * `crypto.subtle`). Default: computed over the text's UTF-8 bytes, in plain JavaScript (about five times
-   * `node:crypto`'s time: 0.7 s for 46 MB on a busy machine).
+   * `crypto.subtle`). Default: computed over the text's UTF-8 bytes, by `node:crypto` in Node.js and in plain
+   * JavaScript elsewhere (about five times `node:crypto`'s time: 0.7 s for 46 MB on a busy machine).
    */
   readonly sha256?: string;
   /**

@@ -58,7 +58,7 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
   const fieldCount = fields.length;
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
   const dateFields = new Set(fields.filter((f) => f.type === 'date').map((f) => f.name));
-  let columnOfField: number[] = [];
+  let columnOfField: number[] | undefined;
   // Items: each key's field index (null when not read), the keys seen, the map keys used.
   const indexOfKey = new Map<string, number | null>();
   const keysSeen: string[] = [];
@@ -111,8 +111,10 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
       };
     },
 
+    plainColumns: () => columnOfField,
+
     row(cells, line, found) {
-      next.values(cells, columnOfField, line, found === undefined ? undefined : { issues: found });
+      next.values(cells, columnOfField ?? [], line, found === undefined ? undefined : { issues: found });
     },
 
     item(value, line) {

@@ -48,6 +48,12 @@ export interface Shape {
   ): void;
   /** One item (a JSON object, a census record element). */
   item(value: unknown, line: number, fileValues: FileValues): void;
+  /**
+   * For a shape whose rows go to the check stage as they are (a record kind's, `shape-kind.ts`), once the header is
+   * matched: the column of each field (negative: none), so that the CSV fast lane can read a row's cells in place.
+   * Default (absent, or undefined): rows are always given to {@link Shape.row}.
+   */
+  plainColumns?(): readonly number[] | undefined;
   /** The end of the input: warnings that need all of it (map keys no item used). */
   end(): void;
 }

@@ -14,6 +14,10 @@
  * Each stage pushes into the next: no object is made per row between them, so a million-row file costs a million
  * records and little else. A faster tokenizer, another encoding or a new preset is one stage, written against these
  * interfaces, with nothing else touched.
+ *
+ * The CSV fast lane (`fast-csv.ts`) stands in for stages 3 to 5 over the common file (a record kind's CSV, ASCII, no
+ * quotes, no line ended by a CR alone): the header and every row that is not plain still go through the shape and
+ * check stages, and at anything it does not handle it hands the whole input back to them, read from its start.
  * @module
  */
 import type { ColumnReport } from './headers.js';
@@ -25,6 +29,11 @@ export interface ByteSource {
   readonly name: string;
   /** The bytes, in order. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * Whether `chunks()` may be called again to read the bytes again from the start (a file, a `Blob`): the CSV fast
+   * lane is tried only then, since handing back to the general path reads the input again. Default false.
+   */
+  readonly rereadable?: boolean;
 }
 
 /** What a streaming stage is fed: text (or bytes) in pieces, then the end. */

@@ -93,6 +93,17 @@ export function parseIsoDay(value: string): number {
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  return civilDay(year, month, day);
+}
+
+/**
+ * The day number of a year, a month of 1 to 12 and a day of at least 1, or NaN when the month has no such day: as
+ * {@link daysInMonth} and {@link daysFromCivil}, read from the table of month starts for 1900-2199 (any other year
+ * worked out in full, to the same day). The date readers call it once per date cell.
+ * @example civilDay(1970, 1, 2) //=> 1
+ * @example civilDay(2011, 2, 29) //=> NaN
+ */
+export function civilDay(year: number, month: number, day: number): number {
   const y = year - TABLE_FIRST_YEAR;
   if (y >= 0 && y < TABLE_YEARS) {
     const slot = y * 13 + month;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  civilDay,
   daysFromCivil,
   daysInMonth,
   fromDayNumber,
@@ -135,5 +136,25 @@ describe('parseIsoDay', () => {
     expect(parseIsoDay('2199-12-31')).toBe(Date.UTC(2199, 11, 31) / 86_400_000);
     expect(parseIsoDay('1899-12-31')).toBe(Date.UTC(1899, 11, 31) / 86_400_000);
     expect(parseIsoDay('2200-01-01')).toBe(Date.UTC(2200, 0, 1) / 86_400_000);
+  });
+});
+
+describe('civilDay', () => {
+  it('gives the day number of every real day of 1899-2200 and NaN for a day past the month end', () => {
+    // The table covers 1900-2199; the years either side are worked out in full. Each year, month and day 1-31 is
+    // checked against Date.UTC (days since 1970-01-01): 31 April, 29 February 1900 and 2100 (not leap years: a
+    // century not divisible by 400) and 29 February 2000 (a leap year) included.
+    for (let year = 1899; year <= 2200; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const utc = new Date(Date.UTC(year, month - 1, day));
+          const real = utc.getUTCMonth() === month - 1;
+          const expected = real ? utc.getTime() / 86_400_000 : Number.NaN;
+          expect(civilDay(year, month, day)).toBe(expected);
+        }
+      }
+    }
+    expect(civilDay(2000, 2, 29)).toBe(11016);
+    expect(civilDay(1900, 2, 29)).toBeNaN();
   });
 });

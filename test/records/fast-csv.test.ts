@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fileSource, nodeSha256 } from '../../src/node/source.js';
+import { presetLayout } from '../../src/presets/presets.js';
+import { readSourceBy, readTextBy } from '../../src/records/read-source.js';
+import { kindLayout } from '../../src/records/shape-kind.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'csi-fast-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = 'id,childId,referralDate,completedDate,team\r\n';
+
+/** Reads bytes written to a file, through the file's own source (read again from byte 0 when handed back). */
+async function readFile(name: string, bytes: Uint8Array | string, onProgress?: (rows: number) => void) {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  const handle = await open(path);
+  const lanes: string[] = [];
+  try {
+    const result = await readSourceBy(
+      'initial-assessment',
+      fileSource(handle, name),
+      'csv',
+      kindLayout('initial-assessment'),
+      { createHash: nodeSha256, ...(onProgress === undefined ? {} : { onProgress }) },
+      { onLane: (lane, why) => lanes.push(why === '' ? lane : `${lane}: ${why}`) },
+    );
+    return { result, lanes };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `count` plain rows from row number `from`. */
+function plainRows(count: number, from = 0): string {
+  let text = '';
+  for (let i = from; i < from + count; i++) text += `IA${i},C${i % 97},01/10/2010,05/10/2010,North\r\n`;
+  return text;
+}
+
+describe('readSourceBy', () => {
+  it('reads a plain UTF-8 CSV by the fast lane, with the general path’s issues for rows that are not plain', async () => {
+    // Row 3 has a blank required childId, row 4 an end before its start, row 5 repeats IA0, row 6 a date in
+    // another style (read the same, by parseDateCell, in the fast lane's own pass): three rejected, three accepted.
+    const text = `${HEADER}IA0,C1,01/10/2010,02/10/2010,North\r\nIA1,,01/10/2010,,East\r\nIA2,C2,05/10/2010,01/10/2010,\r\nIA0,C3,01/10/2010,,\r\nIA3,C4,1 Oct 2010,,West\r\n\r\nIA4,C5,2010-10-01,,North`;
+    const { result, lanes } = await readFile('plain.csv', text);
+    expect(lanes).toEqual(['fast']);
+    expect(result.accounting).toMatchObject({ rowsRead: 5 + 1, rowsAccepted: 3, rowsRejected: 3 });
+    expect(result.issues.map((issue) => [issue.code, issue.row, issue.field])).toEqual([
+      ['missing_field', 3, 'childId'],
+      ['end_before_start', 4, 'completedDate'],
+      ['duplicate_id', 5, 'id'],
+    ]);
+    expect(result.records[1]).toEqual({ id: 'IA3', childId: 'C4', referralDate: '2010-10-01', team: 'West' });
+    // The blank line 7 is no row; the last row, without a final line break, is on line 8.
+    expect(result.rows).toEqual([2, 6, 8]);
+  });
+
+  it('hands a file with a quoted value back to the general path, read from its first byte, with the quote read', async () => {
+    // The quote is on the last of 70,000 rows: the fast lane has read all the others when it meets it. The general
+    // path reads the file again; the quoted team "North, East" is one cell.
+    const text = `${HEADER}${plainRows(69_999)}IA69999,C1,01/10/2010,,"North, East"\r\n`;
+    const progress: number[] = [];
+    const { result, lanes } = await readFile('quoted.csv', text, (rows) => progress.push(rows));
+    expect(lanes).toEqual(['general: a double quote']);
+    expect(result.accounting).toMatchObject({ rowsRead: 70_000, rowsAccepted: 70_000, rowsRejected: 0 });
+    expect(result.records.at(-1)?.team).toBe('North, East');
+    // Progress is reported once at 50,000, not again when the general path passes it.
+    expect(progress).toEqual([50_000]);
+    // The hash is of the file's bytes, read once over (not twice).
+    expect(result.input.sha256).toBe(nodeSha256Of(text));
+  });
+
+  it('hands back a UTF-8 file with a character that is not ASCII, and keeps it', async () => {
+    const { result, lanes } = await readFile(
+      'accent.csv',
+      `${HEADER}IA1,C1,01/10/2010,,Bromley-lès-Bains\r\n`,
+    );
+    expect(lanes).toEqual(['general: a character that is not ASCII']);
+    expect(result.records[0]?.team).toBe('Bromley-lès-Bains');
+    expect(result.input.encoding).toBe('utf-8');
+  });
+
+  it('hands back a Windows-1252 file, with the general path’s encoding and notice', async () => {
+    // 0xE9 is é in Windows-1252 and not UTF-8: the decoder reads the file as Windows-1252 and says so.
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}IA1,C1,01/10/2010,,Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('\r\n'),
+    ]);
+    const { result, lanes } = await readFile('cp1252.csv', bytes);
+    expect(lanes).toEqual(['general: a character that is not ASCII']);
+    expect(result.records[0]?.team).toBe('Café');
+    expect(result.input.encoding).toBe('windows-1252');
+    expect(result.notice).toContain('Windows-1252');
+  });
+
+  it('hands back a file with a line ended by a carriage return alone', async () => {
+    // An old Mac export: CR ends each line. Two rows, on lines 2 and 3.
+    const { result, lanes } = await readFile(
+      'cr.csv',
+      'id,childId,referralDate\rIA1,C1,01/10/2010\rIA2,C2,02/10/2010\r',
+    );
+    expect(lanes).toEqual(['general: a line ended by a carriage return alone']);
+    expect(result.rows).toEqual([2, 3]);
+  });
+
+  it('hands back a file with a row longer than the cell cap, whose cell the general path refuses', async () => {
+    const long = 'x'.repeat(1_000_001);
+    const { result, lanes } = await readFile(
+      'long.csv',
+      `${HEADER}IA1,C1,01/10/2010,,${long}\r\nIA2,C2,01/10/2010,,\r\n`,
+    );
+    expect(lanes).toEqual(['general: a row longer than the cell cap']);
+    expect(result.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    expect(result.issues[0]).toMatchObject({ code: 'unreadable', row: 2, field: 'team' });
+  });
+});
+
+describe('readTextBy', () => {
+  it('reads plain text by the fast lane, and text with a quote by the general path', () => {
+    const layout = kindLayout('referral');
+    const lanes: string[] = [];
+    const onLane = (lane: string, why: string) => lanes.push(why === '' ? lane : `${lane}: ${why}`);
+    const plain = readTextBy(
+      'referral',
+      'id,childId,referralDate\nR1,C1,01/10/2010\n',
+      'csv',
+      layout,
+      {},
+      { onLane },
+    );
+    const quoted = readTextBy(
+      'referral',
+      'id,childId,referralDate\n"R1",C1,01/10/2010\n',
+      'csv',
+      layout,
+      {},
+      { onLane },
+    );
+    expect(lanes).toEqual(['fast', 'general: a double quote']);
+    expect(plain.records).toEqual([{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]);
+    expect(quoted.records).toEqual(plain.records);
+  });
+
+  it('does not try the fast lane for a preset, whose rows are not read as they are', () => {
+    const lanes: string[] = [];
+    readTextBy(
+      'referral',
+      'Child ID\n',
+      'csv',
+      presetLayout('annex-a', 'referral'),
+      {},
+      {
+        onLane: (lane, why) => lanes.push(`${lane}: ${why}`),
+      },
+    );
+    expect(lanes).toEqual(['general: a layout whose rows are not read as they are']);
+  });
+});
+
+function nodeSha256Of(text: string): string {
+  const hash = nodeSha256();
+  hash.update(new TextEncoder().encode(text));
+  return hash.digest();
+}
