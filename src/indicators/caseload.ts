@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { contains, type Period, splitIntoMonths } from '../periods/index.js';
-import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
+import { createPackedKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import {
   type AllocationRecord,
   type WorkerRecord,
@@ -229,7 +229,9 @@ interface WorkerTable {
 
 /** The first record of each workerId, its FTE checked. */
 function workerTable(workers: readonly WorkerRecord[]): WorkerTable {
-  const numbers = createKeyNumbering();
+  // Found once for each allocation: the table that keeps the keys' characters together (no cache miss on a worker's
+  // string per look-up).
+  const numbers = createPackedKeyNumbering(workers.length);
   const records: WorkerRecord[] = [];
   for (const worker of workers) {
     const known = numbers.size;
@@ -275,6 +277,8 @@ const NOT_IN_POST = 2;
 const ROLE_NOT_COUNTED = 3;
 const ROLE_UNKNOWN = 4;
 const FTE_ZERO = 5;
+/** An allocation's bucket when it is counted at one snapshot at least (beside 0, not open, and the exclusions). */
+const COUNTED_AT_ONE = 255;
 
 /** One counted worker's cases over the snapshots, before the decimals. */
 interface WorkerCount {
@@ -450,43 +454,14 @@ export function caseload(
     const worker = workerRecords[w] as WorkerRecord;
     if (inGroup(worker.workerId, worker)) workers.push(w);
   }
-  // The allocations of the group (their indices in `allocations`) and the number of each one's worker, or -1: typed
-  // arrays filled in place (10^6 pushes onto growing arrays were a fifth of the time, in copies and collection).
-  const everyAllocation = options.team === undefined && options.workerId === undefined;
-  const scopedAll = new Int32Array(allocations.length);
-  const workerAll = new Int32Array(allocations.length);
-  let scopedCount = 0;
-  for (let index = 0; index < allocations.length; index++) {
-    const allocation = allocations[index] as AllocationRecord;
-    const w = table.numbers.find(allocation.workerId);
-    if (!everyAllocation && !inGroup(allocation.workerId, workerRecords[w])) continue;
-    scopedAll[scopedCount] = index;
-    workerAll[scopedCount] = w;
-    scopedCount++;
-  }
-  const scoped = scopedAll.subarray(0, scopedCount);
-  const workerOfAllocation = workerAll.subarray(0, scopedCount);
-
-  // Each allocation's bucket over the snapshots: counted at any, else the first exclusion met, else not open.
-  const firstExclusion = new Uint8Array(scoped.length);
-  const everCounted = new Uint8Array(scoped.length);
-  const snapshots: SnapshotCounts[] = [];
-  const whole = emptyTally();
-  const byTeam = new Map<string, Tally>();
-  const newlyQualified = emptyTally();
-  // Each worker's cases and snapshots, summed over the snapshots; `distributed` lists the workers counted at one
-  // snapshot at least, in the order first counted.
-  const workerCases = new Int32Array(workerRecords.length);
-  const workerSnapshots = new Int32Array(workerRecords.length);
-  const distributed: number[] = [];
-  let workersWithoutCases = 0;
-
-  for (const date of dates) {
-    // Why each worker's open allocations are not counted on this date (COUNTED when they are).
-    const exclusionOf = new Uint8Array(workerRecords.length);
-    for (let w = 0; w < workerRecords.length; w++) {
+  // Why each worker's open allocations are not counted on each snapshot date (COUNTED when they are): slot
+  // d * workerCount + w for date d and worker w; and the cases each worker holds on each date, in the same slots.
+  const workerCount = workerRecords.length;
+  const exclusions = new Uint8Array(dates.length * workerCount);
+  dates.forEach((date, d) => {
+    for (let w = 0; w < workerCount; w++) {
       const worker = workerRecords[w] as WorkerRecord;
-      exclusionOf[w] = !isInPost(worker, date)
+      exclusions[d * workerCount + w] = !isInPost(worker, date)
         ? NOT_IN_POST
         : worker.role === undefined
           ? ROLE_UNKNOWN
@@ -496,25 +471,67 @@ export function caseload(
               ? FTE_ZERO
               : COUNTED;
     }
-    const cases = new Int32Array(workerRecords.length);
-    for (let i = 0; i < scoped.length; i++) {
-      const allocation = allocations[scoped[i] as number] as AllocationRecord;
-      if (!isOpen(allocation, date)) continue;
-      const w = workerOfAllocation[i] as number;
-      const exclusion = w < 0 ? UNKNOWN_WORKER : (exclusionOf[w] as number);
+  });
+  const casesOn = new Int32Array(dates.length * workerCount);
+
+  // One pass over the allocations, in order: each one's worker found, the allocations of the group kept (their
+  // indices in `allocations` and their workers' numbers, or -1), each counted on every snapshot date at which it is
+  // open, and its bucket tallied: counted at any date, else the first exclusion met, else not open (`bucketOf`:
+  // COUNTED_AT_ONE, an exclusion's code, or 0). Typed arrays filled in place (10^6 pushes onto growing arrays were a
+  // fifth of the time); one pass reads each allocation once (a pass per step read each from memory again).
+  const everyAllocation = options.team === undefined && options.workerId === undefined;
+  const scopedAll = new Int32Array(allocations.length);
+  const workerAll = new Int32Array(allocations.length);
+  const bucketAll = new Uint8Array(allocations.length);
+  const tally = createOutcomeTally();
+  let scopedCount = 0;
+  for (let index = 0; index < allocations.length; index++) {
+    const allocation = allocations[index] as AllocationRecord;
+    const w = table.numbers.find(allocation.workerId);
+    if (!everyAllocation && !inGroup(allocation.workerId, workerRecords[w])) continue;
+    let everCounted = false;
+    let firstExclusion = 0;
+    for (let d = 0; d < dates.length; d++) {
+      if (!isOpen(allocation, dates[d] as IsoDate)) continue;
+      const exclusion = w < 0 ? UNKNOWN_WORKER : (exclusions[d * workerCount + w] as number);
       if (exclusion === COUNTED) {
-        everCounted[i] = 1;
-        cases[w] = (cases[w] as number) + 1;
-      } else if (firstExclusion[i] === 0) {
-        firstExclusion[i] = exclusion;
+        everCounted = true;
+        const slot = d * workerCount + w;
+        casesOn[slot] = (casesOn[slot] as number) + 1;
+      } else if (firstExclusion === 0) {
+        firstExclusion = exclusion;
       }
     }
+    const bucket = everCounted ? COUNTED_AT_ONE : firstExclusion;
+    if (bucket === COUNTED_AT_ONE) tally.add('counted');
+    else if (bucket === 0) tally.add('not-in-period');
+    else tally.add('excluded', EXCLUSIONS[bucket]);
+    scopedAll[scopedCount] = index;
+    workerAll[scopedCount] = w;
+    bucketAll[scopedCount] = bucket;
+    scopedCount++;
+  }
+  const scoped = scopedAll.subarray(0, scopedCount);
+  const workerOfAllocation = workerAll.subarray(0, scopedCount);
+
+  const snapshots: SnapshotCounts[] = [];
+  const whole = emptyTally();
+  const byTeam = new Map<string, Tally>();
+  const newlyQualified = emptyTally();
+  // Each worker's cases and snapshots, summed over the snapshots; `distributed` lists the workers counted at one
+  // snapshot at least, in the order first counted.
+  const workerCases = new Int32Array(workerCount);
+  const workerSnapshots = new Int32Array(workerCount);
+  const distributed: number[] = [];
+  let workersWithoutCases = 0;
+
+  dates.forEach((date, d) => {
     const snapshot = emptyTally();
     let withoutCases = 0;
     for (const w of workers) {
-      if (exclusionOf[w] !== COUNTED) continue;
+      if (exclusions[d * workerCount + w] !== COUNTED) continue;
       const worker = workerRecords[w] as WorkerRecord;
-      const held = cases[w] as number;
+      const held = casesOn[d * workerCount + w] as number;
       if (held === 0) {
         withoutCases += 1;
         continue;
@@ -543,18 +560,16 @@ export function caseload(
       workers: snapshot.workers,
       workersWithoutCases: withoutCases,
     });
-  }
+  });
 
   // Outcomes are built only when asked for (national allocation tables run to millions of rows); every allocation
-  // is counted into its bucket either way.
-  const tally = createOutcomeTally();
+  // was tallied into its bucket above either way.
   const outcomes = outcomeStore(options, scoped.length);
-  for (let i = 0; i < scoped.length; i++) {
+  for (let i = 0; outcomes !== undefined && i < scoped.length; i++) {
+    const code = bucketAll[i] as number;
     const bucket: OutcomeBucket =
-      everCounted[i] === 1 ? 'counted' : firstExclusion[i] !== 0 ? 'excluded' : 'not-in-period';
-    const reason = bucket === 'excluded' ? EXCLUSIONS[firstExclusion[i] as number] : undefined;
-    tally.add(bucket, reason);
-    if (outcomes === undefined) continue;
+      code === COUNTED_AT_ONE ? 'counted' : code !== 0 ? 'excluded' : 'not-in-period';
+    const reason = bucket === 'excluded' ? EXCLUSIONS[code] : undefined;
     const index = scoped[i] as number;
     const allocation = allocations[index] as AllocationRecord;
     const outcome: OutcomeDraft = {

@@ -130,6 +130,28 @@ describe('caseload', () => {
     expect([result.numerator, result.denominator, result.display]).toEqual([3, 1.5, '2.0']);
   });
 
+  it('tells apart two workers whose ids have one length and one hash', () => {
+    // W1022789 and W1239192 hash alike (test/records/keys.test.ts): the workers' table finds each by its characters.
+    // W1022789 (1 FTE) holds 3 open cases, W1239192 (0.5 FTE) 1; W1022783 (same length, not a worker) is unknown.
+    const workers: WorkerRecord[] = [
+      { workerId: 'W1022789', fte: 1, role: 'social-worker', team: 'East' },
+      { workerId: 'W1239192', fte: 0.5, role: 'social-worker', team: 'East' },
+    ];
+    const given = [
+      ...held('W1022789', 'A', 3, '2011-01-10'),
+      ...held('W1239192', 'B', 1, '2011-01-10'),
+      ...held('W1022783', 'C', 1, '2011-01-10'),
+    ];
+    const result = caseload(given, fy2010, { calendar, workers });
+    expect(result.counts.excluded).toEqual({ 'unknown-worker': 1 });
+    // 4 cases over 1.5 FTE; per worker 3/1 = 3 and 1/0.5 = 2, W1022789 heaviest.
+    expect([result.numerator, result.denominator]).toEqual([4, 1.5]);
+    expect(result.details.distribution.map((w) => [w.workerId, w.cases, w.perFte])).toEqual([
+      ['W1022789', 3, '3'],
+      ['W1239192', 1, '2'],
+    ]);
+  });
+
   it('puts every allocation in exactly one bucket, with its reason', () => {
     // Not open on 31 March: SW1-C (ended 30 March), NEW-B ×2 (from 1 April), IDLE-A (ended 30 March), GHOST-B: 5.
     // Role not counted: TM1 ×3, OT1 ×2 = 5. Worker not in post: LEFT ×5 (left 30 March), NEW-A (starts 1 April) = 6.

@@ -5,6 +5,8 @@ import {
   childNumberFinder,
   childNumbersOf,
   createKeyNumbering,
+  createPackedKeyNumbering,
+  hashOf,
   numberChildIds,
 } from '../../src/records/keys.js';
 
@@ -42,6 +44,66 @@ describe('createKeyNumbering', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('createPackedKeyNumbering', () => {
+  it('numbers keys as createKeyNumbering does, keys that are not strings compared with ===', () => {
+    const workers = createPackedKeyNumbering(2);
+    // W1 (0), W2 (1), W1 again (0); the number 7 and the string '7' are two keys (a worker id given as a number in
+    // records given directly is not the text '7'), as in createKeyNumbering; '' and '(none)' are keys like any other.
+    const keys: unknown[] = ['W1', 'W2', 'W1', 7, '7', 7, '', '(none)', ''];
+    expect(keys.map((key) => workers.add(key as string))).toEqual([0, 1, 0, 2, 3, 2, 4, 5, 4]);
+    const reference = createKeyNumbering();
+    expect(keys.map((key) => reference.add(key as string))).toEqual([0, 1, 0, 2, 3, 2, 4, 5, 4]);
+    expect([workers.find('W3'), workers.find('7'), workers.find(7 as unknown as string)]).toEqual([-1, 3, 2]);
+    expect([workers.size, workers.keyOf(5)]).toEqual([6, '(none)']);
+    expect(() => workers.keyOf(6)).toThrow(RangeError);
+  });
+
+  it('tells apart two keys of one length and one hash by their characters', () => {
+    // W1022789 and W1239192 have the same FNV-1a hash (found by hashing W0, W1, W2… until two of one length met),
+    // so hashOf gives them one value and only the comparison of their characters can tell them apart.
+    expect(hashOf('W1022789')).toBe(hashOf('W1239192'));
+    const workers = createPackedKeyNumbering();
+    expect([workers.add('W1022789'), workers.add('W1239192'), workers.add('W1022789')]).toEqual([0, 1, 0]);
+    expect([workers.find('W1239192'), workers.find('W1022783')]).toEqual([1, -1]);
+  });
+
+  it('agrees with createKeyNumbering on any keys, added and found, however far the table grows', () => {
+    // Short strings of a small alphabet (so that many collide in length and hash bucket), any strings (surrogates
+    // and all), numbers, null and undefined; each sequence added then every key and some others found.
+    const key = fc.oneof(
+      fc.string({ maxLength: 3, unit: fc.constantFrom('W', '1', '2', 'é', ' ') }),
+      fc.string({ maxLength: 12, unit: 'binary' }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(null, undefined, Number.NaN, '(none)', ''),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 2000 }),
+        fc.array(key, { maxLength: 50 }),
+        fc.nat({ max: 3000 }),
+        (added, others, expected) => {
+          const packed = createPackedKeyNumbering(expected);
+          const reference = createKeyNumbering();
+          for (const k of added) expect(packed.add(k as string)).toBe(reference.add(k as string));
+          expect(packed.size).toBe(reference.size);
+          for (const k of [...added, ...others])
+            expect(packed.find(k as string)).toBe(reference.find(k as string));
+          // keyOf of a key that is `undefined` throws in both (it reads as no key).
+          const keyOf = (table: typeof packed, n: number): unknown => {
+            try {
+              return table.keyOf(n);
+            } catch (error) {
+              return (error as Error).message;
+            }
+          };
+          for (let n = 0; n <= reference.size; n++) expect(keyOf(packed, n)).toBe(keyOf(reference, n));
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
