@@ -303,9 +303,13 @@ export function readTextBy<K extends RecordKind>(
     sha256: options.sha256 ?? sha256OfText(text),
     encoding: 'utf-8' as TextEncoding,
   };
+  // An `onProgress` reaches the checker from any options object (a `ReadSourceOptions` passed along): reported once
+  // for each count, as readSourceBy does, not again when the general path passes it after a hand-back.
+  const onProgress = risingProgress((options as ReadSourceOptions).onProgress);
+  const given: ReadSourceOptions = { ...options, ...(onProgress === undefined ? {} : { onProgress }) };
   let why = 'not tried';
   if (lanes.lane !== 'general' && format === 'csv') {
-    const checker = checkerOf(kind, layout, options);
+    const checker = checkerOf(kind, layout, given);
     const shape = layout.shape(checker);
     const lane = fastLaneOf(format, shape, checker, createShaper(shape, checker, { header: 'first-row' }));
     if (lane !== undefined) {
@@ -321,7 +325,7 @@ export function readTextBy<K extends RecordKind>(
     } else why = 'a layout whose rows are not read as they are';
   }
   lanes.onLane?.('general', why);
-  const checker = checkerOf(kind, layout, options);
+  const checker = checkerOf(kind, layout, given);
   const tokenizer = tokenizerOf(
     format,
     layout,

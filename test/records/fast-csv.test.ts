@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSource, nodeSha256 } from '../../src/node/source.js';
 import { presetLayout } from '../../src/presets/presets.js';
-import { readSourceBy, readTextBy } from '../../src/records/read-source.js';
+import { type ReadSourceOptions, readSourceBy, readTextBy } from '../../src/records/read-source.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csi-fast-csv-'));
@@ -144,6 +144,23 @@ describe('readTextBy', () => {
     expect(lanes).toEqual(['fast', 'general: a double quote']);
     expect(plain.records).toEqual([{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]);
     expect(quoted.records).toEqual(plain.records);
+  });
+
+  it('reports each progress count once when the lane hands text back after 50,000 rows', () => {
+    // 100,001 plain rows and a quoted one: 100,002 rows, so the general path alone reports 50,000 and 100,000. The
+    // lane reads the text in 64 Ki-character pieces (about 1,400 rows each) and meets the quote in the last one,
+    // having passed 50,000 rows but not 100,000; the general path then reads the text again from its start. An
+    // `onProgress` reaches the checker from any options object (a `ReadSourceOptions` passed along, or JavaScript).
+    const text = `${HEADER}${plainRows(100_001)}"IA-q",C1,01/10/2010,,North\r\n`;
+    const progress: number[] = [];
+    const lanes: string[] = [];
+    const options: ReadSourceOptions = { onProgress: (rows) => progress.push(rows) };
+    const result = readTextBy('initial-assessment', text, 'csv', kindLayout('initial-assessment'), options, {
+      onLane: (lane, why) => lanes.push(`${lane}: ${why}`),
+    });
+    expect(lanes).toEqual(['general: a double quote']);
+    expect(result.accounting.rowsRead).toBe(100_002);
+    expect(progress).toEqual([50_000, 100_000]);
   });
 
   it('does not try the fast lane for a preset, whose rows are not read as they are', () => {
