@@ -102,6 +102,8 @@ function recordsByWorker(
  * each group is the indicator computed again with the option `team` or `workerId` set to the group's key (`null` for
  * the `(none)` group).
  *
+ * @throws {TypeError} for an unknown indicator, or a record whose `team` or `workerId` (when grouping by it) is not
+ *   text; {@link RangeError} for an unknown `by`.
  * @example
  * const { groups } = computeBreakdown('NI59', records, 'FY2010', 'month');
  * groups.map((g) => g.key); //=> ['2010-04', '2010-05', …, '2011-03']
@@ -150,7 +152,15 @@ export function computeBreakdown<I extends IndicatorId>(
     ...options,
     outcomes: keepOutcomes,
     onOutcome: (outcome: RecordOutcome) => {
-      const key = outcome[by] ?? NO_GROUP;
+      const value: unknown = outcome[by];
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        // Records given directly are not checked: a number or an object here would be sorted and shown as if it
+        // were a team's or worker's name. Refused by name rather than failing deep in the sort.
+        throw new TypeError(
+          `${by}: a breakdown groups records by their ${by} written as text, but record ${JSON.stringify(outcome.id)} has ${typeof value === 'object' ? JSON.stringify(value) : String(value)} (a ${typeof value}); read the records with a reader, or give ${by} as text`,
+        );
+      }
+      const key = value ?? NO_GROUP;
       let group = byKey.get(key);
       if (group === undefined) {
         group = { tally: createOutcomeTally(), records: 0, ...(keepOutcomes ? { kept: [] } : {}) };

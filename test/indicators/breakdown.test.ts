@@ -189,6 +189,28 @@ describe('computeBreakdown', () => {
     ]);
   });
 
+  it('refuses, naming the record and value, a team or worker that is not text, rather than grouping it', () => {
+    // Records given directly are not checked by a reader: IA2's team written as the number 7 would have been sorted
+    // and shown as a team called 7 (or failed deep in the sort); the breakdown refuses it by name instead.
+    const numbered = initialAssessments.map((r) => (r.id === 'IA2' ? { ...r, team: 7 } : r));
+    expect(() => computeBreakdown('NI59', numbered as never, period, 'team')).toThrow(
+      new TypeError(
+        'team: a breakdown groups records by their team written as text, but record "IA2" has 7 (a number); read the records with a reader, or give team as text',
+      ),
+    );
+    // By worker, an object is shown as written. Blank (undefined or null) is the (none) group, as before.
+    const objects = initialAssessments.map((r) => (r.id === 'IA1' ? { ...r, workerId: { w: 1 } } : r));
+    expect(() => computeBreakdown('NI59', objects as never, period, 'workerId')).toThrow(
+      /record "IA1" has \{"w":1\} \(a object\)/,
+    );
+    const blank = initialAssessments.map((r) => (r.id === 'IA1' ? { ...r, team: null } : r));
+    expect(computeBreakdown('NI59', blank as never, period, 'team').groups.map((g) => g.key)).toEqual([
+      'East',
+      'West',
+      NO_GROUP,
+    ]);
+  });
+
   for (const [id, { records, options = {}, lookBack }] of Object.entries(cases)) {
     it(`gives ${id} by team the groups that keeping every outcome gave, exactly`, () => {
       const { groups } = byTeam(id, records, options);
