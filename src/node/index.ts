@@ -17,5 +17,5 @@ export {
   type WorkbookSheetInfo,
 } from './read-workbook.js';
 export { loadReport, readReportConfig } from './report-config.js';
-export { fileSource, nodeSha256, type OpenFile } from './source.js';
+export { type FileSourceOptions, fileSource, nodeSha256, type OpenFile } from './source.js';
 export { renderXlsx } from './write-workbook.js';

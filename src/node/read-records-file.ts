@@ -118,7 +118,9 @@ export async function readRecordsFile<K extends RecordKind>(
       }
       return await readRecordsWorkbook(kind, bytes, layout, { ...options, file, createHash: nodeSha256 });
     }
-    return await readRecordsSource(kind, fileSource(handle, file), format, layout, {
+    // A named pipe cannot be read at a position: it is read once, in order, by the general path.
+    const seekable = (await handle.stat()).isFile();
+    return await readRecordsSource(kind, fileSource(handle, file, { seekable }), format, layout, {
       ...options,
       file,
       createHash: nodeSha256,

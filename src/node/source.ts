@@ -12,7 +12,10 @@ import type { Hasher } from '../util/sha256.js';
  * than imported, so that a consumer's compiler needs no node type definitions to read this package's.)
  */
 export interface OpenFile {
-  /** Reads up to `length` bytes at `position` into `buffer` from `offset`; `bytesRead` 0 at the end. */
+  /**
+   * Reads up to `length` bytes at `position` (-1: where the last read ended) into `buffer` from `offset`;
+   * `bytesRead` 0 at the end.
+   */
   read(
     buffer: Uint8Array,
     offset: number,
@@ -24,28 +27,41 @@ export interface OpenFile {
 /** The size of the pieces a file is read in. */
 const PIECE_BYTES = 64 * 1024;
 
+/** Options of {@link fileSource}. */
+export interface FileSourceOptions {
+  /**
+   * Whether the file can be read at a position, as a regular file can. A named pipe (a FIFO, a shell's `<(…)`)
+   * cannot: it is read once, in order, and is not `rereadable` (so the CSV fast lane does not try it and the general
+   * path reads it). Default true.
+   */
+  readonly seekable?: boolean;
+}
+
 /**
  * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`: the CSV fast
  * lane reads a file again from its first byte when it hands it back to the general path). Each piece is read at
  * its position, so one read left part-way does not disturb the next (a read stream left part-way on a
- * `FileHandle` makes the next stream on it fail).
+ * `FileHandle` makes the next stream on it fail). A file that is not `seekable` (a pipe) is read once, in order.
  *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
+ * @param options - `seekable` (default true).
  * @returns the source.
  * @example
  * const source = fileSource(await open('ia.csv'), 'ia.csv');
  * for await (const chunk of source.chunks()) chunk.length //=> 65536, …
  */
-export function fileSource(handle: OpenFile, name: string): ByteSource {
+export function fileSource(handle: OpenFile, name: string, options: FileSourceOptions = {}): ByteSource {
+  const seekable = options.seekable ?? true;
   return {
     name,
-    rereadable: true,
+    rereadable: seekable,
     async *chunks() {
       let position = 0;
       for (;;) {
         const bytes = new Uint8Array(PIECE_BYTES);
-        const { bytesRead } = await handle.read(bytes, 0, PIECE_BYTES, position);
+        // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
+        const { bytesRead } = await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1);
         if (bytesRead === 0) return;
         position += bytesRead;
         yield bytesRead === PIECE_BYTES ? bytes : bytes.subarray(0, bytesRead);
