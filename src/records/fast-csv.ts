@@ -43,6 +43,16 @@ function isBlankRow(text: string, from: number, to: number): boolean {
 /**
  * The fast lane, fed decoded text in pieces as the general CSV tokenizer is. After `write` or `end`, when
  * {@link FastCsvLane.handedBack} is true, it has stopped: what it gave the next stages is to be discarded.
+ * @example
+ * const checker = createChecker('referral');
+ * const shape = kindLayout('referral').shape(checker);
+ * const plainRow = plainRowReaderOf(checker); // defined for a record kind's checker
+ * const lane = new FastCsvLane(createShaper(shape, checker, { header: 'first-row' }), shape, plainRow);
+ * lane.write('id,childId,referralDate\nR1,C1,2010-10-01\n');
+ * lane.end();
+ * lane.handedBack //=> false
+ * checker.result({ file: 'r.csv', sha256: '', encoding: 'utf-8' }).records //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
+ * // The same with `"R1"` quoted: lane.handedBack //=> true, lane.reason //=> 'a double quote'
  */
 export class FastCsvLane implements TextSink {
   /** Whether the lane met what it does not handle and stopped. */
