@@ -60,7 +60,6 @@ const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
-const AMPERSAND = 38;
 
 type XmlNode = Record<string | symbol, unknown>;
 
@@ -155,6 +154,36 @@ class Malformed {
  * //=> sink.item({ LAchildID: 'C1' }, 1), sink.end()
  */
 export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink): TextSink {
+  return createXmlTokenizerBy(options, sink, 'fast');
+}
+
+/**
+ * Which way {@link createXmlTokenizerBy} reads: `fast` (the fast paths, see below, where they apply) or `general`
+ * (every piece by the general path), for tests that prove the two give the same events.
+ */
+export type XmlPaths = 'fast' | 'general';
+
+/**
+ * {@link createXmlTokenizer}, its way of reading chosen (internal: tests read a text both ways). Two fast paths,
+ * each giving exactly what the general path gives for the pieces it reads, and leaving anything else to it:
+ * - a run of leaf elements inside an element that is not built (`reads`), `<Name>text</Name>` after white space,
+ *   the name ASCII and without a prefix, the text without `<` or `&`: matched whole by one regular expression (the
+ *   end tag by a back-reference), nothing built, no line counted (the next line asked for counts them);
+ * - one leaf element inside a record (`<LAchildID>C100000</LAchildID>`), its name known, written whole in the text
+ *   read so far: its value added to its parent in one step ({@link open}, {@link text} and {@link close} in one).
+ *
+ * @param options - as {@link createXmlTokenizer}.
+ * @param sink - the next stage.
+ * @param way - `fast` or `general`.
+ * @returns the tokenizer.
+ * @example
+ * const tokenizer = createXmlTokenizerBy({ container: 'Children', records: 'Child', expected: 'a census' }, sink, 'general');
+ * tokenizer.write('<Message><Children><Child><LAchildID>C1</LAchildID></Child></Children></Message>');
+ * tokenizer.end();
+ * //=> sink.item({ LAchildID: 'C1' }, 1), sink.end()
+ */
+export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink, way: XmlPaths): TextSink {
+  const fast = way === 'fast';
   const { container, records, expected } = options;
   const repeating: ReadonlySet<string> = new Set([records, ...(options.repeating ?? [])]);
   const reads: ReadonlySet<string> | undefined =
@@ -261,6 +290,20 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     return codes;
   };
 
+  // The first "&" of the buffer at or after `ampersandFrom` (the buffer's length when there is none): text is
+  // checked for one by a look at it, not by a scan of each run of text; -1 until looked for in this buffer.
+  let ampersand = -1;
+  let ampersandFrom = 0;
+  /** Whether the buffer holds an "&" from `from` to `to`. */
+  const ampersandIn = (from: number, to: number): boolean => {
+    if (ampersand < from || from < ampersandFrom) {
+      const next = buffer.indexOf('&', from);
+      ampersand = next < 0 ? buffer.length : next;
+      ampersandFrom = from;
+    }
+    return ampersand < to;
+  };
+
   /** The line of position `at` of the buffer (called with positions in order). */
   const lineAt = (at: number): number => {
     for (;;) {
@@ -323,12 +366,7 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
   const text = (from: number, to: number): void => {
     if (unreadDepth >= 0) {
       // Not kept, but an "&" in it must still start a reference.
-      for (let at = from; at < to; at++) {
-        if (buffer.charCodeAt(at) === AMPERSAND) {
-          decoded(from, to);
-          break;
-        }
-      }
+      if (ampersandIn(from, to)) decoded(from, to);
     } else if (recordDepth >= 0) {
       const level = depth - 1 - recordDepth;
       const sofar = texts[level] as string;
@@ -494,11 +532,66 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     if (depth === 0) rootClosed = true;
   };
 
+  /**
+   * The fast path of the commonest piece of a census, a leaf element inside a record written whole in the buffer
+   * (`<LAchildID>C100000</LAchildID>`: a known name, no attributes, text without markup, its end tag): the same as
+   * {@link open}, {@link text} and {@link close} one after the other give it, in one step, with no line counted
+   * (a leaf's line is never kept) and nothing stored for the open element. Its start tag ends at `nameEnd`.
+   * @returns the position after its end tag, or -1 when it is not such an element (the general path reads it).
+   */
+  const leafInRecord = (nameEnd: number, known: number): number => {
+    const codes = knownCodes[known] as Uint16Array;
+    const from = nameEnd + 1;
+    const to = buffer.indexOf('<', from);
+    if (
+      to < 0 ||
+      buffer.charCodeAt(to + 1) !== SLASH ||
+      buffer.charCodeAt(to + 2 + codes.length) !== GT ||
+      !writtenAt(buffer, to + 2, codes)
+    ) {
+      return -1;
+    }
+    if (unreadDepth >= 0 || !(knownRead[known] as boolean)) {
+      // Not built: only a bare "&" in its text refuses the file.
+      if (unreadDepth < 0) parentNode();
+      if (ampersandIn(from, to)) decoded(from, to);
+    } else {
+      // As `text` and `close` read it: a run of white space (any code up to 32) is no text at all.
+      const value = isBlank(buffer, from, to) ? '' : decoded(from, to).trim();
+      addChild(parentNode(), knownLocal[known] as string, value, knownRepeats[known] as boolean);
+    }
+    return to + 3 + codes.length;
+  };
+
+  /** The object of the element open inside the record (made at its first child element, as {@link open} does). */
+  const parentNode = (): XmlNode => {
+    const level = depth - 1 - recordDepth;
+    let node = nodes[level];
+    if (node === undefined) {
+      node = { [XML_LINE]: lines[depth - 1] };
+      nodes[level] = node;
+    }
+    return node;
+  };
+
+  /**
+   * A run of leaf elements, each after white space, as the general path reads them inside an element that is not
+   * built: `<` and a name (ASCII letters, digits, `_`, `.`, `-`; no prefix), `>`, text without `<` or `&` (so no
+   * entity, CDATA, comment or bare "&"), and the end tag of the same name (the back-reference) right after. Sticky:
+   * matched where the last piece ended, or not at all.
+   */
+  const unreadLeaves = /(?:[ \t\r\n]*<([A-Za-z_][A-Za-z0-9_.-]*)>[^<&]*<\/\1>)+/y;
+
   /** Reads what it can of the buffer: the position after the last complete piece. */
   const read = (): number => {
     const length = buffer.length;
     let position = 0;
     while (position < length) {
+      if (fast && unreadDepth >= 0 && depth < MAX_DEPTH) {
+        // Fast path: the leaves of an element not built, nothing to do for them but match them.
+        unreadLeaves.lastIndex = position;
+        if (unreadLeaves.test(buffer)) position = unreadLeaves.lastIndex;
+      }
       const lt = buffer.indexOf('<', position);
       if (lt < 0) {
         // Text to the end of the chunk: kept whole when it is wanted (an entity may be cut), else read now.
@@ -558,6 +651,13 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
           known >= 0 ? lt + 1 + (knownQualified[known] as string).length : nameEndOf(buffer, lt + 1, length);
         if (nameEnd >= length) return position;
         if (buffer.charCodeAt(nameEnd) === GT) {
+          if (fast && known >= 0 && recordDepth >= 0 && depth < MAX_DEPTH) {
+            const after = leafInRecord(nameEnd, known);
+            if (after >= 0) {
+              position = after;
+              continue;
+            }
+          }
           // The usual tag: a name and `>`.
           open(lt, nameEnd, nameEnd, false, known);
           position = nameEnd + 1;
@@ -635,10 +735,12 @@ export function createXmlTokenizer(options: XmlTokenizerOptions, sink: RowSink):
     write(chunk) {
       if (done || chunk.length === 0) return;
       buffer = buffer.length === 0 ? chunk : [buffer, chunk].join('');
+      ampersand = -1;
       try {
         const position = read();
         lineAt(position);
         buffer = buffer.slice(position);
+        ampersand = -1;
         counted = 0;
         newline = -1;
       } catch (error) {

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createXmlTokenizerBy,
+  type XmlPaths,
+  type XmlTokenizerOptions,
+} from '../../src/records/tokenize-xml.js';
+import { recordingSink, type SinkEvent } from '../helpers/sinks.js';
+import { censusXmlOptions as census } from '../helpers/xml.js';
+
+/** The events of the tokenizer, read the given way, fed `pieces` one by one. */
+function eventsOf(way: XmlPaths, pieces: readonly string[], options: XmlTokenizerOptions): SinkEvent[] {
+  const { sink, seen } = recordingSink();
+  const tokenizer = createXmlTokenizerBy(options, sink, way);
+  for (const piece of pieces) tokenizer.write(piece);
+  tokenizer.end();
+  return seen;
+}
+
+/** `text` cut at the given points (each taken modulo its length + 1). */
+function cut(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((at) => at % (text.length + 1)))].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const point of points) {
+    pieces.push(text.slice(from, point));
+    from = point;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+// Names the fast paths read (ASCII, with `.`, `-`, `_`, one a prefix of another, two sharing their first two
+// characters, one character long) and names they must leave to the general path (a prefix, a letter past ASCII).
+const names = [
+  'CINdetails',
+  'CINreferralDate',
+  'CI',
+  'C',
+  'LAchildID',
+  'LAchildIDs',
+  'a.b-c_d',
+  'ns:Extra',
+  'Née',
+];
+// Texts the fast paths read (a date, nothing, white space, `>`) and texts with what they must leave to the general
+// path or read by its rules: entities, a bare "&" (a refusal naming its line), CDATA, a comment, a control character
+// (white space to `isBlank`, not to `trim`), a no-break space (white space to `trim`, not to `isBlank`), CRLF.
+const texts = [
+  '2012-05-01',
+  '',
+  '  \r\n ',
+  'a > b',
+  ' C&amp;1 ',
+  '&#233;&#x41;',
+  'AT&T',
+  '<![CDATA[a]]>&lt;b',
+  'x<!-- c -->y',
+  '\u0001',
+  '\u00a0',
+  ' é ',
+  'line\r\nbreak',
+];
+const breaks = ['', '\n', '\r\n', '\r\n    ', '\t'];
+
+/** An element: a leaf written as the fast paths read it, or not quite (an end tag with a space, a mismatch…). */
+const leaf = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...names), fc.constantFrom(...texts), fc.constantFrom(...breaks))
+    .map(([name, text, br]) => `${br}<${name}>${text}</${name}>`),
+  fc.tuple(fc.constantFrom(...names), fc.constantFrom(...breaks)).map(([name, br]) => `${br}<${name}/>`),
+  fc
+    .tuple(fc.constantFrom(...names), fc.constantFrom(...texts))
+    .map(([name, text]) => `<${name}>${text}</${name} >`),
+  fc.constantFrom('<CI a="1">x</CI>', '<CI>x</C>', '<C>x</CI>', '<!-- a > b -->', '<?pi x?>', '\r\n', 'text'),
+);
+/** Elements nested up to `depth` deep. */
+const element = (depth: number): fc.Arbitrary<string> =>
+  depth === 0
+    ? leaf
+    : fc.oneof(
+        { weight: 2, arbitrary: leaf },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom(...names),
+              fc.array(element(depth - 1), { maxLength: 4 }),
+              fc.constantFrom(...breaks),
+            )
+            .map(([name, inner, br]) => `${br}<${name}>${inner.join('')}${br}</${name}>`),
+        },
+      );
+const child = fc.array(element(3), { maxLength: 5 }).map((inner) => `\r\n  <Child>${inner.join('')}</Child>`);
+const document = fc
+  .array(child, { minLength: 1, maxLength: 4 })
+  .map(
+    (children) =>
+      `<?xml version="1.0"?>\n<Message>\n<Header><CollectionDetails><ReferenceDate>2013-03-31</ReferenceDate></CollectionDetails></Header>\n<Children>${children.join('')}\n</Children>\n</Message>\n`,
+  );
+// Layouts: every element built; some built (the others not, so their leaves go by the first fast path); the
+// repeating names changed.
+const layouts: readonly XmlTokenizerOptions[] = [
+  census,
+  { ...census, reads: ['CINdetails', 'CI', 'Extra'] },
+  { ...census, reads: ['LAchildID', 'C', 'a.b-c_d', 'Née'] },
+  { ...census, reads: [], repeating: ['CI', 'LAchildID'] },
+];
+
+describe('createXmlTokenizerBy', () => {
+  it('gives the same events by the fast paths as by the general path, for any document cut into any chunks', () => {
+    // The fast paths must never give a different item, line, file value or refusal (with its line) from the
+    // general path: for every layout, the text whole and cut at any places (inside a name, an entity, a CDATA end,
+    // a CRLF, between a start tag and its end tag), both ways.
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
+        const pieces = cut(text, cuts);
+        for (const layout of layouts) {
+          const general = eventsOf('general', [text], layout);
+          expect(eventsOf('fast', [text], layout)).toEqual(general);
+          expect(eventsOf('fast', pieces, layout)).toEqual(general);
+          expect(eventsOf('general', pieces, layout)).toEqual(general);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuses a leaf nested past the depth limit by the fast paths as by the general path', () => {
+    // Message, Children, Child and Skip make 4 open elements; k more nested <e> make 4 + k, so the leaf <b> is the
+    // (5 + k)th: with k = 995 it is the 1,000th (read), with k = 996 the 1,001st (refused: at most 1,000 deep).
+    // Skip is not built, so <b> goes by the first fast path, which must stop at the limit as the general path does.
+    const nested = (k: number) =>
+      `<Message><Children><Child><Skip>${'<e>'.repeat(k)}<b>x</b>${'</e>'.repeat(k)}</Skip><C>1</C></Child></Children></Message>`;
+    const layout: XmlTokenizerOptions = { ...census, reads: ['C'] };
+    const outcomes = [994, 995, 996, 997].map((k) => {
+      const general = eventsOf('general', [nested(k)], layout);
+      expect(eventsOf('fast', [nested(k)], layout)).toEqual(general);
+      return general.at(-2)?.[0];
+    });
+    expect(outcomes).toEqual(['item', 'item', 'refuse', 'refuse']);
+  });
+
+  it('names the line of a bare "&" in a leaf read by a fast path, as the general path does', () => {
+    // The census's indented leaves, one per line; the bare "&" is in the leaf on line 6, inside Skip (not built:
+    // the first fast path stops at it, the general path refuses naming line 6), and in LAchildID on line 4 (read:
+    // the second fast path decodes it and refuses naming line 4).
+    const text = (id: string, skipped: string) =>
+      [
+        '<Message>',
+        '<Children>',
+        '  <Child>',
+        `    <LAchildID>${id}</LAchildID>`,
+        '    <Skip><A>1</A>',
+        `      <B>${skipped}</B>`,
+        '    </Skip>',
+        '  </Child>',
+        '</Children>',
+        '</Message>',
+      ].join('\n');
+    const layout: XmlTokenizerOptions = { ...census, reads: ['LAchildID'] };
+    for (const [id, skipped, line] of [
+      ['C1', 'AT&T', 6],
+      ['AT&T', '2', 4],
+    ] as const) {
+      const fast = eventsOf('fast', [text(id, skipped)], layout);
+      expect(fast).toEqual(eventsOf('general', [text(id, skipped)], layout));
+      expect(String(fast.at(-2)?.[1])).toMatch(new RegExp(`\\(line ${line}: "&" that starts no entity`));
+    }
+  });
+});
