@@ -114,6 +114,7 @@ export class SheetHandler implements XmlHandler {
   /** The sheet's merged ranges (`<mergeCell ref="E2:E4"/>`, after its rows), as written: `E2:E4`. */
   readonly merged: string[] = [];
   private rowNumber = 0;
+  private inRow = false;
   private cells: SheetCell[] = [];
   private hasValue = false;
   private column = -1;
@@ -280,6 +281,7 @@ export class SheetHandler implements XmlHandler {
     this.cells = [];
     this.hasValue = false;
     this.column = -1;
+    this.inRow = true;
   }
 
   /** Reads a cell's `r`, `s` and `t` where they lie (their values are plain tokens: no entity to decode). */
@@ -374,12 +376,59 @@ export class SheetHandler implements XmlHandler {
   }
 
   private endRow(): void {
-    if (this.hasValue) {
+    this.inRow = false;
+    const { cells, hasValue } = this;
+    this.forgetCells();
+    if (hasValue) {
       this.rows++;
-      this.context.onRow(this.cells, this.rowNumber);
+      this.context.onRow(cells, this.rowNumber);
     }
+  }
+
+  /**
+   * Forgets the row's cells and the last cell's state once the row ends, so that nothing of one row reaches past it
+   * (a stray `</c>` or `<t>` between rows finds no cell; a damaged row tag is named by its row, not by the last
+   * cell of the row before), whichever path read the row.
+   */
+  private forgetCells(): void {
     this.cells = [];
     this.hasValue = false;
+    this.column = -1;
+    this.style = 0;
+    this.type = TYPE_NUMBER;
+    this.typeText = '';
+    this.value = null;
+    this.formula = null;
+    this.inline = null;
+  }
+
+  /**
+   * Whether the handler stands between rows, as at the start of `<sheetData>`: no row open, no text being gathered,
+   * no phonetic run open. Only then may {@link SheetRowScanner} read a row in its place.
+   */
+  get betweenRows(): boolean {
+    return !this.inRow && this.capturing === CAPTURE_NONE && this.phonetic === 0;
+  }
+
+  /** The number of the last row started: a row without `r` is the one after it. */
+  get lastRowNumber(): number {
+    return this.rowNumber;
+  }
+
+  /**
+   * Takes a whole row read by {@link SheetRowScanner}, as `<row>…</row>` read here would end: its number becomes the
+   * last row's, and when it holds a value it is counted and handed over.
+   * @param number - the row's number.
+   * @param cells - its cells from column A, as {@link SheetHandler.endCell} would have placed them.
+   * @param hasValue - whether any cell holds a value.
+   */
+  takeRow(number: number, cells: SheetCell[], hasValue: boolean): void {
+    this.rowNumber = number;
+    this.forgetCells();
+    if (hasValue) {
+      this.rows++;
+      this.context.onRow(cells, number);
+    }
   }
 
   private cellValue(): SheetCell {
@@ -420,7 +469,12 @@ export class SheetHandler implements XmlHandler {
     }
   }
 
-  private dateOf(serial: number): DateCell {
+  /**
+   * The date cell of a serial in a date style: one object per serial, shared (up to {@link MAX_SHARED_DATES}).
+   * @param serial - the cell's number.
+   * @returns its date cell.
+   */
+  dateOf(serial: number): DateCell {
     let date = this.dates.get(serial);
     if (date === undefined) {
       date = { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
