@@ -14,6 +14,8 @@ import { XmlTokenizer } from './xml.js';
 
 /** The largest column Excel has (XFD). */
 const MAX_COLUMNS = 16_384;
+/** How many date cells {@link SheetRowScanner} remembers by their serial's last bits (a power of two). */
+const DATE_SLOTS = 4096;
 /** A row still cut by the end of the bytes past this size is handed to the general path, which holds it as text. */
 const MAX_CARRY = 1 << 22;
 /** Text longer than this is left to the general path (a string of it is made by other means there). */
@@ -117,6 +119,18 @@ function isValueEnd(b: Uint8Array, at: number): boolean {
     b[at + 5] === SLASH &&
     b[at + 6] === CHAR_C &&
     b[at + 7] === GREATER_THAN
+  );
+}
+
+/** Whether `</row>` stands at `at`. */
+function isRowEnd(b: Uint8Array, at: number): boolean {
+  return (
+    b[at] === LESS_THAN &&
+    b[at + 1] === SLASH &&
+    b[at + 2] === CHAR_R &&
+    b[at + 3] === CHAR_O &&
+    b[at + 4] === CHAR_W &&
+    b[at + 5] === GREATER_THAN
   );
 }
 
@@ -282,6 +296,9 @@ export class SheetRowScanner {
   private carried = 0;
   private readonly strings: readonly string[];
   private readonly dateStyles: readonly boolean[];
+  /** The serials of the date cells remembered, by slot (0 for none: serials from 1 are remembered). */
+  private readonly dateSerials = new Float64Array(DATE_SLOTS);
+  private readonly dateCells: SheetCell[] = new Array<SheetCell>(DATE_SLOTS).fill(null);
   /** Whether the text {@link SheetRowScanner.textEnd} found last holds `_`. */
   private underscore = false;
 
@@ -437,8 +454,7 @@ export class SheetRowScanner {
       if (code !== LESS_THAN) return fail(at);
       code = bytes[at + 1] as number;
       if (code === SLASH) {
-        const wrong = mismatch(bytes, at, ROW_END);
-        if (wrong >= 0) return fail(wrong);
+        if (!isRowEnd(bytes, at)) return fail(mismatch(bytes, at, ROW_END));
         this.fastRows++;
         this.handler.takeRow(rowNumber, cells, hasValue);
         return at + ROW_END.length;
@@ -551,6 +567,22 @@ export class SheetRowScanner {
   }
 
   /**
+   * The date cell of a serial, as {@link SheetHandler.dateOf} gives it, remembered here by the serial's last bits
+   * for the whole days from 1 (the usual dates), so that a date already seen is found without a look-up in a map.
+   */
+  private dateOf(serial: number): SheetCell {
+    if (serial >= 1 && serial === Math.floor(serial)) {
+      const slot = serial & (DATE_SLOTS - 1);
+      if (this.dateSerials[slot] === serial) return this.dateCells[slot] as SheetCell;
+      const cell = this.handler.dateOf(serial);
+      this.dateSerials[slot] = serial;
+      this.dateCells[slot] = cell;
+      return cell;
+    }
+    return this.handler.dateOf(serial);
+  }
+
+  /**
    * Where a text from `start` ends (its `<`), or -(position + 1) of what stops it: a byte that is not ASCII, `&`,
    * text longer than {@link MAX_TEXT}, or the end of the bytes. Notes in {@link SheetRowScanner.underscore} whether
    * the text holds `_` (which may start one of Excel's `_xHHHH_` escapes).
@@ -597,7 +629,7 @@ export class SheetRowScanner {
         number = Number(text);
         if (!Number.isFinite(number) || (number === 0 && text.trim() === '')) return undefined;
       }
-      return this.dateStyles[style] === true ? this.handler.dateOf(number) : number;
+      return this.dateStyles[style] === true ? this.dateOf(number) : number;
     }
     if (type === TYPE_SHARED) {
       const index = digitsOf(bytes, start, end);
