@@ -9,7 +9,17 @@
  */
 import { PartDecoder } from './part-text.js';
 import type { SheetCell } from './read-workbook.js';
-import { type SheetContext, SheetHandler, unescapeText } from './sheet.js';
+import {
+  type SheetContext,
+  SheetHandler,
+  TYPE_BOOLEAN,
+  TYPE_ERROR,
+  TYPE_INLINE,
+  TYPE_NUMBER,
+  TYPE_SHARED,
+  TYPE_TEXT,
+  unescapeText,
+} from './sheet.js';
 import { XmlTokenizer } from './xml.js';
 
 /** The largest column Excel has (XFD). */
@@ -36,14 +46,6 @@ const INCOMPLETE = -2;
 const UNDECIDED = 0;
 const FAST = 1;
 const GENERAL = 2;
-
-// Cell types (`t`), as small numbers: as SheetHandler's.
-const TYPE_NUMBER = 0;
-const TYPE_SHARED = 1;
-const TYPE_INLINE = 2;
-const TYPE_TEXT = 3;
-const TYPE_BOOLEAN = 4;
-const TYPE_ERROR = 5;
 
 const TAB = 9;
 const LINE_FEED = 10;

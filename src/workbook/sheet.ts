@@ -39,13 +39,19 @@ export interface SheetContext {
   readonly onRow: SheetRowHandler;
 }
 
-// Cell types (`t`), as small numbers.
-const TYPE_NUMBER = 0;
-const TYPE_SHARED = 1;
-const TYPE_INLINE = 2;
-const TYPE_TEXT = 3;
-const TYPE_BOOLEAN = 4;
-const TYPE_ERROR = 5;
+// Cell types (`t`), as small numbers (the sheet scanner's too).
+/** `t="n"` or none: a number. */
+export const TYPE_NUMBER = 0;
+/** `t="s"`: a shared string. */
+export const TYPE_SHARED = 1;
+/** `t="inlineStr"`: inline text. */
+export const TYPE_INLINE = 2;
+/** `t="str"`: a formula's text result. */
+export const TYPE_TEXT = 3;
+/** `t="b"`: a boolean. */
+export const TYPE_BOOLEAN = 4;
+/** `t="e"`: an error. */
+export const TYPE_ERROR = 5;
 const TYPE_DATE = 6;
 const TYPE_UNKNOWN = 7;
 
@@ -294,6 +300,11 @@ export class SheetHandler implements XmlHandler {
 
   private startCell(): void {
     this.column++;
+    this.clearCell();
+  }
+
+  /** Clears what the last cell held: its style, type, value, formula and inline text. */
+  private clearCell(): void {
     this.style = 0;
     this.type = TYPE_NUMBER;
     this.typeText = '';
@@ -394,12 +405,7 @@ export class SheetHandler implements XmlHandler {
     this.cells = [];
     this.hasValue = false;
     this.column = -1;
-    this.style = 0;
-    this.type = TYPE_NUMBER;
-    this.typeText = '';
-    this.value = null;
-    this.formula = null;
-    this.inline = null;
+    this.clearCell();
   }
 
   /**

@@ -8,7 +8,7 @@ import { SheetHandler } from '../../src/workbook/sheet.js';
 import { isAscii, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
 import { XmlTokenizer } from '../../src/workbook/xml.js';
 import { listZipEntries, unzipEntry } from '../../src/workbook/zip-read.js';
-import { fixtureBytes } from './helpers.js';
+import { cutAt as cutAtPositions, fixtureBytes } from './helpers.js';
 
 const PART = 'xl/worksheets/sheet1.xml';
 // Shared strings 0 to 2; style 1 is a date style, 0 and 2 are not.
@@ -19,19 +19,6 @@ const DATE_STYLES = [false, true, false];
 interface Outcome {
   readonly rows: [number, SheetCell[]][];
   readonly end: string;
-}
-
-/** Cuts `bytes` before each of `cuts` (positions, in any order). */
-function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const sorted = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of sorted) {
-    pieces.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  pieces.push(bytes.subarray(from));
-  return pieces;
 }
 
 function contextOf(rows: [number, SheetCell[]][], date1904: boolean) {
@@ -67,6 +54,14 @@ function generalPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
     return handler;
   });
   return { rows, end };
+}
+
+/** Cuts `bytes` before each of `cuts`, taken modulo one more than its length. */
+function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  return cutAtPositions(
+    bytes,
+    cuts.map((cut) => cut % (bytes.length + 1)),
+  );
 }
 
 /** How many rows the scanners made in the tests read themselves, and how many were handed over in all. */
