@@ -369,8 +369,22 @@ export class SheetHandler implements XmlHandler {
         this.column = column;
         return -1;
       }
-      this.cellAttribute(source, nameEnd - at === 1 ? code : 0, nameEnd + 2, close);
+      // A one-letter name, or a prefixed one (`x:r`), as nextAttribute reads them on the tag-by-tag path.
+      const name =
+        nameEnd - at === 1
+          ? code
+          : source.charCodeAt(nameEnd - 2) === CHAR_COLON
+            ? source.charCodeAt(nameEnd - 1)
+            : 0;
+      this.cellAttribute(source, name, nameEnd + 2, close);
       at = close + 1;
+      // An attribute not set off by a space (`s="1"t="s"`) is left to the tag-by-tag path, which reads it so
+      // wherever the chunk ends.
+      const next = source.charCodeAt(at);
+      if (next !== 32 && next !== GREATER_THAN) {
+        this.column = column;
+        return -1;
+      }
     }
     const after = this.simpleCell(source, at + 1);
     if (after < 0) this.column = column; // read again, tag by tag

@@ -313,6 +313,26 @@ describe('SheetRowScanner', () => {
     expect(sheetsRead).toBeGreaterThanOrEqual(8);
   });
 
+  it('reads a prefixed or unspaced cell attribute the same wherever the bytes are cut, on both paths', () => {
+    // `x:r="C1"` names column C, as the tag-by-tag reading has always taken it; `s="0"t="s"` has no space before
+    // `t`, which the tag-by-tag reading does not take as an attribute: the cell is the number 0, not shared
+    // string 0. The general path's cell fast path once read both otherwise, so that the cells moved with the cuts.
+    const cases: [string, SheetCell[]][] = [
+      ['<row r="1"><c r="A1"><v>1</v></c><c x:r="C1"><v>2</v></c></row>', [1, null, 2]],
+      ['<row r="1"><c r="B1" s="0"t="s"><v>0</v></c></row>', [null, 0]],
+    ];
+    for (const [rowXml, cells] of cases) {
+      const bytes = utf8.encode(sheetPart(rowXml));
+      const whole = generalPath([bytes]);
+      expect(whole.rows).toEqual([[1, cells]]);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const pieces = cutAt(bytes, [cut]);
+        expect(generalPath(pieces)).toEqual(whole);
+        expect(scannerPath(pieces)).toEqual(whole);
+      }
+    }
+  });
+
   it('reads rows in the usual shape itself, and gives them as the general path does', () => {
     // Two rows as the bench's writer makes them: inline text, dates (style 1), a shared string, a boolean, an error.
     const xml = sheetPart(
