@@ -41,6 +41,12 @@ export class PartDecoder {
   /** @param part - the part's name, for messages. */
   constructor(private readonly part: string) {}
 
+  /** Whether bytes are held back (a character cut by the last piece's end, or a part's first byte): none when the
+   * text decoded so far ends with a whole character. */
+  get holding(): boolean {
+    return this.held !== undefined || this.stream !== undefined;
+  }
+
   /**
    * The text of the next bytes (a character cut by their end is held back).
    * @param chunk - the next bytes, cut anywhere.

@@ -8,7 +8,8 @@ import type { IsoDate } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import { PartDecoder } from './part-text.js';
 import { isDateFormat } from './serials.js';
-import { SheetHandler, unescapeText } from './sheet.js';
+import { unescapeText } from './sheet.js';
+import { SheetRowScanner } from './sheet-bytes.js';
 import {
   attributeOf,
   byName,
@@ -347,9 +348,11 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
         );
       }
       const { strings, dateStyles } = await loadTables();
-      const handler = new SheetHandler({ sheet, strings, dateStyles, date1904, onRow });
-      await archive.parse(rel.target, handler);
-      return { sheet, rows: handler.rows, merged: handler.merged };
+      const entry = archive.find(rel.target) as ZipEntry;
+      const scanner = new SheetRowScanner({ sheet, strings, dateStyles, date1904, onRow }, entry.name);
+      for await (const chunk of unzipEntry(archive.bytes, entry)) scanner.write(chunk);
+      scanner.end();
+      return { sheet, rows: scanner.handler.rows, merged: scanner.handler.merged };
     },
   };
 }

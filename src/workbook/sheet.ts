@@ -39,13 +39,19 @@ export interface SheetContext {
   readonly onRow: SheetRowHandler;
 }
 
-// Cell types (`t`), as small numbers.
-const TYPE_NUMBER = 0;
-const TYPE_SHARED = 1;
-const TYPE_INLINE = 2;
-const TYPE_TEXT = 3;
-const TYPE_BOOLEAN = 4;
-const TYPE_ERROR = 5;
+// Cell types (`t`), as small numbers (the sheet scanner's too).
+/** `t="n"` or none: a number. */
+export const TYPE_NUMBER = 0;
+/** `t="s"`: a shared string. */
+export const TYPE_SHARED = 1;
+/** `t="inlineStr"`: inline text. */
+export const TYPE_INLINE = 2;
+/** `t="str"`: a formula's text result. */
+export const TYPE_TEXT = 3;
+/** `t="b"`: a boolean. */
+export const TYPE_BOOLEAN = 4;
+/** `t="e"`: an error. */
+export const TYPE_ERROR = 5;
 const TYPE_DATE = 6;
 const TYPE_UNKNOWN = 7;
 
@@ -114,6 +120,7 @@ export class SheetHandler implements XmlHandler {
   /** The sheet's merged ranges (`<mergeCell ref="E2:E4"/>`, after its rows), as written: `E2:E4`. */
   readonly merged: string[] = [];
   private rowNumber = 0;
+  private inRow = false;
   private cells: SheetCell[] = [];
   private hasValue = false;
   private column = -1;
@@ -280,6 +287,7 @@ export class SheetHandler implements XmlHandler {
     this.cells = [];
     this.hasValue = false;
     this.column = -1;
+    this.inRow = true;
   }
 
   /** Reads a cell's `r`, `s` and `t` where they lie (their values are plain tokens: no entity to decode). */
@@ -292,6 +300,11 @@ export class SheetHandler implements XmlHandler {
 
   private startCell(): void {
     this.column++;
+    this.clearCell();
+  }
+
+  /** Clears what the last cell held: its style, type, value, formula and inline text. */
+  private clearCell(): void {
     this.style = 0;
     this.type = TYPE_NUMBER;
     this.typeText = '';
@@ -356,8 +369,22 @@ export class SheetHandler implements XmlHandler {
         this.column = column;
         return -1;
       }
-      this.cellAttribute(source, nameEnd - at === 1 ? code : 0, nameEnd + 2, close);
+      // A one-letter name, or a prefixed one (`x:r`), as nextAttribute reads them on the tag-by-tag path.
+      const name =
+        nameEnd - at === 1
+          ? code
+          : source.charCodeAt(nameEnd - 2) === CHAR_COLON
+            ? source.charCodeAt(nameEnd - 1)
+            : 0;
+      this.cellAttribute(source, name, nameEnd + 2, close);
       at = close + 1;
+      // An attribute not set off by a space (`s="1"t="s"`) is left to the tag-by-tag path, which reads it so
+      // wherever the chunk ends.
+      const next = source.charCodeAt(at);
+      if (next !== 32 && next !== GREATER_THAN) {
+        this.column = column;
+        return -1;
+      }
     }
     const after = this.simpleCell(source, at + 1);
     if (after < 0) this.column = column; // read again, tag by tag
@@ -374,12 +401,54 @@ export class SheetHandler implements XmlHandler {
   }
 
   private endRow(): void {
-    if (this.hasValue) {
+    this.inRow = false;
+    const { cells, hasValue } = this;
+    this.forgetCells();
+    if (hasValue) {
       this.rows++;
-      this.context.onRow(this.cells, this.rowNumber);
+      this.context.onRow(cells, this.rowNumber);
     }
+  }
+
+  /**
+   * Forgets the row's cells and the last cell's state once the row ends, so that nothing of one row reaches past it
+   * (a stray `</c>` or `<t>` between rows finds no cell; a damaged row tag is named by its row, not by the last
+   * cell of the row before), whichever path read the row.
+   */
+  private forgetCells(): void {
     this.cells = [];
     this.hasValue = false;
+    this.column = -1;
+    this.clearCell();
+  }
+
+  /**
+   * Whether the handler stands between rows, as at the start of `<sheetData>`: no row open, no text being gathered,
+   * no phonetic run open. Only then may {@link SheetRowScanner} read a row in its place.
+   */
+  get betweenRows(): boolean {
+    return !this.inRow && this.capturing === CAPTURE_NONE && this.phonetic === 0;
+  }
+
+  /** The number of the last row started: a row without `r` is the one after it. */
+  get lastRowNumber(): number {
+    return this.rowNumber;
+  }
+
+  /**
+   * Takes a whole row read by {@link SheetRowScanner}, as `<row>…</row>` read here would end: its number becomes the
+   * last row's, and when it holds a value it is counted and handed over.
+   * @param number - the row's number.
+   * @param cells - its cells from column A, as {@link SheetHandler.endCell} would have placed them.
+   * @param hasValue - whether any cell holds a value.
+   */
+  takeRow(number: number, cells: SheetCell[], hasValue: boolean): void {
+    this.rowNumber = number;
+    this.forgetCells();
+    if (hasValue) {
+      this.rows++;
+      this.context.onRow(cells, number);
+    }
   }
 
   private cellValue(): SheetCell {
@@ -420,7 +489,12 @@ export class SheetHandler implements XmlHandler {
     }
   }
 
-  private dateOf(serial: number): DateCell {
+  /**
+   * The date cell of a serial in a date style: one object per serial, shared (up to {@link MAX_SHARED_DATES}).
+   * @param serial - the cell's number.
+   * @returns its date cell.
+   */
+  dateOf(serial: number): DateCell {
     let date = this.dates.get(serial);
     if (date === undefined) {
       date = { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };

@@ -218,6 +218,14 @@ export class XmlTokenizer {
   ) {}
 
   /**
+   * Whether the tokenizer stands between tags inside the root element, with nothing held back: the text that
+   * follows may be read by another reader (a fast path) and the tokenizer given the text after it.
+   */
+  get idle(): boolean {
+    return this.rest === '' && this.rootSeen && this.depth > 0;
+  }
+
+  /**
    * Reads the next chunk of text.
    * @param chunk - the text, cut anywhere.
    * @throws {WorkbookError} when the XML declares entities.

@@ -10,20 +10,7 @@ import {
   unzipEntry,
 } from '../../src/workbook/zip-read.js';
 import { ZipWriter } from '../../src/workbook/zip-write.js';
-import { fixtureBytes } from './helpers.js';
-
-/** Cuts `bytes` before each of `cuts` (positions, in any order). */
-function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of sorted) {
-    pieces.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  pieces.push(bytes.subarray(from));
-  return pieces;
-}
+import { cutAt, fixtureBytes } from './helpers.js';
 
 /** The text a fresh decoder gives for the pieces, in order, then its end. */
 function decoded(pieces: readonly Uint8Array[]): string {

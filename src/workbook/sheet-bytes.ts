@@ -1,0 +1,743 @@
+/**
+ * The fast path of reading a sheet: its part's bytes read row by row, without decoding them to text and without an
+ * XML event per tag. It must give exactly what the general path gives (the part decoded by {@link PartDecoder},
+ * tokenized by {@link XmlTokenizer} and read by {@link SheetHandler}): a row in the usual shape is read here, from
+ * its bytes; anything else (a namespace prefix, an entity or character reference, CDATA, a comment, a byte that is not
+ * ASCII, single quotes, a formula, a cell that would be refused, …) is handed, as bytes, to the general path, which
+ * reads it as it always has. `test/workbook/sheet-bytes.test.ts` holds the two paths to the same rows.
+ * @module
+ */
+import { PartDecoder } from './part-text.js';
+import type { SheetCell } from './read-workbook.js';
+import {
+  type SheetContext,
+  SheetHandler,
+  TYPE_BOOLEAN,
+  TYPE_ERROR,
+  TYPE_INLINE,
+  TYPE_NUMBER,
+  TYPE_SHARED,
+  TYPE_TEXT,
+  unescapeText,
+} from './sheet.js';
+import { XmlTokenizer } from './xml.js';
+
+/** The largest column Excel has (XFD). */
+const MAX_COLUMNS = 16_384;
+/** How many date cells {@link SheetRowScanner} remembers by their serial's last bits (a power of two). */
+const DATE_SLOTS = 4096;
+/** A row still cut by the end of the bytes past this size is handed to the general path, which holds it as text. */
+const MAX_CARRY = 1 << 22;
+/** Text longer than this is left to the general path (a string of it is made by other means there). */
+const MAX_TEXT = 4096;
+/**
+ * Zero bytes kept after the bytes at hand, so that reading a little past them finds a byte that ends any shape
+ * (reading past a typed array's end gives undefined and makes V8 drop the scanner's optimized code).
+ */
+const PAD = 16;
+
+/** What {@link SheetRowScanner.row} returns when the row is not in the usual shape: the general path reads it. */
+const UNUSUAL = -1;
+/** What {@link SheetRowScanner.row} returns when the row runs past the bytes at hand: it is read again with more. */
+const INCOMPLETE = -2;
+
+// How the part is read: not known before its first two bytes (a UTF-16 byte-order mark sends it all to the
+// general path), then row by row here, or all by the general path.
+const UNDECIDED = 0;
+const FAST = 1;
+const GENERAL = 2;
+
+const TAB = 9;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const AMPERSAND = 38;
+const SLASH = 47;
+const ZERO = 48;
+const NINE = 57;
+const LESS_THAN = 60;
+const EQUALS = 61;
+const GREATER_THAN = 62;
+const MINUS = 45;
+const UNDERSCORE = 95;
+const COLON = 58;
+const CHAR_B = 98;
+const CHAR_C = 99;
+const CHAR_E = 101;
+const CHAR_I = 105;
+const CHAR_N = 110;
+const CHAR_O = 111;
+const CHAR_R = 114;
+const CHAR_S = 115;
+const CHAR_T = 116;
+const CHAR_V = 118;
+const CHAR_W = 119;
+
+const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+const VALUE_END = bytesOf('</v></c>');
+const INLINE_START = bytesOf('<is><t>');
+const INLINE_END = bytesOf('</t></is></c>');
+const ROW_END = bytesOf('</row>');
+const TRUE = bytesOf('true');
+
+/**
+ * Whether every byte is ASCII: read four at a time, the bytes before the first four-byte boundary and after the
+ * last one by one.
+ *
+ * @param bytes - any bytes.
+ * @returns true when no byte is 0x80 or above.
+ * @example
+ * isAscii(new TextEncoder().encode('<v>1</v>')) //=> true
+ * isAscii(new TextEncoder().encode('Zoë')) //=> false
+ */
+export function isAscii(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let at = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3);
+  let seen = 0;
+  for (let i = 0; i < at; i++) seen |= bytes[i] as number;
+  const words = (length - at) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + at, words);
+    let i = 0;
+    for (const last = words - 3; i < last; i += 4)
+      seen |=
+        (view[i] as number) | (view[i + 1] as number) | (view[i + 2] as number) | (view[i + 3] as number);
+    for (; i < words; i++) seen |= view[i] as number;
+    at += words * 4;
+  }
+  for (; at < length; at++) seen |= bytes[at] as number;
+  return (seen & 0x80808080) === 0;
+}
+
+/** Whether `</v></c>` stands at `at` (written out: several times as fast as {@link mismatch}'s loop). */
+function isValueEnd(b: Uint8Array, at: number): boolean {
+  return (
+    b[at] === LESS_THAN &&
+    b[at + 1] === SLASH &&
+    b[at + 2] === CHAR_V &&
+    b[at + 3] === GREATER_THAN &&
+    b[at + 4] === LESS_THAN &&
+    b[at + 5] === SLASH &&
+    b[at + 6] === CHAR_C &&
+    b[at + 7] === GREATER_THAN
+  );
+}
+
+/** Whether `</row>` stands at `at`. */
+function isRowEnd(b: Uint8Array, at: number): boolean {
+  return (
+    b[at] === LESS_THAN &&
+    b[at + 1] === SLASH &&
+    b[at + 2] === CHAR_R &&
+    b[at + 3] === CHAR_O &&
+    b[at + 4] === CHAR_W &&
+    b[at + 5] === GREATER_THAN
+  );
+}
+
+/** Whether `<is><t>` stands at `at`. */
+function isInlineStart(b: Uint8Array, at: number): boolean {
+  return (
+    b[at] === LESS_THAN &&
+    b[at + 1] === CHAR_I &&
+    b[at + 2] === CHAR_S &&
+    b[at + 3] === GREATER_THAN &&
+    b[at + 4] === LESS_THAN &&
+    b[at + 5] === CHAR_T &&
+    b[at + 6] === GREATER_THAN
+  );
+}
+
+/** Whether `</t></is></c>` stands at `at`. */
+function isInlineEnd(b: Uint8Array, at: number): boolean {
+  return (
+    b[at] === LESS_THAN &&
+    b[at + 1] === SLASH &&
+    b[at + 2] === CHAR_T &&
+    b[at + 3] === GREATER_THAN &&
+    b[at + 4] === LESS_THAN &&
+    b[at + 5] === SLASH &&
+    b[at + 6] === CHAR_I &&
+    b[at + 7] === CHAR_S &&
+    b[at + 8] === GREATER_THAN &&
+    b[at + 9] === LESS_THAN &&
+    b[at + 10] === SLASH &&
+    b[at + 11] === CHAR_C &&
+    b[at + 12] === GREATER_THAN
+  );
+}
+
+/** The first index from `at` where `bytes` differs from `pattern` (past the end counts as differing), or -1. */
+function mismatch(bytes: Uint8Array, at: number, pattern: Uint8Array): number {
+  for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return at + i;
+  return -1;
+}
+
+/**
+ * The text of ASCII bytes from `start` to `end`: up to 12 bytes as the arguments of one `String.fromCharCode` (about
+ * five times as fast here as applying it to a view of the bytes, which the longer ones are).
+ */
+function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  const b = bytes as unknown as number[];
+  const s = start;
+  const from = String.fromCharCode;
+  switch (end - start) {
+    case 0:
+      return '';
+    case 1:
+      return from(b[s] as number);
+    case 2:
+      return from(b[s] as number, b[s + 1] as number);
+    case 3:
+      return from(b[s] as number, b[s + 1] as number, b[s + 2] as number);
+    case 4:
+      return from(b[s] as number, b[s + 1] as number, b[s + 2] as number, b[s + 3] as number);
+    case 5:
+      return from(
+        b[s] as number,
+        b[s + 1] as number,
+        b[s + 2] as number,
+        b[s + 3] as number,
+        b[s + 4] as number,
+      );
+    case 6:
+      return from(
+        b[s] as number,
+        b[s + 1] as number,
+        b[s + 2] as number,
+        b[s + 3] as number,
+        b[s + 4] as number,
+        b[s + 5] as number,
+      );
+    case 7:
+      return from(
+        b[s] as number,
+        b[s + 1] as number,
+        b[s + 2] as number,
+        b[s + 3] as number,
+        b[s + 4] as number,
+        b[s + 5] as number,
+        b[s + 6] as number,
+      );
+    case 8:
+      return from(
+        b[s] as number,
+        b[s + 1] as number,
+        b[s + 2] as number,
+        b[s + 3] as number,
+        b[s + 4] as number,
+        b[s + 5] as number,
+        b[s + 6] as number,
+        b[s + 7] as number,
+      );
+    case 9:
+    case 10:
+    case 11:
+    case 12:
+      return asciiText(bytes, start, start + 8) + asciiText(bytes, start + 8, end);
+    default:
+      return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+}
+
+/** Whether `code` is whitespace as XML has it (space, tab, carriage return, line feed). */
+function isSpace(code: number): boolean {
+  return code === SPACE || code === LINE_FEED || code === CARRIAGE_RETURN || code === TAB;
+}
+
+/** Whether `code` may stand in an attribute's name here: a letter, a digit, `_`, `-` or `.` (no `:` prefix). */
+function isNameByte(code: number): boolean {
+  const lower = code | 32;
+  return (
+    (lower >= 97 && lower <= 122) ||
+    (code >= ZERO && code <= NINE) ||
+    code === 95 ||
+    code === 45 ||
+    code === 46
+  );
+}
+
+/**
+ * Reads a sheet's part from its bytes, chunk by chunk: rows in the usual shape by byte comparisons (the fast path),
+ * everything else by the general path, so that the rows handed over, their numbers and cells, and any refusal are
+ * those the general path alone would give, however the bytes are cut.
+ *
+ * The usual shape: `<row` with attributes in double quotes (`r` of plain digits), then cells `<c` with attributes
+ * in double quotes (`r` a reference, `s` plain digits, `t` one of `s n b e str inlineStr`), each empty (`/>` or
+ * `></c>`), `<v>…</v></c>` or `<is><t>…</t></is></c>`, their text ASCII without `&` or `<`, whitespace between
+ * tags, then `</row>`. A row is read here only while the general path stands between rows with nothing held back,
+ * and only as a whole: a row read partly here is never finished there.
+ *
+ * The bytes are checked as UTF-8 chunk by chunk as they come, as the general path's decoder checks them (a chunk
+ * of ASCII needs no check), so that a part that is not UTF-8 is refused at the same chunk, after the same rows.
+ *
+ * @example
+ * const scanner = new SheetRowScanner(context, 'xl/worksheets/sheet1.xml');
+ * for await (const chunk of unzipEntry(bytes, entry)) scanner.write(chunk);
+ * scanner.end();
+ * scanner.handler.rows //=> the rows handed to context.onRow
+ */
+export class SheetRowScanner {
+  /** The general path's handler, which also keeps the row count and merged ranges. */
+  readonly handler: SheetHandler;
+  /** How many rows (with a value or not) were read here rather than by the general path. */
+  fastRows = 0;
+  private readonly tokenizer: XmlTokenizer;
+  private readonly decoder: PartDecoder;
+  /** Checks the chunks as UTF-8 as they come, as {@link SheetRowScanner.decoder} would (its text is dropped). */
+  private readonly validator: PartDecoder;
+  private validated = false;
+  private mode = UNDECIDED;
+  /**
+   * The bytes at hand, then {@link PAD} zeros: a row cut by the end of the last chunk (read again with the next),
+   * then the chunk. Reused from chunk to chunk.
+   */
+  private work = new Uint8Array(1 << 16);
+  /** How many bytes at the start of {@link SheetRowScanner.work} are a row cut by the last chunk's end. */
+  private carried = 0;
+  private readonly strings: readonly string[];
+  private readonly dateStyles: readonly boolean[];
+  /** The serials of the date cells remembered, by slot (0 for none: serials from 1 are remembered). */
+  private readonly dateSerials = new Float64Array(DATE_SLOTS);
+  private readonly dateCells: SheetCell[] = new Array<SheetCell>(DATE_SLOTS).fill(null);
+  /** Whether the text {@link SheetRowScanner.textEnd} found last holds `_`. */
+  private underscore = false;
+
+  /**
+   * @param context - the sheet, its tables and the row handler, as {@link SheetHandler}'s.
+   * @param part - the part's name, for messages.
+   */
+  constructor(context: SheetContext, part: string) {
+    this.handler = new SheetHandler(context);
+    this.tokenizer = new XmlTokenizer(this.handler, part);
+    this.decoder = new PartDecoder(part);
+    this.validator = new PartDecoder(part);
+    this.strings = context.strings;
+    this.dateStyles = context.dateStyles;
+  }
+
+  /**
+   * Reads the next bytes of the part.
+   * @param chunk - the bytes, cut anywhere.
+   * @throws {WorkbookError} as the general path would: bytes that are not UTF-8, a damaged sheet.
+   */
+  write(chunk: Uint8Array): void {
+    if (this.mode === GENERAL) {
+      this.general(chunk);
+      return;
+    }
+    if (!this.validated || this.validator.holding || !isAscii(chunk)) {
+      this.validator.decode(chunk);
+      this.validated = true;
+    }
+    const length = this.carried + chunk.length;
+    if (this.work.length < length + PAD) {
+      const grown = new Uint8Array(Math.max(length + PAD, this.work.length * 2));
+      grown.set(this.work.subarray(0, this.carried));
+      this.work = grown;
+    }
+    const bytes = this.work;
+    bytes.set(chunk, this.carried);
+    bytes.fill(0, length, length + PAD);
+    this.carried = 0;
+    if (this.mode === UNDECIDED) {
+      if (length < 2) {
+        this.carried = length;
+        return;
+      }
+      // A UTF-16 byte-order mark: the part is text in UTF-16, which only the general path reads.
+      const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      this.mode = utf16 ? GENERAL : FAST;
+      if (utf16) {
+        this.general(bytes.subarray(0, length));
+        return;
+      }
+    }
+    const read = this.scan(bytes, length);
+    if (read < length) {
+      bytes.copyWithin(0, read, length);
+      this.carried = length - read;
+    }
+  }
+
+  /**
+   * Ends the part.
+   * @throws {WorkbookError} when it ends inside a character, a tag or an element, as the general path would.
+   */
+  end(): void {
+    if (this.mode !== GENERAL) this.validator.end();
+    if (this.carried > 0) this.general(this.work.subarray(0, this.carried));
+    this.carried = 0;
+    this.tokenizer.write(this.decoder.end());
+    this.tokenizer.end();
+  }
+
+  /** Hands bytes to the general path. */
+  private general(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.tokenizer.write(this.decoder.decode(bytes));
+  }
+
+  /**
+   * Reads the rows it can of the first `length` bytes of `bytes` (followed by {@link PAD} zeros): the position up to
+   * which they were read (the rest is a row cut short).
+   */
+  private scan(bytes: Uint8Array, length: number): number {
+    let at = 0;
+    while (at < length) {
+      if (this.tokenizer.idle && this.handler.betweenRows && !this.decoder.holding) {
+        // Whitespace between rows: the general path drops it too (it wants no text between rows).
+        while (isSpace(bytes[at] as number)) if (++at === length) return length;
+        if (bytes[at] === LESS_THAN) {
+          const after = this.row(bytes, at, length);
+          if (after >= 0) {
+            at = after;
+            continue;
+          }
+          if (after === INCOMPLETE && length - at <= MAX_CARRY) return at;
+        }
+      }
+      const next = nextRowStart(bytes, at + 1, length);
+      this.general(bytes.subarray(at, next));
+      at = next;
+    }
+    return length;
+  }
+
+  /**
+   * Reads the row whose `<` is at `lt` and hands it to the handler: the position after its `</row>`, or
+   * {@link UNUSUAL} or {@link INCOMPLETE}, in which case nothing was handed over and the handler is as it was.
+   * The bytes from `length` are zeros, which end every shape read here.
+   */
+  private row(bytes: Uint8Array, lt: number, length: number): number {
+    const fail = (at: number): number => (at >= length ? INCOMPLETE : UNUSUAL);
+    if (bytes[lt + 1] !== CHAR_R) return fail(lt + 1);
+    if (bytes[lt + 2] !== CHAR_O) return fail(lt + 2);
+    if (bytes[lt + 3] !== CHAR_W) return fail(lt + 3);
+    let at = lt + 4;
+    // The row's attributes: only `r` is read, as plain digits.
+    let number = -1;
+    let code = bytes[at] as number;
+    while (code !== GREATER_THAN && code !== SLASH) {
+      if (!isSpace(code)) return fail(at);
+      do code = bytes[++at] as number;
+      while (isSpace(code));
+      if (code === GREATER_THAN || code === SLASH) break;
+      const nameStart = at;
+      while (isNameByte(code) || code === COLON) code = bytes[++at] as number;
+      if (at === nameStart || code !== EQUALS) return fail(at);
+      // A one-letter name, or a prefixed one (`x:r`), as SheetHandler.nextAttribute reads a row's attributes.
+      const named = at - nameStart === 1 || bytes[at - 2] === COLON ? bytes[at - 1] : 0;
+      if (bytes[++at] !== QUOTE) return fail(at);
+      const valueStart = at + 1;
+      const valueEnd = attributeEnd(bytes, valueStart, length);
+      if (valueEnd < 0) return fail(-valueEnd - 1);
+      if (named === CHAR_R) {
+        number = digitsOf(bytes, valueStart, valueEnd);
+        if (number < 1) return UNUSUAL;
+      }
+      at = valueEnd + 1;
+      code = bytes[at] as number;
+    }
+    const rowNumber = number < 0 ? this.handler.lastRowNumber + 1 : number;
+    if (code === SLASH) {
+      if (bytes[at + 1] !== GREATER_THAN) return fail(at + 1);
+      this.fastRows++;
+      this.handler.takeRow(rowNumber, [], false);
+      return at + 2;
+    }
+    at++;
+    const cells: SheetCell[] = [];
+    let hasValue = false;
+    let column = -1;
+    for (;;) {
+      code = bytes[at] as number;
+      while (isSpace(code)) code = bytes[++at] as number;
+      if (code !== LESS_THAN) return fail(at);
+      code = bytes[at + 1] as number;
+      if (code === SLASH) {
+        if (!isRowEnd(bytes, at)) return fail(mismatch(bytes, at, ROW_END));
+        this.fastRows++;
+        this.handler.takeRow(rowNumber, cells, hasValue);
+        return at + ROW_END.length;
+      }
+      if (code !== CHAR_C) return fail(at + 1);
+      at += 2;
+      code = bytes[at] as number;
+      // The cell's attributes, as SheetHandler.cellAttribute reads them.
+      column++;
+      let style = 0;
+      let type = TYPE_NUMBER;
+      while (code !== GREATER_THAN && code !== SLASH) {
+        if (!isSpace(code)) return fail(at);
+        do code = bytes[++at] as number;
+        while (isSpace(code));
+        if (code === GREATER_THAN || code === SLASH) break;
+        const nameStart = at;
+        while (isNameByte(code)) code = bytes[++at] as number;
+        if (at === nameStart || code !== EQUALS) return fail(at);
+        const name = at - nameStart === 1 ? (bytes[nameStart] as number) : 0;
+        if (bytes[++at] !== QUOTE) return fail(at);
+        const valueStart = at + 1;
+        // `r`, `s` and `t` are read as their value is scanned; another attribute's value is only passed over.
+        let valueEnd: number;
+        if (name === CHAR_R) {
+          // The column's letters, as SheetHandler.cellAttribute reads them, then the row's digits, unread.
+          let letters = 0;
+          let v = valueStart;
+          for (
+            let lower = (bytes[v] as number) | 32;
+            lower >= 97 && lower <= 122;
+            lower = (bytes[++v] as number) | 32
+          ) {
+            letters = letters * 26 + (lower - 96);
+            if (letters > MAX_COLUMNS) return UNUSUAL;
+          }
+          if (v === valueStart) return fail(v);
+          column = letters - 1;
+          let next = bytes[v] as number;
+          while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
+          valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
+        } else if (name === CHAR_S) {
+          let v = valueStart;
+          style = 0;
+          for (
+            let digit = (bytes[v] as number) - ZERO;
+            digit >= 0 && digit <= 9;
+            digit = (bytes[++v] as number) - ZERO
+          ) {
+            style = style * 10 + digit;
+          }
+          // No digit, more than nine, or another byte: left to the general path.
+          if (bytes[v] !== QUOTE || v === valueStart || v - valueStart > 9) return fail(v);
+          valueEnd = v;
+        } else if (name === CHAR_T) {
+          type = typeAt(bytes, valueStart);
+          valueEnd =
+            type < 0 ? attributeEnd(bytes, valueStart, length) : valueStart + (TYPE_LENGTHS[type] as number);
+          if (type < 0 && valueEnd >= 0) return UNUSUAL;
+        } else {
+          valueEnd = attributeEnd(bytes, valueStart, length);
+        }
+        if (valueEnd < 0) return fail(-valueEnd - 1);
+        at = valueEnd + 1;
+        code = bytes[at] as number;
+      }
+      if (code === SLASH) {
+        if (bytes[at + 1] !== GREATER_THAN) return fail(at + 1);
+        at += 2;
+        continue; // an empty cell
+      }
+      at++;
+      if (bytes[at] !== LESS_THAN) return fail(at);
+      code = bytes[at + 1] as number;
+      let cell: SheetCell;
+      if (code === SLASH) {
+        // <c …></c>: an empty cell.
+        if (bytes[at + 2] !== CHAR_C) return fail(at + 2);
+        if (bytes[at + 3] !== GREATER_THAN) return fail(at + 3);
+        at += 4;
+        continue;
+      }
+      if (code === CHAR_V) {
+        if (bytes[at + 2] !== GREATER_THAN) return fail(at + 2);
+        const start = at + 3;
+        const end = this.textEnd(bytes, start, length);
+        if (end < 0) return fail(-end - 1);
+        if (!isValueEnd(bytes, end)) return fail(mismatch(bytes, end, VALUE_END));
+        at = end + VALUE_END.length;
+        const value = this.valueOf(bytes, type, style, start, end);
+        if (value === undefined) return UNUSUAL;
+        cell = value;
+      } else {
+        if (!isInlineStart(bytes, at)) return fail(mismatch(bytes, at, INLINE_START));
+        const start = at + INLINE_START.length;
+        const end = this.textEnd(bytes, start, length);
+        if (end < 0) return fail(-end - 1);
+        if (!isInlineEnd(bytes, end)) return fail(mismatch(bytes, end, INLINE_END));
+        // Inline text in a cell of another type is no value there; left to the general path, as rare.
+        if (type !== TYPE_INLINE) return UNUSUAL;
+        at = end + INLINE_END.length;
+        cell = this.shownText(bytes, start, end);
+      }
+      // As SheetHandler.endCell places a cell.
+      if (cell === null) continue;
+      while (cells.length < column) cells.push(null);
+      cells[column] = cell;
+      hasValue = true;
+    }
+  }
+
+  /**
+   * The date cell of a serial, as {@link SheetHandler.dateOf} gives it, remembered here by the serial's last bits
+   * for the whole days from 1 (the usual dates), so that a date already seen is found without a look-up in a map.
+   */
+  private dateOf(serial: number): SheetCell {
+    if (serial >= 1 && serial === Math.floor(serial)) {
+      const slot = serial & (DATE_SLOTS - 1);
+      if (this.dateSerials[slot] === serial) return this.dateCells[slot] as SheetCell;
+      const cell = this.handler.dateOf(serial);
+      this.dateSerials[slot] = serial;
+      this.dateCells[slot] = cell;
+      return cell;
+    }
+    return this.handler.dateOf(serial);
+  }
+
+  /**
+   * Where a text from `start` ends (its `<`), or -(position + 1) of what stops it: a byte that is not ASCII, `&`,
+   * text longer than {@link MAX_TEXT}, or the end of the bytes. Notes in {@link SheetRowScanner.underscore} whether
+   * the text holds `_` (which may start one of Excel's `_xHHHH_` escapes).
+   */
+  private textEnd(bytes: Uint8Array, start: number, length: number): number {
+    const last = Math.min(length, start + MAX_TEXT);
+    let underscore = false;
+    for (let at = start; at < last; at++) {
+      const code = bytes[at] as number;
+      if (code === LESS_THAN) {
+        this.underscore = underscore;
+        return at;
+      }
+      if (code >= 0x80 || code === AMPERSAND) return -at - 1;
+      if (code === UNDERSCORE) underscore = true;
+    }
+    return last === length ? -length - 1 : -last - 1;
+  }
+
+  /** The text of a cell as stored, from `start` to `end`, as shown: see {@link unescapeText}. */
+  private shownText(bytes: Uint8Array, start: number, end: number): string {
+    const text = asciiText(bytes, start, end);
+    return this.underscore ? unescapeText(text) : text;
+  }
+
+  /**
+   * The value of a cell of `type` and `style` whose `<v>` holds the bytes from `start` to `end`, as
+   * SheetHandler.cellValue gives it; undefined where that would refuse the cell (or for a type left to it).
+   */
+  private valueOf(
+    bytes: Uint8Array,
+    type: number,
+    style: number,
+    start: number,
+    end: number,
+  ): SheetCell | undefined {
+    if (type === TYPE_TEXT) return this.shownText(bytes, start, end);
+    if (type === TYPE_INLINE) return undefined;
+    if (start === end) return null;
+    if (type === TYPE_NUMBER) {
+      let number = integerOf(bytes, start, end);
+      if (Number.isNaN(number)) {
+        const text = asciiText(bytes, start, end);
+        number = Number(text);
+        if (!Number.isFinite(number) || (number === 0 && text.trim() === '')) return undefined;
+      }
+      return this.dateStyles[style] === true ? this.dateOf(number) : number;
+    }
+    if (type === TYPE_SHARED) {
+      const index = digitsOf(bytes, start, end);
+      return index < 0 ? undefined : this.strings[index];
+    }
+    if (type === TYPE_BOOLEAN) {
+      return (
+        (end - start === 1 && bytes[start] === 49) || (end - start === 4 && mismatch(bytes, start, TRUE) < 0)
+      );
+    }
+    return { kind: 'error', error: asciiText(bytes, start, end) };
+  }
+}
+
+/**
+ * Where the next `<row` (followed by whitespace, `>` or `/`, or by the end of the bytes) starts from `from`, or the
+ * bytes' length.
+ */
+function nextRowStart(bytes: Uint8Array, from: number, length: number): number {
+  for (
+    let at = bytes.indexOf(LESS_THAN, from);
+    at >= 0 && at < length;
+    at = bytes.indexOf(LESS_THAN, at + 1)
+  ) {
+    if (at + 4 >= length) return at;
+    if (bytes[at + 1] === CHAR_R && bytes[at + 2] === CHAR_O && bytes[at + 3] === CHAR_W) {
+      const after = bytes[at + 4];
+      if (isSpace(after as number) || after === GREATER_THAN || after === SLASH) return at;
+    }
+  }
+  return length;
+}
+
+/**
+ * Where an attribute's value from `start` ends (its closing `"`), or -(position + 1) of what stops it: a byte that
+ * is not ASCII, `&`, `<`, or the end of the bytes.
+ */
+function attributeEnd(bytes: Uint8Array, start: number, length: number): number {
+  for (let at = start; at < length; at++) {
+    const code = bytes[at] as number;
+    if (code === QUOTE) return at;
+    if (code >= 0x80 || code === AMPERSAND || code === LESS_THAN) return -at - 1;
+  }
+  return -length - 1;
+}
+
+/** The number written by 1 to 9 plain digits from `start` to `end`, or -1 for anything else. */
+function digitsOf(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let number = 0;
+  for (let at = start; at < end; at++) {
+    const digit = (bytes[at] as number) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/**
+ * The integer written by an optional `-` and 1 to 15 plain digits (exact as a double, as `Number` reads it), or NaN
+ * for anything else.
+ */
+function integerOf(bytes: Uint8Array, start: number, end: number): number {
+  const negative = bytes[start] === MINUS;
+  const first = negative ? start + 1 : start;
+  if (end <= first || end - first > 15) return Number.NaN;
+  let number = 0;
+  for (let at = first; at < end; at++) {
+    const digit = (bytes[at] as number) - ZERO;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    number = number * 10 + digit;
+  }
+  return negative ? -number : number;
+}
+
+/** How long each type's `t` is written, by type code: `n`, `s`, `inlineStr`, `str`, `b`, `e`. */
+const TYPE_LENGTHS = [1, 1, 9, 3, 1, 1];
+
+/**
+ * The type code of the cell type written from `at` up to its closing quote, or -1 for a type left to the general
+ * path (`d`, an unknown type) or a value cut by the end of the bytes. Compared byte by byte, without a view.
+ */
+function typeAt(b: Uint8Array, at: number): number {
+  const first = b[at];
+  if (b[at + 1] === QUOTE) {
+    if (first === CHAR_S) return TYPE_SHARED;
+    if (first === CHAR_N) return TYPE_NUMBER;
+    if (first === CHAR_B) return TYPE_BOOLEAN;
+    if (first === CHAR_E) return TYPE_ERROR;
+    return -1;
+  }
+  if (first === CHAR_S && b[at + 1] === CHAR_T && b[at + 2] === CHAR_R && b[at + 3] === QUOTE)
+    return TYPE_TEXT;
+  if (
+    first === CHAR_I &&
+    b[at + 1] === CHAR_N &&
+    b[at + 2] === 108 && // l
+    b[at + 3] === CHAR_I &&
+    b[at + 4] === CHAR_N &&
+    b[at + 5] === CHAR_E &&
+    b[at + 6] === 83 && // S
+    b[at + 7] === CHAR_T &&
+    b[at + 8] === CHAR_R &&
+    b[at + 9] === QUOTE
+  ) {
+    return TYPE_INLINE;
+  }
+  return -1;
+}

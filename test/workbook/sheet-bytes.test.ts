@@ -1,0 +1,379 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PartDecoder } from '../../src/workbook/part-text.js';
+import type { SheetCell } from '../../src/workbook/read-workbook.js';
+import { SheetHandler } from '../../src/workbook/sheet.js';
+import { isAscii, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
+import { XmlTokenizer } from '../../src/workbook/xml.js';
+import { listZipEntries, unzipEntry } from '../../src/workbook/zip-read.js';
+import { cutAt as cutAtPositions, fixtureBytes } from './helpers.js';
+
+const PART = 'xl/worksheets/sheet1.xml';
+// Shared strings 0 to 2; style 1 is a date style, 0 and 2 are not.
+const STRINGS = ['zero', 'one', 'two'];
+const DATE_STYLES = [false, true, false];
+
+/** What a path made of a sheet part: every row handed over (its number and cells), then how it ended. */
+interface Outcome {
+  readonly rows: [number, SheetCell[]][];
+  readonly end: string;
+}
+
+function contextOf(rows: [number, SheetCell[]][], date1904: boolean) {
+  return {
+    sheet: { name: 'Sheet1', number: 1, hidden: false },
+    strings: STRINGS,
+    dateStyles: DATE_STYLES,
+    date1904,
+    onRow: (cells: SheetCell[], row: number) => rows.push([row, [...cells]]),
+  };
+}
+
+/** Runs `read` and says how it ended: the rows and merged ranges counted, or the error's message. */
+function ending(read: () => SheetHandler): string {
+  try {
+    const handler = read();
+    return `read ${handler.rows} rows; merged ${handler.merged.join(' ')}`;
+  } catch (error) {
+    return `refused: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The general path: the pieces decoded to text, tokenized as XML, read by the sheet handler tag by tag. */
+function generalPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
+  const rows: [number, SheetCell[]][] = [];
+  const end = ending(() => {
+    const handler = new SheetHandler(contextOf(rows, date1904));
+    const tokenizer = new XmlTokenizer(handler, PART);
+    const decoder = new PartDecoder(PART);
+    for (const piece of pieces) tokenizer.write(decoder.decode(piece));
+    tokenizer.write(decoder.end());
+    tokenizer.end();
+    return handler;
+  });
+  return { rows, end };
+}
+
+/** Cuts `bytes` before each of `cuts`, taken modulo one more than its length. */
+function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  return cutAtPositions(
+    bytes,
+    cuts.map((cut) => cut % (bytes.length + 1)),
+  );
+}
+
+/** How many rows the scanners made in the tests read themselves, and how many were handed over in all. */
+const tally = { fast: 0, handed: 0 };
+
+/** The fast path: the pieces' bytes read by the row scanner. */
+function scannerPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
+  const rows: [number, SheetCell[]][] = [];
+  let scanner: SheetRowScanner | undefined;
+  const end = ending(() => {
+    scanner = new SheetRowScanner(contextOf(rows, date1904), PART);
+    for (const piece of pieces) scanner.write(piece);
+    scanner.end();
+    return scanner.handler;
+  });
+  tally.fast += scanner?.fastRows ?? 0;
+  tally.handed += rows.length;
+  return { rows, end };
+}
+
+const utf8 = new TextEncoder();
+
+/** A sheet part around the rows given. */
+function sheetPart(rows: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\n' +
+    `${rows}</sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>`
+  );
+}
+
+// The pieces of generated sheets: usual shapes most of the time, and every unusual one the fast path hands over.
+/** Mostly `usual`, now and then `unusual`. */
+const mostly = <T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 40, arbitrary: usual }, { weight: 1, arbitrary: unusual });
+const space = fc.constantFrom('', '', '', '\n', ' ', '\r\n  ');
+const rowNumber = mostly(
+  fc.integer({ min: 1, max: 30 }).map(String),
+  fc.constantFrom('0', '', 'x', '007', ' 3', '1e1', '2.0'),
+);
+const reference = mostly(
+  fc
+    .tuple(fc.constantFrom('A', 'B', 'C', 'D', 'AA', 'b', 'XFD', 'E', 'F'), fc.integer({ min: 1, max: 9 }))
+    .map(([c, r]) => `${c}${r}`),
+  fc.constantFrom('', '1A', 'XFE1', 'A', '$A$1'),
+);
+const style = mostly(fc.constantFrom('0', '1', '2', '1'), fc.constantFrom('', 'x', '01', '3'));
+const number = fc.oneof(
+  fc.integer({ min: -100, max: 3_000_000 }).map(String),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+  fc.constantFrom('0', '-0', '40317', '40317.5', '0.1', '1e3', '60', '2958466', '123456789012345678'),
+);
+const anyValue = fc.constantFrom(
+  '',
+  ' 5',
+  'abc',
+  '-',
+  'a &amp; b',
+  'Zoë',
+  'x_x000D_y',
+  '2010-04-30',
+  '<![CDATA[7]]>',
+);
+const text = mostly(
+  fc.oneof(
+    fc.constantFrom('', 'East', 'IA1-0', 'a_x005F_b', 'x>y', 'x_x000D_y'),
+    fc.string({ maxLength: 8, unit: fc.constantFrom(...'abcXYZ019 -_/.'.split('')) }),
+  ),
+  fc.constantFrom('Zoë', 'a &lt; b', '&#233;', '<![CDATA[a]]>', '<!-- c -->z'),
+);
+// A cell's type and what it holds, mostly as they go together.
+const typed = mostly(
+  fc.oneof(
+    fc.tuple(
+      fc.constantFrom('', 'n'),
+      number.map((v) => `<v>${v}</v>`),
+    ),
+    fc.tuple(
+      fc.constant('s'),
+      mostly(fc.constantFrom('0', '1', '2'), fc.constantFrom('3', '1.0', '-1')).map((i) => `<v>${i}</v>`),
+    ),
+    fc.tuple(
+      fc.constant('inlineStr'),
+      text.map((t) => `<is><t>${t}</t></is>`),
+    ),
+    fc.tuple(
+      fc.constant('str'),
+      text.map((t) => `<v>${t}</v>`),
+    ),
+    fc.tuple(fc.constant('b'), fc.constantFrom('<v>1</v>', '<v>0</v>', '<v>true</v>', '<v>TRUE</v>')),
+    fc.tuple(fc.constant('e'), fc.constantFrom('<v>#N/A</v>', '<v>#DIV/0!</v>')),
+    fc.tuple(
+      fc.constantFrom('', 's', 'n', 'inlineStr', 'b'),
+      fc.constantFrom('', '', '<v></v>', '<is><t></t></is>'),
+    ),
+  ),
+  fc.tuple(
+    fc.constantFrom('', 'n', 's', 'inlineStr', 'str', 'b', 'e', 'd', 'zz', 'iXXXXXSXX'),
+    fc.oneof(
+      anyValue.map((v) => `<v>${v}</v>`),
+      fc.constantFrom(
+        '<f>A1+1</f>',
+        '<f>A1</f><v>3</v>',
+        '<v>1</v><!-- x -->',
+        '<is><r><t>a</t></r><r><t>b</t></r></is>',
+        '<is><t xml:space="preserve"> a </t></is>',
+        '<is><t>a</t><rPh><t>b</t></rPh></is>',
+        '<v>2010-04-30T00:00:00</v>',
+      ),
+    ),
+  ),
+);
+const attribute = (name: string, arbitrary: fc.Arbitrary<string>) =>
+  fc
+    .option(
+      fc
+        .tuple(arbitrary, mostly(fc.constant('"'), fc.constant("'")))
+        .map(([v, q]) => ` ${name}=${q}${v}${q}`),
+      { freq: 4 },
+    )
+    .map((a) => a ?? '');
+const cell = fc
+  .tuple(
+    attribute('r', reference),
+    attribute('s', style),
+    typed,
+    mostly(fc.constantFrom('', '', ' cm="1"', '  '), fc.constantFrom(' x:r="C1"', ' t = "s"', ' r="A1" ')),
+    fc.constantFrom('', '/', 'open'),
+    space,
+  )
+  .map(([r, s, [t, inner], other, shape, gap]) => {
+    const head = `${gap}<c${r}${s}${t === '' ? '' : ` t="${t}"`}${other}`;
+    if (shape === '/') return `${head}/>`;
+    return `${head}>${shape === 'open' ? '' : inner}</c>`;
+  });
+const row = fc
+  .tuple(
+    attribute('r', rowNumber),
+    mostly(
+      fc.constantFrom('', ' spans="1:6"', ' x14ac:dyDescent="0.25"', ' ht="15" customHeight="1"'),
+      fc.constantFrom(' x:r="9"', ' r="4" r="5"', ' hidden="a&amp;b"'),
+    ),
+    fc.array(cell, { maxLength: 7 }),
+    mostly(fc.constantFrom('', '', '/'), fc.constantFrom('comment', 'cdata', 'stray')),
+    space,
+  )
+  .map(([r, other, cells, shape, gap]) => {
+    if (shape === '/') return `${gap}<row${r}${other}/>`;
+    if (shape === 'comment') return `${gap}<row${r}${other}>${cells.join('')}<!-- <row r="99"> --></row>`;
+    if (shape === 'cdata') return `${gap}<row${r}${other}><c><v><![CDATA[5]]></v></c>${cells.join('')}</row>`;
+    if (shape === 'stray') return `${gap}<row${r}${other}>${cells.join('')}</row></c><t>x</t>`;
+    return `${gap}<row${r}${other}>${cells.join('')}</row>`;
+  });
+
+describe('SheetRowScanner', () => {
+  it('hands over the rows the general path gives, however the sheet is written and cut (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('utf-8', 'utf-8', 'utf-8', 'bom', 'utf-16le'),
+        (rows, cuts, date1904, encoding) => {
+          const xml = sheetPart(rows.join(''));
+          let bytes = utf8.encode(encoding === 'bom' ? `\ufeff${xml}` : xml);
+          if (encoding === 'utf-16le') {
+            bytes = new Uint8Array(2 + xml.length * 2);
+            bytes.set([0xff, 0xfe]);
+            for (let i = 0; i < xml.length; i++) {
+              bytes[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
+              bytes[3 + 2 * i] = xml.charCodeAt(i) >> 8;
+            }
+          }
+          const pieces = cutAt(bytes, cuts);
+          expect(scannerPath(pieces, date1904)).toEqual(generalPath(pieces, date1904));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // The sheets are made so that the fast path reads a good share of the rows itself, not only hands them over.
+    expect(tally.fast).toBeGreaterThan(tally.handed / 4);
+  });
+
+  it('refuses bytes that are not UTF-8, or a part cut short, after the same rows as the general path', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.constantFrom([0xff], [0xc3], [0xe2, 0x82], [0xc3, 0x28]),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.boolean(),
+        (rows, where, bad, cuts, cutShort) => {
+          const good = utf8.encode(sheetPart(rows.join('')));
+          const at = where % (good.length + 1);
+          const bytes = cutShort
+            ? good.subarray(0, at)
+            : new Uint8Array([...good.subarray(0, at), ...bad, ...good.subarray(at)]);
+          const pieces = cutAt(bytes, cuts);
+          expect(scannerPath(pieces)).toEqual(generalPath(pieces));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads every test workbook's sheets as the general path does, however the bytes are cut", async () => {
+    const folders = ['workbook', 'presets'];
+    const workbooks: string[] = [];
+    for (const folder of folders) {
+      const names = readdirSync(fileURLToPath(new URL(`../fixtures/${folder}`, import.meta.url)));
+      for (const name of names) if (name.endsWith('.xlsx')) workbooks.push(`${folder}/${name}`);
+    }
+    let sheetsRead = 0;
+    for (const workbook of workbooks) {
+      const bytes = fixtureBytes(workbook);
+      let entries: ReturnType<typeof listZipEntries>;
+      try {
+        entries = listZipEntries(bytes);
+      } catch {
+        continue; // a workbook cut short before its directory: refused before any sheet is read
+      }
+      for (const entry of entries) {
+        if (!entry.name.startsWith('xl/worksheets/') || !entry.name.endsWith('.xml')) continue;
+        const chunks: Uint8Array[] = [];
+        try {
+          for await (const chunk of unzipEntry(bytes, entry)) chunks.push(chunk);
+        } catch {
+          // A damaged part: the bytes that were unzipped are read all the same.
+        }
+        const part = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+        let offset = 0;
+        for (const chunk of chunks) {
+          part.set(chunk, offset);
+          offset += chunk.length;
+        }
+        sheetsRead++;
+        const whole = generalPath([part]);
+        expect(scannerPath([part]), `${workbook} ${entry.name}`).toEqual(whole);
+        fc.assert(
+          fc.property(fc.array(fc.nat(), { maxLength: 8 }), (cuts) => {
+            const pieces = cutAt(part, cuts);
+            expect(scannerPath(pieces)).toEqual(generalPath(pieces));
+          }),
+          { numRuns: 40 },
+        );
+      }
+    }
+    // annex-a, date1904, workforce-census, libreoffice, libreoffice-1904, exceljs-formulas, handmade (2), entities…
+    expect(sheetsRead).toBeGreaterThanOrEqual(8);
+  });
+
+  it('reads a prefixed or unspaced cell attribute the same wherever the bytes are cut, on both paths', () => {
+    // `x:r="C1"` names column C, as the tag-by-tag reading has always taken it; `s="0"t="s"` has no space before
+    // `t`, which the tag-by-tag reading does not take as an attribute: the cell is the number 0, not shared
+    // string 0. The general path's cell fast path once read both otherwise, so that the cells moved with the cuts.
+    const cases: [string, SheetCell[]][] = [
+      ['<row r="1"><c r="A1"><v>1</v></c><c x:r="C1"><v>2</v></c></row>', [1, null, 2]],
+      ['<row r="1"><c r="B1" s="0"t="s"><v>0</v></c></row>', [null, 0]],
+    ];
+    for (const [rowXml, cells] of cases) {
+      const bytes = utf8.encode(sheetPart(rowXml));
+      const whole = generalPath([bytes]);
+      expect(whole.rows).toEqual([[1, cells]]);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const pieces = cutAt(bytes, [cut]);
+        expect(generalPath(pieces)).toEqual(whole);
+        expect(scannerPath(pieces)).toEqual(whole);
+      }
+    }
+  });
+
+  it('reads rows in the usual shape itself, and gives them as the general path does', () => {
+    // Two rows as the bench's writer makes them: inline text, dates (style 1), a shared string, a boolean, an error.
+    const xml = sheetPart(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>IA0-0</t></is></c><c r="C2" s="1"><v>40317</v></c>' +
+        '<c r="D2" t="s"><v>2</v></c><c r="E2" t="b"><v>1</v></c><c r="F2" t="e"><v>#N/A</v></c></row>\n' +
+        '<row><c t="str"><v>a_x000D_b</v></c><c r="C" s="2"><v>-12.5</v></c></row>',
+    );
+    const outcome = scannerPath([utf8.encode(xml)]);
+    // 40317 is 2010-05-19 in the 1900 system (40298 is 2010-04-30, 19 days before); the second row has no r, so it
+    // is row 3; its second cell's reference has no digits, which the reader does not need.
+    expect(outcome).toEqual({
+      rows: [
+        [
+          2,
+          [
+            'IA0-0',
+            null,
+            { kind: 'date', serial: 40317, date: '2010-05-19' },
+            'two',
+            true,
+            { kind: 'error', error: '#N/A' },
+          ],
+        ],
+        [3, ['a\rb', null, -12.5]],
+      ],
+      end: 'read 2 rows; merged A2:A3',
+    });
+    expect(outcome).toEqual(generalPath([utf8.encode(xml)]));
+  });
+});
+
+describe('isAscii', () => {
+  it('finds a byte of 0x80 or more wherever it lies, whatever the alignment', () => {
+    const bytes = new Uint8Array(40).fill(0x41);
+    for (let start = 0; start < 4; start++) {
+      for (let at = start; at < 40; at++) {
+        const copy = bytes.slice();
+        copy[at] = 0x80;
+        expect(isAscii(copy.subarray(start))).toBe(false);
+        expect(isAscii(bytes.subarray(start, at))).toBe(true);
+      }
+    }
+  });
+});
