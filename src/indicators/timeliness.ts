@@ -263,12 +263,14 @@ function applyTimeliness<R>(
 
 /**
  * What the first pass of {@link timelinessCountsByLookup} decided for a record, for the last to tally in order: 0
- * (the default) its start is to be found; otherwise its event date is missing, it is not in the period, or the
- * indicator's own rule (`exclude`) excluded it, its reason kept.
+ * (the default) its start is to be found; its start is to be found but its event date, sorting inside the period,
+ * is not a real date; its event date is missing; it is not in the period; the indicator's own rule (`exclude`)
+ * excluded it, its reason kept.
  */
-const EVENT_MISSING = 1;
-const NOT_IN_PERIOD = 2;
-const EXCLUDED = 3;
+const EVENT_NOT_REAL = 1;
+const EVENT_MISSING = 2;
+const NOT_IN_PERIOD = 3;
+const EXCLUDED = 4;
 
 /**
  * The counts of {@link applyTimeliness} for a spec whose start is found by a {@link StartLookup}: the same rule, the
@@ -291,9 +293,9 @@ function timelinessCountsByLookup<R>(
   const days = periodDays(period);
   const steps = new Uint8Array(count);
   const excludedBy = new Map<number, string>();
-  // Record by record for those whose start is to be found (in input order): its event day (NaN: not a real date),
-  // the look-up's key and day, then the start found.
-  const eventDays = new Float64Array(count);
+  // Record by record for those whose start is to be found (in input order): its event day, the look-up's key and
+  // day, then the start found.
+  const eventDays = new Int32Array(count);
   const keys = new Int32Array(count);
   const lookupDays = new Int32Array(count);
   let found = 0;
@@ -316,7 +318,8 @@ function timelinessCountsByLookup<R>(
       continue;
     }
     const day = lookup.day(record);
-    eventDays[found] = eventDay;
+    if (Number.isNaN(eventDay)) steps[index] = EVENT_NOT_REAL;
+    else eventDays[found] = eventDay;
     keys[found] = Number.isNaN(day) ? -1 : lookup.key(record, index);
     lookupDays[found] = Number.isNaN(day) ? 0 : day;
     found++;
@@ -339,12 +342,12 @@ function timelinessCountsByLookup<R>(
         break;
       default: {
         const record = records[index] as R;
-        const eventDay = eventDays[next] as number;
-        const start = starts[next] as number;
-        next++;
+        const start = starts[next] === NO_START ? undefined : (starts[next] as number);
         // The event date is read again only when it is not a real date, for the error that names it.
-        const eventDate = Number.isNaN(eventDay) ? spec.eventDate(record) : undefined;
-        judge(index, record, eventDate, eventDay, undefined, start === NO_START ? undefined : start);
+        if (steps[index] === EVENT_NOT_REAL)
+          judge(index, record, spec.eventDate(record), Number.NaN, undefined, start);
+        else judge(index, record, undefined, eventDays[next] as number, undefined, start);
+        next++;
       }
     }
   }
