@@ -299,6 +299,8 @@ function timelinessCountsByLookup<R>(
   const keys = new Int32Array(count);
   const lookupDays = new Int32Array(count);
   let found = 0;
+  // Not in the period has no reason, so no order to keep: counted here, added to the tally's count at the end.
+  let notInPeriod = 0;
   for (let index = 0; index < count; index++) {
     const record = records[index] as R;
     const eventDate = spec.eventDate(record);
@@ -309,6 +311,7 @@ function timelinessCountsByLookup<R>(
     const eventDay = eventDayInPeriod(eventDate, days);
     if (eventDay === OUTSIDE_PERIOD) {
       steps[index] = NOT_IN_PERIOD;
+      notInPeriod++;
       continue;
     }
     const excluded = spec.exclude?.(record);
@@ -335,7 +338,6 @@ function timelinessCountsByLookup<R>(
         tally.add('excluded', spec.missingEventReason);
         break;
       case NOT_IN_PERIOD:
-        tally.add('not-in-period', undefined);
         break;
       case EXCLUDED:
         tally.add('excluded', excludedBy.get(index));
@@ -351,7 +353,8 @@ function timelinessCountsByLookup<R>(
       }
     }
   }
-  return tally.counts(count, rowsRejected);
+  const counts = tally.counts(count, rowsRejected);
+  return { ...counts, notInPeriod: counts.notInPeriod + notInPeriod };
 }
 
 /**
