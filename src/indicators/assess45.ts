@@ -1,5 +1,10 @@
 import type { Period } from '../periods/index.js';
-import { childNumberFinder, childNumbersOf, type KeyNumbering } from '../records/keys.js';
+import {
+  childNumberFinder,
+  childNumbersOf,
+  type KeyNumbering,
+  uncheckedChildNumbers,
+} from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { fromDayNumber, parseIsoDay } from '../util/dates.js';
 import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
@@ -116,14 +121,23 @@ function latestInSlice(
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   const count = referrals.length;
-  const { table, numbers: childOf } = childNumbersOf(referrals);
-  const children = table.size;
   // Each referral's day, read in input order (so the first bad date in input order is named), in a pass of its own:
   // placing each day in its child's slice writes all over an array of megabytes, which in the same loop as the
-  // record reads cost about twice as much as the two loops apart.
+  // record reads cost about twice as much as the two loops apart. The same pass checks that each referral's childId
+  // is still the one numbered at read time (else every child is numbered afresh, by childNumbersOf).
+  const attached = uncheckedChildNumbers(referrals);
+  const ids = attached?.ids;
+  let stillNumbered = attached !== undefined;
   const dayOf = new Int32Array(count);
   for (let index = 0; index < count; index++) {
-    const date = (referrals[index] as ReferralRecord).referralDate;
+    const referral = referrals[index] as ReferralRecord;
+    if (
+      stillNumbered &&
+      (typeof referral !== 'object' || referral === null || referral.childId !== ids?.[index])
+    ) {
+      stillNumbered = false;
+    }
+    const date = referral.referralDate;
     const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
     if (Number.isNaN(day)) {
       throw new RangeError(
@@ -132,6 +146,9 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
     }
     dayOf[index] = day;
   }
+  const { table, numbers: childOf } =
+    stillNumbered && attached !== undefined ? attached : childNumbersOf(referrals);
+  const children = table.size;
   // ends[c + 1] counts child c's referrals, then (summed) is where its slice starts, then where its next day goes;
   // once every day is placed, ends[c + 1] is where its slice ends and ends[c] where it starts.
   const ends = new Int32Array(children + 1);

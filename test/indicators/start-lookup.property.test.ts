@@ -289,6 +289,43 @@ describe('assess45', () => {
     );
   });
 
+  it('counts as unnumbered records when referrals or assessments were given another child after numbering', () => {
+    // The referral index takes the referrals' numbers only when every referral's childId is still the one numbered
+    // (checked in its pass over the referral dates); one changed, every child is numbered afresh.
+    const change = fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.constantFrom('A', 'G', 'Z')), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(assessmentStarting(day), { maxLength: 50 }),
+        fc.array(referral, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('referrals-first' as const, 'assessments-first' as const),
+        change,
+        fc.boolean(),
+        (records, refs, how, changes, outcomes) => {
+          const given = inputs(records, refs, how);
+          // Changed in place, after numbering: the numbered and plain arrays hold the same record objects.
+          for (const [ofReferral, at, childId] of changes) {
+            const list: { childId: string }[] = ofReferral ? refs : records;
+            const record = list[at % Math.max(1, list.length)];
+            if (record !== undefined) record.childId = childId;
+          }
+          const period = parsePeriod('FY2012');
+          const numbered = assess45(given.records, period, {
+            calendar,
+            referrals: given.referrals,
+            outcomes,
+          });
+          const plain = assess45([...records], period, { calendar, referrals: [...refs], outcomes });
+          expect(numbered.counts).toEqual(plain.counts);
+          expect(numbered.outcomes).toEqual(plain.outcomes);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('breaks down by team and worker to the groups the whole counted alone adds up to', () => {
     fc.assert(
       fc.property(
