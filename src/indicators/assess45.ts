@@ -1,10 +1,15 @@
 import type { Period } from '../periods/index.js';
-import { childNumberFinder, childNumbersOf, type KeyNumbering } from '../records/keys.js';
+import {
+  childNumberFinder,
+  childNumbersOf,
+  type KeyNumbering,
+  uncheckedChildNumbers,
+} from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { fromDayNumber, parseIsoDay } from '../util/dates.js';
 import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
-import { summariseTimeliness } from './timeliness.js';
+import { NO_START, type StartLookup, summariseTimeliness } from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -70,8 +75,42 @@ const INSERTION_SORT_MAX = 24;
 interface ReferralIndex {
   /** The numbering of the referrals' children. */
   readonly table: KeyNumbering;
-  /** The day of child number `child`'s latest referral on or before `day`, or undefined when there is none. */
-  latestDayOnOrBefore(child: number, day: number): number | undefined;
+  /** The day of child number `child`'s latest referral on or before `day`, or {@link NO_START} when there is none. */
+  latestDayOnOrBefore(child: number, day: number): number;
+  /**
+   * {@link ReferralIndex.latestDayOnOrBefore} of `children[j]` and `days[j]` into `into[j]`, for each j below
+   * `count`: the look-ups of a whole population in one loop (see {@link StartLookup}).
+   */
+  latestDaysOnOrBefore(children: Int32Array, days: Int32Array, count: number, into: Int32Array): void;
+}
+
+/**
+ * The latest referral day of child `child` on or before `day` in an index's two arrays (see {@link indexReferrals}),
+ * or {@link NO_START}: one cache line when the day is on or after the child's latest referral, else a binary search
+ * of the child's earlier days.
+ */
+function latestInSlice(
+  slots: Int32Array,
+  days: Int32Array,
+  children: number,
+  child: number,
+  day: number,
+): number {
+  // A child numbered after the index was built (not among the referrals), or none at all (-1), has none.
+  if (child < 0 || child >= children) return NO_START;
+  const latest = slots[child * 2 + 1] as number;
+  if (latest <= day) return latest;
+  // The latest is after the day: the answer, if any, is among the earlier ones (the slice less its last day).
+  const first = child === 0 ? 0 : (slots[child * 2 - 2] as number);
+  let low = first;
+  let high = (slots[child * 2] as number) - 1;
+  // The first slot whose day is after the target; the one before it is the latest on or before.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((days[middle] as number) <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low === first ? NO_START : (days[low - 1] as number);
 }
 
 /**
@@ -82,7 +121,33 @@ interface ReferralIndex {
  */
 function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   const count = referrals.length;
-  const { table, numbers: childOf } = childNumbersOf(referrals);
+  // Each referral's day, read in input order (so the first bad date in input order is named), in a pass of its own:
+  // placing each day in its child's slice writes all over an array of megabytes, which in the same loop as the
+  // record reads cost about twice as much as the two loops apart. The same pass checks that each referral's childId
+  // is still the one numbered at read time (else every child is numbered afresh, by childNumbersOf).
+  const attached = uncheckedChildNumbers(referrals);
+  const ids = attached?.ids;
+  let stillNumbered = attached !== undefined;
+  const dayOf = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const referral = referrals[index] as ReferralRecord;
+    if (
+      stillNumbered &&
+      (typeof referral !== 'object' || referral === null || referral.childId !== ids?.[index])
+    ) {
+      stillNumbered = false;
+    }
+    const date = referral.referralDate;
+    const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
+    if (Number.isNaN(day)) {
+      throw new RangeError(
+        `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
+      );
+    }
+    dayOf[index] = day;
+  }
+  const { table, numbers: childOf } =
+    stillNumbered && attached !== undefined ? attached : childNumbersOf(referrals);
   const children = table.size;
   // ends[c + 1] counts child c's referrals, then (summed) is where its slice starts, then where its next day goes;
   // once every day is placed, ends[c + 1] is where its slice ends and ends[c] where it starts.
@@ -94,19 +159,11 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   for (let child = 1; child <= children; child++) {
     ends[child] = (ends[child] as number) + (ends[child - 1] as number);
   }
-  // Each referral's day, placed in its child's slice (input order, so the first bad date in input order is named).
   const days = new Int32Array(count);
   for (let index = 0; index < count; index++) {
-    const date = (referrals[index] as ReferralRecord).referralDate;
-    const day = typeof date === 'string' ? parseIsoDay(date) : Number.NaN;
-    if (Number.isNaN(day)) {
-      throw new RangeError(
-        `referrals: expected each referralDate to be a date written YYYY-MM-DD, got ${JSON.stringify(date)}`,
-      );
-    }
     const child = childOf[index] as number;
     const at = ends[child] as number;
-    days[at] = day;
+    days[at] = dayOf[index] as number;
     ends[child] = at + 1;
   }
   // ends[c] is now where child c's slice ends (and c + 1's starts). Each slice is sorted, and child c's end and
@@ -135,38 +192,44 @@ function indexReferrals(referrals: readonly ReferralRecord[]): ReferralIndex {
   }
   return {
     table,
-    latestDayOnOrBefore(child, day) {
-      // A child numbered after the index was built (not among the referrals) has none.
-      if (child < 0 || child >= children) return undefined;
-      const latest = slots[child * 2 + 1] as number;
-      if (latest <= day) return latest;
-      // The latest is after the day: the answer, if any, is among the earlier ones (the slice less its last day).
-      const first = child === 0 ? 0 : (slots[child * 2 - 2] as number);
-      let low = first;
-      let high = (slots[child * 2] as number) - 1;
-      // The first slot whose day is after the target; the one before it is the latest on or before.
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((days[middle] as number) <= day) low = middle + 1;
-        else high = middle;
+    latestDayOnOrBefore: (child, day) => latestInSlice(slots, days, children, child, day),
+    latestDaysOnOrBefore(keys, on, found, into) {
+      for (let j = 0; j < found; j++) {
+        into[j] = latestInSlice(slots, days, children, keys[j] as number, on[j] as number);
       }
-      return low === first ? undefined : (days[low - 1] as number);
     },
   };
 }
 
 /**
- * The day of each assessment's referral, looked up when asked: its child found by number (an array read when the
- * assessments were numbered in the index's table, else a hash), its start date read once.
+ * The start of each assessment's timescale in the default mode, found in the referral index: the day of its child's
+ * latest referral on or before its `startDate`, record by record (`startDay`, for the outcomes) and for the whole
+ * population at once (`lookup`, for counting alone: see {@link StartLookup}); both read the child's number (an array
+ * read when the assessments were numbered in the index's table, else a hash) and the start date (no start when it
+ * is not a real date), so they agree.
  */
-function referralDayOfAssessment(
+function referralStarts(
   records: readonly AssessmentRecord[],
   index: ReferralIndex,
-): (record: AssessmentRecord, at: number) => number | undefined {
+): {
+  startDay(record: AssessmentRecord, at: number): number | undefined;
+  lookup: StartLookup<AssessmentRecord>;
+} {
   const childNumberOf = childNumberFinder(records, index.table);
-  return (record, at) => {
-    const day = parseIsoDay(record.startDate);
-    return Number.isNaN(day) ? undefined : index.latestDayOnOrBefore(childNumberOf(at), day);
+  const startOf = (record: AssessmentRecord): number =>
+    typeof record.startDate === 'string' ? parseIsoDay(record.startDate) : Number.NaN;
+  return {
+    startDay(record, at) {
+      const day = startOf(record);
+      if (Number.isNaN(day)) return undefined;
+      const found = index.latestDayOnOrBefore(childNumberOf(at), day);
+      return found === NO_START ? undefined : found;
+    },
+    lookup: {
+      day: startOf,
+      key: (_record, at) => childNumberOf(at),
+      find: (keys, days, count, starts) => index.latestDaysOnOrBefore(keys, days, count, starts),
+    },
   };
 }
 
@@ -210,7 +273,7 @@ export function assess45(
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';
   const index = from === 'referral' ? indexReferrals(options.referrals ?? []) : undefined;
-  const referralDay = index === undefined ? undefined : referralDayOfAssessment(records, index);
+  const referral = index === undefined ? undefined : referralStarts(records, index);
   return summariseTimeliness(
     records,
     period,
@@ -220,13 +283,13 @@ export function assess45(
       missingEventReason: 'not-completed',
       // The referral's date is the one of its day: a referralDate is a real YYYY-MM-DD date, its day's only writing.
       startDate:
-        referralDay === undefined
+        referral === undefined
           ? (r) => r.startDate
           : (r, at) => {
-              const day = referralDay(r, at);
+              const day = referral.startDay(r, at);
               return day === undefined ? undefined : fromDayNumber(day);
             },
-      ...(referralDay === undefined ? {} : { startDay: referralDay }),
+      ...(referral === undefined ? {} : { startDay: referral.startDay, startLookup: referral.lookup }),
       missingStartReason: index === undefined ? 'missing-start-date' : 'no-referral-found',
       timescale: () => timescale,
       days: 'working',

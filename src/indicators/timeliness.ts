@@ -22,6 +22,11 @@ export interface TimelinessSpec<R> {
    * It must agree with `startDate`.
    */
   startDay?(record: R, index: number): number | undefined;
+  /**
+   * The start found by a look-up over the whole population at once, for counting without outcomes (ASSESS45's
+   * referral index): see {@link StartLookup}. When given, `startDay` must be too, and the two must agree.
+   */
+  readonly startLookup?: StartLookup<R>;
   /** The reason given when the start date is missing (e.g. `missing-strategy-discussion-date`). */
   readonly missingStartReason: string;
   /** The timescale of this record, in days. */
@@ -33,6 +38,31 @@ export interface TimelinessSpec<R> {
   /** The team and worker, for breakdowns. */
   team?(record: R): string | undefined;
   workerId?(record: R): string | undefined;
+}
+
+/**
+ * The start day a {@link StartLookup} gives a record that has none: lower than any day number of a date
+ * `YYYY-MM-DD` can be (the year 0000 starts at -719,528).
+ * @example NO_START //=> -2147483648
+ */
+export const NO_START = -0x80000000;
+
+/**
+ * A start found by a look-up (ASSESS45: the child's latest referral on or before the assessment's start), made for
+ * the whole population at once when counting without outcomes ({@link timelinessCountsByLookup}). Each record's key
+ * and day are read in the rule's pass over the records, while the record is at hand, and every start is then found
+ * in one loop of its own: the look-ups miss the cache, and in a short loop the processor overlaps the misses, which
+ * it cannot do between the record reads of the rule's loop (at 10^6 assessments, about three times faster). It must
+ * agree with the spec's `startDay`: `find` of a record's key and day is `startDay(record, index)`, NO_START for
+ * undefined.
+ */
+export interface StartLookup<R> {
+  /** The day the start is found for (ASSESS45: the assessment's `startDate` as a day number); NaN for none. */
+  day(record: R): number;
+  /** The key the start is found by (ASSESS45: the number of the record's child); -1 when it has none. */
+  key(record: R, index: number): number;
+  /** Writes the start of `keys[j]` and `days[j]` into `starts[j]` (NO_START for none), for each j below `count`. */
+  find(keys: Int32Array, days: Int32Array, count: number, starts: Int32Array): void;
 }
 
 /**
@@ -77,67 +107,78 @@ type TimelinessTally<R> = (
 ) => void;
 
 /**
- * The timeliness rule, once: each record's bucket, reason, days and deadline, given in order to `tally`. A record
- * of another period is `not-in-period` whatever else is true of it; then an exclusion of the indicator's own (a
- * review conference), a missing start, an end before the start and a date past the calendar's range are excluded
- * with their reason; the rest are counted when the days elapsed are at most the timescale.
+ * Where an event date falls against the period: its day number when in the period, NaN when it sorts inside the
+ * period as text but is not a real date (records given directly are not checked: it is refused further on, naming
+ * itself), and {@link OUTSIDE_PERIOD} otherwise. A real date is placed by its day (read once, and read again for the
+ * days elapsed), which orders real YYYY-MM-DD dates exactly as comparing their text does.
  */
-function applyTimeliness<R>(
-  records: readonly R[],
-  period: Period,
+function eventDayInPeriod(eventDate: IsoDate, period: PeriodDays): number {
+  const eventDay = period.byDay && typeof eventDate === 'string' ? parseIsoDay(eventDate) : Number.NaN;
+  if (Number.isNaN(eventDay)) {
+    return eventDate < period.start || eventDate > period.end ? OUTSIDE_PERIOD : eventDay;
+  }
+  return eventDay < period.firstDay || eventDay > period.lastDay ? OUTSIDE_PERIOD : eventDay;
+}
+
+/** What {@link eventDayInPeriod} gives a date outside the period (no day number is this high). */
+const OUTSIDE_PERIOD = Number.POSITIVE_INFINITY;
+
+/** A period's first and last dates, as text and as day numbers, for {@link eventDayInPeriod}. */
+interface PeriodDays {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly firstDay: number;
+  readonly lastDay: number;
+  /** Whether both ends are real dates (they always are for a parsed period): when not, dates compare as text. */
+  readonly byDay: boolean;
+}
+
+/** The {@link PeriodDays} of a period. */
+function periodDays(period: Period): PeriodDays {
+  const firstDay = parseIsoDay(period.start);
+  const lastDay = parseIsoDay(period.end);
+  const byDay = !Number.isNaN(firstDay) && !Number.isNaN(lastDay);
+  return { start: period.start, end: period.end, firstDay, lastDay, byDay };
+}
+
+/**
+ * The timeliness rule from a record's start on, given to `tally`: a missing start, an end before the start and a
+ * date past the calendar's range are excluded with their reason; the rest are counted when the days elapsed are
+ * at most the timescale. Shared by both ways of applying the rule ({@link applyTimeliness} and
+ * {@link timelinessCountsByLookup}). `eventDate` may be left undefined when `eventDay` is a day (it is then only
+ * handed to the tally); when `eventDay` is NaN it is read, and a date that is not real throws, naming itself.
+ */
+type JudgeFromStart<R> = (
+  index: number,
+  record: R,
+  eventDate: IsoDate | undefined,
+  eventDay: number,
+  startDate: IsoDate | undefined,
+  startDay: number | undefined,
+) => void;
+
+/** The {@link JudgeFromStart} of a spec, which keeps the reason of the last timescale over (one string, not one a record). */
+function judgeFromStart<R>(
   spec: TimelinessSpec<R>,
   calendar: Calendar,
   convention: Convention,
   tally: TimelinessTally<R>,
-): void {
-  const periodStart = period.start;
-  const periodEnd = period.end;
-  // The period's first and last days as day numbers: a real date is placed by its day (read once, and read again
-  // for the days elapsed), which orders real YYYY-MM-DD dates exactly as comparing their text does. A date that is
-  // not real (records given directly are not checked) is compared as text, as before, and refused further on.
-  const firstDay = parseIsoDay(periodStart);
-  const lastDay = parseIsoDay(periodEnd);
-  const byDay = !Number.isNaN(firstDay) && !Number.isNaN(lastDay);
+): JudgeFromStart<R> {
   const calendarDays = spec.days === 'calendar';
   const none = Number.NaN;
-  for (let index = 0; index < records.length; index++) {
-    const record = records[index] as R;
-    const eventDate = spec.eventDate(record);
-    if (eventDate === undefined) {
-      tally('excluded', spec.missingEventReason, index, record, undefined, undefined, none, none, none);
-      continue;
-    }
-    const eventDay = byDay && typeof eventDate === 'string' ? parseIsoDay(eventDate) : none;
-    if (
-      Number.isNaN(eventDay)
-        ? eventDate < periodStart || eventDate > periodEnd
-        : eventDay < firstDay || eventDay > lastDay
-    ) {
-      tally('not-in-period', undefined, index, record, eventDate, undefined, none, none, none);
-      continue;
-    }
-    const excluded = spec.exclude?.(record);
-    if (excluded) {
-      tally('excluded', excluded, index, record, eventDate, undefined, none, none, none);
-      continue;
-    }
-    let startDate: IsoDate | undefined;
-    let startDay: number | undefined;
-    if (spec.startDay !== undefined) startDay = spec.startDay(record, index);
-    else {
-      startDate = spec.startDate(record, index);
-      startDay = startDate === undefined ? undefined : toDayNumber(startDate);
-    }
+  let overTimescale = Number.NaN;
+  let overReason = '';
+  return (index, record, eventDate, eventDay, startDate, startDay) => {
     if (startDay === undefined) {
       tally('excluded', spec.missingStartReason, index, record, eventDate, undefined, none, none, none);
-      continue;
+      return;
     }
     const timescale = spec.timescale(record);
     // A date that is not real throws here, naming itself, as it always has.
-    const endDay = Number.isNaN(eventDay) ? toDayNumber(eventDate) : eventDay;
+    const endDay = Number.isNaN(eventDay) ? toDayNumber(eventDate as IsoDate) : eventDay;
     if (endDay < startDay && !spec.earlyIsOnTime) {
       tally('excluded', 'end-before-start', index, record, eventDate, startDate, startDay, none, none);
-      continue;
+      return;
     }
     let days: number;
     let deadline: number;
@@ -156,15 +197,164 @@ function applyTimeliness<R>(
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       tally('excluded', 'outside-calendar-range', index, record, eventDate, startDate, startDay, none, none);
+      return;
+    }
+    if (days <= timescale) {
+      tally('counted', undefined, index, record, eventDate, startDate, startDay, days, deadline);
+      return;
+    }
+    if (timescale !== overTimescale) {
+      overTimescale = timescale;
+      overReason = `over ${timescale} ${spec.days} days`;
+    }
+    tally('not-counted', overReason, index, record, eventDate, startDate, startDay, days, deadline);
+  };
+}
+
+/**
+ * The timeliness rule, once: each record's bucket, reason, days and deadline, given in order to `tally`. A record
+ * of another period is `not-in-period` whatever else is true of it; then an exclusion of the indicator's own (a
+ * review conference), a missing start, an end before the start and a date past the calendar's range are excluded
+ * with their reason; the rest are counted when the days elapsed are at most the timescale.
+ */
+function applyTimeliness<R>(
+  records: readonly R[],
+  period: Period,
+  spec: TimelinessSpec<R>,
+  calendar: Calendar,
+  convention: Convention,
+  tally: TimelinessTally<R>,
+): void {
+  const days = periodDays(period);
+  const judge = judgeFromStart(spec, calendar, convention, tally);
+  const none = Number.NaN;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index] as R;
+    const eventDate = spec.eventDate(record);
+    if (eventDate === undefined) {
+      tally('excluded', spec.missingEventReason, index, record, undefined, undefined, none, none, none);
       continue;
     }
-    if (days <= timescale)
-      tally('counted', undefined, index, record, eventDate, startDate, startDay, days, deadline);
+    const eventDay = eventDayInPeriod(eventDate, days);
+    if (eventDay === OUTSIDE_PERIOD) {
+      tally('not-in-period', undefined, index, record, eventDate, undefined, none, none, none);
+      continue;
+    }
+    const excluded = spec.exclude?.(record);
+    if (excluded) {
+      tally('excluded', excluded, index, record, eventDate, undefined, none, none, none);
+      continue;
+    }
+    if (spec.startDay !== undefined)
+      judge(index, record, eventDate, eventDay, undefined, spec.startDay(record, index));
     else {
-      const reason = `over ${timescale} ${spec.days} days`;
-      tally('not-counted', reason, index, record, eventDate, startDate, startDay, days, deadline);
+      const startDate = spec.startDate(record, index);
+      judge(
+        index,
+        record,
+        eventDate,
+        eventDay,
+        startDate,
+        startDate === undefined ? undefined : toDayNumber(startDate),
+      );
     }
   }
+}
+
+/**
+ * What the first pass of {@link timelinessCountsByLookup} decided for a record, for the last to tally in order: 0
+ * (the default) its start is to be found; its start is to be found but its event date, sorting inside the period,
+ * is not a real date; its event date is missing; it is not in the period; the indicator's own rule (`exclude`)
+ * excluded it, its reason kept.
+ */
+const EVENT_NOT_REAL = 1;
+const EVENT_MISSING = 2;
+const NOT_IN_PERIOD = 3;
+const EXCLUDED = 4;
+
+/**
+ * The counts of {@link applyTimeliness} for a spec whose start is found by a {@link StartLookup}: the same rule, the
+ * same buckets and the same excluded reasons in the same order, in three passes instead of one. The first reads
+ * each record (its event date placed in the period, the indicator's exclusion, then the look-up's key and day); the
+ * second finds every start in one loop ({@link StartLookup}'s `find`); the third tallies each record in input order,
+ * the rule from the start on ({@link judgeFromStart}) as in the one pass. A date that is not real, sorting inside
+ * the period, throws in the third pass at the same record as in the one pass (nothing before it throws).
+ */
+function timelinessCountsByLookup<R>(
+  records: readonly R[],
+  period: Period,
+  spec: TimelinessSpec<R>,
+  lookup: StartLookup<R>,
+  calendar: Calendar,
+  convention: Convention,
+  rowsRejected: number | undefined,
+): IndicatorCounts {
+  const count = records.length;
+  const days = periodDays(period);
+  const steps = new Uint8Array(count);
+  const excludedBy = new Map<number, string>();
+  // Record by record for those whose start is to be found (in input order): its event day, the look-up's key and
+  // day, then the start found.
+  const eventDays = new Int32Array(count);
+  const keys = new Int32Array(count);
+  const lookupDays = new Int32Array(count);
+  let found = 0;
+  // Not in the period has no reason, so no order to keep: counted here, added to the tally's count at the end.
+  let notInPeriod = 0;
+  for (let index = 0; index < count; index++) {
+    const record = records[index] as R;
+    const eventDate = spec.eventDate(record);
+    if (eventDate === undefined) {
+      steps[index] = EVENT_MISSING;
+      continue;
+    }
+    const eventDay = eventDayInPeriod(eventDate, days);
+    if (eventDay === OUTSIDE_PERIOD) {
+      steps[index] = NOT_IN_PERIOD;
+      notInPeriod++;
+      continue;
+    }
+    const excluded = spec.exclude?.(record);
+    if (excluded) {
+      steps[index] = EXCLUDED;
+      excludedBy.set(index, excluded);
+      continue;
+    }
+    const day = lookup.day(record);
+    if (Number.isNaN(eventDay)) steps[index] = EVENT_NOT_REAL;
+    else eventDays[found] = eventDay;
+    keys[found] = Number.isNaN(day) ? -1 : lookup.key(record, index);
+    lookupDays[found] = Number.isNaN(day) ? 0 : day;
+    found++;
+  }
+  const starts = new Int32Array(found);
+  lookup.find(keys, lookupDays, found, starts);
+  const tally = createOutcomeTally();
+  const judge = judgeFromStart(spec, calendar, convention, tally.add);
+  let next = 0;
+  for (let index = 0; index < count; index++) {
+    switch (steps[index]) {
+      case EVENT_MISSING:
+        tally.add('excluded', spec.missingEventReason);
+        break;
+      case NOT_IN_PERIOD:
+        break;
+      case EXCLUDED:
+        tally.add('excluded', excludedBy.get(index));
+        break;
+      default: {
+        const record = records[index] as R;
+        const start = starts[next] === NO_START ? undefined : (starts[next] as number);
+        // The event date is read again only when it is not a real date, for the error that names it.
+        if (steps[index] === EVENT_NOT_REAL)
+          judge(index, record, spec.eventDate(record), Number.NaN, undefined, start);
+        else judge(index, record, undefined, eventDays[next] as number, undefined, start);
+        next++;
+      }
+    }
+  }
+  const counts = tally.counts(count, rowsRejected);
+  return { ...counts, notInPeriod: counts.notInPeriod + notInPeriod };
 }
 
 /**
@@ -179,6 +369,17 @@ export function timelinessCounts<R>(
   convention: Convention,
   rowsRejected?: number,
 ): IndicatorCounts {
+  if (spec.startLookup !== undefined) {
+    return timelinessCountsByLookup(
+      records,
+      period,
+      spec,
+      spec.startLookup,
+      calendar,
+      convention,
+      rowsRejected,
+    );
+  }
   const tally = createOutcomeTally();
   // A tally takes only the bucket and the reason (which it keeps for `excluded` alone): `add` is the rule's tally.
   applyTimeliness(records, period, spec, calendar, convention, tally.add);

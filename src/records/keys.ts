@@ -419,3 +419,25 @@ export function childNumberFinder(
     return childId === ids[index] ? (numbers[index] as number) : table.find(childId as string);
   };
 }
+
+/**
+ * The child numbers an array carries ({@link numberChildIds}), not yet checked against the records: for a caller that
+ * reads every record in a pass of its own anyway (ASSESS45's referral index reads each referral's date) and checks
+ * there that record i's `childId` is still `ids[i]`, instead of in a pass of {@link childNumbersOf}'s; when one is not,
+ * it must take {@link childNumbersOf}'s numbers instead. Undefined when the array carries none for its length.
+ *
+ * @param records - the records.
+ * @returns the table, each record's `childId` when numbered, and its number; or undefined.
+ * @example
+ * const children = createKeyNumbering();
+ * const numbered = numberChildIds([{ childId: 'C1' }, { childId: 'C2' }], children);
+ * uncheckedChildNumbers(numbered)?.numbers; //=> Int32Array [0, 1]
+ * uncheckedChildNumbers([{ childId: 'C1' }]); //=> undefined
+ */
+export function uncheckedChildNumbers(
+  records: readonly WithChildId[],
+):
+  | { readonly table: KeyNumbering; readonly ids: readonly unknown[]; readonly numbers: Int32Array }
+  | undefined {
+  return attachedTo(records);
+}
