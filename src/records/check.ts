@@ -180,6 +180,7 @@ function countReader(raw: unknown): CellOutcome {
   return isBlank(raw) ? BLANK : outcomeOf(readCount(raw));
 }
 
+const SPACE = 32;
 const SLASH = 47;
 const HYPHEN = 45;
 const ZERO = 48;
@@ -744,6 +745,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const readsSlashes = dateFormat !== 'ymd';
   const monthFirst = dateFormat === 'mdy';
   const isDate = fields.map((f) => f.type === 'date');
+  const isText = fields.map((f) => f.type === 'text');
   const defaults = fields.map((f) => f.default);
   const required = fields.map((f) => f.required);
 
@@ -781,7 +783,17 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
           const interning = interned[i];
           const known = interning === undefined ? undefined : interning.find(text, start, end);
           if (known !== undefined) read = known;
-          else {
+          else if (
+            isText[i] === true &&
+            end > start &&
+            text.charCodeAt(start) > SPACE &&
+            text.charCodeAt(end - 1) > SPACE
+          ) {
+            // A text cell with nothing to trim (and no CR: the lane has none inside a row) is its own value, as
+            // readTextCell reads it, without the reader's calls.
+            read = text.slice(start, end);
+            interning?.keep(read as string);
+          } else {
             const raw = text.slice(start, end);
             read = (readers[i] as CellReader)(raw);
             // A cell read as it is written (no spaces trimmed) is its own value: kept for its repeats.
