@@ -66,4 +66,51 @@ describe('fileSource', () => {
       await handle.close();
     }
   });
+
+  it('reads each piece ahead of its use, and leaves no read running or failing unheard when left part-way', async () => {
+    // A file of three pieces (64 KiB, 64 KiB, 1 byte) whose third read fails. Read whole, the failure is thrown where
+    // that piece is awaited; left after the first piece, the read of the second (begun ahead) is waited for before
+    // the loop ends, and the third is never asked for.
+    const PIECE = 64 * 1024;
+    const reads: number[] = [];
+    let running = 0;
+    const handle = {
+      async read(buffer: Uint8Array, _offset: number, length: number, position: number) {
+        reads.push(position);
+        running++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        if (position >= 2 * PIECE) throw new Error('EIO: the disk failed');
+        buffer.fill(65, 0, length);
+        return { bytesRead: length };
+      },
+    };
+    const whole = fileSource(handle, 'failing.csv');
+    const sizes: number[] = [];
+    await expect(
+      (async () => {
+        for await (const chunk of whole.chunks()) sizes.push(chunk.length);
+      })(),
+    ).rejects.toThrow('EIO: the disk failed');
+    expect(sizes).toEqual([PIECE, PIECE]);
+    reads.length = 0;
+    for await (const chunk of fileSource(handle, 'failing.csv').chunks()) {
+      expect(chunk.length).toBe(PIECE);
+      break;
+    }
+    // The first piece and the one read ahead, both finished when the loop has ended.
+    expect(reads).toEqual([0, PIECE]);
+    expect(running).toBe(0);
+    // A piece read ahead that fails while the reader is busy elsewhere is no unhandled rejection: the reader, leaving
+    // after its first piece, never hears of it.
+    const failingAhead = {
+      ...handle,
+      read: (b: Uint8Array, o: number, l: number, p: number) => handle.read(b, o, l, p + PIECE),
+    };
+    for await (const chunk of fileSource(failingAhead, 'failing.csv').chunks()) {
+      expect(chunk.length).toBe(PIECE);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      break;
+    }
+  });
 });
