@@ -427,7 +427,13 @@ export function childNumberFinder(
  * sort) and each group is checked with a table of a few kilobytes that stays in the cache. Two keys are the same only
  * when their hashes and then their strings are equal, so the hash narrows the comparison and never decides it. The
  * check says only whether some key repeats: the lane then hands the file back, and the general path, reading it
- * again, finds each repeat in {@link createKeyNumbering}'s table and names its row.
+ * again, finds each repeat in {@link createKeyNumbering}'s table and names its row. Internal to the reading path (not
+ * exported by the package).
+ * @example
+ * const ids = ['IA1', 'IA2', 'IA1'];
+ * const repeats = new KeyRepeats();
+ * ids.forEach((id, at) => repeats.add(hashOf(id), at));
+ * repeats.hasRepeat((at) => ids[at]) //=> true
  */
 export class KeyRepeats {
   /** How many keys have been gathered. */
