@@ -38,8 +38,7 @@ export interface FileSourceOptions {
 }
 
 /**
- * The bytes of an open file, read from its start in 64 KiB pieces (each asked for while the one before is worked
- * on), as often as asked (`rereadable`: the CSV fast
+ * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`: the CSV fast
  * lane reads a file again from its first byte when it hands it back to the general path). Each piece is read at
  * its position, so one read left part-way does not disturb the next (a read stream left part-way on a
  * `FileHandle` makes the next stream on it fail). A file that is not `seekable` (a pipe) is read once, in order.
@@ -59,32 +58,13 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
     rereadable: seekable,
     async *chunks() {
       let position = 0;
-      // Each piece is asked for before the last is handed on, so that the file is read while the last piece is
-      // worked on rather than between pieces (the read-ahead of one piece).
-      const readPiece = (at: number): Promise<Uint8Array> => {
+      for (;;) {
         const bytes = new Uint8Array(PIECE_BYTES);
         // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
-        const piece = handle
-          .read(bytes, 0, PIECE_BYTES, seekable ? at : -1)
-          .then(({ bytesRead }) => (bytesRead === PIECE_BYTES ? bytes : bytes.subarray(0, bytesRead)));
-        // A failure is thrown where the piece is awaited; until then it is not an unhandled rejection.
-        piece.catch(() => undefined);
-        return piece;
-      };
-      let next: Promise<Uint8Array> | undefined = readPiece(position);
-      try {
-        for (;;) {
-          const bytes: Uint8Array = await next;
-          next = undefined;
-          if (bytes.length === 0) return;
-          position += bytes.length;
-          next = readPiece(position);
-          yield bytes;
-        }
-      } finally {
-        // Left part-way (the fast lane handing back): the piece read ahead is waited for, so that no read is left
-        // running on the file when its opener closes it; what it read, or its failure, is not wanted.
-        if (next !== undefined) await next.catch(() => undefined);
+        const { bytesRead } = await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1);
+        if (bytesRead === 0) return;
+        position += bytesRead;
+        yield bytesRead === PIECE_BYTES ? bytes : bytes.subarray(0, bytesRead);
       }
     },
   };
