@@ -20,7 +20,14 @@ import {
   type ResultWarning,
   type SkippedRow,
 } from './issues.js';
-import { checkKeyTable, createKeyNumbering, type KeyNumbering, numberChildIds } from './keys.js';
+import {
+  checkKeyTable,
+  createKeyNumbering,
+  hashOf,
+  type KeyNumbering,
+  KeyRepeats,
+  numberChildIds,
+} from './keys.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
 import type { RowExtras, ValuesSink } from './stages.js';
@@ -173,6 +180,7 @@ function countReader(raw: unknown): CellOutcome {
   return isBlank(raw) ? BLANK : outcomeOf(readCount(raw));
 }
 
+const SPACE = 32;
 const SLASH = 47;
 const HYPHEN = 45;
 const ZERO = 48;
@@ -551,6 +559,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   // The key of every row that had one, numbered, and the row each was first seen on.
   const keys = createKeyNumbering();
   const firstRowOfKey: number[] = [];
+  // The ids of the rows the CSV fast lane kept (a kind with a single key), checked for repeats at its end; or, once
+  // the lane has found a repeat that way and reads the input again, each row's key looked up as it is read.
+  const laneKeys = new KeyRepeats();
+  let keysAtEnd = singleKey >= 0;
   let rowsRead = 0;
   let rowsAccepted = 0;
   let rowsRejected = 0;
@@ -733,6 +745,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const readsSlashes = dateFormat !== 'ymd';
   const monthFirst = dateFormat === 'mdy';
   const isDate = fields.map((f) => f.type === 'date');
+  const isText = fields.map((f) => f.type === 'text');
   const defaults = fields.map((f) => f.default);
   const required = fields.map((f) => f.required);
 
@@ -770,7 +783,17 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
           const interning = interned[i];
           const known = interning === undefined ? undefined : interning.find(text, start, end);
           if (known !== undefined) read = known;
-          else {
+          else if (
+            isText[i] === true &&
+            end > start &&
+            text.charCodeAt(start) > SPACE &&
+            text.charCodeAt(end - 1) > SPACE
+          ) {
+            // A text cell with nothing to trim (and no CR: the lane has none inside a row) is its own value, as
+            // readTextCell reads it, without the reader's calls.
+            read = text.slice(start, end);
+            interning?.keep(read as string);
+          } else {
             const raw = text.slice(start, end);
             read = (readers[i] as CellReader)(raw);
             // A cell read as it is written (no spaces trimmed) is its own value: kept for its repeats.
@@ -798,16 +821,38 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const end = values[pair.endIndex];
       if (typeof start === 'string' && typeof end === 'string' && end < start) return false;
     }
-    const key = keyOfValues();
-    if (key !== undefined) {
-      const known = keys.size;
-      // A key seen before: the general path reads the row again and finds it (adding a known key changes nothing).
-      if (keys.add(key) !== known) return false;
-      firstRowOfKey.push(row);
+    if (keysAtEnd) {
+      // The row's id gathered, to be checked against every other at the end of the read (see settlePlainRows).
+      const key = values[singleKey];
+      if (key !== undefined) laneKeys.add(hashOf(String(key)), records.length);
+    } else {
+      const key = keyOfValues();
+      if (key !== undefined) {
+        const known = keys.size;
+        // A key seen before: the general path reads the row again and finds it (adding a known key changes nothing).
+        if (keys.add(key) !== known) return false;
+        firstRowOfKey.push(row);
+      }
     }
     counted();
     accept(candidate as RecordOf<K>, row);
     return true;
+  };
+
+  /**
+   * Whether the rows {@link plainRow} kept stand as the general path would have kept them: true unless an id gathered
+   * by the lane repeats another of them, or one the general path read in the meantime (its rows' keys are in `keys`),
+   * or the input was refused after the lane kept rows. The lane then hands the input back, and the general path
+   * names every repeat (`duplicate_id`, with the row it was first seen on).
+   */
+  const settlePlainRows = (): boolean => {
+    if (laneKeys.size === 0) return true;
+    if (refused) return false;
+    const name = names[singleKey] as string;
+    for (let number = 0; number < keys.size; number++) laneKeys.add(hashOf(keys.keyOf(number)), -1 - number);
+    return !laneKeys.hasRepeat((owner) =>
+      owner >= 0 ? String((records[owner] as Record<string, unknown>)[name]) : keys.keyOf(-1 - owner),
+    );
   };
 
   const checker: Checker<K> = {
@@ -904,16 +949,23 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       };
     },
   };
-  plainRowReaders.set(checker, plainRow);
+  plainRowReaders.set(checker, {
+    row: plainRow,
+    settle: settlePlainRows,
+    keysRowByRow: () => {
+      keysAtEnd = false;
+    },
+  });
   return checker;
 }
 
 /**
  * Reads one CSV row whose cells are `text[starts[c], ends[c])`, column `c` holding field `i` when `at[i]` is `c`
  * (negative: no column), as the check stage's `values` would read the row's cells, when every value is plain: no
- * blank required cell, no problem, nothing the schema must decide, no end before its start, a new key. Then the
- * record is kept and the row counted; otherwise nothing is changed and it returns false, for the general path to
- * read the row (and to make its issues).
+ * blank required cell, no problem, nothing the schema must decide, no end before its start, a key not seen before
+ * (for a kind keyed by one field, checked at the end: see {@link PlainRows}). Then the record is kept and the row
+ * counted; otherwise nothing is changed and it returns false, for the general path to read the row (and to make its
+ * issues).
  */
 export type PlainRowReader = (
   text: string,
@@ -923,17 +975,34 @@ export type PlainRowReader = (
   row: number,
 ) => boolean;
 
-const plainRowReaders = new WeakMap<object, PlainRowReader>();
+/** The CSV fast lane's way into a checker: its rows, and the check made when they have all been read. */
+export interface PlainRows {
+  /** Reads one plain row (see {@link PlainRowReader}). */
+  readonly row: PlainRowReader;
+  /**
+   * Called once the lane has read every row: whether the rows it kept stand. False when an id it kept repeats
+   * another (its ids are checked all at once, here, not row by row), or the input was refused meanwhile: the lane
+   * then hands the input back for the general path to read again and report.
+   */
+  readonly settle: () => boolean;
+  /**
+   * Has each plain row's key looked up as the row is read (a repeat goes to the general path for that row), as the
+   * lane reads an input again after `settle` found an id given twice. Called before any row is read.
+   */
+  readonly keysRowByRow: () => void;
+}
+
+const plainRowReaders = new WeakMap<object, PlainRows>();
 
 /**
  * The CSV fast lane's way into a checker made by {@link createChecker}: internal to the reading path (not exported
  * by the package).
  *
  * @param checker - a checker made by {@link createChecker}.
- * @returns its plain row reader, or undefined for any other sink.
+ * @returns its plain rows' reader and settling check, or undefined for any other sink.
  * @example
- * plainRowReaderOf(createChecker('referral')) //=> a PlainRowReader
+ * plainRowReaderOf(createChecker('referral')) //=> { row, settle }
  */
-export function plainRowReaderOf(checker: object): PlainRowReader | undefined {
+export function plainRowReaderOf(checker: object): PlainRows | undefined {
   return plainRowReaders.get(checker);
 }

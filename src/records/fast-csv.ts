@@ -15,13 +15,26 @@
  * - a character at or above U+0080 (any text that is not ASCII: UTF-8's multi-byte characters, a Windows-1252
  *   file's bytes, a byte-order mark past the first character);
  * - a carriage return not followed by a line feed (a line ending of CR alone);
- * - a row longer than the cell cap (`MAX_CELL_CHARS`), where the general tokenizer's cap may apply.
+ * - a row longer than the cell cap (`MAX_CELL_CHARS`), where the general tokenizer's cap may apply;
+ * - at the end, an id of a row it kept given twice ({@link ID_GIVEN_TWICE}): ids are checked all at once when every
+ *   row has been read (one sort of their hashes instead of a look-up per row in a table of megabytes: see
+ *   `KeyRepeats` in `keys.ts`). The caller then reads the input again by the lane, each row's key looked up as it
+ *   is read, so that each repeat goes to the general stages for its row, which name it and the row it was first
+ *   seen on.
  * @module
  */
-import type { PlainRowReader } from './check.js';
+import type { PlainRows } from './check.js';
 import { MAX_CELL_CHARS } from './issues.js';
 import type { Shape } from './shape.js';
 import type { RowSink, TextSink } from './stages.js';
+
+/**
+ * Why the lane hands an input back when an id of the rows it kept is given twice: the caller reads it again by the
+ * lane with each row's key looked up as it is read (`PlainRows.keysRowByRow`), which sends each repeat to the
+ * general path for its row.
+ * @example ID_GIVEN_TWICE //=> 'an id given twice'
+ */
+export const ID_GIVEN_TWICE = 'an id given twice';
 
 const COMMA = 44;
 const CR = 13;
@@ -46,8 +59,8 @@ function isBlankRow(text: string, from: number, to: number): boolean {
  * @example
  * const checker = createChecker('referral');
  * const shape = kindLayout('referral').shape(checker);
- * const plainRow = plainRowReaderOf(checker); // defined for a record kind's checker
- * const lane = new FastCsvLane(createShaper(shape, checker, { header: 'first-row' }), shape, plainRow);
+ * const plainRows = plainRowReaderOf(checker); // defined for a record kind's checker
+ * const lane = new FastCsvLane(createShaper(shape, checker, { header: 'first-row' }), shape, plainRows);
  * lane.write('id,childId,referralDate\nR1,C1,2010-10-01\n');
  * lane.end();
  * lane.handedBack //=> false
@@ -61,7 +74,7 @@ export class FastCsvLane implements TextSink {
   reason = '';
   private readonly sink: RowSink;
   private readonly shape: Shape;
-  private readonly plainRow: PlainRowReader;
+  private readonly plainRows: PlainRows;
   /** The text of a row not yet ended by the last piece. */
   private rest = '';
   private line = 1;
@@ -75,12 +88,12 @@ export class FastCsvLane implements TextSink {
   /**
    * @param sink - the general shape stage (the header, and rows that are not plain, go to it).
    * @param shape - the shape it wraps, which gives the column of each field once the header is matched.
-   * @param plainRow - the check stage's reader of plain rows.
+   * @param plainRows - the check stage's reader of plain rows, and its check once they are read.
    */
-  constructor(sink: RowSink, shape: Shape, plainRow: PlainRowReader) {
+  constructor(sink: RowSink, shape: Shape, plainRows: PlainRows) {
     this.sink = sink;
     this.shape = shape;
-    this.plainRow = plainRow;
+    this.plainRows = plainRows;
   }
 
   write(piece: string): void {
@@ -114,6 +127,11 @@ export class FastCsvLane implements TextSink {
       this.rest = '';
       this.rows(text, 0, true);
       if (this.handedBack) return;
+    }
+    // The ids of the rows kept, checked all at once: a repeat is the general path's to report.
+    if (!this.plainRows.settle()) {
+      this.handBack(ID_GIVEN_TWICE);
+      return;
     }
     this.sink.end();
   }
@@ -209,7 +227,7 @@ export class FastCsvLane implements TextSink {
     if (
       at !== undefined &&
       count === this.width &&
-      this.plainRow(text, this.starts, this.ends, at, this.line)
+      this.plainRows.row(text, this.starts, this.ends, at, this.line)
     )
       return;
     this.sink.row(text.slice(from, to).split(','), this.line);

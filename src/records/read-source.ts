@@ -7,7 +7,7 @@
 import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
 import { type CheckOptions, checkOptionsOf, createChecker, plainRowReaderOf } from './check.js';
 import { createByteDecoder } from './decode.js';
-import { FastCsvLane } from './fast-csv.js';
+import { FastCsvLane, ID_GIVEN_TWICE } from './fast-csv.js';
 import type { TextEncoding } from './issues.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import type { RecordKind } from './schemas.js';
@@ -152,16 +152,24 @@ function fastLaneFits(format: TextFormat, shape: Shape): boolean {
   return format === 'csv' && shape.plainColumns !== undefined;
 }
 
+/**
+ * How a read goes: by the general path; by the fast lane, its ids checked all at once at the end; or by the fast
+ * lane with each row's key looked up as it is read (the second read of an input whose ids repeat).
+ */
+type Way = 'general' | 'fast' | 'fast, keys row by row';
+
 /** The fast lane over the shape and check stages, or undefined when it does not apply. */
 function fastLaneOf(
   format: TextFormat,
   shape: Shape,
   checker: object,
   sink: RowSink,
+  way: Way,
 ): FastCsvLane | undefined {
-  const plainRow = plainRowReaderOf(checker);
-  if (!fastLaneFits(format, shape) || plainRow === undefined) return undefined;
-  return new FastCsvLane(sink, shape, plainRow);
+  const plainRows = plainRowReaderOf(checker);
+  if (!fastLaneFits(format, shape) || plainRows === undefined) return undefined;
+  if (way === 'fast, keys row by row') plainRows.keysRowByRow();
+  return new FastCsvLane(sink, shape, plainRows);
 }
 
 /**
@@ -193,7 +201,10 @@ export async function readSourceBy<K extends RecordKind>(
   };
   let why = 'not tried';
   if (lanes.lane !== 'general' && source.rereadable === true && format === 'csv') {
-    const fast = await readSourceOnce(kind, source, format, layout, given, true);
+    let fast = await readSourceOnce(kind, source, format, layout, given, 'fast');
+    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
+    if (fast === ID_GIVEN_TWICE)
+      fast = await readSourceOnce(kind, source, format, layout, given, 'fast, keys row by row');
     if (typeof fast !== 'string') {
       lanes.onLane?.('fast', '');
       return fast;
@@ -201,23 +212,24 @@ export async function readSourceBy<K extends RecordKind>(
     why = fast;
   }
   lanes.onLane?.('general', why);
-  return (await readSourceOnce(kind, source, format, layout, given, false)) as ParseRecordsResult<K>;
+  return (await readSourceOnce(kind, source, format, layout, given, 'general')) as ParseRecordsResult<K>;
 }
 
-/** One read of the source; with `fast`, by the fast lane, or why it handed back. */
+/** One read of the source, the way given: the result, or why the fast lane handed back. */
 async function readSourceOnce<K extends RecordKind>(
   kind: K,
   source: ByteSource,
   format: TextFormat,
   layout: Layout,
   options: ReadSourceOptions & { readonly file: string },
-  fast: boolean,
+  way: Way,
 ): Promise<ParseRecordsResult<K> | string> {
+  const fast = way !== 'general';
   const file = options.file;
   const checker = checkerOf(kind, layout, options);
   const shape = layout.shape(checker);
   const shaper = createShaper(shape, checker, { header: headerOf(format) });
-  const lane = fast ? fastLaneOf(format, shape, checker, shaper) : undefined;
+  const lane = fast ? fastLaneOf(format, shape, checker, shaper, way) : undefined;
   if (fast && lane === undefined) return 'a layout whose rows are not read as they are';
   const tokenizer = lane ?? tokenizerOf(format, layout, shaper);
   const decoder = createByteDecoder({
@@ -309,20 +321,15 @@ export function readTextBy<K extends RecordKind>(
   const given: ReadSourceOptions = { ...options, ...(onProgress === undefined ? {} : { onProgress }) };
   let why = 'not tried';
   if (lanes.lane !== 'general' && format === 'csv') {
-    const checker = checkerOf(kind, layout, given);
-    const shape = layout.shape(checker);
-    const lane = fastLaneOf(format, shape, checker, createShaper(shape, checker, { header: 'first-row' }));
-    if (lane !== undefined) {
-      // In pieces, as a file comes: measured faster than one scan of the whole text.
-      for (let at = 0; at < body.length && !lane.handedBack; at += TEXT_PIECE)
-        lane.write(body.slice(at, at + TEXT_PIECE));
-      lane.end();
-      if (!lane.handedBack) {
-        lanes.onLane?.('fast', '');
-        return checker.result(input);
-      }
-      why = lane.reason;
-    } else why = 'a layout whose rows are not read as they are';
+    let fast = readTextFast(kind, body, layout, given, input, 'fast');
+    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
+    if (fast === ID_GIVEN_TWICE)
+      fast = readTextFast(kind, body, layout, given, input, 'fast, keys row by row');
+    if (typeof fast !== 'string') {
+      lanes.onLane?.('fast', '');
+      return fast;
+    }
+    why = fast;
   }
   lanes.onLane?.('general', why);
   const checker = checkerOf(kind, layout, given);
@@ -334,6 +341,26 @@ export function readTextBy<K extends RecordKind>(
   tokenizer.write(body);
   tokenizer.end();
   return checker.result(input);
+}
+
+/** One read of a whole text by the fast lane, the way given: the result, or why the lane handed back. */
+function readTextFast<K extends RecordKind>(
+  kind: K,
+  body: string,
+  layout: Layout,
+  options: ReadSourceOptions,
+  input: Pick<ParseRecordsResult<K>['input'], 'file' | 'sha256' | 'encoding'>,
+  way: Way,
+): ParseRecordsResult<K> | string {
+  const checker = checkerOf(kind, layout, options);
+  const shape = layout.shape(checker);
+  const lane = fastLaneOf('csv', shape, checker, createShaper(shape, checker, { header: 'first-row' }), way);
+  if (lane === undefined) return 'a layout whose rows are not read as they are';
+  // In pieces, as a file comes: measured faster than one scan of the whole text.
+  for (let at = 0; at < body.length && !lane.handedBack; at += TEXT_PIECE)
+    lane.write(body.slice(at, at + TEXT_PIECE));
+  lane.end();
+  return lane.handedBack ? lane.reason : checker.result(input);
 }
 
 /** A workbook tokenizer: one sheet's rows to the next stage (the core's {@link tokenizeSheet}, or another). */

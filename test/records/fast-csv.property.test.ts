@@ -255,3 +255,84 @@ describe('readSourceBy', () => {
     expect(fast).toBeGreaterThan(runs / 5);
   }, 120_000);
 });
+
+/**
+ * A file of initial assessments whose ids are mostly new (A1, A2, … A10, A11: ids of different lengths sharing a
+ * prefix), with now and then an id given again, one of two ids that share a hash (W1022789 and W1239192, see
+ * keys.test.ts), and rows the general stages read (a blank childId, an end before its start), whose keys the lane's
+ * check at the end must count too.
+ */
+const idsCase = fc
+  .record({
+    rows: fc.array(
+      fc.record({
+        id: fc.oneof(
+          { weight: 30, arbitrary: fc.constant('new') },
+          { weight: 1, arbitrary: fc.constantFrom('again', 'W1022789', 'W1239192') },
+        ),
+        childId: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('C1', 'C2', 'C3') }, fc.constant('')),
+        ends: fc.oneof({ weight: 20, arbitrary: fc.constant('after') }, fc.constant('before')),
+      }),
+      { maxLength: 120, size: 'max' },
+    ),
+    piece: fc.integer({ min: 1, max: 300 }),
+    seed: fc.nat({ max: 1000 }),
+  })
+  .map(({ rows, piece, seed }) => {
+    let text = 'id,childId,referralDate,completedDate,team\r\n';
+    rows.forEach((row, i) => {
+      const id =
+        row.id === 'new'
+          ? `A${i + 1}`
+          : row.id === 'again'
+            ? `A${((seed + i) % Math.max(1, i)) + 1}`
+            : row.id;
+      const completed = row.ends === 'after' ? '05/10/2010' : '01/09/2010';
+      text += `${id},${row.childId},01/10/2010,${completed},North\r\n`;
+    });
+    return { text, piece };
+  });
+
+describe('readSourceBy', () => {
+  it('gives by the fast lane what the general path gives for files of new, repeated and colliding ids', async () => {
+    // The lane checks the ids of the rows it keeps all at once at the end, and reads the file again, keys looked up
+    // row by row, when one repeats: every result (records, rows, duplicate_id issues with the row first seen on,
+    // accounting) must be the general path's, in pieces of any size, and files whose ids do not repeat must be read
+    // by the lane once.
+    let once = 0;
+    await fc.assert(
+      fc.asyncProperty(idsCase, async ({ text, piece }) => {
+        const layout = kindLayout('initial-assessment');
+        const bytes = new TextEncoder().encode(text);
+        const expected = await outcome(() =>
+          readSourceBy('initial-assessment', pieces(bytes, 4096), 'csv', layout, {}, { lane: 'general' }),
+        );
+        let lanes = '';
+        const got = await outcome(() =>
+          readSourceBy(
+            'initial-assessment',
+            pieces(bytes, piece),
+            'csv',
+            layout,
+            {},
+            { onLane: (l) => (lanes += l) },
+          ),
+        );
+        expect(got).toStrictEqual(expected);
+        expect(lanes).toBe('fast');
+        const textGot = await outcome(() =>
+          readTextBy('initial-assessment', text, 'csv', layout, { file: 'gen.csv' }, {}),
+        );
+        expect(textGot).toStrictEqual(expected);
+        const duplicates = (expected as { result: { issues: { code: string }[] } }).result.issues.filter(
+          (issue) => issue.code === 'duplicate_id',
+        );
+        if (duplicates.length === 0) once++;
+      }),
+      { numRuns: 300 },
+    );
+    // Enough files of each sort: without repeats (read once) and with them.
+    expect(once).toBeGreaterThan(30);
+    expect(once).toBeLessThan(270);
+  }, 120_000);
+});

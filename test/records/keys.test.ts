@@ -7,6 +7,7 @@ import {
   createKeyNumbering,
   createPackedKeyNumbering,
   hashOf,
+  KeyRepeats,
   numberChildIds,
 } from '../../src/records/keys.js';
 
@@ -104,6 +105,51 @@ describe('createPackedKeyNumbering', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+});
+
+/** Whether `keys` holds a repeat, by KeyRepeats (each key's owner its place in the list). */
+function repeatsOf(keys: readonly string[]): boolean {
+  const repeats = new KeyRepeats();
+  keys.forEach((key, at) => {
+    repeats.add(hashOf(key), at);
+  });
+  return repeats.hasRepeat((owner) => keys[owner]);
+}
+
+describe('KeyRepeats', () => {
+  it('finds a key given twice, and tells apart two keys of one hash by their strings', () => {
+    // W1022789 and W1239192 share one hash (see createPackedKeyNumbering's test): no repeat until one is given twice.
+    expect(repeatsOf(['W1022789', 'W1239192'])).toBe(false);
+    expect(repeatsOf(['W1022789', 'W1239192', 'W1022789'])).toBe(true);
+    // Ids of different lengths sharing a prefix are different keys; none at all, or one, cannot repeat.
+    expect(repeatsOf(['A1', 'A10', 'A100', 'A1000'])).toBe(false);
+    expect(repeatsOf([])).toBe(false);
+    expect(repeatsOf(['A1'])).toBe(false);
+  });
+
+  it('finds a repeat among 10^5 distinct ids wherever it is, the ids checked in groups of their hashes', () => {
+    // 100,000 ids (64 groups by the hash's top 6 bits: 100,000 / 64 is under 2,048) with none repeated; then the first id given again at the end,
+    // and the last in the middle (the repeat in another group's place in the list each time).
+    const ids = Array.from({ length: 100_000 }, (_, i) => `IA${i}-0`);
+    expect(repeatsOf(ids)).toBe(false);
+    expect(repeatsOf([...ids, 'IA0-0'])).toBe(true);
+    expect(repeatsOf([...ids.slice(0, 50_000), 'IA99999-0', ...ids.slice(50_000)])).toBe(true);
+  });
+
+  it('agrees with a Set on any list of keys, colliding hashes and all', () => {
+    // Short keys of a small alphabet repeat often; the colliding pair is mixed in; lists long enough to be grouped.
+    const key = fc.oneof(
+      fc.string({ maxLength: 3, unit: fc.constantFrom('A', '1', '0', ' ') }),
+      fc.constantFrom('W1022789', 'W1239192'),
+      fc.nat({ max: 10_000 }).map((n) => `IA${n}`),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 6000, size: 'max' }), (keys) => {
+        expect(repeatsOf(keys)).toBe(new Set(keys).size < keys.length);
+      }),
+      { numRuns: 100 },
     );
   });
 });
