@@ -9,6 +9,7 @@ import {
   readXmlDeclaration,
 } from '../../src/records/decode.js';
 import { textEncodings } from '../../src/records/issues.js';
+import { cutAt } from '../helpers/pieces.js';
 
 /** Bytes from strings (each character one byte, so '\xEB' is the byte 0xEB) and numbers (one byte each). */
 function bytes(...parts: (string | number)[]): Uint8Array {
@@ -388,22 +389,10 @@ const someOptions = fc.record(
   { requiredKeys: [] },
 );
 
-/** The bytes cut at the given offsets. */
-function cut(input: Uint8Array, offsets: readonly number[]): Uint8Array[] {
-  const points = [...new Set(offsets.map((offset) => offset % (input.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, input.length]) {
-    chunks.push(input.subarray(from, point));
-    from = point;
-  }
-  return chunks;
-}
-
 describe('decodeStream', () => {
   it('gives the text as it comes, and the same result as decodeBytes', async () => {
     const input = bytes('id,name\r\nR-1,Zo', 0xeb, '\r\nR-2,Zo', 0xe9, '\r\n');
-    const chunks = cut(input, [3, 16, 17, 18]);
+    const chunks = cutAt(input, [3, 16, 17, 18]);
     expect(await decodeChunks(chunks)).toEqual(decodeBytes(input));
   });
 
@@ -415,9 +404,9 @@ describe('decodeStream', () => {
         someOptions,
         async (input, offsets, options) => {
           const whole = decodeBytes(input, options);
-          expect(await decodeChunks(cut(input, offsets), options)).toEqual(whole);
+          expect(await decodeChunks(cutAt(input, offsets), options)).toEqual(whole);
           // One byte at a time too.
-          expect(await decodeChunks(cut(input, [...input.keys()]), options)).toEqual(whole);
+          expect(await decodeChunks(cutAt(input, [...input.keys()]), options)).toEqual(whole);
         },
       ),
       { numRuns: 2000 },

@@ -5,6 +5,7 @@ import {
   type XmlPaths,
   type XmlTokenizerOptions,
 } from '../../src/records/tokenize-xml.js';
+import { cutAt } from '../helpers/pieces.js';
 import { recordingSink, type SinkEvent } from '../helpers/sinks.js';
 import { censusXmlOptions as census } from '../helpers/xml.js';
 
@@ -15,19 +16,6 @@ function eventsOf(way: XmlPaths, pieces: readonly string[], options: XmlTokenize
   for (const piece of pieces) tokenizer.write(piece);
   tokenizer.end();
   return seen;
-}
-
-/** `text` cut at the given points (each taken modulo its length + 1). */
-function cut(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((at) => at % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const point of points) {
-    pieces.push(text.slice(from, point));
-    from = point;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 // Names the fast paths read (ASCII, with `.`, `-`, `_`, one a prefix of another, two sharing their first two
@@ -114,7 +102,7 @@ describe('createXmlTokenizerBy', () => {
     // a CRLF, between a start tag and its end tag), both ways.
     fc.assert(
       fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
-        const pieces = cut(text, cuts);
+        const pieces = cutAt(text, cuts);
         for (const layout of layouts) {
           const general = eventsOf('general', [text], layout);
           expect(eventsOf('fast', [text], layout)).toEqual(general);

@@ -10,6 +10,7 @@ import {
   XML_LINE,
   type XmlTokenizerOptions,
 } from '../../src/records/tokenize-xml.js';
+import { cutAt } from '../helpers/pieces.js';
 import { recordingSink, type SinkEvent } from '../helpers/sinks.js';
 import { censusXmlOptions as census } from '../helpers/xml.js';
 
@@ -125,14 +126,7 @@ describe('createXmlTokenizer', () => {
       );
     fc.assert(
       fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (text, cuts) => {
-        const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-        const pieces: string[] = [];
-        let from = 0;
-        for (const point of points) {
-          pieces.push(text.slice(from, point));
-          from = point;
-        }
-        pieces.push(text.slice(from));
+        const pieces = cutAt(text, cuts);
         expect(eventsOf(pieces)).toEqual(eventsOf([text]));
         // The same when only some elements are built (`reads`): the others are still matched and checked.
         const some: XmlTokenizerOptions = { ...census, reads: ['CINdetails', 'CI', 'Section47'] };

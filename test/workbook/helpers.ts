@@ -8,19 +8,6 @@ export function fixtureBytes(path: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url))));
 }
 
-/** Cuts `bytes` before each of `cuts` (positions from 0 to the length, in any order). */
-export function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const cut of sorted) {
-    pieces.push(bytes.subarray(from, cut));
-    from = cut;
-  }
-  pieces.push(bytes.subarray(from));
-  return pieces;
-}
-
 /** One sheet's rows as the reader hands them over: [row number, cells]. */
 export async function sheetRows(bytes: Uint8Array, sheet: string | number): Promise<[number, SheetCell[]][]> {
   const workbook = await openWorkbook(bytes);

@@ -10,7 +10,8 @@ import {
   unzipEntry,
 } from '../../src/workbook/zip-read.js';
 import { ZipWriter } from '../../src/workbook/zip-write.js';
-import { cutAt, fixtureBytes } from './helpers.js';
+import { cutAt } from '../helpers/pieces.js';
+import { fixtureBytes } from './helpers.js';
 
 /** The text a fresh decoder gives for the pieces, in order, then its end. */
 function decoded(pieces: readonly Uint8Array[]): string {

@@ -8,7 +8,8 @@ import { SheetHandler } from '../../src/workbook/sheet.js';
 import { isAscii, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
 import { XmlTokenizer } from '../../src/workbook/xml.js';
 import { listZipEntries, unzipEntry } from '../../src/workbook/zip-read.js';
-import { cutAt as cutAtPositions, fixtureBytes } from './helpers.js';
+import { cutAt } from '../helpers/pieces.js';
+import { fixtureBytes } from './helpers.js';
 
 const PART = 'xl/worksheets/sheet1.xml';
 // Shared strings 0 to 2; style 1 is a date style, 0 and 2 are not.
@@ -54,14 +55,6 @@ function generalPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
     return handler;
   });
   return { rows, end };
-}
-
-/** Cuts `bytes` before each of `cuts`, taken modulo one more than its length. */
-function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  return cutAtPositions(
-    bytes,
-    cuts.map((cut) => cut % (bytes.length + 1)),
-  );
 }
 
 /** How many rows the scanners made in the tests read themselves, and how many were handed over in all. */
