@@ -33,6 +33,15 @@ export interface OpenFile {
 /** The size of the pieces a file is read in. */
 const PIECE_BYTES = 64 * 1024;
 
+/**
+ * The memory of one piece, not filled with zeros first (3,200 times 64 KiB for a 200 MB census): the read writes
+ * every byte given on.
+ */
+function unfilledPiece(): Uint8Array {
+  const memory = Buffer.allocUnsafeSlow(PIECE_BYTES);
+  return new Uint8Array(memory.buffer, memory.byteOffset, PIECE_BYTES);
+}
+
 /** Options of {@link fileSource}. */
 export interface FileSourceOptions {
   /**
@@ -72,7 +81,7 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
       const fd = seekable ? handle.fd : undefined;
       let position = 0;
       for (;;) {
-        const bytes = new Uint8Array(PIECE_BYTES);
+        const bytes = unfilledPiece();
         // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
         const bytesRead =
           fd === undefined
@@ -80,7 +89,8 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
             : readSync(fd, bytes, 0, PIECE_BYTES, position);
         if (bytesRead === 0) return;
         position += bytesRead;
-        yield bytesRead === PIECE_BYTES ? bytes : bytes.subarray(0, bytesRead);
+        // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
+        yield bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
       }
     },
   };
