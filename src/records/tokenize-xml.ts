@@ -582,6 +582,29 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
    */
   const unreadLeaves = /(?:[ \t\r\n]*<([A-Za-z_][A-Za-z0-9_.-]*)>[^<&]*<\/\1>)+/y;
 
+  /**
+   * An element not built whose children are all such leaves, written whole in the buffer: its start tag, a run of
+   * leaves as {@link unreadLeaves} matches them (each after white space), white space and its end tag (the
+   * back-reference), with nothing else in it. Sticky, at the element's `<`.
+   */
+  const unreadElement =
+    /<([A-Za-z_][A-Za-z0-9_.-]*)>(?:[ \t\r\n]*<([A-Za-z_][A-Za-z0-9_.-]*)>[^<&]*<\/\2>)*[ \t\r\n]*<\/\1>/y;
+
+  /**
+   * The fast path of an element inside a record that is not built (`reads`) and holds only leaves
+   * (`<Assessments>` and its dates, for a referral): the same as {@link open}, the leaves and {@link close} give it
+   * (its parent made an object, nothing else kept; the lines passed counted when next asked for), in one match.
+   * Its start tag, of the known name `known`, is at `lt`; it and its children must be within the depth limit.
+   * @returns the position after its end tag, or -1 when it is not such an element (the general path reads it).
+   */
+  const unreadInRecord = (lt: number, known: number): number => {
+    if (depth + 1 >= MAX_DEPTH || (unreadDepth < 0 && (knownRead[known] as boolean))) return -1;
+    unreadElement.lastIndex = lt;
+    if (!unreadElement.test(buffer)) return -1;
+    if (unreadDepth < 0) parentNode();
+    return unreadElement.lastIndex;
+  };
+
   /** Reads what it can of the buffer: the position after the last complete piece. */
   const read = (): number => {
     const length = buffer.length;
@@ -655,6 +678,11 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
             const after = leafInRecord(nameEnd, known);
             if (after >= 0) {
               position = after;
+              continue;
+            }
+            const skipped = unreadInRecord(lt, known);
+            if (skipped >= 0) {
+              position = skipped;
               continue;
             }
           }

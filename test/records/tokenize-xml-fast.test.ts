@@ -129,6 +129,23 @@ describe('createXmlTokenizerBy', () => {
     expect(outcomes).toEqual(['item', 'item', 'refuse', 'refuse']);
   });
 
+  it('refuses an element of leaves nested past the depth limit by the fast paths as by the general path', () => {
+    // As above, with the innermost <ee> an element not built that holds only a leaf (<ee><b>x</b></ee>), which the
+    // fast path for such elements reads in one match: Message, Children, Child and Skip make 4 open elements, and
+    // with k nested <ee> the leaf <b> is the (5 + k)th. With k = 995 it is the 1,000th (read), with k = 996 the
+    // 1,001st (refused), though <ee> itself, the 1,000th, is within the limit: the fast path must leave it to the
+    // general path. (A name of one character is never found among the names met, so <ee>, not <e>.)
+    const nested = (k: number) =>
+      `<Message><Children><Child><Skip>${'<ee>'.repeat(k)}<b>x</b>${'</ee>'.repeat(k)}</Skip><C>1</C></Child></Children></Message>`;
+    const layout: XmlTokenizerOptions = { ...census, reads: ['C'] };
+    const outcomes = [994, 995, 996, 997].map((k) => {
+      const general = eventsOf('general', [nested(k)], layout);
+      expect(eventsOf('fast', [nested(k)], layout)).toEqual(general);
+      return general.at(-2)?.[0];
+    });
+    expect(outcomes).toEqual(['item', 'item', 'refuse', 'refuse']);
+  });
+
   it('names the line of a bare "&" in a leaf read by a fast path, as the general path does', () => {
     // The census's indented leaves, one per line; the bare "&" is in the leaf on line 6, inside Skip (not built:
     // the first fast path stops at it, the general path refuses naming line 6), and in LAchildID on line 4 (read:
@@ -155,5 +172,48 @@ describe('createXmlTokenizerBy', () => {
       expect(fast).toEqual(eventsOf('general', [text(id, skipped)], layout));
       expect(String(fast.at(-2)?.[1])).toMatch(new RegExp(`\\(line ${line}: "&" that starts no entity`));
     }
+  });
+
+  it('names the line of a bare "&" in an element of leaves not built, read by a fast path, as the general path does', () => {
+    // Skip is not built and holds only leaves: met a second time (its name known), it is read in one match by the
+    // fast path for such elements, which must leave it to the general path when a bare "&" is in a leaf's text
+    // (line 10) or in text beside its leaves (line 11); read whole otherwise (two items).
+    const text = (leaf: string, beside: string) =>
+      [
+        '<Message>',
+        '<Children>',
+        '  <Child>',
+        '    <Skip><A>1</A></Skip><C>1</C>',
+        '  </Child>',
+        '  <Child>',
+        '    <C>2</C>',
+        '    <Skip>',
+        '      <A>1</A>',
+        `      <B>${leaf}</B>`,
+        `      ${beside}`,
+        '    </Skip>',
+        '  </Child>',
+        '</Children>',
+        '</Message>',
+      ].join('\n');
+    const layout: XmlTokenizerOptions = { ...census, reads: ['C'] };
+    for (const [leaf, beside, outcome] of [
+      ['2', '', 'item'],
+      ['AT&T', '', 'line 10'],
+      ['2', 'AT&T', 'line 11'],
+    ] as const) {
+      const fast = eventsOf('fast', [text(leaf, beside)], layout);
+      expect(fast).toEqual(eventsOf('general', [text(leaf, beside)], layout));
+      const last = fast.at(-2);
+      if (outcome === 'item') expect(last).toEqual(['item', expect.objectContaining({ C: '2' }), 6]);
+      else expect(String(last?.[1])).toMatch(new RegExp(`\\(${outcome}: "&" that starts no entity`));
+    }
+    // A child whose only element is one not built is an item all the same (an object with its line), whether that
+    // element is read by the general path (the first, its name not met yet) or by the fast path (the second).
+    const only =
+      '<Message><Children>\n<Child><Skip><A>1</A></Skip></Child>\n<Child><Skip><A>1</A></Skip></Child>\n</Children></Message>';
+    const fast = eventsOf('fast', [only], layout);
+    expect(fast).toEqual(eventsOf('general', [only], layout));
+    expect(fast.filter(([event]) => event === 'item').map((event) => event[2])).toEqual([2, 3]);
   });
 });
