@@ -99,11 +99,18 @@ function isNode(value: unknown): value is XmlNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The element's children named `name`, as a list whether it appears once, several times or not at all. */
-function all(element: XmlNode, name: string): XmlNode[] {
+/** No elements. */
+const NONE: readonly XmlNode[] = [];
+
+/**
+ * The element's children named `name` that have children of their own, as a list whether it appears once, several
+ * times or not at all: the tokenizer's own list when every one of them has (as in a census), not a copy.
+ */
+function all(element: XmlNode, name: string): readonly XmlNode[] {
   const value = element[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter(isNode);
+  if (value === undefined) return NONE;
+  if (!Array.isArray(value)) return isNode(value) ? [value] : NONE;
+  return value.every(isNode) ? (value as XmlNode[]) : value.filter(isNode);
 }
 
 /** The text of the element's child `name`, or undefined when it is absent or empty. */
