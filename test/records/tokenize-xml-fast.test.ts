@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createXmlTokenizerBy,
+  ElementName,
   type XmlPaths,
   type XmlTokenizerOptions,
 } from '../../src/records/tokenize-xml.js';
@@ -215,5 +216,43 @@ describe('createXmlTokenizerBy', () => {
     const fast = eventsOf('fast', [only], layout);
     expect(fast).toEqual(eventsOf('general', [only], layout));
     expect(fast.filter(([event]) => event === 'item').map((event) => event[2])).toEqual([2, 3]);
+  });
+});
+
+describe('ElementName', () => {
+  it('finds a name written at any place by its regular expression exactly where the loop over its codes does', () => {
+    // Names of characters a regular expression reads specially (`.`, `-`, `*`, `(`, `[`, `\\`, `$`, `^`, `|`, `?`,
+    // `+`, `{`, `/`), letters past ASCII, half of a surrogate pair and a whole pair, `>`; texts that hold the name
+    // (with `>` after it or not), a prefix of it, other names, cut anywhere. At every place in the text and past
+    // its end, `at` and `endsAt` of the compiled name (a sticky regular expression) are those of the name compared
+    // by its codes (the way before, and still the way for names past the ones remembered).
+    const alphabet = [...'aZ09_.-:*([\\$^|?+{/>é·', '\ud83d', '\ud83d\ude00', '\u2028', 'ab', 'A.b'];
+    const nameOf = fc
+      .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        nameOf,
+        fc.array(fc.oneof(fc.constantFrom(...alphabet, '<', '</', ' '), nameOf), { maxLength: 8 }),
+        fc.array(fc.constantFrom(0, 1, 2, 3), { maxLength: 8 }),
+        (name, others, ways) => {
+          const parts = others.map(
+            (other, k) => [other, `${name}>`, name, name.slice(0, -1)][ways[k] ?? 0] ?? other,
+          );
+          const text = parts.join('');
+          const compiled = new ElementName(name, true);
+          const byCodes = new ElementName(name, false);
+          expect(compiled.length).toBe(name.length);
+          for (let at = 0; at <= text.length + 1; at++) {
+            expect(compiled.at(text, at)).toBe(byCodes.at(text, at));
+            expect(compiled.endsAt(text, at)).toBe(byCodes.endsAt(text, at));
+          }
+          // The text holds the name where it was put: a test that finds nothing proves nothing.
+          const where = text.indexOf(name);
+          if (where >= 0) expect(compiled.at(text, where)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
