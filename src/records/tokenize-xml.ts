@@ -646,10 +646,10 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     return unreadElement.lastIndex;
   };
 
-  /** Reads what it can of the buffer: the position after the last complete piece. */
-  const read = (): number => {
+  /** Reads what it can of the buffer from `from`: the position after the last complete piece. */
+  const read = (from: number): number => {
     const length = buffer.length;
-    let position = 0;
+    let position = from;
     while (position < length) {
       if (fast && unreadDepth >= 0 && depth < MAX_DEPTH) {
         // Fast path: the leaves of an element not built, nothing to do for them but match them.
@@ -769,6 +769,23 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     throw new Malformed(lineAt(lt), `${JSON.stringify(buffer.slice(lt, lt + 12))} is not XML markup`);
   };
 
+  /**
+   * Reads `text` from `from` as the buffer, its lines before `from` already counted, and keeps what it leaves (an
+   * incomplete piece) as the buffer for the next chunk.
+   */
+  const take = (text: string, from: number): void => {
+    buffer = text;
+    ampersand = -1;
+    counted = from;
+    newline = -1;
+    const position = read(from);
+    lineAt(position);
+    buffer = buffer.slice(position);
+    ampersand = -1;
+    counted = 0;
+    newline = -1;
+  };
+
   const refuse = (message: string): void => {
     done = true;
     buffer = '';
@@ -799,15 +816,20 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
   return {
     write(chunk) {
       if (done || chunk.length === 0) return;
-      buffer = buffer.length === 0 ? chunk : [buffer, chunk].join('');
-      ampersand = -1;
       try {
-        const position = read();
-        lineAt(position);
-        buffer = buffer.slice(position);
-        ampersand = -1;
-        counted = 0;
-        newline = -1;
+        if (buffer.length === 0) take(chunk, 0);
+        else {
+          // What the last chunk left (a tag cut in two, a leaf's text) is completed by this chunk up to its first
+          // `>` and read on its own, then the rest of the chunk where it lies: as if the chunk had been cut after
+          // that `>`, rather than copied whole after what was left. (Left again, it is joined to the rest.)
+          const head = chunk.indexOf('>') + 1;
+          if (head === 0 || head === chunk.length) take([buffer, chunk].join(''), 0);
+          else {
+            take([buffer, chunk.slice(0, head)].join(''), 0);
+            if (buffer.length === 0) take(chunk, head);
+            else take([buffer, chunk.slice(head)].join(''), 0);
+          }
+        }
       } catch (error) {
         failed(error);
       }
