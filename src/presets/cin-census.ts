@@ -6,13 +6,14 @@
  */
 
 import { parseDateCell } from '../records/dates.js';
+import { recordSpecs } from '../records/fields.js';
 import { type InputIssue, inputIssue, type SkipReason } from '../records/issues.js';
 import { readRecordsText } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
 import type { Shape } from '../records/shape.js';
 import { createKindShape } from '../records/shape-kind.js';
-import type { ValuesSink } from '../records/stages.js';
+import type { RowExtras, ValuesSink } from '../records/stages.js';
 import { XML_LINE, type XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import { readBoolean } from '../records/values.js';
 import { eventId, type PresetReadResult } from './preset-reader.js';
@@ -98,11 +99,18 @@ function isNode(value: unknown): value is XmlNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The element's children named `name`, as a list whether it appears once, several times or not at all. */
-function all(element: XmlNode, name: string): XmlNode[] {
+/** No elements. */
+const NONE: readonly XmlNode[] = [];
+
+/**
+ * The element's children named `name` that have children of their own, as a list whether it appears once, several
+ * times or not at all: the tokenizer's own list when every one of them has (as in a census), not a copy.
+ */
+function all(element: XmlNode, name: string): readonly XmlNode[] {
   const value = element[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter(isNode);
+  if (value === undefined) return NONE;
+  if (!Array.isArray(value)) return isNode(value) ? [value] : NONE;
+  return value.every(isNode) ? (value as XmlNode[]) : value.filter(isNode);
 }
 
 /** The text of the element's child `name`, or undefined when it is absent or empty. */
@@ -129,6 +137,61 @@ function defined(values: Readonly<Record<string, string | undefined>>): Record<s
     if (value !== undefined) kept[field] = value;
   }
   return kept;
+}
+
+/** The extras of a census record: a value it lacks is an item's missing key, as the kind's shape says. */
+const ITEM: RowExtras = { blank: 'item' };
+
+/** How a census shape's records reach the check stage. */
+interface Emitter {
+  /** Gives one record's values (by field name, undefined when absent) to the check stage, at an element's line. */
+  emit(values: Readonly<Record<string, string | undefined>>, element: XmlNode): void;
+  /** The end of the input. */
+  end(): void;
+}
+
+/**
+ * How the census's records reach the check stage: `direct` (each record's values put in the kind's field order and
+ * given to the check stage at once) or `item` (as an item, an object of the values present, through the kind's
+ * shape, `createKindShape`): the same values, rows and fields present either way; `direct` makes no object per
+ * record and looks up no key. `item` is kept for tests that prove the two the same.
+ */
+export type CinCensusWay = 'direct' | 'item';
+
+/**
+ * The census's {@link Emitter}, the way given. `direct` does what the kind's shape does with an item whose keys are
+ * all the kind's canonical fields (every name the census shape gives is one) and no column map (so nothing to warn
+ * of at the end): each field told `present` the first time it has a value, the values in field order (absent:
+ * undefined), blank values called an item's.
+ */
+function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Emitter {
+  if (way === 'item') {
+    const records = createKindShape(kind, next);
+    return {
+      emit: (values, element) => records.item(defined(values), lineOf(element), {}),
+      end: () => records.end(),
+    };
+  }
+  const fields = recordSpecs[kind].fields;
+  const indexOf = new Map(fields.map((field, index) => [field.name, index] as const));
+  const told = new Set<string>();
+  // One array for every record: the check stage reads the values during the call only.
+  const given: (string | undefined)[] = new Array(fields.length);
+  const emit = (values: Readonly<Record<string, string | undefined>>, element: XmlNode): void => {
+    given.fill(undefined);
+    for (const name in values) {
+      const value = values[name];
+      const index = indexOf.get(name);
+      if (value === undefined || index === undefined) continue;
+      given[index] = value;
+      if (!told.has(name)) {
+        told.add(name);
+        next.present(name);
+      }
+    }
+    next.values(given, undefined, lineOf(element), ITEM);
+  };
+  return { emit, end: () => {} };
 }
 
 /** One conference of an episode, a section 47 enquiry that is not one (skipped), or a row that cannot be read. */
@@ -269,15 +332,37 @@ export function createCinCensusShape(
   next: ValuesSink,
   options: Pick<ParseRecordsOptions, 'dateFormat'> = {},
 ): Shape {
+  return createCinCensusShapeBy(kind, next, options, 'direct');
+}
+
+/**
+ * {@link createCinCensusShape}, the way its records reach the check stage chosen (internal: tests read a census
+ * both ways).
+ *
+ * @param kind - `referral`, `assessment`, `cp-conference` or `cp-plan`.
+ * @param next - the check stage.
+ * @param options - `dateFormat` (default `auto`), for the ids made from dates.
+ * @param way - `direct` or `item` (see {@link CinCensusWay}).
+ * @returns the shape.
+ * @throws {TypeError} for a kind the census does not give.
+ * @example
+ * const checker = createChecker('referral', { listsSkipped: true });
+ * tokenizeXml(xml, cinCensusXml, createShaper(createCinCensusShapeBy('referral', checker, {}, 'item'), checker, { header: 'none' }));
+ * checker.result({ file: 'census.xml', sha256: '', encoding: 'utf-8' }).records.length //=> 1
+ */
+export function createCinCensusShapeBy(
+  kind: RecordKind,
+  next: ValuesSink,
+  options: Pick<ParseRecordsOptions, 'dateFormat'>,
+  way: CinCensusWay,
+): Shape {
   if (!cinCensusKinds.includes(kind as CinCensusKind)) {
     throw new TypeError(
       `the CIN census gives ${cinCensusKinds.join(', ')} records, not ${JSON.stringify(kind)}`,
     );
   }
-  const records = createKindShape(kind, next);
+  const { emit, end } = emitterOf(kind as CinCensusKind, next, way);
   const dateFormat = options.dateFormat ?? 'auto';
-  const emit = (values: Readonly<Record<string, string | undefined>>, element: XmlNode): void =>
-    records.item(defined(values), lineOf(element), {});
   return {
     knows: () => false,
     header: () => ({ fields: [], dates: [] }),
@@ -350,7 +435,7 @@ export function createCinCensusShape(
         }
       }
     },
-    end: () => records.end(),
+    end,
   };
 }
 

@@ -197,8 +197,27 @@ export function eventId(
   const child = childId?.trim() || '?';
   const written = date?.trim() ?? '';
   if (written === '') return `${child}@?`;
-  return `${child}@${idDayOf(written, dateFormat)}`;
+  return `${child}@${isIsoShaped(written) ? written : idDayOf(written, dateFormat)}`;
 }
+
+/**
+ * Whether a date is written as `YYYY-MM-DD` in digits, as a census writes every date: its day for an id is then the
+ * text itself, whether it is a date or not. A year written first is read the same in every format, and its date is
+ * written back `YYYY-MM-DD`, the same text; a date that cannot be read (`2011-02-30`) is kept as written.
+ */
+function isIsoShaped(written: string): boolean {
+  if (written.length !== 10 || written.charCodeAt(4) !== HYPHEN || written.charCodeAt(7) !== HYPHEN)
+    return false;
+  for (let at = 0; at < 10; at++) {
+    const code = written.charCodeAt(at);
+    if (at !== 4 && at !== 7 && (code < ZERO || code > NINE)) return false;
+  }
+  return true;
+}
+
+const HYPHEN = 45;
+const ZERO = 48;
+const NINE = 57;
 
 /**
  * The days of the dates already made into ids, by date format, then by the date as written: a census names a few

@@ -73,23 +73,71 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether the name whose character codes are `codes` is written in `text` at `at`. Compared against codes held in
- * an array rather than with `startsWith` or a second string: the largest single cost of the tokenizer's profile
- * was comparing names (every start and end tag), and a name sliced from the text is a string the engine reaches
- * through one more indirection at every character.
+ * An element name, and how to tell whether it is written at a place in the text (internal: exported for its test). Comparing names where they lie is
+ * the largest single cost of the tokenizer (every start and end tag): a name met often (one of {@link KNOWN_NAMES})
+ * is compared by a sticky regular expression of its characters, which the engine compiles to native code, about
+ * twice as fast as a loop over the codes of the name held in an array (itself faster than `startsWith` or a second
+ * string, which is reached through one more indirection at every character); any other name by that loop.
  */
-function writtenAt(text: string, at: number, codes: Uint16Array): boolean {
-  const length = codes.length;
-  for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== codes[k]) return false;
-  return true;
+export class ElementName {
+  /** The number of characters. */
+  readonly length: number;
+  private readonly codes: Uint16Array;
+  /** The name, and the name then `>`, each matched where tried (sticky), or undefined (compared by codes). */
+  private readonly written: RegExp | undefined;
+  private readonly closing: RegExp | undefined;
+
+  /**
+   * @param name - the name (qualified, as written in tags).
+   * @param compiled - whether it is compared by a regular expression (else by a loop over its codes).
+   * @example
+   * const name = new ElementName('LAchildID', true);
+   * name.at('<LAchildID>C1</LAchildID>', 1) //=> true
+   * name.endsAt('<LAchildID>C1</LAchildID>', 15) //=> true
+   */
+  constructor(name: string, compiled: boolean) {
+    this.length = name.length;
+    this.codes = new Uint16Array(name.length);
+    for (let k = 0; k < name.length; k++) this.codes[k] = name.charCodeAt(k);
+    // Every character but an ASCII letter, digit or `_` written as its code unit: any name is taken literally.
+    const literal = name.replace(
+      /[^A-Za-z0-9_]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    this.written = compiled ? new RegExp(literal, 'y') : undefined;
+    this.closing = compiled ? new RegExp(`${literal}>`, 'y') : undefined;
+  }
+
+  /** Whether the name is written in `text` at `at`. */
+  at(text: string, at: number): boolean {
+    const written = this.written;
+    if (written !== undefined) {
+      written.lastIndex = at;
+      return written.test(text);
+    }
+    return this.codesAt(text, at);
+  }
+
+  /** Whether the name then `>` is written in `text` at `at` (an end tag's, after its `</`). */
+  endsAt(text: string, at: number): boolean {
+    const closing = this.closing;
+    if (closing !== undefined) {
+      closing.lastIndex = at;
+      return closing.test(text);
+    }
+    return text.charCodeAt(at + this.length) === GT && this.codesAt(text, at);
+  }
+
+  private codesAt(text: string, at: number): boolean {
+    const codes = this.codes;
+    const length = codes.length;
+    for (let k = 0; k < length; k++) if (text.charCodeAt(at + k) !== codes[k]) return false;
+    return true;
+  }
 }
 
-/** The character codes of a name, for {@link writtenAt}. */
-function codesOf(name: string): Uint16Array {
-  const codes = new Uint16Array(name.length);
-  for (let k = 0; k < name.length; k++) codes[k] = name.charCodeAt(k);
-  return codes;
-}
+/** How many element names a tokenizer remembers: a file of ever new names is read, only not faster. */
+const KNOWN_NAMES = 4096;
 
 /** Whether a character code may start an XML name (a letter, `_`, `:` or any character past ASCII). */
 function startsName(code: number): boolean {
@@ -214,7 +262,7 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
 
   // The open elements: qualified names (to match end tags), lines, and paths from where the container is found.
   const names: string[] = [];
-  const nameCodes: Uint16Array[] = [];
+  const openNames: ElementName[] = [];
   const locals: string[] = [];
   const repeatsAt: boolean[] = [];
   const lines: number[] = [];
@@ -243,7 +291,7 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
   // Element names met, found by their first two characters and compared where they lie: a census repeats a few
   // dozen names millions of times, so each is made once (and used as a property key as it is), never sliced again.
   const knownQualified: string[] = [];
-  const knownCodes: Uint16Array[] = [];
+  const knownNames: ElementName[] = [];
   const knownLocal: string[] = [];
   const knownRepeats: boolean[] = [];
   const knownRead: boolean[] = [];
@@ -259,19 +307,19 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     const list = startsOf(buffer.charCodeAt(from), buffer.charCodeAt(from + 1));
     if (list === undefined) return -1;
     for (const known of list) {
-      const codes = knownCodes[known] as Uint16Array;
-      const after = buffer.charCodeAt(from + codes.length);
-      if ((after === GT || after === SLASH || after <= 32) && writtenAt(buffer, from, codes)) return known;
+      const elementName = knownNames[known] as ElementName;
+      const after = buffer.charCodeAt(from + elementName.length);
+      if ((after === GT || after === SLASH || after <= 32) && elementName.at(buffer, from)) return known;
     }
     return -1;
   };
   /**
-   * Remembers a name met (up to 4,096 of them: a file of ever new names is read, only not faster).
-   * @returns the name's character codes.
+   * Remembers a name met (up to {@link KNOWN_NAMES} of them).
+   * @returns the name, to compare where it is written.
    */
-  const remember = (qualified: string, local: string, repeats: boolean): Uint16Array => {
-    const codes = codesOf(qualified);
-    if (knownQualified.length >= 4096) return codes;
+  const remember = (qualified: string, local: string, repeats: boolean): ElementName => {
+    if (knownQualified.length >= KNOWN_NAMES) return new ElementName(qualified, false);
+    const elementName = new ElementName(qualified, true);
     const first = qualified.charCodeAt(0);
     // A one-character name has no second: NaN, kept apart from every pair by the map.
     const second = qualified.length > 1 ? qualified.charCodeAt(1) : Number.NaN;
@@ -283,11 +331,11 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     }
     list.push(knownQualified.length);
     knownQualified.push(qualified);
-    knownCodes.push(codes);
+    knownNames.push(elementName);
     knownLocal.push(local);
     knownRepeats.push(repeats);
     knownRead.push(reads === undefined || reads.has(local));
-    return codes;
+    return elementName;
   };
 
   // The first "&" of the buffer at or after `ampersandFrom` (the buffer's length when there is none): text is
@@ -409,19 +457,19 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     let qualified: string;
     let name: string;
     let repeats: boolean;
-    let codes: Uint16Array;
+    let elementName: ElementName;
     let read: boolean;
     if (known >= 0) {
       qualified = knownQualified[known] as string;
       name = knownLocal[known] as string;
       repeats = knownRepeats[known] as boolean;
-      codes = knownCodes[known] as Uint16Array;
+      elementName = knownNames[known] as ElementName;
       read = knownRead[known] as boolean;
     } else {
       qualified = buffer.slice(lt + 1, nameEnd);
       name = qualified.slice(qualified.lastIndexOf(':') + 1);
       repeats = repeating.has(name);
-      codes = remember(qualified, name, repeats);
+      elementName = remember(qualified, name, repeats);
       read = reads === undefined || reads.has(name);
     }
     if (unreadDepth >= 0) {
@@ -466,7 +514,7 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
       }
     }
     names[depth] = qualified;
-    nameCodes[depth] = codes;
+    openNames[depth] = elementName;
     locals[depth] = name;
     repeatsAt[depth] = repeats;
     lines[depth] = at;
@@ -540,17 +588,10 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
    * @returns the position after its end tag, or -1 when it is not such an element (the general path reads it).
    */
   const leafInRecord = (nameEnd: number, known: number): number => {
-    const codes = knownCodes[known] as Uint16Array;
+    const elementName = knownNames[known] as ElementName;
     const from = nameEnd + 1;
     const to = buffer.indexOf('<', from);
-    if (
-      to < 0 ||
-      buffer.charCodeAt(to + 1) !== SLASH ||
-      buffer.charCodeAt(to + 2 + codes.length) !== GT ||
-      !writtenAt(buffer, to + 2, codes)
-    ) {
-      return -1;
-    }
+    if (to < 0 || buffer.charCodeAt(to + 1) !== SLASH || !elementName.endsAt(buffer, to + 2)) return -1;
     if (unreadDepth >= 0 || !(knownRead[known] as boolean)) {
       // Not built: only a bare "&" in its text refuses the file.
       if (unreadDepth < 0) parentNode();
@@ -560,7 +601,7 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
       const value = isBlank(buffer, from, to) ? '' : decoded(from, to).trim();
       addChild(parentNode(), knownLocal[known] as string, value, knownRepeats[known] as boolean);
     }
-    return to + 3 + codes.length;
+    return to + 3 + elementName.length;
   };
 
   /** The object of the element open inside the record (made at its first child element, as {@link open} does). */
@@ -582,10 +623,33 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
    */
   const unreadLeaves = /(?:[ \t\r\n]*<([A-Za-z_][A-Za-z0-9_.-]*)>[^<&]*<\/\1>)+/y;
 
-  /** Reads what it can of the buffer: the position after the last complete piece. */
-  const read = (): number => {
+  /**
+   * An element not built whose children are all such leaves, written whole in the buffer: its start tag, a run of
+   * leaves as {@link unreadLeaves} matches them (each after white space), white space and its end tag (the
+   * back-reference), with nothing else in it. Sticky, at the element's `<`.
+   */
+  const unreadElement =
+    /<([A-Za-z_][A-Za-z0-9_.-]*)>(?:[ \t\r\n]*<([A-Za-z_][A-Za-z0-9_.-]*)>[^<&]*<\/\2>)*[ \t\r\n]*<\/\1>/y;
+
+  /**
+   * The fast path of an element inside a record that is not built (`reads`) and holds only leaves
+   * (`<Assessments>` and its dates, for a referral): the same as {@link open}, the leaves and {@link close} give it
+   * (its parent made an object, nothing else kept; the lines passed counted when next asked for), in one match.
+   * Its start tag, of the known name `known`, is at `lt`; it and its children must be within the depth limit.
+   * @returns the position after its end tag, or -1 when it is not such an element (the general path reads it).
+   */
+  const unreadInRecord = (lt: number, known: number): number => {
+    if (depth + 1 >= MAX_DEPTH || (unreadDepth < 0 && (knownRead[known] as boolean))) return -1;
+    unreadElement.lastIndex = lt;
+    if (!unreadElement.test(buffer)) return -1;
+    if (unreadDepth < 0) parentNode();
+    return unreadElement.lastIndex;
+  };
+
+  /** Reads what it can of the buffer from `from`: the position after the last complete piece. */
+  const read = (from: number): number => {
     const length = buffer.length;
-    let position = 0;
+    let position = from;
     while (position < length) {
       if (fast && unreadDepth >= 0 && depth < MAX_DEPTH) {
         // Fast path: the leaves of an element not built, nothing to do for them but match them.
@@ -605,15 +669,11 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
       const next = buffer.charCodeAt(lt + 1);
       if (next === SLASH) {
         const open = names[depth - 1];
-        const openCodes = nameCodes[depth - 1];
+        const openName = openNames[depth - 1];
         // The usual end tag: the open element's name and `>`.
-        if (
-          openCodes !== undefined &&
-          buffer.charCodeAt(lt + 2 + openCodes.length) === GT &&
-          writtenAt(buffer, lt + 2, openCodes)
-        ) {
+        if (openName?.endsAt(buffer, lt + 2) === true) {
           close();
-          position = lt + 3 + openCodes.length;
+          position = lt + 3 + openName.length;
           continue;
         }
         const gt = buffer.indexOf('>', lt + 2);
@@ -621,9 +681,9 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
         const nameEnd = nameEndOf(buffer, lt + 2, gt);
         if (
           open === undefined ||
-          openCodes === undefined ||
-          nameEnd - lt - 2 !== openCodes.length ||
-          !writtenAt(buffer, lt + 2, openCodes) ||
+          openName === undefined ||
+          nameEnd - lt - 2 !== openName.length ||
+          !openName.at(buffer, lt + 2) ||
           !isBlank(buffer, nameEnd, gt)
         ) {
           const closing = buffer.slice(lt + 2, nameEnd);
@@ -655,6 +715,11 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
             const after = leafInRecord(nameEnd, known);
             if (after >= 0) {
               position = after;
+              continue;
+            }
+            const skipped = unreadInRecord(lt, known);
+            if (skipped >= 0) {
+              position = skipped;
               continue;
             }
           }
@@ -704,6 +769,23 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     throw new Malformed(lineAt(lt), `${JSON.stringify(buffer.slice(lt, lt + 12))} is not XML markup`);
   };
 
+  /**
+   * Reads `text` from `from` as the buffer, its lines before `from` already counted, and keeps what it leaves (an
+   * incomplete piece) as the buffer for the next chunk.
+   */
+  const take = (text: string, from: number): void => {
+    buffer = text;
+    ampersand = -1;
+    counted = from;
+    newline = -1;
+    const position = read(from);
+    lineAt(position);
+    buffer = buffer.slice(position);
+    ampersand = -1;
+    counted = 0;
+    newline = -1;
+  };
+
   const refuse = (message: string): void => {
     done = true;
     buffer = '';
@@ -734,15 +816,20 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
   return {
     write(chunk) {
       if (done || chunk.length === 0) return;
-      buffer = buffer.length === 0 ? chunk : [buffer, chunk].join('');
-      ampersand = -1;
       try {
-        const position = read();
-        lineAt(position);
-        buffer = buffer.slice(position);
-        ampersand = -1;
-        counted = 0;
-        newline = -1;
+        if (buffer.length === 0) take(chunk, 0);
+        else {
+          // What the last chunk left (a tag cut in two, a leaf's text) is completed by this chunk up to its first
+          // `>` and read on its own, then the rest of the chunk where it lies: as if the chunk had been cut after
+          // that `>`, rather than copied whole after what was left. (Left again, it is joined to the rest.)
+          const head = chunk.indexOf('>') + 1;
+          if (head === 0 || head === chunk.length) take([buffer, chunk].join(''), 0);
+          else {
+            take([buffer, chunk.slice(0, head)].join(''), 0);
+            if (buffer.length === 0) take(chunk, head);
+            else take([buffer, chunk.slice(head)].join(''), 0);
+          }
+        }
       } catch (error) {
         failed(error);
       }

@@ -13,6 +13,26 @@ describe('eventId', () => {
     expect(eventId('C2', ' 31/02/2011 ', 'auto')).toBe('C2@31/02/2011');
     expect(eventId(undefined, 'soon')).toBe('?@soon');
     expect(eventId('C3', '  ')).toBe('C3@?');
+    // Written YYYY-MM-DD in digits, an id's day is the text itself (not read): the same as reading it, in every
+    // format, for a real date, an impossible one, and years out of range or of fewer than four significant digits;
+    // ten characters not so written (a time part that is not one, a letter, a date day first, other separators)
+    // are read.
+    const isoShaped = [
+      '2012-05-01',
+      '2011-02-29',
+      '2012-13-01',
+      '0999-01-01',
+      '0000-00-00',
+      '1899-12-31',
+      '9999-12-31',
+    ];
+    for (const date of [...isoShaped, '2012-05-1T', '2012-0a-01', '01/05/2012', '2012/05/01', '2012.05.01']) {
+      for (const dateFormat of ['auto', 'dmy', 'mdy', 'ymd'] as const) {
+        const read = parseDateCell(date, { dateFormat });
+        expect(eventId('C', date, dateFormat)).toBe(`C@${read.ok ? read.date : date}`);
+        if (isoShaped.includes(date)) expect(eventId('C', date, dateFormat)).toBe(`C@${date}`);
+      }
+    }
     // Any date, written any of several ways, asked for twice in any format: what parseDateCell reads, or as written.
     const written = fc.oneof(
       fc

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createXmlTokenizerBy,
+  ElementName,
   type XmlPaths,
   type XmlTokenizerOptions,
 } from '../../src/records/tokenize-xml.js';
@@ -129,6 +130,23 @@ describe('createXmlTokenizerBy', () => {
     expect(outcomes).toEqual(['item', 'item', 'refuse', 'refuse']);
   });
 
+  it('refuses an element of leaves nested past the depth limit by the fast paths as by the general path', () => {
+    // As above, with the innermost <ee> an element not built that holds only a leaf (<ee><b>x</b></ee>), which the
+    // fast path for such elements reads in one match: Message, Children, Child and Skip make 4 open elements, and
+    // with k nested <ee> the leaf <b> is the (5 + k)th. With k = 995 it is the 1,000th (read), with k = 996 the
+    // 1,001st (refused), though <ee> itself, the 1,000th, is within the limit: the fast path must leave it to the
+    // general path. (A name of one character is never found among the names met, so <ee>, not <e>.)
+    const nested = (k: number) =>
+      `<Message><Children><Child><Skip>${'<ee>'.repeat(k)}<b>x</b>${'</ee>'.repeat(k)}</Skip><C>1</C></Child></Children></Message>`;
+    const layout: XmlTokenizerOptions = { ...census, reads: ['C'] };
+    const outcomes = [994, 995, 996, 997].map((k) => {
+      const general = eventsOf('general', [nested(k)], layout);
+      expect(eventsOf('fast', [nested(k)], layout)).toEqual(general);
+      return general.at(-2)?.[0];
+    });
+    expect(outcomes).toEqual(['item', 'item', 'refuse', 'refuse']);
+  });
+
   it('names the line of a bare "&" in a leaf read by a fast path, as the general path does', () => {
     // The census's indented leaves, one per line; the bare "&" is in the leaf on line 6, inside Skip (not built:
     // the first fast path stops at it, the general path refuses naming line 6), and in LAchildID on line 4 (read:
@@ -155,5 +173,86 @@ describe('createXmlTokenizerBy', () => {
       expect(fast).toEqual(eventsOf('general', [text(id, skipped)], layout));
       expect(String(fast.at(-2)?.[1])).toMatch(new RegExp(`\\(line ${line}: "&" that starts no entity`));
     }
+  });
+
+  it('names the line of a bare "&" in an element of leaves not built, read by a fast path, as the general path does', () => {
+    // Skip is not built and holds only leaves: met a second time (its name known), it is read in one match by the
+    // fast path for such elements, which must leave it to the general path when a bare "&" is in a leaf's text
+    // (line 10) or in text beside its leaves (line 11); read whole otherwise (two items).
+    const text = (leaf: string, beside: string) =>
+      [
+        '<Message>',
+        '<Children>',
+        '  <Child>',
+        '    <Skip><A>1</A></Skip><C>1</C>',
+        '  </Child>',
+        '  <Child>',
+        '    <C>2</C>',
+        '    <Skip>',
+        '      <A>1</A>',
+        `      <B>${leaf}</B>`,
+        `      ${beside}`,
+        '    </Skip>',
+        '  </Child>',
+        '</Children>',
+        '</Message>',
+      ].join('\n');
+    const layout: XmlTokenizerOptions = { ...census, reads: ['C'] };
+    for (const [leaf, beside, outcome] of [
+      ['2', '', 'item'],
+      ['AT&T', '', 'line 10'],
+      ['2', 'AT&T', 'line 11'],
+    ] as const) {
+      const fast = eventsOf('fast', [text(leaf, beside)], layout);
+      expect(fast).toEqual(eventsOf('general', [text(leaf, beside)], layout));
+      const last = fast.at(-2);
+      if (outcome === 'item') expect(last).toEqual(['item', expect.objectContaining({ C: '2' }), 6]);
+      else expect(String(last?.[1])).toMatch(new RegExp(`\\(${outcome}: "&" that starts no entity`));
+    }
+    // A child whose only element is one not built is an item all the same (an object with its line), whether that
+    // element is read by the general path (the first, its name not met yet) or by the fast path (the second).
+    const only =
+      '<Message><Children>\n<Child><Skip><A>1</A></Skip></Child>\n<Child><Skip><A>1</A></Skip></Child>\n</Children></Message>';
+    const fast = eventsOf('fast', [only], layout);
+    expect(fast).toEqual(eventsOf('general', [only], layout));
+    expect(fast.filter(([event]) => event === 'item').map((event) => event[2])).toEqual([2, 3]);
+  });
+});
+
+describe('ElementName', () => {
+  it('finds a name written at any place by its regular expression exactly where the loop over its codes does', () => {
+    // Names of characters a regular expression reads specially (`.`, `-`, `*`, `(`, `[`, `\\`, `$`, `^`, `|`, `?`,
+    // `+`, `{`, `/`), letters past ASCII, half of a surrogate pair and a whole pair, `>`; texts that hold the name
+    // (with `>` after it or not), a prefix of it, other names, cut anywhere. At every place in the text and past
+    // its end, `at` and `endsAt` of the compiled name (a sticky regular expression) are those of the name compared
+    // by its codes (the way before, and still the way for names past the ones remembered).
+    const alphabet = [...'aZ09_.-:*([\\$^|?+{/>é·', '\ud83d', '\ud83d\ude00', '\u2028', 'ab', 'A.b'];
+    const nameOf = fc
+      .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        nameOf,
+        fc.array(fc.oneof(fc.constantFrom(...alphabet, '<', '</', ' '), nameOf), { maxLength: 8 }),
+        fc.array(fc.constantFrom(0, 1, 2, 3), { maxLength: 8 }),
+        (name, others, ways) => {
+          const parts = others.map(
+            (other, k) => [other, `${name}>`, name, name.slice(0, -1)][ways[k] ?? 0] ?? other,
+          );
+          const text = parts.join('');
+          const compiled = new ElementName(name, true);
+          const byCodes = new ElementName(name, false);
+          expect(compiled.length).toBe(name.length);
+          for (let at = 0; at <= text.length + 1; at++) {
+            expect(compiled.at(text, at)).toBe(byCodes.at(text, at));
+            expect(compiled.endsAt(text, at)).toBe(byCodes.endsAt(text, at));
+          }
+          // The text holds the name where it was put: a test that finds nothing proves nothing.
+          const where = text.indexOf(name);
+          if (where >= 0) expect(compiled.at(text, where)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
