@@ -34,6 +34,16 @@ export interface OpenFile {
 const PIECE_BYTES = 64 * 1024;
 
 /**
+ * How many pieces read by `readSync` (1 MiB) before the source lets the rest of the process run: the stages after it
+ * are synchronous, so without this a large file would be read, decoded and checked in one turn of the event loop,
+ * and a server reading it would answer nothing else until the end (two seconds for a 200 MB census).
+ */
+const PIECES_BETWEEN_TURNS = 16;
+
+/** Resolves on the event loop's next turn, once the timers and input waiting meanwhile have run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * The memory of one piece, not filled with zeros first (3,200 times 64 KiB for a 200 MB census): the read writes
  * every byte given on.
  */
@@ -62,7 +72,9 @@ export interface FileSourceOptions {
  * A seekable file with a descriptor (`fd`, as a `FileHandle` has) is read by `readSync` on it: a piece of a file
  * takes some tens of microseconds to copy, far less than the later stages take over it, where each asynchronous
  * read is a hop to the thread pool and back that leaves the main thread waiting (on a 200 MB census, 3,200 pieces
- * and about a fifth of the run; docs/performance.md, "XML censuses, streamed", "Faster, third round").
+ * and about a fifth of the run; docs/performance.md, "XML censuses, streamed", "Faster, third round"). Every
+ * sixteenth piece (each MiB) it waits for the event loop's next turn, so that the rest of the process (a server's
+ * other requests, a timer) still runs while a large file is read.
  *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
@@ -91,6 +103,7 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
         position += bytesRead;
         // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
         yield bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
+        if (fd !== undefined && position % (PIECES_BETWEEN_TURNS * PIECE_BYTES) === 0) await nextTurn();
       }
     },
   };

@@ -60,6 +60,29 @@ describe('fileSource', () => {
     );
   });
 
+  it('lets the rest of the process run once every MiB of a file read by its descriptor', async () => {
+    // `readSync` never waits, and the stages after the source are synchronous: without a turn of the event loop now
+    // and then, a timer or a server's request would wait for the whole file. A callback set before the read must have
+    // run by the 17th piece (the source waits for the next turn after the 16th, the first MiB) and not before the
+    // first piece (nothing has waited yet).
+    const path = join(dir, 'turns.bin');
+    writeFileSync(path, new Uint8Array(20 * PIECE));
+    const handle = await open(path);
+    try {
+      let ran = false;
+      setImmediate(() => {
+        ran = true;
+      });
+      const seen: boolean[] = [];
+      for await (const _piece of fileSource(handle, path).chunks()) seen.push(ran);
+      expect(seen).toHaveLength(20);
+      expect(seen.slice(0, 16)).toEqual(Array(16).fill(false));
+      expect(seen.slice(16)).toEqual(Array(4).fill(true));
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('reads a file that is not seekable by the handle’s read, in order from where the handle stands', async () => {
     // A pipe has a descriptor too, but `readSync` on it would hold the process until its writer writes: it is read by
     // `read` at the current position (-1), which this handle records.
