@@ -306,6 +306,31 @@ describe('SheetRowScanner', () => {
     expect(sheetsRead).toBeGreaterThanOrEqual(8);
   });
 
+  it('refuses a damaged row whose end is not yet at hand before the bytes after it are checked, as the general path', () => {
+    // The scanner leaves a row whose </row> is not in the bytes at hand for the next bytes. The general path reads
+    // the bytes in order: a damaged row (r="0") is refused as soon as its tag is read, before bytes that are not
+    // UTF-8 further on (0xff), or a character cut by the part's end (0xc3, the first byte of "ë"), are seen. Cut at
+    // every byte, the scanner must give the same refusal.
+    const head = '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>\n';
+    const damaged = '<row r="0"><c r="A0" t="inlineStr"><is><t>Zo';
+    const parts = [
+      new Uint8Array([...utf8.encode(head + damaged), 0xc3]),
+      new Uint8Array([...utf8.encode(head + damaged), 0xff, ...utf8.encode('</t></is></c></row>')]),
+    ];
+    for (const bytes of parts) {
+      const endings = new Set<string>();
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const pieces = cutAt(bytes, [cut]);
+        const general = generalPath(pieces);
+        expect(scannerPath(pieces), `cut at ${cut}`).toEqual(general);
+        endings.add(general.end);
+      }
+      // The damaged row is refused first whenever the bytes after it come in a later piece (the part whole, the
+      // bytes that are not UTF-8 are found first as it is decoded at once).
+      expect(endings).toContain('refused: sheet "Sheet1" is damaged at row 0: a row numbered "0"');
+    }
+  });
+
   it('reads a prefixed or unspaced cell attribute the same wherever the bytes are cut, on both paths', () => {
     // `x:r="C1"` names column C, as the tag-by-tag reading has always taken it; `s="0"t="s"` has no space before
     // `t`, which the tag-by-tag reading does not take as an attribute: the cell is the number 0, not shared
