@@ -41,6 +41,8 @@ export interface WorkbookOfOptions {
   readonly date1904?: boolean;
   /** Whether it has a style table: style 0 general, style 1 a date (`numFmtId` 14). Default false. */
   readonly dateStyle?: boolean;
+  /** The sheet's merged ranges (`E2:E3`), written after its <sheetData>. Default none. */
+  readonly merged?: readonly string[];
 }
 
 /**
@@ -77,8 +79,13 @@ export async function workbookOf(
       `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
     ]);
   }
+  const merged = options.merged ?? [];
+  const mergeCells =
+    merged.length === 0
+      ? ''
+      : `<mergeCells count="${merged.length}">${merged.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
   await zip.add('xl/worksheets/sheet1.xml', [
-    `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`,
+    `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData>${mergeCells}</worksheet>`,
   ]);
   return zip.finish();
 }
