@@ -25,7 +25,8 @@ import type { Cell, RowProblem, RowSink } from './stages.js';
  * @example
  * const checker = createChecker('referral');
  * const shape = kindLayout('referral').shape(checker);
- * const lane = new SheetLane(createShaper(shape, checker, { header: 'search' }), shape, plainRowReaderOf(checker), [false, false, true, false, false, false]);
+ * const dates = recordSpecs.referral.fields.map((field) => field.type === 'date');
+ * const lane = new SheetLane(createShaper(shape, checker, { header: 'search' }), shape, plainRowReaderOf(checker), dates);
  * lane.row(['id', 'childId', 'referralDate'], 1); // the header, read by the shape stage
  * lane.row(['R1', 'C1', 40452], 2); // read in place: 40452 is 2010-10-01
  * lane.end();
