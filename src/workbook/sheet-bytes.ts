@@ -274,7 +274,12 @@ function isNameByte(code: number): boolean {
  *
  * @example
  * const scanner = new SheetRowScanner(context, 'xl/worksheets/sheet1.xml');
- * for await (const chunk of unzipEntry(bytes, entry)) scanner.write(chunk);
+ * try {
+ *   for await (const chunk of unzipEntry(bytes, entry)) scanner.write(chunk);
+ * } catch (error) {
+ *   scanner.stop(); // a row left for the next bytes, read before the unzipping's error is raised
+ *   throw error;
+ * }
  * scanner.end();
  * scanner.handler.rows //=> the rows handed to context.onRow
  */
@@ -371,6 +376,16 @@ export class SheetRowScanner {
       bytes.copyWithin(0, read, length);
       this.carried = length - read;
     }
+  }
+
+  /**
+   * Stops reading where the bytes stopped, the part not ended (its bytes cannot all be unzipped): a row left for the
+   * next bytes is read as it would have been when its bytes came, so that an error of its own comes before the
+   * caller's, as on the general path.
+   * @throws {WorkbookError} as the general path would have, reading the bytes so far.
+   */
+  stop(): void {
+    this.undefer();
   }
 
   /**
