@@ -816,6 +816,15 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if (fits) fits = passes(i, read);
     }
     if (!fits) return false;
+    return keepPlainRecord(candidate, row);
+  };
+
+  /**
+   * The end of a plain row's reading, its values in `values` and `candidate`, shared by the CSV and sheet lanes: the
+   * record is kept and the row counted unless an end comes before its start or its key was seen before (false,
+   * nothing changed, for the general path to read the row).
+   */
+  const keepPlainRecord = (candidate: Record<string, unknown>, row: number): boolean => {
     for (const pair of datePairs) {
       const start = values[pair.startIndex];
       const end = values[pair.endIndex];
@@ -837,6 +846,35 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     counted();
     accept(candidate as RecordOf<K>, row);
     return true;
+  };
+
+  /**
+   * The sheet lane's row (see {@link PlainCellsReader}): `readRow` for a row of text cells whose every value is
+   * plain, or false, having changed nothing, for the general path to read it. Each cell is read by its field's
+   * general reader, as `readRow` reads it; what the lane saves is the general stages' work around the cells.
+   */
+  const plainCells: PlainCellsReader = (raws, at, row) => {
+    if (refused) return false;
+    const candidate = new PlainRecord();
+    let fits = true;
+    for (let i = 0; i < fieldCount; i++) {
+      const column = at[i] as number;
+      const read = (readers[i] as CellReader)(column < 0 ? undefined : raws[column]);
+      if (read === BLANK) {
+        values[i] = undefined;
+        const given = defaults[i];
+        if (given !== undefined) {
+          setField(candidate, i, names[i] as string, given);
+          values[i] = given;
+        } else if (required[i] === true) return false;
+        continue;
+      }
+      if (isProblem(read)) return false;
+      setField(candidate, i, names[i] as string, read);
+      values[i] = read;
+      if (fits) fits = passes(i, read);
+    }
+    return fits && keepPlainRecord(candidate, row);
   };
 
   /**
@@ -951,6 +989,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
   plainRowReaders.set(checker, {
     row: plainRow,
+    cells: plainCells,
     settle: settlePlainRows,
     keysRowByRow: () => {
       keysAtEnd = false;
@@ -975,10 +1014,19 @@ export type PlainRowReader = (
   row: number,
 ) => boolean;
 
-/** The CSV fast lane's way into a checker: its rows, and the check made when they have all been read. */
+/**
+ * Reads one row of text cells (a sheet's, `fast-sheet.ts`), field `i` in `raws[at[i]]` (negative: no column), as the
+ * check stage's `values` would read it, when every value is plain (as {@link PlainRowReader}): then the record is
+ * kept and the row counted; otherwise nothing is changed and it returns false, for the general path to read the row.
+ */
+export type PlainCellsReader = (raws: readonly string[], at: readonly number[], row: number) => boolean;
+
+/** The fast lanes' way into a checker: their rows, and the check made when they have all been read. */
 export interface PlainRows {
-  /** Reads one plain row (see {@link PlainRowReader}). */
+  /** Reads one plain row of the CSV lane (see {@link PlainRowReader}). */
   readonly row: PlainRowReader;
+  /** Reads one plain row of the sheet lane (see {@link PlainCellsReader}). */
+  readonly cells: PlainCellsReader;
   /**
    * Called once the lane has read every row: whether the rows it kept stand. False when an id it kept repeats
    * another (its ids are checked all at once, here, not row by row), or the input was refused meanwhile: the lane
@@ -995,13 +1043,13 @@ export interface PlainRows {
 const plainRowReaders = new WeakMap<object, PlainRows>();
 
 /**
- * The CSV fast lane's way into a checker made by {@link createChecker}: internal to the reading path (not exported
- * by the package).
+ * The fast lanes' way into a checker made by {@link createChecker} (the CSV's and the sheet's): internal to the
+ * reading path (not exported by the package).
  *
  * @param checker - a checker made by {@link createChecker}.
  * @returns its plain rows' reader and settling check, or undefined for any other sink.
  * @example
- * plainRowReaderOf(createChecker('referral')) //=> { row, settle }
+ * plainRowReaderOf(createChecker('referral')) //=> { row, cells, settle, keysRowByRow }
  */
 export function plainRowReaderOf(checker: object): PlainRows | undefined {
   return plainRowReaders.get(checker);

@@ -8,6 +8,8 @@ import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
 import { type CheckOptions, checkOptionsOf, createChecker, plainRowReaderOf } from './check.js';
 import { createByteDecoder } from './decode.js';
 import { FastCsvLane, ID_GIVEN_TWICE } from './fast-csv.js';
+import { SheetLane } from './fast-sheet.js';
+import { recordSpecs } from './fields.js';
 import type { TextEncoding } from './issues.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import type { RecordKind } from './schemas.js';
@@ -125,9 +127,9 @@ export function readRecordsSource<K extends RecordKind>(
 }
 
 /**
- * Which way a CSV input is read, for tests (not exported by the package): `auto` (the fast lane when it applies,
- * handing back to the general path) or `general` (the general path only); `onLane` is told the way the result was
- * read, and why the fast lane handed back.
+ * Which way a CSV input (or a workbook's sheet) is read, for tests (not exported by the package): `auto` (the fast
+ * lane, or the sheet lane, when it applies, handing back to the general path) or `general` (the general path only);
+ * `onLane` is told the way the result was read, and why the lane handed back.
  */
 export interface Lanes {
   /** Default `auto`. */
@@ -382,7 +384,8 @@ export interface ReadWorkbookOptions extends ReadSourceOptions {
  * Reads records from one sheet of an Excel workbook (.xlsx) held in memory, through stages 3 to 5: the sheet chosen
  * by name or by the layout's sheet names, its header found below any title rows (the first row with two headers the
  * layout knows), date cells and serial numbers in date columns read as dates. `input.sha256` is the hash of the
- * bytes; `input.encoding` is `utf-8`.
+ * bytes; `input.encoding` is `utf-8`. A record kind's sheet is read by the sheet lane (`fast-sheet.ts`), which gives
+ * the same result.
  *
  * @param kind - the record kind.
  * @param bytes - the whole workbook.
@@ -402,10 +405,81 @@ export async function readRecordsWorkbook<K extends RecordKind>(
   layout: Layout,
   options: ReadWorkbookOptions = {},
 ): Promise<ParseRecordsResult<K>> {
-  const file = options.file ?? '(workbook)';
-  const checker = checkerOf(kind, layout, { ...options, file });
+  return readWorkbookBy(kind, bytes, layout, options, {});
+}
+
+/**
+ * {@link readRecordsWorkbook}, its way of reading chosen (internal: tests read a workbook both ways). A record kind's
+ * sheet is read by the sheet lane (`fast-sheet.ts`), which gives the same result; when it hands back (an id given
+ * twice, or the input refused after rows were kept), the sheet is read again: by the lane with each row's key looked
+ * up as it is read, or by the general path.
+ *
+ * @param kind - the record kind.
+ * @param bytes - the whole workbook.
+ * @param layout - the layout.
+ * @param options - as {@link readRecordsWorkbook}.
+ * @param lanes - the way to read it, and who is told the way taken.
+ * @returns the result.
+ * @example
+ * (await readWorkbookBy('referral', bytes, inputLayout('referral', 'xlsx'), {}, { lane: 'general' })).records.length //=> 120
+ */
+export async function readWorkbookBy<K extends RecordKind>(
+  kind: K,
+  bytes: Uint8Array,
+  layout: Layout,
+  options: ReadWorkbookOptions,
+  lanes: Lanes,
+): Promise<ParseRecordsResult<K>> {
+  const onProgress = risingProgress(options.onProgress);
+  const given: ReadWorkbookOptions & { readonly file: string } = {
+    ...options,
+    file: options.file ?? '(workbook)',
+    ...(onProgress === undefined ? {} : { onProgress }),
+  };
+  let sha256 = options.sha256;
+  if (sha256 === undefined) {
+    const hash = (options.createHash ?? createSha256)();
+    hash.update(bytes);
+    sha256 = hash.digest();
+  }
+  let why = 'not tried';
+  if (lanes.lane !== 'general') {
+    let fast = await readWorkbookOnce(kind, bytes, layout, given, sha256, 'fast');
+    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
+    if (fast === ID_GIVEN_TWICE)
+      fast = await readWorkbookOnce(kind, bytes, layout, given, sha256, 'fast, keys row by row');
+    if (typeof fast !== 'string') {
+      lanes.onLane?.('fast', '');
+      return fast;
+    }
+    why = fast;
+  }
+  lanes.onLane?.('general', why);
+  return (await readWorkbookOnce(kind, bytes, layout, given, sha256, 'general')) as ParseRecordsResult<K>;
+}
+
+/** One read of a workbook's sheet, the way given: the result, or why the sheet lane handed back. */
+async function readWorkbookOnce<K extends RecordKind>(
+  kind: K,
+  bytes: Uint8Array,
+  layout: Layout,
+  options: ReadWorkbookOptions & { readonly file: string },
+  sha256: string,
+  way: Way,
+): Promise<ParseRecordsResult<K> | string> {
+  const checker = checkerOf(kind, layout, options);
+  const shape = layout.shape(checker);
   // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
-  const shaper = createShaper(layout.shape(checker), checker, { header: 'search' });
+  const shaper = createShaper(shape, checker, { header: 'search' });
+  const plainRows = plainRowReaderOf(checker);
+  let lane: SheetLane | undefined;
+  if (way !== 'general') {
+    if (shape.plainColumns === undefined || plainRows === undefined)
+      return 'a layout whose rows are not read as they are';
+    if (way === 'fast, keys row by row') plainRows.keysRowByRow();
+    const fieldIsDate = recordSpecs[kind].fields.map((field) => field.type === 'date');
+    lane = new SheetLane(shaper, shape, plainRows, fieldIsDate);
+  }
   await (options.tokenize ?? tokenizeSheet)(
     bytes,
     {
@@ -415,13 +489,8 @@ export async function readRecordsWorkbook<K extends RecordKind>(
         ? {}
         : { firstSheetOtherwise: layout.firstSheetOtherwise }),
     },
-    shaper,
+    lane ?? shaper,
   );
-  let sha256 = options.sha256;
-  if (sha256 === undefined) {
-    const hash = (options.createHash ?? createSha256)();
-    hash.update(bytes);
-    sha256 = hash.digest();
-  }
-  return checker.result({ file, sha256, encoding: 'utf-8' });
+  if (lane?.handedBack === true) return lane.reason;
+  return checker.result({ file: options.file, sha256, encoding: 'utf-8' });
 }

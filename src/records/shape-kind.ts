@@ -59,6 +59,7 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
   const fieldIndex = new Map(fields.map((f, i) => [f.name, i] as const));
   const dateFields = new Set(fields.filter((f) => f.type === 'date').map((f) => f.name));
   let columnOfField: number[] | undefined;
+  let headerWidth = 0;
   // Items: each key's field index (null when not read), the keys seen, the map keys used.
   const indexOfKey = new Map<string, number | null>();
   const keysSeen: string[] = [];
@@ -97,6 +98,7 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
         ...(columnMap === undefined ? {} : { columnMap }),
       });
       next.columns(match.columns);
+      headerWidth = cells.length;
       columnOfField = fields.map((f) => match.fields.indexOf(f.name));
       for (const field of fields) if (match.fields.includes(field.name)) next.present(field.name);
       warnUnmatched(
@@ -112,6 +114,8 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
     },
 
     plainColumns: () => columnOfField,
+
+    plainWidth: () => headerWidth,
 
     row(cells, line, found) {
       next.values(cells, columnOfField ?? [], line, found === undefined ? undefined : { issues: found });

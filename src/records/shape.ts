@@ -54,6 +54,11 @@ export interface Shape {
    * Default (absent, or undefined): rows are always given to {@link Shape.row}.
    */
   plainColumns?(): readonly number[] | undefined;
+  /**
+   * With {@link Shape.plainColumns}, once the header is matched: how many cells the header row has (a row with more
+   * goes to {@link Shape.row}, which judges the extra cells), so that the sheet lane can read a row in place.
+   */
+  plainWidth?(): number;
   /** The end of the input: warnings that need all of it (map keys no item used). */
   end(): void;
 }

@@ -17,7 +17,8 @@
  *
  * The CSV fast lane (`fast-csv.ts`) stands in for stages 3 to 5 over the common file (a record kind's CSV, ASCII, no
  * quotes, no line ended by a CR alone): the header and every row that is not plain still go through the shape and
- * check stages, and at anything it does not handle it hands the whole input back to them, read from its start.
+ * check stages, and at anything it does not handle it hands the whole input back to them, read from its start. The
+ * sheet lane (`fast-sheet.ts`) stands in for stages 4 and 5 over a workbook's rows of a record kind the same way.
  * @module
  */
 import type { ColumnReport } from './headers.js';

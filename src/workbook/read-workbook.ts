@@ -350,7 +350,13 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
       const { strings, dateStyles } = await loadTables();
       const entry = archive.find(rel.target) as ZipEntry;
       const scanner = new SheetRowScanner({ sheet, strings, dateStyles, date1904, onRow }, entry.name);
-      for await (const chunk of unzipEntry(archive.bytes, entry)) scanner.write(chunk);
+      try {
+        for await (const chunk of unzipEntry(archive.bytes, entry)) scanner.write(chunk);
+      } catch (error) {
+        // The part cannot be unzipped further: a row the scanner left for the next bytes is read first.
+        scanner.stop();
+        throw error;
+      }
       scanner.end();
       return { sheet, rows: scanner.handler.rows, merged: scanner.handler.merged };
     },

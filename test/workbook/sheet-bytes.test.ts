@@ -4,12 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PartDecoder } from '../../src/workbook/part-text.js';
 import type { SheetCell } from '../../src/workbook/read-workbook.js';
+import { openWorkbook } from '../../src/workbook/read-workbook.js';
 import { SheetHandler } from '../../src/workbook/sheet.js';
 import { isAscii, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
 import { XmlTokenizer } from '../../src/workbook/xml.js';
 import { listZipEntries, unzipEntry } from '../../src/workbook/zip-read.js';
 import { cutAt } from '../helpers/pieces.js';
-import { fixtureBytes } from './helpers.js';
+import { fixtureBytes, rejection, workbookOf } from './helpers.js';
 
 const PART = 'xl/worksheets/sheet1.xml';
 // Shared strings 0 to 2; style 1 is a date style, 0 and 2 are not.
@@ -42,14 +43,21 @@ function ending(read: () => SheetHandler): string {
   }
 }
 
-/** The general path: the pieces decoded to text, tokenized as XML, read by the sheet handler tag by tag. */
-function generalPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
+/** What the source of a part's bytes throws when it cannot give more (`stopped`: the unzipping failed). */
+const STOPPED = new Error('the bytes stopped');
+
+/**
+ * The general path: the pieces decoded to text, tokenized as XML, read by the sheet handler tag by tag; then the end,
+ * or, `stopped`, the source's error ({@link STOPPED}).
+ */
+function generalPath(pieces: readonly Uint8Array[], date1904 = false, stopped = false): Outcome {
   const rows: [number, SheetCell[]][] = [];
   const end = ending(() => {
     const handler = new SheetHandler(contextOf(rows, date1904));
     const tokenizer = new XmlTokenizer(handler, PART);
     const decoder = new PartDecoder(PART);
     for (const piece of pieces) tokenizer.write(decoder.decode(piece));
+    if (stopped) throw STOPPED;
     tokenizer.write(decoder.end());
     tokenizer.end();
     return handler;
@@ -60,13 +68,17 @@ function generalPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
 /** How many rows the scanners made in the tests read themselves, and how many were handed over in all. */
 const tally = { fast: 0, handed: 0 };
 
-/** The fast path: the pieces' bytes read by the row scanner. */
-function scannerPath(pieces: readonly Uint8Array[], date1904 = false): Outcome {
+/** The fast path: the pieces' bytes read by the row scanner; then the end, or, `stopped`, `stop` and the source's error. */
+function scannerPath(pieces: readonly Uint8Array[], date1904 = false, stopped = false): Outcome {
   const rows: [number, SheetCell[]][] = [];
   let scanner: SheetRowScanner | undefined;
   const end = ending(() => {
     scanner = new SheetRowScanner(contextOf(rows, date1904), PART);
     for (const piece of pieces) scanner.write(piece);
+    if (stopped) {
+      scanner.stop();
+      throw STOPPED;
+    }
     scanner.end();
     return scanner.handler;
   });
@@ -304,6 +316,57 @@ describe('SheetRowScanner', () => {
     }
     // annex-a, date1904, workforce-census, libreoffice, libreoffice-1904, exceljs-formulas, handmade (2), entities…
     expect(sheetsRead).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses a damaged row whose end is not yet at hand before the bytes after it are checked, as the general path', () => {
+    // The scanner leaves a row whose </row> is not in the bytes at hand for the next bytes. The general path reads
+    // the bytes in order: a damaged row (r="0") is refused as soon as its tag is read, before bytes that are not
+    // UTF-8 further on (0xff), a character cut by the part's end (0xc3, the first byte of "ë"), or the source's
+    // failing to give more bytes (an entry that cannot be unzipped further) are seen. Cut at every byte, the scanner
+    // must give the same refusal.
+    const head = '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>\n';
+    const damaged = '<row r="0"><c r="A0" t="inlineStr"><is><t>Zo';
+    const parts = [
+      new Uint8Array([...utf8.encode(head + damaged), 0xc3]),
+      new Uint8Array([...utf8.encode(head + damaged), 0xff, ...utf8.encode('</t></is></c></row>')]),
+    ];
+    for (const bytes of parts) {
+      const endings = new Set<string>();
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const pieces = cutAt(bytes, [cut]);
+        const general = generalPath(pieces);
+        expect(scannerPath(pieces), `cut at ${cut}`).toEqual(general);
+        endings.add(general.end);
+        // The bytes stopping after the damaged row's tag: its refusal comes first, on both paths.
+        const stopped = cutAt(bytes.subarray(0, head.length + damaged.length), [cut]);
+        expect(scannerPath(stopped, false, true), `stopped, cut at ${cut}`).toEqual(
+          generalPath(stopped, false, true),
+        );
+        expect(generalPath(stopped, false, true).end).toBe(
+          'refused: sheet "Sheet1" is damaged at row 0: a row numbered "0"',
+        );
+      }
+      // The damaged row is refused first whenever the bytes after it come in a later piece (the part whole, the
+      // bytes that are not UTF-8 are found first as it is decoded at once).
+      expect(endings).toContain('refused: sheet "Sheet1" is damaged at row 0: a row numbered "0"');
+    }
+  });
+
+  it('refuses a damaged last row before an entry whose check sum is wrong, as the general path did', async () => {
+    // The sheet's last row (r="0", damaged) has no </row>, so the scanner leaves it for bytes that never come: the
+    // entry's CRC-32 is wrong, and unzipping fails after its last bytes. The general path refused the row as soon as
+    // its tag was read, before the unzipping's own error; readSheet has the scanner read the row first too.
+    const bytes = await workbookOf('<row r="1"><c r="A1"><v>1</v></c></row><row r="0"><c r="A0"><v>2</v>');
+    const name = utf8.encode('xl/worksheets/sheet1.xml');
+    let at = bytes.length - name.length;
+    while (at >= 0 && name.some((byte, i) => bytes[at + i] !== byte)) at--;
+    // The name's last copy is in the zip's central directory, 46 bytes after the start of its entry (PK\1\2).
+    const entry = at - 46;
+    expect([...bytes.subarray(entry, entry + 4)]).toEqual([0x50, 0x4b, 0x01, 0x02]);
+    bytes[entry + 16] = (bytes[entry + 16] as number) ^ 0xff;
+    const workbook = await openWorkbook(bytes);
+    const error = await rejection(workbook.readSheet(1, () => {}));
+    expect(error.message).toBe('sheet "Sheet1" is damaged at row 0: a row numbered "0"');
   });
 
   it('reads a prefixed or unspaced cell attribute the same wherever the bytes are cut, on both paths', () => {

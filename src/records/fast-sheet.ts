@@ -1,0 +1,139 @@
+/**
+ * The sheet lane: stages 4 and 5 (shape, check) for a workbook's rows in the usual shape, a record kind's columns (no
+ * preset). It stands between the workbook tokenizer and the general shape stage, as a {@link RowSink}: rows before
+ * the header, and the header, go to the shape stage; once the header is matched, each row of text cells (a number
+ * as the shape stage writes it: a serial in a date column as its date) no wider than the header is read by the check
+ * stage in place (`PlainRows.cells` of `check.ts`), and every row that is not utterly plain (a blank required cell, a
+ * problem, a value the schema must decide, an end before its start, a key seen before, a row wider than the header,
+ * a formula without a saved value) goes to the general shape and check stages for that row, so every issue is the
+ * general path's own.
+ *
+ * Like the CSV lane (`fast-csv.ts`), the ids of the rows it keeps are checked all at once at the end: when one is
+ * given twice, or the input is refused after rows were kept, it hands the whole input back
+ * ({@link SheetLane.handedBack}), and the caller reads it again (by the lane with each row's key looked up as it is
+ * read, or by the general path), discarding everything the lane had read.
+ * @module
+ */
+import type { PlainRows } from './check.js';
+import { ID_GIVEN_TWICE } from './fast-csv.js';
+import { cellText, type Shape } from './shape.js';
+import type { Cell, RowProblem, RowSink } from './stages.js';
+
+/**
+ * The sheet lane over the general shape stage. After `end`, when {@link SheetLane.handedBack} is true, what it gave
+ * the next stages is to be discarded.
+ * @example
+ * const checker = createChecker('referral');
+ * const shape = kindLayout('referral').shape(checker);
+ * const dates = recordSpecs.referral.fields.map((field) => field.type === 'date');
+ * const lane = new SheetLane(createShaper(shape, checker, { header: 'search' }), shape, plainRowReaderOf(checker), dates);
+ * lane.row(['id', 'childId', 'referralDate'], 1); // the header, read by the shape stage
+ * lane.row(['R1', 'C1', 40452], 2); // read in place: 40452 is 2010-10-01
+ * lane.end();
+ * lane.handedBack //=> false
+ * checker.result({ file: 'r.xlsx', sha256: '', encoding: 'utf-8' }).records //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
+ */
+export class SheetLane implements RowSink {
+  /** Whether the lane's reading is to be discarded and the input read again (`reason` says why). */
+  handedBack = false;
+  /** Why it handed back, for tests and the performance guide. */
+  reason = '';
+  /** How many rows it read in place (the rest went to the general stages), for tests. */
+  rowsInPlace = 0;
+  private readonly sink: RowSink;
+  private readonly shape: Shape;
+  private readonly plainRows: PlainRows;
+  private readonly fieldIsDate: readonly boolean[];
+  /** The column of each field, once the header is matched. */
+  private at: readonly number[] | undefined;
+  /** The header's cells, once matched. */
+  private width = 0;
+  /** Whether each column holds a date field, once the header is matched. */
+  private columnIsDate: boolean[] = [];
+  private date1904 = false;
+  /** A row's cells as text, when some are numbers (reused from row to row). */
+  private readonly texts: string[] = [];
+
+  /**
+   * @param sink - the general shape stage (the header, and rows that are not plain, go to it).
+   * @param shape - the shape it wraps, which gives the column of each field and the header's width once matched.
+   * @param plainRows - the check stage's reader of plain rows, and its check once they are read.
+   * @param fieldIsDate - whether each field of the kind is a date (a number in its column is an Excel serial).
+   */
+  constructor(sink: RowSink, shape: Shape, plainRows: PlainRows, fieldIsDate: readonly boolean[]) {
+    this.sink = sink;
+    this.shape = shape;
+    this.plainRows = plainRows;
+    this.fieldIsDate = fieldIsDate;
+  }
+
+  row(cells: readonly Cell[], line: number): void {
+    const at = this.at;
+    if (at !== undefined && cells.length <= this.width) {
+      const texts = this.textOf(cells);
+      if (texts !== undefined && this.plainRows.cells(texts, at, line)) {
+        this.rowsInPlace++;
+        return;
+      }
+    }
+    this.sink.row(cells, line);
+    if (at === undefined) this.matched();
+  }
+
+  item(value: unknown, line: number): void {
+    this.sink.item(value, line);
+  }
+
+  problem(problem: RowProblem): void {
+    this.sink.problem(problem);
+  }
+
+  refuse(message: string): void {
+    this.sink.refuse(message);
+  }
+
+  fileValue(name: string, value: unknown): void {
+    if (name === 'dateSystem') this.date1904 = value === '1904';
+    this.sink.fileValue(name, value);
+  }
+
+  end(): void {
+    // The ids of the rows kept, checked all at once: a repeat is the general path's to report.
+    if (!this.plainRows.settle()) {
+      this.handedBack = true;
+      this.reason = ID_GIVEN_TWICE;
+      return;
+    }
+    this.sink.end();
+  }
+
+  /** Takes the columns once the shape stage has matched the header (a row handed to it may have been the header). */
+  private matched(): void {
+    const at = this.shape.plainColumns?.();
+    if (at === undefined) return;
+    this.at = at;
+    this.width = this.shape.plainWidth?.() ?? 0;
+    this.columnIsDate = new Array<boolean>(this.width).fill(false);
+    at.forEach((column, field) => {
+      if (column >= 0 && this.fieldIsDate[field] === true) this.columnIsDate[column] = true;
+    });
+  }
+
+  /**
+   * The row's cells as the shape stage's text (`cellText`: a number in a date column as its date, another as
+   * written), or undefined when a cell holds a formula without a saved value (the shape stage judges it).
+   */
+  private textOf(cells: readonly Cell[]): readonly string[] | undefined {
+    let count = 0;
+    while (count < cells.length && typeof cells[count] === 'string') count++;
+    if (count === cells.length) return cells as readonly string[];
+    const texts = this.texts;
+    texts.length = cells.length;
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column] as Cell;
+      if (typeof cell === 'object') return undefined;
+      texts[column] = cellText(cell, this.columnIsDate[column] === true, this.date1904);
+    }
+    return texts;
+  }
+}

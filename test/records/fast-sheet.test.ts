@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { SheetLane } from '../../src/records/fast-sheet.js';
+import { readWorkbookBy, type WorkbookTokenizer } from '../../src/records/read-source.js';
+import { kindLayout } from '../../src/records/shape-kind.js';
+import { tokenizeSheet } from '../../src/records/tokenize-sheet.js';
+import { workbookOf } from '../workbook/helpers.js';
+
+const HEADER =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>childId</t></is></c>' +
+  '<c r="C1" t="inlineStr"><is><t>referralDate</t></is></c><c r="D1" t="inlineStr"><is><t>completedDate</t></is></c>' +
+  '<c r="E1" t="inlineStr"><is><t>team</t></is></c></row>';
+
+/** A row as the bench's writer makes one: inline text, dates as serials in a date style (style 1). */
+function row(r: number, id: string, child: string, referral: number, completed: number | null, team: string) {
+  const done = completed === null ? '' : `<c r="D${r}" s="1"><v>${completed}</v></c>`;
+  return (
+    `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${id}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${child}</t></is></c>` +
+    `<c r="C${r}" s="1"><v>${referral}</v></c>${done}<c r="E${r}" t="inlineStr"><is><t>${team}</t></is></c></row>`
+  );
+}
+
+/** Reads a sheet of initial assessments both ways: the sheet lane's result, the general path's, and what the lane did. */
+async function bothWays(sheetData: string, merged: readonly string[] = []) {
+  const sheet = await workbookOf(sheetData, undefined, { dateStyle: true, merged });
+  const lanes: string[] = [];
+  let inPlace = 0;
+  const tokenize: WorkbookTokenizer = async (input, options, sink) => {
+    const read = await tokenizeSheet(input, options, sink);
+    if (sink instanceof SheetLane) inPlace += sink.rowsInPlace;
+    return read;
+  };
+  const layout = kindLayout('initial-assessment');
+  const options = { file: 'ia.xlsx', tokenize };
+  const fast = await readWorkbookBy('initial-assessment', sheet, layout, options, {
+    onLane: (lane, why) => lanes.push(why === '' ? lane : `${lane}: ${why}`),
+  });
+  const general = await readWorkbookBy('initial-assessment', sheet, layout, options, { lane: 'general' });
+  return { fast, general, lanes, inPlace };
+}
+
+describe('the sheet lane', () => {
+  it('reads rows in the usual shape in place, and gives each other row to the general stages', async () => {
+    // 40452 is 2010-10-01 in the 1900 system (40298 is 2010-04-30, 154 days before), 40455 is 2010-10-04. Row 3
+    // has no childId (missing_field), row 4 ends before it starts (end_before_start), row 5 repeats IA1's id
+    // (duplicate_id): the lane reads rows 2, 5 and 6 in place, then finds the repeat at the end and reads the sheet
+    // again with each key looked up as it is read, which sends row 5 to the general stages.
+    const { fast, general, lanes, inPlace } = await bothWays(
+      HEADER +
+        row(2, 'IA1', 'C1', 40452, 40455, 'North') +
+        row(3, 'IA2', '', 40452, null, 'East') +
+        row(4, 'IA3', 'C3', 40455, 40452, 'West') +
+        row(5, 'IA1', 'C5', 40452, null, 'North') +
+        row(6, 'IA6', 'C6', 40455, null, 'South'),
+    );
+    expect(fast).toStrictEqual(general);
+    expect(lanes).toEqual(['fast']);
+    expect(fast.records).toEqual([
+      { id: 'IA1', childId: 'C1', referralDate: '2010-10-01', completedDate: '2010-10-04', team: 'North' },
+      { id: 'IA6', childId: 'C6', referralDate: '2010-10-04', team: 'South' },
+    ]);
+    expect(fast.rows).toEqual([2, 6]);
+    expect(fast.issues.map((issue) => [issue.code, issue.row])).toEqual([
+      ['missing_field', 3],
+      ['end_before_start', 4],
+      ['duplicate_id', 5],
+    ]);
+    expect(fast.issues[2]?.message).toContain('is already used by row 2');
+    // Rows 2, 5 and 6 in the first read (row 5's id is checked at its end), rows 2 and 6 in the second.
+    expect(inPlace).toBe(5);
+  });
+
+  it('reads a serial without a date style in a date column as its date, in place', async () => {
+    // 40455 without a style is a number; in the referralDate column the shape stage reads it as 2010-10-04, and so
+    // does the lane.
+    const { fast, general, inPlace } = await bothWays(
+      `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>IA1</t></is></c><c r="B2"><v>17</v></c><c r="C2"><v>40455</v></c></row>`,
+    );
+    expect(fast).toStrictEqual(general);
+    expect(fast.records).toEqual([{ id: 'IA1', childId: '17', referralDate: '2010-10-04' }]);
+    expect(inPlace).toBe(1);
+  });
+
+  it('gives the general path’s refusal of a sheet merged down over rows it read in place', async () => {
+    // E2:E3 merges the team down over row 3: the sheet is refused once its rows are read, and the two rows the lane
+    // kept are rejected with the rest, as the general path rejects them.
+    const { fast, general, lanes } = await bothWays(
+      HEADER + row(2, 'IA1', 'C1', 40452, null, 'North') + row(3, 'IA2', 'C2', 40452, null, ''),
+      ['E2:E3'],
+    );
+    expect(fast).toStrictEqual(general);
+    expect(lanes).toEqual(['fast']);
+    expect(fast.readable).toBe(false);
+    expect(fast.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2 });
+    expect(fast.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('has cells merged down over rows that hold records (E2:E3)'),
+    ]);
+  });
+});
