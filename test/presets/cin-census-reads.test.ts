@@ -149,12 +149,6 @@ describe('cinCensusXmlOf', () => {
         const pruned = readWith(kind, text, cinCensusXmlOf(kind));
         expect(pruned).toEqual(readWith(kind, text, cinCensusXml));
         recordsSeen += pruned.records.length;
-        console.log(
-          kind,
-          pruned.readable,
-          JSON.stringify(pruned.accounting),
-          JSON.stringify(pruned.issues[0]?.message),
-        );
       }),
       { numRuns: 600 },
     );
