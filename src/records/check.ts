@@ -756,10 +756,13 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   // Each text field's cells read so far, found by their characters without making a string (see internedText).
   const interned = fields.map((f) => (f.type === 'text' ? new TextInterning() : undefined));
 
+  // Whether every value of the plain row being read has passed the schema's check (see placePlainValue).
+  let plainFits = true;
+
   const plainRow: PlainRowReader = (text, starts, ends, at, row) => {
     if (refused) return false;
     const candidate = new PlainRecord();
-    let fits = true;
+    plainFits = true;
     for (let i = 0; i < fieldCount; i++) {
       const column = at[i] as number;
       let read: CellOutcome = BLANK;
@@ -801,22 +804,33 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
           }
         }
       }
-      if (read === BLANK) {
-        values[i] = undefined;
-        const given = defaults[i];
-        if (given !== undefined) {
-          setField(candidate, i, names[i] as string, given);
-          values[i] = given;
-        } else if (required[i] === true) return false;
-        continue;
-      }
-      if (isProblem(read)) return false;
-      setField(candidate, i, names[i] as string, read);
-      values[i] = read;
-      if (fits) fits = passes(i, read);
+      if (!placePlainValue(candidate, i, read)) return false;
     }
-    if (!fits) return false;
-    return keepPlainRecord(candidate, row);
+    return plainFits && keepPlainRecord(candidate, row);
+  };
+
+  /**
+   * Puts field i's value as read from a plain row's cell into the row's record and `values`, as `readRow` would, for
+   * the CSV and sheet lanes: false when the row is not plain after all (a blank required cell, a problem), for the
+   * general path to read it. A value read is checked against the schema (`passes`) while every earlier one has
+   * passed; `plainFits` says whether all have (set true before a row's first cell).
+   */
+  const placePlainValue = (candidate: Record<string, unknown>, i: number, read: CellOutcome): boolean => {
+    if (read === BLANK) {
+      values[i] = undefined;
+      const given = defaults[i];
+      if (given !== undefined) {
+        setField(candidate, i, names[i] as string, given);
+        values[i] = given;
+        return true;
+      }
+      return required[i] !== true;
+    }
+    if (isProblem(read)) return false;
+    setField(candidate, i, names[i] as string, read);
+    values[i] = read;
+    if (plainFits) plainFits = passes(i, read);
+    return true;
   };
 
   /**
@@ -856,25 +870,13 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const plainCells: PlainCellsReader = (raws, at, row) => {
     if (refused) return false;
     const candidate = new PlainRecord();
-    let fits = true;
+    plainFits = true;
     for (let i = 0; i < fieldCount; i++) {
       const column = at[i] as number;
       const read = (readers[i] as CellReader)(column < 0 ? undefined : raws[column]);
-      if (read === BLANK) {
-        values[i] = undefined;
-        const given = defaults[i];
-        if (given !== undefined) {
-          setField(candidate, i, names[i] as string, given);
-          values[i] = given;
-        } else if (required[i] === true) return false;
-        continue;
-      }
-      if (isProblem(read)) return false;
-      setField(candidate, i, names[i] as string, read);
-      values[i] = read;
-      if (fits) fits = passes(i, read);
+      if (!placePlainValue(candidate, i, read)) return false;
     }
-    return fits && keepPlainRecord(candidate, row);
+    return plainFits && keepPlainRecord(candidate, row);
   };
 
   /**

@@ -201,12 +201,27 @@ export async function readSourceBy<K extends RecordKind>(
     file: options.file ?? source.name,
     ...(onProgress === undefined ? {} : { onProgress }),
   };
+  return byLanes(lanes, source.rereadable === true && format === 'csv', (way) =>
+    readSourceOnce(kind, source, format, layout, given, way),
+  );
+}
+
+/**
+ * Reads an input the ways {@link Lanes} allow, in turn: by the fast lane when `fastMayTry` and the lanes allow it;
+ * by the lane again with each row's key looked up as it is read when the first read found an id given twice (each
+ * repeat then read by the general stages, which name it); and by the general path when the lane hands the input back
+ * or is not tried. `readOnce(way)` is one whole read: its result, or why the lane handed back. `lanes.onLane` is
+ * told the way that gave the result.
+ */
+async function byLanes<R>(
+  lanes: Lanes,
+  fastMayTry: boolean,
+  readOnce: (way: Way) => Promise<R | string>,
+): Promise<R> {
   let why = 'not tried';
-  if (lanes.lane !== 'general' && source.rereadable === true && format === 'csv') {
-    let fast = await readSourceOnce(kind, source, format, layout, given, 'fast');
-    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
-    if (fast === ID_GIVEN_TWICE)
-      fast = await readSourceOnce(kind, source, format, layout, given, 'fast, keys row by row');
+  if (lanes.lane !== 'general' && fastMayTry) {
+    let fast = await readOnce('fast');
+    if (fast === ID_GIVEN_TWICE) fast = await readOnce('fast, keys row by row');
     if (typeof fast !== 'string') {
       lanes.onLane?.('fast', '');
       return fast;
@@ -214,7 +229,7 @@ export async function readSourceBy<K extends RecordKind>(
     why = fast;
   }
   lanes.onLane?.('general', why);
-  return (await readSourceOnce(kind, source, format, layout, given, 'general')) as ParseRecordsResult<K>;
+  return (await readOnce('general')) as R;
 }
 
 /** One read of the source, the way given: the result, or why the fast lane handed back. */
@@ -442,20 +457,7 @@ export async function readWorkbookBy<K extends RecordKind>(
     hash.update(bytes);
     sha256 = hash.digest();
   }
-  let why = 'not tried';
-  if (lanes.lane !== 'general') {
-    let fast = await readWorkbookOnce(kind, bytes, layout, given, sha256, 'fast');
-    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
-    if (fast === ID_GIVEN_TWICE)
-      fast = await readWorkbookOnce(kind, bytes, layout, given, sha256, 'fast, keys row by row');
-    if (typeof fast !== 'string') {
-      lanes.onLane?.('fast', '');
-      return fast;
-    }
-    why = fast;
-  }
-  lanes.onLane?.('general', why);
-  return (await readWorkbookOnce(kind, bytes, layout, given, sha256, 'general')) as ParseRecordsResult<K>;
+  return byLanes(lanes, true, (way) => readWorkbookOnce(kind, bytes, layout, given, sha256, way));
 }
 
 /** One read of a workbook's sheet, the way given: the result, or why the sheet lane handed back. */
