@@ -25,7 +25,8 @@ export interface OpenFile {
   ): Promise<{ readonly bytesRead: number }>;
   /**
    * The file's descriptor, as a `FileHandle` has it: when given, a seekable file's pieces are read from it with
-   * `readSync` rather than by `read`. Optional: a handle without one is read by `read`.
+   * `readSync` rather than by `read`. Optional: a handle without one is read by `read`, and so is one whose
+   * descriptor has become -1 (a `FileHandle` closed part-way, whose next read then fails).
    */
   readonly fd?: number;
 }
@@ -90,9 +91,10 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
     name,
     rereadable: seekable,
     async *chunks() {
-      const fd = seekable ? handle.fd : undefined;
       let position = 0;
       for (;;) {
+        // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
+        const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
         const bytes = unfilledPiece();
         // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
         const bytesRead =

@@ -83,6 +83,29 @@ describe('fileSource', () => {
     }
   });
 
+  it('fails, rather than read another file, when the handle is closed part-way and its descriptor given again', async () => {
+    // A handle closed while its source is read (a server's request given up): the system gives its descriptor's
+    // number to the next file opened. Read by `handle.read`, the next piece fails (EBADF); read by `readSync` on
+    // the number taken at the start, it would be the other file's bytes, read as this file's without a word. The
+    // handle's `fd` is -1 once closed, so it is asked again for every piece.
+    const first = join(dir, 'closed-first.txt');
+    const other = join(dir, 'closed-other.txt');
+    writeFileSync(first, new Uint8Array(2 * PIECE).fill(65)); // A
+    writeFileSync(other, new Uint8Array(2 * PIECE).fill(66)); // B
+    const handle = await open(first);
+    const pieces = fileSource(handle, first).chunks()[Symbol.asyncIterator]();
+    const piece = await pieces.next();
+    expect(piece.done === true ? undefined : piece.value[0]).toBe(65);
+    await handle.close();
+    // As a system gives the lowest free number, the other file has the closed handle's (the test's point).
+    const reopened = await open(other);
+    try {
+      await expect(pieces.next()).rejects.toMatchObject({ code: 'EBADF' });
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('reads a file that is not seekable by the handle’s read, in order from where the handle stands', async () => {
     // A pipe has a descriptor too, but `readSync` on it would hold the process until its writer writes: it is read by
     // `read` at the current position (-1), which this handle records.
