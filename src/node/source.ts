@@ -92,6 +92,7 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
     rereadable: seekable,
     async *chunks() {
       let position = 0;
+      let piecesRead = 0;
       for (;;) {
         // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
         const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
@@ -105,7 +106,8 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
         position += bytesRead;
         // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
         yield bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
-        if (fd !== undefined && position % (PIECES_BETWEEN_TURNS * PIECE_BYTES) === 0) await nextTurn();
+        // Counted by pieces, not by position, so that a short read in mid-file does not skip the turns after it.
+        if (fd !== undefined && ++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
       }
     },
   };
