@@ -416,8 +416,7 @@ export class SheetHandler implements XmlHandler {
    * cell of the row before), whichever path read the row.
    */
   private forgetCells(): void {
-    // A row without cells (every row the scanner reads in its place) hands over no array: it is kept for the next.
-    if (this.cells.length > 0) this.cells = [];
+    this.cells = [];
     this.hasValue = false;
     this.column = -1;
     this.clearCell();
