@@ -92,15 +92,16 @@ export async function tokenizeSheet(
   const handed = new RowSet();
   let merged: readonly string[];
   try {
-    // One array of cells for every row, refilled: the sink copies what it keeps.
-    const cells: Cell[] = [];
     ({ merged } = await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
+      // The module hands each row a new array of its own: its cells become the reading path's in place (a text
+      // cell, the usual one, is already one), rather than copied into another array.
+      const cells = sheetCells as unknown as Cell[];
       const count = sheetCells.length;
-      cells.length = count;
       let blank = true;
       for (let column = 0; column < count; column++) {
-        const cell = sheetCellOf(sheetCells[column] ?? null, column, row);
-        cells[column] = cell;
+        const sheetCell = sheetCells[column];
+        const cell = typeof sheetCell === 'string' ? sheetCell : sheetCellOf(sheetCell ?? null, column, row);
+        if (cell !== sheetCell) cells[column] = cell;
         if (blank && (typeof cell !== 'string' || cell.trim() !== '')) blank = false;
       }
       if (blank) return;

@@ -74,7 +74,8 @@ export interface SheetSummary {
 
 /**
  * Receives the rows of a sheet, in order.
- * @param cells - the row's cells from column A, empty cells null, without empty cells at the end.
+ * @param cells - the row's cells from column A, empty cells null, without empty cells at the end: a new array for
+ *   each row, the handler's to keep or change.
  * @param row - the row's number, as Excel shows it.
  */
 export type SheetRowHandler = (cells: SheetCell[], row: number) => void;

@@ -23,13 +23,16 @@ interface Outcome {
   readonly end: string;
 }
 
-function contextOf(rows: [number, SheetCell[]][], date1904: boolean) {
+/** What a path hands each row to: by default a copy of its cells, kept in `rows`. */
+type RowTaker = (cells: SheetCell[], row: number) => void;
+
+function contextOf(rows: [number, SheetCell[]][], date1904: boolean, onRow?: RowTaker) {
   return {
     sheet: { name: 'Sheet1', number: 1, hidden: false },
     strings: STRINGS,
     dateStyles: DATE_STYLES,
     date1904,
-    onRow: (cells: SheetCell[], row: number) => rows.push([row, [...cells]]),
+    onRow: onRow ?? ((cells: SheetCell[], row: number) => rows.push([row, [...cells]])),
   };
 }
 
@@ -50,10 +53,15 @@ const STOPPED = new Error('the bytes stopped');
  * The general path: the pieces decoded to text, tokenized as XML, read by the sheet handler tag by tag; then the end,
  * or, `stopped`, the source's error ({@link STOPPED}).
  */
-function generalPath(pieces: readonly Uint8Array[], date1904 = false, stopped = false): Outcome {
+function generalPath(
+  pieces: readonly Uint8Array[],
+  date1904 = false,
+  stopped = false,
+  onRow?: RowTaker,
+): Outcome {
   const rows: [number, SheetCell[]][] = [];
   const end = ending(() => {
-    const handler = new SheetHandler(contextOf(rows, date1904));
+    const handler = new SheetHandler(contextOf(rows, date1904, onRow));
     const tokenizer = new XmlTokenizer(handler, PART);
     const decoder = new PartDecoder(PART);
     for (const piece of pieces) tokenizer.write(decoder.decode(piece));
@@ -69,11 +77,16 @@ function generalPath(pieces: readonly Uint8Array[], date1904 = false, stopped = 
 const tally = { fast: 0, handed: 0 };
 
 /** The fast path: the pieces' bytes read by the row scanner; then the end, or, `stopped`, `stop` and the source's error. */
-function scannerPath(pieces: readonly Uint8Array[], date1904 = false, stopped = false): Outcome {
+function scannerPath(
+  pieces: readonly Uint8Array[],
+  date1904 = false,
+  stopped = false,
+  onRow?: RowTaker,
+): Outcome {
   const rows: [number, SheetCell[]][] = [];
   let scanner: SheetRowScanner | undefined;
   const end = ending(() => {
-    scanner = new SheetRowScanner(contextOf(rows, date1904), PART);
+    scanner = new SheetRowScanner(contextOf(rows, date1904, onRow), PART);
     for (const piece of pieces) scanner.write(piece);
     if (stopped) {
       scanner.stop();
@@ -248,6 +261,31 @@ describe('SheetRowScanner', () => {
     );
     // The sheets are made so that the fast path reads a good share of the rows itself, not only hands them over.
     expect(tally.fast).toBeGreaterThan(tally.handed / 4);
+  });
+
+  it('hands every row a new array of its own on both paths, which the handler may keep and change (property)', () => {
+    // The sheet tokenizer (src/records/tokenize-sheet.ts) turns each row's cells into its own in place and keeps no
+    // copy, so no path may hand over an array it hands again or still fills: each row's array is kept as handed and
+    // overwritten at once, and the rows must still be the general path's with copies taken (its outcome above).
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 6 }), (rows, cuts) => {
+        const pieces = cutAt(utf8.encode(sheetPart(rows.join(''))), cuts);
+        for (const read of [generalPath, scannerPath]) {
+          const kept: SheetCell[][] = [];
+          const copies: [number, SheetCell[]][] = [];
+          const scribbled = read(pieces, false, false, (cells, row) => {
+            copies.push([row, [...cells]]);
+            kept.push(cells);
+            cells.fill('scribbled');
+            cells.push('scribbled');
+          });
+          expect(new Set(kept).size).toBe(kept.length);
+          expect(scribbled.end).toBe(generalPath(pieces).end);
+          expect(copies).toEqual(generalPath(pieces).rows);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses bytes that are not UTF-8, or a part cut short, after the same rows as the general path', () => {
