@@ -73,11 +73,12 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 /**
- * An element name, and how to tell whether it is written at a place in the text (internal: exported for its test). Comparing names where they lie is
- * the largest single cost of the tokenizer (every start and end tag): a name met often (one of {@link KNOWN_NAMES})
- * is compared by a sticky regular expression of its characters, which the engine compiles to native code, about
- * twice as fast as a loop over the codes of the name held in an array (itself faster than `startsWith` or a second
- * string, which is reached through one more indirection at every character); any other name by that loop.
+ * An element name, and how to tell whether it is written at a place in the text (internal: exported for its test).
+ * Comparing names where they lie is the largest single cost of the tokenizer (every start and end tag): a name met
+ * often (one of {@link KNOWN_NAMES}) is compared by a sticky regular expression of its characters, which the engine
+ * compiles to native code, about twice as fast as a loop over the codes of the name held in an array (itself faster
+ * than `startsWith` or a second string, which is reached through one more indirection at every character); any
+ * other name by that loop.
  */
 export class ElementName {
   /** The number of characters. */
