@@ -9,6 +9,8 @@
 //   node scripts/bench/measure.mjs floor FILE     the least a reader of the file does: read, hashed, each byte seen
 //   node scripts/bench/measure.mjs floor-xlsx FILE the same for a workbook: read, hashed, its parts inflated and seen
 //     (either floor with `unseen` after FILE: the bytes read, hashed and inflated but not looked at by a loop)
+//   node scripts/bench/measure.mjs columns FILE HOLIDAYS  a sketch of records held as columns counting NI59 (not the
+//     library's reader: scripts/bench/columns-sketch.mjs says what it leaves out)
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
@@ -87,6 +89,10 @@ if (mode === 'parse') {
   closeSync(fd);
   hash.digest('hex');
   process.stdout.write(`${lines}\n`);
+} else if (mode === 'columns') {
+  const { columnsNi59 } = await import('./columns-sketch.mjs');
+  const counts = columnsNi59(args[0], args[1]);
+  process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'floor-xlsx') {
   // The same for a workbook: the file read and hashed, each part found by the zip's central directory and inflated
   // on zlib's threads in pieces of 1 MiB (as the CLI's zip reader inflates them), and each inflated byte looked at
