@@ -2,6 +2,7 @@
  * The hot path of reading a workbook: one sheet's XML, cell by cell, into rows of {@link SheetCell}s.
  * @module
  */
+import { parseIsoDay } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import type { DateCell, ListedSheet, SheetCell, SheetRowHandler } from './read-workbook.js';
 import { columnName } from './references.js';
@@ -478,10 +479,11 @@ export class SheetHandler implements XmlHandler {
       case TYPE_ERROR:
         return { kind: 'error', error: value };
       case TYPE_DATE: {
-        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity.
-        const day = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity. Its date is read from its
+        // digits, a real day or none: `Date.parse` would read 2010-02-30 as 2 March.
+        const day = parseIsoDay(value.slice(0, 10));
         if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
-        const serial = day / 86_400_000 + (this.context.date1904 ? 24_107 : 25_569);
+        const serial = day + (this.context.date1904 ? 24_107 : 25_569);
         return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
       }
       default:

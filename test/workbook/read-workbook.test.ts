@@ -329,6 +329,30 @@ describe('openWorkbook', () => {
     }
   });
 
+  it('reads an ISO date cell (t="d") of a real day, and refuses one of a day its month does not have', async () => {
+    // A strict Open XML date cell holds its date as text. 2012-02-29 (a leap day) is serial 40968 in the 1900
+    // system (2012-01-01 is 40909, and 31 + 28 days on) and 39506 in the 1904 system (1,462 days less); a time
+    // after the date is dropped. 2010-02-30 and 2011-02-29 are no days at all: `Date.parse` rolls them over to
+    // 2 and 1 March, a date no one wrote, so they are refused as a damaged cell, as a date cell of any other text.
+    const sheet = (value: string) =>
+      `<row r="2"><c r="A2"><v>1</v></c><c r="C2" t="d"><v>${value}</v></c></row>`;
+    expect(await sheetRows(await workbookOf(sheet('2012-02-29T10:30:00')), 1)).toEqual([
+      [2, [1, null, dateCell(40968, '2012-02-29')]],
+    ]);
+    expect(await sheetRows(await workbookOf(sheet('2012-02-29'), undefined, { date1904: true }), 1)).toEqual([
+      [2, [1, null, dateCell(39506, '2012-02-29')]],
+    ]);
+    for (const value of ['2010-02-30', '2011-02-29T00:00:00', '2010-04-31', '10/01/2010']) {
+      for (const date1904 of [false, true]) {
+        const error = await rejection(sheetRows(await workbookOf(sheet(value), undefined, { date1904 }), 1));
+        expect(error).toBeInstanceOf(WorkbookError);
+        expect(error.message).toBe(
+          `sheet "Sheet1" is damaged at cell C2: a date cell holding ${JSON.stringify(value)}`,
+        );
+      }
+    }
+  });
+
   it('refuses a shared string that is not in the table, and a cell beyond column XFD', async () => {
     const missing = await workbookOf('<row r="2"><c r="B2" t="s"><v>0</v></c></row>');
     expect((await rejection(sheetRows(missing, 1))).message).toBe(
