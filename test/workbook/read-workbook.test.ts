@@ -353,6 +353,24 @@ describe('openWorkbook', () => {
     }
   });
 
+  it('gives an ISO date cell (t="d") before March 1900 the serial Excel gives its day, not the next day', async () => {
+    // The 1900 system counts Lotus 1-2-3's 1900-02-29 as serial 60, so a day before it is one serial fewer than
+    // the count from 1899-12-30: 1900-01-01 is serial 1 and 1900-02-28 serial 59 (isoDateToSerial), 1900-03-01
+    // serial 61. Counted from 1899-12-30 alone, 1900-01-01 became serial 2 and was read back as 1900-01-02, and
+    // 1900-02-28 serial 60, no day. 1899-12-31 is serial 0, no day Excel shows (a date column's issue, not a date).
+    const sheet = (value: string) => `<row r="2"><c r="C2" t="d"><v>${value}</v></c></row>`;
+    for (const [value, serial, date] of [
+      ['1900-01-01', 1, '1900-01-01'],
+      ['1900-02-28', 59, '1900-02-28'],
+      ['1900-03-01', 61, '1900-03-01'],
+      ['1899-12-31', 0, null],
+    ] as const) {
+      expect(await sheetRows(await workbookOf(sheet(value)), 1)).toEqual([
+        [2, [null, null, dateCell(serial, date)]],
+      ]);
+    }
+  });
+
   it('refuses a shared string that is not in the table, and a cell beyond column XFD', async () => {
     const missing = await workbookOf('<row r="2"><c r="B2" t="s"><v>0</v></c></row>');
     expect((await rejection(sheetRows(missing, 1))).message).toBe(
