@@ -2,6 +2,7 @@
  * The hot path of reading a workbook: one sheet's XML, cell by cell, into rows of {@link SheetCell}s.
  * @module
  */
+import { parseIsoDay, toDayNumber } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import type { DateCell, ListedSheet, SheetCell, SheetRowHandler } from './read-workbook.js';
 import { columnName } from './references.js';
@@ -12,6 +13,8 @@ import { decodeXmlEntities, type XmlHandler } from './xml.js';
 const MAX_COLUMNS = 16_384;
 /** Date cells of one serial share one object; past this many different serials, new ones are made. */
 const MAX_SHARED_DATES = 1 << 16;
+/** The day number of 1900-03-01, serial 61 in the 1900 system. */
+const MARCH_1900 = toDayNumber('1900-03-01');
 
 /** Excel's escape of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_` an underscore. */
 // The range of a <mergeCell>: `ref="E2:E4"`.
@@ -478,10 +481,12 @@ export class SheetHandler implements XmlHandler {
       case TYPE_ERROR:
         return { kind: 'error', error: value };
       case TYPE_DATE: {
-        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity.
-        const day = Date.parse(`${value.slice(0, 10)}T00:00:00Z`);
+        // An ISO 8601 date cell (strict Open XML): its serial is worked out for uniformity. Its date is read from its
+        // digits, a real day or none: `Date.parse` would read 2010-02-30 as 2 March.
+        const day = parseIsoDay(value.slice(0, 10));
         if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
-        const serial = day / 86_400_000 + (this.context.date1904 ? 24_107 : 25_569);
+        // In the 1900 system a day before Lotus 1-2-3's 1900-02-29 (serial 60) is one serial fewer.
+        const serial = day + (this.context.date1904 ? 24_107 : day < MARCH_1900 ? 25_568 : 25_569);
         return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
       }
       default:

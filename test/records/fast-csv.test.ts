@@ -163,6 +163,67 @@ describe('readTextBy', () => {
     expect(progress).toEqual([50_000, 100_000]);
   });
 
+  it('reads a large file by the lane exactly as the general path does, past every limit the readers switch at', () => {
+    // The generated property files hold at most 120 rows; the readers change how they work past larger counts, and
+    // each change must leave the result as the general path's. 60,000 rows (a fixed pseudo-random sequence): more
+    // than 1,024 cells of each text field (their sharing is judged then, and the ids' turned off), 9,000 teams after
+    // the first 20,000 rows (past the 4,096 values a field shares), dates over 40,000 days, half ISO and half day
+    // first (past the 10,000 cells a date reader remembers), more than 2,048 ids (checked in groups by their hashes'
+    // top bits), two ids given again 40,000 rows after their first row (the lane hands the text back and reads it
+    // again with each key looked up), the two ids that share a hash (W1022789, W1239192: not a repeat), and rows the
+    // general stages read (a padded worker, a blank completion date, an end before its start).
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+      return seed % n;
+    };
+    const isoOf = (day: number) =>
+      new Date(Date.UTC(1990, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const dayFirst = (iso: string) => `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    let text = 'id,childId,referralDate,completedDate,team,workerId\r\n';
+    for (let i = 0; i < 60_000; i++) {
+      const day = next(40_000);
+      const id =
+        i === 45_000
+          ? 'IA5000'
+          : i === 58_000
+            ? 'IA18000'
+            : i === 100
+              ? 'W1022789'
+              : i === 50_100
+                ? 'W1239192'
+                : `IA${i}`;
+      const referral = next(2) === 0 ? isoOf(day) : dayFirst(isoOf(day));
+      const completed = next(50) === 0 ? '' : dayFirst(isoOf(day + next(30) - 2));
+      const team = i < 20_000 ? `T${next(8)}` : `Team ${next(9_000)}`;
+      const worker = next(10) === 0 ? ` W${next(50)} ` : `W${next(50)}`;
+      text += `${id},C${next(20_000)},${referral},${completed},${team},${worker}\r\n`;
+    }
+    const layout = kindLayout('initial-assessment');
+    const lanes: string[] = [];
+    const fast = readTextBy(
+      'initial-assessment',
+      text,
+      'csv',
+      layout,
+      {},
+      { onLane: (lane) => lanes.push(lane) },
+    );
+    const general = readTextBy('initial-assessment', text, 'csv', layout, {}, { lane: 'general' });
+    expect(lanes).toEqual(['fast']);
+    expect(fast).toStrictEqual(general);
+    // The two ids given again are refused on their rows (the line is the row's index plus 2), naming their first.
+    expect(
+      general.issues
+        .filter((issue) => issue.code === 'duplicate_id')
+        .map((issue) => [issue.row, issue.value]),
+    ).toEqual([
+      [45_002, 'IA5000'],
+      [58_002, 'IA18000'],
+    ]);
+    expect(general.accounting.rowsRead).toBe(60_000);
+  });
+
   it('does not try the fast lane for a preset, whose rows are not read as they are', () => {
     const lanes: string[] = [];
     readTextBy(

@@ -329,6 +329,48 @@ describe('openWorkbook', () => {
     }
   });
 
+  it('reads an ISO date cell (t="d") of a real day, and refuses one of a day its month does not have', async () => {
+    // A strict Open XML date cell holds its date as text. 2012-02-29 (a leap day) is serial 40968 in the 1900
+    // system (2012-01-01 is 40909, and 31 + 28 days on) and 39506 in the 1904 system (1,462 days less); a time
+    // after the date is dropped. 2010-02-30 and 2011-02-29 are no days at all: `Date.parse` rolls them over to
+    // 2 and 1 March, a date no one wrote, so they are refused as a damaged cell, as a date cell of any other text.
+    const sheet = (value: string) =>
+      `<row r="2"><c r="A2"><v>1</v></c><c r="C2" t="d"><v>${value}</v></c></row>`;
+    expect(await sheetRows(await workbookOf(sheet('2012-02-29T10:30:00')), 1)).toEqual([
+      [2, [1, null, dateCell(40968, '2012-02-29')]],
+    ]);
+    expect(await sheetRows(await workbookOf(sheet('2012-02-29'), undefined, { date1904: true }), 1)).toEqual([
+      [2, [1, null, dateCell(39506, '2012-02-29')]],
+    ]);
+    for (const value of ['2010-02-30', '2011-02-29T00:00:00', '2010-04-31', '10/01/2010']) {
+      for (const date1904 of [false, true]) {
+        const error = await rejection(sheetRows(await workbookOf(sheet(value), undefined, { date1904 }), 1));
+        expect(error).toBeInstanceOf(WorkbookError);
+        expect(error.message).toBe(
+          `sheet "Sheet1" is damaged at cell C2: a date cell holding ${JSON.stringify(value)}`,
+        );
+      }
+    }
+  });
+
+  it('gives an ISO date cell (t="d") before March 1900 the serial Excel gives its day, not the next day', async () => {
+    // The 1900 system counts Lotus 1-2-3's 1900-02-29 as serial 60, so a day before it is one serial fewer than
+    // the count from 1899-12-30: 1900-01-01 is serial 1 and 1900-02-28 serial 59 (isoDateToSerial), 1900-03-01
+    // serial 61. Counted from 1899-12-30 alone, 1900-01-01 became serial 2 and was read back as 1900-01-02, and
+    // 1900-02-28 serial 60, no day. 1899-12-31 is serial 0, no day Excel shows (a date column's issue, not a date).
+    const sheet = (value: string) => `<row r="2"><c r="C2" t="d"><v>${value}</v></c></row>`;
+    for (const [value, serial, date] of [
+      ['1900-01-01', 1, '1900-01-01'],
+      ['1900-02-28', 59, '1900-02-28'],
+      ['1900-03-01', 61, '1900-03-01'],
+      ['1899-12-31', 0, null],
+    ] as const) {
+      expect(await sheetRows(await workbookOf(sheet(value)), 1)).toEqual([
+        [2, [null, null, dateCell(serial, date)]],
+      ]);
+    }
+  });
+
   it('refuses a shared string that is not in the table, and a cell beyond column XFD', async () => {
     const missing = await workbookOf('<row r="2"><c r="B2" t="s"><v>0</v></c></row>');
     expect((await rejection(sheetRows(missing, 1))).message).toBe(
