@@ -559,8 +559,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   // The key of every row that had one, numbered, and the row each was first seen on.
   const keys = createKeyNumbering();
   const firstRowOfKey: number[] = [];
-  // The ids of the rows the CSV fast lane kept (a kind with a single key), checked for repeats at its end; or, once
-  // the lane has found a repeat that way and reads the input again, each row's key looked up as it is read.
+  // The ids of the rows the fast lanes kept (a kind with a single key), checked for repeats at the end (see
+  // settlePlainRows); or, once a lane has handed the input back for a repeat and reads it again, each row's key
+  // looked up as it is read.
   const laneKeys = new KeyRepeats();
   let keysAtEnd = singleKey >= 0;
   let rowsRead = 0;
@@ -573,11 +574,27 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const values: unknown[] = new Array(fieldCount);
   const PlainRecord = plainObjectMaker();
 
+  // How many records had been accepted when each issue was added: where a lane's record falls among the issues.
+  const recordsBeforeIssue: number[] = [];
+
+  const fullIssue = (issue: Issue): InputIssue => inputIssue(file === undefined ? issue : { ...issue, file });
+
   const add = (issue: Issue): void => {
-    const full = inputIssue(file === undefined ? issue : { ...issue, file });
+    const full = fullIssue(issue);
     if (full.severity === 'error') errors++;
     issues.push(full);
+    recordsBeforeIssue.push(records.length);
   };
+
+  /** The issue of a row whose key `shown` was first seen on row `firstRow`. */
+  const duplicateIssue = (row: number, shown: string, firstRow: number | undefined): Issue => ({
+    code: 'duplicate_id',
+    severity: 'error',
+    row,
+    field: keyName,
+    value: shown,
+    message: `${keyName} ${JSON.stringify(shown)} is already used by row ${firstRow}: each ${kind} record needs its own ${keyFields.length === 1 ? 'id' : 'key'}, so this later row is left out`,
+  });
 
   /** Keeps the issues of a row that is kept: its warnings, counted by code. */
   const keepWarnings = (found: readonly Issue[]): void => {
@@ -677,14 +694,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       else {
         const shown = keyIndices.map((index) => values[index]).join(', ');
         found ??= [];
-        found.push({
-          code: 'duplicate_id',
-          severity: 'error',
-          row,
-          field: keyName,
-          value: shown,
-          message: `${keyName} ${JSON.stringify(shown)} is already used by row ${firstRowOfKey[number]}: each ${kind} record needs its own ${keyFields.length === 1 ? 'id' : 'key'}, so this later row is left out`,
-        });
+        found.push(duplicateIssue(row, shown, firstRowOfKey[number]));
       }
     }
     for (const pair of datePairs) {
@@ -880,19 +890,72 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
 
   /**
-   * Whether the rows {@link plainRow} kept stand as the general path would have kept them: true unless an id gathered
-   * by the lane repeats another of them, or one the general path read in the meantime (its rows' keys are in `keys`),
-   * or the input was refused after the lane kept rows. The lane then hands the input back, and the general path
-   * names every repeat (`duplicate_id`, with the row it was first seen on).
+   * Whether the rows the lanes kept stand as the general path would have kept them, once every row is read: true
+   * unless an id a lane gathered repeats one the general path read (its rows' keys are in `keys`), or the input was
+   * refused after a lane kept rows. The lane then hands the input back, and the general path names every repeat.
+   * An id repeated only among the rows a lane kept is settled here, as the general path would have read those rows:
+   * each row after the first of its id is left out ({@link leaveOutRepeats}).
    */
   const settlePlainRows = (): boolean => {
     if (laneKeys.size === 0) return true;
     if (refused) return false;
     const name = names[singleKey] as string;
     for (let number = 0; number < keys.size; number++) laneKeys.add(hashOf(keys.keyOf(number)), -1 - number);
-    return !laneKeys.hasRepeat((owner) =>
+    const repeats = laneKeys.repeats((owner) =>
       owner >= 0 ? String((records[owner] as Record<string, unknown>)[name]) : keys.keyOf(-1 - owner),
     );
+    if (repeats.length === 0) return true;
+    if (repeats.some((owner) => owner < 0)) return false;
+    leaveOutRepeats(repeats, name);
+    return true;
+  };
+
+  /**
+   * Leaves out each record a lane kept whose id repeats an earlier record's (`repeats`: pairs of record indices, the
+   * first of an id then a later one), as `readRow` would have read its row: rejected, with its `duplicate_id` naming
+   * the first row, placed among the other issues where its row falls. A row a lane kept has no other issue.
+   */
+  const leaveOutRepeats = (repeats: readonly number[], name: string): void => {
+    // The row each record to leave out repeats the id of (rows count from 1; 0 for a record kept).
+    const firstRowOf = new Int32Array(records.length);
+    for (let p = 0; p < repeats.length; p += 2)
+      firstRowOf[repeats[p + 1] as number] = rows[repeats[p] as number] as number;
+    const merged: InputIssue[] = [];
+    const mergedRecords: number[] = [];
+    let next = 0;
+    let kept = 0;
+    let left = 0;
+    // The issues added before record `before` was accepted, in their place (counted among the records kept).
+    const issuesBefore = (before: number): void => {
+      for (; next < issues.length && (recordsBeforeIssue[next] as number) <= before; next++) {
+        merged.push(issues[next] as InputIssue);
+        mergedRecords.push((recordsBeforeIssue[next] as number) - left);
+      }
+    };
+    for (let at = 0; at < records.length; at++) {
+      const firstRow = firstRowOf[at] as number;
+      if (firstRow === 0) {
+        records[kept] = records[at] as RecordOf<K>;
+        rows[kept] = rows[at] as number;
+        kept++;
+        continue;
+      }
+      issuesBefore(at);
+      const shown = String((records[at] as Record<string, unknown>)[name]);
+      merged.push(fullIssue(duplicateIssue(rows[at] as number, shown, firstRow)));
+      mergedRecords.push(kept);
+      left++;
+      errors++;
+      rowsAccepted--;
+      rowsRejected++;
+    }
+    issuesBefore(Number.POSITIVE_INFINITY);
+    records.length = kept;
+    rows.length = kept;
+    for (let i = 0; i < merged.length; i++) {
+      issues[i] = merged[i] as InputIssue;
+      recordsBeforeIssue[i] = mergedRecords[i] as number;
+    }
   };
 
   const checker: Checker<K> = {
@@ -1030,9 +1093,11 @@ export interface PlainRows {
   /** Reads one plain row of the sheet lane (see {@link PlainCellsReader}). */
   readonly cells: PlainCellsReader;
   /**
-   * Called once the lane has read every row: whether the rows it kept stand. False when an id it kept repeats
-   * another (its ids are checked all at once, here, not row by row), or the input was refused meanwhile: the lane
-   * then hands the input back for the general path to read again and report.
+   * Called once the lane has read every row: whether the rows it kept stand. Its ids are checked all at once, here,
+   * not row by row: an id repeated only among the rows it kept is settled as the general path reads it (each later
+   * row left out, rejected with its `duplicate_id` in its place among the issues). False when an id it kept repeats
+   * one of a row the general stages read, or the input was refused meanwhile: the lane then hands the input back
+   * for the general path to read again and report.
    */
   readonly settle: () => boolean;
   /**

@@ -16,11 +16,12 @@
  *   file's bytes, a byte-order mark past the first character);
  * - a carriage return not followed by a line feed (a line ending of CR alone);
  * - a row longer than the cell cap (`MAX_CELL_CHARS`), where the general tokenizer's cap may apply;
- * - at the end, an id of a row it kept given twice ({@link ID_GIVEN_TWICE}): ids are checked all at once when every
- *   row has been read (one sort of their hashes instead of a look-up per row in a table of megabytes: see
- *   `KeyRepeats` in `keys.ts`). The caller then reads the input again by the lane, each row's key looked up as it
- *   is read, so that each repeat goes to the general stages for its row, which name it and the row it was first
- *   seen on.
+ * - at the end, an id of a row it kept given again by a row the general stages read ({@link ID_GIVEN_TWICE}): ids
+ *   are checked all at once when every row has been read (one sort of their hashes instead of a look-up per row in
+ *   a table of megabytes: see `KeyRepeats` in `keys.ts`). The caller then reads the input again by the lane, each
+ *   row's key looked up as it is read, so that each repeat goes to the general stages for its row, which name it
+ *   and the row it was first seen on. An id repeated only among the rows the lane kept is settled without a second
+ *   read: each later row is left out with the general path's `duplicate_id` (`PlainRows.settle`).
  * @module
  */
 import type { PlainRows } from './check.js';
@@ -29,9 +30,9 @@ import type { Shape } from './shape.js';
 import type { RowSink, TextSink } from './stages.js';
 
 /**
- * Why the lane hands an input back when an id of the rows it kept is given twice: the caller reads it again by the
- * lane with each row's key looked up as it is read (`PlainRows.keysRowByRow`), which sends each repeat to the
- * general path for its row.
+ * Why the lane hands an input back when an id of the rows it kept is given again by a row the general stages read:
+ * the caller reads it again by the lane with each row's key looked up as it is read (`PlainRows.keysRowByRow`),
+ * which sends each repeat to the general path for its row.
  * @example ID_GIVEN_TWICE //=> 'an id given twice'
  */
 export const ID_GIVEN_TWICE = 'an id given twice';
@@ -128,7 +129,7 @@ export class FastCsvLane implements TextSink {
       this.rows(text, 0, true);
       if (this.handedBack) return;
     }
-    // The ids of the rows kept, checked all at once: a repeat is the general path's to report.
+    // The ids of the rows kept, checked all at once: a repeat among them is settled, another is the general path's.
     if (!this.plainRows.settle()) {
       this.handBack(ID_GIVEN_TWICE);
       return;

@@ -8,10 +8,11 @@
  * a formula without a saved value) goes to the general shape and check stages for that row, so every issue is the
  * general path's own.
  *
- * Like the CSV lane (`fast-csv.ts`), the ids of the rows it keeps are checked all at once at the end: when one is
- * given twice, or the input is refused after rows were kept, it hands the whole input back
- * ({@link SheetLane.handedBack}), and the caller reads it again (by the lane with each row's key looked up as it is
- * read, or by the general path), discarding everything the lane had read.
+ * Like the CSV lane (`fast-csv.ts`), the ids of the rows it keeps are checked all at once at the end: an id repeated
+ * only among them is settled there (each later row left out with the general path's `duplicate_id`); when one is
+ * given again by a row the general stages read, or the input is refused after rows were kept, it hands the whole
+ * input back ({@link SheetLane.handedBack}), and the caller reads it again (by the lane with each row's key looked up
+ * as it is read, or by the general path), discarding everything the lane had read.
  * @module
  */
 import type { PlainRows } from './check.js';
@@ -98,7 +99,7 @@ export class SheetLane implements RowSink {
   }
 
   end(): void {
-    // The ids of the rows kept, checked all at once: a repeat is the general path's to report.
+    // The ids of the rows kept, checked all at once: a repeat among them is settled, another is the general path's.
     if (!this.plainRows.settle()) {
       this.handedBack = true;
       this.reason = ID_GIVEN_TWICE;

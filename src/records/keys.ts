@@ -443,19 +443,18 @@ export function uncheckedChildNumbers(
 }
 
 /**
- * Keys gathered by their hashes and checked for a repeat all at once, at the end: the CSV fast lane's check of a
- * file's ids (`duplicate_id`). Looking each of 10^6 fresh ids up in a table of several megabytes as it is read costs
- * a cache miss per id (a tenth of the read); gathered, the hashes are put in groups by their top bits (a counting
- * sort) and each group is checked with a table of a few kilobytes that stays in the cache. Two keys are the same only
- * when their hashes and then their strings are equal, so the hash narrows the comparison and never decides it. The
- * check says only whether some key repeats: the lane then hands the file back, and the general path, reading it
- * again, finds each repeat in {@link createKeyNumbering}'s table and names its row. Internal to the reading path (not
- * exported by the package).
+ * Keys gathered by their hashes and checked for repeats all at once, at the end: the fast lanes' check of an input's
+ * ids (`duplicate_id`). Looking each of 10^6 fresh ids up in a table of several megabytes as it is read costs a cache
+ * miss per id (a tenth of the read); gathered, the hashes are put in groups by their top bits (a counting sort) and
+ * each group is checked with a table of a few kilobytes that stays in the cache. Two keys are the same only when
+ * their hashes and then their strings are equal, so the hash narrows the comparison and never decides it. The check
+ * gives each key gathered again with the first key equal to it, by their owners (see `settlePlainRows` in
+ * `check.ts`). Internal to the reading path (not exported by the package).
  * @example
- * const ids = ['IA1', 'IA2', 'IA1'];
+ * const ids = ['IA1', 'IA2', 'IA1', 'IA1'];
  * const repeats = new KeyRepeats();
  * ids.forEach((id, at) => repeats.add(hashOf(id), at));
- * repeats.hasRepeat((at) => ids[at]) //=> true
+ * repeats.repeats((at) => ids[at]) //=> [0, 2, 0, 3]
  */
 export class KeyRepeats {
   /** How many keys have been gathered. */
@@ -484,13 +483,15 @@ export class KeyRepeats {
   }
 
   /**
-   * Whether two of the keys gathered are equal.
+   * The keys gathered that equal one gathered before them.
    * @param keyOf - the key of an owner given to {@link KeyRepeats.add} (compared with `===`).
-   * @returns true when some key was gathered twice.
+   * @returns pairs of owners, flat: the first key gathered of a value, then one gathered after it with the same
+   *   value (every later one, each with the first), in no particular order; empty when no key repeats.
    */
-  hasRepeat(keyOf: (owner: number) => unknown): boolean {
+  repeats(keyOf: (owner: number) => unknown): number[] {
+    const found: number[] = [];
     const count = this.size;
-    if (count < 2) return false;
+    if (count < 2) return found;
     const { hashes, owners } = this;
     // Groups of about 2,048 keys, by the hash's top bits.
     let bits = 0;
@@ -535,12 +536,16 @@ export class KeyRepeats {
             table[slot] = k + 1;
             break;
           }
-          if (hashes[entry - 1] === hash && keyOf(owners[entry - 1] as number) === keyOf(owners[k] as number))
-            return true;
+          // Within a group the keys come in the order they were gathered: the entry is the first of its value.
+          const first = owners[entry - 1] as number;
+          if (hashes[entry - 1] === hash && keyOf(first) === keyOf(owners[k] as number)) {
+            found.push(first, owners[k] as number);
+            break;
+          }
           slot = (slot + 1) & mask;
         }
       }
     }
-    return false;
+    return found;
   }
 }

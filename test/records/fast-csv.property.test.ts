@@ -295,10 +295,10 @@ const idsCase = fc
 
 describe('readSourceBy', () => {
   it('gives by the fast lane what the general path gives for files of new, repeated and colliding ids', async () => {
-    // The lane checks the ids of the rows it keeps all at once at the end, and reads the file again, keys looked up
-    // row by row, when one repeats: every result (records, rows, duplicate_id issues with the row first seen on,
-    // accounting) must be the general path's, in pieces of any size, and files whose ids do not repeat must be read
-    // by the lane once.
+    // The lane checks the ids of the rows it keeps all at once at the end: a repeat among them is settled there,
+    // and the file is read again, keys looked up row by row, when a row the general stages read repeats one. Every
+    // result (records, rows, duplicate_id issues with the row first seen on, accounting) must be the general
+    // path's, in pieces of any size, and files whose ids do not repeat must be read by the lane once.
     let once = 0;
     await fc.assert(
       fc.asyncProperty(idsCase, async ({ text, piece }) => {

@@ -42,8 +42,8 @@ describe('the sheet lane', () => {
   it('reads rows in the usual shape in place, and gives each other row to the general stages', async () => {
     // 40452 is 2010-10-01 in the 1900 system (40298 is 2010-04-30, 154 days before), 40455 is 2010-10-04. Row 3
     // has no childId (missing_field), row 4 ends before it starts (end_before_start), row 5 repeats IA1's id
-    // (duplicate_id): the lane reads rows 2, 5 and 6 in place, then finds the repeat at the end and reads the sheet
-    // again with each key looked up as it is read, which sends row 5 to the general stages.
+    // (duplicate_id): the lane reads rows 2, 5 and 6 in place, then finds the repeat at the end, among the rows it
+    // kept only, and leaves row 5 out as the general path does, its issue between rows 4's and 6's (none).
     const { fast, general, lanes, inPlace } = await bothWays(
       HEADER +
         row(2, 'IA1', 'C1', 40452, 40455, 'North') +
@@ -65,8 +65,55 @@ describe('the sheet lane', () => {
       ['duplicate_id', 5],
     ]);
     expect(fast.issues[2]?.message).toContain('is already used by row 2');
-    // Rows 2, 5 and 6 in the first read (row 5's id is checked at its end), rows 2 and 6 in the second.
-    expect(inPlace).toBe(5);
+    // Rows 2, 5 and 6, in one read (row 5's id is checked at its end, the sheet not read again).
+    expect(inPlace).toBe(3);
+  });
+
+  it('leaves out each row repeating the id of a row it kept, with its issue where its row falls, in one read', async () => {
+    // IA1 is on rows 2, 4 and 6, each read in place; row 3 has no childId, row 5 ends before it starts (40452 is
+    // 2010-10-01, 40455 2010-10-04), both read by the general stages. As the general path reads them: rows 4 and 6
+    // are left out, each naming row 2, their issues in row order among rows 3's and 5's.
+    const { fast, general, lanes, inPlace } = await bothWays(
+      HEADER +
+        row(2, 'IA1', 'C1', 40452, 40455, 'North') +
+        row(3, 'IA2', '', 40452, null, 'East') +
+        row(4, 'IA1', 'C4', 40452, null, 'North') +
+        row(5, 'IA5', 'C5', 40455, 40452, 'West') +
+        row(6, 'IA1', 'C6', 40455, null, 'South') +
+        row(7, 'IA7', 'C7', 40455, null, 'South'),
+    );
+    expect(fast).toStrictEqual(general);
+    expect(lanes).toEqual(['fast']);
+    expect(fast.rows).toEqual([2, 7]);
+    expect(fast.issues.map((issue) => [issue.code, issue.row])).toEqual([
+      ['missing_field', 3],
+      ['duplicate_id', 4],
+      ['end_before_start', 5],
+      ['duplicate_id', 6],
+    ]);
+    expect(fast.issues[3]?.message).toBe(
+      'id "IA1" is already used by row 2: each initial-assessment record needs its own id, so this later row is left out',
+    );
+    expect(fast.accounting).toMatchObject({ rowsRead: 6, rowsAccepted: 2, rowsRejected: 4 });
+    // Rows 2, 4, 6 and 7, once.
+    expect(inPlace).toBe(4);
+  });
+
+  it('reads the sheet again when an id it kept is repeated by a row the general stages read', async () => {
+    // Row 3 repeats row 2's IA1 and has no childId: the general stages read it (missing_field) before the ids are
+    // checked, so the lane cannot tell its issues apart from the general path's; it hands the sheet back and reads
+    // it again with each key looked up as it is read, which names row 2 in row 3's duplicate_id.
+    const { fast, general, lanes, inPlace } = await bothWays(
+      HEADER + row(2, 'IA1', 'C1', 40452, null, 'North') + row(3, 'IA1', '', 40452, null, 'East'),
+    );
+    expect(fast).toStrictEqual(general);
+    expect(lanes).toEqual(['fast']);
+    expect(fast.issues.map((issue) => [issue.code, issue.row])).toEqual([
+      ['missing_field', 3],
+      ['duplicate_id', 3],
+    ]);
+    // Row 2 in each of the two reads.
+    expect(inPlace).toBe(2);
   });
 
   it('reads a serial without a date style in a date column as its date, in place', async () => {

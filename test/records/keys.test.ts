@@ -115,7 +115,7 @@ function repeatsOf(keys: readonly string[]): boolean {
   keys.forEach((key, at) => {
     repeats.add(hashOf(key), at);
   });
-  return repeats.hasRepeat((owner) => keys[owner]);
+  return repeats.repeats((owner) => keys[owner]).length > 0;
 }
 
 describe('KeyRepeats', () => {
@@ -127,6 +127,24 @@ describe('KeyRepeats', () => {
     expect(repeatsOf(['A1', 'A10', 'A100', 'A1000'])).toBe(false);
     expect(repeatsOf([])).toBe(false);
     expect(repeatsOf(['A1'])).toBe(false);
+  });
+
+  it('gives each key gathered again with the first of its value, by their owners', () => {
+    // W1022789 and W1239192 share one hash: only equal strings pair. W1022789 is gathered at 0, 2 and 4 (each later
+    // one with the first, 0), W1239192 at 1 and 5; W7 once. The pairs come in no particular order: sorted here.
+    const keys = ['W1022789', 'W1239192', 'W1022789', 'W7', 'W1022789', 'W1239192'];
+    const repeats = new KeyRepeats();
+    keys.forEach((key, at) => {
+      repeats.add(hashOf(key), 100 + at);
+    });
+    const found = repeats.repeats((owner) => keys[owner - 100]);
+    const pairs: [number, number][] = [];
+    for (let p = 0; p < found.length; p += 2) pairs.push([found[p] as number, found[p + 1] as number]);
+    expect(pairs.sort((a, b) => a[1] - b[1])).toEqual([
+      [100, 102],
+      [100, 104],
+      [101, 105],
+    ]);
   });
 
   it('finds a repeat among 10^5 distinct ids wherever it is, the ids checked in groups of their hashes', () => {
