@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { PlainRows } from '../records/check.js';
 import { parseDateCell } from '../records/dates.js';
 import { recordSpecs } from '../records/fields.js';
 import { type InputIssue, inputIssue, type SkipReason } from '../records/issues.js';
@@ -148,6 +149,8 @@ interface Emitter {
   emit(values: Readonly<Record<string, string | undefined>>, element: XmlNode): void;
   /** The end of the input. */
   end(): void;
+  /** Gives each record to the check stage's lane first (see `Shape.plainItems`); `direct` only. */
+  plainItems?(rows: PlainRows): void;
 }
 
 /**
@@ -162,7 +165,8 @@ export type CinCensusWay = 'direct' | 'item';
  * The census's {@link Emitter}, the way given. `direct` does what the kind's shape does with an item whose keys are
  * all the kind's canonical fields (every name the census shape gives is one) and no column map (so nothing to warn
  * of at the end): each field told `present` the first time it has a value, the values in field order (absent:
- * undefined), blank values called an item's.
+ * undefined), blank values called an item's. Once a reader gives it the check stage's lane (`plainItems`), each
+ * record goes to the lane first, as a sheet's row does, and to `values` only when the lane does not keep it.
  */
 function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Emitter {
   if (way === 'item') {
@@ -177,6 +181,9 @@ function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Em
   const told = new Set<string>();
   // One array for every record: the check stage reads the values during the call only.
   const given: (string | undefined)[] = new Array(fields.length);
+  // The check stage's lane, once given, and where it finds each field: in its own place.
+  let lane: PlainRows | undefined;
+  const inPlace = fields.map((_, index) => index);
   const emit = (values: Readonly<Record<string, string | undefined>>, element: XmlNode): void => {
     given.fill(undefined);
     for (const name in values) {
@@ -189,9 +196,16 @@ function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Em
         next.present(name);
       }
     }
-    next.values(given, undefined, lineOf(element), ITEM);
+    const line = lineOf(element);
+    if (lane === undefined || !lane.cells(given, inPlace, line)) next.values(given, undefined, line, ITEM);
   };
-  return { emit, end: () => {} };
+  return {
+    emit,
+    end: () => {},
+    plainItems: (rows) => {
+      lane = rows;
+    },
+  };
 }
 
 /** One conference of an episode, a section 47 enquiry that is not one (skipped), or a row that cannot be read. */
@@ -361,9 +375,10 @@ export function createCinCensusShapeBy(
       `the CIN census gives ${cinCensusKinds.join(', ')} records, not ${JSON.stringify(kind)}`,
     );
   }
-  const { emit, end } = emitterOf(kind as CinCensusKind, next, way);
+  const { emit, end, plainItems } = emitterOf(kind as CinCensusKind, next, way);
   const dateFormat = options.dateFormat ?? 'auto';
   return {
+    ...(plainItems === undefined ? {} : { plainItems }),
     knows: () => false,
     header: () => ({ fields: [], dates: [] }),
     row: () => {},
