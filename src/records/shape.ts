@@ -66,6 +66,7 @@ export interface Shape {
    * that is not plain, a repeated key). Called by a reader before any input, and only by one that settles the lane
    * at the end (`rows.settle`: ids are checked all at once then, unless `rows.keysRowByRow` was called).
    * Default (absent): items' values always go to `values`.
+   * @internal The reading path's own, as the lane it gives is.
    */
   plainItems?(rows: PlainRows): void;
   /** The end of the input: warnings that need all of it (map keys no item used). */
