@@ -186,9 +186,10 @@ interface Emitter {
 
 /**
  * How the census's records reach the check stage: `direct` (each record's values put in the kind's field order and
- * given to the check stage at once) or `item` (as an item, an object of the values present, through the kind's
- * shape, `createKindShape`): the same values, rows and fields present either way; `direct` makes no object per
- * record and looks up no key. `item` is kept for tests that prove the two the same.
+ * given to the check stage at once, to its lane first when a reader gave the shape one: see `Shape.plainItems`) or
+ * `item` (as an item, an object of the values present, through the kind's shape, `createKindShape`): the same
+ * values, rows and fields present either way; `direct` makes no object of the values and looks up no key. `item` is
+ * kept for tests that prove the two the same.
  */
 export type CinCensusWay = 'direct' | 'item';
 
