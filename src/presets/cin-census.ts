@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { PlainRows } from '../records/check.js';
 import { parseDateCell } from '../records/dates.js';
 import { recordSpecs } from '../records/fields.js';
 import { type InputIssue, inputIssue, type SkipReason } from '../records/issues.js';
@@ -129,12 +130,40 @@ function lineOf(element: XmlNode): number {
   return (element[XML_LINE] as number | undefined) ?? 0;
 }
 
-/** The values that are present. */
-function defined(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/**
+ * The element's first child named `name` that has children of their own: `all(element, name)[0]`, without the list.
+ */
+function first(element: XmlNode, name: string): XmlNode | undefined {
+  const value = element[name];
+  if (Array.isArray(value)) return value.find(isNode);
+  return isNode(value) ? value : undefined;
+}
+
+/**
+ * The fields a census record of each kind gives, in the order its shape gives their values to
+ * {@link Emitter.emit} (every one a canonical field of the kind).
+ */
+const givenFields: Readonly<Record<CinCensusKind, readonly string[]>> = {
+  referral: ['id', 'childId', 'referralDate', 'source'],
+  assessment: ['id', 'childId', 'startDate', 'completedDate'],
+  'cp-conference': [
+    'id',
+    'childId',
+    'conferenceDate',
+    'type',
+    'strategyDiscussionDate',
+    's47StartDate',
+    'referralDate',
+  ],
+  'cp-plan': ['id', 'childId', 'startDate', 'endDate', 'previousPlans'],
+};
+
+/** The values that are present, by the names given (an item, as the kind's shape reads one). */
+function defined(names: readonly string[], values: readonly (string | undefined)[]): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const field in values) {
-    const value = values[field];
-    if (value !== undefined) kept[field] = value;
+  for (let k = 0; k < names.length; k++) {
+    const value = values[k];
+    if (value !== undefined) kept[names[k] as string] = value;
   }
   return kept;
 }
@@ -144,17 +173,23 @@ const ITEM: RowExtras = { blank: 'item' };
 
 /** How a census shape's records reach the check stage. */
 interface Emitter {
-  /** Gives one record's values (by field name, undefined when absent) to the check stage, at an element's line. */
-  emit(values: Readonly<Record<string, string | undefined>>, element: XmlNode): void;
+  /**
+   * Gives one record's values to the check stage, at an element's line: those of the kind's {@link givenFields}, in
+   * that order, undefined when absent.
+   */
+  emit(element: XmlNode, values: readonly (string | undefined)[]): void;
   /** The end of the input. */
   end(): void;
+  /** Gives each record to the check stage's lane first (see `Shape.plainItems`); `direct` only. */
+  plainItems?(rows: PlainRows): void;
 }
 
 /**
  * How the census's records reach the check stage: `direct` (each record's values put in the kind's field order and
- * given to the check stage at once) or `item` (as an item, an object of the values present, through the kind's
- * shape, `createKindShape`): the same values, rows and fields present either way; `direct` makes no object per
- * record and looks up no key. `item` is kept for tests that prove the two the same.
+ * given to the check stage at once, to its lane first when a reader gave the shape one: see `Shape.plainItems`) or
+ * `item` (as an item, an object of the values present, through the kind's shape, `createKindShape`): the same
+ * values, rows and fields present either way; `direct` makes no object of the values and looks up no key. `item` is
+ * kept for tests that prove the two the same.
  */
 export type CinCensusWay = 'direct' | 'item';
 
@@ -162,36 +197,48 @@ export type CinCensusWay = 'direct' | 'item';
  * The census's {@link Emitter}, the way given. `direct` does what the kind's shape does with an item whose keys are
  * all the kind's canonical fields (every name the census shape gives is one) and no column map (so nothing to warn
  * of at the end): each field told `present` the first time it has a value, the values in field order (absent:
- * undefined), blank values called an item's.
+ * undefined), blank values called an item's. Once a reader gives it the check stage's lane (`plainItems`), each
+ * record goes to the lane first, as a sheet's row does, and to `values` only when the lane does not keep it.
  */
 function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Emitter {
+  const names = givenFields[kind];
   if (way === 'item') {
     const records = createKindShape(kind, next);
     return {
-      emit: (values, element) => records.item(defined(values), lineOf(element), {}),
+      emit: (element, values) => records.item(defined(names, values), lineOf(element), {}),
       end: () => records.end(),
     };
   }
   const fields = recordSpecs[kind].fields;
-  const indexOf = new Map(fields.map((field, index) => [field.name, index] as const));
-  const told = new Set<string>();
+  // The place of each value given among the kind's fields, and whether its field was told present.
+  const fieldOf = names.map((name) => fields.findIndex((field) => field.name === name));
+  const told = names.map(() => false);
   // One array for every record: the check stage reads the values during the call only.
   const given: (string | undefined)[] = new Array(fields.length);
-  const emit = (values: Readonly<Record<string, string | undefined>>, element: XmlNode): void => {
+  // The check stage's lane, once given, and where it finds each field: in its own place.
+  let lane: PlainRows | undefined;
+  const inPlace = fields.map((_, index) => index);
+  const emit = (element: XmlNode, values: readonly (string | undefined)[]): void => {
     given.fill(undefined);
-    for (const name in values) {
-      const value = values[name];
-      const index = indexOf.get(name);
-      if (value === undefined || index === undefined) continue;
-      given[index] = value;
-      if (!told.has(name)) {
-        told.add(name);
-        next.present(name);
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k];
+      if (value === undefined) continue;
+      given[fieldOf[k] as number] = value;
+      if (told[k] !== true) {
+        told[k] = true;
+        next.present(names[k] as string);
       }
     }
-    next.values(given, undefined, lineOf(element), ITEM);
+    const line = lineOf(element);
+    if (lane === undefined || !lane.cells(given, inPlace, line)) next.values(given, undefined, line, ITEM);
   };
-  return { emit, end: () => {} };
+  return {
+    emit,
+    end: () => {},
+    plainItems: (rows) => {
+      lane = rows;
+    },
+  };
 }
 
 /** One conference of an episode, a section 47 enquiry that is not one (skipped), or a row that cannot be read. */
@@ -361,41 +408,36 @@ export function createCinCensusShapeBy(
       `the CIN census gives ${cinCensusKinds.join(', ')} records, not ${JSON.stringify(kind)}`,
     );
   }
-  const { emit, end } = emitterOf(kind as CinCensusKind, next, way);
+  const { emit, end, plainItems } = emitterOf(kind as CinCensusKind, next, way);
   const dateFormat = options.dateFormat ?? 'auto';
   return {
+    ...(plainItems === undefined ? {} : { plainItems }),
     knows: () => false,
     header: () => ({ fields: [], dates: [] }),
     row: () => {},
     item(value) {
       if (!isNode(value)) return;
       const child = value;
-      const identifiers = all(child, 'ChildIdentifiers')[0];
+      const identifiers = first(child, 'ChildIdentifiers');
       const childId = text(identifiers, 'LAchildID') ?? text(child, 'LAchildID');
       for (const episode of all(child, 'CINdetails')) {
         const referralDate = text(episode, 'CINreferralDate');
         if (kind === 'referral') {
-          emit(
-            {
-              id: eventId(childId, referralDate, dateFormat),
-              childId,
-              referralDate,
-              source: text(episode, 'ReferralSource'),
-            },
-            episode,
-          );
+          emit(episode, [
+            eventId(childId, referralDate, dateFormat),
+            childId,
+            referralDate,
+            text(episode, 'ReferralSource'),
+          ]);
         } else if (kind === 'assessment') {
           for (const assessment of all(episode, 'Assessments')) {
             const startDate = text(assessment, 'AssessmentActualStartDate');
-            emit(
-              {
-                id: eventId(childId, startDate, dateFormat),
-                childId,
-                startDate,
-                completedDate: text(assessment, 'AssessmentAuthorisationDate'),
-              },
-              assessment,
-            );
+            emit(assessment, [
+              eventId(childId, startDate, dateFormat),
+              childId,
+              startDate,
+              text(assessment, 'AssessmentAuthorisationDate'),
+            ]);
           }
         } else if (kind === 'cp-conference') {
           conferencesOf(episode).forEach((conference) => {
@@ -404,33 +446,27 @@ export function createCinCensusShapeBy(
             } else if ('issue' in conference) {
               next.rejected(conference.line, [conference.issue]);
             } else {
-              emit(
-                {
-                  id: eventId(childId, conference.conferenceDate, dateFormat),
-                  childId,
-                  conferenceDate: conference.conferenceDate,
-                  type: 'initial',
-                  strategyDiscussionDate: conference.s47StartDate,
-                  s47StartDate: conference.s47StartDate,
-                  referralDate,
-                },
-                conference.element,
-              );
+              emit(conference.element, [
+                eventId(childId, conference.conferenceDate, dateFormat),
+                childId,
+                conference.conferenceDate,
+                'initial',
+                conference.s47StartDate,
+                conference.s47StartDate,
+                referralDate,
+              ]);
             }
           });
         } else {
           for (const plan of all(episode, 'ChildProtectionPlans')) {
             const startDate = text(plan, 'CPPstartDate');
-            emit(
-              {
-                id: eventId(childId, startDate, dateFormat),
-                childId,
-                startDate,
-                endDate: text(plan, 'CPPendDate'),
-                previousPlans: text(plan, 'NumberOfPreviousCPP'),
-              },
-              plan,
-            );
+            emit(plan, [
+              eventId(childId, startDate, dateFormat),
+              childId,
+              startDate,
+              text(plan, 'CPPendDate'),
+              text(plan, 'NumberOfPreviousCPP'),
+            ]);
           }
         }
       }

@@ -873,9 +873,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
 
   /**
-   * The sheet lane's row (see {@link PlainCellsReader}): `readRow` for a row of text cells whose every value is
-   * plain, or false, having changed nothing, for the general path to read it. Each cell is read by its field's
-   * general reader, as `readRow` reads it; what the lane saves is the general stages' work around the cells.
+   * The sheet lane's row, and the census lane's record (see {@link PlainCellsReader}): `readRow` for a row of text
+   * cells whose every value is plain, or false, having changed nothing, for the general path to read it. Each cell is
+   * read by its field's general reader, as `readRow` reads it; what the lane saves is the general stages' work around
+   * the cells, and, while ids are checked at the end, a look-up per row in a table of megabytes.
    */
   const plainCells: PlainCellsReader = (raws, at, row) => {
     if (refused) return false;
@@ -1080,17 +1081,22 @@ export type PlainRowReader = (
 ) => boolean;
 
 /**
- * Reads one row of text cells (a sheet's, `fast-sheet.ts`), field `i` in `raws[at[i]]` (negative: no column), as the
- * check stage's `values` would read it, when every value is plain (as {@link PlainRowReader}): then the record is
- * kept and the row counted; otherwise nothing is changed and it returns false, for the general path to read the row.
+ * Reads one row of text cells (a sheet's, `fast-sheet.ts`; a census record's values, undefined when absent,
+ * `cin-census.ts`), field `i` in `raws[at[i]]` (negative: no column), as the check stage's `values` would read it,
+ * when every value is plain (as {@link PlainRowReader}): then the record is kept and the row counted; otherwise
+ * nothing is changed and it returns false, for the general path to read the row.
  */
-export type PlainCellsReader = (raws: readonly string[], at: readonly number[], row: number) => boolean;
+export type PlainCellsReader = (
+  raws: readonly (string | undefined)[],
+  at: readonly number[],
+  row: number,
+) => boolean;
 
 /** The fast lanes' way into a checker: their rows, and the check made when they have all been read. */
 export interface PlainRows {
   /** Reads one plain row of the CSV lane (see {@link PlainRowReader}). */
   readonly row: PlainRowReader;
-  /** Reads one plain row of the sheet lane (see {@link PlainCellsReader}). */
+  /** Reads one plain row of the sheet lane, or one census record (see {@link PlainCellsReader}). */
   readonly cells: PlainCellsReader;
   /**
    * Called once the lane has read every row: whether the rows it kept stand. Its ids are checked all at once, here,
@@ -1110,8 +1116,8 @@ export interface PlainRows {
 const plainRowReaders = new WeakMap<object, PlainRows>();
 
 /**
- * The fast lanes' way into a checker made by {@link createChecker} (the CSV's and the sheet's): internal to the
- * reading path (not exported by the package).
+ * The fast lanes' way into a checker made by {@link createChecker} (the CSV's, the sheet's and the census's):
+ * internal to the reading path (not exported by the package).
  *
  * @param checker - a checker made by {@link createChecker}.
  * @returns its plain rows' reader and settling check, or undefined for any other sink.

@@ -5,7 +5,13 @@
  * @module
  */
 import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
-import { type CheckOptions, checkOptionsOf, createChecker, plainRowReaderOf } from './check.js';
+import {
+  type CheckOptions,
+  checkOptionsOf,
+  createChecker,
+  type PlainRows,
+  plainRowReaderOf,
+} from './check.js';
 import { createByteDecoder } from './decode.js';
 import { FastCsvLane, ID_GIVEN_TWICE } from './fast-csv.js';
 import { SheetLane } from './fast-sheet.js';
@@ -103,6 +109,8 @@ function headerOf(format: TextFormat): 'first-row' | 'none' {
  * grows with the records kept, not with the file); a JSON array is read whole. A CSV file of a record kind from a
  * source that can be read again (`rereadable`) is read by the fast lane (`fast-csv.ts`), which gives the same
  * result, and hands the file back to the general path, read again from its start, at anything it does not handle.
+ * A CIN census from such a source gives its records to the check stage's lane (`Shape.plainItems`), their ids checked
+ * at the end; when one repeats, the file is read again with each id looked up as it is read.
  *
  * @param kind - the record kind.
  * @param source - the bytes and the name messages give them.
@@ -127,8 +135,9 @@ export function readRecordsSource<K extends RecordKind>(
 }
 
 /**
- * Which way a CSV input (or a workbook's sheet) is read, for tests (not exported by the package): `auto` (the fast
- * lane, or the sheet lane, when it applies, handing back to the general path) or `general` (the general path only);
+ * Which way a CSV input (or a workbook's sheet, or a CIN census) is read, for tests (not exported by the package):
+ * `auto` (the fast lane, the sheet lane or the census lane, when it applies, handing back to the general path) or
+ * `general` (the general path only);
  * `onLane` is told the way the result was read, and why the lane handed back.
  */
 export interface Lanes {
@@ -175,6 +184,18 @@ function fastLaneOf(
 }
 
 /**
+ * The check stage's lane given to a shape of items in field order (a census's: `Shape.plainItems`), or undefined
+ * when the shape has none. Its ids are checked at the end (`settle`), or row by row on the second read.
+ */
+function itemLaneOf(shape: Shape, checker: object, way: Way): PlainRows | undefined {
+  const plainRows = plainRowReaderOf(checker);
+  if (shape.plainItems === undefined || plainRows === undefined) return undefined;
+  if (way === 'fast, keys row by row') plainRows.keysRowByRow();
+  shape.plainItems(plainRows);
+  return plainRows;
+}
+
+/**
  * {@link readRecordsSource}, its way of reading chosen (internal: tests read an input both ways).
  *
  * @param kind - the record kind.
@@ -201,7 +222,7 @@ export async function readSourceBy<K extends RecordKind>(
     file: options.file ?? source.name,
     ...(onProgress === undefined ? {} : { onProgress }),
   };
-  return byLanes(lanes, source.rereadable === true && format === 'csv', (way) =>
+  return byLanes(lanes, source.rereadable === true && (format === 'csv' || format === 'xml'), (way) =>
     readSourceOnce(kind, source, format, layout, given, way),
   );
 }
@@ -246,8 +267,10 @@ async function readSourceOnce<K extends RecordKind>(
   const checker = checkerOf(kind, layout, options);
   const shape = layout.shape(checker);
   const shaper = createShaper(shape, checker, { header: headerOf(format) });
-  const lane = fast ? fastLaneOf(format, shape, checker, shaper, way) : undefined;
-  if (fast && lane === undefined) return 'a layout whose rows are not read as they are';
+  const lane = fast && format === 'csv' ? fastLaneOf(format, shape, checker, shaper, way) : undefined;
+  const itemLane = fast && format === 'xml' ? itemLaneOf(shape, checker, way) : undefined;
+  if (fast && lane === undefined && itemLane === undefined)
+    return 'a layout whose rows are not read as they are';
   const tokenizer = lane ?? tokenizerOf(format, layout, shaper);
   const decoder = createByteDecoder({
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
@@ -266,6 +289,7 @@ async function readSourceOnce<K extends RecordKind>(
   if (rest.length > 0) tokenizer.write(rest);
   tokenizer.end();
   if (lane?.handedBack === true) return lane.reason;
+  if (itemLane?.settle() === false) return ID_GIVEN_TWICE;
   const decoded = decoder.result();
   // Bytes that cannot be read as text in one encoding: the whole input is refused, rows read before the problem
   // was seen included (their names may already be corrupted).

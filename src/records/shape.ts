@@ -6,6 +6,7 @@
  * (`shape-kind.ts`), or a preset's layout (`presets/`).
  * @module
  */
+import type { PlainRows } from './check.js';
 import { excelSerialToIsoDate } from './excel-dates.js';
 import { type InputIssue, inputIssue, issueValue } from './issues.js';
 import type { Cell, RowProblem, RowSink, ValuesSink } from './stages.js';
@@ -59,6 +60,15 @@ export interface Shape {
    * goes to {@link Shape.row}, which judges the extra cells), so that the sheet lane can read a row in place.
    */
   plainWidth?(): number;
+  /**
+   * For a shape that gives the check stage each item's values in field order (the CIN census's): from now on, each
+   * item's values go first to `rows.cells`, and to the check stage's `values` only when it returns false (a value
+   * that is not plain, a repeated key). Called by a reader before any input, and only by one that settles the lane
+   * at the end (`rows.settle`: ids are checked all at once then, unless `rows.keysRowByRow` was called).
+   * Default (absent): items' values always go to `values`.
+   * @internal The reading path's own, as the lane it gives is.
+   */
+  plainItems?(rows: PlainRows): void;
   /** The end of the input: warnings that need all of it (map keys no item used). */
   end(): void;
 }

@@ -9,7 +9,9 @@ import {
   createCinCensusShape,
   createCinCensusShapeBy,
 } from '../../src/presets/cin-census.js';
-import { readRecordsSource, readRecordsText } from '../../src/records/read-source.js';
+import { InputError } from '../../src/records/issues.js';
+import { createKeyNumbering } from '../../src/records/keys.js';
+import { readRecordsSource, readRecordsText, readSourceBy } from '../../src/records/read-source.js';
 import type { Layout } from '../../src/records/shape.js';
 import { cutAt } from '../helpers/pieces.js';
 
@@ -130,12 +132,15 @@ const refusal = fc.oneof(
   { weight: 15, arbitrary: fc.constant('') },
   { weight: 1, arbitrary: fc.constantFrom('<Extra>AT&T</Extra>', '<Extra><X>y</Z></Extra>') },
 );
-const child = fc
-  .tuple(fc.constantFrom('C1', 'C2', ''), elements, fc.array(episode, { maxLength: 3 }), elements, refusal)
-  .map(
-    ([id, extra, episodes, more, bad]) =>
-      `<Child>\n<ChildIdentifiers><LAchildID>${id}</LAchildID>${extra}</ChildIdentifiers>\n${episodes.join('\n')}\n${more}${bad}</Child>`,
-  );
+/** A child whose LAchildID is drawn from `ids`. */
+const childOf = (ids: fc.Arbitrary<string>) =>
+  fc
+    .tuple(ids, elements, fc.array(episode, { maxLength: 3 }), elements, refusal)
+    .map(
+      ([id, extra, episodes, more, bad]) =>
+        `<Child>\n<ChildIdentifiers><LAchildID>${id}</LAchildID>${extra}</ChildIdentifiers>\n${episodes.join('\n')}\n${more}${bad}</Child>`,
+    );
+const child = childOf(fc.constantFrom('C1', 'C2', ''));
 const census = fc
   .array(child, { minLength: 1, maxLength: 5 })
   .map((children) => `<Message>\n<Children>\n${children.join('\n')}\n</Children>\n</Message>\n`);
@@ -208,5 +213,108 @@ describe('createCinCensusShapeBy', () => {
       { numRuns: 400 },
     );
     expect(recordsSeen).toBeGreaterThan(100);
+  });
+});
+
+describe('the census lane (Shape.plainItems)', () => {
+  // Censuses whose children's ids are mostly their own (so that many are read by the lane with every id checked at
+  // the end, and kept), and some repeated (C1 twice, a blank id: "?@date"), and ids and texts with a CR LF inside; the
+  // same censuses with every line ended CR LF. A child's two episodes on one day repeat an id too.
+  const laneCensus = fc
+    .tuple(
+      fc.array(childOf(fc.constantFrom('C1', 'C2', 'C3', 'C4', 'C5', '', 'C\r\n6')), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+      fc.boolean(),
+      fc.boolean(),
+    )
+    .map(([children, own, crlf]) => {
+      // Half the censuses give each child an id of its own (K0, K1…), so that a census without repeats is common.
+      const text = `<Message>\n<Children>\n${children.map((c, k) => (own ? c.replace(/<LAchildID>[^<]*</, `<LAchildID>K${k}<`) : c)).join('\n')}\n</Children>\n</Message>\n`;
+      return crlf ? text.replaceAll('\n', '\r\n') : text;
+    });
+
+  /** A census's bytes in the pieces given, as a file that can be read again (so that the lane is tried). */
+  const source = (pieces: readonly Uint8Array[]) => ({
+    name: 'census.xml',
+    rereadable: true,
+    chunks: async function* () {
+      yield* pieces;
+    },
+  });
+
+  /** Everything a read gives (or the strict mode's error), the child numbering's size, and the way it was read. */
+  async function readAs(
+    kind: CinCensusKind,
+    pieces: readonly Uint8Array[],
+    lane: 'auto' | 'general',
+    strict: boolean,
+  ) {
+    const layout: Layout = {
+      label: `CIN census ${kind} records`,
+      shape: (next) => createCinCensusShape(kind, next),
+      skips: true,
+      xml: cinCensusXmlOf(kind),
+    };
+    const childNumbering = createKeyNumbering();
+    let way = '';
+    try {
+      const result = await readSourceBy(
+        kind,
+        source(pieces),
+        'xml',
+        layout,
+        { strict, childNumbering },
+        {
+          lane,
+          onLane: (taken) => {
+            way = taken;
+          },
+        },
+      );
+      return { way, outcome: { result, order: JSON.stringify(result), numbered: childNumbering.size } };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return {
+        way,
+        outcome: { thrown: { issues: error.issues, accounting: error.accounting, warnings: error.warnings } },
+      };
+    }
+  }
+
+  it('gives by the lane exactly what the general path gives, for any census, cut anywhere', async () => {
+    // The general path (`lane: 'general'`: every record by the check stage's `values`) against the lane (records
+    // by `PlainRows.cells`, their ids checked at the end; read again with ids looked up row by row when one repeats,
+    // or when the file is refused after the lane kept records): the whole result (records and their keys' order,
+    // rows, issues and their order, accounting, skipped rows, fields present, warnings; or the strict mode's
+    // error) and the child numbering the same, for every kind, the bytes cut anywhere. Both outcomes must be seen
+    // often: a census read by the lane with no repeat (kept at the first read), and one with a repeated id.
+    let kept = 0;
+    let repeated = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        laneCensus,
+        fc.constantFrom(...cinCensusKinds),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        async (text, kind, cuts, strict) => {
+          const pieces = cutAt(new TextEncoder().encode(text), cuts);
+          const general = await readAs(kind, pieces, 'general', strict);
+          const byLane = await readAs(kind, pieces, 'auto', strict);
+          expect(general.way).toBe('general');
+          // (A strict read that throws tells no way.)
+          if ('result' in byLane.outcome) expect(byLane.way).toBe('fast');
+          expect(byLane.outcome).toStrictEqual(general.outcome);
+          const { issues, accounting } =
+            'result' in general.outcome ? general.outcome.result : general.outcome.thrown;
+          if (issues.some((issue) => issue.code === 'duplicate_id')) repeated++;
+          else if ((accounting?.rowsAccepted ?? 0) > 0) kept++;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(kept).toBeGreaterThan(25);
+    expect(repeated).toBeGreaterThan(100);
   });
 });
