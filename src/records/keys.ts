@@ -465,7 +465,7 @@ export class KeyRepeats {
   /**
    * Gathers a key.
    * @param hash - the key's {@link hashOf}.
-   * @param owner - a number the caller gives back to {@link KeyRepeats.hasRepeat}'s `keyOf` to get the key.
+   * @param owner - a number the caller gives back to {@link KeyRepeats.repeats}'s `keyOf` to get the key.
    */
   add(hash: number, owner: number): void {
     const at = this.size;
