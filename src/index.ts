@@ -312,6 +312,7 @@ export {
   type RecordKind,
   type RecordOf,
   type ReferralRecord,
+  type RepeatedKey,
   type ResultWarning,
   type ResultWarningCode,
   type RowExtras,

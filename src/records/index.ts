@@ -141,6 +141,7 @@ export {
 export type {
   ByteSource,
   Cell,
+  RepeatedKey,
   RowExtras,
   RowProblem,
   RowSink,

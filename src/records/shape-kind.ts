@@ -36,8 +36,9 @@ const KEYS_LISTED = 50;
 /**
  * Creates the shape of a record kind: a header row is matched to the kind's fields (a required field without a
  * column, or two columns for one field, refuses the input); each row's cells go to the check stage with the column
- * of each field; each JSON item's keys are matched the same way. A column map key that gives a field of the kind
- * and matches no header (or no key of any item) is an `unmatched_map_key` warning.
+ * of each field; each JSON item's keys are matched the same way (two keys for one field, or one key its text
+ * writes twice, reject the row: `duplicate_column`). A column map key that gives a field of the kind and matches no
+ * header (or no key of any item) is an `unmatched_map_key` warning.
  *
  * @param kind - the record kind.
  * @param next - the check stage (with `columns`, for the report of columns used and ignored).
@@ -121,7 +122,7 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
       next.values(cells, columnOfField ?? [], line, found === undefined ? undefined : { issues: found });
     },
 
-    item(value, line) {
+    item(value, line, _fileValues, repeated) {
       const notObject = notAnObject(value, line);
       if (notObject !== undefined || typeof value !== 'object' || value === null) {
         next.rejected(line, notObject === undefined ? [] : [notObject]);
@@ -150,6 +151,26 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
         }
         isGiven[index] = true;
         given[index] = (value as Record<string, unknown>)[key];
+      }
+      // A key the item's text writes more than once: JSON.parse kept its last value, so the item gave a field two
+      // values (or one value twice) as surely as two keys written differently. A key no field reads is let be, as
+      // when written once.
+      if (repeated !== undefined) {
+        for (const { key, times } of repeated) {
+          const index = fieldOfKey(key);
+          if (index === null) continue;
+          const name = (fields[index] as FieldSpec).name;
+          found ??= [];
+          found.push(
+            inputIssue({
+              code: 'duplicate_column',
+              row: line,
+              field: name,
+              value: key,
+              message: `the item gives ${JSON.stringify(key)} ${times === 2 ? 'twice' : `${times} times`} (JSON keeps only the last value): keep one`,
+            }),
+          );
+        }
       }
       next.values(given, undefined, line, found === undefined ? ITEM : { issues: found, blank: 'item' });
     },

@@ -9,7 +9,7 @@
 import type { PlainRows } from './check.js';
 import { excelSerialToIsoDate } from './excel-dates.js';
 import { type InputIssue, inputIssue, issueValue } from './issues.js';
-import type { Cell, RowProblem, RowSink, ValuesSink } from './stages.js';
+import type { Cell, RepeatedKey, RowProblem, RowSink, ValuesSink } from './stages.js';
 import type { XmlTokenizerOptions } from './tokenize-xml.js';
 
 type Issue = Omit<InputIssue, 'file'>;
@@ -47,8 +47,12 @@ export interface Shape {
     found: Omit<InputIssue, 'file'>[] | undefined,
     fileValues: FileValues,
   ): void;
-  /** One item (a JSON object, a census record element). */
-  item(value: unknown, line: number, fileValues: FileValues): void;
+  /**
+   * One item (a JSON object, a census record element).
+   * @param fileValues - the file's values so far.
+   * @param repeated - the keys the item's text writes more than once (JSON), when any: the value holds the last.
+   */
+  item(value: unknown, line: number, fileValues: FileValues, repeated?: readonly RepeatedKey[]): void;
   /**
    * For a shape whose rows go to the check stage as they are (a record kind's, `shape-kind.ts`), once the header is
    * matched: the column of each field (negative: none), so that the CSV fast lane can read a row's cells in place.
@@ -277,12 +281,12 @@ export function createShaper(shape: Shape, next: ValuesSink, options: ShaperOpti
       header(cells, line);
     },
 
-    item(value, line) {
+    item(value, line, repeated) {
       if (refused) {
         next.rejected(line, []);
         return;
       }
-      shape.item(value, line, fileValues);
+      shape.item(value, line, fileValues, repeated);
     },
 
     problem(problem: RowProblem) {

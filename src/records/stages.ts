@@ -79,12 +79,26 @@ export interface RowProblem {
   readonly message: string;
 }
 
+/**
+ * A key a JSON item's text writes more than once among the item's own keys (`JSON.parse` keeps only its last
+ * value), as `JSON.parse` reads it (escapes undone), and how many times it is written.
+ */
+export interface RepeatedKey {
+  /** The key, its escapes undone (`"referral\u0044ate"` is `referralDate`). */
+  readonly key: string;
+  /** How many times the item writes it: 2 or more. */
+  readonly times: number;
+}
+
 /** Stage 3 → 4: what a tokenizer pushes. Cells are valid during the call only: a stage that keeps them copies them. */
 export interface RowSink {
   /** A row of cells (CSV, a sheet), starting on `line`. Rows whose cells are all blank are not given. */
   row(cells: readonly Cell[], line: number): void;
-  /** One item (a JSON array's item, an NDJSON line, a census record element), at `line`. */
-  item(value: unknown, line: number): void;
+  /**
+   * One item (a JSON array's item, an NDJSON line, a census record element), at `line`. `repeated`, given only when
+   * there are any, names the keys a JSON item's text writes more than once, of which the value holds the last.
+   */
+  item(value: unknown, line: number, repeated?: readonly RepeatedKey[]): void;
   /** A row that cannot be read at all. */
   problem(problem: RowProblem): void;
   /** The input as a whole cannot be read (not JSON, XML with entity declarations, an empty sheet): why. */

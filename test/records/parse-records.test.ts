@@ -410,14 +410,11 @@ describe('parseNdjsonText', () => {
 });
 
 describe('JSON items that give one key twice', () => {
-  // Known gap, left as a failing test (it.fails) for whoever closes it: an item that writes the same key twice
-  // (`"referralDate"` and `"referralDate"`) is read by JSON.parse, which keeps the last value without a word, so the
-  // record is kept with one of two dates its file gave, and a figure counts it. The same two values under keys
-  // written differently (`"referralDate"` and `"Referral Date"`) reject the row (`duplicate_column`, "two keys of the
-  // item give referralDate"), and a CSV header that names a column twice refuses the file. Closing it needs the
-  // keys of each item seen as written (a scan of the item's text beside JSON.parse), in tokenize-json.ts. When it
-  // is closed, this test fails: make it an `it`.
-  it.fails('rejects the item (duplicate_column), as it does for two keys written differently', () => {
+  // An item that writes the same key twice (`"referralDate"` and `"referralDate"`) is read by JSON.parse, which keeps
+  // the last value without a word. The tokenizer counts each item's own keys as written and names any written more
+  // than once, so the row is rejected (`duplicate_column`) as for two keys written differently that give one field
+  // (`"referralDate"` and `"Referral Date"`), and as a CSV header naming a column twice refuses the file.
+  it('rejects the item (duplicate_column), as it does for two keys written differently', () => {
     const twice = '{"id":"R1","childId":"C1","referralDate":"2010-10-01","referralDate":"2011-01-05"}';
     for (const result of [
       parseNdjsonText('referral', `${twice}\n`),
@@ -427,6 +424,84 @@ describe('JSON items that give one key twice', () => {
       expect(result.issues.map((issue) => [issue.code, issue.row, issue.field])).toEqual([
         ['duplicate_column', 1, 'referralDate'],
       ]);
+    }
+  });
+
+  // Six items, the same as NDJSON lines 1 to 6 and as a JSON array's items 1 to 6:
+  // 1. referralDate twice with the same value: still two writings of one key, rejected (a file that writes a key
+  //    twice is not to be trusted for which it meant, even when they agree, as a CSV header naming a column twice);
+  // 2. "Referral Date" (a loose spelling of referralDate) three times: one issue, naming the key as written;
+  // 3. referralDate and referral\u0044ate: one key once JSON.parse undoes the escape;
+  // 4. "referralDate" written twice inside a string value, and twice in a nested object under a key no field reads:
+  //    not the item's own keys, so kept (note and extra are ignored, as any unknown key);
+  // 5. Note, a key no field reads, twice: ignored, as when written once; kept;
+  // 6. referralDate, "Referral Date", referralDate: two issues, the second spelling first (as before), then the key
+  //    written twice.
+  const items = [
+    '{"id":"R1","childId":"C1","referralDate":"2010-10-01","referralDate":"2010-10-01"}',
+    '{"id":"R2","childId":"C2","Referral Date":"2010-10-02","Referral Date":"2010-10-03","Referral Date":"2010-10-04"}',
+    '{"id":"R3","childId":"C3","referralDate":"2010-10-05","referral\\u0044ate":"2010-10-06"}',
+    '{"id":"R4","childId":"C4","referralDate":"2010-10-07","note":"\\"referralDate\\":1,\\"referralDate\\":2","extra":{"referralDate":"x","referralDate":"y"}}',
+    '{"id":"R5","childId":"C5","referralDate":"2010-10-08","Note":"a","Note":"b"}',
+    '{"id":"R6","childId":"C6","referralDate":"2010-10-09","Referral Date":"2010-10-09","referralDate":"2010-10-10"}',
+  ];
+  const twice = (row: number, value: string, times: string) => ({
+    code: 'duplicate_column',
+    severity: 'error',
+    row,
+    field: 'referralDate',
+    value,
+    message: `the item gives ${JSON.stringify(value)} ${times} (JSON keeps only the last value): keep one`,
+  });
+  const expectedIssues = [
+    twice(1, 'referralDate', 'twice'),
+    twice(2, 'Referral Date', '3 times'),
+    twice(3, 'referralDate', 'twice'),
+    {
+      code: 'duplicate_column',
+      severity: 'error',
+      row: 6,
+      field: 'referralDate',
+      value: 'Referral Date',
+      message: 'two keys of the item give referralDate (the second is "Referral Date"): keep one',
+    },
+    twice(6, 'referralDate', 'twice'),
+  ];
+
+  it('names the key as written, its field and how many times, on its row, in NDJSON and in a JSON array', () => {
+    for (const result of [
+      parseNdjsonText('referral', `${items.join('\n')}\n`),
+      parseJsonText('referral', `[${items.join(',\n')}]`),
+    ]) {
+      expect(result.records).toEqual([
+        { id: 'R4', childId: 'C4', referralDate: '2010-10-07' },
+        { id: 'R5', childId: 'C5', referralDate: '2010-10-08' },
+      ]);
+      expect(result.rows).toEqual([4, 5]);
+      expect(result.issues).toEqual(expectedIssues);
+      expect(result.accounting).toEqual({
+        rowsRead: 6,
+        rowsAccepted: 2,
+        rowsRejected: 4,
+        rowsSkipped: 0,
+        warningsByCode: {},
+      });
+    }
+  });
+
+  it('refuses the whole input in strict mode', () => {
+    for (const read of [
+      () => parseNdjsonText('referral', `${items.join('\n')}\n`, { strict: true }),
+      () => parseJsonText('referral', `[${items.join(',')}]`, { strict: true }),
+    ]) {
+      let caught: unknown;
+      try {
+        read();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InputError);
+      expect((caught as InputError).issues).toEqual(expectedIssues);
     }
   });
 });

@@ -103,3 +103,47 @@ describe('createNdjsonTokenizer', () => {
     ]);
   });
 });
+
+describe('keys an item writes more than once', () => {
+  // Each line is one item. JSON.parse keeps one value per key, so only the text shows a key written twice:
+  // 1. "id" twice: the item is given with [{ key: 'id', times: 2 }] (JSON.parse kept "R2");
+  // 2. the repeats are in objects nested in the item (a value, an array's object): not the item's own keys;
+  // 3. "id" twice inside a string value (after an escaped backslash and quote), with a brace and a bracket: text,
+  //    not keys (the colons in it make the keys be counted as written, and they are the three the item holds);
+  // 4. "x" three times, once escaped as \u0078 (JSON.parse reads it as "x"), with whitespace about the colons;
+  // 5. and 6. a number, and an array holding an object that writes a key twice: not objects, nothing to count.
+  const lines = [
+    '{"id":"R1","id":"R2"}',
+    '{"a":{"b":1,"b":2},"c":[{"d":1,"d":2}]}',
+    '{"n":"\\\\\\"id\\":1,\\"id\\":{[2","id":"R3","m":":"}',
+    '{"x" :1, "\\u0078": 2 ,"x"\t:3}',
+    '7',
+    '[{"e":1,"e":2}]',
+  ];
+  const expected = [
+    ['item', { id: 'R2' }, 1, [{ key: 'id', times: 2 }]],
+    ['item', { a: { b: 2 }, c: [{ d: 2 }] }, 2],
+    ['item', { n: '\\"id":1,"id":{[2', id: 'R3', m: ':' }, 3],
+    ['item', { x: 3 }, 4, [{ key: 'x', times: 3 }]],
+    ['item', 7, 5],
+    ['item', [{ e: 2 }], 6],
+  ];
+
+  it('gives each item of a JSON array the keys it writes more than once, and no others', () => {
+    const { sink, seen } = recordingSink();
+    tokenizeJsonArray(`[${lines.join(',\n')}]`, sink);
+    expect(seen).toEqual([...expected, ['end']]);
+  });
+
+  it('gives each NDJSON line the keys it writes more than once, however the text is cut', () => {
+    const text = lines.join('\n');
+    for (let cut = 0; cut <= text.length; cut++) {
+      const { sink, seen } = recordingSink();
+      const tokenizer = createNdjsonTokenizer(sink);
+      tokenizer.write(text.slice(0, cut));
+      tokenizer.write(text.slice(cut));
+      tokenizer.end();
+      expect(seen, `cut at ${cut}`).toEqual([...expected, ['end']]);
+    }
+  });
+});
