@@ -9,7 +9,7 @@ import type { ColumnMap, MapKey } from '../records/headers.js';
 import { unmatchedMapKeyMessage } from '../records/headers.js';
 import { type InputIssue, inputIssue, issueValue } from '../records/issues.js';
 import type { RecordKind } from '../records/schemas.js';
-import { type FileValues, notAnObject, type Shape } from '../records/shape.js';
+import { type FileValues, notAnObject, repeatedKeyIssue, type Shape } from '../records/shape.js';
 import type { ValuesSink } from '../records/stages.js';
 import { looseKey } from '../records/values.js';
 import type { PresetReaderOptions, RowContext, RowValues, TablePreset } from './preset-reader.js';
@@ -255,7 +255,7 @@ export function createTableShape(
       readValues(values, line, fileValues);
     },
 
-    item(value, line, fileValues) {
+    item(value, line, fileValues, repeated) {
       const notObject = notAnObject(value, line);
       if (notObject !== undefined || typeof value !== 'object' || value === null) {
         next.rejected(line, notObject === undefined ? [] : [notObject]);
@@ -296,6 +296,12 @@ export function createTableShape(
           ranks.set(found.field, found.rank);
           values[found.field] = text;
         }
+      }
+      // A key the item's text writes more than once (JSON; a census element is never given so): its last value
+      // above stands for two, as in a record kind's shape.
+      for (const once of repeated ?? []) {
+        const found = match(once.key);
+        if (found !== null) twice.push(repeatedKeyIssue(once, found.field, line));
       }
       if (twice.length > 0) {
         next.rejected(line, twice);

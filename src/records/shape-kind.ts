@@ -16,7 +16,7 @@ import {
 } from './headers.js';
 import { type InputIssue, inputIssue } from './issues.js';
 import type { RecordKind } from './schemas.js';
-import { type Layout, notAnObject, type Shape } from './shape.js';
+import { type Layout, notAnObject, repeatedKeyIssue, type Shape } from './shape.js';
 import type { RowExtras, ValuesSink } from './stages.js';
 import { looseKey } from './values.js';
 
@@ -156,20 +156,11 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
       // values (or one value twice) as surely as two keys written differently. A key no field reads is let be, as
       // when written once.
       if (repeated !== undefined) {
-        for (const { key, times } of repeated) {
-          const index = fieldOfKey(key);
+        for (const once of repeated) {
+          const index = fieldOfKey(once.key);
           if (index === null) continue;
-          const name = (fields[index] as FieldSpec).name;
           found ??= [];
-          found.push(
-            inputIssue({
-              code: 'duplicate_column',
-              row: line,
-              field: name,
-              value: key,
-              message: `the item gives ${JSON.stringify(key)} ${times === 2 ? 'twice' : `${times} times`} (JSON keeps only the last value): keep one`,
-            }),
-          );
+          found.push(repeatedKeyIssue(once, (fields[index] as FieldSpec).name, line));
         }
       }
       next.values(given, undefined, line, found === undefined ? ITEM : { issues: found, blank: 'item' });

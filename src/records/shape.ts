@@ -153,6 +153,31 @@ export function notAnObject(value: unknown, line: number): Omit<InputIssue, 'fil
   });
 }
 
+/**
+ * The issue of a key an item's text writes more than once ({@link RepeatedKey}): `JSON.parse` kept its last value, so
+ * the item gave `field` two values (or one value twice) as surely as two keys written differently would. It rejects
+ * the row (`duplicate_column`). A key no field reads is not an issue, as when written once: callers ask only for keys
+ * a field reads.
+ *
+ * @param repeated - the key as the item wrote it (escapes undone) and how many times.
+ * @param field - the field it gives.
+ * @param line - the item's row.
+ * @returns the issue.
+ * @example
+ * repeatedKeyIssue({ key: 'referralDate', times: 2 }, 'referralDate', 4).message
+ * //=> 'the item gives "referralDate" twice (JSON keeps only the last value): keep one'
+ */
+export function repeatedKeyIssue(repeated: RepeatedKey, field: string, line: number): Issue {
+  const { key, times } = repeated;
+  return inputIssue({
+    code: 'duplicate_column',
+    row: line,
+    field,
+    value: key,
+    message: `the item gives ${JSON.stringify(key)} ${times === 2 ? 'twice' : `${times} times`} (JSON keeps only the last value): keep one`,
+  });
+}
+
 function isTextRow(cells: readonly Cell[]): cells is readonly string[] {
   for (let i = 0; i < cells.length; i++) if (typeof cells[i] !== 'string') return false;
   return true;

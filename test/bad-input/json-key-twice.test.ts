@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { presetLayout, readRecordsSource } from '../../src/index.js';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
@@ -47,5 +48,34 @@ describe('a JSON item that writes one key twice', () => {
     expect(strict.stderr).toBe(
       `cs-indicators compute: ${ndjson}: input refused (1 issue, --strict)\n  ${issueLine}\n`,
     );
+  });
+
+  it('in a preset layout too (a library caller reading NDJSON by the columns of Annex A List 3)', async () => {
+    // The CLI and inputLayout give presets no JSON, but presetLayout and readRecordsSource take any format. Line 2
+    // writes "Date of Referral" twice (1 May 2010, then 5 January 2011): the same rejection, by the preset's field,
+    // naming the key as written, where the preset's shape kept the last date and made a referral of 2011-01-05.
+    const text =
+      '{"Child Unique ID":"C1","Date of Referral":"01/06/2010"}\n' +
+      '{"Child Unique ID":"C1","Date of Referral":"01/05/2010","Date of Referral":"05/01/2011"}\n';
+    const source = {
+      name: 'list3.ndjson',
+      chunks: async function* () {
+        yield new TextEncoder().encode(text);
+      },
+    };
+    const read = await readRecordsSource('referral', source, 'ndjson', presetLayout('annex-a', 'referral'));
+    expect(read.records).toEqual([{ id: 'C1@2010-06-01', childId: 'C1', referralDate: '2010-06-01' }]);
+    expect(read.issues).toEqual([
+      {
+        code: 'duplicate_column',
+        severity: 'error',
+        row: 2,
+        field: 'referralDate',
+        value: 'Date of Referral',
+        message: 'the item gives "Date of Referral" twice (JSON keeps only the last value): keep one',
+        file: 'list3.ndjson',
+      },
+    ]);
+    expect(read.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1, rowsSkipped: 0 });
   });
 });
