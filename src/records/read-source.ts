@@ -110,7 +110,9 @@ function headerOf(format: TextFormat): 'first-row' | 'none' {
  * source that can be read again (`rereadable`) is read by the fast lane (`fast-csv.ts`), which gives the same
  * result, and hands the file back to the general path, read again from its start, at anything it does not handle.
  * A CIN census from such a source gives its records to the check stage's lane (`Shape.plainItems`), their ids checked
- * at the end; when one repeats, the file is read again with each id looked up as it is read.
+ * at the end; an id repeated only among the records the lane kept is settled there, as the general path reads them,
+ * and one that a record the general stages read gives too (or a refusal) has the file read again with each id
+ * looked up as it is read.
  *
  * @param kind - the record kind.
  * @param source - the bytes and the name messages give them.
@@ -185,7 +187,8 @@ function fastLaneOf(
 
 /**
  * The check stage's lane given to a shape of items in field order (a census's: `Shape.plainItems`), or undefined
- * when the shape has none. Its ids are checked at the end (`settle`), or row by row on the second read.
+ * when the shape has none. Its ids are checked at the end (`settle`, which settles a repeat among the lane's own
+ * records), or row by row on the second read.
  */
 function itemLaneOf(shape: Shape, checker: object, way: Way): PlainRows | undefined {
   const plainRows = plainRowReaderOf(checker);
