@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DateFormat, dateFormats } from '../../src/records/dates.js';
 import { type FieldSpec, recordSpecs } from '../../src/records/fields.js';
-import { InputError } from '../../src/records/issues.js';
+import { InputError, type InputIssue } from '../../src/records/issues.js';
 import { createKeyNumbering } from '../../src/records/keys.js';
 import { type Lanes, readSourceBy, readTextBy } from '../../src/records/read-source.js';
+import type { ParseRecordsResult } from '../../src/records/record-reader.js';
 import type { RecordKind } from '../../src/records/schemas.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
 import type { ByteSource } from '../../src/records/stages.js';
@@ -334,5 +335,111 @@ describe('readSourceBy', () => {
     // Enough files of each sort: without repeats (read once) and with them.
     expect(once).toBeGreaterThan(30);
     expect(once).toBeLessThan(270);
+  }, 120_000);
+});
+
+/**
+ * A file of 2,100 to 3,000 initial assessments, enough that the lane's ids are checked in groups of their hashes
+ * (`KeyRepeats`: one group up to 2,048 ids), each id new (A1, A2…) but for some given 2 to 5 times at places drawn
+ * anywhere (P0… P29), and rows the general stages read (a blank childId: missing_field; an end before its start:
+ * end_before_start) at places drawn anywhere too, so before, between and after a repeated id's rows, and now and then
+ * on one of them. Also the pairs of rows (the later, the first of its id) that the general path names in its
+ * duplicate_id issues, worked out from the ids written: every row whose id an earlier row gave, whatever else it or
+ * that row holds (a row rejected for another issue still holds its id).
+ */
+const manyIdsCase = fc
+  .record({
+    count: fc.integer({ min: 2100, max: 3000 }),
+    given: fc.array(fc.array(fc.nat(), { minLength: 2, maxLength: 5 }), { maxLength: 30 }),
+    general: fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 12 }),
+    piece: fc.integer({ min: 1, max: 20_000 }),
+    strict: fc.boolean(),
+  })
+  .map(({ count, given, general: generalRows, piece, strict }) => {
+    const ids = Array.from({ length: count }, (_, i) => `A${i + 1}`);
+    given.forEach((places, p) => {
+      for (const place of places) ids[place % count] = `P${p}`;
+    });
+    const blankChild = new Set<number>();
+    const endsBefore = new Set<number>();
+    for (const [place, blank] of generalRows) (blank ? blankChild : endsBefore).add(place % count);
+    let text = 'id,childId,referralDate,completedDate,team\n';
+    const firstRowOf = new Map<string, number>();
+    const repeats: [number, number][] = [];
+    // The ids given by a row the lane keeps, and by a row the general stages read.
+    const kept = new Set<string>();
+    const general = new Set<string>();
+    ids.forEach((id, i) => {
+      const row = i + 2;
+      const completed = endsBefore.has(i) ? '01/09/2010' : '05/10/2010';
+      text += `${id},${blankChild.has(i) ? '' : `C${i % 7}`},01/10/2010,${completed},North\n`;
+      (blankChild.has(i) || endsBefore.has(i) ? general : kept).add(id);
+      const first = firstRowOf.get(id);
+      if (first === undefined) firstRowOf.set(id, row);
+      else repeats.push([row, first]);
+    });
+    // The file is read again only when an id of a row the lane kept is given by a row the general stages read too.
+    const reads = [...kept].some((id) => general.has(id)) ? 2 : 1;
+    return { text, piece, strict, repeats, reads };
+  });
+
+describe('readSourceBy (ids checked in groups)', () => {
+  it('gives by the fast lane what the general path gives for large files of ids given many times, in any pieces', async () => {
+    // The lane's ids, past one group's worth, are checked at the end; a repeat only among the rows it kept is
+    // settled there, in one read (each later row left out, its duplicate_id naming the first row, placed among the
+    // other issues where its row falls), one with a row the general stages read has the file read again. Either way the whole
+    // result (or the strict mode's error) must be the general path's, and the general path's duplicate_id issues
+    // must be exactly the pairs worked out from the ids written (its message naming the first row).
+    let settled = 0;
+    await fc.assert(
+      fc.asyncProperty(manyIdsCase, async ({ text, piece, strict, repeats, reads }) => {
+        const layout = kindLayout('initial-assessment');
+        const bytes = new TextEncoder().encode(text);
+        const expected = await outcome(() =>
+          readSourceBy(
+            'initial-assessment',
+            pieces(bytes, 4096),
+            'csv',
+            layout,
+            { strict },
+            { lane: 'general' },
+          ),
+        );
+        let lanes = '';
+        let read = 0;
+        const source = pieces(bytes, piece);
+        const got = await outcome(() =>
+          readSourceBy(
+            'initial-assessment',
+            {
+              ...source,
+              chunks: () => {
+                read++;
+                return source.chunks();
+              },
+            },
+            'csv',
+            layout,
+            { strict },
+            { onLane: (l) => (lanes += l) },
+          ),
+        );
+        expect(got).toStrictEqual(expected);
+        const { issues } =
+          'result' in (expected as object)
+            ? (expected as { result: ParseRecordsResult<'initial-assessment'> }).result
+            : (expected as { thrown: { issues: InputIssue[] } }).thrown;
+        const named = issues
+          .filter((issue) => issue.code === 'duplicate_id')
+          .map((issue) => [issue.row, Number(/already used by row (\d+)/.exec(issue.message)?.[1])]);
+        expect(named).toEqual(repeats);
+        if (!strict) expect(lanes).toBe('fast');
+        expect(read).toBe(reads);
+        if (repeats.length > 0) settled++;
+      }),
+      { numRuns: 40 },
+    );
+    // Most files repeat an id: the settling is what is tried.
+    expect(settled).toBeGreaterThan(20);
   }, 120_000);
 });
