@@ -232,8 +232,9 @@ export async function readSourceBy<K extends RecordKind>(
 
 /**
  * Reads an input the ways {@link Lanes} allow, in turn: by the fast lane when `fastMayTry` and the lanes allow it;
- * by the lane again with each row's key looked up as it is read when the first read found an id given twice (each
- * repeat then read by the general stages, which name it); and by the general path when the lane hands the input back
+ * by the lane again with each row's key looked up as it is read when the first read found an id it kept given again
+ * by a row the general stages read (each repeat then read by the general stages, which name it; a repeat among the
+ * lane's own rows is settled at the end of the first read); and by the general path when the lane hands the input back
  * or is not tried. `readOnce(way)` is one whole read: its result, or why the lane handed back. `lanes.onLane` is
  * told the way that gave the result.
  */
@@ -366,7 +367,8 @@ export function readTextBy<K extends RecordKind>(
   let why = 'not tried';
   if (lanes.lane !== 'general' && format === 'csv') {
     let fast = readTextFast(kind, body, layout, given, input, 'fast');
-    // Ids given twice: read again by the lane, the keys looked up row by row, each repeat read by the general stages.
+    // An id the lane kept given again by a row the general stages read: read again by the lane, the keys looked up
+    // row by row, each repeat read by the general stages.
     if (fast === ID_GIVEN_TWICE)
       fast = readTextFast(kind, body, layout, given, input, 'fast, keys row by row');
     if (typeof fast !== 'string') {
@@ -452,8 +454,8 @@ export async function readRecordsWorkbook<K extends RecordKind>(
 
 /**
  * {@link readRecordsWorkbook}, its way of reading chosen (internal: tests read a workbook both ways). A record kind's
- * sheet is read by the sheet lane (`fast-sheet.ts`), which gives the same result; when it hands back (an id given
- * twice, or the input refused after rows were kept), the sheet is read again: by the lane with each row's key looked
+ * sheet is read by the sheet lane (`fast-sheet.ts`), which gives the same result; when it hands back (an id it kept
+ * given again by a row the general stages read, or the input refused after rows were kept), the sheet is read again: by the lane with each row's key looked
  * up as it is read, or by the general path.
  *
  * @param kind - the record kind.
