@@ -10,7 +10,8 @@
 //
 //   node scripts/bench/measure.mjs columns FILE HOLIDAYS   (HOLIDAYS: one YYYY-MM-DD a line)
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse). */
 function dayOf(year, month, day) {
@@ -81,17 +82,26 @@ class Columns {
   }
 }
 
+/** Where the rows of the second thread start: after the first line end at or past the middle of the file. */
+function middleRow(path) {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  const probe = Buffer.alloc(1 << 16);
+  const read = readSync(fd, probe, 0, probe.length, Math.floor(size / 2));
+  closeSync(fd);
+  const newline = probe.subarray(0, read).indexOf(10);
+  return newline < 0 ? size : Math.floor(size / 2) + newline + 1;
+}
+
 /**
- * Counts NI59 for 2010/11 over the export at `path`, with the holidays (one ISO date a line) at `holidaysPath`.
- *
- * @returns the numerator, the denominator, the rows kept, the rows set aside (a quote, a wrong count of cells) and
- *   how many ids' hashes repeat.
+ * The rows of the export at `path` from byte `from` (a row's start) to byte `to` (a row's start, or the end), as
+ * columns: `hashing` also hashes the whole file as it is read (the rows past `to` read for the hash only).
  */
-export function columnsNi59(path, holidaysPath) {
+function readRows(path, from, to, hashing) {
   const columns = new Columns();
   const starts = new Int32Array(7);
   const ends = new Int32Array(7);
-  let header = true;
+  let header = from === 0;
   let setAside = 0;
   const row = (bytes, start, end) => {
     let cells = 0;
@@ -113,27 +123,86 @@ export function columnsNi59(path, holidaysPath) {
     else setAside++;
   };
 
-  const hash = createHash('sha256');
+  const hash = hashing ? createHash('sha256') : undefined;
   const piece = 1 << 16;
   const buffer = Buffer.allocUnsafeSlow(2 * piece);
   const fd = openSync(path, 'r');
   let kept = 0;
-  for (let length = readSync(fd, buffer, kept, piece, null); length > 0; ) {
-    hash.update(buffer.subarray(kept, kept + length));
+  // Where the bytes in the buffer start in the file.
+  let at = from;
+  if (hash !== undefined && from > 0) throw new Error('the hash is made from the first byte');
+  for (let length = readSync(fd, buffer, kept, piece, at); length > 0; ) {
+    hash?.update(buffer.subarray(kept, kept + length));
     const end = kept + length;
     let start = 0;
-    for (let i = buffer.indexOf(10, kept); i >= 0 && i < end; i = buffer.indexOf(10, i + 1)) {
-      row(buffer, start, buffer[i - 1] === 13 ? i - 1 : i);
-      start = i + 1;
-    }
+    if (at < to) {
+      for (
+        let i = buffer.indexOf(10, kept);
+        i >= 0 && i < end && at + start < to;
+        i = buffer.indexOf(10, i + 1)
+      ) {
+        row(buffer, start, buffer[i - 1] === 13 ? i - 1 : i);
+        start = i + 1;
+      }
+    } else start = end;
+    if (hash === undefined && at + start >= to) break;
     buffer.copyWithin(0, start, end);
     kept = end - start;
-    length = readSync(fd, buffer, kept, piece, null);
+    at += start;
+    length = readSync(fd, buffer, kept, piece, at + kept);
   }
-  if (kept > 0) row(buffer, 0, kept);
+  if (kept > 0 && at < to) row(buffer, 0, kept);
   closeSync(fd);
-  hash.digest('hex');
+  hash?.digest('hex');
+  return { columns, setAside };
+}
 
+/** The columns of two reads, the first's rows then the second's. */
+function joined(first, second) {
+  const columns = new Columns();
+  columns.count = first.count + second.count;
+  for (const name of ['referral', 'completed', 'id', 'child', 'team', 'worker']) {
+    const both = new Int32Array(columns.count);
+    both.set(first[name].subarray(0, first.count));
+    both.set(second[name].subarray(0, second.count), first.count);
+    columns[name] = both;
+  }
+  return columns;
+}
+
+/**
+ * Counts NI59 for 2010/11 over the export at `path`, with the holidays (one ISO date a line) at `holidaysPath`, on
+ * one thread, or on two (`threads` 2: a worker thread reads the rows of the second half of the file while this one
+ * hashes the whole file and reads the rows of the first half; the worker's columns come back transferred, not
+ * copied). The rows are cut at the first line end past the middle: a sketch's cut, which a reader would have to
+ * prove is not inside a quoted cell.
+ *
+ * @returns the numerator, the denominator, the rows kept, the rows set aside (a quote, a wrong count of cells) and
+ *   how many ids' hashes repeat.
+ */
+export async function columnsNi59(path, holidaysPath, threads = 1) {
+  let columns;
+  let setAside;
+  if (threads === 2) {
+    const cut = middleRow(path);
+    const worker = new Worker(new URL(import.meta.url), { workerData: { path, from: cut } });
+    const second = new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    const first = readRows(path, 0, cut, true);
+    const { columns: theirs, setAside: theirsAside } = await second;
+    await worker.terminate();
+    columns = joined(first.columns, theirs);
+    setAside = first.setAside + theirsAside;
+  } else {
+    ({ columns, setAside } = readRows(path, 0, Number.POSITIVE_INFINITY, true));
+  }
+  return countNi59(columns, holidaysPath, setAside);
+}
+
+/** NI59 over the columns, and the ids' hashes checked for a repeat. */
+function countNi59(columns, holidaysPath, setAside) {
   const ids = columns.id.slice(0, columns.count).sort();
   let repeats = 0;
   for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) repeats++;
@@ -165,4 +234,16 @@ export function columnsNi59(path, holidaysPath) {
     if (workingDays[completed - first] - workingDays[columns.referral[i] - first] <= 7) numerator++;
   }
   return { numerator, denominator, kept: columns.count, setAside, repeats };
+}
+
+// As the second thread: the rows from `from` to the end, their columns sent back (their buffers moved, not copied).
+if (!isMainThread && workerData?.from !== undefined) {
+  const { columns, setAside } = readRows(workerData.path, workerData.from, Number.POSITIVE_INFINITY, false);
+  const sent = {};
+  const buffers = [];
+  for (const name of ['referral', 'completed', 'id', 'child', 'team', 'worker']) {
+    sent[name] = columns[name];
+    buffers.push(columns[name].buffer);
+  }
+  parentPort.postMessage({ columns: { ...sent, count: columns.count }, setAside }, buffers);
 }

@@ -9,8 +9,11 @@
 //   node scripts/bench/measure.mjs floor FILE     the least a reader of the file does: read, hashed, each byte seen
 //   node scripts/bench/measure.mjs floor-xlsx FILE the same for a workbook: read, hashed, its parts inflated and seen
 //     (either floor with `unseen` after FILE: the bytes read, hashed and inflated but not looked at by a loop)
-//   node scripts/bench/measure.mjs columns FILE HOLIDAYS  a sketch of records held as columns counting NI59 (not the
-//     library's reader: scripts/bench/columns-sketch.mjs says what it leaves out)
+//   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads]  a sketch of records held as columns counting
+//     NI59, on one thread or two (not the library's reader: scripts/bench/columns-sketch.mjs says what it leaves out)
+//   node scripts/bench/measure.mjs census-bytes FILE [two-threads]  a sketch of a census's referrals read from its
+//     bytes, on one thread or two (not the library's reader: scripts/bench/census-bytes-sketch.mjs says what it
+//     leaves out)
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
@@ -91,8 +94,11 @@ if (mode === 'parse') {
   process.stdout.write(`${lines}\n`);
 } else if (mode === 'columns') {
   const { columnsNi59 } = await import('./columns-sketch.mjs');
-  const counts = columnsNi59(args[0], args[1]);
+  const counts = await columnsNi59(args[0], args[1], args[2] === 'two-threads' ? 2 : 1);
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
+} else if (mode === 'census-bytes') {
+  const { censusBytesReferrals } = await import('./census-bytes-sketch.mjs');
+  process.stdout.write(`${await censusBytesReferrals(args[0], args[1] === 'two-threads' ? 2 : 1)}\n`);
 } else if (mode === 'floor-xlsx') {
   // The same for a workbook: the file read and hashed, each part found by the zip's central directory and inflated
   // on zlib's threads in pieces of 1 MiB (as the CLI's zip reader inflates them), and each inflated byte looked at
