@@ -103,7 +103,7 @@ if (mode === 'parse') {
   const counts = await columnsNi59(args[0], args[1], args[2] === 'two-threads' ? 2 : 1, args[3] ? Number(args[3]) : 0.5);
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'census-bytes') {
-  const { censusBytesReferrals } = await import('./census-bytes-sketch.mjs');
+  const { censusBytesReferrals } = await import(process.env.CENSUS_SKETCH ?? './census-bytes-sketch.mjs');
   process.stdout.write(`${await censusBytesReferrals(args[0], args[1] === 'two-threads' ? 2 : 1)}\n`);
 } else if (mode === 'floor-xlsx') {
   // The same for a workbook: the file read and hashed, each part found by the zip's central directory and inflated
