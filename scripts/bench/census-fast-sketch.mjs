@@ -200,7 +200,7 @@ class CensusBytes {
   episodeLine = 0;
   ids = { LAchildID: -1, CINreferralDate: -1, ReferralSource: -1, CINdetails: -1, Children: -1 };
   records = { childId: [], referralDate: [], source: [], line: [] };
-  children = new Numbering(16);
+  children = new Numbering(20);
   sources = new Numbering(8);
   // Transitions: after the tag `last` (start or end), the white space and the next tag met last time, kept as
   // words (up to 64 bytes a slot) with what they do: matched whole, they are read without looking at each byte
