@@ -90,7 +90,8 @@ function sameName(names, id, view, at) {
   const words = names.words;
   const start = names.wordStart[id];
   const whole = names.wholeWords[id];
-  for (let k = 0; k < whole; k++) if ((view.getUint32(at + 4 * k, true) | 0) !== words[start + k]) return false;
+  for (let k = 0; k < whole; k++)
+    if ((view.getUint32(at + 4 * k, true) | 0) !== words[start + k]) return false;
   const mask = names.tailMask[id];
   return mask === 0 || (view.getUint32(at + 4 * whole, true) & mask) === words[start + whole];
 }
@@ -142,17 +143,16 @@ export class Numbering {
   }
 
   grow() {
-    const old = this;
     const bigger = new Numbering(this.bits + 1);
-    bigger.bytes.set(old.bytes.subarray(0, old.used));
-    bigger.used = old.used;
-    bigger.count = old.count;
-    bigger.hashes.set(old.hashes.subarray(0, old.count));
-    bigger.starts.set(old.starts.subarray(0, old.count));
-    bigger.lengths.set(old.lengths.subarray(0, old.count));
+    bigger.bytes.set(this.bytes.subarray(0, this.used));
+    bigger.used = this.used;
+    bigger.count = this.count;
+    bigger.hashes.set(this.hashes.subarray(0, this.count));
+    bigger.starts.set(this.starts.subarray(0, this.count));
+    bigger.lengths.set(this.lengths.subarray(0, this.count));
     const mask = (1 << bigger.bits) - 1;
-    for (let n = 0; n < old.count; n++) {
-      let slot = Math.imul(old.hashes[n], 0x9e3779b1) >>> (32 - bigger.bits);
+    for (let n = 0; n < this.count; n++) {
+      let slot = Math.imul(this.hashes[n], 0x9e3779b1) >>> (32 - bigger.bits);
       while (bigger.slots[slot] !== 0) slot = (slot + 1) & mask;
       bigger.slots[slot] = n + 1;
     }
@@ -169,9 +169,13 @@ function isoDay(b, from, to) {
     if (d >>> 0 > 9) return -1;
     year = year * 10 + d;
   }
-  const m0 = b[from + 5] - 48, m1 = b[from + 6] - 48, d0 = b[from + 8] - 48, d1 = b[from + 9] - 48;
+  const m0 = b[from + 5] - 48,
+    m1 = b[from + 6] - 48,
+    d0 = b[from + 8] - 48,
+    d1 = b[from + 9] - 48;
   if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
-  const month = m0 * 10 + m1, day = d0 * 10 + d1;
+  const month = m0 * 10 + m1,
+    day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -253,7 +257,8 @@ class CensusBytes {
         const rest = tlen & 3;
         if (
           k === whole &&
-          (rest === 0 || (view.getUint32(at + 4 * whole, true) & ((1 << (8 * rest)) - 1)) === transWords[base + whole])
+          (rest === 0 ||
+            (view.getUint32(at + 4 * whole, true) & ((1 << (8 * rest)) - 1)) === transWords[base + whole])
         ) {
           const id = this.transNext[key];
           if (this.transEnd[key] === 1) {
@@ -363,8 +368,7 @@ class CensusBytes {
       const guess =
         this.last < 0 ? -1 : this.lastWasEnd ? this.afterEnd[this.last] : this.afterStart[this.last];
       let id;
-      if (guess >= 0 && sameName(names, guess, view, nameAt))
-        id = guess;
+      if (guess >= 0 && sameName(names, guess, view, nameAt)) id = guess;
       else {
         let nameEnd = nameAt;
         while (b[nameEnd] !== GT) {
@@ -469,15 +473,22 @@ function middleRecord(path, share) {
  * this thread checks that it stopped inside `Children`.
  * @returns the number of referrals read.
  */
-export async function censusBytesReferrals(path, threads = 1, share = Number(process.env.CENSUS_SHARE ?? 0.5)) {
+export async function censusBytesReferrals(
+  path,
+  threads = 1,
+  share = Number(process.env.CENSUS_SHARE ?? 0.5),
+) {
   if (threads !== 2) return readCensus(path, 0, Number.POSITIVE_INFINITY, true).records.childId.length;
   const cut = middleRecord(path, share);
-  const worker = new Worker(new URL(import.meta.url), { workerData: { path, from: cut, origin: performance.timeOrigin } });
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { path, from: cut, origin: performance.timeOrigin },
+  });
   const second = new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  const T = (what) => process.env.SKETCH_DEBUG && process.stderr.write(`${what} ${performance.now().toFixed(0)}\n`);
+  const T = (what) =>
+    process.env.SKETCH_DEBUG && process.stderr.write(`${what} ${performance.now().toFixed(0)}\n`);
   T('worker asked');
   const first = readCensus(path, 0, cut, true);
   T('main read');
@@ -488,12 +499,15 @@ export async function censusBytesReferrals(path, threads = 1, share = Number(pro
   T('worker ended');
   // The worker's records kept as a second part of each column (a columns design holds parts; no copy into one).
   const lines = first.line - 1;
-  const parts = [first.records, {
-    childId: theirs.childId.split('\n'),
-    referralDate: theirs.referralDate.split('\n'),
-    source: theirs.source.split('\n'),
-    line: theirs.line.map((line) => lines + line),
-  }];
+  const parts = [
+    first.records,
+    {
+      childId: theirs.childId.split('\n'),
+      referralDate: theirs.referralDate.split('\n'),
+      source: theirs.source.split('\n'),
+      line: theirs.line.map((line) => lines + line),
+    },
+  ];
   const count = parts[0].childId.length + parts[1].childId.length;
   T('joined');
   return count;
@@ -501,9 +515,15 @@ export async function censusBytesReferrals(path, threads = 1, share = Number(pro
 
 // As the second thread: the records from `from` to the end, sent back as one string a field and the lines.
 if (!isMainThread && workerData?.from !== undefined) {
-  if (process.env.SKETCH_DEBUG) process.stderr.write(`worker starts ${(performance.timeOrigin + performance.now() - workerData.origin).toFixed(0)}\n`);
+  if (process.env.SKETCH_DEBUG)
+    process.stderr.write(
+      `worker starts ${(performance.timeOrigin + performance.now() - workerData.origin).toFixed(0)}\n`,
+    );
   const { records } = readCensus(workerData.path, workerData.from, Number.POSITIVE_INFINITY, false);
-  if (process.env.SKETCH_DEBUG) process.stderr.write(`worker read ${(performance.timeOrigin + performance.now() - workerData.origin).toFixed(0)}\n`);
+  if (process.env.SKETCH_DEBUG)
+    process.stderr.write(
+      `worker read ${(performance.timeOrigin + performance.now() - workerData.origin).toFixed(0)}\n`,
+    );
   const line = Float64Array.from(records.line);
   parentPort.postMessage(
     {

@@ -8,7 +8,7 @@
 //
 //   node scripts/bench/columns-fast-sketch.mjs FILE HOLIDAYS [two-threads [SHARE]]   (SHARE: the worker's part, 0..1)
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 function dayOf(year, month, day) {
@@ -52,10 +52,27 @@ class Columns {
 /** A DD/MM/YYYY cell at b[i, i+10) followed by `stop`, as a day number; -2 when not of that shape. */
 function ukDayAt(b, i) {
   if (b[i + 2] !== 47 || b[i + 5] !== 47) return -2;
-  const d0 = b[i] - 48, d1 = b[i + 1] - 48, m0 = b[i + 3] - 48, m1 = b[i + 4] - 48;
-  const y0 = b[i + 6] - 48, y1 = b[i + 7] - 48, y2 = b[i + 8] - 48, y3 = b[i + 9] - 48;
-  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -2;
-  const day = d0 * 10 + d1, month = m0 * 10 + m1;
+  const d0 = b[i] - 48,
+    d1 = b[i + 1] - 48,
+    m0 = b[i + 3] - 48,
+    m1 = b[i + 4] - 48;
+  const y0 = b[i + 6] - 48,
+    y1 = b[i + 7] - 48,
+    y2 = b[i + 8] - 48,
+    y3 = b[i + 9] - 48;
+  if (
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9
+  )
+    return -2;
+  const day = d0 * 10 + d1,
+    month = m0 * 10 + m1;
   if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
   return dayOf(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day);
 }
@@ -68,7 +85,6 @@ function scan(b, pos, end, c) {
   let ids = c.idBytes;
   let used = c.idBytesUsed;
   rows: while (pos < end) {
-    const rowStart = pos;
     let i = pos;
     let bad = false;
     // id: hashed and kept.
@@ -82,26 +98,36 @@ function scan(b, pos, end, c) {
       if (i >= end) break rows;
       const x = b[i];
       if (x === 44) break;
-      if (x === 10 || x === 13 || x === 34) { bad = true; break; }
+      if (x === 10 || x === 13 || x === 34) {
+        bad = true;
+        break;
+      }
       h0 = Math.imul(h0 ^ x, 16777619);
       ids[used++] = x;
       i++;
     }
-    let h1 = 0x811c9dc5 | 0, r = -1, d = -1, h2 = 0x811c9dc5 | 0, h3 = 0x811c9dc5 | 0;
+    let h1 = 0x811c9dc5 | 0,
+      r = -1,
+      d = -1,
+      h2 = 0x811c9dc5 | 0,
+      h3 = 0x811c9dc5 | 0;
     if (!bad) {
       i++;
       for (;;) {
         if (i >= end) break rows;
         const x = b[i];
         if (x === 44) break;
-        if (x === 10 || x === 13 || x === 34) { bad = true; break; }
+        if (x === 10 || x === 13 || x === 34) {
+          bad = true;
+          break;
+        }
         h1 = Math.imul(h1 ^ x, 16777619);
         i++;
       }
     }
     if (!bad) {
       i++;
-      if (i + 22 > end) break rows;
+      if (i + 22 > end) break;
       if (b[i + 10] === 44 && b[i + 21] === 44) {
         r = ukDayAt(b, i);
         d = ukDayAt(b, i + 11);
@@ -114,7 +140,10 @@ function scan(b, pos, end, c) {
         if (i >= end) break rows;
         const x = b[i];
         if (x === 44) break;
-        if (x === 10 || x === 13 || x === 34) { bad = true; break; }
+        if (x === 10 || x === 13 || x === 34) {
+          bad = true;
+          break;
+        }
         h2 = Math.imul(h2 ^ x, 16777619);
         i++;
       }
@@ -125,7 +154,10 @@ function scan(b, pos, end, c) {
         if (i >= end) break rows;
         const x = b[i];
         if (x === 13 || x === 10) break;
-        if (x === 44 || x === 34) { bad = true; break; }
+        if (x === 44 || x === 34) {
+          bad = true;
+          break;
+        }
         h3 = Math.imul(h3 ^ x, 16777619);
         i++;
       }
@@ -133,18 +165,29 @@ function scan(b, pos, end, c) {
     if (bad) {
       // Set aside: skipped to the line's end.
       while (i < end && b[i] !== 10) i++;
-      if (i >= end) break rows;
+      if (i >= end) break;
       c.setAside++;
       pos = i + 1;
       continue;
     }
     if (b[i] === 13) i++;
-    if (i >= end) break rows;
-    if (b[i] !== 10) { c.setAside++; while (i < end && b[i] !== 10) i++; if (i >= end) break rows; pos = i + 1; continue; }
+    if (i >= end) break;
+    if (b[i] !== 10) {
+      c.setAside++;
+      while (i < end && b[i] !== 10) i++;
+      if (i >= end) break;
+      pos = i + 1;
+      continue;
+    }
     pos = i + 1;
     if (c.count === c.capacity) c.grow();
     const k = c.count++;
-    c.id[k] = h0; c.child[k] = h1; c.referral[k] = r; c.completed[k] = d; c.team[k] = h2; c.worker[k] = h3;
+    c.id[k] = h0;
+    c.child[k] = h1;
+    c.referral[k] = r;
+    c.completed[k] = d;
+    c.team[k] = h2;
+    c.worker[k] = h3;
   }
   c.idBytesUsed = used;
   return pos;
@@ -164,8 +207,12 @@ function readRows(path, from, to, hashing, capacity) {
     const length = readSync(fd, buf, kept, piece, at + kept);
     if (length === 0) break;
     hash?.update(buf.subarray(kept, kept + length));
-    let end = kept + length;
-    if (at >= to) { at += end; kept = 0; continue; }
+    const end = kept + length;
+    if (at >= to) {
+      at += end;
+      kept = 0;
+      continue;
+    }
     let start = 0;
     if (header) {
       start = buf.indexOf(10) + 1;
@@ -176,7 +223,9 @@ function readRows(path, from, to, hashing, capacity) {
     if (at + end > to) {
       if (stop < limit) throw new Error('cut inside a row');
       if (!hash) break;
-      at += end; kept = 0; continue;
+      at += end;
+      kept = 0;
+      continue;
     }
     buf.copyWithin(0, stop, end);
     kept = end - stop;
@@ -207,8 +256,13 @@ export async function columnsNi59(path, holidaysPath, threads = 1, share = 0.5) 
   const parts = [];
   if (threads === 2) {
     const cut = cutAt(path, share);
-    const worker = new Worker(new URL(import.meta.url), { workerData: { path, from: cut, capacity: Math.ceil((size - cut) / 40) } });
-    const second = new Promise((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { path, from: cut, capacity: Math.ceil((size - cut) / 40) },
+    });
+    const second = new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
     parts.push(readRows(path, 0, cut, true, Math.ceil(cut / 40)));
     parts.push(await second);
     worker.unref();
@@ -231,14 +285,22 @@ function countNi59(parts, holidaysPath) {
       const h = id[i];
       let s = Math.imul(h, 0x9e3779b1) >>> (32 - bits);
       while (filled[s] === 1) {
-        if (table[s] === h) { repeats++; break; }
+        if (table[s] === h) {
+          repeats++;
+          break;
+        }
         s = (s + 1) & mask;
       }
-      if (filled[s] === 0) { filled[s] = 1; table[s] = h; }
+      if (filled[s] === 0) {
+        filled[s] = 1;
+        table[s] = h;
+      }
     }
   }
   const holidays = new Set(
-    readFileSync(holidaysPath, 'utf8').split('\n').filter((l) => l.length === 10)
+    readFileSync(holidaysPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.length === 10)
       .map((l) => dayOf(Number(l.slice(0, 4)), Number(l.slice(5, 7)), Number(l.slice(8, 10)))),
   );
   const first = dayOf(1990, 1, 1);
@@ -251,10 +313,15 @@ function countNi59(parts, holidaysPath) {
   }
   const periodStart = dayOf(2010, 4, 1);
   const periodEnd = dayOf(2011, 3, 31);
-  let numerator = 0, denominator = 0, kept = 0, setAside = 0;
+  let numerator = 0,
+    denominator = 0,
+    kept = 0,
+    setAside = 0;
   for (const p of parts) {
-    kept += p.count; setAside += p.setAside;
-    const completed = p.completed, referral = p.referral;
+    kept += p.count;
+    setAside += p.setAside;
+    const completed = p.completed,
+      referral = p.referral;
     for (let i = 0; i < p.count; i++) {
       const c = completed[i];
       if (c < periodStart || c > periodEnd) continue;
@@ -267,7 +334,9 @@ function countNi59(parts, holidaysPath) {
 
 if (!isMainThread && workerData?.from !== undefined) {
   const c = readRows(workerData.path, workerData.from, Number.POSITIVE_INFINITY, false, workerData.capacity);
-  const buffers = ['referral', 'completed', 'id', 'child', 'team', 'worker', 'idBytes'].map((n) => c[n].buffer);
+  const buffers = ['referral', 'completed', 'id', 'child', 'team', 'worker', 'idBytes'].map(
+    (n) => c[n].buffer,
+  );
   parentPort.postMessage(c, buffers);
 } else if (isMainThread && process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
   const [path, holidays, mode, share] = process.argv.slice(2);

@@ -100,7 +100,12 @@ if (mode === 'parse') {
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'columns-fast') {
   const { columnsNi59 } = await import('./columns-fast-sketch.mjs');
-  const counts = await columnsNi59(args[0], args[1], args[2] === 'two-threads' ? 2 : 1, args[3] ? Number(args[3]) : 0.5);
+  const counts = await columnsNi59(
+    args[0],
+    args[1],
+    args[2] === 'two-threads' ? 2 : 1,
+    args[3] ? Number(args[3]) : 0.5,
+  );
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'census-bytes') {
   const { censusBytesReferrals } = await import(process.env.CENSUS_SKETCH ?? './census-bytes-sketch.mjs');
