@@ -11,6 +11,8 @@
 //     (either floor with `unseen` after FILE: the bytes read, hashed and inflated but not looked at by a loop)
 //   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads]  a sketch of records held as columns counting
 //     NI59, on one thread or two (not the library's reader: scripts/bench/columns-sketch.mjs says what it leaves out)
+//   node scripts/bench/measure.mjs columns-fast FILE HOLIDAYS [two-threads [SHARE]]  the same work as `columns` in
+//     one pass over each byte (scripts/bench/columns-fast-sketch.mjs); SHARE: the second thread's part of the rows
 //   node scripts/bench/measure.mjs census-bytes FILE [two-threads]  a sketch of a census's referrals read from its
 //     bytes, on one thread or two (not the library's reader: scripts/bench/census-bytes-sketch.mjs says what it
 //     leaves out)
@@ -96,8 +98,17 @@ if (mode === 'parse') {
   const { columnsNi59 } = await import('./columns-sketch.mjs');
   const counts = await columnsNi59(args[0], args[1], args[2] === 'two-threads' ? 2 : 1);
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
+} else if (mode === 'columns-fast') {
+  const { columnsNi59 } = await import('./columns-fast-sketch.mjs');
+  const counts = await columnsNi59(
+    args[0],
+    args[1],
+    args[2] === 'two-threads' ? 2 : 1,
+    args[3] ? Number(args[3]) : 0.5,
+  );
+  process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'census-bytes') {
-  const { censusBytesReferrals } = await import('./census-bytes-sketch.mjs');
+  const { censusBytesReferrals } = await import(process.env.CENSUS_SKETCH ?? './census-bytes-sketch.mjs');
   process.stdout.write(`${await censusBytesReferrals(args[0], args[1] === 'two-threads' ? 2 : 1)}\n`);
 } else if (mode === 'floor-xlsx') {
   // The same for a workbook: the file read and hashed, each part found by the zip's central directory and inflated
