@@ -1,19 +1,22 @@
 // A sketch, not the library's reader: how fast a reader that keeps records as columns could count NI59 on the
-// bench's UK export, on one thread. It reads the file as the CLI does (64 KiB pieces by readSync, each hashed),
-// finds each row's line end with the buffer's own search, cuts the row at its commas, reads the two dates
-// (DD/MM/YYYY only) into day numbers, keeps every field as a number (the id's and child's and team's and worker's
-// bytes hashed; the ids' bytes kept in one buffer, as a columns design would keep them), checks the ids' hashes for
-// a repeat at the end, and counts NI59 over the day numbers with a table of working days. It checks nothing else:
-// no quotes (a row with one is only counted aside), no blank or padded cell, no issue, no message, no row number
-// kept. So it is a lower bound on what records held as columns could give goal 1, not a reader (docs/performance.md,
-// "What limits it", goal 1). Prints "numerator denominator" as the pandas script does.
+// bench's UK export, on one thread or two. It reads the file as the CLI does (64 KiB pieces by readSync, each hashed
+// with SHA-256) and goes over each byte once: each row cut at its six cells, the two dates read as DD/MM/YYYY (every
+// digit checked) into day numbers, the id's, child's, team's and worker's bytes hashed (FNV-1a), the ids' bytes kept
+// in one buffer as a columns design would keep them; the ids' hashes checked for a repeat by an open-addressed
+// table at the end, and NI59 counted over the day numbers with a table of working days. It checks nothing else: a
+// row with a quote, a CR or LF inside a cell, a blank or otherwise shaped date or another count of cells is set aside
+// (counted, not read); no padded cell, issue, message or row number. So it is a lower bound on what records held as
+// columns could give goal 1, not a reader (docs/performance.md, "What limits it", goal 1). On two threads, a worker
+// thread reads the rows from the first line end past the worker's share of the file (SHARE, 0 to 1, default 0.5)
+// while this thread hashes the whole file (SHA-256 cannot be cut) and reads the rows before it; the worker's columns
+// are counted where they are, not joined. The cut is not proven outside a quoted cell, as a reader would have to.
+// Prints "numerator denominator" as the pandas script does (SKETCH_DEBUG=1 also prints the counts on stderr).
 //
-//   node scripts/bench/measure.mjs columns FILE HOLIDAYS   (HOLIDAYS: one YYYY-MM-DD a line)
+//   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads [SHARE]]   (HOLIDAYS: one YYYY-MM-DD a line)
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse). */
 function dayOf(year, month, day) {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -23,55 +26,20 @@ function dayOf(year, month, day) {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The day number of a DD/MM/YYYY date in bytes[start, end), or -1. */
-function ukDay(bytes, start, end) {
-  if (end - start !== 10 || bytes[start + 2] !== 47 || bytes[start + 5] !== 47) return -1;
-  const digit = (i) => bytes[start + i] - 48;
-  const day = digit(0) * 10 + digit(1);
-  const month = digit(3) * 10 + digit(4);
-  const year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
-  return month < 1 || month > 12 || day < 1 || day > 31 ? -1 : dayOf(year, month, day);
-}
-
-/** FNV-1a of bytes[start, end). */
-function hashOf(bytes, start, end) {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 16777619);
-  return hash;
-}
-
-/** The columns of the export's rows: grown by doubling. */
 class Columns {
-  count = 0;
-  capacity = 1 << 16;
-  referral = new Int32Array(this.capacity);
-  completed = new Int32Array(this.capacity);
-  id = new Int32Array(this.capacity);
-  child = new Int32Array(this.capacity);
-  team = new Int32Array(this.capacity);
-  worker = new Int32Array(this.capacity);
-  idBytes = new Uint8Array(1 << 20);
-  idBytesUsed = 0;
-
-  add(bytes, starts, ends) {
-    if (this.count === this.capacity) this.grow();
-    const i = this.count++;
-    this.referral[i] = ukDay(bytes, starts[2], ends[2]);
-    this.completed[i] = ukDay(bytes, starts[3], ends[3]);
-    this.id[i] = hashOf(bytes, starts[0], ends[0]);
-    this.child[i] = hashOf(bytes, starts[1], ends[1]);
-    this.team[i] = hashOf(bytes, starts[4], ends[4]);
-    this.worker[i] = hashOf(bytes, starts[5], ends[5]);
-    const length = ends[0] - starts[0];
-    if (this.idBytesUsed + length > this.idBytes.length) {
-      const more = new Uint8Array(this.idBytes.length * 2);
-      more.set(this.idBytes);
-      this.idBytes = more;
-    }
-    this.idBytes.set(bytes.subarray(starts[0], ends[0]), this.idBytesUsed);
-    this.idBytesUsed += length;
+  constructor(capacity) {
+    this.count = 0;
+    this.setAside = 0;
+    this.capacity = capacity;
+    this.referral = new Int32Array(capacity);
+    this.completed = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
+    this.child = new Int32Array(capacity);
+    this.team = new Int32Array(capacity);
+    this.worker = new Int32Array(capacity);
+    this.idBytes = new Uint8Array(capacity * 8);
+    this.idBytesUsed = 0;
   }
-
   grow() {
     this.capacity *= 2;
     for (const name of ['referral', 'completed', 'id', 'child', 'team', 'worker']) {
@@ -80,170 +48,305 @@ class Columns {
       this[name] = more;
     }
   }
+  growIdBytes() {
+    const more = new Uint8Array(this.idBytes.length * 2);
+    more.set(this.idBytes);
+    this.idBytes = more;
+  }
 }
 
-/** Where the rows of the second thread start: after the first line end at or past the middle of the file. */
-function middleRow(path) {
+/** A DD/MM/YYYY cell at b[i, i+10) followed by `stop`, as a day number; -2 when not of that shape. */
+function ukDayAt(b, i) {
+  if (b[i + 2] !== 47 || b[i + 5] !== 47) return -2;
+  const d0 = b[i] - 48,
+    d1 = b[i + 1] - 48,
+    m0 = b[i + 3] - 48,
+    m1 = b[i + 4] - 48;
+  const y0 = b[i + 6] - 48,
+    y1 = b[i + 7] - 48,
+    y2 = b[i + 8] - 48,
+    y3 = b[i + 9] - 48;
+  if (
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9
+  )
+    return -2;
+  const day = d0 * 10 + d1,
+    month = m0 * 10 + m1;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return dayOf(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day);
+}
+
+/**
+ * The whole rows of b[pos, end) into `c`; returns where the first incomplete row starts. `skipHeader`: the first row
+ * is the header.
+ */
+function scan(b, pos, end, c) {
+  let ids = c.idBytes;
+  let used = c.idBytesUsed;
+  rows: while (pos < end) {
+    let i = pos;
+    let bad = false;
+    // id: hashed and kept.
+    if (used + 256 > ids.length) {
+      c.idBytesUsed = used;
+      c.growIdBytes();
+      ids = c.idBytes;
+    }
+    let h0 = 0x811c9dc5 | 0;
+    for (;;) {
+      if (i >= end) break rows;
+      const x = b[i];
+      if (x === 44) break;
+      if (x === 10 || x === 13 || x === 34) {
+        bad = true;
+        break;
+      }
+      h0 = Math.imul(h0 ^ x, 16777619);
+      ids[used++] = x;
+      i++;
+    }
+    let h1 = 0x811c9dc5 | 0,
+      r = -1,
+      d = -1,
+      h2 = 0x811c9dc5 | 0,
+      h3 = 0x811c9dc5 | 0;
+    if (!bad) {
+      i++;
+      for (;;) {
+        if (i >= end) break rows;
+        const x = b[i];
+        if (x === 44) break;
+        if (x === 10 || x === 13 || x === 34) {
+          bad = true;
+          break;
+        }
+        h1 = Math.imul(h1 ^ x, 16777619);
+        i++;
+      }
+    }
+    if (!bad) {
+      i++;
+      if (i + 22 > end) break;
+      if (b[i + 10] === 44 && b[i + 21] === 44) {
+        r = ukDayAt(b, i);
+        d = ukDayAt(b, i + 11);
+        if (r === -2 || d === -2) bad = true;
+        i += 22;
+      } else bad = true;
+    }
+    if (!bad) {
+      for (;;) {
+        if (i >= end) break rows;
+        const x = b[i];
+        if (x === 44) break;
+        if (x === 10 || x === 13 || x === 34) {
+          bad = true;
+          break;
+        }
+        h2 = Math.imul(h2 ^ x, 16777619);
+        i++;
+      }
+    }
+    if (!bad) {
+      i++;
+      for (;;) {
+        if (i >= end) break rows;
+        const x = b[i];
+        if (x === 13 || x === 10) break;
+        if (x === 44 || x === 34) {
+          bad = true;
+          break;
+        }
+        h3 = Math.imul(h3 ^ x, 16777619);
+        i++;
+      }
+    }
+    if (bad) {
+      // Set aside: skipped to the line's end.
+      while (i < end && b[i] !== 10) i++;
+      if (i >= end) break;
+      c.setAside++;
+      pos = i + 1;
+      continue;
+    }
+    if (b[i] === 13) i++;
+    if (i >= end) break;
+    if (b[i] !== 10) {
+      c.setAside++;
+      while (i < end && b[i] !== 10) i++;
+      if (i >= end) break;
+      pos = i + 1;
+      continue;
+    }
+    pos = i + 1;
+    if (c.count === c.capacity) c.grow();
+    const k = c.count++;
+    c.id[k] = h0;
+    c.child[k] = h1;
+    c.referral[k] = r;
+    c.completed[k] = d;
+    c.team[k] = h2;
+    c.worker[k] = h3;
+  }
+  c.idBytesUsed = used;
+  return pos;
+}
+
+/** Rows from byte `from` to `to` (row starts) of the file; hashing from byte 0 when `hashing`. */
+function readRows(path, from, to, hashing, capacity) {
+  const c = new Columns(capacity);
+  const hash = hashing ? createHash('sha256') : undefined;
+  const piece = 1 << 16; // as the CLI reads
+  const buf = Buffer.allocUnsafeSlow(piece + 4096);
+  const fd = openSync(path, 'r');
+  let kept = 0;
+  let at = from; // file offset of buf[0]
+  let header = from === 0;
+  for (;;) {
+    const length = readSync(fd, buf, kept, piece, at + kept);
+    if (length === 0) break;
+    hash?.update(buf.subarray(kept, kept + length));
+    const end = kept + length;
+    if (at >= to) {
+      at += end;
+      kept = 0;
+      continue;
+    }
+    let start = 0;
+    if (header) {
+      start = buf.indexOf(10) + 1;
+      header = false;
+    }
+    const limit = at + end > to ? to - at : end;
+    const stop = scan(buf, start, limit, c);
+    if (at + end > to) {
+      if (stop < limit) throw new Error('cut inside a row');
+      if (!hash) break;
+      at += end;
+      kept = 0;
+      continue;
+    }
+    buf.copyWithin(0, stop, end);
+    kept = end - stop;
+    at += stop;
+  }
+  if (kept > 0 && at < to) {
+    buf[kept] = 10;
+    scan(buf, 0, kept + 1, c);
+  }
+  closeSync(fd);
+  hash?.digest('hex');
+  return c;
+}
+
+function cutAt(path, share) {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
   const probe = Buffer.alloc(1 << 16);
-  const read = readSync(fd, probe, 0, probe.length, Math.floor(size / 2));
+  const from = Math.floor(size * (1 - share));
+  const read = readSync(fd, probe, 0, probe.length, from);
   closeSync(fd);
-  const newline = probe.subarray(0, read).indexOf(10);
-  return newline < 0 ? size : Math.floor(size / 2) + newline + 1;
+  const nl = probe.subarray(0, read).indexOf(10);
+  return nl < 0 ? size : from + nl + 1;
 }
 
-/**
- * The rows of the export at `path` from byte `from` (a row's start) to byte `to` (a row's start, or the end), as
- * columns: `hashing` also hashes the whole file as it is read (the rows past `to` read for the hash only).
- */
-function readRows(path, from, to, hashing) {
-  const columns = new Columns();
-  const starts = new Int32Array(7);
-  const ends = new Int32Array(7);
-  let header = from === 0;
-  let setAside = 0;
-  const row = (bytes, start, end) => {
-    let cells = 0;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i];
-      if (byte === 44) {
-        if (cells === 6) break;
-        ends[cells++] = i;
-        starts[cells] = i + 1;
-      } else if (byte === 34) {
-        cells = -1;
-        break;
-      }
-    }
-    if (cells >= 0) ends[cells++] = end;
-    if (header) header = false;
-    else if (cells === 6) columns.add(bytes, starts, ends);
-    else setAside++;
-  };
-
-  const hash = hashing ? createHash('sha256') : undefined;
-  const piece = 1 << 16;
-  const buffer = Buffer.allocUnsafeSlow(2 * piece);
-  const fd = openSync(path, 'r');
-  let kept = 0;
-  // Where the bytes in the buffer start in the file.
-  let at = from;
-  if (hash !== undefined && from > 0) throw new Error('the hash is made from the first byte');
-  for (let length = readSync(fd, buffer, kept, piece, at); length > 0; ) {
-    hash?.update(buffer.subarray(kept, kept + length));
-    const end = kept + length;
-    let start = 0;
-    if (at < to) {
-      for (
-        let i = buffer.indexOf(10, kept);
-        i >= 0 && i < end && at + start < to;
-        i = buffer.indexOf(10, i + 1)
-      ) {
-        row(buffer, start, buffer[i - 1] === 13 ? i - 1 : i);
-        start = i + 1;
-      }
-    } else start = end;
-    if (hash === undefined && at + start >= to) break;
-    buffer.copyWithin(0, start, end);
-    kept = end - start;
-    at += start;
-    length = readSync(fd, buffer, kept, piece, at + kept);
-  }
-  if (kept > 0 && at < to) row(buffer, 0, kept);
-  closeSync(fd);
-  hash?.digest('hex');
-  return { columns, setAside };
-}
-
-/** The columns of two reads, the first's rows then the second's. */
-function joined(first, second) {
-  const columns = new Columns();
-  columns.count = first.count + second.count;
-  for (const name of ['referral', 'completed', 'id', 'child', 'team', 'worker']) {
-    const both = new Int32Array(columns.count);
-    both.set(first[name].subarray(0, first.count));
-    both.set(second[name].subarray(0, second.count), first.count);
-    columns[name] = both;
-  }
-  return columns;
-}
-
-/**
- * Counts NI59 for 2010/11 over the export at `path`, with the holidays (one ISO date a line) at `holidaysPath`, on
- * one thread, or on two (`threads` 2: a worker thread reads the rows of the second half of the file while this one
- * hashes the whole file and reads the rows of the first half; the worker's columns come back transferred, not
- * copied). The rows are cut at the first line end past the middle: a sketch's cut, which a reader would have to
- * prove is not inside a quoted cell.
- *
- * @returns the numerator, the denominator, the rows kept, the rows set aside (a quote, a wrong count of cells) and
- *   how many ids' hashes repeat.
- */
-export async function columnsNi59(path, holidaysPath, threads = 1) {
-  let columns;
-  let setAside;
+export async function columnsNi59(path, holidaysPath, threads = 1, share = 0.5) {
+  const size = statSync(path).size;
+  const parts = [];
   if (threads === 2) {
-    const cut = middleRow(path);
-    const worker = new Worker(new URL(import.meta.url), { workerData: { path, from: cut } });
+    const cut = cutAt(path, share);
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { path, from: cut, capacity: Math.ceil((size - cut) / 40) },
+    });
     const second = new Promise((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    const first = readRows(path, 0, cut, true);
-    const { columns: theirs, setAside: theirsAside } = await second;
-    await worker.terminate();
-    columns = joined(first.columns, theirs);
-    setAside = first.setAside + theirsAside;
-  } else {
-    ({ columns, setAside } = readRows(path, 0, Number.POSITIVE_INFINITY, true));
-  }
-  return countNi59(columns, holidaysPath, setAside);
+    parts.push(readRows(path, 0, cut, true, Math.ceil(cut / 40)));
+    parts.push(await second);
+    worker.unref();
+  } else parts.push(readRows(path, 0, Number.POSITIVE_INFINITY, true, Math.ceil(size / 40)));
+  return countNi59(parts, holidaysPath);
 }
 
-/** NI59 over the columns, and the ids' hashes checked for a repeat. */
-function countNi59(columns, holidaysPath, setAside) {
-  const ids = columns.id.slice(0, columns.count).sort();
+function countNi59(parts, holidaysPath) {
+  let total = 0;
+  for (const p of parts) total += p.count;
+  let bits = 1;
+  while (1 << bits < total * 2) bits++;
+  const table = new Int32Array(1 << bits);
+  const filled = new Uint8Array(1 << bits);
+  const mask = (1 << bits) - 1;
   let repeats = 0;
-  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) repeats++;
-
+  for (const p of parts) {
+    const id = p.id;
+    for (let i = 0; i < p.count; i++) {
+      const h = id[i];
+      let s = Math.imul(h, 0x9e3779b1) >>> (32 - bits);
+      while (filled[s] === 1) {
+        if (table[s] === h) {
+          repeats++;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      if (filled[s] === 0) {
+        filled[s] = 1;
+        table[s] = h;
+      }
+    }
+  }
   const holidays = new Set(
     readFileSync(holidaysPath, 'utf8')
       .split('\n')
-      .filter((line) => line.length === 10)
-      .map((line) => dayOf(Number(line.slice(0, 4)), Number(line.slice(5, 7)), Number(line.slice(8, 10)))),
+      .filter((l) => l.length === 10)
+      .map((l) => dayOf(Number(l.slice(0, 4)), Number(l.slice(5, 7)), Number(l.slice(8, 10)))),
   );
-  // workingDays[d - first]: the working days in (first, d]; so those after r up to and including c are the
-  // difference of two entries, as the CLI counts NI59's seven.
   const first = dayOf(1990, 1, 1);
   const last = dayOf(2040, 12, 31);
   const workingDays = new Int32Array(last - first + 1);
   for (let day = first + 1, count = 0; day <= last; day++) {
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday (4)
+    const weekday = (day + 4) % 7;
     if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) count++;
     workingDays[day - first] = count;
   }
   const periodStart = dayOf(2010, 4, 1);
   const periodEnd = dayOf(2011, 3, 31);
-  let numerator = 0;
-  let denominator = 0;
-  for (let i = 0; i < columns.count; i++) {
-    const completed = columns.completed[i];
-    if (completed < periodStart || completed > periodEnd) continue;
-    denominator++;
-    if (workingDays[completed - first] - workingDays[columns.referral[i] - first] <= 7) numerator++;
+  let numerator = 0,
+    denominator = 0,
+    kept = 0,
+    setAside = 0;
+  for (const p of parts) {
+    kept += p.count;
+    setAside += p.setAside;
+    const completed = p.completed,
+      referral = p.referral;
+    for (let i = 0; i < p.count; i++) {
+      const c = completed[i];
+      if (c < periodStart || c > periodEnd) continue;
+      denominator++;
+      if (workingDays[c - first] - workingDays[referral[i] - first] <= 7) numerator++;
+    }
   }
-  return { numerator, denominator, kept: columns.count, setAside, repeats };
+  return { numerator, denominator, kept, setAside, repeats };
 }
 
-// As the second thread: the rows from `from` to the end, their columns sent back (their buffers moved, not copied).
 if (!isMainThread && workerData?.from !== undefined) {
-  const { columns, setAside } = readRows(workerData.path, workerData.from, Number.POSITIVE_INFINITY, false);
-  const sent = {};
-  const buffers = [];
-  for (const name of ['referral', 'completed', 'id', 'child', 'team', 'worker']) {
-    sent[name] = columns[name];
-    buffers.push(columns[name].buffer);
-  }
-  parentPort.postMessage({ columns: { ...sent, count: columns.count }, setAside }, buffers);
+  const c = readRows(workerData.path, workerData.from, Number.POSITIVE_INFINITY, false, workerData.capacity);
+  const buffers = ['referral', 'completed', 'id', 'child', 'team', 'worker', 'idBytes'].map(
+    (n) => c[n].buffer,
+  );
+  parentPort.postMessage(c, buffers);
+} else if (isMainThread && process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  const [path, holidays, mode, share] = process.argv.slice(2);
+  const r = await columnsNi59(path, holidays, mode === 'two-threads' ? 2 : 1, share ? Number(share) : 0.5);
+  if (process.env.SKETCH_DEBUG) process.stderr.write(`${JSON.stringify(r)}\n`);
+  process.stdout.write(`${r.numerator} ${r.denominator}\n`);
 }

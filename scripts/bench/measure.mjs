@@ -3,19 +3,19 @@
 //   node scripts/bench/measure.mjs papaparse FILE the bare streaming parse of papaparse (no validation)
 //   node scripts/bench/measure.mjs udsv FILE      the bare streaming parse of udsv (no validation)
 //   node scripts/bench/measure.mjs file FILE      readRecordsFile over the CSV file (the node reader), timed
-//   node scripts/bench/measure.mjs tokenize FILE  the library's CSV tokenizer alone over the file, streamed
+//   node scripts/bench/measure.mjs tokenize FILE  the library's CSV tokenizer alone over the file, streamed (parseMs:
+//     the read, decoding and tokenizing, the modules loaded before)
 //   node scripts/bench/measure.mjs text FILE      parseCsvText over the whole text of a CSV file (the core, no files)
 //   node scripts/bench/measure.mjs cli ARGS…      cs-indicators with those arguments, its stdout discarded
 //   node scripts/bench/measure.mjs floor FILE     the least a reader of the file does: read, hashed, each byte seen
 //   node scripts/bench/measure.mjs floor-xlsx FILE the same for a workbook: read, hashed, its parts inflated and seen
 //     (either floor with `unseen` after FILE: the bytes read, hashed and inflated but not looked at by a loop)
-//   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads]  a sketch of records held as columns counting
-//     NI59, on one thread or two (not the library's reader: scripts/bench/columns-sketch.mjs says what it leaves out)
-//   node scripts/bench/measure.mjs columns-fast FILE HOLIDAYS [two-threads [SHARE]]  the same work as `columns` in
-//     one pass over each byte (scripts/bench/columns-fast-sketch.mjs); SHARE: the second thread's part of the rows
-//   node scripts/bench/measure.mjs census-bytes FILE [two-threads]  a sketch of a census's referrals read from its
-//     bytes, on one thread or two (not the library's reader: scripts/bench/census-bytes-sketch.mjs says what it
+//   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads [SHARE]]  a sketch of records held as columns
+//     counting NI59, on one thread or two (not the library's reader: scripts/bench/columns-sketch.mjs says what it
 //     leaves out)
+//   node scripts/bench/measure.mjs census-bytes FILE [two-threads [SHARE] | numbered]  a sketch of a census's
+//     referrals read from its bytes, on one thread or two (not the library's reader:
+//     scripts/bench/census-bytes-sketch.mjs says what it leaves out)
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
@@ -59,9 +59,12 @@ if (mode === 'parse') {
   const sink = { row: () => rows++, item() {}, problem() {}, refuse() {}, fileValue() {}, end() {} };
   const tokenizer = createCsvTokenizer(sink);
   const decoder = new TextDecoder();
+  // The time of the read, decoding and tokenizing alone (the modules loaded before it), as parseMs.
+  const t = performance.now();
   for await (const chunk of createReadStream(args[0]))
     tokenizer.write(decoder.decode(chunk, { stream: true }));
   tokenizer.end();
+  process.stderr.write(`${JSON.stringify({ parseMs: performance.now() - t })}\n`);
   process.stdout.write(`${rows}\n`);
 } else if (mode === 'text') {
   const { parseCsvText } = await import('../../dist/index.js');
@@ -96,20 +99,14 @@ if (mode === 'parse') {
   process.stdout.write(`${lines}\n`);
 } else if (mode === 'columns') {
   const { columnsNi59 } = await import('./columns-sketch.mjs');
-  const counts = await columnsNi59(args[0], args[1], args[2] === 'two-threads' ? 2 : 1);
-  process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
-} else if (mode === 'columns-fast') {
-  const { columnsNi59 } = await import('./columns-fast-sketch.mjs');
-  const counts = await columnsNi59(
-    args[0],
-    args[1],
-    args[2] === 'two-threads' ? 2 : 1,
-    args[3] ? Number(args[3]) : 0.5,
-  );
+  const threads = args[2] === 'two-threads' ? 2 : 1;
+  const counts = await columnsNi59(args[0], args[1], threads, args[3] === undefined ? 0.5 : Number(args[3]));
   process.stdout.write(`${counts.numerator} ${counts.denominator}\n`);
 } else if (mode === 'census-bytes') {
-  const { censusBytesReferrals } = await import(process.env.CENSUS_SKETCH ?? './census-bytes-sketch.mjs');
-  process.stdout.write(`${await censusBytesReferrals(args[0], args[1] === 'two-threads' ? 2 : 1)}\n`);
+  const { censusBytesReferrals } = await import('./census-bytes-sketch.mjs');
+  const threads = args[1] === 'two-threads' ? 2 : 1;
+  const share = threads === 2 && args[2] !== undefined ? Number(args[2]) : 0.5;
+  process.stdout.write(`${await censusBytesReferrals(args[0], threads, share, args[1] === 'numbered')}\n`);
 } else if (mode === 'floor-xlsx') {
   // The same for a workbook: the file read and hashed, each part found by the zip's central directory and inflated
   // on zlib's threads in pieces of 1 MiB (as the CLI's zip reader inflates them), and each inflated byte looked at
