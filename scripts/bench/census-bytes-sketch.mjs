@@ -473,10 +473,10 @@ function middleRecord(path, share) {
 
 /**
  * Reads the census at `path` as the sketch does, on one thread or two (`threads` 2: a worker thread reads the
- * records of the second half of the file while this one hashes the whole file and reads the first half; the
- * worker's strings come back as one string a field, cut again here). The cut is at the first `<Child>` past the
- * middle: a sketch's cut, which a reader would have to prove is a record's start (not in a comment or CDATA), as
- * this thread checks that it stopped inside `Children`.
+ * last part of the file, about `share` of it, while this one hashes the whole file and reads the rest; the worker's
+ * strings come back as one string a field, cut again here). The cut is at the first `<Child>` past 1 − `share` of
+ * the file: a sketch's cut, which a reader would have to prove is a record's start (not in a comment or CDATA), as
+ * this thread checks that it stopped inside `Children`. `numbered` (one thread only) keeps numbers, not strings.
  * @returns the number of referrals read.
  */
 export async function censusBytesReferrals(path, threads = 1, share = 0.5, numbered = false) {
