@@ -17,8 +17,9 @@
 //
 //   node scripts/bench/measure.mjs census-bytes CENSUS.xml [two-threads [SHARE] | numbered]
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { cutAt } from './cut.mjs';
 
 const LT = 60;
 const GT = 62;
@@ -243,6 +244,17 @@ class CensusBytes {
     this.transLines[key] = lines;
   }
 
+  /** Keeps the referral of the episode just closed, and clears its values. */
+  endEpisode() {
+    const records = this.records;
+    records.childId.push(this.childId);
+    records.referralDate.push(this.referralDate);
+    records.source.push(this.source);
+    records.line.push(this.episodeLine);
+    this.referralDate = '';
+    this.source = '';
+  }
+
   scan(b, view, from, end, final = false) {
     const names = this.names;
     const stack = this.stack;
@@ -270,15 +282,7 @@ class CensusBytes {
           if (this.transEnd[key] === 1) {
             if (stack[this.depth - 1] === id) {
               line += this.transLines[key];
-              if (id === ids.CINdetails) {
-                const records = this.records;
-                records.childId.push(this.childId);
-                records.referralDate.push(this.referralDate);
-                records.source.push(this.source);
-                records.line.push(this.episodeLine);
-                this.referralDate = '';
-                this.source = '';
-              }
+              if (id === ids.CINdetails) this.endEpisode();
               this.depth--;
               this.last = id;
               this.lastWasEnd = true;
@@ -347,15 +351,7 @@ class CensusBytes {
           else if (id === ids.CINreferralDate) this.referralDate = b.latin1Slice(textStart, at).trim();
           else if (id === ids.ReferralSource) this.source = b.latin1Slice(textStart, at).trim();
         }
-        if (id === ids.CINdetails) {
-          const records = this.records;
-          records.childId.push(this.childId);
-          records.referralDate.push(this.referralDate);
-          records.source.push(this.source);
-          records.line.push(this.episodeLine);
-          this.referralDate = '';
-          this.source = '';
-        }
+        if (id === ids.CINdetails) this.endEpisode();
         this.depth--;
         this.last = id;
         this.lastWasEnd = true;
@@ -459,18 +455,6 @@ function readCensus(path, from, to, hashing) {
   return reader;
 }
 
-/** Where the second thread starts: the first record's start tag at or past the middle of the file. */
-function middleRecord(path, share) {
-  const fd = openSync(path, 'r');
-  const size = fstatSync(fd).size;
-  const probe = Buffer.alloc(1 << 16);
-  const from = Math.floor(size * (1 - share));
-  const read = readSync(fd, probe, 0, probe.length, from);
-  closeSync(fd);
-  const start = probe.subarray(0, read).indexOf('<Child>');
-  return start < 0 ? size : from + start;
-}
-
 /**
  * Reads the census at `path` as the sketch does, on one thread or two (`threads` 2: a worker thread reads the
  * last part of the file, about `share` of it, while this one hashes the whole file and reads the rest; the worker's
@@ -483,7 +467,8 @@ export async function censusBytesReferrals(path, threads = 1, share = 0.5, numbe
   if (numbered && threads === 2) throw new Error('the numbered sketch reads on one thread only');
   NUMBERED = numbered;
   if (threads !== 2) return readCensus(path, 0, Number.POSITIVE_INFINITY, true).records.childId.length;
-  const cut = middleRecord(path, share);
+  // The first `<Child>` past 1 − share of the file.
+  const cut = cutAt(path, share, '<Child>', 0);
   const worker = new Worker(new URL(import.meta.url), {
     workerData: { path, from: cut, origin: performance.timeOrigin },
   });

@@ -14,8 +14,9 @@
 //
 //   node scripts/bench/measure.mjs columns FILE HOLIDAYS [two-threads [SHARE]]   (HOLIDAYS: one YYYY-MM-DD a line)
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { cutAt } from './cut.mjs';
 
 function dayOf(year, month, day) {
   const y = month <= 2 ? year - 1 : year;
@@ -246,22 +247,12 @@ function readRows(path, from, to, hashing, capacity) {
   return c;
 }
 
-function cutAt(path, share) {
-  const fd = openSync(path, 'r');
-  const size = fstatSync(fd).size;
-  const probe = Buffer.alloc(1 << 16);
-  const from = Math.floor(size * (1 - share));
-  const read = readSync(fd, probe, 0, probe.length, from);
-  closeSync(fd);
-  const nl = probe.subarray(0, read).indexOf(10);
-  return nl < 0 ? size : from + nl + 1;
-}
-
 export async function columnsNi59(path, holidaysPath, threads = 1, share = 0.5) {
   const size = statSync(path).size;
   const parts = [];
   if (threads === 2) {
-    const cut = cutAt(path, share);
+    // After the first line end past 1 − share of the file.
+    const cut = cutAt(path, share, 10, 1);
     const worker = new Worker(new URL(import.meta.url), {
       workerData: { path, from: cut, capacity: Math.ceil((size - cut) / 40) },
     });
