@@ -244,6 +244,19 @@ class CensusBytes {
     this.transLines[key] = lines;
   }
 
+  /** Opens element `id`, its start tag on `line` (an episode's values cleared). */
+  open(id, line) {
+    if (id === this.ids.CINdetails) {
+      this.episodeLine = line;
+      this.referralDate = '';
+      this.source = '';
+    }
+    this.stack[this.depth++] = id;
+    if (this.depth >= 64) throw new Error('too deep for the sketch');
+    this.last = id;
+    this.lastWasEnd = false;
+  }
+
   /** Keeps the referral of the episode just closed, and clears its values. */
   endEpisode() {
     const records = this.records;
@@ -291,15 +304,7 @@ class CensusBytes {
             }
           } else {
             line += this.transLines[key];
-            if (id === ids.CINdetails) {
-              this.episodeLine = line;
-              this.referralDate = '';
-              this.source = '';
-            }
-            stack[this.depth++] = id;
-            if (this.depth >= 64) throw new Error('too deep for the sketch');
-            this.last = id;
-            this.lastWasEnd = false;
+            this.open(id, line);
             at += tlen;
             continue;
           }
@@ -384,15 +389,7 @@ class CensusBytes {
         const text = names.texts[id];
         if (text in ids && ids[text] < 0) ids[text] = id;
       }
-      if (id === ids.CINdetails) {
-        this.episodeLine = line;
-        this.referralDate = '';
-        this.source = '';
-      }
-      stack[this.depth++] = id;
-      if (this.depth >= 64) throw new Error('too deep for the sketch');
-      this.last = id;
-      this.lastWasEnd = false;
+      this.open(id, line);
       at = nameAt + names.lengthOf[id] + 1;
       if (key >= 0) this.record(key, b, textStart, at, id, false);
     }

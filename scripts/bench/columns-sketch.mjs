@@ -85,8 +85,8 @@ function ukDayAt(b, i) {
 }
 
 /**
- * The whole rows of b[pos, end) into `c`; returns where the first incomplete row starts. `skipHeader`: the first row
- * is the header.
+ * The whole rows of b[pos, end) into `c`; returns where the first incomplete row starts. Each cell's loop is written
+ * out in turn, not called: one pass over each byte with no call per cell is what the sketch measures.
  */
 function scan(b, pos, end, c) {
   let ids = c.idBytes;
