@@ -68,6 +68,8 @@ const CHAR_C = 99;
 const CHAR_V = 118;
 const CHAR_F = 102;
 const CHAR_T = 116;
+/** The one-letter name of the element each capture reads (`v`, `f`, `t`), by capture. */
+const CAPTURED_NAME: readonly number[] = [0, CHAR_V, CHAR_F, CHAR_T];
 const CHAR_R = 114;
 const CHAR_S = 115;
 const CHAR_I = 105;
@@ -145,6 +147,9 @@ export class SheetHandler implements XmlHandler {
   constructor(private readonly context: SheetContext) {}
 
   open(source: string, nameStart: number, nameEnd: number, end: number, selfClosing: boolean): number {
+    // A value, formula or text holds text only: a tag inside one is damaged markup (an end tag left out), which
+    // must be refused here, not read one way or another as the tokenizer's chunks happen to fall.
+    if (this.capturing !== CAPTURE_NONE) throw this.leftOpen(source.slice(nameStart, nameEnd), false);
     const length = nameEnd - nameStart;
     const first = source.charCodeAt(nameStart);
     if (length === 1) {
@@ -224,6 +229,9 @@ export class SheetHandler implements XmlHandler {
   close(source: string, nameStart: number, nameEnd: number): void {
     const length = nameEnd - nameStart;
     const first = source.charCodeAt(nameStart);
+    if (this.capturing !== CAPTURE_NONE && (length !== 1 || first !== CAPTURED_NAME[this.capturing])) {
+      throw this.leftOpen(source.slice(nameStart, nameEnd), true);
+    }
     if (length === 1) {
       if (first === CHAR_C) this.endCell();
       else if (
@@ -506,6 +514,12 @@ export class SheetHandler implements XmlHandler {
       if (this.dates.size < MAX_SHARED_DATES) this.dates.set(serial, date);
     }
     return date;
+  }
+
+  /** The error of a tag met inside the value, formula or text being read, whose end tag was left out. */
+  private leftOpen(name: string, closing: boolean): WorkbookError {
+    const open = String.fromCharCode(CAPTURED_NAME[this.capturing] as number);
+    return this.damaged(`a <${open}> left open: <${closing ? '/' : ''}${name}> comes before its </${open}>`);
   }
 
   private damaged(what: string): WorkbookError {

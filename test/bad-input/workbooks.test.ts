@@ -3,12 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readRecordsFile } from '../../src/node/read-records-file.js';
 import { badInputs } from '../helpers/bad-input.js';
 import { runBuiltCli } from '../helpers/cli.js';
+import { workbookOf } from '../workbook/helpers.js';
 
 const files = badInputs('workbooks');
 let uncached = '';
 let emptyFirst = '';
 let mergedDown = '';
 let mergedBelow = '';
+let valueLeftOpen = '';
 
 beforeAll(async () => {
   // A workbook written by a program that does not calculate: C3 holds =DATE(2010,10,2) with no saved value, as
@@ -49,6 +51,19 @@ beforeAll(async () => {
   other.addRow(['R2', 'C2', new Date(Date.UTC(2010, 9, 4)), 'South']);
   other.mergeCells('D3:D5');
   mergedBelow = files.write('merged-below.xlsx', new Uint8Array(await below.xlsx.writeBuffer()));
+});
+
+beforeAll(async () => {
+  // Damaged sheet markup: C2's <v> has no </v> (its 40452 is 1 October 2010), and C3's start tag runs into its <v>
+  // (`<c r="C3"<<v>`), so that the elements still add up. Read as its pieces fell, such a sheet was refused whole but
+  // read when cut elsewhere, C2 then empty and no issue (docs/performance.md, the sheet lane's sameness).
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [
+    `<row r="1">${inline('A1', 'id')}${inline('B1', 'childId')}${inline('C1', 'referralDate')}</row>`,
+    `<row r="2">${inline('A2', 'R1')}${inline('B2', 'C1')}<c r="C2"><v>40452</c></row>`,
+    `<row r="3">${inline('A3', 'R2')}${inline('B3', 'C2')}<c r="C3"<<v>40453</v></c></row>`,
+  ];
+  valueLeftOpen = files.write('value-left-open.xlsx', await workbookOf(rows.join('\n')));
 });
 
 describe('workbooks (SPEC 13)', () => {
@@ -133,5 +148,23 @@ describe('workbooks (SPEC 13)', () => {
     const run = runBuiltCli(['validate', '--kind', 'referral', '--input', mergedDown]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Unmerge the cells and fill the value down');
+  });
+  it('refuses a sheet whose value is left open, naming the sheet and the cell', async () => {
+    const read = await readRecordsFile('referral', valueLeftOpen);
+    expect(read.readable).toBe(false);
+    expect(read.records).toEqual([]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        code: 'unreadable',
+        row: 0,
+        message: expect.stringContaining(
+          'sheet "Sheet1" is damaged at cell C2: a <v> left open: </c> comes before its </v>',
+        ),
+      }),
+    ]);
+    const run = runBuiltCli(['compute', 'REPEAT_REFERRALS', '--period', 'FY2010', '--input', valueLeftOpen]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('is damaged at cell C2: a <v> left open');
+    expect(run.stdout).toBe('');
   });
 });
