@@ -115,6 +115,18 @@ function typeOf(source: string, start: number, end: number): number {
   return TYPE_UNKNOWN;
 }
 
+/** Whether the end tag named from `start` (`length` long, first code `first`) ends a cell, an inline text or a row. */
+function isPhoneticEnd(source: string, start: number, length: number, first: number): boolean {
+  if (length === 1) return first === CHAR_C;
+  if (length === 2) return first === CHAR_I && source.charCodeAt(start + 1) === CHAR_S;
+  return (
+    length === 3 &&
+    first === CHAR_R &&
+    source.charCodeAt(start + 1) === 111 &&
+    source.charCodeAt(start + 2) === 119
+  );
+}
+
 /**
  * The sheet's XML, row by row: the hot path of reading a workbook. It reads names and attributes where they lie
  * in the tokenizer's text: no string is made for a tag, only for a value.
@@ -126,6 +138,8 @@ export class SheetHandler implements XmlHandler {
   readonly merged: string[] = [];
   private rowNumber = 0;
   private inRow = false;
+  /** Whether a cell's start tag was read and its end not yet (on the tag-by-tag path). */
+  private inCell = false;
   private cells: SheetCell[] = [];
   private hasValue = false;
   private column = -1;
@@ -154,7 +168,19 @@ export class SheetHandler implements XmlHandler {
     const first = source.charCodeAt(nameStart);
     if (length === 1) {
       if (first === CHAR_C) {
+        // A cell outside a row, or inside another cell: an end tag left out (the values would go to no row, or
+        // to the wrong cell).
+        if (!this.inRow) {
+          throw this.damaged(
+            this.rowNumber === 0
+              ? 'a cell before the first row'
+              : 'a cell outside any row (after the row, before the next)',
+          );
+        }
+        if (this.inCell) throw this.damaged('a cell inside this cell: its </c> is missing');
+        if (this.phonetic !== 0) throw this.phoneticOpen('<c>');
         this.cellAttributes(source, nameEnd, end);
+        this.inCell = true;
         return selfClosing ? -1 : this.simpleCell(source, end + 1);
       }
       if (first === CHAR_V) this.startCapture(CAPTURE_VALUE);
@@ -162,8 +188,10 @@ export class SheetHandler implements XmlHandler {
       else if (first === CHAR_T && this.inline !== null && this.phonetic === 0)
         this.startCapture(CAPTURE_INLINE);
     } else if (length === 3 && first === CHAR_R) {
-      if (source.charCodeAt(nameStart + 1) === 111) this.startRow(source, nameEnd, end);
-      else if (holds(source, nameStart, 'rPh')) this.phonetic++;
+      if (source.charCodeAt(nameStart + 1) === 111) {
+        if (this.inRow) throw this.damaged(`a row inside row ${this.rowNumber}: its </row> is missing`);
+        this.startRow(source, nameEnd, end);
+      } else if (holds(source, nameStart, 'rPh')) this.phonetic++;
     } else if (length === 2 && first === CHAR_I && source.charCodeAt(nameStart + 1) === CHAR_S) {
       this.inline = '';
     } else if (length === 9 && holds(source, nameStart, 'mergeCell')) {
@@ -232,6 +260,9 @@ export class SheetHandler implements XmlHandler {
     if (this.capturing !== CAPTURE_NONE && (length !== 1 || first !== CAPTURED_NAME[this.capturing])) {
       throw this.leftOpen(source.slice(nameStart, nameEnd), true);
     }
+    if (this.phonetic !== 0 && isPhoneticEnd(source, nameStart, length, first)) {
+      throw this.phoneticOpen(`</${source.slice(nameStart, nameEnd)}>`);
+    }
     if (length === 1) {
       if (first === CHAR_C) this.endCell();
       else if (
@@ -245,8 +276,13 @@ export class SheetHandler implements XmlHandler {
         this.wantsText = false;
       }
     } else if (length === 3 && first === CHAR_R) {
-      if (source.charCodeAt(nameStart + 1) === 111) this.endRow();
-      else if (holds(source, nameStart, 'rPh')) this.phonetic--;
+      if (source.charCodeAt(nameStart + 1) === 111) {
+        if (this.inCell) throw this.damaged('a cell left open: </row> comes before its </c>');
+        this.endRow();
+      } else if (holds(source, nameStart, 'rPh')) {
+        if (this.phonetic === 0) throw this.damaged('a </rPh> with no phonetic run open');
+        this.phonetic--;
+      }
     }
   }
 
@@ -355,7 +391,16 @@ export class SheetHandler implements XmlHandler {
    * `<is><t>…</t></is></c>`): the whole cell read here, without the tokenizer's tag events.
    */
   readonly element = (source: string, lt: number): number => {
-    if (source.charCodeAt(lt + 1) !== CHAR_C || this.capturing !== CAPTURE_NONE) return -1;
+    // Anything but a cell in a row, outside any other cell and phonetic run, goes tag by tag (which refuses it).
+    if (
+      source.charCodeAt(lt + 1) !== CHAR_C ||
+      this.capturing !== CAPTURE_NONE ||
+      !this.inRow ||
+      this.inCell ||
+      this.phonetic !== 0
+    ) {
+      return -1;
+    }
     let at = lt + 2;
     if (source.charCodeAt(at) > 32 && source.charCodeAt(at) !== GREATER_THAN) return -1;
     const column = this.column;
@@ -403,6 +448,7 @@ export class SheetHandler implements XmlHandler {
   };
 
   private endCell(): void {
+    this.inCell = false;
     const cell = this.cellValue();
     if (cell === null) return;
     const cells = this.cells;
@@ -514,6 +560,11 @@ export class SheetHandler implements XmlHandler {
       if (this.dates.size < MAX_SHARED_DATES) this.dates.set(serial, date);
     }
     return date;
+  }
+
+  /** The error of a cell's, inline text's or row's end met inside a phonetic run, whose `</rPh>` was left out. */
+  private phoneticOpen(tag: string): WorkbookError {
+    return this.damaged(`a phonetic run (<rPh>) left open: ${tag} comes before its </rPh>`);
   }
 
   /** The error of a tag met inside the value, formula or text being read, whose end tag was left out. */

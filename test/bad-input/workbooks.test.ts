@@ -11,6 +11,7 @@ let emptyFirst = '';
 let mergedDown = '';
 let mergedBelow = '';
 let valueLeftOpen = '';
+let cellInCell = '';
 
 beforeAll(async () => {
   // A workbook written by a program that does not calculate: C3 holds =DATE(2010,10,2) with no saved value, as
@@ -64,6 +65,13 @@ beforeAll(async () => {
     `<row r="3">${inline('A3', 'R2')}${inline('B3', 'C2')}<c r="C3"<<v>40453</v></c></row>`,
   ];
   valueLeftOpen = files.write('value-left-open.xlsx', await workbookOf(rows.join('\n')));
+  // Damaged again: C2's </c> is missing, so the next cell (D2, holding 40453) opens inside it; the stray </c> after
+  // D2 makes the elements add up. Read on, the values went to the wrong cells with no issue.
+  const nested = [
+    rows[0],
+    `<row r="2">${inline('A2', 'R1')}${inline('B2', 'C1')}<c r="C2"><c r="D2"><v>40453</v></c><v>40452</v></c></row>`,
+  ];
+  cellInCell = files.write('cell-in-cell.xlsx', await workbookOf(nested.join('\n')));
 });
 
 describe('workbooks (SPEC 13)', () => {
@@ -166,5 +174,20 @@ describe('workbooks (SPEC 13)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is damaged at cell C2: a <v> left open');
     expect(run.stdout).toBe('');
+  });
+
+  it('refuses a sheet with a cell inside a cell, naming the cell', async () => {
+    const read = await readRecordsFile('referral', cellInCell);
+    expect(read.readable).toBe(false);
+    expect(read.records).toEqual([]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        code: 'unreadable',
+        row: 0,
+        message: expect.stringContaining(
+          'sheet "Sheet1" is damaged at cell C2: a cell inside this cell: its </c> is missing',
+        ),
+      }),
+    ]);
   });
 });

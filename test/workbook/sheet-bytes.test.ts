@@ -512,6 +512,56 @@ describe('SheetRowScanner', () => {
     }
   });
 
+  it('refuses a cell or row inside another, a cell outside a row, or a phonetic run left open, wherever cut', () => {
+    // Damaged markup whose elements still add up (each case balanced by a second damaged tag, so that the tokenizer
+    // does not refuse it at the end) was read with no issue, or two ways as the pieces fell (found by review14):
+    // - a cell inside a cell: A2 blank and B2 read as 1, the outer cell's value (it holds 2): a wrong figure;
+    // - a row inside a row: row 2 (A2 = 1) dropped;
+    // - a </c> left out, balanced by a stray one in row 3: A2 = 1 dropped;
+    // - a cell between rows: its value dropped;
+    // - a phonetic run (<rPh>) left open, or a stray </rPh>: A3 read as "x" when cut outside A3's markup (its cell
+    //   read whole) and as "" when cut inside it (tag by tag, a <t> in a phonetic run is not the cell's text).
+    // Each is now refused at its first damaged tag, naming the cell, on both paths and at every cut.
+    const cases: [string, string][] = [
+      [
+        '<row r="2"><c r="A2"><c r="B2"><v>2</v></c><v>1</v></c></row>\n',
+        'cell A2: a cell inside this cell: its </c> is missing',
+      ],
+      [
+        '<row r="2"><c r="A2"><v>1</v></c><row r="3"><c r="A3"><v>3</v></c></row></row>\n',
+        'cell A2: a row inside row 2: its </row> is missing',
+      ],
+      [
+        '<row r="2"><c r="A2"><v>1</v><c r="B2"><v>2</v></c></row>\n<row r="3"><c r="A3"><v>3</v></c></c></row>\n',
+        'cell A2: a cell inside this cell: its </c> is missing',
+      ],
+      [
+        '<row r="2"><c r="A2"><v>1</v></c></row>\n<c r="A3"><v>3</v></c><row r="4"><c r="A4"><v>4</v></c></row>\n',
+        'row 2: a cell outside any row (after the row, before the next)',
+      ],
+      ['<row r="2"><c r="A2"><v>1</v></row>\n', 'cell A2: a cell left open: </row> comes before its </c>'],
+      [
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t><rPh sb="0" eb="1"><t>b</t></is></c></row>\n' +
+          '<row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c><c r="B3"><v>7</v></c></b></row>\n',
+        'cell A2: a phonetic run (<rPh>) left open: </is> comes before its </rPh>',
+      ],
+      [
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></rPh></is></c><b></row>\n' +
+          '<row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row>\n',
+        'cell A2: a </rPh> with no phonetic run open',
+      ],
+    ];
+    for (const [rowsXml, what] of cases) {
+      const bytes = utf8.encode(sheetPart(rowsXml));
+      const refused = `refused: sheet "Sheet1" is damaged at ${what}`;
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const pieces = cutAt(bytes, [cut]);
+        expect(generalPath(pieces).end).toBe(refused);
+        expect(scannerPath(pieces).end).toBe(refused);
+      }
+    }
+  });
+
   it('reads rows in the usual shape itself, and gives them as the general path does', () => {
     // Two rows as the bench's writer makes them: inline text, dates (style 1), a shared string, a boolean, an error.
     const xml = sheetPart(
