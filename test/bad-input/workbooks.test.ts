@@ -74,6 +74,16 @@ beforeAll(async () => {
   cellInCell = files.write('cell-in-cell.xlsx', await workbookOf(nested.join('\n')));
 });
 
+/** Reads `file` as referrals and expects it refused whole, its one issue's message holding `message`. */
+async function expectRefused(file: string, message: string): Promise<void> {
+  const read = await readRecordsFile('referral', file);
+  expect(read.readable).toBe(false);
+  expect(read.records).toEqual([]);
+  expect(read.issues).toEqual([
+    expect.objectContaining({ code: 'unreadable', row: 0, message: expect.stringContaining(message), file }),
+  ]);
+}
+
 describe('workbooks (SPEC 13)', () => {
   it('makes a formula without a saved value an issue on its row naming the cell, not a silent blank', async () => {
     const read = await readRecordsFile('referral', uncached);
@@ -128,19 +138,10 @@ describe('workbooks (SPEC 13)', () => {
   });
 
   it('refuses a sheet with cells merged down over rows that hold records, naming the range', async () => {
-    const read = await readRecordsFile('referral', mergedDown);
-    expect(read.readable).toBe(false);
-    expect(read.records).toEqual([]);
-    expect(read.issues).toEqual([
-      expect.objectContaining({
-        code: 'unreadable',
-        row: 0,
-        message: expect.stringContaining(
-          'the sheet "Referrals" has cells merged down over rows that hold records (D2:D4)',
-        ),
-        file: mergedDown,
-      }),
-    ]);
+    await expectRefused(
+      mergedDown,
+      'the sheet "Referrals" has cells merged down over rows that hold records (D2:D4)',
+    );
   });
 
   it('reads a sheet whose merges cover no record below their first row', async () => {
@@ -157,19 +158,12 @@ describe('workbooks (SPEC 13)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Unmerge the cells and fill the value down');
   });
+
   it('refuses a sheet whose value is left open, naming the sheet and the cell', async () => {
-    const read = await readRecordsFile('referral', valueLeftOpen);
-    expect(read.readable).toBe(false);
-    expect(read.records).toEqual([]);
-    expect(read.issues).toEqual([
-      expect.objectContaining({
-        code: 'unreadable',
-        row: 0,
-        message: expect.stringContaining(
-          'sheet "Sheet1" is damaged at cell C2: a <v> left open: </c> comes before its </v>',
-        ),
-      }),
-    ]);
+    await expectRefused(
+      valueLeftOpen,
+      'sheet "Sheet1" is damaged at cell C2: a <v> left open: </c> comes before its </v>',
+    );
     const run = runBuiltCli(['compute', 'REPEAT_REFERRALS', '--period', 'FY2010', '--input', valueLeftOpen]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('is damaged at cell C2: a <v> left open');
@@ -177,17 +171,9 @@ describe('workbooks (SPEC 13)', () => {
   });
 
   it('refuses a sheet with a cell inside a cell, naming the cell', async () => {
-    const read = await readRecordsFile('referral', cellInCell);
-    expect(read.readable).toBe(false);
-    expect(read.records).toEqual([]);
-    expect(read.issues).toEqual([
-      expect.objectContaining({
-        code: 'unreadable',
-        row: 0,
-        message: expect.stringContaining(
-          'sheet "Sheet1" is damaged at cell C2: a cell inside this cell: its </c> is missing',
-        ),
-      }),
-    ]);
+    await expectRefused(
+      cellInCell,
+      'sheet "Sheet1" is damaged at cell C2: a cell inside this cell: its </c> is missing',
+    );
   });
 });
