@@ -119,12 +119,7 @@ function typeOf(source: string, start: number, end: number): number {
 function isPhoneticEnd(source: string, start: number, length: number, first: number): boolean {
   if (length === 1) return first === CHAR_C;
   if (length === 2) return first === CHAR_I && source.charCodeAt(start + 1) === CHAR_S;
-  return (
-    length === 3 &&
-    first === CHAR_R &&
-    source.charCodeAt(start + 1) === 111 &&
-    source.charCodeAt(start + 2) === 119
-  );
+  return length === 3 && first === CHAR_R && holds(source, start, 'row');
 }
 
 /**

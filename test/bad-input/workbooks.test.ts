@@ -65,8 +65,8 @@ beforeAll(async () => {
     `<row r="3">${inline('A3', 'R2')}${inline('B3', 'C2')}<c r="C3"<<v>40453</v></c></row>`,
   ];
   valueLeftOpen = files.write('value-left-open.xlsx', await workbookOf(rows.join('\n')));
-  // Damaged again: C2's </c> is missing, so the next cell (D2, holding 40453) opens inside it; the stray </c> after
-  // D2 makes the elements add up. Read on, the values went to the wrong cells with no issue.
+  // Damaged again: D2 (holding 40453) opens inside C2, as when C2's </c> is left out before D2 and written after C2's
+  // value. Read on, D2 took C2's 40452 and C2 was blank, with no issue.
   const nested = [
     rows[0],
     `<row r="2">${inline('A2', 'R1')}${inline('B2', 'C1')}<c r="C2"><c r="D2"><v>40453</v></c><v>40452</v></c></row>`,
