@@ -1,8 +1,13 @@
 import type { Period } from '../periods/index.js';
 import type { CafRecord } from '../records/schemas.js';
 import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
-import { calendarOf } from './summarise.js';
-import { summariseTimeliness } from './timeliness.js';
+import { calendarOf, type SummaryContext } from './summarise.js';
+import {
+  summariseTimeliness,
+  type TimelinessDays,
+  type TimelinessRule,
+  type TimelinessSpec,
+} from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /** CAF2W's options, declared once. */
@@ -33,6 +38,43 @@ export interface Caf2wOptions extends CommonIndicatorOptions {
   readonly timescale?: number;
 }
 
+/** CAF2W's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns). */
+export function caf2wRule(period: Period, options: Caf2wOptions): TimelinessRule<CafRecord> {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const days = optionValue(caf2wOptions.days, options.days);
+  const timescale = optionValue(caf2wOptions.timescale, options.timescale) ?? (days === 'calendar' ? 14 : 10);
+  const spec: TimelinessSpec<CafRecord> = {
+    id: (r) => r.id,
+    eventDate: (r) => r.meetingDate,
+    missingEventReason: 'no-meeting',
+    startDate: (r) => r.designatedDate,
+    missingStartReason: 'missing-designated-date',
+    timescale: () => timescale,
+    days,
+    earlyIsOnTime: true,
+  };
+  const fromDays: TimelinessDays = {
+    eventField: 'meetingDate',
+    startField: 'designatedDate',
+    timescaleOfDay: () => timescale,
+  };
+  const context: SummaryContext = {
+    definition: caf2wDefinition,
+    period,
+    rule: {
+      timescale: `${timescale} ${days} days`,
+      convention: days === 'working' ? convention : 'calendar-days',
+      from: 'designatedDate',
+      to: 'meetingDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  };
+  return { calendar, convention, spec, fromDays, context };
+}
+
 /**
  * CAF2W: the percentage of CAF meetings held within 2 weeks of the designated date.
  *
@@ -54,38 +96,8 @@ export function caf2w(
   period: Period,
   options: Caf2wOptions = {},
 ): IndicatorResult {
-  const calendar = calendarOf(options);
-  const convention = options.convention ?? 'after-start';
-  const days = optionValue(caf2wOptions.days, options.days);
-  const timescale = optionValue(caf2wOptions.timescale, options.timescale) ?? (days === 'calendar' ? 14 : 10);
-  return summariseTimeliness(
-    records,
-    period,
-    {
-      id: (r) => r.id,
-      eventDate: (r) => r.meetingDate,
-      missingEventReason: 'no-meeting',
-      startDate: (r) => r.designatedDate,
-      missingStartReason: 'missing-designated-date',
-      timescale: () => timescale,
-      days,
-      earlyIsOnTime: true,
-    },
-    calendar,
-    convention,
-    {
-      definition: caf2wDefinition,
-      period,
-      rule: {
-        timescale: `${timescale} ${days} days`,
-        convention: days === 'working' ? convention : 'calendar-days',
-        from: 'designatedDate',
-        to: 'meetingDate',
-      },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-      options,
-    },
-  );
+  const { calendar, convention, spec, context } = caf2wRule(period, options);
+  return summariseTimeliness(records, period, spec, calendar, convention, context);
 }
 
 /**

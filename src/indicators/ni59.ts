@@ -1,8 +1,14 @@
 import type { Period } from '../periods/index.js';
 import type { InitialAssessmentRecord } from '../records/schemas.js';
+import { toDayNumber } from '../util/dates.js';
 import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
-import { calendarOf } from './summarise.js';
-import { summariseTimeliness } from './timeliness.js';
+import { calendarOf, type SummaryContext } from './summarise.js';
+import {
+  summariseTimeliness,
+  type TimelinessDays,
+  type TimelinessRule,
+  type TimelinessSpec,
+} from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /**
@@ -45,20 +51,67 @@ const ni59Options = {
   }),
 };
 
+/** The day number of {@link WT2010_FROM}. */
+const WT2010_FROM_DAY = toDayNumber(WT2010_FROM);
+
 function timescaleRule(options: Ni59Options): {
   rules: Ni59Rules | 'custom';
   describe: string;
   of: (referralDate: string) => number;
+  /** The same, from the referral's day number. */
+  ofDay: (referralDay: number) => number;
 } {
   const rules = optionValue(ni59Options.rules, options.rules);
   const days = optionValue(ni59Options.timescale, options.timescale);
-  if (days !== undefined) return { rules: 'custom', describe: `${days} working days`, of: () => days };
-  if (rules === 'ni2008') return { rules, describe: '7 working days', of: () => 7 };
+  if (days !== undefined) {
+    return { rules: 'custom', describe: `${days} working days`, of: () => days, ofDay: () => days };
+  }
+  if (rules === 'ni2008') return { rules, describe: '7 working days', of: () => 7, ofDay: () => 7 };
   return {
     rules,
     describe: `10 working days for referrals from ${WT2010_FROM}, 7 before`,
     of: (referralDate) => (referralDate >= WT2010_FROM ? 10 : 7),
+    ofDay: (referralDay) => (referralDay >= WT2010_FROM_DAY ? 10 : 7),
   };
+}
+
+/** NI 59's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns). */
+export function ni59Rule(period: Period, options: Ni59Options): TimelinessRule<InitialAssessmentRecord> {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const timescale = timescaleRule(options);
+  const spec: TimelinessSpec<InitialAssessmentRecord> = {
+    id: (r) => r.id,
+    eventDate: (r) => r.completedDate,
+    missingEventReason: 'not-completed',
+    startDate: (r) => r.referralDate,
+    missingStartReason: 'missing-referral-date',
+    timescale: (r) => timescale.of(r.referralDate),
+    days: 'working',
+    earlyIsOnTime: false,
+    team: (r) => r.team,
+    workerId: (r) => r.workerId,
+  };
+  const fromDays: TimelinessDays = {
+    eventField: 'completedDate',
+    startField: 'referralDate',
+    timescaleOfDay: timescale.ofDay,
+  };
+  const context: SummaryContext = {
+    definition: ni59Definition,
+    period,
+    rule: {
+      rules: timescale.rules,
+      timescale: timescale.describe,
+      convention,
+      from: 'referralDate',
+      to: 'completedDate',
+    },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  };
+  return { calendar, convention, spec, fromDays, context };
 }
 
 /**
@@ -84,40 +137,8 @@ export function ni59(
   period: Period,
   options: Ni59Options = {},
 ): IndicatorResult {
-  const calendar = calendarOf(options);
-  const convention = options.convention ?? 'after-start';
-  const timescale = timescaleRule(options);
-  return summariseTimeliness(
-    records,
-    period,
-    {
-      id: (r) => r.id,
-      eventDate: (r) => r.completedDate,
-      missingEventReason: 'not-completed',
-      startDate: (r) => r.referralDate,
-      missingStartReason: 'missing-referral-date',
-      timescale: (r) => timescale.of(r.referralDate),
-      days: 'working',
-      earlyIsOnTime: false,
-      team: (r) => r.team,
-      workerId: (r) => r.workerId,
-    },
-    calendar,
-    convention,
-    {
-      definition: ni59Definition,
-      period,
-      rule: {
-        rules: timescale.rules,
-        timescale: timescale.describe,
-        convention,
-        from: 'referralDate',
-        to: 'completedDate',
-      },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-      options,
-    },
-  );
+  const { calendar, convention, spec, context } = ni59Rule(period, options);
+  return summariseTimeliness(records, period, spec, calendar, convention, context);
 }
 
 /**

@@ -1,8 +1,13 @@
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
 import { defaultsOf, optionValue, workingDaysTimescale } from './options.js';
-import { calendarOf } from './summarise.js';
-import { summariseTimeliness } from './timeliness.js';
+import { calendarOf, type SummaryContext } from './summarise.js';
+import {
+  summariseTimeliness,
+  type TimelinessDays,
+  type TimelinessRule,
+  type TimelinessSpec,
+} from './timeliness.js';
 import type { CommonIndicatorOptions, IndicatorDefinition, IndicatorResult } from './types.js';
 
 /** Options of NI 60. */
@@ -15,6 +20,39 @@ export interface Ni60Options extends CommonIndicatorOptions {
 const ni60Options = {
   timescale: workingDaysTimescale(35),
 };
+
+/** NI 60's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns). */
+export function ni60Rule(period: Period, options: Ni60Options): TimelinessRule<CoreAssessmentRecord> {
+  const calendar = calendarOf(options);
+  const convention = options.convention ?? 'after-start';
+  const timescale = optionValue(ni60Options.timescale, options.timescale);
+  const spec: TimelinessSpec<CoreAssessmentRecord> = {
+    id: (r) => r.id,
+    eventDate: (r) => r.completedDate,
+    missingEventReason: 'not-completed',
+    startDate: (r) => r.startDate,
+    missingStartReason: 'missing-start-date',
+    timescale: () => timescale,
+    days: 'working',
+    earlyIsOnTime: false,
+    team: (r) => r.team,
+    workerId: (r) => r.workerId,
+  };
+  const fromDays: TimelinessDays = {
+    eventField: 'completedDate',
+    startField: 'startDate',
+    timescaleOfDay: () => timescale,
+  };
+  const context: SummaryContext = {
+    definition: ni60Definition,
+    period,
+    rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
+    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    options,
+  };
+  return { calendar, convention, spec, fromDays, context };
+}
 
 /**
  * NI 60: the percentage of core assessments completed within 35 working days of their commencement.
@@ -36,34 +74,8 @@ export function ni60(
   period: Period,
   options: Ni60Options = {},
 ): IndicatorResult {
-  const calendar = calendarOf(options);
-  const convention = options.convention ?? 'after-start';
-  const timescale = optionValue(ni60Options.timescale, options.timescale);
-  return summariseTimeliness(
-    records,
-    period,
-    {
-      id: (r) => r.id,
-      eventDate: (r) => r.completedDate,
-      missingEventReason: 'not-completed',
-      startDate: (r) => r.startDate,
-      missingStartReason: 'missing-start-date',
-      timescale: () => timescale,
-      days: 'working',
-      earlyIsOnTime: false,
-      team: (r) => r.team,
-      workerId: (r) => r.workerId,
-    },
-    calendar,
-    convention,
-    {
-      definition: ni60Definition,
-      period,
-      rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
-      options,
-    },
-  );
+  const { calendar, convention, spec, context } = ni60Rule(period, options);
+  return summariseTimeliness(records, period, spec, calendar, convention, context);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
+import { type DayColumns, NO_DAY } from '../records/day-columns.js';
 import { fromDayNumber, type IsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { createOutcomeTally, outcomeStore, type SummaryContext, summariseCounts } from './summarise.js';
 import type { IndicatorCounts, IndicatorResult, OutcomeBucket, OutcomeDraft } from './types.js';
@@ -159,7 +160,7 @@ type JudgeFromStart<R> = (
 
 /** The {@link JudgeFromStart} of a spec, which keeps the reason of the last timescale over (one string, not one a record). */
 function judgeFromStart<R>(
-  spec: TimelinessSpec<R>,
+  spec: Pick<TimelinessSpec<R>, 'missingStartReason' | 'timescale' | 'days' | 'earlyIsOnTime'>,
   calendar: Calendar,
   convention: Convention,
   tally: TimelinessTally<R>,
@@ -438,4 +439,96 @@ export function summariseTimeliness<R>(
     },
   );
   return summariseCounts(tally.counts(records.length, options.rowsRejected), context, store.kept);
+}
+
+/**
+ * What a timeliness rule reads of a record when its records are held as day columns (`DayColumns`): the fields of
+ * its event and start dates, and its timescale from the start's day number. It must agree with the spec's
+ * `eventDate`, `startDate` and `timescale` for every record with those dates.
+ */
+export interface TimelinessDays {
+  /** The field of the event date (NI 59: `completedDate`). */
+  readonly eventField: string;
+  /** The field of the start date (NI 59: `referralDate`). */
+  readonly startField: string;
+  /** The timescale of a record starting on day `startDay`, as `timescale` gives it. */
+  timescaleOfDay(startDay: number): number;
+}
+
+/**
+ * A timeliness indicator's rule for its options: what {@link summariseTimeliness} takes of it for records, and
+ * {@link summariseTimelinessDays} for day columns, made in one place so that the two cannot drift apart.
+ */
+export interface TimelinessRule<R> {
+  readonly calendar: Calendar;
+  readonly convention: Convention;
+  readonly spec: TimelinessSpec<R>;
+  /** How the rule reads day columns: its two fields and its timescale by day. */
+  readonly fromDays: TimelinessDays;
+  readonly context: SummaryContext;
+}
+
+/**
+ * {@link summariseTimeliness} without outcomes, over records held as day columns: the same rule, so the same
+ * numerator, denominator, buckets and excluded reasons in the same order, for records whose only dates the rule
+ * reads are those in the columns. For a spec that reads nothing else of a record (no `exclude`, no `startLookup`),
+ * and a parsed period.
+ *
+ * @param columns - the records' days: `days.eventField` and `days.startField` kept.
+ * @param period - the reporting period.
+ * @param spec - the rule as {@link summariseTimeliness} takes it (its reasons, days and early rule are read here).
+ * @param days - the fields and the timescale by day.
+ * @param calendar - the calendar of working days.
+ * @param convention - the working-day convention.
+ * @param context - as {@link summariseTimeliness}; its options must ask for no outcome.
+ * @returns the result.
+ * @throws {TypeError} when outcomes are asked for, or the spec reads more of a record than its dates.
+ */
+export function summariseTimelinessDays(
+  columns: DayColumns,
+  period: Period,
+  spec: TimelinessSpec<never>,
+  days: TimelinessDays,
+  calendar: Calendar,
+  convention: Convention,
+  context: SummaryContext,
+): IndicatorResult {
+  const { options } = context;
+  const count = columns.count;
+  if (outcomeStore(options, count) !== undefined) {
+    throw new TypeError('day columns give counts only: outcomes are made from records');
+  }
+  if (spec.exclude !== undefined || spec.startLookup !== undefined) {
+    throw new TypeError('day columns hold dates only: this rule reads more of each record');
+  }
+  const range = periodDays(period);
+  if (!range.byDay) throw new RangeError(`the period ${period.start}..${period.end} is not of real dates`);
+  const eventDays = columns.days(days.eventField);
+  const startDays = columns.days(days.startField);
+  const tally = createOutcomeTally();
+  const judge = judgeFromStart<number>(
+    {
+      missingStartReason: spec.missingStartReason,
+      timescale: (index) => days.timescaleOfDay(startDays[index] as number),
+      days: spec.days,
+      earlyIsOnTime: spec.earlyIsOnTime,
+    },
+    calendar,
+    convention,
+    tally.add,
+  );
+  for (let index = 0; index < count; index++) {
+    const eventDay = eventDays[index] as number;
+    if (eventDay === NO_DAY) {
+      tally.add('excluded', spec.missingEventReason);
+      continue;
+    }
+    if (eventDay < range.firstDay || eventDay > range.lastDay) {
+      tally.add('not-in-period');
+      continue;
+    }
+    const startDay = startDays[index] as number;
+    judge(index, index, undefined, eventDay, undefined, startDay === NO_DAY ? undefined : startDay);
+  }
+  return summariseCounts(tally.counts(count, options.rowsRejected), context);
 }

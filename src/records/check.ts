@@ -7,6 +7,7 @@
  */
 import { civilDay, fromDayNumber, isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
+import { DayColumnStore, NO_DAY } from './day-columns.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import type { ColumnReport } from './headers.js';
 import {
@@ -24,9 +25,11 @@ import {
   checkKeyTable,
   createKeyNumbering,
   hashOf,
+  hashPairOfChars,
   type KeyNumbering,
   KeyRepeats,
   numberChildIds,
+  otherHashOfChars,
 } from './keys.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
@@ -576,6 +579,16 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
 
   // How many records had been accepted when each issue was added: where a lane's record falls among the issues.
   const recordsBeforeIssue: number[] = [];
+  // Set by keepDayColumns before any row is read: the accepted records are kept as day numbers, not objects.
+  let dayStore: DayColumnStore | undefined;
+  // The field index of each day column, and the days of the row being read by field (NaN: blank).
+  let dayFieldIndices: readonly number[] = [];
+  const dayValues = new Float64Array(fieldCount);
+  let dayRow = new Int32Array(0);
+  // Under day columns, the other hash of each id the lanes gathered, by record (see settlePlainRows).
+  let otherHashes = new Int32Array(0);
+  /** How many records have been kept so far, objects or days. */
+  const recordCount = (): number => (dayStore === undefined ? records.length : dayStore.count);
 
   const fullIssue = (issue: Issue): InputIssue => inputIssue(file === undefined ? issue : { ...issue, file });
 
@@ -583,7 +596,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     const full = fullIssue(issue);
     if (full.severity === 'error') errors++;
     issues.push(full);
-    recordsBeforeIssue.push(records.length);
+    recordsBeforeIssue.push(recordCount());
   };
 
   /** The issue of a row whose key `shown` was first seen on row `firstRow`. */
@@ -605,9 +618,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
 
   const accept = (record: RecordOf<K>, row: number): void => {
-    records.push(record);
-    rows.push(row);
+    if (dayStore === undefined) {
+      records.push(record);
+      rows.push(row);
+    } else dayStore.pushRecord(record as Readonly<Record<string, unknown>>);
     rowsAccepted++;
+  };
+
+  /** Keeps the other hash of a lane's id, under day columns, for the record about to be kept. */
+  const keepOtherHash = (owner: number, hash: number): void => {
+    if (owner >= otherHashes.length) {
+      const wider = new Int32Array(Math.max(1024, owner * 2));
+      wider.set(otherHashes);
+      otherHashes = wider;
+    }
+    otherHashes[owner] = hash;
   };
 
   /** Whether field i's value, as its reader read it, is known to pass the schema (see {@link vouchOf}). */
@@ -766,6 +791,20 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   // Each text field's cells read so far, found by their characters without making a string (see internedText).
   const interned = fields.map((f) => (f.type === 'text' ? new TextInterning() : undefined));
 
+  /**
+   * The day of the ten characters at `start` of `text` when they are a date of the two common styles (`YYYY-MM-DD`,
+   * or `DD/MM/YYYY` as the date format reads slashes) in the range of `table`'s field; NaN otherwise.
+   */
+  const dayAt = (text: string, start: number, table: DayDates): number => {
+    const day =
+      text.charCodeAt(start + 4) === HYPHEN
+        ? isoDayAt(text, start)
+        : readsSlashes
+          ? slashDay(text, start, monthFirst)
+          : Number.NaN;
+    return day >= table.first && day <= table.last ? day : Number.NaN;
+  };
+
   // Whether every value of the plain row being read has passed the schema's check (see placePlainValue).
   let plainFits = true;
 
@@ -783,13 +822,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         if (end - start === 10 && isDate[i] === true) {
           // A date of the two common styles, read from its codes without making the cell's string.
           const table = dayDates[i] as DayDates;
-          const day =
-            text.charCodeAt(start + 4) === HYPHEN
-              ? isoDayAt(text, start)
-              : readsSlashes
-                ? slashDay(text, start, monthFirst)
-                : Number.NaN;
-          inPlace = day >= table.first && day <= table.last;
+          const day = dayAt(text, start, table);
+          inPlace = !Number.isNaN(day);
           if (inPlace) read = sharedDate(table, day, undefined);
         }
         if (!inPlace) {
@@ -844,6 +878,20 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
 
   /**
+   * With keys looked up row by row: whether the key of the plain row in `values` is new (numbered now, or blank);
+   * false for a key seen before, whose row the general path reads again and names (adding a known key changes
+   * nothing).
+   */
+  const keyIsNew = (row: number): boolean => {
+    const key = keyOfValues();
+    if (key === undefined) return true;
+    const known = keys.size;
+    if (keys.add(key) !== known) return false;
+    firstRowOfKey.push(row);
+    return true;
+  };
+
+  /**
    * The end of a plain row's reading, its values in `values` and `candidate`, shared by the CSV and sheet lanes: the
    * record is kept and the row counted unless an end comes before its start or its key was seen before (false,
    * nothing changed, for the general path to read the row).
@@ -857,19 +905,189 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     if (keysAtEnd) {
       // The row's id gathered, to be checked against every other at the end of the read (see settlePlainRows).
       const key = values[singleKey];
-      if (key !== undefined) laneKeys.add(hashOf(String(key)), records.length);
-    } else {
-      const key = keyOfValues();
       if (key !== undefined) {
-        const known = keys.size;
-        // A key seen before: the general path reads the row again and finds it (adding a known key changes nothing).
-        if (keys.add(key) !== known) return false;
-        firstRowOfKey.push(row);
+        const text = String(key);
+        laneKeys.add(hashOf(text), recordCount());
+        if (dayStore !== undefined) keepOtherHash(recordCount(), otherHashOfChars(text, 0, text.length));
       }
-    }
+    } else if (!keyIsNew(row)) return false;
     counted();
     accept(candidate as RecordOf<K>, row);
     return true;
+  };
+
+  const isKey = fields.map((_, i) => keyIndices.includes(i));
+  // The two hashes of the id of the row being read (see hashPairOfChars).
+  const keyHashes = new Int32Array(2);
+
+  /**
+   * The CSV lane's row when the records are kept as day columns ({@link keepDayColumns}): read and checked as
+   * {@link plainRow} reads it, the same rows sent to the general path, but nothing made of the row that is not kept:
+   * no record object and no string. A date of the two common styles is read from its codes into `dayValues`; a text
+   * cell with nothing to trim is its own value, as `plainRow` takes it, so good as written; the id is hashed in place
+   * (two hashes: see `otherHashOfChars`). Any other cell is read by its field's reader, as `plainRow` reads it.
+   */
+  const plainRowDays: PlainRowReader = (text, starts, ends, at, row) => {
+    if (refused) return false;
+    let keyInPlace = false;
+    for (let i = 0; i < fieldCount; i++) {
+      const column = at[i] as number;
+      dayValues[i] = Number.NaN;
+      values[i] = undefined;
+      let read: CellOutcome = BLANK;
+      if (column >= 0) {
+        const start = starts[column] as number;
+        const end = ends[column] as number;
+        if (isDate[i] === true && end - start === 10) {
+          const table = dayDates[i] as DayDates;
+          const day = dayAt(text, start, table);
+          if (!Number.isNaN(day)) {
+            dayValues[i] = day;
+            // A date in a key (an NCCIS snapshot date) is wanted as the key's text too.
+            if (isKey[i] === true) values[i] = sharedDate(table, day, undefined);
+            continue;
+          }
+        }
+        if (
+          isText[i] === true &&
+          end > start &&
+          text.charCodeAt(start) > SPACE &&
+          text.charCodeAt(end - 1) > SPACE
+        ) {
+          // A text cell with nothing to trim is its own value (as plainRow takes it), so it passes; only a key's
+          // value is wanted, and the id's only as its hashes.
+          if (isKey[i] === true) {
+            if (keysAtEnd && i === singleKey) {
+              hashPairOfChars(text, start, end, keyHashes);
+              keyInPlace = true;
+            } else values[i] = text.slice(start, end);
+          }
+          continue;
+        }
+        read = (readers[i] as CellReader)(text.slice(start, end));
+      }
+      if (!placeDayValue(i, read)) return false;
+    }
+    return keepDayRow(row, keyInPlace);
+  };
+
+  /**
+   * Puts field i's value as its reader read it into `values` and `dayValues`, under day columns, as
+   * {@link placePlainValue} does for a record: false when the row is not plain after all (a blank required cell, a
+   * problem, a value the schema must judge), for the general path to read it.
+   */
+  const placeDayValue = (i: number, read: CellOutcome): boolean => {
+    if (read === BLANK) {
+      const given = defaults[i];
+      if (given !== undefined) values[i] = given;
+      return given !== undefined || required[i] !== true;
+    }
+    if (isProblem(read) || !passes(i, read)) return false;
+    values[i] = read;
+    if (isDate[i] === true) dayValues[i] = parseIsoDay(read as string);
+    return true;
+  };
+
+  /**
+   * The end of a plain row's reading under day columns, its values in `values` and `dayValues`, shared by the CSV
+   * lane and the sheet and census lanes, as {@link keepPlainRecord} ends `plainRow`: the row's days kept and the row
+   * counted unless an end comes before its start or its key was seen before (false, nothing changed, for the general
+   * path). `keyInPlace`: the id's two hashes are in `keyHashes` already.
+   */
+  const keepDayRow = (row: number, keyInPlace: boolean): boolean => {
+    const store = dayStore as DayColumnStore;
+    for (const pair of datePairs) {
+      if ((dayValues[pair.endIndex] as number) < (dayValues[pair.startIndex] as number)) return false;
+    }
+    if (keysAtEnd) {
+      // The row's id gathered by its two hashes, checked against every other at the end (see settlePlainRows).
+      const key = values[singleKey];
+      if (keyInPlace || key !== undefined) {
+        if (!keyInPlace) {
+          const text = String(key);
+          hashPairOfChars(text, 0, text.length, keyHashes);
+        }
+        laneKeys.add(keyHashes[0] as number, store.count);
+        keepOtherHash(store.count, keyHashes[1] as number);
+      }
+    } else if (!keyIsNew(row)) return false;
+    counted();
+    for (let c = 0; c < dayFieldIndices.length; c++) {
+      const day = dayValues[dayFieldIndices[c] as number] as number;
+      dayRow[c] = Number.isNaN(day) ? NO_DAY : day;
+    }
+    store.push(dayRow);
+    rowsAccepted++;
+    return true;
+  };
+
+  /**
+   * The sheet lane's row and the census lane's record under day columns: read and checked as {@link plainCells}
+   * reads them, nothing made that is not kept (no record object). A date written `YYYY-MM-DD` in range is read
+   * straight into `dayValues`, as the date reader reads it; a text cell by `readTextCell`, as the text reader reads
+   * it (without sharing the values, which are not kept); any other cell by its field's reader.
+   */
+  const plainCellsDays: PlainCellsReader = (raws, at, row) => {
+    if (refused) return false;
+    for (let i = 0; i < fieldCount; i++) {
+      const column = at[i] as number;
+      const raw = column < 0 ? undefined : raws[column];
+      dayValues[i] = Number.NaN;
+      values[i] = undefined;
+      let read: CellOutcome;
+      if (isDate[i] === true) {
+        if (raw !== undefined && raw.length === 10) {
+          const table = dayDates[i] as DayDates;
+          const day = parseIsoDay(raw);
+          if (day >= table.first && day <= table.last) {
+            dayValues[i] = day;
+            if (isKey[i] === true) values[i] = sharedDate(table, day, raw);
+            continue;
+          }
+        }
+        read = (readers[i] as CellReader)(raw);
+      } else if (isText[i] === true) {
+        read = readTextCell(raw);
+        if (typeof read === 'string') {
+          if (isKey[i] === true) values[i] = read;
+          continue;
+        }
+      } else read = (readers[i] as CellReader)(raw);
+      if (!placeDayValue(i, read)) return false;
+    }
+    return keepDayRow(row, false);
+  };
+
+  /**
+   * Keeps the accepted records as day columns of `kept` (see {@link keepDayColumns}), from the first row on.
+   */
+  const keepDays = (kept: readonly string[]): DayColumnStore => {
+    if (rowsRead > 0 || dayStore !== undefined) {
+      throw new Error('keepDayColumns: called once, before any row is read');
+    }
+    if (numbersChildren) {
+      throw new TypeError('keepDayColumns: a read that numbers child ids keeps its records as objects');
+    }
+    if (kept.length === 0 || new Set(kept).size !== kept.length) {
+      throw new TypeError(`keepDayColumns: expected date fields, each once, got ${JSON.stringify(kept)}`);
+    }
+    dayFieldIndices = kept.map((name) => {
+      const index = fieldIndex.get(name);
+      if (index === undefined || isDate[index] !== true) {
+        throw new TypeError(
+          `keepDayColumns: ${JSON.stringify(name)} is not a date field of ${kind} records (${fields
+            .filter((f) => f.type === 'date')
+            .map((f) => f.name)
+            .join(', ')})`,
+        );
+      }
+      return index;
+    });
+    dayStore = new DayColumnStore(kept);
+    dayRow = new Int32Array(kept.length);
+    lanes.row = plainRowDays;
+    lanes.cells = plainCellsDays;
+    return dayStore;
   };
 
   /**
@@ -902,6 +1120,16 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     if (refused) return false;
     const name = names[singleKey] as string;
     for (let number = 0; number < keys.size; number++) laneKeys.add(hashOf(keys.keyOf(number)), -1 - number);
+    if (dayStore !== undefined) {
+      // No id strings kept: a pair of hashes seen twice has the input read again, each key looked up as it is
+      // read, which names every repeat (a false repeat, about one pair in 2^64, costs that second read alone).
+      const otherOf = (owner: number): number => {
+        if (owner >= 0) return otherHashes[owner] as number;
+        const key = keys.keyOf(-1 - owner);
+        return otherHashOfChars(key, 0, key.length);
+      };
+      return laneKeys.repeats(otherOf).length === 0;
+    }
     const repeats = laneKeys.repeats((owner) =>
       owner >= 0 ? String((records[owner] as Record<string, unknown>)[name]) : keys.keyOf(-1 - owner),
     );
@@ -991,6 +1219,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         rowsAccepted = 0;
         records.length = 0;
         rows.length = 0;
+        dayStore?.clear();
       }
       refused = true;
       for (const issue of found) add(issue);
@@ -1050,17 +1279,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         warnings: [...warnings],
         fieldsPresent: fields.filter((f) => present.has(f.name)).map((f) => f.name),
         ...(hasFileValues ? { fileValues: { ...fileValues } } : {}),
+        // Under keepDayColumns, the accepted records' days (internal: see DayColumnsResult).
+        ...(dayStore === undefined ? {} : { dayColumns: dayStore }),
       };
     },
   };
-  plainRowReaders.set(checker, {
+  const lanes: { -readonly [P in keyof PlainRows]: PlainRows[P] } = {
     row: plainRow,
     cells: plainCells,
     settle: settlePlainRows,
     keysRowByRow: () => {
       keysAtEnd = false;
     },
-  });
+  };
+  plainRowReaders.set(checker, lanes);
+  dayKeepers.set(checker, keepDays);
   return checker;
 }
 
@@ -1114,6 +1347,31 @@ export interface PlainRows {
 }
 
 const plainRowReaders = new WeakMap<object, PlainRows>();
+const dayKeepers = new WeakMap<object, (fields: readonly string[]) => DayColumnStore>();
+
+/**
+ * Has a checker made by {@link createChecker} keep its accepted records as day columns of the date fields `fields`
+ * instead of as objects (internal to the reading path: the CLI's count of an indicator over dates, see
+ * `indicators/from-days.ts`). Every row is read and checked as ever, the issues and the accounting the same; its
+ * result's `records` and `rows` are then empty, and the days are in the columns returned. Called before any row is
+ * read.
+ *
+ * @param checker - a checker made by {@link createChecker}.
+ * @param fields - date fields of its kind, each once.
+ * @returns the columns, filled as the rows are read (emptied if the input is refused).
+ * @throws {TypeError} for a field that is not a date field of the kind, or a checker that numbers child ids.
+ * @example
+ * const checker = createChecker('initial-assessment');
+ * const days = keepDayColumns(checker, ['referralDate']);
+ * checker.values(['IA1', 'C1', '1970-01-02'], undefined, 2);
+ * days.days('referralDate')[0] //=> 1
+ * checker.result({ file: 'ia.csv', sha256: '', encoding: 'utf-8' }).records //=> []
+ */
+export function keepDayColumns(checker: object, fields: readonly string[]): DayColumnStore {
+  const keep = dayKeepers.get(checker);
+  if (keep === undefined) throw new TypeError('keepDayColumns: not a checker made by createChecker');
+  return keep(fields);
+}
 
 /**
  * The fast lanes' way into a checker made by {@link createChecker} (the CSV's, the sheet's and the census's):

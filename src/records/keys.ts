@@ -24,13 +24,66 @@ export interface KeyNumbering {
  */
 export function hashOf(value: string): number {
   const key = typeof value === 'string' ? value : String(value);
+  return hashOfChars(key, 0, key.length);
+}
+
+/**
+ * {@link hashOf} of `text.slice(start, end)`, read in place (the CSV lane hashes an id without making its string).
+ * @example hashOfChars('R1,C1', 0, 2) === hashOf('R1') //=> true
+ */
+export function hashOfChars(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 0xc2b2ae35);
   return hash ^ (hash >>> 16);
+}
+
+/**
+ * A second 32-bit hash of `text.slice(start, end)`, made otherwise than {@link hashOfChars} (another multiplier, the
+ * bits folded at each character), so that two keys with the same pair of hashes are, but for about one pair in
+ * 2^64, the same key. A read that keeps no id strings (`DayColumns`) checks its ids by the pair, and reads the input
+ * again, each key looked up as it is read, when a pair repeats: a rare false repeat costs a second read, never a
+ * figure.
+ * @example otherHashOfChars('R1', 0, 2) === otherHashOfChars('R1,C1', 0, 2) //=> true
+ * @example otherHashOfChars('R1', 0, 2) === hashOfChars('R1', 0, 2) //=> false
+ */
+export function otherHashOfChars(text: string, start: number, end: number): number {
+  let hash = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
+    hash ^= hash >>> 15;
+  }
+  hash = Math.imul(hash ^ (end - start), 0x27d4eb2f);
+  return hash ^ (hash >>> 16);
+}
+
+/**
+ * Both hashes of `text.slice(start, end)` in one pass over its characters: {@link hashOfChars} into `pair[0]` and
+ * {@link otherHashOfChars} into `pair[1]` (the CSV lane hashes each id so).
+ * @example
+ * const pair = new Int32Array(2);
+ * hashPairOfChars('R1', 0, 2, pair);
+ * pair[0] === hashOf('R1') && pair[1] === otherHashOfChars('R1', 0, 2) //=> true
+ */
+export function hashPairOfChars(text: string, start: number, end: number, pair: Int32Array): void {
+  let first = 0x811c9dc5;
+  let other = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    first = Math.imul(first ^ code, 0x01000193);
+    other = Math.imul(other ^ code, 0x5bd1e995);
+    other ^= other >>> 15;
+  }
+  first ^= first >>> 16;
+  first = Math.imul(first, 0x85ebca6b);
+  first ^= first >>> 13;
+  first = Math.imul(first, 0xc2b2ae35);
+  pair[0] = first ^ (first >>> 16);
+  other = Math.imul(other ^ (end - start), 0x27d4eb2f);
+  pair[1] = other ^ (other >>> 16);
 }
 
 /** The hash table behind {@link createKeyNumbering} (a class: V8 reads its fields faster than a closure's). */

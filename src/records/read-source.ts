@@ -9,9 +9,11 @@ import {
   type CheckOptions,
   checkOptionsOf,
   createChecker,
+  keepDayColumns,
   type PlainRows,
   plainRowReaderOf,
 } from './check.js';
+import type { DayColumns } from './day-columns.js';
 import { createByteDecoder } from './decode.js';
 import { FastCsvLane, ID_GIVEN_TWICE } from './fast-csv.js';
 import { SheetLane } from './fast-sheet.js';
@@ -87,13 +89,33 @@ function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSin
   };
 }
 
-function checkerOf<K extends RecordKind>(kind: K, layout: Layout, options: ReadSourceOptions) {
+/**
+ * A read that keeps its accepted records as day columns of these date fields, not as objects (internal to the
+ * reading path, not exported by the package: the CLI's count of an indicator over dates). The result is then a
+ * {@link DayColumnsResult}: `records` and `rows` empty, the days in `dayColumns`.
+ */
+export interface DayColumnsOption {
+  readonly dayColumns?: readonly string[];
+}
+
+/** A read's result under {@link DayColumnsOption}: its accepted records' days. */
+export type DayColumnsResult<K extends RecordKind> = ParseRecordsResult<K> & {
+  readonly dayColumns?: DayColumns;
+};
+
+function checkerOf<K extends RecordKind>(
+  kind: K,
+  layout: Layout,
+  options: ReadSourceOptions & DayColumnsOption,
+) {
   const check: CheckOptions = {
     ...checkOptionsOf(options),
     ...(layout.skips === true ? { listsSkipped: true } : {}),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
-  return createChecker(kind, check);
+  const checker = createChecker(kind, check);
+  if (options.dayColumns !== undefined) keepDayColumns(checker, options.dayColumns);
+  return checker;
 }
 
 /** The header of a format: CSV's first row; items have none. */
@@ -216,9 +238,9 @@ export async function readSourceBy<K extends RecordKind>(
   source: ByteSource,
   format: TextFormat,
   layout: Layout,
-  options: ReadSourceOptions,
+  options: ReadSourceOptions & DayColumnsOption,
   lanes: Lanes,
-): Promise<ParseRecordsResult<K>> {
+): Promise<DayColumnsResult<K>> {
   const onProgress = risingProgress(options.onProgress);
   const given: ReadSourceOptions & { readonly file: string } = {
     ...options,
@@ -351,9 +373,9 @@ export function readTextBy<K extends RecordKind>(
   text: string,
   format: TextFormat,
   layout: Layout,
-  options: ParseRecordsOptions,
+  options: ParseRecordsOptions & DayColumnsOption,
   lanes: Lanes,
-): ParseRecordsResult<K> {
+): DayColumnsResult<K> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const input = {
     file: options.file ?? '(text)',
@@ -471,9 +493,9 @@ export async function readWorkbookBy<K extends RecordKind>(
   kind: K,
   bytes: Uint8Array,
   layout: Layout,
-  options: ReadWorkbookOptions,
+  options: ReadWorkbookOptions & DayColumnsOption,
   lanes: Lanes,
-): Promise<ParseRecordsResult<K>> {
+): Promise<DayColumnsResult<K>> {
   const onProgress = risingProgress(options.onProgress);
   const given: ReadWorkbookOptions & { readonly file: string } = {
     ...options,

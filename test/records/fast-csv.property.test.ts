@@ -9,6 +9,7 @@ import type { ParseRecordsResult } from '../../src/records/record-reader.js';
 import type { RecordKind } from '../../src/records/schemas.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
 import type { ByteSource } from '../../src/records/stages.js';
+import { dateFieldsOf, throughDays } from '../helpers/day-columns.js';
 
 // Kinds that between them have every field type: text, dates (both ranges), enums, booleans, numbers, counts, a
 // default, a composite key, date pairs of both severities.
@@ -230,6 +231,10 @@ describe('readSourceBy', () => {
             lanes += lane;
           },
         };
+        // Read again keeping the records as day columns of every date field: everything else the same, and the
+        // days those of the records' dates.
+        const dayColumns = dateFieldsOf(c.kind);
+        const asDays = { dateFormat: c.dateFormat, strict: c.strict, dayColumns };
         for (const size of [3, 17, 4096]) {
           const f = optionsOf();
           const got = await outcome(
@@ -237,6 +242,10 @@ describe('readSourceBy', () => {
             f.childNumbering,
           );
           expect(got).toStrictEqual(expected);
+          const days = await outcome(() =>
+            readSourceBy(c.kind, pieces(bytes, size), 'csv', layout, asDays, {}),
+          );
+          expect(throughDays(days, dayColumns)).toStrictEqual(throughDays(expected, dayColumns));
         }
         const tg = optionsOf();
         const textExpected = await outcome(
@@ -249,6 +258,8 @@ describe('readSourceBy', () => {
           tf.childNumbering,
         );
         expect(textGot).toStrictEqual(textExpected);
+        const textDays = await outcome(() => readTextBy(c.kind, c.text, 'csv', layout, asDays, {}));
+        expect(throughDays(textDays, dayColumns)).toStrictEqual(throughDays(textExpected, dayColumns));
         if (lanes === 'fastfastfastfast') fast++;
       }),
       { numRuns: 300 },
@@ -321,6 +332,12 @@ describe('readSourceBy', () => {
         );
         expect(got).toStrictEqual(expected);
         expect(lanes).toBe('fast');
+        // Kept as day columns, the ids checked by their two hashes (any repeat: read again, keys row by row).
+        const fields = ['referralDate', 'completedDate'];
+        const days = await outcome(() =>
+          readSourceBy('initial-assessment', pieces(bytes, piece), 'csv', layout, { dayColumns: fields }, {}),
+        );
+        expect(throughDays(days, fields)).toStrictEqual(throughDays(expected, fields));
         const textGot = await outcome(() =>
           readTextBy('initial-assessment', text, 'csv', layout, { file: 'gen.csv' }, {}),
         );
@@ -435,6 +452,29 @@ describe('readSourceBy (ids checked in groups)', () => {
         expect(named).toEqual(repeats);
         if (!strict) expect(lanes).toBe('fast');
         expect(read).toBe(reads);
+        // Kept as day columns: the same, the file read again whenever an id repeats (no id strings are kept).
+        const fields = ['referralDate', 'completedDate'];
+        let dayReads = 0;
+        const days = await outcome(() =>
+          readSourceBy(
+            'initial-assessment',
+            {
+              ...source,
+              chunks: () => {
+                dayReads++;
+                return source.chunks();
+              },
+            },
+            'csv',
+            layout,
+            { strict, dayColumns: fields },
+            {},
+          ),
+        );
+        expect(throughDays(days, fields)).toStrictEqual(throughDays(expected, fields));
+        // Once without a repeat; twice with one (strict: a refusal on the first read may end it there).
+        if (repeats.length === 0) expect(dayReads).toBe(1);
+        else if (!strict) expect(dayReads).toBe(2);
         if (repeats.length > 0) settled++;
       }),
       { numRuns: 40 },

@@ -1,3 +1,4 @@
+import { type DayCount, dayCountOf } from '../../indicators/from-days.js';
 import {
   type Breakdown,
   type BreakdownKey,
@@ -9,9 +10,14 @@ import {
 } from '../../indicators/index.js';
 import type { IndicatorDefinition, OutcomeSink, RecordOutcome } from '../../indicators/types.js';
 import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
-import { readRecordsFile, recordFileFormatOf } from '../../node/read-records-file.js';
+import {
+  type ReadRecordsFileOptions,
+  readRecordsFile,
+  recordFileFormatOf,
+} from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
+import type { DayColumns } from '../../records/day-columns.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import {
   formatResultWarning,
@@ -22,6 +28,7 @@ import {
   type TextEncoding,
 } from '../../records/issues.js';
 import { createKeyNumbering, type KeyNumbering } from '../../records/keys.js';
+import type { DayColumnsOption, DayColumnsResult } from '../../records/read-source.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
@@ -206,12 +213,14 @@ interface ReadSettings {
   readonly strict: Strictness;
   /** The run's numbering of child ids, when the indicator joins records by child. */
   readonly childNumbering: KeyNumbering | undefined;
+  /** The date fields the main file's records are kept as, by day, when only a count of them is asked for. */
+  readonly dayColumns: readonly string[] | undefined;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
 interface FileRead<K extends RecordKind = RecordKind> {
   readonly file: FileToRead;
-  readonly result: ReadRecordsFileResult<K>;
+  readonly result: ReadRecordsFileResult<K> & DayColumnsResult<K>;
 }
 
 /**
@@ -224,9 +233,12 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
   if (settings.encoding !== undefined && workbook) {
     io.err(`${path}: a workbook, whose text is not read in an encoding: --encoding does not apply to it\n`);
   }
-  let result: ReadRecordsFileResult<RecordKind>;
+  let result: ReadRecordsFileResult<RecordKind> & DayColumnsResult<RecordKind>;
+  const dayColumns: DayColumnsOption =
+    settings.dayColumns !== undefined && file.main ? { dayColumns: settings.dayColumns } : {};
   try {
-    result = await readRecordsFile(file.kind, path, {
+    const options: ReadRecordsFileOptions & DayColumnsOption = {
+      ...dayColumns,
       ...(settings.columnMap ? { columnMap: settings.columnMap } : {}),
       ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
       ...(settings.encoding !== undefined && !workbook ? { encoding: settings.encoding } : {}),
@@ -241,7 +253,8 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
       strict: settings.strict,
       ...(settings.childNumbering === undefined ? {} : { childNumbering: settings.childNumbering }),
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
-    });
+    };
+    result = await readRecordsFile(file.kind, path, options);
   } catch (error) {
     if (error instanceof InputError) {
       throw new InputRefusedError(
@@ -675,6 +688,11 @@ export interface PreparedComputation {
   readonly strict: Strictness;
   /** The options to compute with: the indicator's own, calendar, convention, rounding, other files' records. */
   readonly computeOptions: Record<string, unknown>;
+  /**
+   * When only the count is asked for and the indicator is counted from two dates of its records (NI 59, NI 60,
+   * CAF2W): the main file's records held as those days (`main.records` is then empty), and the count.
+   */
+  readonly byDays?: { readonly columns: DayColumns; readonly count: DayCount };
 }
 
 /**
@@ -700,6 +718,11 @@ export async function prepareComputation(
     readonly targets: readonly OutputTarget[];
     /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
     readonly by?: 'team' | 'workerId';
+    /**
+     * Whether the figure alone is asked for (no outcome, breakdown or audit): the records of an indicator counted
+     * from two dates are then kept as day numbers (see {@link PreparedComputation.byDays}). Default false.
+     */
+    readonly countOnly?: boolean;
   },
 ): Promise<PreparedComputation> {
   const [name] = positionals;
@@ -792,6 +815,14 @@ export async function prepareComputation(
   const calendar = await calendarArgs.build();
   // A census XML says its own day (its header's ReferenceDate): it is read on it, and checked against the day asked.
   const censusXml = censusDate !== undefined && recordFileFormatOf(mainPath) === 'xml';
+  // Only a count over two dates of one file, in a period given: the records are kept as their days alone.
+  const dayCount =
+    outputs.countOnly === true &&
+    period !== undefined &&
+    own.files.length === 0 &&
+    definition.joinsByChild !== true
+      ? dayCountOf(definition.id)
+      : undefined;
   const settings: ReadSettings = {
     columnMap,
     dateFormat,
@@ -801,6 +832,7 @@ export async function prepareComputation(
     strict,
     // Numbered once, as the files are read, and shared by them (ASSESS45's assessments and referrals).
     childNumbering: definition.joinsByChild === true ? createKeyNumbering() : undefined,
+    dayColumns: dayCount?.fields,
   };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
@@ -853,7 +885,12 @@ export async function prepareComputation(
   if (census.vacancies !== undefined) {
     computeOptions.vacancies = { ...census.vacancies, ...(own.options.vacancies as object | undefined) };
   }
+  const columns = main.result.dayColumns;
+  if (dayCount !== undefined && columns === undefined) {
+    throw new Error(`${mainPath} was read without the day columns asked for`);
+  }
   return {
+    ...(dayCount !== undefined && columns !== undefined ? { byDays: { columns, count: dayCount } } : {}),
     definition,
     period:
       period ??
@@ -979,16 +1016,12 @@ export const computeCommand: CliCommand = {
         '--audit - and the result both go to standard output: give --out FILE or --audit FILE',
       );
     }
-    const { definition, period, main, inputs, warnings, strict, computeOptions } = await prepareComputation(
-      'compute',
-      values,
-      positionals,
-      io,
-      {
+    const { definition, period, main, inputs, warnings, strict, computeOptions, byDays } =
+      await prepareComputation('compute', values, positionals, io, {
         targets: audit === undefined ? [out] : [out, audit],
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
-      },
-    );
+        countOnly: by === undefined && audit === undefined,
+      });
     const records = main.records;
 
     let result: IndicatorResult;
@@ -1004,6 +1037,9 @@ export const computeCommand: CliCommand = {
       );
       result = withReading(breakdown.total, inputs, warnings);
       breakdown = { ...breakdown, total: result };
+    } else if (byDays !== undefined) {
+      // The records held as their days: the same figure, counted from them.
+      result = withReading(byDays.count.compute(byDays.columns, period, computeOptions), inputs, warnings);
     } else {
       result = withReading(
         definition.compute(records as never, period, computeOptions as never),

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../src/workbook/write-workbook.js';
+import { runBuiltCli } from '../helpers/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+// `compute` of NI59, NI60 or CAF2W with a --period and no --by or --audit keeps its records as the day numbers of
+// their two dates (`indicators/from-days.ts`); with --audit they are read as records, every outcome made. The two
+// runs of each case below must print the same result and say the same on stderr: the audit's run is the reference.
+const dir = mkdtempSync(join(tmpdir(), 'csi-days-'));
+
+/** One run of `compute` as it is, and one with --audit: the exit code, the output and stderr of each. */
+function bothWays(args: readonly string[]) {
+  const plain = runBuiltCli(['compute', ...args]);
+  const audit = runBuiltCli(['compute', ...args, '--audit', join(dir, 'audit.csv')]);
+  return { plain, audit };
+}
+
+/** A workbook of initial assessments with the rows given, dates as date cells, written to the temporary folder. */
+async function workbookFile(name: string, rows: readonly (readonly unknown[])[]): Promise<string> {
+  const bytes = await writeWorkbook([
+    {
+      name: 'Initial assessments',
+      rows: [['id', 'childId', 'referralDate', 'completedDate', 'team'], ...rows] as never,
+    },
+  ]);
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe('cs-indicators compute, its records kept as days', () => {
+  const ia = fixturePath('compute', 'initial-assessments.csv');
+  const cases: [string, string[]][] = [
+    // The hand-worked NI59 file: 3 of 4 from October to March, IA-11 rejected (31/02/2011).
+    ['NI59 with a rejected row', ['NI59', '--input', ia, '--period', '2010-10..2011-03']],
+    [
+      'NI59 under wt2010, inclusive, in a table',
+      [
+        'NI59',
+        '--input',
+        ia,
+        '--period',
+        'FY2010',
+        '--rules',
+        'wt2010',
+        '--convention',
+        'inclusive',
+        '--format',
+        'table',
+      ],
+    ],
+    [
+      'NI59 with --timescale 9, as CSV',
+      ['NI59', '--input', ia, '--period', 'FY2010', '--timescale', '9', '--format', 'csv'],
+    ],
+    [
+      'NI59 from US dates under a column map',
+      [
+        'NI59',
+        '--input',
+        fixturePath('compute', 'initial-assessments-us.csv'),
+        '--map',
+        fixturePath('compute', 'us-map.json'),
+        '--date-format',
+        'mdy',
+        '--period',
+        '2010-10..2011-03',
+      ],
+    ],
+    // The same file read as UK dates: most rows rejected (no 23rd month), the rest counted.
+    [
+      'NI59 from US dates read as UK ones',
+      [
+        'NI59',
+        '--input',
+        fixturePath('compute', 'initial-assessments-us.csv'),
+        '--map',
+        fixturePath('compute', 'us-map.json'),
+        '--period',
+        'FY2010',
+      ],
+    ],
+    [
+      'NI60 over the example year',
+      ['NI60', '--input', 'examples/data/core-assessments.csv', '--period', 'FY2010'],
+    ],
+    [
+      'CAF2W in working days over the example year',
+      ['CAF2W', '--input', 'examples/data/cafs.csv', '--period', 'FY2010', '--days', 'working'],
+    ],
+  ];
+  for (const [name, args] of cases) {
+    it(`prints what the records give: ${name}`, () => {
+      const { plain, audit } = bothWays(args);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toBe(audit.stdout);
+      expect(plain.stderr).toBe(audit.stderr);
+      expect(plain.stdout.length).toBeGreaterThan(100);
+    });
+  }
+
+  it('refuses under --strict as the records do, naming the row', () => {
+    const args = ['NI59', '--input', ia, '--period', 'FY2010', '--strict'];
+    const { plain, audit } = bothWays(args);
+    expect(plain.code).toBe(1);
+    expect(audit.code).toBe(1);
+    expect(plain.stderr).toBe(audit.stderr);
+    expect(plain.stderr).toContain('referralDate "31/02/2011"');
+  });
+
+  it('prints what the records give for a workbook, its repeated id left out', async () => {
+    // IA-1: referred Fri 2010-10-01, completed Tue 2010-10-12: 7 working days, counted. IA-2: 2010-10-04 to
+    // 2010-10-20, 12 working days, not counted. IA-1 again (row 4): a duplicate_id, rejected. IA-3: not completed.
+    // So 1 of 2 in October 2010, one row rejected.
+    const path = await workbookFile('ia.xlsx', [
+      ['IA-1', 'C-1', { date: '2010-10-01' }, { date: '2010-10-12' }, 'North'],
+      ['IA-2', 'C-2', { date: '2010-10-04' }, { date: '2010-10-20' }, 'East'],
+      ['IA-1', 'C-3', { date: '2010-10-05' }, { date: '2010-10-06' }, 'East'],
+      ['IA-3', 'C-4', { date: '2010-10-05' }, null, 'East'],
+    ]);
+    const { plain, audit } = bothWays(['NI59', '--input', path, '--period', '2010-10']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(audit.stdout);
+    expect(plain.stderr).toBe(audit.stderr);
+    const result = JSON.parse(plain.stdout);
+    expect([result.numerator, result.denominator, result.counts.rowsRejected]).toEqual([1, 2, 1]);
+    expect(plain.stderr).toContain('is already used by row 2');
+    expect(readFileSync(join(dir, 'audit.csv'), 'utf8')).toContain('IA-2');
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * What a read keeping its records as day columns (`keepDayColumns`, the read option `dayColumns`) must have in
+ * common with the same read keeping objects: everything but `records`, `rows` and `dayColumns`, and the days of
+ * the records' date fields, in order. The property tests of the lanes read each generated input both ways.
+ */
+import { expect } from 'vitest';
+import { type DayColumns, NO_DAY } from '../../src/records/day-columns.js';
+import { recordSpecs } from '../../src/records/fields.js';
+import type { RecordKind } from '../../src/records/schemas.js';
+import { parseIsoDay } from '../../src/util/dates.js';
+
+/** The date fields of a kind, in field order. */
+export function dateFieldsOf(kind: RecordKind): string[] {
+  return recordSpecs[kind].fields.filter((field) => field.type === 'date').map((field) => field.name);
+}
+
+/** The day of each record's field, as a day column holds it: NO_DAY when absent. */
+function daysOfRecords(records: readonly Record<string, unknown>[], fields: readonly string[]) {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field,
+      records.map((record) => {
+        const value = record[field];
+        return value === undefined ? NO_DAY : parseIsoDay(value as string);
+      }),
+    ]),
+  );
+}
+
+function daysOfColumns(columns: DayColumns, fields: readonly string[]) {
+  return Object.fromEntries(
+    fields.map((field) => [field, Array.from(columns.days(field).subarray(0, columns.count))]),
+  );
+}
+
+/**
+ * An outcome of a read (`{ result, … }` or `{ thrown }`) seen through its days: the result without its records,
+ * rows and columns, with the days of `fields` (from the records, or from the day columns). A read keeping day
+ * columns must have no records and no rows.
+ */
+export function throughDays(outcome: unknown, fields: readonly string[]): unknown {
+  const o = outcome as { result?: Record<string, unknown>; thrown?: unknown };
+  if (o.result === undefined) return { thrown: o.thrown };
+  const { records, rows, dayColumns, ...rest } = o.result as {
+    records: Record<string, unknown>[];
+    rows: number[];
+    dayColumns?: DayColumns;
+  };
+  if (dayColumns !== undefined) {
+    expect(records).toEqual([]);
+    expect(rows).toEqual([]);
+  }
+  return {
+    result: rest,
+    order: Object.keys(rest).join(),
+    days: dayColumns === undefined ? daysOfRecords(records, fields) : daysOfColumns(dayColumns, fields),
+  };
+}
