@@ -71,6 +71,14 @@ interface GroupTally {
 export const NO_GROUP = '(none)';
 
 /**
+ * The order of a breakdown's groups: by name (English collation), {@link NO_GROUP} last.
+ * @example ['West', NO_GROUP, 'East'].sort(compareGroupKeys) //=> ['East', 'West', '(none)']
+ */
+export function compareGroupKeys(a: string, b: string): number {
+  return a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en');
+}
+
+/**
  * The records of each `workerId` (`(none)` for those without one, as the outcomes' groups are keyed), in input
  * order, with their rows when given.
  */
@@ -180,9 +188,7 @@ export function computeBreakdown<I extends IndicatorId>(
       `${definition.id}: ${tallied} outcomes for ${total.counts.recordsRead} records read; a breakdown needs one per record`,
     );
   }
-  const keys = [...byKey.keys()].sort((a, b) =>
-    a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en'),
-  );
+  const keys = [...byKey.keys()].sort(compareGroupKeys);
   // A definition whose denominator is not a count of records computes each group again; one calendar serves all.
   const recompute = definition.groupsBy === 'recompute';
   const calendar = recompute ? calendarOf(options as { calendar?: Calendar }) : undefined;

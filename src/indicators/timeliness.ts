@@ -2,7 +2,13 @@ import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { type DayColumns, NO_DAY } from '../records/day-columns.js';
 import { fromDayNumber, type IsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
-import { createOutcomeTally, outcomeStore, type SummaryContext, summariseCounts } from './summarise.js';
+import {
+  createOutcomeTally,
+  type OutcomeTally,
+  outcomeStore,
+  type SummaryContext,
+  summariseCounts,
+} from './summarise.js';
 import type { IndicatorCounts, IndicatorResult, OutcomeBucket, OutcomeDraft } from './types.js';
 
 /** How one timeliness indicator reads its records. */
@@ -469,35 +475,17 @@ export interface TimelinessRule<R> {
 }
 
 /**
- * {@link summariseTimeliness} without outcomes, over records held as day columns: the same rule, so the same
- * numerator, denominator, buckets and excluded reasons in the same order, for records whose only dates the rule
- * reads are those in the columns. For a spec that reads nothing else of a record (no `exclude`, no `startLookup`),
- * and a parsed period.
- *
- * @param columns - the records' days: `days.eventField` and `days.startField` kept.
- * @param period - the reporting period.
- * @param spec - the rule as {@link summariseTimeliness} takes it (its reasons, days and early rule are read here).
- * @param days - the fields and the timescale by day.
- * @param calendar - the calendar of working days.
- * @param convention - the working-day convention.
- * @param context - as {@link summariseTimeliness}; its options must ask for no outcome.
- * @returns the result.
- * @throws {TypeError} when outcomes are asked for, or the spec reads more of a record than its dates.
+ * The timeliness rule over records held as day columns, as {@link applyTimeliness} applies it to records: each
+ * record's bucket and reason given in order to `tally` with its index. For a spec that reads nothing of a record
+ * but its two dates (no `exclude`, no `startLookup`), and a parsed period.
  */
-export function summariseTimelinessDays(
+function applyTimelinessDays(
   columns: DayColumns,
   period: Period,
-  spec: TimelinessSpec<never>,
-  days: TimelinessDays,
-  calendar: Calendar,
-  convention: Convention,
-  context: SummaryContext,
-): IndicatorResult {
-  const { options } = context;
-  const count = columns.count;
-  if (outcomeStore(options, count) !== undefined) {
-    throw new TypeError('day columns give counts only: outcomes are made from records');
-  }
+  rule: TimelinessRule<never>,
+  tally: (bucket: OutcomeBucket, reason: string | undefined, index: number) => void,
+): void {
+  const { spec, fromDays: days, calendar, convention } = rule;
   if (spec.exclude !== undefined || spec.startLookup !== undefined) {
     throw new TypeError('day columns hold dates only: this rule reads more of each record');
   }
@@ -505,7 +493,6 @@ export function summariseTimelinessDays(
   if (!range.byDay) throw new RangeError(`the period ${period.start}..${period.end} is not of real dates`);
   const eventDays = columns.days(days.eventField);
   const startDays = columns.days(days.startField);
-  const tally = createOutcomeTally();
   const judge = judgeFromStart<number>(
     {
       missingStartReason: spec.missingStartReason,
@@ -515,20 +502,98 @@ export function summariseTimelinessDays(
     },
     calendar,
     convention,
-    tally.add,
+    tally,
   );
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < columns.count; index++) {
     const eventDay = eventDays[index] as number;
     if (eventDay === NO_DAY) {
-      tally.add('excluded', spec.missingEventReason);
+      tally('excluded', spec.missingEventReason, index);
       continue;
     }
     if (eventDay < range.firstDay || eventDay > range.lastDay) {
-      tally.add('not-in-period');
+      tally('not-in-period', undefined, index);
       continue;
     }
     const startDay = startDays[index] as number;
     judge(index, index, undefined, eventDay, undefined, startDay === NO_DAY ? undefined : startDay);
   }
-  return summariseCounts(tally.counts(count, options.rowsRejected), context);
+}
+
+/** Outcomes may not be asked of day columns, which make none. */
+function countsOnly(options: SummaryContext['options'], count: number): void {
+  if (outcomeStore(options, count) !== undefined) {
+    throw new TypeError('day columns give counts only: outcomes are made from records');
+  }
+}
+
+/**
+ * {@link summariseTimeliness} without outcomes, over records held as day columns: the same rule, so the same
+ * numerator, denominator, buckets and excluded reasons in the same order, for records whose only dates the rule
+ * reads are those in the columns. For a spec that reads nothing else of a record (no `exclude`, no `startLookup`),
+ * and a parsed period.
+ *
+ * @param columns - the records' days: the rule's `fromDays.eventField` and `fromDays.startField` kept.
+ * @param period - the reporting period.
+ * @param rule - the indicator's rule for its options (its spec's reasons, days and early rule are read here, and
+ *   its context's options must ask for no outcome).
+ * @returns the result.
+ * @throws {TypeError} when outcomes are asked for, or the spec reads more of a record than its dates.
+ */
+export function summariseTimelinessDays(
+  columns: DayColumns,
+  period: Period,
+  rule: TimelinessRule<never>,
+): IndicatorResult {
+  const { options } = rule.context;
+  countsOnly(options, columns.count);
+  const tally = createOutcomeTally();
+  applyTimelinessDays(columns, period, rule, tally.add);
+  return summariseCounts(tally.counts(columns.count, options.rowsRejected), rule.context);
+}
+
+/** One group's tally of a breakdown over day columns, and how many records it has. */
+export interface DayGroupTally {
+  readonly tally: OutcomeTally;
+  records: number;
+}
+
+/**
+ * The counts of {@link summariseTimelinessDays} for the whole and for each group of the columns' group column: the
+ * whole's result, and a tally for each group value's number (the last, at `group.values.length`, for the records
+ * whose value is blank, or is `blankKey`: the label a breakdown gives blanks), as `computeBreakdown` tallies each
+ * record's outcome into its group.
+ *
+ * @param columns - the records' days and their group column.
+ * @param period - the reporting period.
+ * @param rule - as {@link summariseTimelinessDays}.
+ * @param blankKey - a value tallied with the blanks (`(none)`, which a breakdown calls them).
+ * @returns the whole's result and the groups' tallies.
+ * @throws {TypeError} when the columns have no group column, or as {@link summariseTimelinessDays}.
+ */
+export function summariseTimelinessDayGroups(
+  columns: DayColumns,
+  period: Period,
+  rule: TimelinessRule<never>,
+  blankKey: string,
+): { readonly total: IndicatorResult; readonly groups: readonly DayGroupTally[] } {
+  const { options } = rule.context;
+  countsOnly(options, columns.count);
+  const group = columns.group;
+  if (group === undefined) throw new TypeError('day columns without a group column cannot be grouped');
+  const blank = group.values.length;
+  const groups: DayGroupTally[] = Array.from({ length: blank + 1 }, () => ({
+    tally: createOutcomeTally(),
+    records: 0,
+  }));
+  const { numbers } = group;
+  const asBlank = group.values.indexOf(blankKey);
+  const total = createOutcomeTally();
+  applyTimelinessDays(columns, period, rule, (bucket, reason, index) => {
+    total.add(bucket, reason);
+    const number = numbers[index] as number;
+    const into = groups[number < 0 || number === asBlank ? blank : number] as DayGroupTally;
+    into.tally.add(bucket, reason);
+    into.records++;
+  });
+  return { total: summariseCounts(total.counts(columns.count, options.rowsRejected), rule.context), groups };
 }

@@ -583,6 +583,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   let dayStore: DayColumnStore | undefined;
   // The field index of each day column, and the days of the row being read by field (NaN: blank).
   let dayFieldIndices: readonly number[] = [];
+  // The field index of the group column (-1: none), and the number of the row's group value when found in place.
+  let groupIndex = -1;
+  let groupInPlace = -1;
   const dayValues = new Float64Array(fieldCount);
   let dayRow = new Int32Array(0);
   // Under day columns, the other hash of each id the lanes gathered, by record (see settlePlainRows).
@@ -930,6 +933,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const plainRowDays: PlainRowReader = (text, starts, ends, at, row) => {
     if (refused) return false;
     let keyInPlace = false;
+    groupInPlace = -1;
     for (let i = 0; i < fieldCount; i++) {
       const column = at[i] as number;
       dayValues[i] = Number.NaN;
@@ -962,6 +966,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
               keyInPlace = true;
             } else values[i] = text.slice(start, end);
           }
+          if (i === groupIndex) groupInPlace = (dayStore as DayColumnStore).numberOfChars(text, start, end);
           continue;
         }
         read = (readers[i] as CellReader)(text.slice(start, end));
@@ -1016,7 +1021,11 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const day = dayValues[dayFieldIndices[c] as number] as number;
       dayRow[c] = Number.isNaN(day) ? NO_DAY : day;
     }
-    store.push(dayRow);
+    let group = -1;
+    if (groupIndex >= 0) {
+      group = groupInPlace >= 0 ? groupInPlace : store.numberOf(values[groupIndex] as string | undefined);
+    }
+    store.push(dayRow, group);
     rowsAccepted++;
     return true;
   };
@@ -1029,6 +1038,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
    */
   const plainCellsDays: PlainCellsReader = (raws, at, row) => {
     if (refused) return false;
+    groupInPlace = -1;
     for (let i = 0; i < fieldCount; i++) {
       const column = at[i] as number;
       const raw = column < 0 ? undefined : raws[column];
@@ -1049,7 +1059,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       } else if (isText[i] === true) {
         read = readTextCell(raw);
         if (typeof read === 'string') {
-          if (isKey[i] === true) values[i] = read;
+          if (isKey[i] === true || i === groupIndex) values[i] = read;
           continue;
         }
       } else read = (readers[i] as CellReader)(raw);
@@ -1061,7 +1071,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   /**
    * Keeps the accepted records as day columns of `kept` (see {@link keepDayColumns}), from the first row on.
    */
-  const keepDays = (kept: readonly string[]): DayColumnStore => {
+  const keepDays = (kept: readonly string[], groupField: string | undefined): DayColumnStore => {
     if (rowsRead > 0 || dayStore !== undefined) {
       throw new Error('keepDayColumns: called once, before any row is read');
     }
@@ -1083,7 +1093,15 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       }
       return index;
     });
-    dayStore = new DayColumnStore(kept);
+    if (groupField !== undefined) {
+      groupIndex = fieldIndex.get(groupField) ?? -1;
+      if (groupIndex < 0 || isText[groupIndex] !== true) {
+        throw new TypeError(
+          `keepDayColumns: ${JSON.stringify(groupField)} is not a text field of ${kind} records to group by`,
+        );
+      }
+    }
+    dayStore = new DayColumnStore(kept, groupField);
     dayRow = new Int32Array(kept.length);
     lanes.row = plainRowDays;
     lanes.cells = plainCellsDays;
@@ -1347,7 +1365,10 @@ export interface PlainRows {
 }
 
 const plainRowReaders = new WeakMap<object, PlainRows>();
-const dayKeepers = new WeakMap<object, (fields: readonly string[]) => DayColumnStore>();
+const dayKeepers = new WeakMap<
+  object,
+  (fields: readonly string[], groupField: string | undefined) => DayColumnStore
+>();
 
 /**
  * Has a checker made by {@link createChecker} keep its accepted records as day columns of the date fields `fields`
@@ -1358,6 +1379,8 @@ const dayKeepers = new WeakMap<object, (fields: readonly string[]) => DayColumnS
  *
  * @param checker - a checker made by {@link createChecker}.
  * @param fields - date fields of its kind, each once.
+ * @param groupField - a text field of its kind whose values to keep too, numbered (a team, for `--by team`).
+ *   Default none.
  * @returns the columns, filled as the rows are read (emptied if the input is refused).
  * @throws {TypeError} for a field that is not a date field of the kind, or a checker that numbers child ids.
  * @example
@@ -1367,10 +1390,14 @@ const dayKeepers = new WeakMap<object, (fields: readonly string[]) => DayColumnS
  * days.days('referralDate')[0] //=> 1
  * checker.result({ file: 'ia.csv', sha256: '', encoding: 'utf-8' }).records //=> []
  */
-export function keepDayColumns(checker: object, fields: readonly string[]): DayColumnStore {
+export function keepDayColumns(
+  checker: object,
+  fields: readonly string[],
+  groupField?: string,
+): DayColumnStore {
   const keep = dayKeepers.get(checker);
   if (keep === undefined) throw new TypeError('keepDayColumns: not a checker made by createChecker');
-  return keep(fields);
+  return keep(fields, groupField);
 }
 
 /**

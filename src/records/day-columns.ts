@@ -17,7 +17,23 @@ import { parseIsoDay } from '../util/dates.js';
  */
 export const NO_DAY = -0x80000000;
 
-/** The accepted records of a read, in input order, as the day numbers of some of their date fields. */
+/**
+ * The group column of a {@link DayColumns}: each record's value of one text field (a team, a worker), numbered in
+ * the order first met.
+ */
+export interface GroupColumn {
+  /** The field, e.g. `team`. */
+  readonly field: string;
+  /** The number of each record's value (an index of `values`), -1 where it is blank; the first `count` entries. */
+  readonly numbers: Int32Array;
+  /** The values, by number. */
+  readonly values: readonly string[];
+}
+
+/**
+ * The accepted records of a read, in input order, as the day numbers of some of their date fields, and now and
+ * then the values of one text field to group them by (`--by team`).
+ */
 export interface DayColumns {
   /** How many records (the read's `rowsAccepted`). */
   readonly count: number;
@@ -26,7 +42,12 @@ export interface DayColumns {
    * records'. Throws a `TypeError` for a field that was not kept.
    */
   days(field: string): Int32Array;
+  /** The group column, when one was kept. */
+  readonly group: GroupColumn | undefined;
 }
+
+/** The number of a blank group value. */
+const NO_GROUP = -1;
 
 /**
  * The columns of a read as it goes: each record's days appended, the whole emptied when the input is refused.
@@ -35,17 +56,68 @@ export interface DayColumns {
  * store.pushRecord({ referralDate: '1970-01-02' });
  * store.days('referralDate')[0] //=> 1
  * store.days('completedDate')[0] //=> NO_DAY
+ * const byTeam = new DayColumnStore(['referralDate'], 'team');
+ * byTeam.pushRecord({ referralDate: '1970-01-02', team: 'East' });
+ * byTeam.group?.values[byTeam.group.numbers[0]] //=> 'East'
  */
 export class DayColumnStore implements DayColumns {
   count = 0;
   /** The fields kept, in the order their columns are. */
   readonly fields: readonly string[];
   private columns: Int32Array[];
+  /** The group field, when one is kept, its numbers and its values. */
+  private readonly groupField: string | undefined;
+  private groupNumbers: Int32Array;
+  private readonly groupValues: string[] = [];
+  private readonly numberOfValue = new Map<string, number>();
+  /** The number of a value by the hash of its characters (see {@link DayColumnStore.numberOfChars}). */
+  private readonly numberOfHash = new Map<number, number>();
 
-  /** @param fields - the date fields to keep, each once. */
-  constructor(fields: readonly string[]) {
+  /**
+   * @param fields - the date fields to keep, each once.
+   * @param groupField - a text field whose values to keep, numbered, for a breakdown. Default none.
+   */
+  constructor(fields: readonly string[], groupField?: string) {
     this.fields = fields;
     this.columns = fields.map(() => new Int32Array(1024));
+    this.groupField = groupField;
+    this.groupNumbers = new Int32Array(groupField === undefined ? 0 : 1024);
+  }
+
+  get group(): GroupColumn | undefined {
+    if (this.groupField === undefined) return undefined;
+    return { field: this.groupField, numbers: this.groupNumbers, values: this.groupValues };
+  }
+
+  /** The number of a group value (numbered now when new); -1 for undefined. */
+  numberOf(value: string | undefined): number {
+    if (value === undefined) return NO_GROUP;
+    const known = this.numberOfValue.get(value);
+    if (known !== undefined) return known;
+    const number = this.groupValues.length;
+    this.groupValues.push(value);
+    this.numberOfValue.set(value, number);
+    return number;
+  }
+
+  /**
+   * The number of the group value written `text.slice(start, end)`, found by its characters without making the
+   * string when it is known (a team or a worker repeats itself a million times).
+   */
+  numberOfChars(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const known = this.numberOfHash.get(hash);
+    if (known !== undefined) {
+      const value = this.groupValues[known] as string;
+      let same = value.length === end - start;
+      for (let i = start; i < end && same; i++) same = value.charCodeAt(i - start) === text.charCodeAt(i);
+      if (same) return known;
+    }
+    const number = this.numberOf(text.slice(start, end));
+    // The first value of each hash is found by it; another with the same hash by its string.
+    if (known === undefined) this.numberOfHash.set(hash, number);
+    return number;
   }
 
   days(field: string): Int32Array {
@@ -58,12 +130,16 @@ export class DayColumnStore implements DayColumns {
     return this.columns[at] as Int32Array;
   }
 
-  /** Appends a record of day numbers, `days[c]` the day of field `fields[c]` ({@link NO_DAY} when blank). */
-  push(days: Int32Array): void {
+  /**
+   * Appends a record of day numbers, `days[c]` the day of field `fields[c]` ({@link NO_DAY} when blank), and its
+   * group value's number (from {@link DayColumnStore.numberOf}; -1 when blank or no group is kept).
+   */
+  push(days: Int32Array, group: number): void {
     const at = this.count;
     if (at === (this.columns[0] as Int32Array).length) this.grow();
     const columns = this.columns;
     for (let c = 0; c < columns.length; c++) (columns[c] as Int32Array)[at] = days[c] as number;
+    if (this.groupField !== undefined) this.groupNumbers[at] = group;
     this.count = at + 1;
   }
 
@@ -89,6 +165,13 @@ export class DayColumnStore implements DayColumns {
       }
       (columns[c] as Int32Array)[at] = day;
     }
+    if (this.groupField !== undefined) {
+      const value = record[this.groupField];
+      if (value !== undefined && typeof value !== 'string') {
+        throw new RangeError(`${this.groupField} of an accepted record is not text: ${String(value)}`);
+      }
+      this.groupNumbers[at] = this.numberOf(value);
+    }
     this.count = at + 1;
   }
 
@@ -98,10 +181,12 @@ export class DayColumnStore implements DayColumns {
   }
 
   private grow(): void {
-    this.columns = this.columns.map((column) => {
-      const wider = new Int32Array(column.length * 2);
-      wider.set(column);
-      return wider;
-    });
+    const wider = (column: Int32Array) => {
+      const made = new Int32Array(column.length * 2);
+      made.set(column);
+      return made;
+    };
+    this.columns = this.columns.map(wider);
+    if (this.groupField !== undefined) this.groupNumbers = wider(this.groupNumbers);
   }
 }

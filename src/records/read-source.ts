@@ -96,6 +96,8 @@ function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSin
  */
 export interface DayColumnsOption {
   readonly dayColumns?: readonly string[];
+  /** A text field whose values to keep too, numbered, for a breakdown (`team`). Default none. */
+  readonly dayGroup?: string;
 }
 
 /** A read's result under {@link DayColumnsOption}: its accepted records' days. */
@@ -114,7 +116,7 @@ function checkerOf<K extends RecordKind>(
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   const checker = createChecker(kind, check);
-  if (options.dayColumns !== undefined) keepDayColumns(checker, options.dayColumns);
+  if (options.dayColumns !== undefined) keepDayColumns(checker, options.dayColumns, options.dayGroup);
   return checker;
 }
 

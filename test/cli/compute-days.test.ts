@@ -87,6 +87,50 @@ describe('cs-indicators compute, its records kept as days', () => {
       'NI60 over the example year',
       ['NI60', '--input', 'examples/data/core-assessments.csv', '--period', 'FY2010'],
     ],
+    // Breakdowns: by team and by worker from the days and each record's team or worker; by month from the days.
+    ['NI59 by team', ['NI59', '--input', ia, '--period', 'FY2010', '--by', 'team']],
+    [
+      'NI59 by worker, in a table',
+      [
+        'NI59',
+        '--input',
+        'examples/data/initial-assessments.csv',
+        '--period',
+        'FY2010',
+        '--by',
+        'worker',
+        '--format',
+        'table',
+      ],
+    ],
+    [
+      'NI60 by month, as CSV',
+      [
+        'NI60',
+        '--input',
+        'examples/data/core-assessments.csv',
+        '--period',
+        'FY2010',
+        '--by',
+        'month',
+        '--format',
+        'csv',
+      ],
+    ],
+    [
+      'NI60 by team',
+      [
+        'NI60',
+        '--input',
+        'examples/data/core-assessments.csv',
+        '--period',
+        '2010-10..2011-03',
+        '--by',
+        'team',
+      ],
+    ],
+    // A CAF has no team: by team, from its records (every one in the (none) group).
+    ['CAF2W by team', ['CAF2W', '--input', 'examples/data/cafs.csv', '--period', 'FY2010', '--by', 'team']],
     [
       'CAF2W in working days over the example year',
       ['CAF2W', '--input', 'examples/data/cafs.csv', '--period', 'FY2010', '--days', 'working'],

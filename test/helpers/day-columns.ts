@@ -14,6 +14,12 @@ export function dateFieldsOf(kind: RecordKind): string[] {
   return recordSpecs[kind].fields.filter((field) => field.type === 'date').map((field) => field.name);
 }
 
+/** The field a kind's records can be grouped by in a breakdown (`team`, else `workerId`), if it has one. */
+export function groupFieldOf(kind: RecordKind): string | undefined {
+  const names = recordSpecs[kind].fields.filter((field) => field.type === 'text').map((field) => field.name);
+  return ['team', 'workerId'].find((name) => names.includes(name));
+}
+
 /** The day of each record's field, as a day column holds it: NO_DAY when absent. */
 function daysOfRecords(records: readonly Record<string, unknown>[], fields: readonly string[]) {
   return Object.fromEntries(
@@ -38,7 +44,7 @@ function daysOfColumns(columns: DayColumns, fields: readonly string[]) {
  * rows and columns, with the days of `fields` (from the records, or from the day columns). A read keeping day
  * columns must have no records and no rows.
  */
-export function throughDays(outcome: unknown, fields: readonly string[]): unknown {
+export function throughDays(outcome: unknown, fields: readonly string[], groupField?: string): unknown {
   const o = outcome as { result?: Record<string, unknown>; thrown?: unknown };
   if (o.result === undefined) return { thrown: o.thrown };
   const { records, rows, dayColumns, ...rest } = o.result as {
@@ -50,9 +56,21 @@ export function throughDays(outcome: unknown, fields: readonly string[]): unknow
     expect(records).toEqual([]);
     expect(rows).toEqual([]);
   }
+  // The group value of each record: from its field, or from the group column's numbers.
+  let groups: (string | undefined)[] | undefined;
+  if (groupField !== undefined) {
+    const group = dayColumns?.group;
+    groups =
+      dayColumns === undefined
+        ? records.map((record) => record[groupField] as string | undefined)
+        : Array.from((group?.numbers ?? new Int32Array(0)).subarray(0, dayColumns.count), (n) =>
+            n < 0 ? undefined : group?.values[n],
+          );
+  }
   return {
     result: rest,
     order: Object.keys(rest).join(),
     days: dayColumns === undefined ? daysOfRecords(records, fields) : daysOfColumns(dayColumns, fields),
+    groups,
   };
 }

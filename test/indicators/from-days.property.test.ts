@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/calendar/index.js';
 import { dayCountOf } from '../../src/indicators/from-days.js';
-import { computeIndicator } from '../../src/indicators/index.js';
+import { type BreakdownKey, computeBreakdown, computeIndicator } from '../../src/indicators/index.js';
 import { summariseTimelinessDays } from '../../src/indicators/timeliness.js';
 import { parsePeriod } from '../../src/periods/index.js';
 import { DayColumnStore } from '../../src/records/day-columns.js';
@@ -59,15 +59,26 @@ const calendar = fc.constantFrom(
   createCalendar({ closures: ['2010-12-29'], id: 'council' }),
 );
 
+/**
+ * A record's team and worker: a few of each, now and then none, and now and then `(none)`, the label a breakdown
+ * gives records without one (grouped with them).
+ */
+const who = fc.record({
+  team: maybe(fc.constantFrom('East', 'West', 'east', 'Ösby', '(none)')),
+  workerId: maybe(fc.constantFrom('W1', 'W2', 'W10', '(none)')),
+});
+
 /** Each indicator's records (any mix of dates, the start missing now and then) and its options to draw from. */
 const cases = {
   NI59: {
     records: fc.array(
-      startAndEnd.map(({ start, end }) => ({
+      fc.tuple(startAndEnd, who).map(([{ start, end }, { team, workerId }]) => ({
         id: 'IA',
         childId: 'C',
         referralDate: start,
         ...(end === undefined ? {} : { completedDate: end }),
+        ...(team === undefined ? {} : { team }),
+        ...(workerId === undefined ? {} : { workerId }),
       })),
       { maxLength: 60 },
     ),
@@ -78,11 +89,13 @@ const cases = {
   },
   NI60: {
     records: fc.array(
-      startAndEnd.map(({ start, end }) => ({
+      fc.tuple(startAndEnd, who).map(([{ start, end }, { team, workerId }]) => ({
         id: 'CA',
         childId: 'C',
         startDate: start,
         ...(end === undefined ? {} : { completedDate: end }),
+        ...(team === undefined ? {} : { team }),
+        ...(workerId === undefined ? {} : { workerId }),
       })),
       { maxLength: 60 },
     ),
@@ -139,6 +152,36 @@ describe('dayCountOf', () => {
     });
   }
 
+  for (const id of ['NI59', 'NI60', 'CAF2W'] as const) {
+    it(`${id}: broken down from its records' days gives exactly computeBreakdown's groups`, () => {
+      // By month always; by team and by worker where the records have them (NI59, NI60). Every group's result,
+      // their order, and the total must be those computeBreakdown gives from the records.
+      const count = dayCountOf(id);
+      if (count === undefined) throw new Error(`${id} has no day count`);
+      const { records, options } = cases[id];
+      const keys = ['month', ...count.groups] as BreakdownKey[];
+      fc.assert(
+        fc.property(
+          records,
+          options,
+          period,
+          convention,
+          fc.constantFrom(...keys),
+          fc.nat({ max: 3 }),
+          (drawn, own, spec, conv, by, rowsRejected) => {
+            const p = parsePeriod(spec);
+            const computeOptions = { ...given(own), convention: conv, rowsRejected };
+            const store = new DayColumnStore(count.fields, by === 'month' ? undefined : by);
+            for (const record of drawn) store.pushRecord(record);
+            const expected = computeBreakdown(id, drawn as never, p, by, computeOptions as never);
+            expect(count.breakdown(store, p, by, computeOptions)).toStrictEqual(expected);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  }
+
   it('NI59 wt2010: gives a referral of 1 April 2010 ten working days and one of 31 March seven, from days', () => {
     // Referred Thu 2010-04-01, completed Fri 2010-04-16: Good Friday (2 April) and Easter Monday (5 April) are bank
     // holidays, so 6-9 and 12-16 April are 9 working days after the start: within 10, counted. Referred Wed
@@ -168,10 +211,8 @@ describe('dayCountOf', () => {
       'day columns give counts only: outcomes are made from records',
     );
     expect(() =>
-      summariseTimelinessDays(
-        store,
-        parsePeriod('FY2010'),
-        {
+      summariseTimelinessDays(store, parsePeriod('FY2010'), {
+        spec: {
           id: () => '',
           eventDate: () => undefined,
           startDate: () => undefined,
@@ -182,17 +223,17 @@ describe('dayCountOf', () => {
           days: 'working',
           earlyIsOnTime: false,
         },
-        { eventField: 'completedDate', startField: 'referralDate', timescaleOfDay: () => 1 },
-        createCalendar(),
-        'after-start',
-        {
+        fromDays: { eventField: 'completedDate', startField: 'referralDate', timescaleOfDay: () => 1 },
+        calendar: createCalendar(),
+        convention: 'after-start',
+        context: {
           definition: { id: 'X', title: 'X', unit: 'percent', polarity: 'higher-is-better' },
           period: parsePeriod('FY2010'),
           rule: { timescale: '1', convention: 'after-start', from: 'a', to: 'b' },
           calendar: { id: 'c', fingerprint: 'f' },
           options: {},
         },
-      ),
+      }),
     ).toThrow('day columns hold dates only: this rule reads more of each record');
   });
 });

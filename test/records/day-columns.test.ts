@@ -23,7 +23,7 @@ describe('DayColumnStore', () => {
     // 1970-01-02 is day 1; 2010-10-01 is day 14883 (40 years and 10 leap days after 1970-01-01, plus 273 days).
     store.pushRecord({ referralDate: '1970-01-02' });
     store.pushRecord({ referralDate: '2010-10-01', completedDate: '2010-10-05' });
-    for (let i = 0; i < 2000; i++) store.push(Int32Array.of(i, NO_DAY));
+    for (let i = 0; i < 2000; i++) store.push(Int32Array.of(i, NO_DAY), -1);
     expect(store.count).toBe(2002);
     expect(Array.from(store.days('referralDate').subarray(0, 3))).toEqual([1, 14883, 0]);
     expect(Array.from(store.days('completedDate').subarray(0, 3))).toEqual([NO_DAY, 14887, NO_DAY]);
@@ -39,6 +39,27 @@ describe('DayColumnStore', () => {
     );
     expect(() => store.pushRecord({ referralDate: '01/10/2010' })).toThrow(
       'referralDate "01/10/2010" of an accepted record is not a YYYY-MM-DD date',
+    );
+  });
+});
+
+describe('DayColumnStore group column', () => {
+  it('numbers each value once, found by its characters, two values with one hash told apart', () => {
+    // W1022789 and W1239192 share their FNV-1a hash (hashOf's finaliser is one to one, so hashOf shares it too:
+    // keys.test.ts): numbered by their characters, each must keep its own number.
+    const store = new DayColumnStore(['referralDate'], 'workerId');
+    const text = 'W1022789,W1239192,W1022789';
+    expect(store.numberOfChars(text, 0, 8)).toBe(0);
+    expect(store.numberOfChars(text, 9, 17)).toBe(1);
+    expect(store.numberOfChars(text, 18, 26)).toBe(0);
+    expect(store.numberOf('W1239192')).toBe(1);
+    expect(store.numberOf(undefined)).toBe(-1);
+    store.pushRecord({ referralDate: '1970-01-02', workerId: 'W1239192' });
+    store.pushRecord({ referralDate: '1970-01-02' });
+    expect(store.group?.values).toEqual(['W1022789', 'W1239192']);
+    expect(Array.from(store.group?.numbers.subarray(0, 2) ?? [])).toEqual([1, -1]);
+    expect(() => store.pushRecord({ referralDate: '1970-01-02', workerId: 7 })).toThrow(
+      'workerId of an accepted record is not text: 7',
     );
   });
 });
@@ -103,6 +124,9 @@ describe('keepDayColumns', () => {
     expect(() => keepDayColumns(createChecker('initial-assessment'), ['team'])).toThrow(
       'keepDayColumns: "team" is not a date field of initial-assessment records (referralDate, completedDate)',
     );
+    expect(() =>
+      keepDayColumns(createChecker('initial-assessment'), ['referralDate'], 'completedDate'),
+    ).toThrow('"completedDate" is not a text field of initial-assessment records to group by');
     expect(() => keepDayColumns(createChecker('initial-assessment'), [])).toThrow(
       'expected date fields, each once',
     );

@@ -9,7 +9,7 @@ import type { ParseRecordsResult } from '../../src/records/record-reader.js';
 import type { RecordKind } from '../../src/records/schemas.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
 import type { ByteSource } from '../../src/records/stages.js';
-import { dateFieldsOf, throughDays } from '../helpers/day-columns.js';
+import { dateFieldsOf, groupFieldOf, throughDays } from '../helpers/day-columns.js';
 
 // Kinds that between them have every field type: text, dates (both ranges), enums, booleans, numbers, counts, a
 // default, a composite key, date pairs of both severities.
@@ -234,7 +234,14 @@ describe('readSourceBy', () => {
         // Read again keeping the records as day columns of every date field: everything else the same, and the
         // days those of the records' dates.
         const dayColumns = dateFieldsOf(c.kind);
-        const asDays = { dateFormat: c.dateFormat, strict: c.strict, dayColumns };
+        // With the team (or worker) kept too, numbered, where the kind has one.
+        const dayGroup = groupFieldOf(c.kind);
+        const asDays = {
+          dateFormat: c.dateFormat,
+          strict: c.strict,
+          dayColumns,
+          ...(dayGroup === undefined ? {} : { dayGroup }),
+        };
         for (const size of [3, 17, 4096]) {
           const f = optionsOf();
           const got = await outcome(
@@ -245,7 +252,9 @@ describe('readSourceBy', () => {
           const days = await outcome(() =>
             readSourceBy(c.kind, pieces(bytes, size), 'csv', layout, asDays, {}),
           );
-          expect(throughDays(days, dayColumns)).toStrictEqual(throughDays(expected, dayColumns));
+          expect(throughDays(days, dayColumns, dayGroup)).toStrictEqual(
+            throughDays(expected, dayColumns, dayGroup),
+          );
         }
         const tg = optionsOf();
         const textExpected = await outcome(
@@ -259,7 +268,9 @@ describe('readSourceBy', () => {
         );
         expect(textGot).toStrictEqual(textExpected);
         const textDays = await outcome(() => readTextBy(c.kind, c.text, 'csv', layout, asDays, {}));
-        expect(throughDays(textDays, dayColumns)).toStrictEqual(throughDays(textExpected, dayColumns));
+        expect(throughDays(textDays, dayColumns, dayGroup)).toStrictEqual(
+          throughDays(textExpected, dayColumns, dayGroup),
+        );
         if (lanes === 'fastfastfastfast') fast++;
       }),
       { numRuns: 300 },

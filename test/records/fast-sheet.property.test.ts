@@ -14,7 +14,7 @@ import { kindLayout } from '../../src/records/shape-kind.js';
 import { tokenizeSheet } from '../../src/records/tokenize-sheet.js';
 import { openWorkbook } from '../../src/workbook/read-workbook.js';
 import { columnName } from '../../src/workbook/references.js';
-import { dateFieldsOf, throughDays } from '../helpers/day-columns.js';
+import { dateFieldsOf, groupFieldOf, throughDays } from '../helpers/day-columns.js';
 import { cutAt } from '../helpers/pieces.js';
 import { fixtureBytes, workbookOf } from '../workbook/helpers.js';
 
@@ -328,13 +328,20 @@ async function bothWays(
   // Read again keeping the records as day columns of every date field: everything else the same as the general
   // path's, and the days those of its records' dates.
   const dayColumns = dateFieldsOf(kind);
+  const dayGroup = groupFieldOf(kind);
   const { columnMap: _map, ...given } = options;
   const days = await inPieces(cuts, () =>
     outcome(() =>
-      readWorkbookBy(kind, bytes, layout, { ...given, file: 'gen.xlsx', tokenize, dayColumns }, {}),
+      readWorkbookBy(
+        kind,
+        bytes,
+        layout,
+        { ...given, file: 'gen.xlsx', tokenize, dayColumns, ...(dayGroup === undefined ? {} : { dayGroup }) },
+        {},
+      ),
     ),
   );
-  expect(throughDays(days, dayColumns)).toStrictEqual(throughDays(general, dayColumns));
+  expect(throughDays(days, dayColumns, dayGroup)).toStrictEqual(throughDays(general, dayColumns, dayGroup));
   return { general, fast, lane };
 }
 

@@ -215,6 +215,8 @@ interface ReadSettings {
   readonly childNumbering: KeyNumbering | undefined;
   /** The date fields the main file's records are kept as, by day, when only a count of them is asked for. */
   readonly dayColumns: readonly string[] | undefined;
+  /** The text field kept beside them for a breakdown (`team`, `workerId`). */
+  readonly dayGroup: string | undefined;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
@@ -235,7 +237,12 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
   }
   let result: ReadRecordsFileResult<RecordKind> & DayColumnsResult<RecordKind>;
   const dayColumns: DayColumnsOption =
-    settings.dayColumns !== undefined && file.main ? { dayColumns: settings.dayColumns } : {};
+    settings.dayColumns !== undefined && file.main
+      ? {
+          dayColumns: settings.dayColumns,
+          ...(settings.dayGroup === undefined ? {} : { dayGroup: settings.dayGroup }),
+        }
+      : {};
   try {
     const options: ReadRecordsFileOptions & DayColumnsOption = {
       ...dayColumns,
@@ -719,8 +726,9 @@ export async function prepareComputation(
     /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
     readonly by?: 'team' | 'workerId';
     /**
-     * Whether the figure alone is asked for (no outcome, breakdown or audit): the records of an indicator counted
-     * from two dates are then kept as day numbers (see {@link PreparedComputation.byDays}). Default false.
+     * Whether the figure alone is asked for, or its breakdown (no outcome, no audit): the records of an indicator
+     * counted from two dates are then kept as day numbers (see {@link PreparedComputation.byDays}), with the
+     * breakdown's team or worker when `by` is given (a breakdown by month needs the days alone). Default false.
      */
     readonly countOnly?: boolean;
   },
@@ -815,14 +823,17 @@ export async function prepareComputation(
   const calendar = await calendarArgs.build();
   // A census XML says its own day (its header's ReferenceDate): it is read on it, and checked against the day asked.
   const censusXml = censusDate !== undefined && recordFileFormatOf(mainPath) === 'xml';
-  // Only a count over two dates of one file, in a period given: the records are kept as their days alone.
-  const dayCount =
+  // Only a count over two dates of one file, in a period given (and its breakdown by month, or by a team or worker
+  // the indicator's records have): the records are kept as their days alone, and the team or worker.
+  const counted =
     outputs.countOnly === true &&
     period !== undefined &&
     own.files.length === 0 &&
     definition.joinsByChild !== true
       ? dayCountOf(definition.id)
       : undefined;
+  const dayCount =
+    outputs.by === undefined || counted?.groups.includes(outputs.by) === true ? counted : undefined;
   const settings: ReadSettings = {
     columnMap,
     dateFormat,
@@ -833,6 +844,7 @@ export async function prepareComputation(
     // Numbered once, as the files are read, and shared by them (ASSESS45's assessments and referrals).
     childNumbering: definition.joinsByChild === true ? createKeyNumbering() : undefined,
     dayColumns: dayCount?.fields,
+    dayGroup: dayCount === undefined ? undefined : outputs.by,
   };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
@@ -1020,7 +1032,7 @@ export const computeCommand: CliCommand = {
       await prepareComputation('compute', values, positionals, io, {
         targets: audit === undefined ? [out] : [out, audit],
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
-        countOnly: by === undefined && audit === undefined,
+        countOnly: audit === undefined,
       });
     const records = main.records;
 
@@ -1028,13 +1040,17 @@ export const computeCommand: CliCommand = {
     let breakdown: Breakdown | undefined;
     if (by) {
       const key: BreakdownKey = by === 'worker' ? 'workerId' : by;
-      breakdown = computeBreakdown(
-        definition.id as IndicatorId,
-        records as never,
-        period,
-        key,
-        computeOptions as never,
-      );
+      // The records held as their days (and the team or worker): the same groups, counted from them.
+      breakdown =
+        byDays === undefined
+          ? computeBreakdown(
+              definition.id as IndicatorId,
+              records as never,
+              period,
+              key,
+              computeOptions as never,
+            )
+          : byDays.count.breakdown(byDays.columns, period, key, computeOptions);
       result = withReading(breakdown.total, inputs, warnings);
       breakdown = { ...breakdown, total: result };
     } else if (byDays !== undefined) {
