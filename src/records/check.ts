@@ -590,6 +590,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   let dayRow = new Int32Array(0);
   // Under day columns, the other hash of each id the lanes gathered, by record (see settlePlainRows).
   let otherHashes = new Int32Array(0);
+  // Set by streamAccepted before any row is read: the records of these rows handed on, none kept, no key checked.
+  let stream: AcceptedStream | undefined;
+  let streamNext = 0;
   /** How many records have been kept so far, objects or days. */
   const recordCount = (): number => (dayStore === undefined ? records.length : dayStore.count);
 
@@ -621,10 +624,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
 
   const accept = (record: RecordOf<K>, row: number): void => {
+    if (stream !== undefined) {
+      // Rows come in order: a record is handed on when its row is the next of those accepted before.
+      const { rows: wanted, count } = stream;
+      while (streamNext < count && (wanted[streamNext] as number) < row) streamNext++;
+      if (streamNext < count && wanted[streamNext] === row) {
+        streamNext++;
+        stream.sink(record, row);
+      }
+      rowsAccepted++;
+      return;
+    }
     if (dayStore === undefined) {
       records.push(record);
       rows.push(row);
-    } else dayStore.pushRecord(record as Readonly<Record<string, unknown>>);
+    } else dayStore.pushRecord(record as Readonly<Record<string, unknown>>, row);
     rowsAccepted++;
   };
 
@@ -714,7 +728,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       values[i] = read;
       if (fits) fits = passes(i, read);
     }
-    const key = keyOfValues();
+    // Keys are not checked when streaming the rows accepted before: which they are is known.
+    const key = stream === undefined ? keyOfValues() : undefined;
     if (key !== undefined) {
       const known = keys.size;
       const number = keys.add(key);
@@ -1025,7 +1040,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     if (groupIndex >= 0) {
       group = groupInPlace >= 0 ? groupInPlace : store.numberOf(values[groupIndex] as string | undefined);
     }
-    store.push(dayRow, group);
+    store.push(dayRow, group, row);
     rowsAccepted++;
     return true;
   };
@@ -1312,6 +1327,12 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   };
   plainRowReaders.set(checker, lanes);
   dayKeepers.set(checker, keepDays);
+  streamers.set(checker, (given) => {
+    if (rowsRead > 0 || stream !== undefined || dayStore !== undefined) {
+      throw new Error('streamAccepted: called once, before any row is read, on a checker keeping objects');
+    }
+    stream = given;
+  });
   return checker;
 }
 
@@ -1365,6 +1386,41 @@ export interface PlainRows {
 }
 
 const plainRowReaders = new WeakMap<object, PlainRows>();
+/** The rows accepted by an earlier read of an input, and where their records go ({@link streamAccepted}). */
+export interface AcceptedStream {
+  /** The rows, in increasing order: the first `count` entries. */
+  readonly rows: Int32Array;
+  readonly count: number;
+  /** Given each of their records, in row order, as the read makes it. */
+  readonly sink: (record: Readonly<Record<string, unknown>>, row: number) => void;
+}
+
+const streamers = new WeakMap<object, (stream: AcceptedStream) => void>();
+
+/**
+ * Has a checker made by {@link createChecker} hand on the records of the rows an earlier read of the same input
+ * accepted (a read keeping day columns, whose `rows` they are), one at a time as they are read, keeping none
+ * (internal: the CLI's `--audit` of a figure counted from days, each record's outcome written as it comes). Every
+ * other row is checked as ever, but no key is checked: which rows stand is known from the earlier read (a row
+ * rejected there as a repeat is passed over here). Only for the general path, whose rows come once each, in order.
+ * Called before any row is read.
+ *
+ * @param checker - a checker made by {@link createChecker}, keeping objects.
+ * @param stream - the rows and where their records go.
+ * @example
+ * const checker = createChecker('initial-assessment');
+ * const got: number[] = [];
+ * streamAccepted(checker, { rows: Int32Array.of(3), count: 1, sink: (_record, row) => got.push(row) });
+ * checker.values(['IA1', 'C1', '2010-10-01'], undefined, 2);
+ * checker.values(['IA1', 'C2', '2010-10-01'], undefined, 3);
+ * got //=> [3]
+ */
+export function streamAccepted(checker: object, stream: AcceptedStream): void {
+  const start = streamers.get(checker);
+  if (start === undefined) throw new TypeError('streamAccepted: not a checker made by createChecker');
+  start(stream);
+}
+
 const dayKeepers = new WeakMap<
   object,
   (fields: readonly string[], groupField: string | undefined) => DayColumnStore

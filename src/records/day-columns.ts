@@ -42,6 +42,8 @@ export interface DayColumns {
    * records'. Throws a `TypeError` for a field that was not kept.
    */
   days(field: string): Int32Array;
+  /** The row each record came from (its line, for CSV), as a read's `rows`; the first `count` entries. */
+  readonly rows: Int32Array;
   /** The group column, when one was kept. */
   readonly group: GroupColumn | undefined;
 }
@@ -53,11 +55,11 @@ const NO_GROUP = -1;
  * The columns of a read as it goes: each record's days appended, the whole emptied when the input is refused.
  * @example
  * const store = new DayColumnStore(['referralDate', 'completedDate']);
- * store.pushRecord({ referralDate: '1970-01-02' });
+ * store.pushRecord({ referralDate: '1970-01-02' }, 2);
  * store.days('referralDate')[0] //=> 1
  * store.days('completedDate')[0] //=> NO_DAY
  * const byTeam = new DayColumnStore(['referralDate'], 'team');
- * byTeam.pushRecord({ referralDate: '1970-01-02', team: 'East' });
+ * byTeam.pushRecord({ referralDate: '1970-01-02', team: 'East' }, 2);
  * byTeam.group?.values[byTeam.group.numbers[0]] //=> 'East'
  */
 export class DayColumnStore implements DayColumns {
@@ -65,6 +67,7 @@ export class DayColumnStore implements DayColumns {
   /** The fields kept, in the order their columns are. */
   readonly fields: readonly string[];
   private columns: Int32Array[];
+  private rowColumn = new Int32Array(1024);
   /** The group field, when one is kept, its numbers and its values. */
   private readonly groupField: string | undefined;
   private groupNumbers: Int32Array;
@@ -82,6 +85,10 @@ export class DayColumnStore implements DayColumns {
     this.columns = fields.map(() => new Int32Array(1024));
     this.groupField = groupField;
     this.groupNumbers = new Int32Array(groupField === undefined ? 0 : 1024);
+  }
+
+  get rows(): Int32Array {
+    return this.rowColumn;
   }
 
   get group(): GroupColumn | undefined {
@@ -131,26 +138,28 @@ export class DayColumnStore implements DayColumns {
   }
 
   /**
-   * Appends a record of day numbers, `days[c]` the day of field `fields[c]` ({@link NO_DAY} when blank), and its
-   * group value's number (from {@link DayColumnStore.numberOf}; -1 when blank or no group is kept).
+   * Appends a record of day numbers, `days[c]` the day of field `fields[c]` ({@link NO_DAY} when blank), its
+   * group value's number (from {@link DayColumnStore.numberOf}; -1 when blank or no group is kept) and its row.
    */
-  push(days: Int32Array, group: number): void {
+  push(days: Int32Array, group: number, row: number): void {
     const at = this.count;
     if (at === (this.columns[0] as Int32Array).length) this.grow();
     const columns = this.columns;
     for (let c = 0; c < columns.length; c++) (columns[c] as Int32Array)[at] = days[c] as number;
+    this.rowColumn[at] = row;
     if (this.groupField !== undefined) this.groupNumbers[at] = group;
     this.count = at + 1;
   }
 
   /**
-   * Appends a record object: each field's `YYYY-MM-DD` text as its day, {@link NO_DAY} when absent. Throws a
-   * `RangeError` for any other value (a checker accepts none).
+   * Appends a record object, read from `row`: each field's `YYYY-MM-DD` text as its day, {@link NO_DAY} when
+   * absent, and its group value. Throws a `RangeError` for any other value (a checker accepts none).
    */
-  pushRecord(record: Readonly<Record<string, unknown>>): void {
+  pushRecord(record: Readonly<Record<string, unknown>>, row: number): void {
     const at = this.count;
     if (at === (this.columns[0] as Int32Array).length) this.grow();
     const { fields, columns } = this;
+    this.rowColumn[at] = row;
     for (let c = 0; c < columns.length; c++) {
       const value = record[fields[c] as string];
       let day = NO_DAY;
@@ -187,6 +196,7 @@ export class DayColumnStore implements DayColumns {
       return made;
     };
     this.columns = this.columns.map(wider);
+    this.rowColumn = wider(this.rowColumn);
     if (this.groupField !== undefined) this.groupNumbers = wider(this.groupNumbers);
   }
 }

@@ -6,12 +6,14 @@
  */
 import { createSha256, type Hasher, sha256OfText } from '../util/sha256.js';
 import {
+  type AcceptedStream,
   type CheckOptions,
   checkOptionsOf,
   createChecker,
   keepDayColumns,
   type PlainRows,
   plainRowReaderOf,
+  streamAccepted,
 } from './check.js';
 import type { DayColumns } from './day-columns.js';
 import { createByteDecoder } from './decode.js';
@@ -98,6 +100,11 @@ export interface DayColumnsOption {
   readonly dayColumns?: readonly string[];
   /** A text field whose values to keep too, numbered, for a breakdown (`team`). Default none. */
   readonly dayGroup?: string;
+  /**
+   * Instead of keeping records, hand on those of the rows an earlier read accepted (`streamAccepted` of
+   * `check.ts`): read by the general path, no key checked, nothing kept. Default none.
+   */
+  readonly streamAccepted?: AcceptedStream;
 }
 
 /** A read's result under {@link DayColumnsOption}: its accepted records' days. */
@@ -117,6 +124,7 @@ function checkerOf<K extends RecordKind>(
   };
   const checker = createChecker(kind, check);
   if (options.dayColumns !== undefined) keepDayColumns(checker, options.dayColumns, options.dayGroup);
+  if (options.streamAccepted !== undefined) streamAccepted(checker, options.streamAccepted);
   return checker;
 }
 
@@ -249,9 +257,12 @@ export async function readSourceBy<K extends RecordKind>(
     file: options.file ?? source.name,
     ...(onProgress === undefined ? {} : { onProgress }),
   };
-  return byLanes(lanes, source.rereadable === true && (format === 'csv' || format === 'xml'), (way) =>
-    readSourceOnce(kind, source, format, layout, given, way),
-  );
+  // A stream of the rows accepted before is read by the general path alone: its rows come once each, in order.
+  const fastMayTry =
+    source.rereadable === true &&
+    (format === 'csv' || format === 'xml') &&
+    options.streamAccepted === undefined;
+  return byLanes(lanes, fastMayTry, (way) => readSourceOnce(kind, source, format, layout, given, way));
 }
 
 /**
@@ -389,7 +400,7 @@ export function readTextBy<K extends RecordKind>(
   const onProgress = risingProgress((options as ReadSourceOptions).onProgress);
   const given: ReadSourceOptions = { ...options, ...(onProgress === undefined ? {} : { onProgress }) };
   let why = 'not tried';
-  if (lanes.lane !== 'general' && format === 'csv') {
+  if (lanes.lane !== 'general' && format === 'csv' && options.streamAccepted === undefined) {
     let fast = readTextFast(kind, body, layout, given, input, 'fast');
     // An id the lane kept given again by a row the general stages read: read again by the lane, the keys looked up
     // row by row, each repeat read by the general stages.
@@ -510,7 +521,9 @@ export async function readWorkbookBy<K extends RecordKind>(
     hash.update(bytes);
     sha256 = hash.digest();
   }
-  return byLanes(lanes, true, (way) => readWorkbookOnce(kind, bytes, layout, given, sha256, way));
+  return byLanes(lanes, options.streamAccepted === undefined, (way) =>
+    readWorkbookOnce(kind, bytes, layout, given, sha256, way),
+  );
 }
 
 /** One read of a workbook's sheet, the way given: the result, or why the sheet lane handed back. */

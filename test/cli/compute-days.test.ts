@@ -6,16 +6,26 @@ import { writeWorkbook } from '../../src/workbook/write-workbook.js';
 import { runBuiltCli } from '../helpers/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
-// `compute` of NI59, NI60 or CAF2W with a --period and no --by or --audit keeps its records as the day numbers of
-// their two dates (`indicators/from-days.ts`); with --audit they are read as records, every outcome made. The two
-// runs of each case below must print the same result and say the same on stderr: the audit's run is the reference.
+// `compute` of NI59, NI60 or CAF2W with a --period keeps its records as the day numbers of their two dates (and the
+// team or worker of a breakdown: `indicators/from-days.ts`); with CSI_KEEP_RECORDS=1 it keeps every record as an
+// object, as it always did. The two runs of each case below must print the same result and say the same on stderr,
+// and write the same audit file: the run keeping records is the reference.
 const dir = mkdtempSync(join(tmpdir(), 'csi-days-'));
 
-/** One run of `compute` as it is, and one with --audit: the exit code, the output and stderr of each. */
+/** One run of `compute` as it is, and one keeping every record: the exit code, the output and stderr of each. */
 function bothWays(args: readonly string[]) {
   const plain = runBuiltCli(['compute', ...args]);
-  const audit = runBuiltCli(['compute', ...args, '--audit', join(dir, 'audit.csv')]);
+  const audit = runBuiltCli(['compute', ...args], { env: { CSI_KEEP_RECORDS: '1' } });
   return { plain, audit };
+}
+
+/** The audit file of a run as it is (streamed) and of one keeping every record, with the two runs. */
+function bothAudits(args: readonly string[]) {
+  const streamed = join(dir, 'streamed.csv');
+  const kept = join(dir, 'kept.csv');
+  const plain = runBuiltCli(['compute', ...args, '--audit', streamed]);
+  const audit = runBuiltCli(['compute', ...args, '--audit', kept], { env: { CSI_KEEP_RECORDS: '1' } });
+  return { plain, audit, streamed: readFileSync(streamed, 'utf8'), kept: readFileSync(kept, 'utf8') };
 }
 
 /** A workbook of initial assessments with the rows given, dates as date cells, written to the temporary folder. */
@@ -146,6 +156,19 @@ describe('cs-indicators compute, its records kept as days', () => {
     });
   }
 
+  for (const [name, args] of cases.filter(([, a]) => !a.includes('--by'))) {
+    it(`writes the audit the records give, the file read again record by record: ${name}`, () => {
+      // The figure is counted from the days; the audit reads the file again, the records of the rows accepted
+      // handed on one at a time. Every line (rejected rows in their place) must be the kept records' audit's.
+      const { plain, audit, streamed, kept } = bothAudits(args);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toBe(audit.stdout);
+      expect(plain.stderr).toBe(audit.stderr);
+      expect(streamed).toBe(kept);
+      expect(streamed.split('\n').length).toBeGreaterThan(5);
+    });
+  }
+
   it('refuses under --strict as the records do, naming the row', () => {
     const args = ['NI59', '--input', ia, '--period', 'FY2010', '--strict'];
     const { plain, audit } = bothWays(args);
@@ -165,13 +188,16 @@ describe('cs-indicators compute, its records kept as days', () => {
       ['IA-1', 'C-3', { date: '2010-10-05' }, { date: '2010-10-06' }, 'East'],
       ['IA-3', 'C-4', { date: '2010-10-05' }, null, 'East'],
     ]);
-    const { plain, audit } = bothWays(['NI59', '--input', path, '--period', '2010-10']);
+    const { plain, audit, streamed, kept } = bothAudits(['NI59', '--input', path, '--period', '2010-10']);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toBe(audit.stdout);
     expect(plain.stderr).toBe(audit.stderr);
     const result = JSON.parse(plain.stdout);
     expect([result.numerator, result.denominator, result.counts.rowsRejected]).toEqual([1, 2, 1]);
     expect(plain.stderr).toContain('is already used by row 2');
-    expect(readFileSync(join(dir, 'audit.csv'), 'utf8')).toContain('IA-2');
+    // The audit: IA-1 counted (row 2), IA-2 not counted (row 3), row 4 rejected as a repeat, IA-3 excluded.
+    expect(streamed).toBe(kept);
+    expect(streamed).toContain('IA-2');
+    expect(streamed).toMatch(/^NI59,,4,rejected,/m);
   });
 });

@@ -12,9 +12,13 @@ export interface CliRun {
 }
 
 /** Runs the built `cs-indicators` with plain `node`, as a user would after `npm run build`. */
-export function runBuiltCli(args: readonly string[], options: { cwd?: string; input?: string } = {}): CliRun {
+export function runBuiltCli(
+  args: readonly string[],
+  options: { cwd?: string; input?: string; env?: Readonly<Record<string, string>> } = {},
+): CliRun {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? fileURLToPath(new URL('../..', import.meta.url)),
+    ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
     input: options.input ?? '',
     encoding: 'utf8',
     // The browser page is over a mebibyte (the default limit).

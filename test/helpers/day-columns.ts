@@ -41,8 +41,8 @@ function daysOfColumns(columns: DayColumns, fields: readonly string[]) {
 
 /**
  * An outcome of a read (`{ result, … }` or `{ thrown }`) seen through its days: the result without its records,
- * rows and columns, with the days of `fields` (from the records, or from the day columns). A read keeping day
- * columns must have no records and no rows.
+ * rows and columns, with the days of `fields`, each record's row and its `groupField` value (from the records, or
+ * from the day columns). A read keeping day columns must have no records and no rows of its own.
  */
 export function throughDays(outcome: unknown, fields: readonly string[], groupField?: string): unknown {
   const o = outcome as { result?: Record<string, unknown>; thrown?: unknown };
@@ -71,6 +71,7 @@ export function throughDays(outcome: unknown, fields: readonly string[], groupFi
     result: rest,
     order: Object.keys(rest).join(),
     days: dayColumns === undefined ? daysOfRecords(records, fields) : daysOfColumns(dayColumns, fields),
+    rows: dayColumns === undefined ? rows : Array.from(dayColumns.rows.subarray(0, dayColumns.count)),
     groups,
   };
 }

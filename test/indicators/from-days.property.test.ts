@@ -142,7 +142,7 @@ describe('dayCountOf', () => {
             const p = parsePeriod(spec);
             const computeOptions = { ...given(own), convention: conv, calendar: cal, rowsRejected };
             const store = new DayColumnStore(count.fields);
-            for (const record of drawn) store.pushRecord(record);
+            drawn.forEach((record, index) => store.pushRecord(record, index + 2));
             const expected = computeIndicator(id, drawn as never, p, computeOptions as never);
             expect(count.compute(store, p, computeOptions)).toStrictEqual(expected);
           },
@@ -172,7 +172,7 @@ describe('dayCountOf', () => {
             const p = parsePeriod(spec);
             const computeOptions = { ...given(own), convention: conv, rowsRejected };
             const store = new DayColumnStore(count.fields, by === 'month' ? undefined : by);
-            for (const record of drawn) store.pushRecord(record);
+            drawn.forEach((record, index) => store.pushRecord(record, index + 2));
             const expected = computeBreakdown(id, drawn as never, p, by, computeOptions as never);
             expect(count.breakdown(store, p, by, computeOptions)).toStrictEqual(expected);
           },
@@ -189,8 +189,8 @@ describe('dayCountOf', () => {
     // before 2010-04-01: not counted. So 1 of 2 under wt2010; 0 of 2 under ni2008 (7 for both).
     const count = dayCountOf('NI59');
     const store = new DayColumnStore(['completedDate', 'referralDate']);
-    store.pushRecord({ referralDate: '2010-04-01', completedDate: '2010-04-16' });
-    store.pushRecord({ referralDate: '2010-03-31', completedDate: '2010-04-15' });
+    store.pushRecord({ referralDate: '2010-04-01', completedDate: '2010-04-16' }, 2);
+    store.pushRecord({ referralDate: '2010-03-31', completedDate: '2010-04-15' }, 2);
     const april = parsePeriod('2010-04');
     expect(count?.compute(store, april, { rules: 'wt2010' })).toMatchObject({ numerator: 1, denominator: 2 });
     expect(count?.compute(store, april, { rules: 'ni2008' })).toMatchObject({ numerator: 0, denominator: 2 });

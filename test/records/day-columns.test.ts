@@ -21,9 +21,9 @@ describe('DayColumnStore', () => {
   it('keeps each record’s days in order, blank as NO_DAY, past its first thousand', () => {
     const store = new DayColumnStore(['referralDate', 'completedDate']);
     // 1970-01-02 is day 1; 2010-10-01 is day 14883 (40 years and 10 leap days after 1970-01-01, plus 273 days).
-    store.pushRecord({ referralDate: '1970-01-02' });
-    store.pushRecord({ referralDate: '2010-10-01', completedDate: '2010-10-05' });
-    for (let i = 0; i < 2000; i++) store.push(Int32Array.of(i, NO_DAY), -1);
+    store.pushRecord({ referralDate: '1970-01-02' }, 2);
+    store.pushRecord({ referralDate: '2010-10-01', completedDate: '2010-10-05' }, 2);
+    for (let i = 0; i < 2000; i++) store.push(Int32Array.of(i, NO_DAY), -1, i + 4);
     expect(store.count).toBe(2002);
     expect(Array.from(store.days('referralDate').subarray(0, 3))).toEqual([1, 14883, 0]);
     expect(Array.from(store.days('completedDate').subarray(0, 3))).toEqual([NO_DAY, 14887, NO_DAY]);
@@ -37,7 +37,7 @@ describe('DayColumnStore', () => {
     expect(() => store.days('completedDate')).toThrow(
       'the day column "completedDate" was not kept: kept referralDate',
     );
-    expect(() => store.pushRecord({ referralDate: '01/10/2010' })).toThrow(
+    expect(() => store.pushRecord({ referralDate: '01/10/2010' }, 2)).toThrow(
       'referralDate "01/10/2010" of an accepted record is not a YYYY-MM-DD date',
     );
   });
@@ -54,11 +54,11 @@ describe('DayColumnStore group column', () => {
     expect(store.numberOfChars(text, 18, 26)).toBe(0);
     expect(store.numberOf('W1239192')).toBe(1);
     expect(store.numberOf(undefined)).toBe(-1);
-    store.pushRecord({ referralDate: '1970-01-02', workerId: 'W1239192' });
-    store.pushRecord({ referralDate: '1970-01-02' });
+    store.pushRecord({ referralDate: '1970-01-02', workerId: 'W1239192' }, 2);
+    store.pushRecord({ referralDate: '1970-01-02' }, 2);
     expect(store.group?.values).toEqual(['W1022789', 'W1239192']);
     expect(Array.from(store.group?.numbers.subarray(0, 2) ?? [])).toEqual([1, -1]);
-    expect(() => store.pushRecord({ referralDate: '1970-01-02', workerId: 7 })).toThrow(
+    expect(() => store.pushRecord({ referralDate: '1970-01-02', workerId: 7 }, 2)).toThrow(
       'workerId of an accepted record is not text: 7',
     );
   });

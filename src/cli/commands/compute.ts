@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { type DayCount, dayCountOf } from '../../indicators/from-days.js';
 import {
   type Breakdown,
@@ -16,6 +17,7 @@ import {
   recordFileFormatOf,
 } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
+import type { AcceptedStream } from '../../records/check.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
 import type { DayColumns } from '../../records/day-columns.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
@@ -226,6 +228,27 @@ interface FileRead<K extends RecordKind = RecordKind> {
 }
 
 /**
+ * How a file is read, as the run's settings say: column map, date format, encoding (not of a workbook), preset,
+ * sheet, census date, snapshot date. The same for every read of the file.
+ */
+function readOptionsOf(file: FileToRead, settings: ReadSettings): ReadRecordsFileOptions {
+  const workbook = recordFileFormatOf(file.path) === 'xlsx';
+  return {
+    ...(settings.columnMap ? { columnMap: settings.columnMap } : {}),
+    ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+    ...(settings.encoding !== undefined && !workbook ? { encoding: settings.encoding } : {}),
+    ...(settings.preset.preset ? { preset: settings.preset.preset } : {}),
+    ...(settings.preset.sheet !== undefined && file.main ? { sheet: settings.preset.sheet } : {}),
+    ...(settings.censusDate !== undefined && file.kind === 'allocation'
+      ? { censusDate: settings.censusDate }
+      : {}),
+    ...(settings.preset.snapshotDate !== undefined && file.main
+      ? { snapshotDate: settings.preset.snapshotDate }
+      : {}),
+  };
+}
+
+/**
  * Reads one records file, saying on stderr what reading found (the encoding detected, rejected and skipped rows);
  * refuses (exit 1) when it cannot be used.
  */
@@ -246,17 +269,7 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
   try {
     const options: ReadRecordsFileOptions & DayColumnsOption = {
       ...dayColumns,
-      ...(settings.columnMap ? { columnMap: settings.columnMap } : {}),
-      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
-      ...(settings.encoding !== undefined && !workbook ? { encoding: settings.encoding } : {}),
-      ...(settings.preset.preset ? { preset: settings.preset.preset } : {}),
-      ...(settings.preset.sheet !== undefined && file.main ? { sheet: settings.preset.sheet } : {}),
-      ...(settings.censusDate !== undefined && file.kind === 'allocation'
-        ? { censusDate: settings.censusDate }
-        : {}),
-      ...(settings.preset.snapshotDate !== undefined && file.main
-        ? { snapshotDate: settings.preset.snapshotDate }
-        : {}),
+      ...readOptionsOf(file, settings),
       strict: settings.strict,
       ...(settings.childNumbering === undefined ? {} : { childNumbering: settings.childNumbering }),
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
@@ -275,6 +288,31 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
   if (!result.readable) throw new InputRefusedError(refusalText(path, result.issues));
   reportRead(path, result, io);
   return { file, result };
+}
+
+/** Whether `path` is a file that can be read again from its start (not a pipe, a folder or missing). */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a file again as it was read, handing on the records of the rows that read accepted (see `streamAccepted`
+ * of `check.ts`): no issue reported again, none refused (the first read said them), nothing kept.
+ */
+async function rereadAccepted(
+  file: FileToRead,
+  settings: ReadSettings,
+  stream: AcceptedStream,
+): Promise<InputSummary> {
+  const options: ReadRecordsFileOptions & DayColumnsOption = {
+    ...readOptionsOf(file, settings),
+    streamAccepted: stream,
+  };
+  return (await readRecordsFile(file.kind, file.path, options)).input;
 }
 
 /**
@@ -699,7 +737,15 @@ export interface PreparedComputation {
    * When only the count is asked for and the indicator is counted from two dates of its records (NI 59, NI 60,
    * CAF2W): the main file's records held as those days (`main.records` is then empty), and the count.
    */
-  readonly byDays?: { readonly columns: DayColumns; readonly count: DayCount };
+  readonly byDays?: {
+    readonly columns: DayColumns;
+    readonly count: DayCount;
+    /**
+     * Reads the main file again, handing on the records of the rows accepted (`--audit`: each record's outcome
+     * written as it comes, none kept); gives the second read's input summary, to check the file is the same.
+     */
+    readonly reread: (stream: AcceptedStream) => Promise<InputSummary>;
+  };
 }
 
 /**
@@ -731,6 +777,11 @@ export async function prepareComputation(
      * breakdown's team or worker when `by` is given (a breakdown by month needs the days alone). Default false.
      */
     readonly countOnly?: boolean;
+    /**
+     * Whether the main file is to be read a second time, record by record (`--audit` of a count from days): the
+     * days are kept only for a file that can be read again (not a pipe). Default false.
+     */
+    readonly rereads?: boolean;
   },
 ): Promise<PreparedComputation> {
   const [name] = positionals;
@@ -833,7 +884,10 @@ export async function prepareComputation(
       ? dayCountOf(definition.id)
       : undefined;
   const dayCount =
-    outputs.by === undefined || counted?.groups.includes(outputs.by) === true ? counted : undefined;
+    (outputs.by === undefined || counted?.groups.includes(outputs.by) === true) &&
+    (outputs.rereads !== true || isRegularFile(mainPath))
+      ? counted
+      : undefined;
   const settings: ReadSettings = {
     columnMap,
     dateFormat,
@@ -902,7 +956,15 @@ export async function prepareComputation(
     throw new Error(`${mainPath} was read without the day columns asked for`);
   }
   return {
-    ...(dayCount !== undefined && columns !== undefined ? { byDays: { columns, count: dayCount } } : {}),
+    ...(dayCount !== undefined && columns !== undefined
+      ? {
+          byDays: {
+            columns,
+            count: dayCount,
+            reread: (stream: AcceptedStream) => rereadAccepted(main.file, settings, stream),
+          },
+        }
+      : {}),
     definition,
     period:
       period ??
@@ -1001,6 +1063,95 @@ async function writeAudit(
   }
 }
 
+/**
+ * The environment variable that has `compute` keep every record as an object, as it did before it kept the days
+ * of NI59, NI60 and CAF2W alone: the same figure by the other way, slower and larger, to check one against the
+ * other (docs/auditing.md).
+ * @example KEEP_RECORDS_VARIABLE //=> 'CSI_KEEP_RECORDS'
+ */
+export const KEEP_RECORDS_VARIABLE = 'CSI_KEEP_RECORDS';
+
+/** How many records the audit of a count from days computes at a time (each record's outcome is its own). */
+const AUDIT_BATCH = 4096;
+
+/**
+ * Writes the audit file of a figure counted from day columns: the main file read again, the records of the rows
+ * the first read accepted handed on as they are read, computed a batch at a time with each outcome written as it
+ * is made ({@link createAuditWriter}), so that no record and no outcome is kept. Only for an indicator whose
+ * outcome for a record is its own (NI59, NI60, CAF2W: `from-days.ts`). The second read must be of the same bytes
+ * (its SHA-256) and give every record again, and the batches must add up to the figure; a run that fails leaves no
+ * audit file.
+ *
+ * @param audit - the `--audit` output.
+ * @param result - the result as shown.
+ * @param rows - the rejected and skipped rows of the input.
+ * @param columns - the first read's day columns: their `rows` are the rows accepted.
+ * @param io - the CLI's streams.
+ * @param reread - reads the main file again, handing on the records of the rows given.
+ * @param computeBatch - the indicator over a batch of records, their rows, each outcome given to the sink.
+ * @throws {InputRefusedError} when the file changed between the reads; {@link OutputError} when the file cannot be
+ *   written.
+ */
+export async function writeAuditOfRows(
+  audit: OutputTarget,
+  result: IndicatorResult,
+  rows: AuditRows,
+  columns: DayColumns,
+  io: CliIo,
+  reread: (stream: AcceptedStream) => Promise<InputSummary>,
+  computeBatch: (
+    batch: readonly Readonly<Record<string, unknown>>[],
+    batchRows: readonly number[],
+    sink: OutcomeSink,
+  ) => IndicatorResult,
+): Promise<void> {
+  const output = await openOutputWriter(audit, io);
+  try {
+    const writer = createAuditWriter(result, rows, output.write);
+    const batch: Readonly<Record<string, unknown>>[] = [];
+    const batchRows: number[] = [];
+    let numerator = 0;
+    let denominator = 0;
+    let handed = 0;
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      const part = computeBatch(batch, batchRows, writer.outcome);
+      numerator += part.numerator;
+      denominator += part.denominator;
+      batch.length = 0;
+      batchRows.length = 0;
+    };
+    const input = await reread({
+      rows: columns.rows,
+      count: columns.count,
+      sink: (record, row) => {
+        batch.push(record);
+        batchRows.push(row);
+        handed++;
+        if (batch.length === AUDIT_BATCH) flush();
+      },
+    });
+    flush();
+    const first = result.inputs?.[0];
+    if (handed !== columns.count || input.sha256 !== first?.sha256) {
+      throw new InputRefusedError(
+        `${first?.file ?? 'the input'}: the file changed while it was read (read again for --audit, it ${input.sha256 !== first?.sha256 ? 'has other bytes' : `gave ${handed} of its ${columns.count} records`}): run again on a file that is not being written`,
+      );
+    }
+    writer.end();
+    if (numerator !== result.numerator || denominator !== result.denominator) {
+      // The same records and options give the same figure: anything else is a bug, never bad input.
+      throw new Error(
+        `audit: ${result.indicator} gave ${numerator}/${denominator} record by record, ${result.numerator}/${result.denominator} from the days`,
+      );
+    }
+    output.close();
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
+
 /** Whether the rows are in order (each at least the one before), or not given. */
 function inRowOrder(rows: readonly number[] | undefined): boolean {
   if (rows === undefined) return true;
@@ -1032,7 +1183,10 @@ export const computeCommand: CliCommand = {
       await prepareComputation('compute', values, positionals, io, {
         targets: audit === undefined ? [out] : [out, audit],
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
-        countOnly: audit === undefined,
+        // Kept as days unless an audit of a breakdown is asked for (an audit alone reads the file again), or the
+        // records are asked for as objects, to check a figure by the way it was first made.
+        countOnly: process.env[KEEP_RECORDS_VARIABLE] !== '1' && (audit === undefined || by === undefined),
+        rereads: audit !== undefined,
       });
     const records = main.records;
 
@@ -1071,9 +1225,31 @@ export const computeCommand: CliCommand = {
         issues: main.issues,
         ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
       };
-      await writeAudit(audit, result, rows, computeOptions.rows as readonly number[] | undefined, io, (ask) =>
-        definition.compute(records as never, period, { ...computeOptions, ...ask } as never),
-      );
+      if (byDays !== undefined) {
+        await writeAuditOfRows(
+          audit,
+          result,
+          rows,
+          byDays.columns,
+          io,
+          byDays.reread,
+          (batch, batchRows, sink) =>
+            definition.compute(batch as never, period, {
+              ...computeOptions,
+              rows: batchRows,
+              onOutcome: sink,
+            } as never),
+        );
+      } else {
+        await writeAudit(
+          audit,
+          result,
+          rows,
+          computeOptions.rows as readonly number[] | undefined,
+          io,
+          (ask) => definition.compute(records as never, period, { ...computeOptions, ...ask } as never),
+        );
+      }
     }
     let text: string;
     if (format === 'json') {
