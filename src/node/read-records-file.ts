@@ -10,7 +10,7 @@ import { inputLayout } from '../presets/input-layout.js';
 import { PROGRESS_EVERY_ROWS } from '../records/check.js';
 import { type RecordFileFormat, recordFileFormatOf } from '../records/file-format.js';
 import { InputError, type InputIssue } from '../records/issues.js';
-import { readRecordsSource, readRecordsWorkbook } from '../records/read-source.js';
+import { type DayColumnsResult, type Lanes, readSourceBy, readWorkbookBy } from '../records/read-source.js';
 import type { ParseRecordsOptions } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
 import type { PresetFileOptions, ReadRecordsFileResult } from './read-preset-file.js';
@@ -98,6 +98,26 @@ export async function readRecordsFile<K extends RecordKind>(
   path: string,
   options: ReadRecordsFileOptions = {},
 ): Promise<ReadRecordsFileResult<K>> {
+  return readRecordsFileBy(kind, path, options, {});
+}
+
+/**
+ * {@link readRecordsFile}, its way of reading chosen and what it keeps of its records (internal, not exported by
+ * the package: the CLI's `compute` keeps the days of an indicator counted from two dates, and reads a file again
+ * for its audit; see `DayColumnsOption`).
+ *
+ * @param kind - the record kind.
+ * @param path - the file.
+ * @param options - as {@link readRecordsFile}.
+ * @param lanes - the way to read it and what to keep (`keep`).
+ * @returns the result, with `dayColumns` when kept.
+ */
+export async function readRecordsFileBy<K extends RecordKind>(
+  kind: K,
+  path: string,
+  options: ReadRecordsFileOptions,
+  lanes: Lanes,
+): Promise<ReadRecordsFileResult<K> & DayColumnsResult<K>> {
   const format = options.format ?? recordFileFormatOf(path);
   const layout = inputLayout(kind, format, options);
   const file = options.file ?? path;
@@ -116,15 +136,18 @@ export async function readRecordsFile<K extends RecordKind>(
       } catch (error) {
         throw cannotRead(path, error);
       }
-      return await readRecordsWorkbook(kind, bytes, layout, { ...options, file, createHash: nodeSha256 });
+      return await readWorkbookBy(kind, bytes, layout, { ...options, file, createHash: nodeSha256 }, lanes);
     }
     // A named pipe cannot be read at a position: it is read once, in order, by the general path.
     const seekable = (await handle.stat()).isFile();
-    return await readRecordsSource(kind, fileSource(handle, file, { seekable }), format, layout, {
-      ...options,
-      file,
-      createHash: nodeSha256,
-    });
+    return await readSourceBy(
+      kind,
+      fileSource(handle, file, { seekable }),
+      format,
+      layout,
+      { ...options, file, createHash: nodeSha256 },
+      lanes,
+    );
   } catch (error) {
     throw isFileError(error) ? cannotRead(path, error) : error;
   } finally {

@@ -92,9 +92,10 @@ function tokenizerOf(format: TextFormat, layout: Layout, sink: RowSink): TextSin
 }
 
 /**
- * A read that keeps its accepted records as day columns of these date fields, not as objects (internal to the
- * reading path, not exported by the package: the CLI's count of an indicator over dates). The result is then a
- * {@link DayColumnsResult}: `records` and `rows` empty, the days in `dayColumns`.
+ * What a read keeps of its accepted records, when not objects (internal to the reading path, given with the
+ * {@link Lanes} of the internal readers, never in a public reader's options): day columns of these date fields (the
+ * CLI's count of an indicator over dates; the result is then a {@link DayColumnsResult}, `records` and `rows` empty,
+ * the days in `dayColumns`), or each record of the rows an earlier read accepted, handed on.
  */
 export interface DayColumnsOption {
   readonly dayColumns?: readonly string[];
@@ -115,7 +116,8 @@ export type DayColumnsResult<K extends RecordKind> = ParseRecordsResult<K> & {
 function checkerOf<K extends RecordKind>(
   kind: K,
   layout: Layout,
-  options: ReadSourceOptions & DayColumnsOption,
+  options: ReadSourceOptions,
+  keep: DayColumnsOption = {},
 ) {
   const check: CheckOptions = {
     ...checkOptionsOf(options),
@@ -123,8 +125,8 @@ function checkerOf<K extends RecordKind>(
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   const checker = createChecker(kind, check);
-  if (options.dayColumns !== undefined) keepDayColumns(checker, options.dayColumns, options.dayGroup);
-  if (options.streamAccepted !== undefined) streamAccepted(checker, options.streamAccepted);
+  if (keep.dayColumns !== undefined) keepDayColumns(checker, keep.dayColumns, keep.dayGroup);
+  if (keep.streamAccepted !== undefined) streamAccepted(checker, keep.streamAccepted);
   return checker;
 }
 
@@ -177,6 +179,8 @@ export function readRecordsSource<K extends RecordKind>(
 export interface Lanes {
   /** Default `auto`. */
   readonly lane?: 'auto' | 'general';
+  /** What the read keeps of its accepted records, when not objects. Default: objects. */
+  readonly keep?: DayColumnsOption;
   /** Told how the result was read: `fast`, or `general` with why (`not tried`, or the fast lane's reason). */
   readonly onLane?: (lane: 'fast' | 'general', why: string) => void;
 }
@@ -248,7 +252,7 @@ export async function readSourceBy<K extends RecordKind>(
   source: ByteSource,
   format: TextFormat,
   layout: Layout,
-  options: ReadSourceOptions & DayColumnsOption,
+  options: ReadSourceOptions,
   lanes: Lanes,
 ): Promise<DayColumnsResult<K>> {
   const onProgress = risingProgress(options.onProgress);
@@ -261,8 +265,10 @@ export async function readSourceBy<K extends RecordKind>(
   const fastMayTry =
     source.rereadable === true &&
     (format === 'csv' || format === 'xml') &&
-    options.streamAccepted === undefined;
-  return byLanes(lanes, fastMayTry, (way) => readSourceOnce(kind, source, format, layout, given, way));
+    lanes.keep?.streamAccepted === undefined;
+  return byLanes(lanes, fastMayTry, (way) =>
+    readSourceOnce(kind, source, format, layout, given, way, lanes.keep),
+  );
 }
 
 /**
@@ -300,10 +306,11 @@ async function readSourceOnce<K extends RecordKind>(
   layout: Layout,
   options: ReadSourceOptions & { readonly file: string },
   way: Way,
+  keep: DayColumnsOption | undefined,
 ): Promise<ParseRecordsResult<K> | string> {
   const fast = way !== 'general';
   const file = options.file;
-  const checker = checkerOf(kind, layout, options);
+  const checker = checkerOf(kind, layout, options, keep);
   const shape = layout.shape(checker);
   const shaper = createShaper(shape, checker, { header: headerOf(format) });
   const lane = fast && format === 'csv' ? fastLaneOf(format, shape, checker, shaper, way) : undefined;
@@ -386,7 +393,7 @@ export function readTextBy<K extends RecordKind>(
   text: string,
   format: TextFormat,
   layout: Layout,
-  options: ParseRecordsOptions & DayColumnsOption,
+  options: ParseRecordsOptions,
   lanes: Lanes,
 ): DayColumnsResult<K> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -400,12 +407,13 @@ export function readTextBy<K extends RecordKind>(
   const onProgress = risingProgress((options as ReadSourceOptions).onProgress);
   const given: ReadSourceOptions = { ...options, ...(onProgress === undefined ? {} : { onProgress }) };
   let why = 'not tried';
-  if (lanes.lane !== 'general' && format === 'csv' && options.streamAccepted === undefined) {
-    let fast = readTextFast(kind, body, layout, given, input, 'fast');
+  const keep = lanes.keep;
+  if (lanes.lane !== 'general' && format === 'csv' && keep?.streamAccepted === undefined) {
+    let fast = readTextFast(kind, body, layout, given, input, 'fast', keep);
     // An id the lane kept given again by a row the general stages read: read again by the lane, the keys looked up
     // row by row, each repeat read by the general stages.
     if (fast === ID_GIVEN_TWICE)
-      fast = readTextFast(kind, body, layout, given, input, 'fast, keys row by row');
+      fast = readTextFast(kind, body, layout, given, input, 'fast, keys row by row', keep);
     if (typeof fast !== 'string') {
       lanes.onLane?.('fast', '');
       return fast;
@@ -413,7 +421,7 @@ export function readTextBy<K extends RecordKind>(
     why = fast;
   }
   lanes.onLane?.('general', why);
-  const checker = checkerOf(kind, layout, given);
+  const checker = checkerOf(kind, layout, given, keep);
   const tokenizer = tokenizerOf(
     format,
     layout,
@@ -432,8 +440,9 @@ function readTextFast<K extends RecordKind>(
   options: ReadSourceOptions,
   input: Pick<ParseRecordsResult<K>['input'], 'file' | 'sha256' | 'encoding'>,
   way: Way,
+  keep: DayColumnsOption | undefined,
 ): ParseRecordsResult<K> | string {
-  const checker = checkerOf(kind, layout, options);
+  const checker = checkerOf(kind, layout, options, keep);
   const shape = layout.shape(checker);
   const lane = fastLaneOf('csv', shape, checker, createShaper(shape, checker, { header: 'first-row' }), way);
   if (lane === undefined) return 'a layout whose rows are not read as they are';
@@ -506,7 +515,7 @@ export async function readWorkbookBy<K extends RecordKind>(
   kind: K,
   bytes: Uint8Array,
   layout: Layout,
-  options: ReadWorkbookOptions & DayColumnsOption,
+  options: ReadWorkbookOptions,
   lanes: Lanes,
 ): Promise<DayColumnsResult<K>> {
   const onProgress = risingProgress(options.onProgress);
@@ -521,8 +530,8 @@ export async function readWorkbookBy<K extends RecordKind>(
     hash.update(bytes);
     sha256 = hash.digest();
   }
-  return byLanes(lanes, options.streamAccepted === undefined, (way) =>
-    readWorkbookOnce(kind, bytes, layout, given, sha256, way),
+  return byLanes(lanes, lanes.keep?.streamAccepted === undefined, (way) =>
+    readWorkbookOnce(kind, bytes, layout, given, sha256, way, lanes.keep),
   );
 }
 
@@ -534,8 +543,9 @@ async function readWorkbookOnce<K extends RecordKind>(
   options: ReadWorkbookOptions & { readonly file: string },
   sha256: string,
   way: Way,
+  keep: DayColumnsOption | undefined,
 ): Promise<ParseRecordsResult<K> | string> {
-  const checker = checkerOf(kind, layout, options);
+  const checker = checkerOf(kind, layout, options, keep);
   const shape = layout.shape(checker);
   // A workbook's table may sit below title rows: its header is the first row with two headers the layout knows.
   const shaper = createShaper(shape, checker, { header: 'search' });

@@ -14,7 +14,14 @@ import { toDayNumber } from '../../src/util/dates.js';
 
 /** Reads a CSV text of `kind` by the lanes, keeping `fields` as day columns. */
 function readDays(kind: Parameters<typeof kindLayout>[0], text: string, fields: readonly string[]) {
-  return readTextBy(kind, text, 'csv', kindLayout(kind), { file: 'days.csv', dayColumns: fields }, {});
+  return readTextBy(
+    kind,
+    text,
+    'csv',
+    kindLayout(kind),
+    { file: 'days.csv' },
+    { keep: { dayColumns: fields } },
+  );
 }
 
 describe('DayColumnStore', () => {

@@ -236,12 +236,8 @@ describe('readSourceBy', () => {
         const dayColumns = dateFieldsOf(c.kind);
         // With the team (or worker) kept too, numbered, where the kind has one.
         const dayGroup = groupFieldOf(c.kind);
-        const asDays = {
-          dateFormat: c.dateFormat,
-          strict: c.strict,
-          dayColumns,
-          ...(dayGroup === undefined ? {} : { dayGroup }),
-        };
+        const options = { dateFormat: c.dateFormat, strict: c.strict };
+        const asDays = { keep: { dayColumns, ...(dayGroup === undefined ? {} : { dayGroup }) } };
         for (const size of [3, 17, 4096]) {
           const f = optionsOf();
           const got = await outcome(
@@ -250,7 +246,7 @@ describe('readSourceBy', () => {
           );
           expect(got).toStrictEqual(expected);
           const days = await outcome(() =>
-            readSourceBy(c.kind, pieces(bytes, size), 'csv', layout, asDays, {}),
+            readSourceBy(c.kind, pieces(bytes, size), 'csv', layout, options, asDays),
           );
           expect(throughDays(days, dayColumns, dayGroup)).toStrictEqual(
             throughDays(expected, dayColumns, dayGroup),
@@ -267,7 +263,7 @@ describe('readSourceBy', () => {
           tf.childNumbering,
         );
         expect(textGot).toStrictEqual(textExpected);
-        const textDays = await outcome(() => readTextBy(c.kind, c.text, 'csv', layout, asDays, {}));
+        const textDays = await outcome(() => readTextBy(c.kind, c.text, 'csv', layout, options, asDays));
         expect(throughDays(textDays, dayColumns, dayGroup)).toStrictEqual(
           throughDays(textExpected, dayColumns, dayGroup),
         );
@@ -346,7 +342,16 @@ describe('readSourceBy', () => {
         // Kept as day columns, the ids checked by their two hashes (any repeat: read again, keys row by row).
         const fields = ['referralDate', 'completedDate'];
         const days = await outcome(() =>
-          readSourceBy('initial-assessment', pieces(bytes, piece), 'csv', layout, { dayColumns: fields }, {}),
+          readSourceBy(
+            'initial-assessment',
+            pieces(bytes, piece),
+            'csv',
+            layout,
+            {},
+            {
+              keep: { dayColumns: fields },
+            },
+          ),
         );
         expect(throughDays(days, fields)).toStrictEqual(throughDays(expected, fields));
         const textGot = await outcome(() =>
@@ -478,8 +483,8 @@ describe('readSourceBy (ids checked in groups)', () => {
             },
             'csv',
             layout,
-            { strict, dayColumns: fields },
-            {},
+            { strict },
+            { keep: { dayColumns: fields } },
           ),
         );
         expect(throughDays(days, fields)).toStrictEqual(throughDays(expected, fields));

@@ -336,8 +336,8 @@ async function bothWays(
         kind,
         bytes,
         layout,
-        { ...given, file: 'gen.xlsx', tokenize, dayColumns, ...(dayGroup === undefined ? {} : { dayGroup }) },
-        {},
+        { ...given, file: 'gen.xlsx', tokenize },
+        { keep: { dayColumns, ...(dayGroup === undefined ? {} : { dayGroup }) } },
       ),
     ),
   );

@@ -13,7 +13,7 @@ import type { IndicatorDefinition, OutcomeSink, RecordOutcome } from '../../indi
 import type { ReadRecordsFileResult } from '../../node/read-preset-file.js';
 import {
   type ReadRecordsFileOptions,
-  readRecordsFile,
+  readRecordsFileBy,
   recordFileFormatOf,
 } from '../../node/read-records-file.js';
 import { type Period, parsePeriod } from '../../periods/index.js';
@@ -267,14 +267,13 @@ async function readFile(file: FileToRead, settings: ReadSettings, io: CliIo): Pr
         }
       : {};
   try {
-    const options: ReadRecordsFileOptions & DayColumnsOption = {
-      ...dayColumns,
+    const options: ReadRecordsFileOptions = {
       ...readOptionsOf(file, settings),
       strict: settings.strict,
       ...(settings.childNumbering === undefined ? {} : { childNumbering: settings.childNumbering }),
       ...(io.errIsTty ? { onProgress: (rows: number) => showProgress(io, path, rows) } : {}),
     };
-    result = await readRecordsFile(file.kind, path, options);
+    result = await readRecordsFileBy(file.kind, path, options, { keep: dayColumns });
   } catch (error) {
     if (error instanceof InputError) {
       throw new InputRefusedError(
@@ -308,11 +307,10 @@ async function rereadAccepted(
   settings: ReadSettings,
   stream: AcceptedStream,
 ): Promise<InputSummary> {
-  const options: ReadRecordsFileOptions & DayColumnsOption = {
-    ...readOptionsOf(file, settings),
-    streamAccepted: stream,
-  };
-  return (await readRecordsFile(file.kind, file.path, options)).input;
+  const read = await readRecordsFileBy(file.kind, file.path, readOptionsOf(file, settings), {
+    keep: { streamAccepted: stream },
+  });
+  return read.input;
 }
 
 /**
