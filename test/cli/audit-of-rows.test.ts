@@ -22,7 +22,9 @@ const records = [
   { id: 'IA-2', childId: 'C-2', referralDate: '2010-10-04', completedDate: '2010-10-20' },
 ];
 const columns = new DayColumnStore(['completedDate', 'referralDate']);
-records.forEach((record, index) => columns.pushRecord(record, index + 2));
+records.forEach((record, index) => {
+  columns.pushRecord(record, index + 2);
+});
 const sha256 = 'a'.repeat(64);
 const result = {
   ...(dayCountOf('NI59')?.compute(columns, october, {}) ?? ni59([], october)),
@@ -47,7 +49,9 @@ const computeBatch = (
 /** A second read handing on `given` (as records of rows 2, 3…) and saying its bytes hashed to `hash`. */
 function rereadOf(given: readonly Readonly<Record<string, unknown>>[], hash: string) {
   return async (stream: AcceptedStream) => {
-    given.forEach((record, index) => stream.sink(record, index + 2));
+    given.forEach((record, index) => {
+      stream.sink(record, index + 2);
+    });
     return {
       file: 'ia.csv',
       sha256: hash,

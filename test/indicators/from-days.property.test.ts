@@ -142,7 +142,9 @@ describe('dayCountOf', () => {
             const p = parsePeriod(spec);
             const computeOptions = { ...given(own), convention: conv, calendar: cal, rowsRejected };
             const store = new DayColumnStore(count.fields);
-            drawn.forEach((record, index) => store.pushRecord(record, index + 2));
+            drawn.forEach((record, index) => {
+              store.pushRecord(record, index + 2);
+            });
             const expected = computeIndicator(id, drawn as never, p, computeOptions as never);
             expect(count.compute(store, p, computeOptions)).toStrictEqual(expected);
           },
@@ -172,7 +174,9 @@ describe('dayCountOf', () => {
             const p = parsePeriod(spec);
             const computeOptions = { ...given(own), convention: conv, rowsRejected };
             const store = new DayColumnStore(count.fields, by === 'month' ? undefined : by);
-            drawn.forEach((record, index) => store.pushRecord(record, index + 2));
+            drawn.forEach((record, index) => {
+              store.pushRecord(record, index + 2);
+            });
             const expected = computeBreakdown(id, drawn as never, p, by, computeOptions as never);
             expect(count.breakdown(store, p, by, computeOptions)).toStrictEqual(expected);
           },
