@@ -588,8 +588,14 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   let groupInPlace = -1;
   const dayValues = new Float64Array(fieldCount);
   let dayRow = new Int32Array(0);
-  // Under day columns, the other hash of each id the lanes gathered, by record (see settlePlainRows).
+  // Under day columns, the two hashes of each id the lanes gathered, by record (see settlePlainRows).
+  let firstHashes = new Int32Array(0);
   let otherHashes = new Int32Array(0);
+  // Under day columns, what a read tells the next read of the same input: the pairs of hashes given twice.
+  let dayMemo: RepeatMemo | undefined;
+  // Under day columns, on the read after one that found pairs of hashes given twice: those pairs, whose rows go to
+  // the general path (which names each repeat); every other id is known to be given once.
+  let suspects: PairSet | undefined;
   // Set by streamAccepted before any row is read: the records of these rows handed on, none kept, no key checked.
   let stream: AcceptedStream | undefined;
   let streamNext = 0;
@@ -642,14 +648,19 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     rowsAccepted++;
   };
 
-  /** Keeps the other hash of a lane's id, under day columns, for the record about to be kept. */
-  const keepOtherHash = (owner: number, hash: number): void => {
+  /** Keeps the two hashes of a lane's id, under day columns, for the record about to be kept. */
+  const keepHashes = (owner: number, first: number, other: number): void => {
     if (owner >= otherHashes.length) {
-      const wider = new Int32Array(Math.max(1024, owner * 2));
+      const size = Math.max(1024, owner * 2);
+      const wider = new Int32Array(size);
       wider.set(otherHashes);
       otherHashes = wider;
+      const widerFirst = new Int32Array(size);
+      widerFirst.set(firstHashes);
+      firstHashes = widerFirst;
     }
-    otherHashes[owner] = hash;
+    firstHashes[owner] = first;
+    otherHashes[owner] = other;
   };
 
   /** Whether field i's value, as its reader read it, is known to pass the schema (see {@link vouchOf}). */
@@ -925,8 +936,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const key = values[singleKey];
       if (key !== undefined) {
         const text = String(key);
-        laneKeys.add(hashOf(text), recordCount());
-        if (dayStore !== undefined) keepOtherHash(recordCount(), otherHashOfChars(text, 0, text.length));
+        const hash = hashOf(text);
+        laneKeys.add(hash, recordCount());
+        if (dayStore !== undefined) keepHashes(recordCount(), hash, otherHashOfChars(text, 0, text.length));
       }
     } else if (!keyIsNew(row)) return false;
     counted();
@@ -1020,15 +1032,18 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       if ((dayValues[pair.endIndex] as number) < (dayValues[pair.startIndex] as number)) return false;
     }
     if (keysAtEnd) {
-      // The row's id gathered by its two hashes, checked against every other at the end (see settlePlainRows).
+      // The row's id gathered by its two hashes, checked against every other at the end (see settlePlainRows); on
+      // the read after a pair was given twice, a row of such a pair goes to the general path, any other is alone.
       const key = values[singleKey];
       if (keyInPlace || key !== undefined) {
         if (!keyInPlace) {
           const text = String(key);
           hashPairOfChars(text, 0, text.length, keyHashes);
         }
-        laneKeys.add(keyHashes[0] as number, store.count);
-        keepOtherHash(store.count, keyHashes[1] as number);
+        if (suspects === undefined) {
+          laneKeys.add(keyHashes[0] as number, store.count);
+          keepHashes(store.count, keyHashes[0] as number, keyHashes[1] as number);
+        } else if (suspects.has(keyHashes[0] as number, keyHashes[1] as number)) return false;
       }
     } else if (!keyIsNew(row)) return false;
     counted();
@@ -1086,7 +1101,11 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   /**
    * Keeps the accepted records as day columns of `kept` (see {@link keepDayColumns}), from the first row on.
    */
-  const keepDays = (kept: readonly string[], groupField: string | undefined): DayColumnStore => {
+  const keepDays = (
+    kept: readonly string[],
+    groupField: string | undefined,
+    memo: RepeatMemo | undefined,
+  ): DayColumnStore => {
     if (rowsRead > 0 || dayStore !== undefined) {
       throw new Error('keepDayColumns: called once, before any row is read');
     }
@@ -1117,6 +1136,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       }
     }
     dayStore = new DayColumnStore(kept, groupField);
+    dayMemo = memo;
     dayRow = new Int32Array(kept.length);
     lanes.row = plainRowDays;
     lanes.cells = plainCellsDays;
@@ -1154,14 +1174,21 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     const name = names[singleKey] as string;
     for (let number = 0; number < keys.size; number++) laneKeys.add(hashOf(keys.keyOf(number)), -1 - number);
     if (dayStore !== undefined) {
-      // No id strings kept: a pair of hashes seen twice has the input read again, each key looked up as it is
-      // read, which names every repeat (a false repeat, about one pair in 2^64, costs that second read alone).
-      const otherOf = (owner: number): number => {
-        if (owner >= 0) return otherHashes[owner] as number;
+      // No id strings kept: a pair of hashes seen twice has the input read again, the rows of those pairs read by
+      // the general path, which names every repeat (a false repeat, about one pair in 2^64, costs that second read
+      // alone); every other id is given once, and needs no look-up.
+      const pairOf = (owner: number): [number, number] => {
+        if (owner >= 0) return [firstHashes[owner] as number, otherHashes[owner] as number];
         const key = keys.keyOf(-1 - owner);
-        return otherHashOfChars(key, 0, key.length);
+        hashPairOfChars(key, 0, key.length, keyHashes);
+        return [keyHashes[0] as number, keyHashes[1] as number];
       };
-      return laneKeys.repeats(otherOf).length === 0;
+      const repeats = laneKeys.repeats((owner) => pairOf(owner)[1]);
+      if (repeats.length === 0) return true;
+      const found = new PairSet();
+      for (const owner of repeats) found.add(...pairOf(owner));
+      if (dayMemo !== undefined) dayMemo.suspects = found;
+      return false;
     }
     const repeats = laneKeys.repeats((owner) =>
       owner >= 0 ? String((records[owner] as Record<string, unknown>)[name]) : keys.keyOf(-1 - owner),
@@ -1322,7 +1349,9 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     cells: plainCells,
     settle: settlePlainRows,
     keysRowByRow: () => {
-      keysAtEnd = false;
+      // Under day columns, once a read has found which pairs of hashes repeat, only their rows are looked up.
+      if (dayStore !== undefined && dayMemo?.suspects !== undefined) suspects = dayMemo.suspects;
+      else keysAtEnd = false;
     },
   };
   plainRowReaders.set(checker, lanes);
@@ -1421,9 +1450,32 @@ export function streamAccepted(checker: object, stream: AcceptedStream): void {
   start(stream);
 }
 
+/**
+ * What a read keeping day columns tells the next read of the same input (internal: one per call of a reader): the
+ * pairs of hashes its ids gave twice, so that the next read sends only their rows to the general path.
+ */
+export interface RepeatMemo {
+  suspects?: PairSet;
+}
+
+/** A set of pairs of 32-bit hashes. */
+export class PairSet {
+  private readonly byFirst = new Map<number, number[]>();
+
+  add(first: number, other: number): void {
+    const others = this.byFirst.get(first);
+    if (others === undefined) this.byFirst.set(first, [other]);
+    else if (!others.includes(other)) others.push(other);
+  }
+
+  has(first: number, other: number): boolean {
+    return this.byFirst.get(first)?.includes(other) === true;
+  }
+}
+
 const dayKeepers = new WeakMap<
   object,
-  (fields: readonly string[], groupField: string | undefined) => DayColumnStore
+  (fields: readonly string[], groupField: string | undefined, memo: RepeatMemo | undefined) => DayColumnStore
 >();
 
 /**
@@ -1437,6 +1489,9 @@ const dayKeepers = new WeakMap<
  * @param fields - date fields of its kind, each once.
  * @param groupField - a text field of its kind whose values to keep too, numbered (a team, for `--by team`).
  *   Default none.
+ * @param memo - shared by the reads of one input: a read whose ids repeat notes their pairs of hashes in it, and
+ *   the read after it (`keysRowByRow`) sends only those rows to the general path. Default none (every key of the
+ *   read after looked up row by row).
  * @returns the columns, filled as the rows are read (emptied if the input is refused).
  * @throws {TypeError} for a field that is not a date field of the kind, or a checker that numbers child ids.
  * @example
@@ -1450,10 +1505,11 @@ export function keepDayColumns(
   checker: object,
   fields: readonly string[],
   groupField?: string,
+  memo?: RepeatMemo,
 ): DayColumnStore {
   const keep = dayKeepers.get(checker);
   if (keep === undefined) throw new TypeError('keepDayColumns: not a checker made by createChecker');
-  return keep(fields, groupField);
+  return keep(fields, groupField, memo);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   keepDayColumns,
   type PlainRows,
   plainRowReaderOf,
+  type RepeatMemo,
   streamAccepted,
 } from './check.js';
 import type { DayColumns } from './day-columns.js';
@@ -106,6 +107,13 @@ export interface DayColumnsOption {
    * `check.ts`): read by the general path, no key checked, nothing kept. Default none.
    */
   readonly streamAccepted?: AcceptedStream;
+  /** What one read tells the next of the same input (made by the reader for each call: see `RepeatMemo`). */
+  readonly memo?: RepeatMemo;
+}
+
+/** What a read keeps, with a memo of its own for the reads of this call (none for objects). */
+function keepFor(lanes: Lanes): DayColumnsOption | undefined {
+  return lanes.keep === undefined ? undefined : { ...lanes.keep, memo: {} };
 }
 
 /** A read's result under {@link DayColumnsOption}: its accepted records' days. */
@@ -125,7 +133,7 @@ function checkerOf<K extends RecordKind>(
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   const checker = createChecker(kind, check);
-  if (keep.dayColumns !== undefined) keepDayColumns(checker, keep.dayColumns, keep.dayGroup);
+  if (keep.dayColumns !== undefined) keepDayColumns(checker, keep.dayColumns, keep.dayGroup, keep.memo);
   if (keep.streamAccepted !== undefined) streamAccepted(checker, keep.streamAccepted);
   return checker;
 }
@@ -266,9 +274,8 @@ export async function readSourceBy<K extends RecordKind>(
     source.rereadable === true &&
     (format === 'csv' || format === 'xml') &&
     lanes.keep?.streamAccepted === undefined;
-  return byLanes(lanes, fastMayTry, (way) =>
-    readSourceOnce(kind, source, format, layout, given, way, lanes.keep),
-  );
+  const keep = keepFor(lanes);
+  return byLanes(lanes, fastMayTry, (way) => readSourceOnce(kind, source, format, layout, given, way, keep));
 }
 
 /**
@@ -407,7 +414,7 @@ export function readTextBy<K extends RecordKind>(
   const onProgress = risingProgress((options as ReadSourceOptions).onProgress);
   const given: ReadSourceOptions = { ...options, ...(onProgress === undefined ? {} : { onProgress }) };
   let why = 'not tried';
-  const keep = lanes.keep;
+  const keep = keepFor(lanes);
   if (lanes.lane !== 'general' && format === 'csv' && keep?.streamAccepted === undefined) {
     let fast = readTextFast(kind, body, layout, given, input, 'fast', keep);
     // An id the lane kept given again by a row the general stages read: read again by the lane, the keys looked up
@@ -530,8 +537,9 @@ export async function readWorkbookBy<K extends RecordKind>(
     hash.update(bytes);
     sha256 = hash.digest();
   }
-  return byLanes(lanes, lanes.keep?.streamAccepted === undefined, (way) =>
-    readWorkbookOnce(kind, bytes, layout, given, sha256, way, lanes.keep),
+  const keep = keepFor(lanes);
+  return byLanes(lanes, keep?.streamAccepted === undefined, (way) =>
+    readWorkbookOnce(kind, bytes, layout, given, sha256, way, keep),
   );
 }
 
