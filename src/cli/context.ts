@@ -62,3 +62,11 @@ export class InputRefusedError extends Error {
 export class OutputError extends Error {
   override readonly name = 'OutputError';
 }
+
+/**
+ * The environment variable that has `compute` and `report` keep every record as an object, as they did before
+ * they kept the days of NI59, NI60 and CAF2W alone: the same figures by the other way, slower and larger, to check
+ * one against the other (docs/auditing.md).
+ * @example KEEP_RECORDS_VARIABLE //=> 'CSI_KEEP_RECORDS'
+ */
+export const KEEP_RECORDS_VARIABLE = 'CSI_KEEP_RECORDS';

@@ -12,12 +12,12 @@ import {
   type LoadReportOptions,
   loadReportWith,
   ReportConfigError,
-  type ReportFiles,
+  type ReportFilesKeeping,
   refuseReportConfig,
 } from '../report/config.js';
 import { readColumnMap } from './column-map.js';
 import { readHolidayFile } from './holiday-file.js';
-import { readRecordsFile } from './read-records-file.js';
+import { readRecordsFile, readRecordsFileBy } from './read-records-file.js';
 
 async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;
@@ -41,13 +41,18 @@ function besideConfig(configPath: string): (path: string) => string {
   return (path) => (isAbsolute(path) ? path : join(base, path));
 }
 
-/** The files a report config names, read from beside it. */
-function filesBeside(configPath: string): ReportFiles {
+/**
+ * The files a report config names, read from beside it (internal: a file every indicator of which is counted from
+ * two dates is kept as their days, by `readRecordsKeeping`).
+ */
+export function filesBeside(configPath: string): ReportFilesKeeping {
   const at = besideConfig(configPath);
   return {
     resolve: at,
     readRecords: (kind, { path, ...shape }, options) =>
       readRecordsFile(kind, at(path), { ...shape, ...options } as never),
+    readRecordsKeeping: (kind, { path, ...shape }, options, keep) =>
+      readRecordsFileBy(kind, at(path), { ...shape, ...options } as never, { keep }),
     readJson: (name, what) => readJson(at(name), what),
     readColumnMap: (name) => readColumnMap(at(name)),
     readHolidays: (name) => readHolidayFile(at(name)),
@@ -107,6 +112,24 @@ export async function loadReport(
   config: string | CheckedReportConfig,
   options: LoadReportOptions = {},
 ): Promise<LoadedReport> {
+  return loadReportBy(config, options, false);
+}
+
+/**
+ * {@link loadReport}, every input's records kept as objects when `keepRecords` (internal: the CLI's
+ * `CSI_KEEP_RECORDS=1`, to check a report by the way it was first made), not as days where they could be.
+ *
+ * @param config - as {@link loadReport}.
+ * @param options - as {@link loadReport}.
+ * @param keepRecords - whether to keep every record as an object.
+ * @returns as {@link loadReport}.
+ */
+export async function loadReportBy(
+  config: string | CheckedReportConfig,
+  options: LoadReportOptions,
+  keepRecords: boolean,
+): Promise<LoadedReport> {
   const checked = typeof config === 'string' ? await readReportConfig(config) : config;
-  return loadReportWith(checked, filesBeside(checked.configPath), options);
+  const { readRecordsKeeping: _days, ...asObjects } = filesBeside(checked.configPath);
+  return loadReportWith(checked, keepRecords ? asObjects : filesBeside(checked.configPath), options);
 }

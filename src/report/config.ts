@@ -13,6 +13,7 @@ import {
   type HolidayList,
   regions,
 } from '../calendar/index.js';
+import { dayCountOf } from '../indicators/from-days.js';
 import {
   getIndicator,
   type IndicatorDefinition,
@@ -40,6 +41,7 @@ import {
   textEncodings,
 } from '../records/issues.js';
 import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
+import type { DayColumnsOption, DayColumnsResult } from '../records/read-source.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
 import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { getTargetSet, parseTargets, type TargetSet, targetSetIds } from '../targets/index.js';
@@ -48,6 +50,7 @@ import { didYouMean } from '../util/nearest.js';
 import {
   type BuildReportOptions,
   buildReport,
+  buildReportBy,
   type ReportIndicatorInput,
   type ReportModel,
   type ReportSpcOptions,
@@ -533,6 +536,37 @@ export interface ReportInputReadOptions {
 }
 
 /**
+ * {@link ReportFiles} that can also keep a file's records as day columns (internal: the node entry's, not exported
+ * by the package): {@link loadReportWith} reads so a file every indicator of which is counted from two dates.
+ */
+export interface ReportFilesKeeping extends ReportFiles {
+  /** Reads the records of one input as {@link ReportFiles.readRecords}, keeping what `keep` asks. */
+  readRecordsKeeping(
+    kind: RecordKind,
+    entry: ReportInputEntry,
+    options: ReportInputReadOptions,
+    keep: DayColumnsOption,
+  ): Promise<DayColumnsResult<RecordKind>>;
+}
+
+/**
+ * The date fields to keep of a kind's file when every indicator reading it is counted from two dates of its own
+ * records (`from-days.ts`), or undefined when one needs more of them.
+ */
+function dayFieldsOf(kind: RecordKind, indicators: readonly CheckedIndicator[]): string[] | undefined {
+  const fields = new Set<string>();
+  for (const indicator of indicators) {
+    const kinds = kindsRead(indicator);
+    if (!kinds.includes(kind)) continue;
+    const count = dayCountOf(indicator.definition.id);
+    if (count === undefined || kinds.length !== 1 || indicator.definition.joinsByChild === true)
+      return undefined;
+    for (const field of count.fields) fields.add(field);
+  }
+  return fields.size === 0 ? undefined : [...fields];
+}
+
+/**
  * How {@link loadReportWith} reads what a config names: the node entry reads files beside the config; the browser
  * page reads the files the analyst picked, by their names.
  */
@@ -792,7 +826,7 @@ export async function loadReportWith(
   const needed = new Set<RecordKind>();
   for (const indicator of checked.indicators) for (const kind of kindsRead(indicator)) needed.add(kind);
   const inputs: LoadedInput[] = [];
-  const records = new Map<RecordKind, ParseRecordsResult<RecordKind>>();
+  const records = new Map<RecordKind, DayColumnsResult<RecordKind>>();
   // One numbering of child ids for every input, when an indicator joins records by child.
   const childNumbering = checked.indicators.some((indicator) => indicator.definition.joinsByChild)
     ? createKeyNumbering()
@@ -822,24 +856,29 @@ export async function loadReportWith(
       }
     }
     const encoding = encodingOf(given, settings, options);
-    const result = await files.readRecords(
-      kind,
-      {
-        path,
-        ...(preset === undefined ? {} : { preset }),
-        ...(sheet === undefined ? {} : { sheet }),
-        ...(censusDate === undefined ? {} : { censusDate }),
-        ...(snapshotDate === undefined ? {} : { snapshotDate }),
-      },
-      {
-        ...(columnMap ? { columnMap } : {}),
-        ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
-        ...(encoding === undefined ? {} : { encoding }),
-        strict: options.strict ?? false,
-        ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
-        ...(childNumbering === undefined ? {} : { childNumbering }),
-      },
-    );
+    const entry: ReportInputEntry = {
+      path,
+      ...(preset === undefined ? {} : { preset }),
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(censusDate === undefined ? {} : { censusDate }),
+      ...(snapshotDate === undefined ? {} : { snapshotDate }),
+    };
+    // A file whose every indicator is counted from two dates is kept as their days, where the files can (its
+    // child ids numbered for no one: no indicator reading it joins records by child).
+    const dayColumns = dayFieldsOf(kind, checked.indicators);
+    const asDays = dayColumns !== undefined && 'readRecordsKeeping' in files;
+    const readOptions: ReportInputReadOptions = {
+      ...(columnMap ? { columnMap } : {}),
+      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+      ...(encoding === undefined ? {} : { encoding }),
+      strict: options.strict ?? false,
+      ...(options.onProgress ? { onProgress: (rows: number) => options.onProgress?.(path, rows) } : {}),
+      ...(childNumbering === undefined || asDays ? {} : { childNumbering }),
+    };
+    const result: DayColumnsResult<RecordKind> =
+      asDays && dayColumns !== undefined
+        ? await (files as ReportFilesKeeping).readRecordsKeeping(kind, entry, readOptions, { dayColumns })
+        : await files.readRecords(kind, entry, readOptions);
     if (!result.readable) {
       const first = result.issues[0];
       throw new ReportConfigError(
@@ -921,6 +960,11 @@ export async function loadReportWith(
       }
     }
     const input = records.get(definition.recordKind as RecordKind);
+    const count = dayCountOf(definition.id);
+    const days =
+      input?.dayColumns !== undefined && count !== undefined
+        ? { days: { columns: input.dayColumns, count } }
+        : {};
     if (definition.recordKind === 'worker') {
       Object.assign(
         extra,
@@ -938,6 +982,7 @@ export async function loadReportWith(
     return {
       id: definition.id as IndicatorId,
       records: (input?.records ?? []) as never,
+      ...days,
       options: { ...indicator.options, ...extra } as never,
       rowsRejected,
       inputs: own.map((read) => read.input),
@@ -949,7 +994,7 @@ export async function loadReportWith(
   });
   let model: ReportModel;
   try {
-    model = buildReport(reportInputs, {
+    model = buildReportBy(reportInputs, {
       ...reportOptions,
       inputs: inputs.map((read) => ({ kind: read.kind, ...read.input })),
     });

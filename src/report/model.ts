@@ -1,4 +1,5 @@
 import { type Calendar, type Convention, createCalendar } from '../calendar/index.js';
+import type { DayCount } from '../indicators/from-days.js';
 import {
   getIndicator,
   type IndicatorCounts,
@@ -9,6 +10,7 @@ import {
   type RoundingOptions,
 } from '../indicators/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
+import type { DayColumns } from '../records/day-columns.js';
 import type { InputSummary, ResultWarning } from '../records/issues.js';
 import {
   improvementOf,
@@ -432,6 +434,30 @@ export function buildReport(
   indicators: readonly ReportIndicatorInput[],
   options: BuildReportOptions,
 ): ReportModel {
+  return buildReportBy(indicators, options);
+}
+
+/**
+ * The records of a report's indicator held as day columns, and its count from them (internal: `loadReportWith`
+ * reads a file so when every indicator reading it is counted from two dates; see `indicators/from-days.ts`).
+ */
+export interface ReportDays {
+  readonly columns: DayColumns;
+  readonly count: DayCount;
+}
+
+/**
+ * {@link buildReport}, an indicator's records given as day columns where `days` is given (its `records` then
+ * empty): the same model as from the records (internal, not exported by the package).
+ *
+ * @param indicators - as {@link buildReport}, each with `days` or its records.
+ * @param options - as {@link buildReport}.
+ * @returns the {@link ReportModel}.
+ */
+export function buildReportBy(
+  indicators: readonly (ReportIndicatorInput & { readonly days?: ReportDays })[],
+  options: BuildReportOptions,
+): ReportModel {
   const year = parsePeriod(options.financialYear);
   const asAt = options.asAt ?? year.end;
   // Compared with dates as text, anything else would report wrong months without a word.
@@ -459,8 +485,12 @@ export function buildReport(
       convention,
       ...(options.rounding ? { rounding: options.rounding } : {}),
     };
+    const days = input.days;
     const compute = (period: Period, extra: Record<string, unknown> = {}) =>
-      definition.compute(input.records as never, period, { ...baseOptions, ...extra } as never);
+      days === undefined
+        ? definition.compute(input.records as never, period, { ...baseOptions, ...extra } as never)
+        : days.count.compute(days.columns, period, { ...baseOptions, ...extra });
+    const recordCount = days === undefined ? input.records.length : days.columns.count;
 
     const monthResults = months.map((month) => (month.end <= asAt ? compute(month) : undefined));
     const monthly = months.map((month, index) => {
@@ -640,11 +670,11 @@ export function buildReport(
           ? 'snapshot'
           : 'pooled',
       counts: ytdResult?.counts ?? {
-        recordsRead: input.records.length,
+        recordsRead: recordCount,
         inPopulation: 0,
         counted: 0,
         notCounted: 0,
-        notInPeriod: input.records.length,
+        notInPeriod: recordCount,
         excluded: {},
       },
       targets,

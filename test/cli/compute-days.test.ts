@@ -201,3 +201,19 @@ describe('cs-indicators compute, its records kept as days', () => {
     expect(streamed).toMatch(/^NI59,,4,rejected,/m);
   });
 });
+
+describe('cs-indicators report, its records kept as days where they can be', () => {
+  it('writes the report the records give, in every format', () => {
+    // The example monthly return: NI59's initial assessments and NI60's core assessments are read as days, the
+    // other six files as records. With CSI_KEEP_RECORDS=1 every file is read as records.
+    for (const format of ['json', 'md', 'csv', 'html']) {
+      const args = ['report', '--config', 'examples/report.config.json', '--format', format];
+      const plain = runBuiltCli(args);
+      const kept = runBuiltCli(args, { env: { CSI_KEEP_RECORDS: '1' } });
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toBe(kept.stdout);
+      expect(plain.stderr).toBe(kept.stderr);
+      expect(plain.stdout).toContain('NI59');
+    }
+  });
+});

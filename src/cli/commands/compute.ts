@@ -49,6 +49,7 @@ import {
   type CliIo,
   clearProgress,
   InputRefusedError,
+  KEEP_RECORDS_VARIABLE,
   showProgress,
   UsageError,
 } from '../context.js';
@@ -1060,14 +1061,6 @@ async function writeAudit(
     throw error;
   }
 }
-
-/**
- * The environment variable that has `compute` keep every record as an object, as it did before it kept the days
- * of NI59, NI60 and CAF2W alone: the same figure by the other way, slower and larger, to check one against the
- * other (docs/auditing.md).
- * @example KEEP_RECORDS_VARIABLE //=> 'CSI_KEEP_RECORDS'
- */
-export const KEEP_RECORDS_VARIABLE = 'CSI_KEEP_RECORDS';
 
 /** How many records the audit of a count from days computes at a time (each record's outcome is its own). */
 const AUDIT_BATCH = 4096;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadReport, readReportConfig } from '../../node/report-config.js';
+import { loadReportBy, readReportConfig } from '../../node/report-config.js';
 import { renderXlsx } from '../../node/write-workbook.js';
 import { formatResultWarning, InputError, type TextEncoding } from '../../records/issues.js';
 import { type LoadedReport, type ReportConfig, ReportConfigError } from '../../report/config.js';
@@ -9,7 +9,14 @@ import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { renderSummaryTable } from '../../report/text.js';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
-import { type CliCommand, clearProgress, InputRefusedError, showProgress, UsageError } from '../context.js';
+import {
+  type CliCommand,
+  clearProgress,
+  InputRefusedError,
+  KEEP_RECORDS_VARIABLE,
+  showProgress,
+  UsageError,
+} from '../context.js';
 import { checkOutputs, extensionOf, isStdout, outputFromArgs, writeOutput } from '../output.js';
 import {
   encodingFromArgs,
@@ -110,11 +117,17 @@ export const reportCommand: CliCommand = {
       const checked = await readReportConfig(configPath);
       if (encoding !== undefined) checkEncodingAgrees(encoding, checked.config);
       await checkOutputs([out], checked.files);
-      loaded = await loadReport(checked, {
-        strict,
-        ...(encoding === undefined ? {} : { encoding }),
-        ...(io.errIsTty ? { onProgress: (path: string, rows: number) => showProgress(io, path, rows) } : {}),
-      });
+      loaded = await loadReportBy(
+        checked,
+        {
+          strict,
+          ...(encoding === undefined ? {} : { encoding }),
+          ...(io.errIsTty
+            ? { onProgress: (path: string, rows: number) => showProgress(io, path, rows) }
+            : {}),
+        },
+        process.env[KEEP_RECORDS_VARIABLE] === '1',
+      );
     } catch (error) {
       if (error instanceof ReportConfigError) throw new InputRefusedError(error.message);
       if (error instanceof InputError) {
