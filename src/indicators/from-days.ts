@@ -5,7 +5,7 @@
  * for records with those dates (a property test holds them to it). Internal (not exported by the package).
  * @module
  */
-import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
+import { type Period, splitIntoMonths } from '../periods/index.js';
 import type { DayColumns } from '../records/day-columns.js';
 import { caf2wRule } from './caf2w.js';
 import { type Breakdown, type BreakdownKey, compareGroupKeys, NO_GROUP } from './compute.js';
@@ -36,29 +36,21 @@ export interface DayCount {
 }
 
 /**
- * The count of a timeliness indicator from its rule: the rule's own two fields, and its count and breakdowns from
- * their days.
+ * The count of a timeliness indicator from its rule: the rule's own two fields (its event date's, then its start
+ * date's), and its count and breakdowns from their days.
  */
 function timelinessCount<O>(
   ruleOf: (period: Period, options: O) => TimelinessRule<never>,
+  fields: readonly [event: string, start: string],
   groups: readonly BreakdownKey[],
 ): DayCount {
-  let fields: readonly string[] | undefined;
   const count = (columns: DayColumns, period: Period, options: Readonly<Record<string, unknown>>) => {
     const rule = ruleOf(period, options as O);
     return summariseTimelinessDays(columns, period, rule);
   };
   return {
     groups,
-    // The rule's own, whatever the options (they choose timescales and calendars, never the dates), made when
-    // first asked for (a rule makes its calendar).
-    get fields() {
-      if (fields === undefined) {
-        const { fromDays } = ruleOf(parsePeriod('2010-04'), {} as O);
-        fields = [fromDays.eventField, fromDays.startField];
-      }
-      return fields;
-    },
+    fields,
     compute: count,
     breakdown(columns, period, by, options) {
       if (by === 'month') {
@@ -112,10 +104,12 @@ function timelinessCount<O>(
 }
 
 const dayCounts: Readonly<Record<string, DayCount>> = {
-  NI59: timelinessCount(ni59Rule, ['team', 'workerId']),
-  NI60: timelinessCount(ni60Rule, ['team', 'workerId']),
+  // The rule's own two fields (`fromDays` of its rule, whatever the options: they choose timescales and calendars,
+  // never the dates; a test holds them to it), given here so that choosing them builds no rule and no calendar.
+  NI59: timelinessCount(ni59Rule, ['completedDate', 'referralDate'], ['team', 'workerId']),
+  NI60: timelinessCount(ni60Rule, ['completedDate', 'startDate'], ['team', 'workerId']),
   // A CAF has no team or worker: by either, every record is in one group, counted from its records.
-  CAF2W: timelinessCount(caf2wRule, []),
+  CAF2W: timelinessCount(caf2wRule, ['meetingDate', 'designatedDate'], []),
 };
 
 /**

@@ -78,6 +78,11 @@ export interface ByteDecoder {
    */
   write(chunk: Uint8Array): string;
   /**
+   * Whether the text the last `write` returned is known to hold only ASCII characters: read as UTF-8 with one
+   * character to each byte. False when it is not known (the first bytes, another encoding, text after `end`).
+   */
+  readonly lastAscii: boolean;
+  /**
    * Ends the input.
    * @returns the rest of the text.
    */
@@ -421,6 +426,8 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
   // ends, so `stream` holds nothing back. Whether the last block was ASCII chooses the way.
   let fatalUtf8Stream = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let lastBlockAscii = true;
+  // Whether the block decoded last was all ASCII, read as UTF-8 (see `lastAscii`).
+  let blockAscii = false;
   const windows1252 = new TextDecoder('windows-1252');
   const windows1252Checks = windows1252Events();
   let fatalUtf16: InstanceType<typeof TextDecoder> | undefined;
@@ -517,6 +524,7 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
 
   /** Decodes UTF-8 (`utf-8-open` or `utf-8`), switching to Windows-1252 or refusing at the first bad byte. */
   const utf8Block = (block: Uint8Array, final: boolean): string => {
+    blockAscii = false;
     const end = final ? block.length : block.length - openSequenceAtEnd(block);
     let valid = end;
     let text: string | undefined;
@@ -548,6 +556,8 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
     advance(text);
     if (valid === end) {
       carry = block.slice(end);
+      // Every byte decoded, each one character: all ASCII.
+      blockAscii = out.length === end;
       return out;
     }
     const byte = block[valid] ?? 0;
@@ -726,7 +736,11 @@ function decoderOf(options: DecodeOptions, linesOnDemand: boolean): ByteDecoder 
   };
 
   return {
+    get lastAscii() {
+      return blockAscii;
+    },
     write(chunk) {
+      blockAscii = false;
       if (ended) throw new TypeError('createByteDecoder: write() after end()');
       if (!(chunk instanceof Uint8Array)) {
         throw new TypeError(`createByteDecoder: expected a Uint8Array chunk, got ${typeof chunk}`);

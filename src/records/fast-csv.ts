@@ -78,6 +78,8 @@ export class FastCsvLane implements TextSink {
   private readonly plainRows: PlainRows;
   /** The text of a row not yet ended by the last piece. */
   private rest = '';
+  /** Whether `rest` is known to hold only ASCII (searched, or from pieces known to be). */
+  private restAscii = true;
   private line = 1;
   /** The header's cells, once read; -1 before. */
   private width = -1;
@@ -97,7 +99,12 @@ export class FastCsvLane implements TextSink {
     this.plainRows = plainRows;
   }
 
-  write(piece: string): void {
+  /**
+   * @param piece - the next piece of the text.
+   * @param ascii - whether the piece is known to hold only ASCII (the byte decoder's `lastAscii`): then it is not
+   *   searched for a character that is not. Default false.
+   */
+  write(piece: string, ascii = false): void {
     if (this.handedBack || piece.length === 0) return;
     let from = 0;
     if (this.rest !== '') {
@@ -105,20 +112,27 @@ export class FastCsvLane implements TextSink {
       // (a flat string), not joined to the rest.
       const lineFeed = piece.indexOf('\n');
       if (lineFeed < 0) {
+        // A piece kept unread: the row is known to be ASCII only if the piece was.
+        this.restAscii &&= ascii;
         this.keep(this.rest + piece);
         return;
       }
       const row = this.rest + piece.slice(0, lineFeed + 1);
+      const rowAscii = ascii && this.restAscii;
       this.rest = '';
-      if (this.rows(row, 0, false) !== row.length || this.handedBack) {
+      if (this.rows(row, 0, false, rowAscii) !== row.length || this.handedBack) {
         if (!this.handedBack) this.handBack('a line ended by a carriage return alone');
         return;
       }
       from = lineFeed + 1;
     }
-    const done = this.rows(piece, from, false);
+    const done = this.rows(piece, from, false, ascii);
     if (this.handedBack) return;
-    if (done < piece.length) this.keep(piece.slice(done));
+    if (done < piece.length) {
+      // The rest of a piece read by `rows`: searched with it for what is not ASCII, or known to be ASCII.
+      this.restAscii = true;
+      this.keep(piece.slice(done));
+    }
   }
 
   end(): void {
@@ -126,7 +140,7 @@ export class FastCsvLane implements TextSink {
     if (this.rest !== '') {
       const text = this.rest;
       this.rest = '';
-      this.rows(text, 0, true);
+      this.rows(text, 0, true, false);
       if (this.handedBack) return;
     }
     // The ids of the rows kept, checked all at once: a repeat among them is settled, another is the general path's.
@@ -154,14 +168,14 @@ export class FastCsvLane implements TextSink {
    * the rows not read start. Rows and cells are found by `indexOf` (the engine's own search), once the text is
    * known to hold no quote and no character that is not ASCII; a CR is looked for the same way, row by row.
    */
-  private rows(text: string, from: number, final: boolean): number {
+  private rows(text: string, from: number, final: boolean, ascii: boolean): number {
     const n = text.length;
     if (text.indexOf('"', from) >= 0) {
       this.handBack('a double quote');
       return n;
     }
     NOT_ASCII.lastIndex = from;
-    if (NOT_ASCII.test(text)) {
+    if (!ascii && NOT_ASCII.test(text)) {
       this.handBack('a character that is not ASCII');
       return n;
     }

@@ -334,7 +334,11 @@ async function readSourceOnce<K extends RecordKind>(
   for await (const chunk of source.chunks()) {
     hash?.update(chunk);
     const text = decoder.write(chunk);
-    if (text.length > 0) tokenizer.write(text);
+    // The lane is told when the decoder knows the text to be ASCII: it need not search it for what is not.
+    if (text.length > 0) {
+      if (lane !== undefined) lane.write(text, decoder.lastAscii);
+      else tokenizer.write(text);
+    }
     // Handed back: the bytes are read again from the start by the general path.
     if (lane?.handedBack === true) return lane.reason;
   }

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/calendar/index.js';
+import { caf2wRule } from '../../src/indicators/caf2w.js';
 import { dayCountOf } from '../../src/indicators/from-days.js';
 import { type BreakdownKey, computeBreakdown, computeIndicator } from '../../src/indicators/index.js';
+import { ni59Rule } from '../../src/indicators/ni59.js';
+import { ni60Rule } from '../../src/indicators/ni60.js';
 import { summariseTimelinessDays } from '../../src/indicators/timeliness.js';
 import { parsePeriod } from '../../src/periods/index.js';
 import { DayColumnStore } from '../../src/records/day-columns.js';
@@ -198,6 +201,19 @@ describe('dayCountOf', () => {
     const april = parsePeriod('2010-04');
     expect(count?.compute(store, april, { rules: 'wt2010' })).toMatchObject({ numerator: 1, denominator: 2 });
     expect(count?.compute(store, april, { rules: 'ni2008' })).toMatchObject({ numerator: 0, denominator: 2 });
+  });
+
+  it('keeps the fields its rule reads, whatever the options', () => {
+    // Each count's fields are its rule's fromDays fields, the event date's then the start date's, under any
+    // options (a count from a column not kept throws; one from a wrong column would be a wrong figure).
+    const rules = { NI59: ni59Rule, NI60: ni60Rule, CAF2W: caf2wRule } as const;
+    const optionSets = [{}, { rules: 'wt2010', timescale: 3 }, { days: 'working', timescale: 10 }];
+    for (const [id, ruleOf] of Object.entries(rules)) {
+      for (const options of optionSets) {
+        const { fromDays } = ruleOf(parsePeriod('FY2010'), options as never);
+        expect(dayCountOf(id)?.fields).toEqual([fromDays.eventField, fromDays.startField]);
+      }
+    }
   });
 
   it('is given only for indicators that read two dates of a record and nothing else', () => {

@@ -312,6 +312,30 @@ describe('decodeBytes with xml', () => {
 });
 
 describe('createByteDecoder', () => {
+  it('says when the text it gave is all ASCII, and only then', () => {
+    // Read as UTF-8, a chunk of bytes below 0x80 gives as many characters as bytes: ASCII, which the CSV lane need
+    // not search. A chunk with "ë" (C3 AB: two bytes, one character) is not; nor is one read as Windows-1252
+    // (one character to each byte, 0xE9 "é" among them), nor the text before the first chunk is decided.
+    const decoder = createByteDecoder();
+    expect(decoder.lastAscii).toBe(false);
+    decoder.write(bytes('id,childId\n'));
+    expect(decoder.lastAscii).toBe(true);
+    expect(decoder.write(bytes('Zo', 0xc3, 0xab, ',\n'))).toBe('Zoë,\n');
+    expect(decoder.lastAscii).toBe(false);
+    decoder.write(bytes('IA1,C1\n'));
+    expect(decoder.lastAscii).toBe(true);
+    // A chunk cut inside "ë": what is given ("Zo") is ASCII; the rest comes with the next chunk, which is not.
+    expect(decoder.write(bytes('Zo', 0xc3))).toBe('Zo');
+    expect(decoder.lastAscii).toBe(true);
+    expect(decoder.write(bytes(0xab, ','))).toBe('ë,');
+    expect(decoder.lastAscii).toBe(false);
+    const windows = createByteDecoder({ encoding: 'windows-1252' });
+    expect(windows.write(bytes('Ren', 0xe9, '\n'))).toBe('René\n');
+    expect(windows.lastAscii).toBe(false);
+    expect(windows.write(bytes('IA1,C1\n'))).toBe('IA1,C1\n');
+    expect(windows.lastAscii).toBe(false);
+  });
+
   it('waits for the rest of a character cut between two chunks', () => {
     // "ë" is C3 AB: the chunk ending in C3 gives "Zo", the next gives "ë"; the file stays UTF-8.
     const decoder = createByteDecoder();

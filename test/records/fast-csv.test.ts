@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSource, nodeSha256 } from '../../src/node/source.js';
 import { presetLayout } from '../../src/presets/presets.js';
+import { createChecker, plainRowReaderOf } from '../../src/records/check.js';
+import { FastCsvLane } from '../../src/records/fast-csv.js';
 import { type ReadSourceOptions, readSourceBy, readTextBy } from '../../src/records/read-source.js';
+import { createShaper } from '../../src/records/shape.js';
 import { kindLayout } from '../../src/records/shape-kind.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csi-fast-csv-'));
@@ -117,6 +120,31 @@ describe('readSourceBy', () => {
     expect(lanes).toEqual(['general: a row longer than the cell cap']);
     expect(result.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
     expect(result.issues[0]).toMatchObject({ code: 'unreadable', row: 2, field: 'team' });
+  });
+});
+
+describe('FastCsvLane', () => {
+  it('searches a row for what is not ASCII unless every piece of it was known to be ASCII', () => {
+    // A row begun in a piece known to be ASCII, carried on in one that is not known (with "é") and has no line
+    // break, and ended in one known to be ASCII: the row must still be searched, and handed back at "é". The same
+    // pieces all known to be ASCII (wrongly, here) would not be searched: the decoder must only say so when true.
+    const read = (flags: readonly boolean[]) => {
+      const checker = createChecker('initial-assessment');
+      const shape = kindLayout('initial-assessment').shape(checker);
+      const plainRows = plainRowReaderOf(checker);
+      if (plainRows === undefined) throw new Error('no lane');
+      const lane = new FastCsvLane(createShaper(shape, checker, { header: 'first-row' }), shape, plainRows);
+      const pieces = ['id,childId,referralDate\nIA1,C', '1\u00e9,01/10/', '2010\n'];
+      pieces.forEach((piece, i) => {
+        lane.write(piece, flags[i]);
+      });
+      lane.end();
+      return lane;
+    };
+    const searched = read([true, false, true]);
+    expect([searched.handedBack, searched.reason]).toEqual([true, 'a character that is not ASCII']);
+    // All three unknown: searched, the same.
+    expect(read([false, false, false]).reason).toBe('a character that is not ASCII');
   });
 });
 
