@@ -174,11 +174,41 @@ async function recogniseFor(kind: RecordKind, file: File): Promise<void> {
   }
 }
 
+/**
+ * How many drops are being placed, and whether a return is being computed: the compute button is off while either
+ * is under way. A return computed while dropped files were still being placed would have been refused for files
+ * "not chosen" that the analyst had just dropped.
+ */
+let placing = 0;
+let computing = false;
+
+function computeButtonOff(): void {
+  element<HTMLButtonElement>('compute').disabled = placing > 0 || computing;
+}
+
 async function dropFiles(files: readonly File[]): Promise<void> {
+  placing++;
+  computeButtonOff();
   const list = element('drop-result');
   list.replaceChildren();
+  const note = make(
+    'p',
+    `Placing ${files.length} file${files.length === 1 ? '' : 's'}: the return can be computed once each is listed.`,
+    { class: 'govuk-body', id: 'drop-placing' },
+  );
   const lines = make('ul', '', { class: 'govuk-list govuk-list--bullet' });
-  list.append(lines);
+  list.append(note, lines);
+  try {
+    await placeFiles(files, lines);
+  } finally {
+    note.remove();
+    placing--;
+    computeButtonOff();
+  }
+}
+
+/** Places each dropped file in the field for its kind, a line for each in `lines`. */
+async function placeFiles(files: readonly File[], lines: HTMLElement): Promise<void> {
   for (const file of files) {
     const answer = await ask({ type: 'recognise', file, wanted: wantedKinds() });
     if (answer.type !== 'recognised') {
@@ -593,7 +623,8 @@ function filesToSend(config: ExportedConfig): { name: string; file: File }[] {
 }
 
 async function compute(): Promise<void> {
-  const button = element<HTMLButtonElement>('compute');
+  // Off while dropped files are placed or a return computed; a click that comes all the same does nothing.
+  if (placing > 0 || computing) return;
   element('page-problems').hidden = true;
   // A return computed before is not left on show beside settings it no longer matches.
   element('result').hidden = true;
@@ -604,7 +635,8 @@ async function compute(): Promise<void> {
     showPageProblem(`The settings cannot be used:\n${all.map((p) => `  ${p}`).join('\n')}`);
     return;
   }
-  button.disabled = true;
+  computing = true;
+  computeButtonOff();
   say('progress', 'Starting…');
   try {
     const answer = await ask({
@@ -623,7 +655,8 @@ async function compute(): Promise<void> {
       showAnswerProblem(answer);
     }
   } finally {
-    button.disabled = false;
+    computing = false;
+    computeButtonOff();
   }
 }
 

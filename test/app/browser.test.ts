@@ -458,6 +458,39 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
   });
 
   describe('refusals', () => {
+    it('keeps the compute button off while dropped files are placed, so that none is refused as not chosen', async () => {
+      // The example's settings imported, then its eight exports dropped and the button clicked in the same moment:
+      // the files are placed one after another, and a return computed meanwhile was refused for the files not yet
+      // placed ("no file named … was chosen"), files the analyst had just dropped. The click does nothing; once the
+      // eight are listed the button is on again and the return is computed.
+      const page = await openPage();
+      await page.setInputFiles('#import-settings', CONFIG);
+      await page.waitForFunction(() => (document.getElementById('import-status')?.textContent ?? '') !== '');
+      await page.fill('#financial-year', 'FY2010');
+      await page.fill('#as-at', '2011-01-31');
+      const texts = EXPORTS.map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') }));
+      const offWhilePlacing = await page.evaluate((files) => {
+        const data = new DataTransfer();
+        for (const { name, text } of files) data.items.add(new File([text], name, { type: 'text/csv' }));
+        const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+        document.getElementById('drop-zone')?.dispatchEvent(drop);
+        const button = document.getElementById('compute') as HTMLButtonElement;
+        const off = button.disabled;
+        button.click();
+        return off;
+      }, texts);
+      expect(offWhilePlacing).toBe(true);
+      await page.waitForFunction(() => document.querySelectorAll('#drop-result li').length === 8, null, {
+        timeout: 30_000,
+      });
+      // The click made no return and no problem.
+      await expect(page.isHidden('#page-problems')).resolves.toBe(true);
+      await expect(page.isHidden('#result')).resolves.toBe(true);
+      await expect(page.isEnabled('#compute')).resolves.toBe(true);
+      await expect(computed(page)).resolves.toBe('report');
+      await page.close();
+    });
+
     it('refuses imported settings whose files were not all chosen, naming each one not chosen', async () => {
       const page = await openPage();
       await page.setInputFiles('#import-settings', CONFIG);
