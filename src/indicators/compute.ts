@@ -71,11 +71,18 @@ interface GroupTally {
 export const NO_GROUP = '(none)';
 
 /**
- * The order of a breakdown's groups: by name (English collation), {@link NO_GROUP} last.
+ * The order of a breakdown's groups: by name (English collation), {@link NO_GROUP} last. Two names the collation
+ * holds equal (they differ only by characters it ignores, such as a control character, or are two spellings of one
+ * accented letter) are ordered by their UTF-16 code units, so that the order is of the names alone, never of the
+ * order the groups were first met in (which a breakdown from day columns meets differently).
  * @example ['West', NO_GROUP, 'East'].sort(compareGroupKeys) //=> ['East', 'West', '(none)']
+ * @example ['Ea\u007fst', 'East'].sort(compareGroupKeys) //=> ['East', 'Ea\u007fst']
  */
 export function compareGroupKeys(a: string, b: string): number {
-  return a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a.localeCompare(b, 'en');
+  if (a === NO_GROUP || b === NO_GROUP) return a === b ? 0 : a === NO_GROUP ? 1 : -1;
+  const byName = a.localeCompare(b, 'en');
+  if (byName !== 0) return byName;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

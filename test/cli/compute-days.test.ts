@@ -200,6 +200,34 @@ describe('cs-indicators compute, its records kept as days', () => {
     expect(streamed).toContain('IA-2');
     expect(streamed).toMatch(/^NI59,,4,rejected,/m);
   });
+
+  it('orders groups the collation holds equal as the records do, a value first met on a rejected row', () => {
+    // English collation ignores ASCII control characters: 'Ea\x7fst' and 'East' compare equal, and the sort kept
+    // them in the order the groups were first met. The days number a team the CSV lane meets in place as it reads
+    // the row, before the row's end is found before its start (row 2, rejected): 'Ea\x7fst' was met before 'East';
+    // the records meet 'East' first (row 3, the first accepted). The two orders differed, exit 0 both ways. The
+    // order is now of the names alone (code units when the collation ties), whatever was met first.
+    const path = join(dir, 'ignorable.csv');
+    writeFileSync(
+      path,
+      'id,childId,referralDate,completedDate,team,workerId\n' +
+        'IA1,C1,2010-10-10,2010-10-01,Ea\x7fst,W\x7f1\n' +
+        'IA2,C2,2010-10-01,2010-10-05,East,W1\n' +
+        'IA3,C3,2010-10-01,2010-10-25,Ea\x7fst,W\x7f1\n',
+    );
+    for (const by of ['team', 'worker']) {
+      const { plain, audit } = bothWays(['NI59', '--input', path, '--period', 'FY2010', '--by', by]);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toBe(audit.stdout);
+      expect(plain.stderr).toBe(audit.stderr);
+      // 'East' < 'Ea\x7fst' by code units ('s' 0x73 < DEL 0x7f): East (1 of 1) first, then the other (0 of 1).
+      const groups = JSON.parse(plain.stdout).groups as { group: string; numerator: number }[];
+      expect(groups.map((g) => [g.group, g.numerator])).toEqual([
+        [by === 'team' ? 'East' : 'W1', 1],
+        [by === 'team' ? 'Ea\x7fst' : 'W\x7f1', 0],
+      ]);
+    }
+  });
 });
 
 describe('cs-indicators report, its records kept as days where they can be', () => {

@@ -176,6 +176,24 @@ describe('computeBreakdown', () => {
     expect(Object.keys(cases).sort()).toEqual([...outcomeGrouped].sort());
   });
 
+  it('orders teams the collation holds equal by the names alone, not by the record first met', () => {
+    // 'Ea\x7fst' and 'East' compare equal in English collation (a control character is ignored). Their order must
+    // not follow the records' order: a breakdown from day columns meets its groups in another order (a team is
+    // numbered as the CSV lane reads its row, even when the row is then rejected), and must give the same groups.
+    const ia = (id: string, team: string) => ({
+      id,
+      childId: id,
+      referralDate: '2010-10-01',
+      completedDate: '2010-10-05',
+      team,
+    });
+    const keysOf = (records: object[]) =>
+      computeBreakdown('NI59', records as never, period, 'team').groups.map((group) => group.key);
+    const expected = ['East', 'Ea\x7fst'];
+    expect(keysOf([ia('A', 'East'), ia('B', 'Ea\x7fst')])).toEqual(expected);
+    expect(keysOf([ia('A', 'Ea\x7fst'), ia('B', 'East')])).toEqual(expected);
+  });
+
   it('gives NI59 by team the figures worked by hand', () => {
     const { groups } = computeBreakdown('NI59', initialAssessments as never, period, 'team');
     // East: IA1 on time (2 days), IA2 late (13): 1 of 2. West: IA6 on time (6 days), IA3 not completed, IA4 in
