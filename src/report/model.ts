@@ -3,6 +3,7 @@ import type { DayCount } from '../indicators/from-days.js';
 import {
   getIndicator,
   type IndicatorCounts,
+  type IndicatorDefinition,
   type IndicatorId,
   type IndicatorResult,
   type OptionsFor,
@@ -402,8 +403,11 @@ function historyMonths(year: Period, count: number): Period[] {
 }
 
 /** `startEvent strategy-discussion`: an option and its value in words. */
-function optionWords(key: string, value: unknown): string {
-  return `${key} ${String(value)}`;
+function optionWords(key: string, value: unknown, definition?: IndicatorDefinition): string {
+  if (value !== undefined) return `${key} ${String(value)}`;
+  // An option not given whose default depends on others (NI59's timescale, the rule set's) has no value to name.
+  const shown = definition?.options.find((option) => option.name === key)?.defaultText;
+  return `${key} not given (${shown ?? 'none'})`;
 }
 
 /**
@@ -642,7 +646,7 @@ export function buildReportBy(
           : '';
       warnings.push({
         code: 'option_contradicts_target',
-        message: `${definition.id} is computed with ${contradicting.map(([key]) => optionWords(key, effective[key])).join(', ')}, but the target ${target.targetDisplay} for ${target.period.label} (${target.set.id ?? target.set.title}) assumes ${contradicting.map(([key, value]) => optionWords(key, value)).join(', ')}${figures}`,
+        message: `${definition.id} is computed with ${contradicting.map(([key]) => optionWords(key, effective[key], definition)).join(', ')}, but the target ${target.targetDisplay} for ${target.period.label} (${target.set.id ?? target.set.title}) assumes ${contradicting.map(([key, value]) => optionWords(key, value)).join(', ')}${figures}`,
       });
     }
     if (chart.tooFewPoints) {

@@ -169,6 +169,26 @@ describe('cs-indicators compute, its records kept as days', () => {
     });
   }
 
+  it('writes an audit to standard output as the records do, reading the file once', () => {
+    // `--audit -` writes its lines as they are made: it keeps the records (a second read could find the file
+    // changed after lines had gone out), so it is the reference's own way; the two must still agree.
+    const out = join(dir, 'result.json');
+    const { plain, audit } = bothWays([
+      'NI59',
+      '--input',
+      ia,
+      '--period',
+      'FY2010',
+      '--audit',
+      '-',
+      '--out',
+      out,
+    ]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(audit.stdout);
+    expect(plain.stdout.split('\n')[0]).toMatch(/^indicator,id,row,bucket,/);
+  });
+
   it('refuses under --strict as the records do, naming the row', () => {
     const args = ['NI59', '--input', ia, '--period', 'FY2010', '--strict'];
     const { plain, audit } = bothWays(args);

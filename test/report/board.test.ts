@@ -209,6 +209,23 @@ describe('buildReport: option_contradicts_target', () => {
     ]);
   });
 
+  it('names an option not given by what it comes to, not as undefined', () => {
+    // NI59 under ni2008 with no timescale given: its timescale is the rule set's (7 working days), and has no value
+    // of its own to name. A target that assumes a timescale of 10 contradicts it: the warning says the option was
+    // not given and what it comes to, where it said "timescale undefined" (review16).
+    const tenDays: Target = { ...percent('2010-10', 80), options: { timescale: 10 } };
+    const model = buildReport([{ id: 'NI59', records: [] }], {
+      financialYear: 'FY2010',
+      asAt: '2010-10-31',
+      targetSets: [set('plan', [tenDays])],
+    });
+    const [warning] =
+      model.indicators[0]?.warnings.filter((w) => w.code === 'option_contradicts_target') ?? [];
+    expect(warning?.message).toMatch(
+      /^NI59 is computed with timescale not given \(the rule set's\), but the target 80% for October 2010 \(plan\) assumes timescale 10/,
+    );
+  });
+
   it('says nothing when the options agree with the target', () => {
     const model = buildReport([{ id: 'CPC15', records: conferences, options: { startEvent: 'referral' } }], {
       financialYear: 'FY2010',

@@ -1175,8 +1175,12 @@ export const computeCommand: CliCommand = {
         targets: audit === undefined ? [out] : [out, audit],
         ...(by === 'team' || by === 'worker' ? { by: by === 'worker' ? 'workerId' : by } : {}),
         // Kept as days unless an audit of a breakdown is asked for (an audit alone reads the file again), or the
-        // records are asked for as objects, to check a figure by the way it was first made.
-        countOnly: process.env[KEEP_RECORDS_VARIABLE] !== '1' && (audit === undefined || by === undefined),
+        // records are asked for as objects, to check a figure by the way it was first made. An audit to standard
+        // output keeps the records too: its lines go out as they are made, before the second read could find the
+        // file changed.
+        countOnly:
+          process.env[KEEP_RECORDS_VARIABLE] !== '1' &&
+          (audit === undefined || (by === undefined && audit.path !== '-')),
         rereads: audit !== undefined,
       });
     const records = main.records;
