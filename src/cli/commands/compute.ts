@@ -125,7 +125,8 @@ ${presetArgUsage(COLUMN)}
   --rounding M        display rounding mode: ${roundingModes.join(', ')} (default half-up)
   --by G              team, worker or month: one result per group
   --audit FILE        write one line per row (in the population or why not, days, deadline; rejected and
-                      skipped rows too) as CSV
+                      skipped rows too) as CSV; for NI59, NI60 and CAF2W the input is read a second time for it,
+                      and refused if it changed meanwhile
 ${readingArgUsage(COLUMN)}
 
 ${named === undefined ? 'Indicator options (see `cs-indicators compute <INDICATOR> --help` for one indicator):' : `${named.id}'s options:`}
@@ -133,6 +134,8 @@ ${indicatorOptionUsage(own, COLUMN).join('\n') || '  none: only those above'}
 
 Exit codes: 0 done (rejected rows still exit 0), 1 input refused or an output that cannot be written, 2 usage
 error (also an output that would overwrite an input), 70 internal error (set CSI_DEBUG=1 to see where).
+CSI_KEEP_RECORDS=1 keeps every record whole, where NI59, NI60 and CAF2W keep only their dates: the same figure
+by a second way, to check one against the other.
 `;
 }
 
