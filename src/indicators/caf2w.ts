@@ -38,8 +38,15 @@ export interface Caf2wOptions extends CommonIndicatorOptions {
   readonly timescale?: number;
 }
 
-/** CAF2W's rule for these options, read from records or from their days, and the context of its result
- * (`from-days.ts` counts it from day columns). */
+/**
+ * CAF2W's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns).
+ *
+ * @param period - the reporting period.
+ * @param options - as the indicator's own.
+ * @returns the rule: calendar, convention, the spec for records, the fields and timescale for days, the context.
+ * @example caf2wRule(parsePeriod('FY2010'), { days: 'working' }).spec.days //=> 'working'
+ */
 export function caf2wRule(period: Period, options: Caf2wOptions): TimelinessRule<CafRecord> {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';

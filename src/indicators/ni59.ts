@@ -75,8 +75,15 @@ function timescaleRule(options: Ni59Options): {
   };
 }
 
-/** NI 59's rule for these options, read from records or from their days, and the context of its result
- * (`from-days.ts` counts it from day columns). */
+/**
+ * NI 59's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns).
+ *
+ * @param period - the reporting period.
+ * @param options - as the indicator's own.
+ * @returns the rule: calendar, convention, the spec for records, the fields and timescale for days, the context.
+ * @example ni59Rule(parsePeriod('FY2010'), { rules: 'wt2010' }).fromDays.timescaleOfDay(toDayNumber('2010-04-01')) //=> 10
+ */
 export function ni59Rule(period: Period, options: Ni59Options): TimelinessRule<InitialAssessmentRecord> {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';

@@ -21,8 +21,15 @@ const ni60Options = {
   timescale: workingDaysTimescale(35),
 };
 
-/** NI 60's rule for these options, read from records or from their days, and the context of its result
- * (`from-days.ts` counts it from day columns). */
+/**
+ * NI 60's rule for these options, read from records or from their days, and the context of its result
+ * (`from-days.ts` counts it from day columns).
+ *
+ * @param period - the reporting period.
+ * @param options - as the indicator's own.
+ * @returns the rule: calendar, convention, the spec for records, the fields and timescale for days, the context.
+ * @example ni60Rule(parsePeriod('FY2010'), {}).fromDays.startField //=> 'startDate'
+ */
 export function ni60Rule(period: Period, options: Ni60Options): TimelinessRule<CoreAssessmentRecord> {
   const calendar = calendarOf(options);
   const convention = options.convention ?? 'after-start';

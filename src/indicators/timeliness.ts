@@ -538,6 +538,10 @@ function countsOnly(options: SummaryContext['options'], count: number): void {
  *   its context's options must ask for no outcome).
  * @returns the result.
  * @throws {TypeError} when outcomes are asked for, or the spec reads more of a record than its dates.
+ * @example
+ * const columns = new DayColumnStore(['completedDate', 'referralDate']);
+ * columns.pushRecord({ referralDate: '2011-04-28', completedDate: '2011-05-03' }, 2);
+ * summariseTimelinessDays(columns, parsePeriod('2011-05'), ni59Rule(parsePeriod('2011-05'), {})).display //=> '100.0%'
  */
 export function summariseTimelinessDays(
   columns: DayColumns,
@@ -569,6 +573,11 @@ export interface DayGroupTally {
  * @param blankKey - a value tallied with the blanks (`(none)`, which a breakdown calls them).
  * @returns the whole's result and the groups' tallies.
  * @throws {TypeError} when the columns have no group column, or as {@link summariseTimelinessDays}.
+ * @example
+ * const columns = new DayColumnStore(['completedDate', 'referralDate'], 'team');
+ * columns.pushRecord({ referralDate: '2011-04-28', completedDate: '2011-05-03', team: 'East' }, 2);
+ * const { groups } = summariseTimelinessDayGroups(columns, parsePeriod('2011-05'), ni59Rule(parsePeriod('2011-05'), {}), '(none)');
+ * groups[0]?.records //=> 1 (East; groups[1] holds the blanks)
  */
 export function summariseTimelinessDayGroups(
   columns: DayColumns,

@@ -111,6 +111,9 @@ export async function readRecordsFile<K extends RecordKind>(
  * @param options - as {@link readRecordsFile}.
  * @param lanes - the way to read it and what to keep (`keep`).
  * @returns the result, with `dayColumns` when kept.
+ * @example
+ * (await readRecordsFileBy('initial-assessment', 'ia.csv', {}, { keep: { dayColumns: ['referralDate'] } })).dayColumns?.count
+ * //=> the file's rows accepted, as days
  */
 export async function readRecordsFileBy<K extends RecordKind>(
   kind: K,

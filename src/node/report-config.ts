@@ -44,6 +44,9 @@ function besideConfig(configPath: string): (path: string) => string {
 /**
  * The files a report config names, read from beside it (internal: a file every indicator of which is counted from
  * two dates is kept as their days, by `readRecordsKeeping`).
+ * @param configPath - the config file: names in it are read beside it.
+ * @returns the files.
+ * @example filesBeside('examples/report.config.json').resolve('data/neet.csv') //=> 'examples/data/neet.csv'
  */
 export function filesBeside(configPath: string): ReportFilesKeeping {
   const at = besideConfig(configPath);
@@ -123,6 +126,8 @@ export async function loadReport(
  * @param options - as {@link loadReport}.
  * @param keepRecords - whether to keep every record as an object.
  * @returns as {@link loadReport}.
+ * @example
+ * const { model } = await loadReportBy('examples/report.config.json', {}, true); // every file read as records
  */
 export async function loadReportBy(
   config: string | CheckedReportConfig,
@@ -130,6 +135,7 @@ export async function loadReportBy(
   keepRecords: boolean,
 ): Promise<LoadedReport> {
   const checked = typeof config === 'string' ? await readReportConfig(config) : config;
-  const { readRecordsKeeping: _days, ...asObjects } = filesBeside(checked.configPath);
-  return loadReportWith(checked, keepRecords ? asObjects : filesBeside(checked.configPath), options);
+  const files = filesBeside(checked.configPath);
+  const { readRecordsKeeping: _days, ...asObjects } = files;
+  return loadReportWith(checked, keepRecords ? asObjects : files, options);
 }

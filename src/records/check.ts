@@ -29,7 +29,6 @@ import {
   type KeyNumbering,
   KeyRepeats,
   numberChildIds,
-  otherHashOfChars,
 } from './keys.js';
 import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
@@ -936,9 +935,12 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       const key = values[singleKey];
       if (key !== undefined) {
         const text = String(key);
-        const hash = hashOf(text);
-        laneKeys.add(hash, recordCount());
-        if (dayStore !== undefined) keepHashes(recordCount(), hash, otherHashOfChars(text, 0, text.length));
+        if (dayStore === undefined) laneKeys.add(hashOf(text), recordCount());
+        else {
+          hashPairOfChars(text, 0, text.length, keyHashes);
+          laneKeys.add(keyHashes[0] as number, recordCount());
+          keepHashes(recordCount(), keyHashes[0] as number, keyHashes[1] as number);
+        }
       }
     } else if (!keyIsNew(row)) return false;
     counted();
@@ -1458,7 +1460,14 @@ export interface RepeatMemo {
   suspects?: PairSet;
 }
 
-/** A set of pairs of 32-bit hashes. */
+/**
+ * A set of pairs of 32-bit hashes (an id's {@link hashPairOfChars}).
+ * @example
+ * const pairs = new PairSet();
+ * pairs.add(1, 2);
+ * pairs.has(1, 2) //=> true
+ * pairs.has(1, 3) //=> false
+ */
 export class PairSet {
   private readonly byFirst = new Map<number, number[]>();
 

@@ -9,6 +9,7 @@
  * @module
  */
 import { parseIsoDay } from '../util/dates.js';
+import { hashOfChars } from './keys.js';
 
 /**
  * The day number a column holds for a record whose field is blank: lower than any date's (the year 0000 starts at
@@ -112,8 +113,7 @@ export class DayColumnStore implements DayColumns {
    * string when it is known (a team or a worker repeats itself a million times).
    */
   numberOfChars(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = hashOfChars(text, start, end);
     const known = this.numberOfHash.get(hash);
     if (known !== undefined) {
       const value = this.groupValues[known] as string;

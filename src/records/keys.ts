@@ -45,8 +45,8 @@ export function hashOfChars(text: string, start: number, end: number): number {
  * A second 32-bit hash of `text.slice(start, end)`, made otherwise than {@link hashOfChars} (another multiplier, the
  * bits folded at each character), so that two keys with the same pair of hashes are, but for about one pair in
  * 2^64, the same key. A read that keeps no id strings (`DayColumns`) checks its ids by the pair, and reads the input
- * again, each key looked up as it is read, when a pair repeats: a rare false repeat costs a second read, never a
- * figure.
+ * again when a pair repeats, the rows of that pair sent to the general path (which looks their keys up as strings):
+ * a rare false repeat costs a second read, never a figure.
  * @example otherHashOfChars('R1', 0, 2) === otherHashOfChars('R1,C1', 0, 2) //=> true
  * @example otherHashOfChars('R1', 0, 2) === hashOfChars('R1', 0, 2) //=> false
  */

@@ -457,6 +457,9 @@ export interface ReportDays {
  * @param indicators - as {@link buildReport}, each with `days` or its records.
  * @param options - as {@link buildReport}.
  * @returns the {@link ReportModel}.
+ * @example
+ * const days = { columns, count: dayCountOf('NI59') }; // columns: a read's DayColumns of the NI59 records
+ * buildReportBy([{ id: 'NI59', records: [], days }], { financialYear: 'FY2010' }).indicators[0]?.id //=> 'NI59'
  */
 export function buildReportBy(
   indicators: readonly (ReportIndicatorInput & { readonly days?: ReportDays })[],

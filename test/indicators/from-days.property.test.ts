@@ -71,37 +71,31 @@ const who = fc.record({
   workerId: maybe(fc.constantFrom('W1', 'W2', 'W10', '(none)')),
 });
 
+/** Assessments (an id, a child, the start in `startField`, maybe a completion, a team, a worker) to draw. */
+const assessments = (id: string, startField: string) =>
+  fc.array(
+    fc.tuple(startAndEnd, who).map(([{ start, end }, { team, workerId }]) => ({
+      id,
+      childId: 'C',
+      [startField]: start,
+      ...(end === undefined ? {} : { completedDate: end }),
+      ...(team === undefined ? {} : { team }),
+      ...(workerId === undefined ? {} : { workerId }),
+    })),
+    { maxLength: 60 },
+  );
+
 /** Each indicator's records (any mix of dates, the start missing now and then) and its options to draw from. */
 const cases = {
   NI59: {
-    records: fc.array(
-      fc.tuple(startAndEnd, who).map(([{ start, end }, { team, workerId }]) => ({
-        id: 'IA',
-        childId: 'C',
-        referralDate: start,
-        ...(end === undefined ? {} : { completedDate: end }),
-        ...(team === undefined ? {} : { team }),
-        ...(workerId === undefined ? {} : { workerId }),
-      })),
-      { maxLength: 60 },
-    ),
+    records: assessments('IA', 'referralDate'),
     options: fc.record({
       rules: maybe(fc.constantFrom('ni2008' as const, 'wt2010' as const)),
       timescale: seldom(fc.integer({ min: 0, max: 20 })),
     }),
   },
   NI60: {
-    records: fc.array(
-      fc.tuple(startAndEnd, who).map(([{ start, end }, { team, workerId }]) => ({
-        id: 'CA',
-        childId: 'C',
-        startDate: start,
-        ...(end === undefined ? {} : { completedDate: end }),
-        ...(team === undefined ? {} : { team }),
-        ...(workerId === undefined ? {} : { workerId }),
-      })),
-      { maxLength: 60 },
-    ),
+    records: assessments('CA', 'startDate'),
     options: fc.record({ timescale: seldom(fc.integer({ min: 0, max: 40 })) }),
   },
   CAF2W: {

@@ -73,8 +73,8 @@ describe('dayColumns is internal to the CLI’s compute', () => {
 
 describe('ids kept as two hashes', () => {
   // Distinct ids with the same pair of 32-bit hashes (hashOf and otherHashOfChars), built by hand, to hold the
-  // day-column read to its promise: a repeated pair has the input read again with its keys looked up row by row,
-  // and the result is the object read's (no duplicate_id between distinct ids). Both hashes are a state of 32 bits
+  // day-column read to its promise: a repeated pair has the input read again with the rows of that pair read by
+  // the general path, and the result is the object read's (no duplicate_id between distinct ids). Both hashes are a state of 32 bits
   // stepped by each character: two prefixes whose states differ by the same d in both, d below 2^16 (or 2^7), are
   // brought together by a last character b and b ^ d. CJK ids: a birthday search on 48 bits of the states among
   // 2^25 prefixes of two CJK characters (the sheet lane; the CSV lane hands back a text that is not ASCII). ASCII

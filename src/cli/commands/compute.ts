@@ -736,8 +736,9 @@ export interface PreparedComputation {
   /** The options to compute with: the indicator's own, calendar, convention, rounding, other files' records. */
   readonly computeOptions: Record<string, unknown>;
   /**
-   * When only the count is asked for and the indicator is counted from two dates of its records (NI 59, NI 60,
-   * CAF2W): the main file's records held as those days (`main.records` is then empty), and the count.
+   * When what is asked for can be made from days (the figure, a breakdown, an audit to a file) and the indicator is
+   * counted from two dates of its records (NI 59, NI 60, CAF2W): the main file's records held as those days
+   * (`main.records` is then empty), the count, and a second read for the audit.
    */
   readonly byDays?: {
     readonly columns: DayColumns;
@@ -774,9 +775,10 @@ export async function prepareComputation(
     /** The breakdown asked for (`--by team`), tried in the dry run of an indicator that computes each group again. */
     readonly by?: 'team' | 'workerId';
     /**
-     * Whether the figure alone is asked for, or its breakdown (no outcome, no audit): the records of an indicator
-     * counted from two dates are then kept as day numbers (see {@link PreparedComputation.byDays}), with the
-     * breakdown's team or worker when `by` is given (a breakdown by month needs the days alone). Default false.
+     * Whether what is asked for can be made from days (the figure, its breakdown, or an audit to a file read a second
+     * time): the records of an indicator counted from two dates are then kept as day numbers (see
+     * {@link PreparedComputation.byDays}), with the breakdown's team or worker when `by` is given (a breakdown by
+     * month needs the days alone). Default false.
      */
     readonly countOnly?: boolean;
     /**
@@ -1085,6 +1087,8 @@ const AUDIT_BATCH = 4096;
  * @param computeBatch - the indicator over a batch of records, their rows, each outcome given to the sink.
  * @throws {InputRefusedError} when the file changed between the reads; {@link OutputError} when the file cannot be
  *   written.
+ * @example
+ * await writeAuditOfRows({ flag: '--audit', path: 'audit.csv' }, result, { issues }, byDays.columns, io, byDays.reread, computeBatch);
  */
 export async function writeAuditOfRows(
   audit: OutputTarget,
