@@ -6,6 +6,8 @@
  * @module
  */
 import { civilDay, fromDayNumber, isIsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
+import { CELL_DATE, CELL_NONE, CELL_NUMBER, CELL_TEXT } from '../workbook/cell-kinds.js';
+import type { SheetBytesRow } from '../workbook/sheet-bytes.js';
 import { type DateFormat, dateFormats, dateRanges, parseDateCell } from './dates.js';
 import { DayColumnStore, NO_DAY } from './day-columns.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
@@ -25,6 +27,7 @@ import {
   checkKeyTable,
   createKeyNumbering,
   hashOf,
+  hashPairOfBytes,
   hashPairOfChars,
   type KeyNumbering,
   KeyRepeats,
@@ -183,6 +186,13 @@ function countReader(raw: unknown): CellOutcome {
 }
 
 const SPACE = 32;
+const CARRIAGE_RETURN = 13;
+
+/** Whether a carriage return stands among `bytes` from `start` to `end`. */
+function holdsCarriageReturn(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (bytes[at] === CARRIAGE_RETURN) return true;
+  return false;
+}
 const SLASH = 47;
 const HYPHEN = 45;
 const ZERO = 48;
@@ -1073,31 +1083,90 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     groupInPlace = -1;
     for (let i = 0; i < fieldCount; i++) {
       const column = at[i] as number;
-      const raw = column < 0 ? undefined : raws[column];
-      dayValues[i] = Number.NaN;
-      values[i] = undefined;
-      let read: CellOutcome;
-      if (isDate[i] === true) {
-        if (raw !== undefined && raw.length === 10) {
-          const table = dayDates[i] as DayDates;
-          const day = parseIsoDay(raw);
-          if (day >= table.first && day <= table.last) {
-            dayValues[i] = day;
-            if (isKey[i] === true) values[i] = sharedDate(table, day, raw);
-            continue;
-          }
-        }
-        read = (readers[i] as CellReader)(raw);
-      } else if (isText[i] === true) {
-        read = readTextCell(raw);
-        if (typeof read === 'string') {
-          if (isKey[i] === true || i === groupIndex) values[i] = read;
-          continue;
-        }
-      } else read = (readers[i] as CellReader)(raw);
-      if (!placeDayValue(i, read)) return false;
+      if (!placeDayCell(i, column < 0 ? undefined : raws[column])) return false;
     }
     return keepDayRow(row, false);
+  };
+
+  /**
+   * Field i's cell as {@link plainCellsDays} reads it, as text (undefined when absent), into `values` and `dayValues`:
+   * false when the row is not plain after all, for the general path to read it.
+   */
+  const placeDayCell = (i: number, raw: string | undefined): boolean => {
+    dayValues[i] = Number.NaN;
+    values[i] = undefined;
+    let read: CellOutcome;
+    if (isDate[i] === true) {
+      if (raw !== undefined && raw.length === 10) {
+        const table = dayDates[i] as DayDates;
+        const day = parseIsoDay(raw);
+        if (day >= table.first && day <= table.last) {
+          dayValues[i] = day;
+          if (isKey[i] === true) values[i] = sharedDate(table, day, raw);
+          return true;
+        }
+      }
+      read = (readers[i] as CellReader)(raw);
+    } else if (isText[i] === true) {
+      read = readTextCell(raw);
+      if (typeof read === 'string') {
+        if (isKey[i] === true || i === groupIndex) values[i] = read;
+        return true;
+      }
+    } else read = (readers[i] as CellReader)(raw);
+    return placeDayValue(i, read);
+  };
+
+  /**
+   * The sheet lane's row under day columns, read from the sheet's bytes before any cell is made (see
+   * {@link PlainBytesReader}): as {@link plainCellsDays} reads the row's cells as text, with nothing made of a cell
+   * that is not kept. A number in a date field's column is read as the day its text (its date) would be read as; a
+   * text cell written plainly in the bytes with nothing to trim is its own value, so good as written, and only the
+   * id is read, as its two hashes, and the group, by its bytes. Any other cell is made as the lane's text and read
+   * by {@link placeDayCell}.
+   */
+  const plainBytesDays: PlainBytesReader = (cells, lane, at, row) => {
+    if (refused) return false;
+    let keyInPlace = false;
+    groupInPlace = -1;
+    const { bytes, kinds, starts, ends, width } = cells;
+    for (let i = 0; i < fieldCount; i++) {
+      const column = at[i] as number;
+      const kind = column >= 0 && column < width ? (kinds[column] as number) : CELL_NONE;
+      if (isDate[i] === true && (kind === CELL_NUMBER || kind === CELL_DATE)) {
+        const table = dayDates[i] as DayDates;
+        const day = lane.day(column);
+        if (day >= table.first && day <= table.last) {
+          dayValues[i] = day;
+          values[i] = isKey[i] === true ? sharedDate(table, day, undefined) : undefined;
+          continue;
+        }
+      } else if (isText[i] === true && kind === CELL_TEXT) {
+        const start = starts[column] as number;
+        const end = ends[column] as number;
+        const wanted = isKey[i] === true || i === groupIndex;
+        if (
+          end > start &&
+          (bytes[start] as number) > SPACE &&
+          (bytes[end - 1] as number) > SPACE &&
+          // A carriage return inside is written \n in the value (readTextCell): such a value is made.
+          (!wanted || !holdsCarriageReturn(bytes, start, end))
+        ) {
+          dayValues[i] = Number.NaN;
+          values[i] = undefined;
+          if (isKey[i] === true) {
+            if (keysAtEnd && i === singleKey) {
+              hashPairOfBytes(bytes, start, end, keyHashes);
+              keyInPlace = true;
+            } else values[i] = lane.text(column);
+          }
+          if (i === groupIndex) groupInPlace = (dayStore as DayColumnStore).numberOfBytes(bytes, start, end);
+          continue;
+        }
+      }
+      if (!placeDayCell(i, column < 0 ? undefined : lane.text(column))) return false;
+    }
+    return keepDayRow(row, keyInPlace);
   };
 
   /**
@@ -1142,6 +1211,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     dayRow = new Int32Array(kept.length);
     lanes.row = plainRowDays;
     lanes.cells = plainCellsDays;
+    lanes.bytes = plainBytesDays;
     return dayStore;
   };
 
@@ -1349,6 +1419,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const lanes: { -readonly [P in keyof PlainRows]: PlainRows[P] } = {
     row: plainRow,
     cells: plainCells,
+    bytes: undefined,
     settle: settlePlainRows,
     keysRowByRow: () => {
       // Under day columns, once a read has found which pairs of hashes repeat, only their rows are looked up.
@@ -1395,12 +1466,41 @@ export type PlainCellsReader = (
   row: number,
 ) => boolean;
 
+/** What the sheet lane tells of a row's cells that {@link SheetBytesRow} leaves to it (see `fast-sheet.ts`). */
+export interface SheetBytesText {
+  /**
+   * The day that the text of the number in `column` reads as, where the column is a date field's (the date its
+   * serial is), as {@link parseIsoDay} reads it: NaN when its text is not a date.
+   */
+  day(column: number): number;
+  /** The cell in `column` as the lane's text of it ({@link PlainCellsReader}'s `raws[column]`). */
+  text(column: number): string | undefined;
+}
+
+/**
+ * Reads one sheet row as {@link PlainCellsReader} reads its cells as text, from the row as the sheet's scanner read
+ * it from its bytes (`cells`) and what the lane tells of them (`lane`), field `i` in column `at[i]`: true when the
+ * record is kept and the row counted; otherwise nothing is changed and it returns false, for the row's cells to be
+ * made and read as ever.
+ */
+export type PlainBytesReader = (
+  cells: SheetBytesRow,
+  lane: SheetBytesText,
+  at: readonly number[],
+  row: number,
+) => boolean;
+
 /** The fast lanes' way into a checker: their rows, and the check made when they have all been read. */
 export interface PlainRows {
   /** Reads one plain row of the CSV lane (see {@link PlainRowReader}). */
   readonly row: PlainRowReader;
   /** Reads one plain row of the sheet lane, or one census record (see {@link PlainCellsReader}). */
   readonly cells: PlainCellsReader;
+  /**
+   * Reads one plain row of the sheet lane from the sheet's bytes, before its cells are made (see
+   * {@link PlainBytesReader}); undefined unless the records are kept as day columns.
+   */
+  readonly bytes: PlainBytesReader | undefined;
   /**
    * Called once the lane has read every row: whether the rows it kept stand. Its ids are checked all at once, here,
    * not row by row: an id repeated only among the rows it kept is settled as the general path reads it (each later

@@ -9,7 +9,7 @@
  * @module
  */
 import { parseIsoDay } from '../util/dates.js';
-import { hashOfChars } from './keys.js';
+import { hashOfChars, hashPairOfBytes } from './keys.js';
 
 /**
  * The day number a column holds for a record whose field is blank: lower than any date's (the year 0000 starts at
@@ -76,6 +76,8 @@ export class DayColumnStore implements DayColumns {
   private readonly numberOfValue = new Map<string, number>();
   /** The number of a value by the hash of its characters (see {@link DayColumnStore.numberOfChars}). */
   private readonly numberOfHash = new Map<number, number>();
+  /** The two hashes of a group value read from bytes (see {@link DayColumnStore.numberOfBytes}). */
+  private readonly pair = new Int32Array(2);
 
   /**
    * @param fields - the date fields to keep, each once.
@@ -123,6 +125,28 @@ export class DayColumnStore implements DayColumns {
     }
     const number = this.numberOf(text.slice(start, end));
     // The first value of each hash is found by it; another with the same hash by its string.
+    if (known === undefined) this.numberOfHash.set(hash, number);
+    return number;
+  }
+
+  /**
+   * The number of the group value written in ASCII `bytes` from `start` to `end`, as {@link
+   * DayColumnStore.numberOfChars} finds it by its characters (a byte is its character's code), the string made only
+   * when the value is new.
+   */
+  numberOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    hashPairOfBytes(bytes, start, end, this.pair);
+    const hash = this.pair[0] as number;
+    const known = this.numberOfHash.get(hash);
+    if (known !== undefined) {
+      const value = this.groupValues[known] as string;
+      let same = value.length === end - start;
+      for (let i = start; i < end && same; i++) same = value.charCodeAt(i - start) === bytes[i];
+      if (same) return known;
+    }
+    const number = this.numberOf(
+      String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]),
+    );
     if (known === undefined) this.numberOfHash.set(hash, number);
     return number;
   }

@@ -15,10 +15,17 @@
  * as it is read, or by the general path), discarding everything the lane had read.
  * @module
  */
-import type { PlainRows } from './check.js';
+import { parseIsoDay } from '../util/dates.js';
+import { serialToIsoDate } from '../workbook/serials.js';
+import type { SheetBytesRow } from '../workbook/sheet-bytes.js';
+import type { PlainRows, SheetBytesText } from './check.js';
 import { ID_GIVEN_TWICE } from './fast-csv.js';
 import { cellText, type Shape } from './shape.js';
 import type { Cell, RowProblem, RowSink } from './stages.js';
+import { type SheetBytesSink, sheetCellOf } from './tokenize-sheet.js';
+
+/** How many serials {@link SheetLane.day} remembers the day of, by their last bits (a power of two). */
+const DAY_SLOTS = 4096;
 
 /**
  * The sheet lane over the general shape stage. After `end`, when {@link SheetLane.handedBack} is true, what it gave
@@ -34,7 +41,7 @@ import type { Cell, RowProblem, RowSink } from './stages.js';
  * lane.handedBack //=> false
  * checker.result({ file: 'r.xlsx', sha256: '', encoding: 'utf-8' }).records //=> [{ id: 'R1', childId: 'C1', referralDate: '2010-10-01' }]
  */
-export class SheetLane implements RowSink {
+export class SheetLane implements RowSink, SheetBytesSink, SheetBytesText {
   /** Whether the lane's reading is to be discarded and the input read again (`reason` says why). */
   handedBack = false;
   /** Why it handed back, for tests and the performance guide. */
@@ -54,6 +61,13 @@ export class SheetLane implements RowSink {
   private date1904 = false;
   /** A row's cells as text, when some are numbers (reused from row to row). */
   private readonly texts: string[] = [];
+  /** The row {@link SheetLane.bytesRow} is reading. */
+  private bytes: SheetBytesRow | undefined;
+  /** The row's number, as {@link SheetLane.bytesRow} was given it. */
+  private line = 0;
+  /** The serials whose days {@link SheetLane.day} remembers, by slot (0 for none: serials from 1 are remembered). */
+  private readonly daySerials = new Float64Array(DAY_SLOTS);
+  private readonly days = new Float64Array(DAY_SLOTS);
 
   /**
    * @param sink - the general shape stage (the header, and rows that are not plain, go to it).
@@ -81,6 +95,49 @@ export class SheetLane implements RowSink {
     if (at === undefined) this.matched();
   }
 
+  /**
+   * Reads a row from the sheet's bytes, before its cells are made, when the records are kept as day columns
+   * (`PlainRows.bytes`): as {@link SheetLane.row} would read its cells in place. False, having changed nothing, for
+   * any row it would not read in place or whose reading there is not plain: its cells are then made and given to
+   * {@link SheetLane.row} as ever.
+   */
+  bytesRow(row: SheetBytesRow, line: number): boolean {
+    const at = this.at;
+    const read = this.plainRows.bytes;
+    if (at === undefined || read === undefined || row.width > this.width) return false;
+    this.bytes = row;
+    this.line = line;
+    if (!read(row, this, at, line)) return false;
+    this.rowsInPlace++;
+    return true;
+  }
+
+  /**
+   * The day the text of the number in `column` of the row {@link SheetLane.bytesRow} is reading reads as, in a date
+   * field's column: its serial's date (`cellText`) read by `parseIsoDay`; NaN when it has none.
+   */
+  day(column: number): number {
+    const serial = (this.bytes as SheetBytesRow).numbers[column] as number;
+    if (serial >= 1 && serial === Math.floor(serial)) {
+      const slot = serial & (DAY_SLOTS - 1);
+      if (this.daySerials[slot] === serial) return this.days[slot] as number;
+      const day = this.dayOfSerial(serial);
+      this.daySerials[slot] = serial;
+      this.days[slot] = day;
+      return day;
+    }
+    return this.dayOfSerial(serial);
+  }
+
+  /** The cell in `column` of the row {@link SheetLane.bytesRow} is reading, as the lane's text of it. */
+  text(column: number): string | undefined {
+    const row = this.bytes as SheetBytesRow;
+    if (column >= row.width) return undefined;
+    // As tokenizeSheet hands the cell on (sheetCellOf) and textOf reads it (a formula is never read from bytes).
+    const cell = sheetCellOf(row.cell(column), column, this.line);
+    return cellText(cell, this.columnIsDate[column] === true, this.date1904);
+  }
+
   item(value: unknown, line: number): void {
     this.sink.item(value, line);
   }
@@ -106,6 +163,12 @@ export class SheetLane implements RowSink {
       return;
     }
     this.sink.end();
+  }
+
+  /** The day of a serial's date, as {@link SheetLane.day} gives it. */
+  private dayOfSerial(serial: number): number {
+    const date = serialToIsoDate(serial, this.date1904);
+    return date === null ? Number.NaN : parseIsoDay(date);
   }
 
   /** Takes the columns once the shape stage has matched the header (a row handed to it may have been the header). */

@@ -86,6 +86,33 @@ export function hashPairOfChars(text: string, start: number, end: number, pair: 
   pair[1] = other ^ (other >>> 16);
 }
 
+/**
+ * {@link hashPairOfChars} of text written in ASCII bytes, from `start` to `end`: each byte is its character's code, so
+ * the pair is the same as that of the text (the sheet lane hashes each id so, without making its string).
+ * @example
+ * const [fromText, fromBytes] = [new Int32Array(2), new Int32Array(2)];
+ * hashPairOfChars('R1', 0, 2, fromText);
+ * hashPairOfBytes(new TextEncoder().encode('R1'), 0, 2, fromBytes);
+ * fromBytes.join() === fromText.join() //=> true
+ */
+export function hashPairOfBytes(bytes: Uint8Array, start: number, end: number, pair: Int32Array): void {
+  let first = 0x811c9dc5;
+  let other = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const code = bytes[i] as number;
+    first = Math.imul(first ^ code, 0x01000193);
+    other = Math.imul(other ^ code, 0x5bd1e995);
+    other ^= other >>> 15;
+  }
+  first ^= first >>> 16;
+  first = Math.imul(first, 0x85ebca6b);
+  first ^= first >>> 13;
+  first = Math.imul(first, 0xc2b2ae35);
+  pair[0] = first ^ (first >>> 16);
+  other = Math.imul(other ^ (end - start), 0x27d4eb2f);
+  pair[1] = other ^ (other >>> 16);
+}
+
 /** The hash table behind {@link createKeyNumbering} (a class: V8 reads its fields faster than a closure's). */
 class KeyTable implements KeyNumbering {
   private readonly keys: string[] = [];

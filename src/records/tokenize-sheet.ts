@@ -5,9 +5,12 @@
  * workbooks with it.
  * @module
  */
+
+import { CELL_NONE, CELL_TEXT } from '../workbook/cell-kinds.js';
 import { WorkbookError } from '../workbook/errors.js';
 import { openWorkbook, type SheetCell, type WorkbookReader } from '../workbook/read-workbook.js';
 import { columnName } from '../workbook/references.js';
+import type { SheetBytesRow } from '../workbook/sheet-bytes.js';
 import {
   chooseSheet,
   emptySheetMessage,
@@ -45,6 +48,40 @@ export function sheetCellOf(cell: SheetCell, column: number, row: number): Cell 
   if (cell.kind === 'date') return cell.date ?? String(cell.serial);
   if (cell.kind === 'formula') return { formula: cell.formula, address: `${columnName(column)}${row}` };
   return cell.error;
+}
+
+/**
+ * A sink that may take a sheet's rows from the sheet's bytes, before their cells are made (internal: the reading
+ * path's sheet lane, keeping records as day columns). {@link tokenizeSheet} offers it each row that is not blank
+ * first; a row it takes is handed on, never given to `row`.
+ */
+export interface SheetBytesSink {
+  /**
+   * @param row - the row as the sheet's scanner read it (valid during the call only).
+   * @param line - its number.
+   * @returns true when it took the row; false, and the row's cells follow to `row` as ever.
+   */
+  bytesRow(row: SheetBytesRow, line: number): boolean;
+}
+
+/** Whether every cell of a row read from its bytes is blank as {@link tokenizeSheet} judges its cells. */
+function isBlankBytesRow(row: SheetBytesRow): boolean {
+  for (let column = 0; column < row.width; column++) {
+    const kind = row.kinds[column];
+    if (kind === CELL_NONE) continue;
+    if (kind === CELL_TEXT) {
+      // ASCII: trim() takes away tab, line feed, vertical tab, form feed, carriage return and space.
+      const bytes = row.bytes;
+      for (let at = row.starts[column] as number; at < (row.ends[column] as number); at++) {
+        const code = bytes[at] as number;
+        if (code !== 32 && (code < 9 || code > 13)) return false;
+      }
+      continue;
+    }
+    const cell = sheetCellOf(row.cell(column), column, 0);
+    if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** Why a workbook cannot be opened, in a sentence. */
@@ -90,25 +127,44 @@ export async function tokenizeSheet(
   sink.fileValue('sheet', target);
   let rows = 0;
   const handed = new RowSet();
+  const bytesSink =
+    typeof (sink as Partial<SheetBytesSink>).bytesRow === 'function'
+      ? (sink as RowSink & SheetBytesSink)
+      : undefined;
+  // A row taken from its bytes is counted and noted as handed on, as one given to `row` below.
+  const onBytesRow =
+    bytesSink === undefined
+      ? undefined
+      : (row: SheetBytesRow, number: number): boolean => {
+          if (isBlankBytesRow(row) || !bytesSink.bytesRow(row, number)) return false;
+          rows++;
+          handed.add(number);
+          return true;
+        };
   let merged: readonly string[];
   try {
-    ({ merged } = await workbook.readSheet(names.indexOf(target) + 1, (sheetCells, row) => {
-      // The module hands each row a new array of its own: its cells become the reading path's in place (a text
-      // cell, the usual one, is already one), rather than copied into another array.
-      const cells = sheetCells as unknown as Cell[];
-      const count = sheetCells.length;
-      let blank = true;
-      for (let column = 0; column < count; column++) {
-        const sheetCell = sheetCells[column];
-        const cell = typeof sheetCell === 'string' ? sheetCell : sheetCellOf(sheetCell ?? null, column, row);
-        if (cell !== sheetCell) cells[column] = cell;
-        if (blank && (typeof cell !== 'string' || cell.trim() !== '')) blank = false;
-      }
-      if (blank) return;
-      rows++;
-      handed.add(row);
-      sink.row(cells, row);
-    }));
+    ({ merged } = await workbook.readSheet(
+      names.indexOf(target) + 1,
+      (sheetCells, row) => {
+        // The module hands each row a new array of its own: its cells become the reading path's in place (a text
+        // cell, the usual one, is already one), rather than copied into another array.
+        const cells = sheetCells as unknown as Cell[];
+        const count = sheetCells.length;
+        let blank = true;
+        for (let column = 0; column < count; column++) {
+          const sheetCell = sheetCells[column];
+          const cell =
+            typeof sheetCell === 'string' ? sheetCell : sheetCellOf(sheetCell ?? null, column, row);
+          if (cell !== sheetCell) cells[column] = cell;
+          if (blank && (typeof cell !== 'string' || cell.trim() !== '')) blank = false;
+        }
+        if (blank) return;
+        rows++;
+        handed.add(row);
+        sink.row(cells, row);
+      },
+      onBytesRow,
+    ));
   } catch (error) {
     // A damaged sheet refuses the input; an error of the next stages is a bug, and passes unchanged.
     if (!(error instanceof WorkbookError)) throw error;

@@ -8,7 +8,7 @@ import type { IsoDate } from '../util/dates.js';
 import { WorkbookError } from './errors.js';
 import { PartDecoder } from './part-text.js';
 import { isDateFormat } from './serials.js';
-import { unescapeText } from './sheet.js';
+import { type SheetContext, unescapeText } from './sheet.js';
 import { SheetRowScanner } from './sheet-bytes.js';
 import {
   attributeOf,
@@ -92,10 +92,16 @@ export interface WorkbookReader {
    * empty, as Excel stores them.
    * @param sheet - its name (ignoring case, as Excel does) or its 1-based number.
    * @param onRow - receives each row.
+   * @param onBytesRow - given first each row read from its bytes, before its cells are made: true when it took
+   *   the row, which `onRow` then never sees (see {@link SheetContext.onBytesRow}). Optional.
    * @returns the sheet read and the number of rows handed over.
    * @throws {WorkbookError} when there is no such sheet (naming those there are), or the sheet is damaged.
    */
-  readSheet(sheet: string | number, onRow: SheetRowHandler): Promise<SheetSummary>;
+  readSheet(
+    sheet: string | number,
+    onRow: SheetRowHandler,
+    onBytesRow?: SheetContext['onBytesRow'],
+  ): Promise<SheetSummary>;
 }
 
 const REL_WORKSHEET = '/worksheet';
@@ -325,7 +331,7 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
   return {
     sheets,
     date1904,
-    async readSheet(wanted, onRow) {
+    async readSheet(wanted, onRow, onBytesRow) {
       const sheet =
         typeof wanted === 'number'
           ? sheets[wanted - 1]
@@ -350,7 +356,10 @@ export async function openWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
       }
       const { strings, dateStyles } = await loadTables();
       const entry = archive.find(rel.target) as ZipEntry;
-      const scanner = new SheetRowScanner({ sheet, strings, dateStyles, date1904, onRow }, entry.name);
+      const scanner = new SheetRowScanner(
+        { sheet, strings, dateStyles, date1904, onRow, onBytesRow },
+        entry.name,
+      );
       try {
         for await (const chunk of unzipEntry(archive.bytes, entry)) scanner.write(chunk);
       } catch (error) {

@@ -7,6 +7,17 @@
  * reads it as it always has. `test/workbook/sheet-bytes.test.ts` holds the two paths to the same rows.
  * @module
  */
+import {
+  CELL_DATE,
+  CELL_ERROR,
+  CELL_ESCAPED,
+  CELL_FALSE,
+  CELL_NONE,
+  CELL_NUMBER,
+  CELL_SHARED,
+  CELL_TEXT,
+  CELL_TRUE,
+} from './cell-kinds.js';
 import { PartDecoder } from './part-text.js';
 import type { SheetCell } from './read-workbook.js';
 import {
@@ -73,6 +84,23 @@ const CHAR_S = 115;
 const CHAR_T = 116;
 const CHAR_V = 118;
 const CHAR_W = 119;
+
+// What a byte of a text is to {@link SheetRowScanner.textEnd}, by its value.
+const TEXT_GOES_ON = 0;
+/** `<`. */
+const TEXT_ENDS = 1;
+/** `&`, or a byte that is not ASCII: the text is left to the general path. */
+const TEXT_STOPS = 2;
+/** `_`. */
+const TEXT_UNDERSCORE = 3;
+const TEXT_BYTES = (() => {
+  const kinds = new Uint8Array(256).fill(TEXT_GOES_ON);
+  kinds.fill(TEXT_STOPS, 0x80);
+  kinds[LESS_THAN] = TEXT_ENDS;
+  kinds[AMPERSAND] = TEXT_STOPS;
+  kinds[UNDERSCORE] = TEXT_UNDERSCORE;
+  return kinds;
+})();
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 const VALUE_END = bytesOf('</v></c>');
@@ -142,6 +170,17 @@ const isAsciiChunk: (bytes: Uint8Array) => boolean = (() => {
 /** Whether `</v></c>` stands at `at`, read a word at a time. */
 function isValueEnd(view: DataView, at: number): boolean {
   return view.getUint32(at, true) === LT_SLASH_V_GT && view.getUint32(at + 4, true) === LT_SLASH_C_GT;
+}
+
+/**
+ * Whether the `count` bytes (1 to 8) at `at` are those at `other`, compared as two words with the bytes past `count`
+ * masked off (the scanner's bytes are followed by enough zeros for the words to be read).
+ */
+function sameWords(view: DataView, at: number, other: number, count: number): boolean {
+  const low = (view.getUint32(at, true) ^ view.getUint32(other, true)) >>> 0;
+  if (count <= 4) return (count === 4 ? low : low & ((1 << (count * 8)) - 1)) === 0;
+  const high = view.getUint32(at + 4, true) ^ view.getUint32(other + 4, true);
+  return low === 0 && (count === 8 ? high : high & ((1 << ((count - 4) * 8)) - 1)) === 0;
 }
 
 /** Whether `</row>` stands at `at`. */
@@ -267,6 +306,69 @@ function isNameByte(code: number): boolean {
 }
 
 /**
+ * A row in the usual shape as {@link SheetRowScanner} read it from its bytes, before any of its cells is made (a
+ * string, a date cell): for each column, what its cell holds ({@link SheetBytesRow.kinds}), where its text stands in
+ * {@link SheetBytesRow.bytes}, or its number. {@link SheetBytesRow.cell} makes a cell as the scanner hands it to
+ * `onRow`. One object, its columns rewritten row by row: valid only during the call it is given to.
+ */
+export class SheetBytesRow {
+  /** The bytes the row was read from (the scanner's, reused). */
+  bytes: Uint8Array = new Uint8Array(0);
+  /** How many columns it has: one more than the last column holding a value (as the length of its cells). */
+  width = 0;
+  /** By column, below {@link SheetBytesRow.width}: a `CELL_` kind. */
+  readonly kinds = new Uint8Array(MAX_COLUMNS);
+  /** By column: where the text of a cell written in the bytes starts. */
+  readonly starts = new Int32Array(MAX_COLUMNS);
+  /** By column: where it ends. */
+  readonly ends = new Int32Array(MAX_COLUMNS);
+  /** By column: the number of a number or date cell, the index of a shared string. */
+  readonly numbers = new Float64Array(MAX_COLUMNS);
+  private readonly scanner: SheetRowScanner;
+
+  constructor(scanner: SheetRowScanner) {
+    this.scanner = scanner;
+  }
+
+  /**
+   * The cell of `column` as the scanner hands it to `onRow` among the row's cells (a date cell shared by serial).
+   * @param column - from 0, below {@link SheetBytesRow.width}.
+   */
+  cell(column: number): SheetCell {
+    const { bytes } = this;
+    const start = this.starts[column] as number;
+    const end = this.ends[column] as number;
+    switch (this.kinds[column]) {
+      case CELL_TEXT:
+        return asciiText(bytes, start, end);
+      case CELL_ESCAPED:
+        return unescapeText(asciiText(bytes, start, end));
+      case CELL_SHARED:
+        return this.scanner.sharedString(this.numbers[column] as number);
+      case CELL_NUMBER:
+        return this.numbers[column] as number;
+      case CELL_DATE:
+        return this.scanner.dateOf(this.numbers[column] as number);
+      case CELL_TRUE:
+        return true;
+      case CELL_FALSE:
+        return false;
+      case CELL_ERROR:
+        return { kind: 'error', error: asciiText(bytes, start, end) };
+      default:
+        return null;
+    }
+  }
+
+  /** The row's cells from column A, as {@link SheetHandler.endCell} would have placed them. */
+  cells(): SheetCell[] {
+    const cells = new Array<SheetCell>(this.width);
+    for (let column = 0; column < this.width; column++) cells[column] = this.cell(column);
+    return cells;
+  }
+}
+
+/**
  * Reads a sheet's part from its bytes, chunk by chunk: rows in the usual shape by byte comparisons (the fast path),
  * everything else by the general path, so that the rows handed over, their numbers and cells, and any refusal are
  * those the general path alone would give, however the bytes are cut.
@@ -323,6 +425,11 @@ export class SheetRowScanner {
   private readonly dateCells: SheetCell[] = new Array<SheetCell>(DATE_SLOTS).fill(null);
   /** Whether the text {@link SheetRowScanner.textEnd} found last holds `_`. */
   private underscore = false;
+  /** The row being read, column by column. */
+  private readonly bytesRow = new SheetBytesRow(this);
+  /** The number {@link SheetRowScanner.kindOf} read last. */
+  private number = 0;
+  private readonly onBytesRow: SheetContext['onBytesRow'];
 
   /**
    * @param context - the sheet, its tables and the row handler, as {@link SheetHandler}'s.
@@ -335,6 +442,7 @@ export class SheetRowScanner {
     this.validator = new PartDecoder(part);
     this.strings = context.strings;
     this.dateStyles = context.dateStyles;
+    this.onBytesRow = context.onBytesRow;
   }
 
   /**
@@ -478,8 +586,11 @@ export class SheetRowScanner {
     if (bytes[lt + 2] !== CHAR_O) return fail(lt + 2);
     if (bytes[lt + 3] !== CHAR_W) return fail(lt + 3);
     let at = lt + 4;
-    // The row's attributes: only `r` is read, as plain digits.
+    // The row's attributes: only `r` is read, as plain digits (where they stand, and how many: 0 for none, or more
+    // than a cell's reference is compared by).
     let number = -1;
+    let digitsAt = 0;
+    let digits = 0;
     let code = bytes[at] as number;
     while (code !== GREATER_THAN && code !== SLASH) {
       if (!isSpace(code)) return fail(at);
@@ -498,6 +609,8 @@ export class SheetRowScanner {
       if (named === CHAR_R) {
         number = digitsOf(bytes, valueStart, valueEnd);
         if (number < 1) return UNUSUAL;
+        digitsAt = valueStart;
+        digits = valueEnd - valueStart <= 8 ? valueEnd - valueStart : 0;
       }
       at = valueEnd + 1;
       code = bytes[at] as number;
@@ -510,8 +623,10 @@ export class SheetRowScanner {
       return at + 2;
     }
     at++;
-    const cells: SheetCell[] = [];
-    let hasValue = false;
+    const read = this.bytesRow;
+    const { kinds, starts, ends, numbers } = read;
+    read.bytes = bytes;
+    let width = 0;
     let column = -1;
     for (;;) {
       code = bytes[at] as number;
@@ -521,7 +636,10 @@ export class SheetRowScanner {
       if (code === SLASH) {
         if (!isRowEnd(bytes, at)) return fail(mismatch(bytes, at, ROW_END));
         this.fastRows++;
-        this.handler.takeRow(rowNumber, cells, hasValue);
+        read.width = width;
+        if (width === 0) this.handler.takeRow(rowNumber, [], false);
+        else if (this.onBytesRow?.(read, rowNumber) === true) this.handler.passRow(rowNumber);
+        else this.handler.takeRow(rowNumber, read.cells(), true);
         return at + ROW_END.length;
       }
       if (code !== CHAR_C) return fail(at + 1);
@@ -529,6 +647,8 @@ export class SheetRowScanner {
       code = bytes[at] as number;
       // The cell's attributes, as SheetHandler.cellAttribute reads them.
       column++;
+      // Past the last column (cells without `r`): left to the general path.
+      if (column >= MAX_COLUMNS) return UNUSUAL;
       let style = 0;
       let type = TYPE_NUMBER;
       while (code !== GREATER_THAN && code !== SLASH) {
@@ -572,9 +692,14 @@ export class SheetRowScanner {
           }
           if (v === valueStart) return fail(v);
           column = letters - 1;
-          let next = bytes[v] as number;
-          while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
-          valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
+          if (digits > 0 && bytes[v + digits] === QUOTE && sameWords(view, v, digitsAt, digits)) {
+            // The row's own digits, as nearly every cell's reference ends: compared a word at a time.
+            valueEnd = v + digits;
+          } else {
+            let next = bytes[v] as number;
+            while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
+            valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
+          }
         } else if (name === CHAR_S) {
           let v = valueStart;
           style = 0;
@@ -614,7 +739,9 @@ export class SheetRowScanner {
       at++;
       if (bytes[at] !== LESS_THAN) return fail(at);
       code = bytes[at + 1] as number;
-      let cell: SheetCell;
+      let kind: number;
+      let start: number;
+      let end: number;
       if (code === SLASH) {
         // <c …></c>: an empty cell.
         if (bytes[at + 2] !== CHAR_C) return fail(at + 2);
@@ -624,30 +751,36 @@ export class SheetRowScanner {
       }
       if (code === CHAR_V) {
         if (bytes[at + 2] !== GREATER_THAN) return fail(at + 2);
-        const start = at + 3;
-        const end = this.textEnd(bytes, start, length);
+        start = at + 3;
+        end = this.textEnd(bytes, start, length);
         if (end < 0) return fail(-end - 1);
         if (!isValueEnd(view, end)) return fail(mismatch(bytes, end, VALUE_END));
         at = end + VALUE_END.length;
-        const value = this.valueOf(bytes, type, style, start, end);
-        if (value === undefined) return UNUSUAL;
-        cell = value;
+        kind = this.kindOf(bytes, type, style, start, end);
+        if (kind < 0) return UNUSUAL;
       } else {
         if (!isInlineStart(view, bytes, at)) return fail(mismatch(bytes, at, INLINE_START));
-        const start = at + INLINE_START.length;
-        const end = this.textEnd(bytes, start, length);
+        start = at + INLINE_START.length;
+        end = this.textEnd(bytes, start, length);
         if (end < 0) return fail(-end - 1);
         if (!isInlineEnd(view, bytes, end)) return fail(mismatch(bytes, end, INLINE_END));
         // Inline text in a cell of another type is no value there; left to the general path, as rare.
         if (type !== TYPE_INLINE) return UNUSUAL;
         at = end + INLINE_END.length;
-        cell = this.shownText(bytes, start, end);
+        kind = this.underscore ? CELL_ESCAPED : CELL_TEXT;
       }
-      // As SheetHandler.endCell places a cell.
-      if (cell === null) continue;
-      while (cells.length < column) cells.push(null);
-      cells[column] = cell;
-      hasValue = true;
+      // As SheetHandler.endCell places a cell: a cell without a value is not placed; the columns before it that
+      // no cell gave are empty.
+      if (kind === CELL_NONE) continue;
+      if (column >= width) {
+        // A loop, not fill(): the range is nearly always empty, and a call to fill() per cell cost more.
+        for (let skipped = width; skipped < column; skipped++) kinds[skipped] = CELL_NONE;
+        width = column + 1;
+      }
+      kinds[column] = kind;
+      starts[column] = start;
+      ends[column] = end;
+      numbers[column] = this.number;
     }
   }
 
@@ -655,7 +788,7 @@ export class SheetRowScanner {
    * The date cell of a serial, as {@link SheetHandler.dateOf} gives it, remembered here by the serial's last bits
    * for the whole days from 1 (the usual dates), so that a date already seen is found without a look-up in a map.
    */
-  private dateOf(serial: number): SheetCell {
+  dateOf(serial: number): SheetCell {
     if (serial >= 1 && serial === Math.floor(serial)) {
       const slot = serial & (DATE_SLOTS - 1);
       if (this.dateSerials[slot] === serial) return this.dateCells[slot] as SheetCell;
@@ -676,56 +809,56 @@ export class SheetRowScanner {
     const last = Math.min(length, start + MAX_TEXT);
     let underscore = false;
     for (let at = start; at < last; at++) {
-      const code = bytes[at] as number;
-      if (code === LESS_THAN) {
+      // One look-up a byte: the usual byte is none of these.
+      const kind = TEXT_BYTES[bytes[at] as number] as number;
+      if (kind === TEXT_GOES_ON) continue;
+      if (kind === TEXT_ENDS) {
         this.underscore = underscore;
         return at;
       }
-      if (code >= 0x80 || code === AMPERSAND) return -at - 1;
-      if (code === UNDERSCORE) underscore = true;
+      if (kind === TEXT_STOPS) return -at - 1;
+      underscore = true;
     }
     return last === length ? -length - 1 : -last - 1;
   }
 
-  /** The text of a cell as stored, from `start` to `end`, as shown: see {@link unescapeText}. */
-  private shownText(bytes: Uint8Array, start: number, end: number): string {
-    const text = asciiText(bytes, start, end);
-    return this.underscore ? unescapeText(text) : text;
+  /** The shared string numbered `index` (one in the table: {@link SheetRowScanner.kindOf} checked it). */
+  sharedString(index: number): string {
+    return this.strings[index] as string;
   }
 
   /**
-   * The value of a cell of `type` and `style` whose `<v>` holds the bytes from `start` to `end`, as
-   * SheetHandler.cellValue gives it; undefined where that would refuse the cell (or for a type left to it).
+   * The kind of the cell of `type` and `style` whose `<v>` holds the bytes from `start` to `end` (its number, or
+   * shared string's index, in {@link SheetRowScanner.number}), as SheetHandler.cellValue reads it; -1 where that
+   * would refuse the cell (or for a type left to it).
    */
-  private valueOf(
-    bytes: Uint8Array,
-    type: number,
-    style: number,
-    start: number,
-    end: number,
-  ): SheetCell | undefined {
-    if (type === TYPE_TEXT) return this.shownText(bytes, start, end);
-    if (type === TYPE_INLINE) return undefined;
-    if (start === end) return null;
+  private kindOf(bytes: Uint8Array, type: number, style: number, start: number, end: number): number {
+    if (type === TYPE_TEXT) return this.underscore ? CELL_ESCAPED : CELL_TEXT;
+    if (type === TYPE_INLINE) return -1;
+    if (start === end) return CELL_NONE;
     if (type === TYPE_NUMBER) {
       let number = integerOf(bytes, start, end);
       if (Number.isNaN(number)) {
         const text = asciiText(bytes, start, end);
         number = Number(text);
-        if (!Number.isFinite(number) || (number === 0 && text.trim() === '')) return undefined;
+        if (!Number.isFinite(number) || (number === 0 && text.trim() === '')) return -1;
       }
-      return this.dateStyles[style] === true ? this.dateOf(number) : number;
+      this.number = number;
+      return this.dateStyles[style] === true ? CELL_DATE : CELL_NUMBER;
     }
     if (type === TYPE_SHARED) {
       const index = digitsOf(bytes, start, end);
-      return index < 0 ? undefined : this.strings[index];
+      if (index < 0 || this.strings[index] === undefined) return -1;
+      this.number = index;
+      return CELL_SHARED;
     }
     if (type === TYPE_BOOLEAN) {
-      return (
-        (end - start === 1 && bytes[start] === 49) || (end - start === 4 && mismatch(bytes, start, TRUE) < 0)
-      );
+      return (end - start === 1 && bytes[start] === 49) ||
+        (end - start === 4 && mismatch(bytes, start, TRUE) < 0)
+        ? CELL_TRUE
+        : CELL_FALSE;
     }
-    return { kind: 'error', error: asciiText(bytes, start, end) };
+    return CELL_ERROR;
   }
 }
 

@@ -7,6 +7,7 @@ import { WorkbookError } from './errors.js';
 import type { DateCell, ListedSheet, SheetCell, SheetRowHandler } from './read-workbook.js';
 import { columnName } from './references.js';
 import { serialToIsoDate } from './serials.js';
+import type { SheetBytesRow } from './sheet-bytes.js';
 import { decodeXmlEntities, type XmlHandler } from './xml.js';
 
 /** The largest column Excel has (XFD). */
@@ -40,6 +41,12 @@ export interface SheetContext {
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
   readonly onRow: SheetRowHandler;
+  /**
+   * Given first each row {@link SheetRowScanner} reads from its bytes, before any cell of it is made: true when it
+   * took the row, which `onRow` then never sees; false, and the row's cells are made and handed to `onRow` as ever.
+   * Optional (internal: the reading path's sheet lane, which keeps records as day columns).
+   */
+  readonly onBytesRow?: ((row: SheetBytesRow, number: number) => boolean) | undefined;
 }
 
 // Cell types (`t`), as small numbers (the sheet scanner's too).
@@ -468,7 +475,9 @@ export class SheetHandler implements XmlHandler {
    * cell of the row before), whichever path read the row.
    */
   private forgetCells(): void {
-    this.cells = [];
+    // A row's cells are handed on with it: a new array for the next row, unless the last row placed none (a row the
+    // scanner read never places any here).
+    if (this.cells.length > 0) this.cells = [];
     this.hasValue = false;
     this.column = -1;
     this.clearCell();
@@ -501,6 +510,17 @@ export class SheetHandler implements XmlHandler {
       this.rows++;
       this.context.onRow(cells, number);
     }
+  }
+
+  /**
+   * Takes a whole row read by {@link SheetRowScanner} that holds a value and was taken by the context's
+   * `onBytesRow`: as {@link SheetHandler.takeRow}, counted, but not handed to `onRow`.
+   * @param number - the row's number.
+   */
+  passRow(number: number): void {
+    this.rowNumber = number;
+    this.forgetCells();
+    this.rows++;
   }
 
   private cellValue(): SheetCell {

@@ -7,7 +7,7 @@ import { PartDecoder } from '../../src/workbook/part-text.js';
 import type { SheetCell } from '../../src/workbook/read-workbook.js';
 import { openWorkbook } from '../../src/workbook/read-workbook.js';
 import { SheetHandler } from '../../src/workbook/sheet.js';
-import { isAscii, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
+import { isAscii, type SheetBytesRow, SheetRowScanner } from '../../src/workbook/sheet-bytes.js';
 import { XmlTokenizer } from '../../src/workbook/xml.js';
 import { listZipEntries, unzipEntry } from '../../src/workbook/zip-read.js';
 import { cutAt } from '../helpers/pieces.js';
@@ -83,11 +83,22 @@ function scannerPath(
   date1904 = false,
   stopped = false,
   onRow?: RowTaker,
+  takesBytes?: (row: number) => boolean,
 ): Outcome {
   const rows: [number, SheetCell[]][] = [];
   let scanner: SheetRowScanner | undefined;
+  // With `takesBytes`, a row it names is taken from its bytes (`onBytesRow`), its cells made there; the others are
+  // declined, and their cells made by the scanner for onRow as ever.
+  const onBytesRow =
+    takesBytes === undefined
+      ? undefined
+      : (read: SheetBytesRow, row: number) => {
+          if (!takesBytes(row)) return false;
+          rows.push([row, read.cells()]);
+          return true;
+        };
   const end = ending(() => {
-    scanner = new SheetRowScanner(contextOf(rows, date1904, onRow), PART);
+    scanner = new SheetRowScanner({ ...contextOf(rows, date1904, onRow), onBytesRow }, PART);
     for (const piece of pieces) scanner.write(piece);
     if (stopped) {
       scanner.stop();
@@ -262,6 +273,54 @@ describe('SheetRowScanner', () => {
     );
     // The sheets are made so that the fast path reads a good share of the rows itself, not only hands them over.
     expect(tally.fast).toBeGreaterThan(tally.handed / 4);
+  });
+
+  it('gives a row taken from its bytes the cells it would hand over, and counts it, taken or declined (property)', () => {
+    // The reading path's sheet lane takes rows from their bytes (onBytesRow) before their cells are made. Here every
+    // row whose number `taken` says is taken, its cells made from the bytes' columns (SheetBytesRow.cells), and the
+    // others declined: the rows, their cells and the count must be the general path's, however the bytes are cut.
+    // A reference's digits are compared with the row's a word at a time: rows and references of 1 to 9 digits meet
+    // here (row 7 with A7, A70 and A700000; row 1234567 with its own and with A123456 and A12345678).
+    const wide = fc.constantFrom('1', '7', '10', '70', '99', '1234567', '12345678', '123456789');
+    const wideRow = fc
+      .tuple(
+        wide,
+        fc.array(fc.tuple(fc.constantFrom('A', 'B', 'AA'), fc.oneof(wide, fc.constant('')), typed), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      )
+      .map(
+        ([r, cells]) =>
+          `<row r="${r}">${cells
+            .map(
+              ([c, own, [t, inner]]) =>
+                `<c r="${c}${own === '' ? r : own}"${t === '' ? '' : ` t="${t}"`}>${inner}</c>`,
+            )
+            .join('')}</row>`,
+      );
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(row, wideRow), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.nat(3),
+        (rows, cuts, date1904, share) => {
+          const pieces = cutAt(utf8.encode(sheetPart(rows.join(''))), cuts);
+          const takes = (row: number) => {
+            const take = row % 4 >= share;
+            if (take) taken++;
+            return take;
+          };
+          expect(scannerPath(pieces, date1904, false, undefined, takes)).toEqual(
+            generalPath(pieces, date1904),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(taken).toBeGreaterThan(500);
   });
 
   it('reads rows of the usual shape with a byte of their markup changed as the general path does (property)', () => {
