@@ -242,6 +242,7 @@ export {
   createNdjsonTokenizer,
   createShaper,
   createXmlTokenizer,
+  type DateBeforeSystem,
   type DateCellResult,
   type DateFormat,
   type DatePair,

@@ -10,6 +10,7 @@ import { parseHolidayList } from '../calendar/holiday-list.js';
 import type { Recognition } from '../presets/recognise.js';
 import type { RecordKind } from '../records/schemas.js';
 import type { ReportConfig } from '../report/config.js';
+import { countOf } from '../util/plural.js';
 import type { DownloadFormat, PageInput, PageIssue, PageRequest, WorkerAnswer } from './protocol.js';
 import {
   baseName,
@@ -169,7 +170,7 @@ async function recogniseFor(kind: RecordKind, file: File): Promise<void> {
   } else {
     say(
       `status-${kind}`,
-      `${file.name}, ${groupDigits(file.size)} bytes: read as ${read.label}${read.sheet ? ` from sheet “${read.sheet}”` : ''}.`,
+      `${file.name}, ${countOf(file.size, 'byte', groupDigits(file.size))}: read as ${read.label}${read.sheet ? ` from sheet “${read.sheet}”` : ''}.`,
     );
   }
 }
@@ -223,7 +224,7 @@ async function placeFiles(files: readonly File[], lines: HTMLElement): Promise<v
       setKindFile(read.kind, file, read);
       say(
         `status-${read.kind}`,
-        `${file.name}, ${groupDigits(file.size)} bytes (dropped): read as ${read.label}${read.sheet ? ` from sheet “${read.sheet}”` : ''}.`,
+        `${file.name}, ${countOf(file.size, 'byte', groupDigits(file.size))} (dropped): read as ${read.label}${read.sheet ? ` from sheet “${read.sheet}”` : ''}.`,
       );
     }
   }
@@ -534,7 +535,9 @@ function showIssues(
     if (input.issueCount === 0 && input.skipped === null && input.notice === null) continue;
     const part = make('div', '', { 'data-issues-of': input.kind });
     part.append(
-      make('h3', `${input.file}: ${groupDigits(input.issueCount)} issues`, { class: 'govuk-heading-s' }),
+      make('h3', `${input.file}: ${countOf(input.issueCount, 'issue', groupDigits(input.issueCount))}`, {
+        class: 'govuk-heading-s',
+      }),
     );
     if (input.notice !== null)
       part.append(make('p', input.notice, { class: 'govuk-body', 'data-notice': '' }));
@@ -549,7 +552,7 @@ function showIssues(
       part.append(
         make(
           'p',
-          `The first ${groupDigits(input.issues.length)} of ${groupDigits(input.issueCount)} issues are listed (${codes}); cs-indicators validate lists every one.`,
+          `The first ${groupDigits(input.issues.length)} of ${countOf(input.issueCount, 'issue', groupDigits(input.issueCount))} are listed (${codes}); cs-indicators validate lists every one.`,
           { class: 'govuk-body' },
         ),
       );
@@ -597,12 +600,12 @@ function showReport(answer: Extract<WorkerAnswer, { type: 'report' }>): void {
   const read = answer.inputs.reduce((sum, input) => sum + input.accounting.rowsRead, 0);
   say(
     'result-summary',
-    `${answer.title}: ${answer.indicators} indicators from ${answer.inputs.length} files, ${groupDigits(read)} rows read, ${groupDigits(rejected)} rejected, in ${(answer.milliseconds / 1000).toFixed(1)} s.`,
+    `${answer.title}: ${countOf(answer.indicators, 'indicator')} from ${countOf(answer.inputs.length, 'file')}, ${countOf(read, 'row', groupDigits(read))} read, ${groupDigits(rejected)} rejected, in ${(answer.milliseconds / 1000).toFixed(1)} s.`,
   );
   element('result').hidden = false;
   say(
     'progress',
-    `The return is ready: ${answer.indicators} indicators, ${groupDigits(rejected)} rows rejected.`,
+    `The return is ready: ${countOf(answer.indicators, 'indicator')}, ${countOf(rejected, 'row', groupDigits(rejected))} rejected.`,
   );
   element('result-heading').focus();
 }

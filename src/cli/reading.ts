@@ -18,6 +18,7 @@ import {
 } from '../records/issues.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
 import type { RecordKind } from '../records/schemas.js';
+import { countOf } from '../util/plural.js';
 import { choiceArg } from './args.js';
 import { type CliIo, InputRefusedError } from './context.js';
 import { reportSkipped } from './preset-args.js';
@@ -80,11 +81,6 @@ export function strictFlag(strict: Strictness): string | undefined {
   return strict === 'warnings' ? '--strict=warnings' : '--strict';
 }
 
-/** `1 issue`, `2 issues`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /**
  * The message of an input refused: the file, how many issues and warnings, and each on its own line.
  *
@@ -104,8 +100,8 @@ export function refusalText(
   for (const issue of issues) lines.push(`  ${formatInputIssue(issue)}`);
   for (const warning of warnings) lines.push(`  ${formatResultWarning(warning)}`);
   const counted = [
-    issues.length > 0 ? plural(issues.length, 'issue') : undefined,
-    warnings.length > 0 ? plural(warnings.length, 'warning') : undefined,
+    issues.length > 0 ? countOf(issues.length, 'issue') : undefined,
+    warnings.length > 0 ? countOf(warnings.length, 'warning') : undefined,
   ]
     .filter((part) => part !== undefined)
     .join(' and ');
@@ -133,7 +129,7 @@ export function reportRead(path: string, read: ReadToReport, io: CliIo): void {
   const { rowsRead, rowsAccepted, rowsRejected, rowsSkipped } = read.accounting;
   if (read.issues.length > 0 || rowsSkipped > 0) {
     io.err(
-      `${path}: ${rowsRead} rows read = ${rowsAccepted} accepted + ${rowsRejected} rejected (left out of every figure) + ${rowsSkipped} skipped\n`,
+      `${path}: ${countOf(rowsRead, 'row')} read = ${rowsAccepted} accepted + ${rowsRejected} rejected (left out of every figure) + ${rowsSkipped} skipped\n`,
     );
   }
   reportSkipped(path, read.skipped, io);

@@ -139,6 +139,75 @@ function first(element: XmlNode, name: string): XmlNode | undefined {
   return isNode(value) ? value : undefined;
 }
 
+/** A value element the census holds once, given more than once in its parent: which, where, and the values. */
+interface GivenTwice {
+  /** The canonical field the element gives. */
+  readonly field: string;
+  /** The element's name (`CINreferralDate`). */
+  readonly name: string;
+  /** Its parent's name (`CINdetails`) and the line the parent starts on. */
+  readonly parent: string;
+  readonly parentLine: number;
+  /** The values given, trimmed, in the file's order. */
+  readonly values: readonly string[];
+}
+
+/**
+ * The value element `name` of `element` when the file gives it more than once (the tokenizer then holds a list),
+ * or undefined when it is given once or not at all. {@link text} reads such an element as absent: a record read on
+ * would be "missing" a value the file gives twice.
+ *
+ * @param element - the parent, or undefined.
+ * @param parent - the parent's name, for the message.
+ * @param name - the element's name.
+ * @param field - the field it gives.
+ * @returns the repeat, or undefined.
+ */
+function givenTwice(
+  element: XmlNode | undefined,
+  parent: string,
+  name: string,
+  field: string,
+): GivenTwice | undefined {
+  const value = element?.[name];
+  if (element === undefined || !Array.isArray(value) || value.length < 2) return undefined;
+  const values = value.map((one) =>
+    typeof one === 'string' ? one.trim() : isNode(one) ? '(an element)' : String(one),
+  );
+  return { field, name, parent, parentLine: lineOf(element), values };
+}
+
+/**
+ * The issue of a value element given more than once, for the record at `row`: `duplicate_column`, as for a JSON item
+ * that writes one key twice, naming the element, its parent's line and every value.
+ *
+ * @param twice - the repeat.
+ * @param row - the record's row (the line of its event's element).
+ * @returns the issue.
+ * @example
+ * const twice = { field: 'referralDate', name: 'CINreferralDate', parent: 'CINdetails', parentLine: 9, values: ['2012-05-01', '2012-05-03'] };
+ * twiceIssue(twice, 9).message
+ * //=> 'the <CINdetails> on line 9 gives <CINreferralDate> twice, "2012-05-01" and "2012-05-03": which one the file means cannot be known. Give it once'
+ */
+function twiceIssue(twice: GivenTwice, row: number): Omit<InputIssue, 'file'> {
+  const { values } = twice;
+  const shown = values.map((one) => JSON.stringify(one));
+  const last = shown.pop();
+  return inputIssue({
+    code: 'duplicate_column',
+    row,
+    field: twice.field,
+    value: twice.name,
+    message: `the <${twice.parent}>${twice.parentLine > 0 ? ` on line ${twice.parentLine}` : ''} gives <${twice.name}> ${values.length === 2 ? 'twice' : `${values.length} times`}, ${shown.join(', ')} and ${last}: which one the file means cannot be known. Give it once`,
+  });
+}
+
+/** The repeats among those given, or undefined when there is none. */
+function repeatsOf(...found: readonly (GivenTwice | undefined)[]): GivenTwice[] | undefined {
+  const repeats = found.filter((one): one is GivenTwice => one !== undefined);
+  return repeats.length > 0 ? repeats : undefined;
+}
+
 /**
  * The fields a census record of each kind gives, in the order its shape gives their values to
  * {@link Emitter.emit} (every one a canonical field of the kind).
@@ -249,7 +318,7 @@ type EpisodeConference =
       readonly s47StartDate: string | undefined;
     }
   | { readonly line: number; readonly skip: SkipReason; readonly message: string }
-  | { readonly line: number; readonly issue: Omit<InputIssue, 'file'> };
+  | { readonly line: number; readonly issues: readonly Omit<InputIssue, 'file'>[] };
 
 /** The day a date cell is, for comparing (`YYYY-MM-DD`), or the text as written when it cannot be read. */
 function dayOf(date: string): string {
@@ -273,6 +342,7 @@ function dayOf(date: string): string {
  */
 function conferencesOf(episode: XmlNode): EpisodeConference[] {
   const episodeDate = text(episode, 'DateOfInitialCPC');
+  const episodeTwice = givenTwice(episode, 'CINdetails', 'DateOfInitialCPC', 'conferenceDate');
   const enquiries = all(episode, 'Section47').map((enquiry) => {
     const written = text(enquiry, 'ICPCnotRequired');
     const notRequired = readBoolean(written);
@@ -282,6 +352,11 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
       notRequired,
       own: text(enquiry, 'DateOfInitialCPC'),
       start: text(enquiry, 'S47ActualStartDate'),
+      twice: repeatsOf(
+        givenTwice(enquiry, 'Section47', 'ICPCnotRequired', 'icpcNotRequired'),
+        givenTwice(enquiry, 'Section47', 'DateOfInitialCPC', 'conferenceDate'),
+        givenTwice(enquiry, 'Section47', 'S47ActualStartDate', 's47StartDate'),
+      ),
     };
   });
   const episodeDay = episodeDate === undefined ? undefined : dayOf(episodeDate);
@@ -301,19 +376,35 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
     }
   }
   const conferences: EpisodeConference[] = [];
+  // The episode's date given twice: an enquiry that could take it is left out, never read as without a conference.
+  let episodeTwiceTaken = false;
   for (const candidate of enquiries) {
     const { enquiry, written, notRequired } = candidate;
     const line = lineOf(enquiry);
+    const twice =
+      candidate.twice ??
+      (episodeTwice !== undefined &&
+      candidate.own === undefined &&
+      !(notRequired.ok && notRequired.value === true)
+        ? [episodeTwice]
+        : undefined);
+    if (twice !== undefined) {
+      if (twice[0] === episodeTwice) episodeTwiceTaken = true;
+      conferences.push({ line, issues: twice.map((one) => twiceIssue(one, line)) });
+      continue;
+    }
     if (!notRequired.ok) {
       conferences.push({
         line,
-        issue: inputIssue({
-          code: 'invalid_value',
-          row: line,
-          field: 'icpcNotRequired',
-          value: written ?? null,
-          message: `ICPCnotRequired ${JSON.stringify(written)} is not a yes/no value: expected true or false (1 or 0)`,
-        }),
+        issues: [
+          inputIssue({
+            code: 'invalid_value',
+            row: line,
+            field: 'icpcNotRequired',
+            value: written ?? null,
+            message: `ICPCnotRequired ${JSON.stringify(written)} is not a yes/no value: expected true or false (1 or 0)`,
+          }),
+        ],
       });
       continue;
     }
@@ -345,6 +436,14 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
       if (s47StartDate === undefined || dayOf(start) > dayOf(s47StartDate)) s47StartDate = start;
     }
     conferences.push({ element: episode, conferenceDate: episodeDate, s47StartDate });
+  }
+  if (episodeTwice !== undefined && !episodeTwiceTaken) {
+    // Taken by no enquiry: a conference of the episode's own, unless each date given is an enquiry's own.
+    const owns = new Set(enquiries.map((e) => (e.own === undefined ? undefined : dayOf(e.own))));
+    if (!episodeTwice.values.every((value) => owns.has(dayOf(value)))) {
+      const line = lineOf(episode);
+      conferences.push({ line, issues: [twiceIssue(episodeTwice, line)] });
+    }
   }
   return conferences;
 }
@@ -420,53 +519,103 @@ export function createCinCensusShapeBy(
       const child = value;
       const identifiers = first(child, 'ChildIdentifiers');
       const childId = text(identifiers, 'LAchildID') ?? text(child, 'LAchildID');
+      // A value element given twice is read as absent by `text`: each record that reads it is rejected, saying so.
+      const childIdTwice =
+        givenTwice(identifiers, 'ChildIdentifiers', 'LAchildID', 'childId') ??
+        (text(identifiers, 'LAchildID') === undefined
+          ? givenTwice(child, 'Child', 'LAchildID', 'childId')
+          : undefined);
+      /** Emits a record, or rejects it when a value element it reads is given twice. */
+      const emitOnce = (
+        element: XmlNode,
+        values: readonly (string | undefined)[],
+        a?: GivenTwice,
+        b?: GivenTwice,
+        c?: GivenTwice,
+      ): void => {
+        if (childIdTwice === undefined && a === undefined && b === undefined && c === undefined) {
+          emit(element, values);
+          return;
+        }
+        const line = lineOf(element);
+        const repeats = repeatsOf(childIdTwice, a, b, c) ?? [];
+        next.rejected(
+          line,
+          repeats.map((one) => twiceIssue(one, line)),
+        );
+      };
       for (const episode of all(child, 'CINdetails')) {
         const referralDate = text(episode, 'CINreferralDate');
+        const referralDateTwice = givenTwice(episode, 'CINdetails', 'CINreferralDate', 'referralDate');
         if (kind === 'referral') {
-          emit(episode, [
-            eventId(childId, referralDate, dateFormat),
-            childId,
-            referralDate,
-            text(episode, 'ReferralSource'),
-          ]);
+          emitOnce(
+            episode,
+            [
+              eventId(childId, referralDate, dateFormat),
+              childId,
+              referralDate,
+              text(episode, 'ReferralSource'),
+            ],
+            referralDateTwice,
+            givenTwice(episode, 'CINdetails', 'ReferralSource', 'source'),
+          );
         } else if (kind === 'assessment') {
           for (const assessment of all(episode, 'Assessments')) {
             const startDate = text(assessment, 'AssessmentActualStartDate');
-            emit(assessment, [
-              eventId(childId, startDate, dateFormat),
-              childId,
-              startDate,
-              text(assessment, 'AssessmentAuthorisationDate'),
-            ]);
+            emitOnce(
+              assessment,
+              [
+                eventId(childId, startDate, dateFormat),
+                childId,
+                startDate,
+                text(assessment, 'AssessmentAuthorisationDate'),
+              ],
+              givenTwice(assessment, 'Assessments', 'AssessmentActualStartDate', 'startDate'),
+              givenTwice(assessment, 'Assessments', 'AssessmentAuthorisationDate', 'completedDate'),
+            );
           }
         } else if (kind === 'cp-conference') {
           conferencesOf(episode).forEach((conference) => {
             if ('skip' in conference) {
               next.skipped(conference.line, conference.skip, conference.message);
-            } else if ('issue' in conference) {
-              next.rejected(conference.line, [conference.issue]);
-            } else {
-              emit(conference.element, [
-                eventId(childId, conference.conferenceDate, dateFormat),
-                childId,
-                conference.conferenceDate,
-                'initial',
-                conference.s47StartDate,
-                conference.s47StartDate,
-                referralDate,
+            } else if ('issues' in conference) {
+              const more = repeatsOf(childIdTwice, referralDateTwice) ?? [];
+              next.rejected(conference.line, [
+                ...conference.issues,
+                ...more.map((one) => twiceIssue(one, conference.line)),
               ]);
+            } else {
+              emitOnce(
+                conference.element,
+                [
+                  eventId(childId, conference.conferenceDate, dateFormat),
+                  childId,
+                  conference.conferenceDate,
+                  'initial',
+                  conference.s47StartDate,
+                  conference.s47StartDate,
+                  referralDate,
+                ],
+                referralDateTwice,
+              );
             }
           });
         } else {
           for (const plan of all(episode, 'ChildProtectionPlans')) {
             const startDate = text(plan, 'CPPstartDate');
-            emit(plan, [
-              eventId(childId, startDate, dateFormat),
-              childId,
-              startDate,
-              text(plan, 'CPPendDate'),
-              text(plan, 'NumberOfPreviousCPP'),
-            ]);
+            emitOnce(
+              plan,
+              [
+                eventId(childId, startDate, dateFormat),
+                childId,
+                startDate,
+                text(plan, 'CPPendDate'),
+                text(plan, 'NumberOfPreviousCPP'),
+              ],
+              givenTwice(plan, 'ChildProtectionPlans', 'CPPstartDate', 'startDate'),
+              givenTwice(plan, 'ChildProtectionPlans', 'CPPendDate', 'endDate'),
+              givenTwice(plan, 'ChildProtectionPlans', 'NumberOfPreviousCPP', 'previousPlans'),
+            );
           }
         }
       }

@@ -5,8 +5,8 @@
  * @module
  */
 import { recordSpecs } from '../records/fields.js';
-import type { ColumnMap, MapKey } from '../records/headers.js';
-import { unmatchedMapKeyMessage } from '../records/headers.js';
+import type { ColumnMap, GivingColumn, MapKey } from '../records/headers.js';
+import { columnsGivingOneField, unmatchedMapKeyMessage } from '../records/headers.js';
 import { type InputIssue, inputIssue, issueValue } from '../records/issues.js';
 import type { RecordKind } from '../records/schemas.js';
 import { type FileValues, notAnObject, repeatedKeyIssue, type Shape } from '../records/shape.js';
@@ -170,7 +170,8 @@ export function createTableShape(
 
     header(cells, line, fileValues) {
       const chosen = new Map<string, { index: number; rank: number; header: string }>();
-      const duplicates: Issue[] = [];
+      // The columns of equal rank that give one field, the one chosen first: one issue for each.
+      const repeats = new Map<string, { field: string; columns: GivingColumn[] }>();
       cells.forEach((raw, index) => {
         const header = raw.trim();
         const found = match(header);
@@ -179,17 +180,28 @@ export function createTableShape(
         if (earlier === undefined || found.rank < earlier.rank) {
           chosen.set(found.field, { index, rank: found.rank, header });
         } else if (found.rank === earlier.rank) {
-          duplicates.push(
-            inputIssue({
-              code: 'duplicate_column',
-              row: line,
+          const key = `${found.field}\u0000${earlier.index}`;
+          const repeat = repeats.get(key);
+          if (repeat === undefined) {
+            repeats.set(key, {
               field: found.field,
-              value: header,
-              message: `columns ${JSON.stringify(earlier.header)} (column ${earlier.index + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${found.field}: remove one`,
-            }),
-          );
+              columns: [
+                { header: earlier.header, index: earlier.index },
+                { header, index },
+              ],
+            });
+          } else repeat.columns.push({ header, index });
         }
       });
+      const duplicates: Issue[] = [...repeats.values()].map(({ field, columns }) =>
+        inputIssue({
+          code: 'duplicate_column',
+          row: line,
+          field,
+          value: (columns[1] as GivingColumn).header,
+          message: `${columnsGivingOneField(columns, field)}: ${columns.length === 2 ? 'remove one' : 'keep one and remove the others'}`,
+        }),
+      );
       columnOf = new Map([...chosen].map(([field, { index }]) => [field, index]));
       const used: { header: string; field: string }[] = [];
       const ignored: string[] = [];

@@ -151,6 +151,31 @@ export function createFieldResolver(kind: RecordKind, columnMap: ColumnMap = {})
   };
 }
 
+/** A column of a header, for {@link columnsGivingOneField}: its header as found and its 0-based index. */
+export interface GivingColumn {
+  readonly header: string;
+  readonly index: number;
+}
+
+/**
+ * The columns that give one field, for a `duplicate_column` issue: every column named once, with its header and its
+ * 1-based number, so that a header repeated three times is one issue naming all three.
+ *
+ * @param columns - the columns, in the header's order (two or more).
+ * @param field - the field they give.
+ * @returns the text, without the advice that follows it.
+ * @example
+ * columnsGivingOneField([{ header: 'id', index: 0 }, { header: 'ID', index: 1 }], 'id')
+ * //=> 'columns "id" (column 1) and "ID" (column 2) both give id'
+ * columnsGivingOneField([{ header: 'id', index: 0 }, { header: 'ID', index: 1 }, { header: 'id', index: 2 }], 'id')
+ * //=> 'columns "id" (column 1), "ID" (column 2) and "id" (column 3) all give id'
+ */
+export function columnsGivingOneField(columns: readonly GivingColumn[], field: string): string {
+  const named = columns.map((column) => `${JSON.stringify(column.header)} (column ${column.index + 1})`);
+  const last = named.pop();
+  return `columns ${named.join(', ')} and ${last} ${columns.length === 2 ? 'both' : 'all'} give ${field}`;
+}
+
 /**
  * Matches a header row to the fields of a record kind.
  *
@@ -179,6 +204,8 @@ export function matchHeaders(
   const used: { header: string; field: string }[] = [];
   const ignored: string[] = [];
   const columnOf = new Map<string, number>();
+  // The columns of each field given by more than one, the first (the one read) included: one issue per field.
+  const repeats = new Map<string, GivingColumn[]>();
   headers.forEach((raw, index) => {
     const header = raw.trim();
     const field = header === '' ? null : resolve(header);
@@ -189,15 +216,13 @@ export function matchHeaders(
     }
     const earlier = columnOf.get(field);
     if (earlier !== undefined) {
-      issues.push(
-        inputIssue({
-          code: 'duplicate_column',
-          row,
-          field,
-          value: header,
-          message: `columns ${JSON.stringify(headers[earlier]?.trim())} (column ${earlier + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${field}: remove one, or rename it in a column map`,
-        }),
-      );
+      const columns = repeats.get(field);
+      if (columns === undefined)
+        repeats.set(field, [
+          { header: headers[earlier]?.trim() ?? '', index: earlier },
+          { header, index },
+        ]);
+      else columns.push({ header, index });
       fields.push(null);
       return;
     }
@@ -205,6 +230,17 @@ export function matchHeaders(
     fields.push(field);
     used.push({ header, field });
   });
+  for (const [field, columns] of repeats) {
+    issues.push(
+      inputIssue({
+        code: 'duplicate_column',
+        row,
+        field,
+        value: (columns[1] as GivingColumn).header,
+        message: `${columnsGivingOneField(columns, field)}: ${columns.length === 2 ? 'remove one, or rename it in a column map' : 'keep one, and remove the others or rename them in a column map'}`,
+      }),
+    );
+  }
   const found = headers.filter((h) => h.trim() !== '').map((h) => JSON.stringify(h.trim()));
   for (const field of spec.fields) {
     if (!field.required || field.default !== undefined || columnOf.has(field.name)) continue;

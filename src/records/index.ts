@@ -141,6 +141,7 @@ export {
 export type {
   ByteSource,
   Cell,
+  DateBeforeSystem,
   RepeatedKey,
   RowExtras,
   RowProblem,

@@ -80,6 +80,12 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
     return index;
   };
 
+  // The first own key of an item that gives the field at index (one there is: a later key gave it again).
+  const firstKeyOf = (value: object, index: number): string => {
+    for (const key in value) if (Object.hasOwn(value, key) && fieldOfKey(key) === index) return key;
+    return '';
+  };
+
   const warnUnmatched = (
     unmatched: readonly MapKey[],
     found: readonly string[],
@@ -131,26 +137,43 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
       const given: unknown[] = new Array(fieldCount);
       const isGiven: boolean[] = new Array(fieldCount).fill(false);
       let found: Issue[] | undefined;
+      // The keys of each field given by more than one key, the first included: one issue per field.
+      let repeats: Map<number, string[]> | undefined;
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
         const index = fieldOfKey(key);
         if (index === null) continue;
         if (isGiven[index] === true) {
+          repeats ??= new Map();
+          const keys = repeats.get(index);
+          if (keys === undefined) repeats.set(index, [firstKeyOf(value, index), key]);
+          else keys.push(key);
+          continue;
+        }
+        isGiven[index] = true;
+        given[index] = (value as Record<string, unknown>)[key];
+      }
+      if (repeats !== undefined) {
+        found = [];
+        for (const [index, keys] of repeats) {
           const name = (fields[index] as FieldSpec).name;
-          found ??= [];
+          const second = keys[1] as string;
           found.push(
             inputIssue({
               code: 'duplicate_column',
               row: line,
               field: name,
-              value: key,
-              message: `two keys of the item give ${name} (the second is ${JSON.stringify(key)}): keep one`,
+              value: second,
+              message:
+                keys.length === 2
+                  ? `two keys of the item give ${name} (the second is ${JSON.stringify(second)}): keep one`
+                  : `${keys.length} keys of the item give ${name} (${keys
+                      .slice(0, -1)
+                      .map((k) => JSON.stringify(k))
+                      .join(', ')} and ${JSON.stringify(keys.at(-1))}): keep one`,
             }),
           );
-          continue;
         }
-        isGiven[index] = true;
-        given[index] = (value as Record<string, unknown>)[key];
       }
       // A key the item's text writes more than once: JSON.parse kept its last value, so the item gave a field two
       // values (or one value twice) as surely as two keys written differently. A key no field reads is let be, as

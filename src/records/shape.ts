@@ -9,7 +9,15 @@
 import type { PlainRows } from './check.js';
 import { excelSerialToIsoDate } from './excel-dates.js';
 import { type InputIssue, inputIssue, issueValue } from './issues.js';
-import type { Cell, RepeatedKey, RowProblem, RowSink, ValuesSink } from './stages.js';
+import type {
+  Cell,
+  DateBeforeSystem,
+  RepeatedKey,
+  RowProblem,
+  RowSink,
+  UncachedFormula,
+  ValuesSink,
+} from './stages.js';
 import type { XmlTokenizerOptions } from './tokenize-xml.js';
 
 type Issue = Omit<InputIssue, 'file'>;
@@ -129,7 +137,46 @@ export function cellText(cell: Cell, isDate: boolean, date1904: boolean): string
   if (typeof cell === 'number') {
     return (isDate ? excelSerialToIsoDate(cell, { date1904 }) : null) ?? String(cell);
   }
-  return `=${cell.formula}`;
+  return 'formula' in cell ? `=${cell.formula}` : cell.written;
+}
+
+/**
+ * The issue of a workbook cell the shape stage cannot read, in a column read: a formula whose value was never saved
+ * (`unreadable`: its value is unknown, not blank), or an ISO date cell of a day before the workbook's date system
+ * (`out_of_range`, naming the cell, the day and the system).
+ *
+ * @param cell - the cell.
+ * @param field - the field its column gives.
+ * @param line - the row.
+ * @param date1904 - whether the workbook counts days from 1904.
+ * @returns the issue.
+ * @example
+ * workbookCellIssue({ written: '1903-05-01', address: 'C2' }, 'startDate', 2, true).message
+ * //=> 'cell C2 is a date cell holding 1903-05-01, a day before 1904-01-01, the first of the workbook's 1904 date system: it has no day number there (Excel shows ####). Check the year; if it is right, save the workbook in the 1900 date system, or write the date as text'
+ */
+export function workbookCellIssue(
+  cell: UncachedFormula | DateBeforeSystem,
+  field: string,
+  line: number,
+  date1904: boolean,
+): Issue {
+  if ('formula' in cell) {
+    return inputIssue({
+      code: 'unreadable',
+      row: line,
+      field,
+      value: `=${cell.formula}`,
+      message: `cell ${cell.address} holds a formula whose value was never saved, so its value is unknown: open the workbook in Excel and save it again (or paste the values)`,
+    });
+  }
+  const first = date1904 ? '1904-01-01' : '1900-01-01';
+  return inputIssue({
+    code: 'out_of_range',
+    row: line,
+    field,
+    value: cell.written,
+    message: `cell ${cell.address} is a date cell holding ${cell.written}, a day before ${first}, the first of the workbook's ${date1904 ? '1904' : '1900'} date system: it has no day number there (Excel shows ####). ${date1904 ? 'Check the year; if it is right, save the workbook in the 1900 date system, or write the date as text' : 'Check the year'}`,
+  });
 }
 
 /**
@@ -217,23 +264,16 @@ export function createShaper(shape: Shape, next: ValuesSink, options: ShaperOpti
 
   const data = (cells: readonly Cell[], line: number): void => {
     const shaped = columns as ShapeColumns;
-    // A workbook formula whose value was never saved, in a column read: its value is unknown, not blank, and the
-    // row is rejected for it alone.
+    // A workbook formula whose value was never saved, or an ISO date cell of a day before the workbook's date
+    // system, in a column read: its value is unknown (not blank) or no date the workbook holds, and the row is
+    // rejected for it alone.
     if (!isTextRow(cells)) {
       const unknown: Issue[] = [];
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i];
         const field = shaped.fields[i];
         if (typeof cell !== 'object' || field === null || field === undefined) continue;
-        unknown.push(
-          inputIssue({
-            code: 'unreadable',
-            row: line,
-            field,
-            value: `=${cell.formula}`,
-            message: `cell ${cell.address} holds a formula whose value was never saved, so its value is unknown: open the workbook in Excel and save it again (or paste the values)`,
-          }),
-        );
+        unknown.push(workbookCellIssue(cell, field, line, date1904));
       }
       if (unknown.length > 0) {
         next.rejected(line, unknown);

@@ -57,10 +57,23 @@ export interface UncachedFormula {
 }
 
 /**
- * One cell as a tokenizer gives it: text (CSV, and most workbook cells, dates as `YYYY-MM-DD`), a number (a workbook's
- * numeric cell: in a date column, an Excel serial day number), or a formula without a saved value.
+ * A workbook's ISO date cell (`t="d"`) of a day its date system has no day for: before 1900-01-01 in the 1900
+ * system, before 1904-01-01 in the 1904 system (Excel shows such a cell as `####`). Its day is written, but the
+ * workbook cannot hold it as a date.
  */
-export type Cell = string | number | UncachedFormula;
+export interface DateBeforeSystem {
+  /** The day the cell writes (`1903-05-01`). */
+  readonly written: string;
+  /** The cell's address, as Excel names it (`C5`). */
+  readonly address: string;
+}
+
+/**
+ * One cell as a tokenizer gives it: text (CSV, and most workbook cells, dates as `YYYY-MM-DD`), a number (a workbook's
+ * numeric cell: in a date column, an Excel serial day number), a formula without a saved value, or an ISO date cell
+ * of a day before the workbook's date system.
+ */
+export type Cell = string | number | UncachedFormula | DateBeforeSystem;
 
 /**
  * A row a tokenizer could not read: it is counted as read and rejected, with one issue. `column` (0-based), when

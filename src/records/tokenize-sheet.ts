@@ -31,7 +31,8 @@ export interface SheetRead {
 
 /**
  * One cell of the workbook module as the reading path's {@link Cell}: text (a date cell as its date, a boolean as
- * `TRUE` or `FALSE`, an error as Excel shows it, an empty cell as ''), a number, or a formula without a value.
+ * `TRUE` or `FALSE`, an error as Excel shows it, an empty cell as ''), a number, a formula without a value, or an
+ * ISO date cell of a day before the workbook's date system (its day and address).
  *
  * @param cell - the module's cell.
  * @param column - its 0-based column.
@@ -40,12 +41,20 @@ export interface SheetRead {
  * @example
  * sheetCellOf({ kind: 'date', serial: 40298, date: '2010-04-30' }, 2, 5) //=> '2010-04-30'
  * sheetCellOf({ kind: 'formula', formula: 'A1+1' }, 2, 5) //=> { formula: 'A1+1', address: 'C5' }
+ * sheetCellOf({ kind: 'date', serial: -245, date: null, written: '1903-05-01' }, 2, 5)
+ * //=> { written: '1903-05-01', address: 'C5' }
  */
 export function sheetCellOf(cell: SheetCell, column: number, row: number): Cell {
   if (cell === null) return '';
   if (typeof cell === 'string' || typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (cell.kind === 'date') return cell.date ?? String(cell.serial);
+  if (cell.kind === 'date') {
+    if (cell.date !== null) return cell.date;
+    // An ISO date cell of a day before the date system's: the day it writes, for the shape stage to name.
+    return cell.written === undefined
+      ? String(cell.serial)
+      : { written: cell.written, address: `${columnName(column)}${row}` };
+  }
   if (cell.kind === 'formula') return { formula: cell.formula, address: `${columnName(column)}${row}` };
   return cell.error;
 }

@@ -1,4 +1,5 @@
 import type { SpcPoint, SpcPointType } from '../spc/index.js';
+import { countOf } from '../util/plural.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportFigure, ReportIndicator, ReportTarget } from './model.js';
 import { assuranceWords, chartNumber, specialCauseWords, variationWords } from './spc-words.js';
@@ -565,7 +566,7 @@ function describe(
   const last = months.at(-1);
   const unit = indicator.unit;
   const sentences = [
-    `XmR chart of ${indicator.id} by month${first && last ? `, ${first.period.label} to ${last.period.label}` : ''}${indicator.history.length > 0 ? `, the first ${indicator.history.length} months as history before the year` : ''}.`,
+    `XmR chart of ${indicator.id} by month${first && last ? `, ${first.period.label} to ${last.period.label}` : ''}${indicator.history.length > 0 ? `, the first ${countOf(indicator.history.length, 'month')} as history before the year` : ''}.`,
     points.length > 0
       ? `${points.map(({ month }) => `${month.period.label} ${month.display}`).join('; ')}.`
       : 'No month has a value yet.',

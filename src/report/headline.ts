@@ -1,3 +1,4 @@
+import { countOf } from '../util/plural.js';
 import type { ReportIndicator, ReportTarget } from './model.js';
 import type { Tolerance } from './tolerance.js';
 
@@ -114,8 +115,8 @@ export function yearToDateLabel(indicator: Pick<ReportIndicator, 'yearToDate' | 
  */
 export function toleranceSettingWords(tolerance: Tolerance | null): string {
   if (tolerance === null) return '5% of each target (the default)';
-  if (typeof tolerance === 'number') return `${tolerance} points (cases per FTE for a caseload)`;
-  if ('points' in tolerance) return `${tolerance.points} points (cases per FTE for a caseload)`;
+  if (typeof tolerance === 'number') return `${countOf(tolerance, 'point')} (cases per FTE for a caseload)`;
+  if ('points' in tolerance) return `${countOf(tolerance.points, 'point')} (cases per FTE for a caseload)`;
   return `${tolerance.percentOfTarget}% of each target`;
 }
 

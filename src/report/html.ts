@@ -1,5 +1,6 @@
 import type { SpcAssurance } from '../spc/index.js';
 import { MONTH_NAMES } from '../util/dates.js';
+import { countOf } from '../util/plural.js';
 import { POINT_COLOURS, type RenderChartOptions, renderChart } from './chart.js';
 import { escapeHtml } from './escape-html.js';
 import { GOVUK_FRONTEND_VERSION, GOVUK_STYLES } from './govuk-styles.js';
@@ -295,7 +296,7 @@ function header(model: ReportModel): string {
       `${escapeHtml(model.convention)}<span class="csi-masthead__note">${escapeHtml(CONVENTIONS[model.convention] ?? '')}</span>`,
     ),
     item('Amber within', escapeHtml(toleranceSettingWords(model.tolerance))),
-    item('Chart history', escapeHtml(`${model.spcHistoryMonths} months before the year`)),
+    item('Chart history', escapeHtml(`${countOf(model.spcHistoryMonths, 'month')} before the year`)),
     '</dl>',
     '</div>',
     '</header>',

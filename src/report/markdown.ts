@@ -1,3 +1,4 @@
+import { countOf } from '../util/plural.js';
 import {
   figurePartNames,
   headlineSource,
@@ -172,7 +173,7 @@ function section(model: ReportModel, indicator: ReportIndicator): string[] {
     '',
     escapeMarkdown(
       last && first
-        ? `XmR chart, ${first.label} to ${chart.points.at(-1)?.label ?? ''} (${shown.length} months with a value): mean ${chartValue(last.mean, indicator)}, process limits ${chartValue(last.lowerLimit, indicator) || 'n/a'} to ${chartValue(last.upperLimit, indicator) || 'n/a'}. Variation: ${variationWords(chart.variation)}, ${variationMeaning(chart.variation)}. Assurance: ${assuranceWords(chart.assurance)}, ${assuranceMeaning(chart.assurance)}.${chart.tooFewPoints ? ' Too few points: the limits rest on fewer than 12 months; read them as provisional.' : ''}`
+        ? `XmR chart, ${first.label} to ${chart.points.at(-1)?.label ?? ''} (${countOf(shown.length, 'month')} with a value): mean ${chartValue(last.mean, indicator)}, process limits ${chartValue(last.lowerLimit, indicator) || 'n/a'} to ${chartValue(last.upperLimit, indicator) || 'n/a'}. Variation: ${variationWords(chart.variation)}, ${variationMeaning(chart.variation)}. Assurance: ${assuranceWords(chart.assurance)}, ${assuranceMeaning(chart.assurance)}.${chart.tooFewPoints ? ' Too few points: the limits rest on fewer than 12 months; read them as provisional.' : ''}`
         : 'XmR chart: no month has a value yet.',
     ),
     '',
@@ -223,7 +224,7 @@ export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [
     `# ${escapeMarkdown(model.title)}`,
     '',
-    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${model.spcHistoryMonths} months before the year as history.`,
+    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${countOf(model.spcHistoryMonths, 'month')} before the year as history.`,
   ];
   if (model.inputs.length > 0) {
     out.push(

@@ -27,6 +27,12 @@ export interface DateCell {
   readonly serial: number;
   /** The calendar date, already in the right date system; null when the number is no day Excel shows. */
   readonly date: IsoDate | null;
+  /**
+   * The day an ISO date cell (`t="d"`) writes, `YYYY-MM-DD`, when it is no day the workbook's date system shows
+   * (before 1900-01-01 in the 1900 system, before 1904-01-01 in the 1904 one): `date` is then null, and this says
+   * what the cell held. Absent otherwise.
+   */
+  readonly written?: IsoDate;
 }
 
 /** A formula cell that holds no result (the workbook was written by a program that does not calculate). */

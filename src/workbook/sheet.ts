@@ -556,7 +556,10 @@ export class SheetHandler implements XmlHandler {
         if (Number.isNaN(day)) throw this.damaged(`a date cell holding ${JSON.stringify(value)}`);
         // In the 1900 system a day before Lotus 1-2-3's 1900-02-29 (serial 60) is one serial fewer.
         const serial = day + (this.context.date1904 ? 24_107 : day < MARCH_1900 ? 25_568 : 25_569);
-        return { kind: 'date', serial, date: serialToIsoDate(serial, this.context.date1904) };
+        const date = serialToIsoDate(serial, this.context.date1904);
+        // A day before the date system's first: no day Excel shows, but the cell said which day it meant.
+        if (date === null) return { kind: 'date', serial, date, written: value.slice(0, 10) };
+        return { kind: 'date', serial, date };
       }
       default:
         throw this.damaged(`a cell of unknown type ${JSON.stringify(this.typeText)}`);

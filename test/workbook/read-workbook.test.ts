@@ -363,12 +363,36 @@ describe('openWorkbook', () => {
       ['1900-01-01', 1, '1900-01-01'],
       ['1900-02-28', 59, '1900-02-28'],
       ['1900-03-01', 61, '1900-03-01'],
-      ['1899-12-31', 0, null],
     ] as const) {
       expect(await sheetRows(await workbookOf(sheet(value)), 1)).toEqual([
         [2, [null, null, dateCell(serial, date)]],
       ]);
     }
+    // A day before the system's first has no date, and says the day it wrote, so that a message can name it.
+    expect(await sheetRows(await workbookOf(sheet('1899-12-31')), 1)).toEqual([
+      [2, [null, null, { kind: 'date', serial: 0, date: null, written: '1899-12-31' }]],
+    ]);
+  });
+
+  it('gives an ISO date cell (t="d") before 1904-01-01 in a 1904 workbook no date, and the day it wrote', async () => {
+    // The 1904 system's day 0 is 1904-01-01: 1903-12-31 is serial -1 and 1903-05-01 serial -245 (31 + 30 + 31 + 31
+    // + 30 + 31 + 31 + 30 = 245 days from 1 May to 1 January), no day there. 1904-01-01 itself is serial 0, a day.
+    const sheet = (value: string) => `<row r="2"><c r="C2" t="d"><v>${value}</v></c></row>`;
+    const in1904 = async (value: string) =>
+      (await sheetRows(await workbookOf(sheet(value), undefined, { date1904: true }), 1))[0]?.[1][2];
+    expect(await in1904('1904-01-01')).toEqual(dateCell(0, '1904-01-01'));
+    expect(await in1904('1903-12-31')).toEqual({
+      kind: 'date',
+      serial: -1,
+      date: null,
+      written: '1903-12-31',
+    });
+    expect(await in1904('1903-05-01T08:00:00')).toEqual({
+      kind: 'date',
+      serial: -245,
+      date: null,
+      written: '1903-05-01',
+    });
   });
 
   it('refuses a shared string that is not in the table, and a cell beyond column XFD', async () => {

@@ -35,6 +35,7 @@ import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
 import { didYouMean } from '../../util/nearest.js';
+import { countOf } from '../../util/plural.js';
 import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, type FlagValues, noMorePositionals, parseCommandArgs } from '../args.js';
 import {
@@ -191,11 +192,6 @@ export function periodArg(value: string, flag: string): Period {
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
-}
-
-/** `1 row`, `2 rows`. */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A file to read: its kind, path and flag, and whether `--sheet` and a census date apply to it. */
@@ -637,7 +633,7 @@ function twoColumns(rows: readonly (readonly [string, string])[]): string {
 export function inputRows(inputs: readonly InputSummary[] | undefined): [string, string][] {
   return (inputs ?? []).map((input) => [
     'Input',
-    `${input.file}: ${input.rowsRead} rows read = ${input.rowsAccepted} accepted + ${input.rowsRejected} rejected + ${input.rowsSkipped} skipped (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
+    `${input.file}: ${countOf(input.rowsRead, 'row')} read = ${input.rowsAccepted} accepted + ${input.rowsRejected} rejected + ${input.rowsSkipped} skipped (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,
   ]);
 }
 
@@ -670,7 +666,7 @@ function tableOf(result: IndicatorResult): string {
   ];
   for (const [reason, n] of excluded) rows.push(['  excluded', `${reason}: ${n}`]);
   if (counts.rowsRejected !== undefined)
-    rows.push(['Rejected', `${plural(counts.rowsRejected, 'row')} with issues (listed on stderr)`]);
+    rows.push(['Rejected', `${countOf(counts.rowsRejected, 'row')} with issues (listed on stderr)`]);
   if (result.baseline) {
     rows.push([
       'Baseline',
@@ -701,7 +697,7 @@ function breakdownTable(breakdown: Breakdown): string {
   const lines = [
     escapeControlCharacters(`${total.indicator}: ${total.title}, ${total.period.label}, by ${header[0]}`),
     ...alignedTable([header, ...body], { align: (i) => (i === 0 ? 'left' : 'right') }),
-    `Calendar ${total.calendar.id} (${total.calendar.fingerprint}); ${total.counts.recordsRead} records read`,
+    `Calendar ${total.calendar.id} (${total.calendar.fingerprint}); ${countOf(total.counts.recordsRead, 'record')} read`,
   ];
   for (const [label, text] of inputRows(total.inputs))
     lines.push(escapeControlCharacters(`${label}: ${text}`));
@@ -1133,7 +1129,7 @@ export async function writeAuditOfRows(
     const first = result.inputs?.[0];
     if (handed !== columns.count || input.sha256 !== first?.sha256) {
       throw new InputRefusedError(
-        `${first?.file ?? 'the input'}: the file changed while it was read (read again for --audit, it ${input.sha256 !== first?.sha256 ? 'has other bytes' : `gave ${handed} of its ${columns.count} records`}): run again on a file that is not being written`,
+        `${first?.file ?? 'the input'}: the file changed while it was read (read again for --audit, it ${input.sha256 !== first?.sha256 ? 'has other bytes' : `gave ${handed} of its ${countOf(columns.count, 'record')}`}): run again on a file that is not being written`,
       );
     }
     writer.end();
@@ -1278,7 +1274,7 @@ export const computeCommand: CliCommand = {
     const emptyGroups = breakdown?.groups.filter((group) => group.result.warnings.length > 0).length ?? 0;
     if (breakdown !== undefined && emptyGroups > 0) {
       io.err(
-        `cs-indicators compute: warning: ${emptyGroups} of ${breakdown.groups.length} groups have no figure, every record of theirs excluded (see each group's warnings) [all_excluded]\n`,
+        `cs-indicators compute: warning: ${emptyGroups} of ${countOf(breakdown.groups.length, 'group')} ${emptyGroups === 1 ? 'has' : 'have'} no figure, every record of theirs excluded (see each group's warnings) [all_excluded]\n`,
       );
     }
     return 0;

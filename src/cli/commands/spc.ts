@@ -13,6 +13,7 @@ import {
   spcImprovements,
 } from '../../spc/index.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
+import { countOf } from '../../util/plural.js';
 import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, parseCommandArgs } from '../args.js';
 import { type CliCommand, UsageError } from '../context.js';
@@ -129,7 +130,7 @@ function warningsOf(indicator: string, chart: SpcChart): ResultWarning[] {
   return [
     {
       code: 'too_few_points',
-      message: `${indicator}: the limits of ${short.map((phase) => `${phase.start} to ${phase.end} (${phase.baselinePoints} points)`).join(', ')} rest on fewer than 12 points: read them as provisional`,
+      message: `${indicator}: the limits of ${short.map((phase) => `${phase.start} to ${phase.end} (${countOf(phase.baselinePoints, 'point')})`).join(', ')} rest on fewer than 12 points: read them as provisional`,
     },
   ];
 }
@@ -144,7 +145,7 @@ function table(
   const { unit } = first;
   const phases = chart.phases.map(
     (phase, index) =>
-      `Phase ${index + 1}  ${phase.start} to ${phase.end}: mean ${shown(phase.mean, unit) || 'n/a'}, limits ${shown(phase.lowerLimit, unit) || 'n/a'} to ${shown(phase.upperLimit, unit) || 'n/a'}, from ${phase.baselinePoints} of ${phase.points} points`,
+      `Phase ${index + 1}  ${phase.start} to ${phase.end}: mean ${shown(phase.mean, unit) || 'n/a'}, limits ${shown(phase.lowerLimit, unit) || 'n/a'} to ${shown(phase.upperLimit, unit) || 'n/a'}, from ${phase.baselinePoints} of ${countOf(phase.points, 'point')}`,
   );
   const header = [
     'Month',
