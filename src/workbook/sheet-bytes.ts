@@ -85,23 +85,6 @@ const CHAR_T = 116;
 const CHAR_V = 118;
 const CHAR_W = 119;
 
-// What a byte of a text is to {@link SheetRowScanner.textEnd}, by its value.
-const TEXT_GOES_ON = 0;
-/** `<`. */
-const TEXT_ENDS = 1;
-/** `&`, or a byte that is not ASCII: the text is left to the general path. */
-const TEXT_STOPS = 2;
-/** `_`. */
-const TEXT_UNDERSCORE = 3;
-const TEXT_BYTES = (() => {
-  const kinds = new Uint8Array(256).fill(TEXT_GOES_ON);
-  kinds.fill(TEXT_STOPS, 0x80);
-  kinds[LESS_THAN] = TEXT_ENDS;
-  kinds[AMPERSAND] = TEXT_STOPS;
-  kinds[UNDERSCORE] = TEXT_UNDERSCORE;
-  return kinds;
-})();
-
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 const VALUE_END = bytesOf('</v></c>');
 const INLINE_START = bytesOf('<is><t>');
@@ -170,17 +153,6 @@ const isAsciiChunk: (bytes: Uint8Array) => boolean = (() => {
 /** Whether `</v></c>` stands at `at`, read a word at a time. */
 function isValueEnd(view: DataView, at: number): boolean {
   return view.getUint32(at, true) === LT_SLASH_V_GT && view.getUint32(at + 4, true) === LT_SLASH_C_GT;
-}
-
-/**
- * Whether the `count` bytes (1 to 8) at `at` are those at `other`, compared as two words with the bytes past `count`
- * masked off (the scanner's bytes are followed by enough zeros for the words to be read).
- */
-function sameWords(view: DataView, at: number, other: number, count: number): boolean {
-  const low = (view.getUint32(at, true) ^ view.getUint32(other, true)) >>> 0;
-  if (count <= 4) return (count === 4 ? low : low & ((1 << (count * 8)) - 1)) === 0;
-  const high = view.getUint32(at + 4, true) ^ view.getUint32(other + 4, true);
-  return low === 0 && (count === 8 ? high : high & ((1 << ((count - 4) * 8)) - 1)) === 0;
 }
 
 /** Whether `</row>` stands at `at`. */
@@ -586,11 +558,8 @@ export class SheetRowScanner {
     if (bytes[lt + 2] !== CHAR_O) return fail(lt + 2);
     if (bytes[lt + 3] !== CHAR_W) return fail(lt + 3);
     let at = lt + 4;
-    // The row's attributes: only `r` is read, as plain digits (where they stand, and how many: 0 for none, or more
-    // than a cell's reference is compared by).
+    // The row's attributes: only `r` is read, as plain digits.
     let number = -1;
-    let digitsAt = 0;
-    let digits = 0;
     let code = bytes[at] as number;
     while (code !== GREATER_THAN && code !== SLASH) {
       if (!isSpace(code)) return fail(at);
@@ -609,8 +578,6 @@ export class SheetRowScanner {
       if (named === CHAR_R) {
         number = digitsOf(bytes, valueStart, valueEnd);
         if (number < 1) return UNUSUAL;
-        digitsAt = valueStart;
-        digits = valueEnd - valueStart <= 8 ? valueEnd - valueStart : 0;
       }
       at = valueEnd + 1;
       code = bytes[at] as number;
@@ -692,14 +659,9 @@ export class SheetRowScanner {
           }
           if (v === valueStart) return fail(v);
           column = letters - 1;
-          if (digits > 0 && bytes[v + digits] === QUOTE && sameWords(view, v, digitsAt, digits)) {
-            // The row's own digits, as nearly every cell's reference ends: compared a word at a time.
-            valueEnd = v + digits;
-          } else {
-            let next = bytes[v] as number;
-            while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
-            valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
-          }
+          let next = bytes[v] as number;
+          while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
+          valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
         } else if (name === CHAR_S) {
           let v = valueStart;
           style = 0;
@@ -809,15 +771,13 @@ export class SheetRowScanner {
     const last = Math.min(length, start + MAX_TEXT);
     let underscore = false;
     for (let at = start; at < last; at++) {
-      // One look-up a byte: the usual byte is none of these.
-      const kind = TEXT_BYTES[bytes[at] as number] as number;
-      if (kind === TEXT_GOES_ON) continue;
-      if (kind === TEXT_ENDS) {
+      const code = bytes[at] as number;
+      if (code === LESS_THAN) {
         this.underscore = underscore;
         return at;
       }
-      if (kind === TEXT_STOPS) return -at - 1;
-      underscore = true;
+      if (code >= 0x80 || code === AMPERSAND) return -at - 1;
+      if (code === UNDERSCORE) underscore = true;
     }
     return last === length ? -length - 1 : -last - 1;
   }

@@ -279,8 +279,8 @@ describe('SheetRowScanner', () => {
     // The reading path's sheet lane takes rows from their bytes (onBytesRow) before their cells are made. Here every
     // row whose number `taken` says is taken, its cells made from the bytes' columns (SheetBytesRow.cells), and the
     // others declined: the rows, their cells and the count must be the general path's, however the bytes are cut.
-    // A reference's digits are compared with the row's a word at a time: rows and references of 1 to 9 digits meet
-    // here (row 7 with A7, A70 and A700000; row 1234567 with its own and with A123456 and A12345678).
+    // Rows and references of 1 to 9 digits meet here too (row 7 with A7, A70 and A123456789; row 1234567 with its own
+    // digits and with others): the reader passes over a reference's digits, whatever they are.
     const wide = fc.constantFrom('1', '7', '10', '70', '99', '1234567', '12345678', '123456789');
     const wideRow = fc
       .tuple(
