@@ -334,8 +334,10 @@ export class SheetBytesRow {
 
   /** The row's cells from column A, as {@link SheetHandler.endCell} would have placed them. */
   cells(): SheetCell[] {
-    const cells = new Array<SheetCell>(this.width);
-    for (let column = 0; column < this.width; column++) cells[column] = this.cell(column);
+    // Pushed, not placed in an array made to its length: V8 keeps such an array packed (no holes), which every
+    // reader of the cells then reads faster.
+    const cells: SheetCell[] = [];
+    for (let column = 0; column < this.width; column++) cells.push(this.cell(column));
     return cells;
   }
 }
