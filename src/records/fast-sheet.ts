@@ -95,6 +95,11 @@ export class SheetLane implements RowSink, SheetBytesSink, SheetBytesText {
     if (at === undefined) this.matched();
   }
 
+  /** Whether it reads rows from the sheet's bytes: only when the records are kept as day columns. */
+  get takesBytes(): boolean {
+    return this.plainRows.bytes !== undefined;
+  }
+
   /**
    * Reads a row from the sheet's bytes, before its cells are made, when the records are kept as day columns
    * (`PlainRows.bytes`): as {@link SheetLane.row} would read its cells in place. False, having changed nothing, for

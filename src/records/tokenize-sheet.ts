@@ -65,6 +65,8 @@ export function sheetCellOf(cell: SheetCell, column: number, row: number): Cell 
  * first; a row it takes is handed on, never given to `row`.
  */
 export interface SheetBytesSink {
+  /** Whether it takes rows from their bytes in this read at all (when false, none is offered). */
+  readonly takesBytes: boolean;
   /**
    * @param row - the row as the sheet's scanner read it (valid during the call only).
    * @param line - its number.
@@ -137,9 +139,7 @@ export async function tokenizeSheet(
   let rows = 0;
   const handed = new RowSet();
   const bytesSink =
-    typeof (sink as Partial<SheetBytesSink>).bytesRow === 'function'
-      ? (sink as RowSink & SheetBytesSink)
-      : undefined;
+    (sink as Partial<SheetBytesSink>).takesBytes === true ? (sink as RowSink & SheetBytesSink) : undefined;
   // A row taken from its bytes is counted and noted as handed on, as one given to `row` below.
   const onBytesRow =
     bytesSink === undefined
