@@ -60,6 +60,17 @@ export function otherHashOfChars(text: string, start: number, end: number): numb
   return hash ^ (hash >>> 16);
 }
 
+/** The end of {@link hashPairOfChars} and {@link hashPairOfBytes}: each hash's last mixing, into `pair`. */
+function finishPair(first: number, other: number, length: number, pair: Int32Array): void {
+  let a = first ^ (first >>> 16);
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  a = Math.imul(a, 0xc2b2ae35);
+  pair[0] = a ^ (a >>> 16);
+  const b = Math.imul(other ^ length, 0x27d4eb2f);
+  pair[1] = b ^ (b >>> 16);
+}
+
 /**
  * Both hashes of `text.slice(start, end)` in one pass over its characters: {@link hashOfChars} into `pair[0]` and
  * {@link otherHashOfChars} into `pair[1]` (the CSV lane hashes each id so).
@@ -77,13 +88,7 @@ export function hashPairOfChars(text: string, start: number, end: number, pair: 
     other = Math.imul(other ^ code, 0x5bd1e995);
     other ^= other >>> 15;
   }
-  first ^= first >>> 16;
-  first = Math.imul(first, 0x85ebca6b);
-  first ^= first >>> 13;
-  first = Math.imul(first, 0xc2b2ae35);
-  pair[0] = first ^ (first >>> 16);
-  other = Math.imul(other ^ (end - start), 0x27d4eb2f);
-  pair[1] = other ^ (other >>> 16);
+  finishPair(first, other, end - start, pair);
 }
 
 /**
@@ -104,13 +109,7 @@ export function hashPairOfBytes(bytes: Uint8Array, start: number, end: number, p
     other = Math.imul(other ^ code, 0x5bd1e995);
     other ^= other >>> 15;
   }
-  first ^= first >>> 16;
-  first = Math.imul(first, 0x85ebca6b);
-  first ^= first >>> 13;
-  first = Math.imul(first, 0xc2b2ae35);
-  pair[0] = first ^ (first >>> 16);
-  other = Math.imul(other ^ (end - start), 0x27d4eb2f);
-  pair[1] = other ^ (other >>> 16);
+  finishPair(first, other, end - start, pair);
 }
 
 /** The hash table behind {@link createKeyNumbering} (a class: V8 reads its fields faster than a closure's). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, keepDayColumns } from '../../src/records/check.js';
 import { DayColumnStore, NO_DAY } from '../../src/records/day-columns.js';
@@ -5,6 +6,7 @@ import {
   createKeyNumbering,
   hashOf,
   hashOfChars,
+  hashPairOfBytes,
   hashPairOfChars,
   otherHashOfChars,
 } from '../../src/records/keys.js';
@@ -155,5 +157,37 @@ describe('keepDayColumns', () => {
     expect(read.readable).toBe(false);
     expect(read.accounting.rowsAccepted).toBe(0);
     expect(read.dayColumns?.count).toBe(0);
+  });
+});
+
+describe('hashPairOfBytes', () => {
+  it('gives the pair hashPairOfChars gives the same ASCII text, any slice (property)', () => {
+    // The sheet lane hashes an id from the sheet's bytes, the CSV lane and the general path from its text: one id
+    // must give one pair whichever way it was read, or a repeat across the ways would pass unseen.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+        const [fromText, fromBytes] = [new Int32Array(2), new Int32Array(2)];
+        hashPairOfChars(text, start, end, fromText);
+        hashPairOfBytes(new TextEncoder().encode(text), start, end, fromBytes);
+        expect(Array.from(fromBytes)).toEqual(Array.from(fromText));
+      }),
+    );
+  });
+});
+
+describe('DayColumnStore.numberOfBytes', () => {
+  it('numbers a value read from bytes as from its characters, two values with one hash told apart', () => {
+    // W1022789 and W1239192 share their first hash (see the group column's test above): by bytes too, each keeps its
+    // own number, and a value met first as characters is the same value met as bytes.
+    const store = new DayColumnStore(['referralDate'], 'workerId');
+    const bytes = new TextEncoder().encode('W1022789,W1239192,W1022789,East');
+    expect(store.numberOfBytes(bytes, 0, 8)).toBe(0);
+    expect(store.numberOfBytes(bytes, 9, 17)).toBe(1);
+    expect(store.numberOfBytes(bytes, 18, 26)).toBe(0);
+    expect(store.numberOfChars('x,East', 2, 6)).toBe(2);
+    expect(store.numberOfBytes(bytes, 27, 31)).toBe(2);
+    expect(store.group?.values).toEqual(['W1022789', 'W1239192', 'East']);
   });
 });
