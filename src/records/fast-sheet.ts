@@ -156,7 +156,11 @@ export class SheetLane implements RowSink, SheetBytesSink, SheetBytesText {
   }
 
   fileValue(name: string, value: unknown): void {
-    if (name === 'dateSystem') this.date1904 = value === '1904';
+    if (name === 'dateSystem') {
+      this.date1904 = value === '1904';
+      // The days remembered are those of the other system's serials (a lane reads one workbook: never so far).
+      this.daySerials.fill(0);
+    }
     this.sink.fileValue(name, value);
   }
 
