@@ -130,15 +130,6 @@ function lineOf(element: XmlNode): number {
   return (element[XML_LINE] as number | undefined) ?? 0;
 }
 
-/**
- * The element's first child named `name` that has children of their own: `all(element, name)[0]`, without the list.
- */
-function first(element: XmlNode, name: string): XmlNode | undefined {
-  const value = element[name];
-  if (Array.isArray(value)) return value.find(isNode);
-  return isNode(value) ? value : undefined;
-}
-
 /** A value element the census holds once, given more than once in its parent: which, where, and the values. */
 interface GivenTwice {
   /** The canonical field the element gives. */
@@ -150,6 +141,11 @@ interface GivenTwice {
   readonly parentLine: number;
   /** The values given, trimmed, in the file's order. */
   readonly values: readonly string[];
+  /**
+   * Where each value is given, in the order of `values`, when they are not all in one parent (`in the
+   * <ChildIdentifiers> on line 4`): the parent is then the element that holds those places.
+   */
+  readonly places?: readonly string[];
 }
 
 /**
@@ -190,8 +186,10 @@ function givenTwice(
  * //=> 'the <CINdetails> on line 9 gives <CINreferralDate> twice, "2012-05-01" and "2012-05-03": which one the file means cannot be known. Give it once'
  */
 function twiceIssue(twice: GivenTwice, row: number): Omit<InputIssue, 'file'> {
-  const { values } = twice;
-  const shown = values.map((one) => JSON.stringify(one));
+  const { values, places } = twice;
+  const shown = values.map((one, k) =>
+    places === undefined ? JSON.stringify(one) : `${JSON.stringify(one)} (${places[k]})`,
+  );
   const last = shown.pop();
   return inputIssue({
     code: 'duplicate_column',
@@ -200,6 +198,75 @@ function twiceIssue(twice: GivenTwice, row: number): Omit<InputIssue, 'file'> {
     value: twice.name,
     message: `the <${twice.parent}>${twice.parentLine > 0 ? ` on line ${twice.parentLine}` : ''} gives <${twice.name}> ${values.length === 2 ? 'twice' : `${values.length} times`}, ${shown.join(', ')} and ${last}: which one the file means cannot be known. Give it once`,
   });
+}
+
+/** The child's id as read, and its repeat when the child gives it more than once. */
+interface ChildId {
+  /** The id, trimmed; undefined when absent, empty, or given more than once. */
+  readonly id: string | undefined;
+  /** The repeat, when the child gives its id more than once. */
+  readonly twice: GivenTwice | undefined;
+}
+
+/** The values a child element holds under `name`: none, one, or the tokenizer's list of those given. */
+function givenUnder(element: XmlNode, name: string): readonly unknown[] {
+  const value = element[name];
+  return value === undefined ? NONE : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * The id of a `Child` read where the file may give it: the `LAchildID` of each of its `ChildIdentifiers` and any
+ * directly under it. Given once, that one; given more than once, in one place or in several (two
+ * `ChildIdentifiers`, or one and the `Child` itself), even as the same value, none: the repeat, naming where each
+ * value stands, rejects each record of the child. A `ChildIdentifiers` that gives no `LAchildID` is passed over,
+ * so the id in another is read. The common case (one `ChildIdentifiers`, no id beside it) is read in the shape
+ * without this.
+ *
+ * @param child - the `Child` element.
+ * @returns the id and its repeat.
+ * @example
+ * // <Child> on line 3, <ChildIdentifiers> on lines 4 and 7, each with an LAchildID:
+ * childIdOf(child).twice?.values //=> ['C1', 'C2']
+ * childIdOf(child).twice?.places //=> ['in the <ChildIdentifiers> on line 4', 'in the <ChildIdentifiers> on line 7']
+ */
+function childIdOf(child: XmlNode): ChildId {
+  const values: string[] = [];
+  const places: string[] = [];
+  // The element holding the last value given, and how many hold one.
+  let holder: XmlNode | undefined;
+  let holders = 0;
+  const read = (element: XmlNode, place: string): void => {
+    const given = givenUnder(element, 'LAchildID');
+    if (given.length === 0) return;
+    holder = element;
+    holders++;
+    for (const one of given) {
+      values.push(typeof one === 'string' ? one.trim() : isNode(one) ? '(an element)' : String(one));
+      places.push(place);
+    }
+  };
+  for (const identifiers of givenUnder(child, 'ChildIdentifiers')) {
+    if (!isNode(identifiers)) continue;
+    const line = lineOf(identifiers);
+    read(identifiers, `in the <ChildIdentifiers>${line > 0 ? ` on line ${line}` : ''}`);
+  }
+  read(child, 'in the <Child> itself');
+  if (holder === undefined) return { id: undefined, twice: undefined };
+  if (values.length === 1) return { id: text(holder, 'LAchildID'), twice: undefined };
+  if (holders === 1) {
+    // All in one parent: as any value element given twice there.
+    const parent = holder === child ? 'Child' : 'ChildIdentifiers';
+    return { id: undefined, twice: givenTwice(holder, parent, 'LAchildID', 'childId') };
+  }
+  const twice = {
+    field: 'childId',
+    name: 'LAchildID',
+    parent: 'Child',
+    parentLine: lineOf(child),
+    values,
+    places,
+  };
+  return { id: undefined, twice };
 }
 
 /** The repeats among those given, or undefined when there is none. */
@@ -450,8 +517,9 @@ function conferencesOf(episode: XmlNode): EpisodeConference[] {
 
 /**
  * The shape of the CIN census for one record kind: each `Child` item gives one record per event of the kind, at
- * the line of the event's element. Per `Child` (its `LAchildID`, in `ChildIdentifiers` or directly under it; the
- * birth date is not read), per `CINdetails` episode:
+ * the line of the event's element. Per `Child` (its `LAchildID`, in `ChildIdentifiers` or directly under it; given
+ * more than once, in one place or two, each record of the child is rejected: see `childIdOf`; the birth date is not
+ * read), per `CINdetails` episode:
  * - `referral`: `CINreferralDate`, `ReferralSource` → `source`;
  * - `assessment`: each `Assessments` element's `AssessmentActualStartDate` → `startDate`,
  *   `AssessmentAuthorisationDate` → `completedDate`;
@@ -517,14 +585,16 @@ export function createCinCensusShapeBy(
     item(value) {
       if (!isNode(value)) return;
       const child = value;
-      const identifiers = first(child, 'ChildIdentifiers');
-      const childId = text(identifiers, 'LAchildID') ?? text(child, 'LAchildID');
       // A value element given twice is read as absent by `text`: each record that reads it is rejected, saying so.
-      const childIdTwice =
-        givenTwice(identifiers, 'ChildIdentifiers', 'LAchildID', 'childId') ??
-        (text(identifiers, 'LAchildID') === undefined
-          ? givenTwice(child, 'Child', 'LAchildID', 'childId')
-          : undefined);
+      // One `ChildIdentifiers` and no id directly under the child (a census as written) is read here; any other
+      // layout (no `ChildIdentifiers`, two, or an id beside one) by `childIdOf`, which finds the id given twice.
+      const identifiers = child.ChildIdentifiers;
+      let childId: string | undefined;
+      let childIdTwice: GivenTwice | undefined;
+      if (isNode(identifiers) && child.LAchildID === undefined) {
+        childId = text(identifiers, 'LAchildID');
+        childIdTwice = givenTwice(identifiers, 'ChildIdentifiers', 'LAchildID', 'childId');
+      } else ({ id: childId, twice: childIdTwice } = childIdOf(child));
       /** Emits a record, or rejects it when a value element it reads is given twice. */
       const emitOnce = (
         element: XmlNode,

@@ -32,6 +32,39 @@ function cellText(value: unknown): string {
   return issueValue(value);
 }
 
+/** One element (or key) of a record that gives a field, and its value, trimmed. */
+interface SpelledValue {
+  readonly key: string;
+  readonly text: string;
+}
+
+/**
+ * The issue of a record that gives one field under two spellings or more, with different values
+ * (`<YoungPersonsID>A1</YoungPersonsID>` and `<YPID>A2</YPID>`): `duplicate_column`, as for two columns of a header
+ * that give one field, naming every element and value. The record is rejected: the better spelling was kept before,
+ * without a word.
+ *
+ * @param field - the field.
+ * @param given - each element that gives it and its value, in the order read (the record's own elements first, then
+ *   those nested in it).
+ * @param line - the record's line.
+ * @returns the issue.
+ * @example
+ * spellingsIssue('personId', [{ key: 'YoungPersonsID', text: 'A1' }, { key: 'YPID', text: 'A2' }], 3).message
+ * //=> 'the record gives personId twice, YoungPersonsID "A1" and YPID "A2": which one the file means cannot be known. Give it once'
+ */
+function spellingsIssue(field: string, given: readonly SpelledValue[], line: number): Issue {
+  const shown = given.map((one) => `${one.key} ${JSON.stringify(one.text)}`);
+  const last = shown.pop();
+  return inputIssue({
+    code: 'duplicate_column',
+    row: line,
+    field,
+    value: (given[1] as SpelledValue).key,
+    message: `the record gives ${field} ${given.length === 2 ? 'twice' : `${given.length} times`}, ${shown.join(', ')} and ${last}: which one the file means cannot be known. Give it once`,
+  });
+}
+
 /**
  * Matches headers to a table's columns: the column map first, then the known spellings.
  *
@@ -275,9 +308,14 @@ export function createTableShape(
       }
       const values: Record<string, string> = {};
       const ranks = new Map<string, number>();
+      // The element (key) each value was read from; and, for a field an XML record gives under two spellings, each
+      // element and value (made only then).
+      const keys = nested ? new Map<string, string>() : undefined;
+      let spellings: Map<string, SpelledValue[]> | undefined;
       const twice: Issue[] = [];
       // An XML record's nested elements (NCCIS's `Activities`…) are read by their names too, breadth first, without
-      // recursion; the same field given two different values is an error on the row, not a guess.
+      // recursion; the same field given two different values is an error on the row, not a guess, whether under
+      // one name or two spellings of it (`YoungPersonsID` and `YPID`).
       const nodes: object[] = [value];
       for (let n = 0; n < nodes.length; n++) {
         for (const [key, raw] of Object.entries(nodes[n] as object)) {
@@ -292,6 +330,18 @@ export function createTableShape(
           const text = cellText(raw);
           if (found === null || text.trim() === '') continue;
           const rank = ranks.get(found.field);
+          if (keys !== undefined && rank !== undefined && rank !== found.rank) {
+            // Two spellings of one field: the better was kept, without a word; now each is held to say the same.
+            spellings ??= new Map();
+            let given = spellings.get(found.field);
+            if (given === undefined) {
+              given = [
+                { key: keys.get(found.field) as string, text: (values[found.field] as string).trim() },
+              ];
+              spellings.set(found.field, given);
+            }
+            given.push({ key, text: text.trim() });
+          }
           if (rank !== undefined && (rank < found.rank || (rank === found.rank && !nested))) continue;
           if (rank === found.rank && values[found.field]?.trim() !== text.trim()) {
             twice.push(
@@ -307,6 +357,12 @@ export function createTableShape(
           }
           ranks.set(found.field, found.rank);
           values[found.field] = text;
+          keys?.set(found.field, key);
+        }
+      }
+      for (const [field, given] of spellings ?? []) {
+        if (given.some((one) => one.text !== (given[0] as SpelledValue).text)) {
+          twice.push(spellingsIssue(field, given, line));
         }
       }
       // A key the item's text writes more than once (JSON; a census element is never given so): its last value

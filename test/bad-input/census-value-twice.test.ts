@@ -138,3 +138,152 @@ describe('a census value element given twice', () => {
     expect(read.accounting).toMatchObject({ rowsRead: 1, rowsAccepted: 0, rowsRejected: 1, rowsSkipped: 0 });
   });
 });
+
+// A <Child> may give its LAchildID in more than one place: two <ChildIdentifiers>, or one and an LAchildID directly
+// under the <Child>. The reader took the first <ChildIdentifiers> (or it over the child's own) without a word: a
+// child whose two containers said "C1" and "C2" was counted as C1. The id is given twice, even when both say the
+// same: each record of the child is rejected as duplicate_column, naming every value and where it stands.
+describe('a census child whose id is given in two places', () => {
+  it('rejects each record of a child with two <ChildIdentifiers> that give different ids', () => {
+    const xml = census(
+      '<ChildIdentifiers>', // line 4
+      '<LAchildID>C1</LAchildID>',
+      '</ChildIdentifiers>',
+      '<ChildIdentifiers>', // line 7
+      '<LAchildID>C2</LAchildID>',
+      '</ChildIdentifiers>',
+      '<CINdetails>', // line 10
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '</CINdetails>',
+      '<CINdetails>', // line 13
+      '<CINreferralDate>2012-09-10</CINreferralDate>',
+      '</CINdetails>',
+    );
+    const read = parseCinCensusXml('referral', xml);
+    // Before: two records, C1@2012-05-01 and C1@2012-09-10 (the first <ChildIdentifiers>), and no issue.
+    const message =
+      'the <Child> on line 3 gives <LAchildID> twice, "C1" (in the <ChildIdentifiers> on line 4) and "C2" (in the <ChildIdentifiers> on line 7): which one the file means cannot be known. Give it once';
+    expect(read.records).toEqual([]);
+    expect(read.issues).toEqual([
+      { code: 'duplicate_column', severity: 'error', row: 10, field: 'childId', value: 'LAchildID', message },
+      { code: 'duplicate_column', severity: 'error', row: 13, field: 'childId', value: 'LAchildID', message },
+    ]);
+    expect(read.accounting).toMatchObject({ rowsRead: 2, rowsAccepted: 0, rowsRejected: 2, rowsSkipped: 0 });
+  });
+
+  it('rejects them too when both say the same id (given twice is not given once)', () => {
+    const xml = census(
+      '<ChildIdentifiers>', // line 4
+      '<LAchildID>C1</LAchildID>',
+      '</ChildIdentifiers>',
+      '<ChildIdentifiers>', // line 7
+      '<LAchildID> C1 </LAchildID>',
+      '</ChildIdentifiers>',
+      '<CINdetails>', // line 10
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '<Assessments>', // line 12
+      '<AssessmentActualStartDate>2012-05-02</AssessmentActualStartDate>',
+      '</Assessments>',
+      '</CINdetails>',
+    );
+    const read = parseCinCensusXml('assessment', xml);
+    // The values are named trimmed, as they would be read.
+    expect(read.issues.map((issue) => [issue.row, issue.code, issue.field, issue.message])).toEqual([
+      [
+        12,
+        'duplicate_column',
+        'childId',
+        'the <Child> on line 3 gives <LAchildID> twice, "C1" (in the <ChildIdentifiers> on line 4) and "C1" (in the <ChildIdentifiers> on line 7): which one the file means cannot be known. Give it once',
+      ],
+    ]);
+    expect(read.accounting).toMatchObject({ rowsRead: 1, rowsAccepted: 0, rowsRejected: 1, rowsSkipped: 0 });
+  });
+
+  it('rejects a conference and a plan of a child whose id is in <ChildIdentifiers> and under the <Child> itself', () => {
+    const lines = [
+      '<ChildIdentifiers>', // line 4
+      '<LAchildID>C1</LAchildID>',
+      '</ChildIdentifiers>',
+      '<LAchildID>C9</LAchildID>', // line 7: the child's own
+      '<CINdetails>', // line 8
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '<Section47>', // line 10
+      '<S47ActualStartDate>2012-05-03</S47ActualStartDate>',
+      '<DateOfInitialCPC>2012-05-20</DateOfInitialCPC>',
+      '</Section47>',
+      '<ChildProtectionPlans>', // line 14
+      '<CPPstartDate>2012-05-20</CPPstartDate>',
+      '</ChildProtectionPlans>',
+      '</CINdetails>',
+    ];
+    const message =
+      'the <Child> on line 3 gives <LAchildID> twice, "C1" (in the <ChildIdentifiers> on line 4) and "C9" (in the <Child> itself): which one the file means cannot be known. Give it once';
+    const conferences = parseCinCensusXml('cp-conference', census(...lines));
+    // Before: the conference C1@2012-05-20, the child's own C9 passed over.
+    expect(conferences.records).toEqual([]);
+    expect(conferences.issues.map((issue) => [issue.row, issue.field, issue.message])).toEqual([
+      [10, 'childId', message],
+    ]);
+    const plans = parseCinCensusXml('cp-plan', census(...lines));
+    expect(plans.records).toEqual([]);
+    expect(plans.issues.map((issue) => [issue.row, issue.field, issue.message])).toEqual([
+      [14, 'childId', message],
+    ]);
+  });
+
+  it('names every value when one <ChildIdentifiers> gives its id twice and another once (3 times)', () => {
+    const xml = census(
+      '<ChildIdentifiers>', // line 4
+      '<LAchildID>C1</LAchildID>',
+      '<LAchildID>C2</LAchildID>',
+      '</ChildIdentifiers>',
+      '<ChildIdentifiers>', // line 8
+      '<LAchildID>C3</LAchildID>',
+      '</ChildIdentifiers>',
+      '<CINdetails>', // line 11
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '</CINdetails>',
+    );
+    const read = parseCinCensusXml('referral', xml);
+    expect(read.issues.map((issue) => [issue.row, issue.message])).toEqual([
+      [
+        11,
+        'the <Child> on line 3 gives <LAchildID> 3 times, "C1" (in the <ChildIdentifiers> on line 4), "C2" (in the <ChildIdentifiers> on line 4) and "C3" (in the <ChildIdentifiers> on line 8): which one the file means cannot be known. Give it once',
+      ],
+    ]);
+  });
+
+  it('reads the id of the one <ChildIdentifiers> that gives it, where the first gives none', () => {
+    const xml = census(
+      '<ChildIdentifiers>', // line 4: no LAchildID
+      '<UPN>A123456789012</UPN>',
+      '</ChildIdentifiers>',
+      '<ChildIdentifiers>', // line 7
+      '<LAchildID>C2</LAchildID>',
+      '</ChildIdentifiers>',
+      '<CINdetails>', // line 10
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '</CINdetails>',
+    );
+    const read = parseCinCensusXml('referral', xml);
+    // Before: the first <ChildIdentifiers> was read, and the referral rejected as missing_field (no childId).
+    // The id is given once, by the second: C2, the referral C2@2012-05-01.
+    expect(read.issues).toEqual([]);
+    expect(read.records).toEqual([{ id: 'C2@2012-05-01', childId: 'C2', referralDate: '2012-05-01' }]);
+  });
+
+  it('still reads an id given once directly under the <Child>, beside a <ChildIdentifiers> without one', () => {
+    const xml = census(
+      '<ChildIdentifiers>',
+      '<UPN>A123456789012</UPN>',
+      '</ChildIdentifiers>',
+      '<LAchildID>X1</LAchildID>',
+      '<CINdetails>',
+      '<CINreferralDate>2012-05-01</CINreferralDate>',
+      '</CINdetails>',
+    );
+    const read = parseCinCensusXml('referral', xml);
+    expect(read.issues).toEqual([]);
+    expect(read.records).toEqual([{ id: 'X1@2012-05-01', childId: 'X1', referralDate: '2012-05-01' }]);
+  });
+});
