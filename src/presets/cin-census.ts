@@ -17,6 +17,7 @@ import { createKindShape } from '../records/shape-kind.js';
 import type { RowExtras, ValuesSink } from '../records/stages.js';
 import { XML_LINE, type XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import { readBoolean } from '../records/values.js';
+import { listed, timesOf } from '../util/plural.js';
 import { eventId, type PresetReadResult } from './preset-reader.js';
 
 /** The record kinds the CIN census gives. */
@@ -148,6 +149,11 @@ interface GivenTwice {
   readonly places?: readonly string[];
 }
 
+/** A value the file gives for an element, as a message names it: its text trimmed, or `(an element)`. */
+function shownValue(one: unknown): string {
+  return typeof one === 'string' ? one.trim() : isNode(one) ? '(an element)' : String(one);
+}
+
 /**
  * The value element `name` of `element` when the file gives it more than once (the tokenizer then holds a list),
  * or undefined when it is given once or not at all. {@link text} reads such an element as absent: a record read on
@@ -167,10 +173,7 @@ function givenTwice(
 ): GivenTwice | undefined {
   const value = element?.[name];
   if (element === undefined || !Array.isArray(value) || value.length < 2) return undefined;
-  const values = value.map((one) =>
-    typeof one === 'string' ? one.trim() : isNode(one) ? '(an element)' : String(one),
-  );
-  return { field, name, parent, parentLine: lineOf(element), values };
+  return { field, name, parent, parentLine: lineOf(element), values: value.map(shownValue) };
 }
 
 /**
@@ -190,13 +193,12 @@ function twiceIssue(twice: GivenTwice, row: number): Omit<InputIssue, 'file'> {
   const shown = values.map((one, k) =>
     places === undefined ? JSON.stringify(one) : `${JSON.stringify(one)} (${places[k]})`,
   );
-  const last = shown.pop();
   return inputIssue({
     code: 'duplicate_column',
     row,
     field: twice.field,
     value: twice.name,
-    message: `the <${twice.parent}>${twice.parentLine > 0 ? ` on line ${twice.parentLine}` : ''} gives <${twice.name}> ${values.length === 2 ? 'twice' : `${values.length} times`}, ${shown.join(', ')} and ${last}: which one the file means cannot be known. Give it once`,
+    message: `the <${twice.parent}>${twice.parentLine > 0 ? ` on line ${twice.parentLine}` : ''} gives <${twice.name}> ${timesOf(values.length)}, ${listed(shown)}: which one the file means cannot be known. Give it once`,
   });
 }
 
@@ -241,7 +243,7 @@ function childIdOf(child: XmlNode): ChildId {
     holder = element;
     holders++;
     for (const one of given) {
-      values.push(typeof one === 'string' ? one.trim() : isNode(one) ? '(an element)' : String(one));
+      values.push(shownValue(one));
       places.push(place);
     }
   };

@@ -12,6 +12,7 @@ import type { RecordKind } from '../records/schemas.js';
 import { type FileValues, notAnObject, repeatedKeyIssue, type Shape } from '../records/shape.js';
 import type { ValuesSink } from '../records/stages.js';
 import { looseKey } from '../records/values.js';
+import { listed, timesOf } from '../util/plural.js';
 import type { PresetReaderOptions, RowContext, RowValues, TablePreset } from './preset-reader.js';
 
 type Issue = Omit<InputIssue, 'file'>;
@@ -55,13 +56,12 @@ interface SpelledValue {
  */
 function spellingsIssue(field: string, given: readonly SpelledValue[], line: number): Issue {
   const shown = given.map((one) => `${one.key} ${JSON.stringify(one.text)}`);
-  const last = shown.pop();
   return inputIssue({
     code: 'duplicate_column',
     row: line,
     field,
     value: (given[1] as SpelledValue).key,
-    message: `the record gives ${field} ${given.length === 2 ? 'twice' : `${given.length} times`}, ${shown.join(', ')} and ${last}: which one the file means cannot be known. Give it once`,
+    message: `the record gives ${field} ${timesOf(given.length)}, ${listed(shown)}: which one the file means cannot be known. Give it once`,
   });
 }
 

@@ -3,6 +3,8 @@
  * punctuation ignored, and a column map for any other name.
  * @module
  */
+
+import { listed } from '../util/plural.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import { type InputIssue, inputIssue } from './issues.js';
 import { type RecordKind, recordKinds } from './schemas.js';
@@ -172,8 +174,7 @@ export interface GivingColumn {
  */
 export function columnsGivingOneField(columns: readonly GivingColumn[], field: string): string {
   const named = columns.map((column) => `${JSON.stringify(column.header)} (column ${column.index + 1})`);
-  const last = named.pop();
-  return `columns ${named.join(', ')} and ${last} ${columns.length === 2 ? 'both' : 'all'} give ${field}`;
+  return `columns ${listed(named)} ${columns.length === 2 ? 'both' : 'all'} give ${field}`;
 }
 
 /**

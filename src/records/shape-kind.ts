@@ -4,6 +4,8 @@
  * they are, with the column of each field: no object is made per row.
  * @module
  */
+
+import { listed } from '../util/plural.js';
 import { checkKindAndDateFormat } from './check.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import {
@@ -167,10 +169,7 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
               message:
                 keys.length === 2
                   ? `two keys of the item give ${name} (the second is ${JSON.stringify(second)}): keep one`
-                  : `${keys.length} keys of the item give ${name} (${keys
-                      .slice(0, -1)
-                      .map((k) => JSON.stringify(k))
-                      .join(', ')} and ${JSON.stringify(keys.at(-1))}): keep one`,
+                  : `${keys.length} keys of the item give ${name} (${listed(keys.map((k) => JSON.stringify(k)))}): keep one`,
             }),
           );
         }

@@ -6,6 +6,8 @@
  * (`shape-kind.ts`), or a preset's layout (`presets/`).
  * @module
  */
+
+import { timesOf } from '../util/plural.js';
 import type { PlainRows } from './check.js';
 import { excelSerialToIsoDate } from './excel-dates.js';
 import { type InputIssue, inputIssue, issueValue } from './issues.js';
@@ -221,7 +223,7 @@ export function repeatedKeyIssue(repeated: RepeatedKey, field: string, line: num
     row: line,
     field,
     value: key,
-    message: `the item gives ${JSON.stringify(key)} ${times === 2 ? 'twice' : `${times} times`} (JSON keeps only the last value): keep one`,
+    message: `the item gives ${JSON.stringify(key)} ${timesOf(times)} (JSON keeps only the last value): keep one`,
   });
 }
 

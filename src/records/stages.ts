@@ -60,6 +60,9 @@ export interface UncachedFormula {
  * A workbook's ISO date cell (`t="d"`) of a day its date system has no day for: before 1900-01-01 in the 1900
  * system, before 1904-01-01 in the 1904 system (Excel shows such a cell as `####`). Its day is written, but the
  * workbook cannot hold it as a date.
+ * @example
+ * // Cell C2 of a workbook in the 1904 date system, `<c r="C2" t="d"><v>1903-05-01</v></c>`:
+ * const cell: DateBeforeSystem = { written: '1903-05-01', address: 'C2' };
  */
 export interface DateBeforeSystem {
   /** The day the cell writes (`1903-05-01`). */

@@ -282,6 +282,15 @@ function isNameByte(code: number): boolean {
  * string, a date cell): for each column, what its cell holds ({@link SheetBytesRow.kinds}), where its text stands in
  * {@link SheetBytesRow.bytes}, or its number. {@link SheetBytesRow.cell} makes a cell as the scanner hands it to
  * `onRow`. One object, its columns rewritten row by row: valid only during the call it is given to.
+ * @example
+ * // Given for `<row r="2"><c r="A2" t="inlineStr"><is><t>IA1</t></is></c><c r="C2" s="1"><v>40317</v></c></row>`,
+ * // style 1 a date style:
+ * const onBytesRow = (row: SheetBytesRow, number: number) => {
+ *   row.width //=> 3
+ *   row.kinds[0] === CELL_TEXT && row.kinds[1] === CELL_NONE && row.kinds[2] === CELL_DATE //=> true
+ *   row.cells() //=> ['IA1', null, { kind: 'date', serial: 40317, date: '2010-05-19' }]
+ *   return false; // declined: the cells are made and handed to onRow
+ * };
  */
 export class SheetBytesRow {
   /** The bytes the row was read from (the scanner's, reused). */
