@@ -31,6 +31,7 @@ import { createCsvTokenizer } from './tokenize-csv.js';
 import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
 import { tokenizeSheet } from './tokenize-sheet.js';
 import { createXmlTokenizer } from './tokenize-xml.js';
+import { XmlByteLane } from './xml-bytes.js';
 
 /**
  * The formats read as text: CSV, NDJSON and XML (streamed), and a JSON array (read whole).
@@ -191,6 +192,10 @@ export interface Lanes {
   readonly keep?: DayColumnsOption;
   /** Told how the result was read: `fast`, or `general` with why (`not tried`, or the fast lane's reason). */
   readonly onLane?: (lane: 'fast' | 'general', why: string) => void;
+  /** Whether a census read by the lane may be read from its bytes (`xml-bytes.ts`). Default `auto`. */
+  readonly bytes?: 'auto' | 'off';
+  /** Told, for each read the census byte lane is tried on, `''` when it read the input, or why it handed it back. */
+  readonly onBytes?: (why: string) => void;
 }
 
 /** `onProgress` that reports each count once, rising, over a fast read handed back and the general read after it. */
@@ -243,6 +248,26 @@ function itemLaneOf(shape: Shape, checker: object, way: Way): PlainRows | undefi
 }
 
 /**
+ * Whether a read may try the census byte lane (`off`: not, as after it handed the input back), and who is told, for
+ * tests, whether it read the input (`''`) or why it handed it back.
+ */
+interface ByteLaneUse {
+  readonly off?: boolean;
+  readonly onBytes?: (why: string) => void;
+}
+
+/**
+ * Whether the census byte lane may read an input: a layout with XML records and no file values, and no encoding
+ * asked (the lane reads only bytes it knows to be UTF-8, so that the result names the encoding the decoder would).
+ */
+function byteLaneFits(layout: Layout, options: ReadSourceOptions): boolean {
+  const xml = layout.xml;
+  return (
+    xml !== undefined && Object.keys(xml.fileValues ?? {}).length === 0 && options.encoding === undefined
+  );
+}
+
+/**
  * {@link readRecordsSource}, its way of reading chosen (internal: tests read an input both ways).
  *
  * @param kind - the record kind.
@@ -275,7 +300,13 @@ export async function readSourceBy<K extends RecordKind>(
     (format === 'csv' || format === 'xml') &&
     lanes.keep?.streamAccepted === undefined;
   const keep = keepFor(lanes);
-  return byLanes(lanes, fastMayTry, (way) => readSourceOnce(kind, source, format, layout, given, way, keep));
+  const bytes: ByteLaneUse = {
+    off: lanes.bytes === 'off',
+    ...(lanes.onBytes === undefined ? {} : { onBytes: lanes.onBytes }),
+  };
+  return byLanes(lanes, fastMayTry, (way) =>
+    readSourceOnce(kind, source, format, layout, given, way, keep, bytes),
+  );
 }
 
 /**
@@ -314,6 +345,7 @@ async function readSourceOnce<K extends RecordKind>(
   options: ReadSourceOptions & { readonly file: string },
   way: Way,
   keep: DayColumnsOption | undefined,
+  bytes: ByteLaneUse = {},
 ): Promise<ParseRecordsResult<K> | string> {
   const fast = way !== 'general';
   const file = options.file;
@@ -324,6 +356,28 @@ async function readSourceOnce<K extends RecordKind>(
   const itemLane = fast && format === 'xml' ? itemLaneOf(shape, checker, way) : undefined;
   if (fast && lane === undefined && itemLane === undefined)
     return 'a layout whose rows are not read as they are';
+  // A census from bytes the byte lane reads (ASCII, plain markup): read from them, not decoded; else the tokenizer.
+  const bytesLane =
+    itemLane !== undefined && bytes.off !== true && byteLaneFits(layout, options) && layout.xml !== undefined
+      ? new XmlByteLane(layout.xml, shaper)
+      : undefined;
+  if (bytesLane !== undefined) {
+    const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
+    for await (const chunk of source.chunks()) {
+      hash?.update(chunk);
+      bytesLane.write(chunk);
+      if (bytesLane.handedBack) break;
+    }
+    if (!bytesLane.handedBack) bytesLane.end();
+    // Handed back: read again from the start, by the decoder and the tokenizer, the census lane still taking the items.
+    if (bytesLane.handedBack) {
+      bytes.onBytes?.(bytesLane.reason);
+      return readSourceOnce(kind, source, format, layout, options, way, keep, { off: true });
+    }
+    bytes.onBytes?.('');
+    if (itemLane?.settle() === false) return ID_GIVEN_TWICE;
+    return checker.result({ file, sha256: options.sha256 ?? hash?.digest() ?? '', encoding: 'utf-8' });
+  }
   const tokenizer = lane ?? tokenizerOf(format, layout, shaper);
   const decoder = createByteDecoder({
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),

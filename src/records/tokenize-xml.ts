@@ -150,8 +150,15 @@ function startsName(code: number): boolean {
 /** Attributes as XML writes them: `name="value"` or `name='value'`, each after white space. */
 const ATTRIBUTES = /^(?:\s+[^\s=<>"'/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
-/** Puts a child's value on its parent the way the census presets read it: a list for repeating names. */
-function addChild(parent: XmlNode, name: string, value: unknown, repeats: boolean): void {
+/**
+ * Puts a child's value on its parent the way the census presets read it: a list for repeating names (internal:
+ * shared with the census byte lane, `xml-bytes.ts`).
+ * @example
+ * const parent = {};
+ * addChild(parent, 'CINdetails', { CINreferralDate: '2010-10-01' }, true);
+ * parent //=> { CINdetails: [{ CINreferralDate: '2010-10-01' }] }
+ */
+export function addChild(parent: XmlNode, name: string, value: unknown, repeats: boolean): void {
   let had = parent[name];
   // A name the object has from its prototype (`constructor`…) is not a child met before.
   if (had !== undefined && !Object.hasOwn(parent, name)) had = undefined;

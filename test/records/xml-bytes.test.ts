@@ -1,0 +1,415 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type CinCensusKind,
+  cinCensusKinds,
+  cinCensusXml,
+  cinCensusXmlOf,
+  createCinCensusShape,
+} from '../../src/presets/cin-census.js';
+import { InputError } from '../../src/records/issues.js';
+import { createKeyNumbering } from '../../src/records/keys.js';
+import { readSourceBy } from '../../src/records/read-source.js';
+import type { Layout } from '../../src/records/shape.js';
+import type { RowSink } from '../../src/records/stages.js';
+import { createXmlTokenizerBy, XML_LINE } from '../../src/records/tokenize-xml.js';
+import { XmlByteLane } from '../../src/records/xml-bytes.js';
+import { cutAt } from '../helpers/pieces.js';
+
+/** A census's bytes in the pieces given, as a file that can be read again (so that the lanes are tried). */
+const source = (pieces: readonly Uint8Array[]) => ({
+  name: 'census.xml',
+  rereadable: true,
+  chunks: async function* () {
+    yield* pieces;
+  },
+});
+
+/**
+ * Everything a read gives (the result, or the strict mode's error), the child numbering's size, and whether the byte
+ * lane read it (`''`), why it handed it back, or `not tried`.
+ */
+async function readAs(
+  kind: CinCensusKind,
+  pieces: readonly Uint8Array[],
+  lane: 'auto' | 'general',
+  strict: boolean,
+) {
+  const layout: Layout = {
+    label: `CIN census ${kind} records`,
+    shape: (next) => createCinCensusShape(kind, next),
+    skips: true,
+    xml: cinCensusXmlOf(kind),
+  };
+  const childNumbering = createKeyNumbering();
+  const bytes: string[] = [];
+  try {
+    const result = await readSourceBy(
+      kind,
+      source(pieces),
+      'xml',
+      layout,
+      { strict, childNumbering },
+      { lane, onBytes: (why) => bytes.push(why) },
+    );
+    return { bytes, outcome: { result, order: JSON.stringify(result), numbered: childNumbering.size } };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return {
+      bytes,
+      outcome: { thrown: { issues: error.issues, accounting: error.accounting, warnings: error.warnings } },
+    };
+  }
+}
+
+// Generated censuses written the plain way the byte lane reads (ASCII, no entity, comment, attribute or prefix),
+// in every shape the tokenizer's rules tell apart: names the shape reads and names it does not (`Extra`, names of
+// the prototype, `A.b-1`), elements with text and children mixed, empty elements, values with white space around
+// them and inside them, indentation by spaces, tabs, LF and CR LF, a declaration or none, the container at the top
+// or in `Message` (with a header), records with no child element. Then, in some, one change the lane does not read
+// (each must be handed back) or that breaks the file (the general path's refusal, or a file it reads differently).
+const read = [
+  'ChildIdentifiers',
+  'LAchildID',
+  'CINdetails',
+  'CINreferralDate',
+  'ReferralSource',
+  'Assessments',
+  'AssessmentActualStartDate',
+  'AssessmentAuthorisationDate',
+  'Section47',
+  'S47ActualStartDate',
+  'DateOfInitialCPC',
+  'ICPCnotRequired',
+  'ChildProtectionPlans',
+  'CPPstartDate',
+  'CPPendDate',
+  'NumberOfPreviousCPP',
+];
+// Names that start with another's (`Extra`, `ExtraX`; `LAchildID`, `LAchildIDs`) for the guess of the next name.
+const names = [
+  ...read,
+  'PersonBirthDate',
+  'Extra',
+  'ExtraX',
+  'LAchildIDs',
+  'constructor',
+  '__proto__',
+  'A.b-1',
+  'Child',
+  'Children',
+];
+const texts = [
+  '2010-10-08',
+  '2011-02-01',
+  '01/07/2012',
+  '',
+  ' ',
+  'C1',
+  'C2',
+  ' C3 ',
+  'true',
+  'x y',
+  '\t2\r\n',
+  'a>b',
+];
+const space = fc.constantFrom('', '\n', '\r\n', '\n    ', '\n\t\t', ' ', '\n        ');
+const leaf = fc
+  .tuple(fc.constantFrom(...names), fc.constantFrom(...texts))
+  .map(([name, text]) => `<${name}>${text}</${name}>`);
+const element = (depth: number): fc.Arbitrary<string> =>
+  depth === 0
+    ? leaf
+    : fc.oneof(
+        { weight: 3, arbitrary: leaf },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom(...names),
+              // Children, and now and then a text among them (kept with the white space before it).
+              fc.array(
+                fc.tuple(
+                  space,
+                  fc.oneof(
+                    { weight: 4, arbitrary: element(depth - 1) },
+                    { weight: 1, arbitrary: fc.constantFrom('and', ' y ') },
+                  ),
+                ),
+                { maxLength: 3 },
+              ),
+              fc.constantFrom('', 'text ', ' '),
+              space,
+            )
+            .map(
+              ([name, inner, text, after]) =>
+                `<${name}>${text}${inner.map(([before, e]) => before + e).join('')}${after}</${name}>`,
+            ),
+        },
+      );
+const day = fc.constantFrom('2010-10-08', '2010-05-01', '2011-02-01', '2009-12-31', '01/07/2012', '');
+const episode = fc
+  .tuple(day, fc.array(fc.tuple(space, element(1)), { maxLength: 2 }), space)
+  .map(
+    ([date, other, s]) =>
+      `<CINdetails>${s}<CINreferralDate>${date}</CINreferralDate>${s}<ReferralSource>1A</ReferralSource>${other.map(([b, e]) => b + e).join('')}${s}</CINdetails>`,
+  );
+const child = fc
+  .tuple(
+    fc.constantFrom('C1', 'C2', 'C3', '', 'K'),
+    fc.array(fc.tuple(space, episode), { maxLength: 3 }),
+    fc.array(fc.tuple(space, element(2)), { maxLength: 2 }),
+    space,
+    fc.boolean(),
+  )
+  .map(([id, episodes, other, s, empty]) =>
+    empty
+      ? `<Child>${s}</Child>`
+      : `<Child>${s}<ChildIdentifiers>${s}<LAchildID>${id}</LAchildID>${s}</ChildIdentifiers>${episodes.map(([b, e]) => b + e).join('')}${other.map(([b, e]) => b + e).join('')}${s}</Child>`,
+  );
+const declarations = [
+  '',
+  '<?xml version="1.0" encoding="utf-8"?>\n',
+  '<?xml version="1.0"?>\r\n',
+  "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
+  '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+];
+const plainCensus = fc
+  .tuple(
+    fc.constantFrom(...declarations),
+    fc.array(fc.tuple(space, child), { minLength: 0, maxLength: 5 }),
+    fc.boolean(),
+    fc.boolean(),
+    space,
+  )
+  .map(([declaration, children, inMessage, own, s]) => {
+    const body = children
+      // Some censuses give each child an id of its own, so that many are read with no repeat.
+      .map(([b, c], k) => b + (own ? c.replace(/<LAchildID>[^<]*</, `<LAchildID>K${k}<`) : c))
+      .join('');
+    const records = `<Children>${body}${s}</Children>`;
+    return inMessage
+      ? `${declaration}<Message>${s}<Header><Collection>CIN</Collection></Header>${s}${records}${s}</Message>\n`
+      : `${declaration}${records}`;
+  });
+/** Changes the lane hands back at (or that break the file), each put at a place in the text. */
+const changes = [
+  '&amp;',
+  '& ',
+  '<!-- note -->',
+  '<![CDATA[a]]>',
+  '<?pi x?>',
+  '<Extra/>',
+  '<ns:Extra>1</ns:Extra>',
+  '<Extra a="1">1</Extra>',
+  '<Extra >1</Extra >',
+  'é',
+  '\u0001',
+  '\u007f',
+  '</Extra>',
+  '<Extra>',
+  '<',
+  '>',
+  'text',
+  '<Children></Children>',
+  '<Message></Message>',
+];
+const census = fc.oneof(
+  { weight: 3, arbitrary: plainCensus },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(plainCensus, fc.constantFrom(...changes, '\uFEFF', 'cut'), fc.nat())
+      .map(([text, change, at]) => {
+        const place = at % (text.length + 1);
+        if (change === 'cut') return text.slice(0, place);
+        // A byte-order mark only at the start.
+        if (change === '\uFEFF') return `\uFEFF${text}`;
+        return text.slice(0, place) + change + text.slice(place);
+      }),
+  },
+);
+
+describe('the census byte lane (xml-bytes.ts)', () => {
+  it('gives exactly what the general path gives, for any census, cut anywhere, or hands it back', async () => {
+    // The general path (decoded, tokenized, every record by the check's `values`) against the lanes (read from the
+    // bytes when the byte lane reads the file, else handed back to the decoder and tokenizer, with the census lane
+    // taking the items): the whole result (records and their keys' order, rows and lines, issues and their order,
+    // accounting, skipped rows, fields present, warnings, the input's hash and encoding; or the strict mode's
+    // error) and the child numbering the same, for every kind, the bytes cut anywhere. Both must be seen often: a
+    // file read from its bytes, and a file handed back.
+    let readFromBytes = 0;
+    let handedBack = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        census,
+        fc.constantFrom(...cinCensusKinds),
+        fc.array(fc.nat(), { maxLength: 16 }),
+        fc.boolean(),
+        async (text, kind, cuts, strict) => {
+          const pieces = cutAt(new TextEncoder().encode(text), cuts);
+          const general = await readAs(kind, pieces, 'general', strict);
+          const lanes = await readAs(kind, pieces, 'auto', strict);
+          expect(general.bytes).toEqual([]);
+          expect(lanes.outcome).toStrictEqual(general.outcome);
+          if (lanes.bytes.includes('')) readFromBytes++;
+          else if (lanes.bytes.length > 0) handedBack++;
+        },
+      ),
+      { numRuns: 700 },
+    );
+    expect(readFromBytes).toBeGreaterThan(200);
+    expect(handedBack).toBeGreaterThan(100);
+  });
+
+  it('gives the tokenizer’s items themselves: every element’s value, its text beside children, and its line', () => {
+    // Below the result: the items the byte lane gives the shape stage against the tokenizer's (its general path),
+    // compared whole with their lines (XML_LINE, a symbol, which toStrictEqual compares too) and the text an element
+    // with children keeps (`#text`, which no census shape reads), for every file the lane reads.
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        census,
+        fc.constantFrom(...cinCensusKinds),
+        fc.array(fc.nat(), { maxLength: 16 }),
+        (text, kind, cuts) => {
+          const options = cinCensusXmlOf(kind);
+          const events = () => {
+            const seen: unknown[] = [];
+            const sink: RowSink = {
+              row: () => seen.push('row'),
+              item: (item, line) => seen.push({ item, line }),
+              problem: (problem) => seen.push({ problem }),
+              refuse: (message) => seen.push({ refuse: message }),
+              fileValue: (name, value) => seen.push({ name, value }),
+              end: () => seen.push('end'),
+            };
+            return { seen, sink };
+          };
+          const byLane = events();
+          const lane = new XmlByteLane(options, byLane.sink);
+          for (const piece of cutAt(new TextEncoder().encode(text), cuts)) lane.write(piece);
+          lane.end();
+          if (lane.handedBack) return;
+          const byTokenizer = events();
+          const tokenizer = createXmlTokenizerBy(options, byTokenizer.sink, 'general');
+          tokenizer.write(text);
+          tokenizer.end();
+          expect(byLane.seen).toStrictEqual(byTokenizer.seen);
+          compared++;
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it('reads a census cut at any byte the same as whole, where a name is another’s start', () => {
+    // The lane guesses each start tag's name from the one that followed the same tag last time (here `Extra` after
+    // `</Extra>`), and compares it with its `>` four bytes at a time, or byte by byte at the end of a piece: a cut
+    // just after `<ExtraX` must not read it as `<Extra>`. Every place of one cut, and of two cuts three bytes apart,
+    // against the tokenizer's items for the whole text.
+    const text =
+      '<Children><Child><LAchildID>C1</LAchildID><Extra>1</Extra><Extra>2</Extra><ExtraX>3</ExtraX><Extra>4</Extra><LAchildIDs>5</LAchildIDs></Child></Children>';
+    // Every element built (no `reads`), so that `Extra` and `ExtraX` are items' values.
+    const items = (write: (sink: RowSink) => boolean) => {
+      const seen: unknown[] = [];
+      const sink: RowSink = {
+        row: () => {},
+        item: (item, line) => seen.push({ item, line }),
+        problem: () => {},
+        refuse: (message) => seen.push({ refuse: message }),
+        fileValue: () => {},
+        end: () => seen.push('end'),
+      };
+      return write(sink) ? seen : 'handed back';
+    };
+    const whole = items((sink) => {
+      const tokenizer = createXmlTokenizerBy(cinCensusXml, sink, 'general');
+      tokenizer.write(text);
+      tokenizer.end();
+      return true;
+    });
+    const bytes = new TextEncoder().encode(text);
+    for (let at = 0; at <= bytes.length; at++) {
+      for (const cuts of [[at], [at, at + 3]]) {
+        const byLane = items((sink) => {
+          const lane = new XmlByteLane(cinCensusXml, sink);
+          for (const piece of cutAt(bytes, cuts)) lane.write(piece);
+          lane.end();
+          return !lane.handedBack;
+        });
+        expect(byLane).toStrictEqual(whole);
+      }
+    }
+  });
+
+  /** The reason the byte lane gives for a census text, or '' when it reads it. */
+  async function laneWay(text: string): Promise<string> {
+    const lanes = await readAs('referral', [new TextEncoder().encode(text)], 'auto', false);
+    const general = await readAs('referral', [new TextEncoder().encode(text)], 'general', false);
+    expect(lanes.outcome).toStrictEqual(general.outcome);
+    return lanes.bytes[0] ?? 'not tried';
+  }
+  const wrap = (inner: string) =>
+    `<Message><Children><Child><ChildIdentifiers><LAchildID>C1</LAchildID></ChildIdentifiers>${inner}<CINdetails><CINreferralDate>2010-10-08</CINreferralDate></CINdetails></Child></Children></Message>`;
+
+  it('reads a plain census, and hands back each thing it does not read, naming it', async () => {
+    expect(await laneWay(wrap(''))).toBe('');
+    expect(await laneWay(`<?xml version="1.0" encoding="UTF-8"?>\n${wrap('')}`)).toBe('');
+    expect(await laneWay(wrap('<Extra>AT&amp;T</Extra>'))).toBe('the census byte lane: an "&"');
+    expect(await laneWay(wrap('<Extra>Zoë</Extra>'))).toBe('the census byte lane: a byte outside ASCII');
+    expect(await laneWay(wrap('<Extra>\u0007</Extra>'))).toBe('the census byte lane: a control character');
+    expect(await laneWay(wrap('<!-- a note -->'))).toMatch(/^the census byte lane: markup it does not read/);
+    expect(await laneWay(wrap('<Extra kind="a">1</Extra>'))).toMatch(
+      /^the census byte lane: a tag it does not read/,
+    );
+    expect(await laneWay(wrap('<Extra/>'))).toMatch(/^the census byte lane: a tag it does not read/);
+    expect(await laneWay(wrap('<cin:Extra>1</cin:Extra>'))).toMatch(
+      /^the census byte lane: a tag it does not read/,
+    );
+    expect(await laneWay(wrap('<Extra>1</Other>'))).toBe('the census byte lane: an end tag it does not read');
+    expect(await laneWay(`\uFEFF${wrap('')}`)).toBe('the census byte lane: a byte-order mark');
+    expect(await laneWay(`<?xml version="1.0" encoding="windows-1252"?>${wrap('')}`)).toBe(
+      'the census byte lane: an XML declaration it does not read',
+    );
+    expect(await laneWay(`${wrap('')}\ntext`)).toBe('the census byte lane: text outside the root element');
+    expect(await laneWay(`${wrap('')}<Message/>`)).toMatch(/^the census byte lane: a tag it does not read/);
+    expect(await laneWay(wrap('').slice(0, -'</Message>'.length))).toBe(
+      'the census byte lane: the file ends inside an element',
+    );
+    expect(await laneWay(wrap('').slice(0, -3))).toBe('the census byte lane: the file ends inside a tag');
+    expect(await laneWay('<Message></Message>')).toBe('the census byte lane: no <Children> element');
+  });
+
+  it('gives each element its start tag’s line, counted over LF and CR LF alike', () => {
+    // Lines: 1 <Children>, 2 <Child>, 3 <ChildIdentifiers> (its LAchildID on the same line), 4 <CINdetails>, whose
+    // date is on line 5; the CR of each CR LF is white space in the text around the elements.
+    const text =
+      '<Children>\r\n<Child>\r\n  <ChildIdentifiers><LAchildID> C1 </LAchildID></ChildIdentifiers>\n  <CINdetails>\r\n    <CINreferralDate>2010-10-08</CINreferralDate></CINdetails>\n</Child></Children>';
+    const items: { item: Record<string | symbol, unknown>; line: number }[] = [];
+    const sink: RowSink = {
+      row: () => {},
+      item: (item, line) => items.push({ item: item as Record<string | symbol, unknown>, line }),
+      problem: () => {},
+      refuse: () => {},
+      fileValue: () => {},
+      end: () => {},
+    };
+    const lane = new XmlByteLane(cinCensusXmlOf('referral'), sink);
+    lane.write(new TextEncoder().encode(text));
+    lane.end();
+    expect(lane.handedBack).toBe(false);
+    expect(items).toHaveLength(1);
+    const [{ item, line }] = items as [{ item: Record<string | symbol, unknown>; line: number }];
+    expect(line).toBe(2);
+    expect(item[XML_LINE]).toBe(2);
+    const identifiers = item.ChildIdentifiers as Record<string | symbol, unknown>;
+    expect(identifiers[XML_LINE]).toBe(3);
+    // The value trimmed, as the tokenizer trims it.
+    expect(identifiers.LAchildID).toBe('C1');
+    const [details] = item.CINdetails as Record<string | symbol, unknown>[];
+    expect(details?.[XML_LINE]).toBe(4);
+    expect(details?.CINreferralDate).toBe('2010-10-08');
+  });
+});
