@@ -95,6 +95,53 @@ function elementTwiceIssue(
   });
 }
 
+/** A column of a header that gives a field of a preset's table, and how well its header names it. */
+interface RankedColumn extends GivingColumn {
+  /** As {@link ColumnMatch.rank}: 0 for the standard spelling, -1 when the column map names it. */
+  readonly rank: number;
+}
+
+/**
+ * The `duplicate_column` issue of a header whose columns give one field more than once, or undefined when one
+ * column gives it. A field read is given by one column only: two spellings of it (`Child Unique ID` and `Child
+ * ID`) refuse the input as the same header twice does, since the figures would read one and the other might say
+ * otherwise on any row. A column map that names a header chooses that column, and the field's other spellings are
+ * then not read; two columns the map names are two still. A known column no figure reads is let be under two
+ * spellings (`Gender` and `Sex`), but not under one spelling twice.
+ *
+ * @param field - the field.
+ * @param columns - the columns that give it, in the header's order, each with its rank.
+ * @param knownOnly - whether the field is known only, read into no record.
+ * @param line - the header's line.
+ * @returns the issue, or undefined.
+ * @example
+ * duplicateColumnsIssue('childId', [{ header: 'Child Unique ID', index: 0, rank: 0 }, { header: 'Child ID', index: 3, rank: 1 }], false, 1)?.message
+ * //=> 'columns "Child Unique ID" (column 1) and "Child ID" (column 4) both give childId: remove one, or name the one to read in a column map ({"Child Unique ID": "childId"})'
+ */
+function duplicateColumnsIssue(
+  field: string,
+  columns: readonly RankedColumn[],
+  knownOnly: boolean,
+  line: number,
+): Issue | undefined {
+  if (columns.length < 2) return undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const column of columns) best = Math.min(best, column.rank);
+  const clash = columns.filter((column) => column.rank === best || (best >= 0 && !knownOnly));
+  if (clash.length < 2) return undefined;
+  const first = clash[0] as RankedColumn;
+  // Two spellings the map does not choose between: naming one in it is the other way out.
+  const spellings = best >= 0 && clash.some((column) => looseKey(column.header) !== looseKey(first.header));
+  const remove = clash.length === 2 ? 'remove one' : 'keep one and remove the others';
+  return inputIssue({
+    code: 'duplicate_column',
+    row: line,
+    field,
+    value: (clash[1] as RankedColumn).header,
+    message: `${columnsGivingOneField(clash, field)}: ${remove}${spellings ? `, or name the one to read in a column map ({${JSON.stringify(first.header)}: ${JSON.stringify(field)}})` : ''}`,
+  });
+}
+
 /**
  * Matches headers to a table's columns: the column map first, then the known spellings.
  *
@@ -233,39 +280,25 @@ export function createTableShape(
     knows: (header) => match(header) !== null,
 
     header(cells, line, fileValues) {
-      const chosen = new Map<string, { index: number; rank: number; header: string }>();
-      // The columns of equal rank that give one field, the one chosen first: one issue for each.
-      const repeats = new Map<string, { field: string; columns: GivingColumn[] }>();
+      // Every column that gives each field, in the header's order, and the one read: the best spelling's first.
+      const giving = new Map<string, RankedColumn[]>();
+      const chosen = new Map<string, RankedColumn>();
       cells.forEach((raw, index) => {
         const header = raw.trim();
         const found = match(header);
         if (found === null) return;
+        const column = { header, index, rank: found.rank };
+        const columns = giving.get(found.field);
+        if (columns === undefined) giving.set(found.field, [column]);
+        else columns.push(column);
         const earlier = chosen.get(found.field);
-        if (earlier === undefined || found.rank < earlier.rank) {
-          chosen.set(found.field, { index, rank: found.rank, header });
-        } else if (found.rank === earlier.rank) {
-          const key = `${found.field}\u0000${earlier.index}`;
-          const repeat = repeats.get(key);
-          if (repeat === undefined) {
-            repeats.set(key, {
-              field: found.field,
-              columns: [
-                { header: earlier.header, index: earlier.index },
-                { header, index },
-              ],
-            });
-          } else repeat.columns.push({ header, index });
-        }
+        if (earlier === undefined || found.rank < earlier.rank) chosen.set(found.field, column);
       });
-      const duplicates: Issue[] = [...repeats.values()].map(({ field, columns }) =>
-        inputIssue({
-          code: 'duplicate_column',
-          row: line,
-          field,
-          value: (columns[1] as GivingColumn).header,
-          message: `${columnsGivingOneField(columns, field)}: ${columns.length === 2 ? 'remove one' : 'keep one and remove the others'}`,
-        }),
-      );
+      const duplicates: Issue[] = [];
+      for (const [field, columns] of giving) {
+        const issue = duplicateColumnsIssue(field, columns, knownOnly.has(field), line);
+        if (issue !== undefined) duplicates.push(issue);
+      }
       columnOf = new Map([...chosen].map(([field, { index }]) => [field, index]));
       const used: { header: string; field: string }[] = [];
       const ignored: string[] = [];
