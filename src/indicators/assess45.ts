@@ -7,6 +7,7 @@ import {
 } from '../records/keys.js';
 import type { AssessmentRecord, ReferralRecord } from '../records/schemas.js';
 import { fromDayNumber, parseIsoDay } from '../util/dates.js';
+import { countOf } from '../util/plural.js';
 import { choiceOption, defaultsOf, optionValue, recordsOption, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { NO_START, type StartLookup, summariseTimeliness } from './timeliness.js';
@@ -303,7 +304,7 @@ export function assess45(
       definition: assess45Definition,
       period,
       rule: {
-        timescale: `${timescale} working days`,
+        timescale: countOf(timescale, 'working day'),
         convention,
         from,
         start:

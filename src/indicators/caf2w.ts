@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CafRecord } from '../records/schemas.js';
+import { countOf } from '../util/plural.js';
 import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
 import { calendarOf, type SummaryContext } from './summarise.js';
 import {
@@ -71,7 +72,7 @@ export function caf2wRule(period: Period, options: Caf2wOptions): TimelinessRule
     definition: caf2wDefinition,
     period,
     rule: {
-      timescale: `${timescale} ${days} days`,
+      timescale: countOf(timescale, `${days} day`),
       convention: days === 'working' ? convention : 'calendar-days',
       from: 'designatedDate',
       to: 'meetingDate',

@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
+import { countOf } from '../util/plural.js';
 import { choiceOption, defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf } from './summarise.js';
 import { summariseTimeliness } from './timeliness.js';
@@ -102,7 +103,7 @@ export function cpc15(
       definition: cpc15Definition,
       period,
       rule: {
-        timescale: `${timescale} working days`,
+        timescale: countOf(timescale, 'working day'),
         convention,
         startEvent,
         from: field,

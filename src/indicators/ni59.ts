@@ -1,6 +1,7 @@
 import type { Period } from '../periods/index.js';
 import type { InitialAssessmentRecord } from '../records/schemas.js';
 import { toDayNumber } from '../util/dates.js';
+import { countOf } from '../util/plural.js';
 import { choiceOption, defaultsOf, optionValue, wholeNumberOption } from './options.js';
 import { calendarOf, type SummaryContext } from './summarise.js';
 import {
@@ -64,7 +65,7 @@ function timescaleRule(options: Ni59Options): {
   const rules = optionValue(ni59Options.rules, options.rules);
   const days = optionValue(ni59Options.timescale, options.timescale);
   if (days !== undefined) {
-    return { rules: 'custom', describe: `${days} working days`, of: () => days, ofDay: () => days };
+    return { rules: 'custom', describe: countOf(days, 'working day'), of: () => days, ofDay: () => days };
   }
   if (rules === 'ni2008') return { rules, describe: '7 working days', of: () => 7, ofDay: () => 7 };
   return {

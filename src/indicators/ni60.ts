@@ -1,5 +1,6 @@
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
+import { countOf } from '../util/plural.js';
 import { defaultsOf, optionValue, workingDaysTimescale } from './options.js';
 import { calendarOf, type SummaryContext } from './summarise.js';
 import {
@@ -54,7 +55,12 @@ export function ni60Rule(period: Period, options: Ni60Options): TimelinessRule<C
   const context: SummaryContext = {
     definition: ni60Definition,
     period,
-    rule: { timescale: `${timescale} working days`, convention, from: 'startDate', to: 'completedDate' },
+    rule: {
+      timescale: countOf(timescale, 'working day'),
+      convention,
+      from: 'startDate',
+      to: 'completedDate',
+    },
     calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
     options,
   };

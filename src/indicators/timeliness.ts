@@ -2,6 +2,7 @@ import type { Calendar, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { type DayColumns, NO_DAY } from '../records/day-columns.js';
 import { fromDayNumber, type IsoDate, parseIsoDay, toDayNumber } from '../util/dates.js';
+import { countOf } from '../util/plural.js';
 import {
   createOutcomeTally,
   type OutcomeTally,
@@ -212,7 +213,7 @@ function judgeFromStart<R>(
     }
     if (timescale !== overTimescale) {
       overTimescale = timescale;
-      overReason = `over ${timescale} ${spec.days} days`;
+      overReason = `over ${countOf(timescale, `${spec.days} day`)}`;
     }
     tally('not-counted', overReason, index, record, eventDate, startDate, startDay, days, deadline);
   };

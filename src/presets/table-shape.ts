@@ -66,6 +66,83 @@ function spellingsIssue(field: string, given: readonly SpelledValue[], line: num
 }
 
 /**
+ * The issue of a record that gives one element more than once, with different values (two `<YoungPersonsID>`, an
+ * `<ActivityCode>` in each of two `<Activity>` elements): `duplicate_column`, as for a CIN census element given twice
+ * in its parent, naming the element, the record's line and every value. The record is rejected.
+ *
+ * @param record - the record element's name (`YoungPersonsRecord`).
+ * @param field - the field the element gives.
+ * @param given - each time the element is given and its value, in the order read (two or more, one key).
+ * @param line - the record's line.
+ * @returns the issue.
+ * @example
+ * elementTwiceIssue('YoungPersonsRecord', 'status', [{ key: 'ActivityCode', text: '540' }, { key: 'ActivityCode', text: '230' }], 3).message
+ * //=> 'the <YoungPersonsRecord> on line 3 gives <ActivityCode> twice, "540" and "230": which one the file means cannot be known. Give it once'
+ */
+function elementTwiceIssue(
+  record: string,
+  field: string,
+  given: readonly SpelledValue[],
+  line: number,
+): Issue {
+  const key = (given[0] as SpelledValue).key;
+  return inputIssue({
+    code: 'duplicate_column',
+    row: line,
+    field,
+    value: key,
+    message: `the <${record}>${line > 0 ? ` on line ${line}` : ''} gives <${key}> ${timesOf(given.length)}, ${listed(given.map((one) => JSON.stringify(one.text)))}: which one the file means cannot be known. Give it once`,
+  });
+}
+
+/** A column of a header that gives a field of a preset's table, and how well its header names it. */
+interface RankedColumn extends GivingColumn {
+  /** As {@link ColumnMatch.rank}: 0 for the standard spelling, -1 when the column map names it. */
+  readonly rank: number;
+}
+
+/**
+ * The `duplicate_column` issue of a header whose columns give one field more than once, or undefined when one
+ * column gives it. A field read is given by one column only: two spellings of it (`Child Unique ID` and `Child
+ * ID`) refuse the input as the same header twice does, since the figures would read one and the other might say
+ * otherwise on any row. A column map that names a header chooses that column, and the field's other spellings are
+ * then not read; two columns the map names are two still. A known column no figure reads is let be under two
+ * spellings (`Gender` and `Sex`), but not under one spelling twice.
+ *
+ * @param field - the field.
+ * @param columns - the columns that give it, in the header's order, each with its rank.
+ * @param knownOnly - whether the field is known only, read into no record.
+ * @param line - the header's line.
+ * @returns the issue, or undefined.
+ * @example
+ * duplicateColumnsIssue('childId', [{ header: 'Child Unique ID', index: 0, rank: 0 }, { header: 'Child ID', index: 3, rank: 1 }], false, 1)?.message
+ * //=> 'columns "Child Unique ID" (column 1) and "Child ID" (column 4) both give childId: remove one, or name the one to read in a column map ({"Child Unique ID": "childId"})'
+ */
+function duplicateColumnsIssue(
+  field: string,
+  columns: readonly RankedColumn[],
+  knownOnly: boolean,
+  line: number,
+): Issue | undefined {
+  if (columns.length < 2) return undefined;
+  let best = Number.POSITIVE_INFINITY;
+  for (const column of columns) best = Math.min(best, column.rank);
+  const clash = columns.filter((column) => column.rank === best || (best >= 0 && !knownOnly));
+  if (clash.length < 2) return undefined;
+  const first = clash[0] as RankedColumn;
+  // Two spellings the map does not choose between: naming one in it is the other way out.
+  const spellings = best >= 0 && clash.some((column) => looseKey(column.header) !== looseKey(first.header));
+  const remove = clash.length === 2 ? 'remove one' : 'keep one and remove the others';
+  return inputIssue({
+    code: 'duplicate_column',
+    row: line,
+    field,
+    value: (clash[1] as RankedColumn).header,
+    message: `${columnsGivingOneField(clash, field)}: ${remove}${spellings ? `, or name the one to read in a column map ({${JSON.stringify(first.header)}: ${JSON.stringify(field)}})` : ''}`,
+  });
+}
+
+/**
  * Matches headers to a table's columns: the column map first, then the known spellings.
  *
  * @param table - the preset's table.
@@ -148,6 +225,7 @@ export function createTableShape(
   const knownOnly = new Set(table.columns.filter((c) => c.knownOnly === true).map((c) => c.field));
   // A table read from XML reads its records' nested elements by name.
   const nested = table.xml !== undefined;
+  const recordElement = table.xml?.records ?? 'record';
   const context = (fileValues: FileValues): RowContext => ({
     dateFormat: options.dateFormat ?? 'auto',
     ...(options.codeMap === undefined ? {} : { codeMap: options.codeMap }),
@@ -202,39 +280,25 @@ export function createTableShape(
     knows: (header) => match(header) !== null,
 
     header(cells, line, fileValues) {
-      const chosen = new Map<string, { index: number; rank: number; header: string }>();
-      // The columns of equal rank that give one field, the one chosen first: one issue for each.
-      const repeats = new Map<string, { field: string; columns: GivingColumn[] }>();
+      // Every column that gives each field, in the header's order, and the one read: the best spelling's first.
+      const giving = new Map<string, RankedColumn[]>();
+      const chosen = new Map<string, RankedColumn>();
       cells.forEach((raw, index) => {
         const header = raw.trim();
         const found = match(header);
         if (found === null) return;
+        const column = { header, index, rank: found.rank };
+        const columns = giving.get(found.field);
+        if (columns === undefined) giving.set(found.field, [column]);
+        else columns.push(column);
         const earlier = chosen.get(found.field);
-        if (earlier === undefined || found.rank < earlier.rank) {
-          chosen.set(found.field, { index, rank: found.rank, header });
-        } else if (found.rank === earlier.rank) {
-          const key = `${found.field}\u0000${earlier.index}`;
-          const repeat = repeats.get(key);
-          if (repeat === undefined) {
-            repeats.set(key, {
-              field: found.field,
-              columns: [
-                { header: earlier.header, index: earlier.index },
-                { header, index },
-              ],
-            });
-          } else repeat.columns.push({ header, index });
-        }
+        if (earlier === undefined || found.rank < earlier.rank) chosen.set(found.field, column);
       });
-      const duplicates: Issue[] = [...repeats.values()].map(({ field, columns }) =>
-        inputIssue({
-          code: 'duplicate_column',
-          row: line,
-          field,
-          value: (columns[1] as GivingColumn).header,
-          message: `${columnsGivingOneField(columns, field)}: ${columns.length === 2 ? 'remove one' : 'keep one and remove the others'}`,
-        }),
-      );
+      const duplicates: Issue[] = [];
+      for (const [field, columns] of giving) {
+        const issue = duplicateColumnsIssue(field, columns, knownOnly.has(field), line);
+        if (issue !== undefined) duplicates.push(issue);
+      }
       columnOf = new Map([...chosen].map(([field, { index }]) => [field, index]));
       const used: { header: string; field: string }[] = [];
       const ignored: string[] = [];
@@ -308,14 +372,14 @@ export function createTableShape(
       }
       const values: Record<string, string> = {};
       const ranks = new Map<string, number>();
-      // The element (key) each value was read from; and, for a field an XML record gives under two spellings, each
+      // The element (key) each value was read from; and, for a field an XML record gives more than once, each
       // element and value (made only then).
       const keys = nested ? new Map<string, string>() : undefined;
-      let spellings: Map<string, SpelledValue[]> | undefined;
+      let repeats: Map<string, SpelledValue[]> | undefined;
       const twice: Issue[] = [];
       // An XML record's nested elements (NCCIS's `Activities`…) are read by their names too, breadth first, without
-      // recursion; the same field given two different values is an error on the row, not a guess, whether under
-      // one name or two spellings of it (`YoungPersonsID` and `YPID`).
+      // recursion; a field given two different values is an error on the row, not a guess, whether under one name
+      // or two spellings of it (`YoungPersonsID` and `YPID`), when a figure reads it.
       const nodes: object[] = [value];
       for (let n = 0; n < nodes.length; n++) {
         for (const [key, raw] of Object.entries(nodes[n] as object)) {
@@ -330,40 +394,35 @@ export function createTableShape(
           const text = cellText(raw);
           if (found === null || text.trim() === '') continue;
           const rank = ranks.get(found.field);
-          if (keys !== undefined && rank !== undefined && rank !== found.rank) {
-            // Two spellings of one field: the better was kept, without a word; now each is held to say the same.
-            spellings ??= new Map();
-            let given = spellings.get(found.field);
+          if (keys !== undefined && rank !== undefined) {
+            // Given again: the better spelling (else the first) was kept, without a word; now each is held to say
+            // the same.
+            repeats ??= new Map();
+            let given = repeats.get(found.field);
             if (given === undefined) {
               given = [
                 { key: keys.get(found.field) as string, text: (values[found.field] as string).trim() },
               ];
-              spellings.set(found.field, given);
+              repeats.set(found.field, given);
             }
             given.push({ key, text: text.trim() });
           }
-          if (rank !== undefined && (rank < found.rank || (rank === found.rank && !nested))) continue;
-          if (rank === found.rank && values[found.field]?.trim() !== text.trim()) {
-            twice.push(
-              inputIssue({
-                code: 'invalid_value',
-                row: line,
-                field: found.field,
-                value: text,
-                message: `the record holds ${key} twice, ${JSON.stringify(values[found.field]?.trim())} and ${JSON.stringify(text.trim())}: expected one (the current one)`,
-              }),
-            );
-            continue;
-          }
+          if (rank !== undefined && rank <= found.rank) continue;
           ranks.set(found.field, found.rank);
           values[found.field] = text;
           keys?.set(found.field, key);
         }
       }
-      for (const [field, given] of spellings ?? []) {
-        if (given.some((one) => one.text !== (given[0] as SpelledValue).text)) {
-          twice.push(spellingsIssue(field, given, line));
-        }
+      for (const [field, given] of repeats ?? []) {
+        // An element no figure reads (NCCIS's `DateAscertained` of each activity) is not read, so neither is its
+        // repeat: the record is kept, as for an element the preset does not know.
+        if (knownOnly.has(field) || given.every((one) => one.text === (given[0] as SpelledValue).text))
+          continue;
+        twice.push(
+          given.every((one) => one.key === (given[0] as SpelledValue).key)
+            ? elementTwiceIssue(recordElement, field, given, line)
+            : spellingsIssue(field, given, line),
+        );
       }
       // A key the item's text writes more than once (JSON; a census element is never given so): its last value
       // above stands for two, as in a record kind's shape.

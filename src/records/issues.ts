@@ -24,7 +24,7 @@ import { displayValue } from './values.js';
  * - `invalid_value`: a value of the wrong kind: not a yes/no value, not a number, not one of an enum's values.
  * - `missing_column`: a required field has no column (file level: the input is refused).
  * - `duplicate_column`: two columns (or two keys of one object, or a census element that holds one value, given
- *   twice in its parent) give the same field; one issue per field, naming every column, key or value.
+ *   twice in its parent or record) give the same field; one issue per field, naming every column, key or value.
  * - `unreadable`: a row that cannot be read at all (a quote never closed, a line that is not JSON, an item that is
  *   not an object, more cells than the header has columns, a cell or line longer than {@link MAX_CELL_CHARS}), or a
  *   whole input that cannot (not JSON, not an array, XML with entity declarations, an empty sheet).

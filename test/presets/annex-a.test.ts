@@ -276,12 +276,22 @@ describe("createPresetReader('annex-a')", () => {
     expect(read.skipped.map((s) => [s.row, s.reason])).toEqual([[3, 'icpc-not-required']]);
   });
 
-  it('reads the first of two spellings of one column, and names a repeated one', () => {
-    // "Child Unique ID" is the standard spelling, so it wins over "Child ID".
+  it('refuses two spellings of one column unless a column map names the one to read, and names a repeated one', () => {
+    // "Child Unique ID" is the standard spelling; it was read over "Child ID" without a word, though the row's two
+    // ids differ. Now the header is refused, naming both columns.
     const reader = createPresetReader('annex-a', 'referral');
     reader.header(['Child ID', 'Child Unique ID', 'Date of referral'], 1);
     reader.cells(['other', 'C1', '2012-04-02'], 2);
-    expect(reader.result().records).toEqual([
+    const refused = reader.result();
+    expect(refused.records).toEqual([]);
+    expect(refused.issues.map((i) => [i.code, i.field, i.value])).toEqual([
+      ['duplicate_column', 'childId', 'Child Unique ID'],
+    ]);
+    // A column map naming one of them chooses it.
+    const mapped = createPresetReader('annex-a', 'referral', { columnMap: { 'Child Unique ID': 'childId' } });
+    mapped.header(['Child ID', 'Child Unique ID', 'Date of referral'], 1);
+    mapped.cells(['other', 'C1', '2012-04-02'], 2);
+    expect(mapped.result().records).toEqual([
       { id: 'C1@2012-04-02', childId: 'C1', referralDate: '2012-04-02' },
     ]);
 

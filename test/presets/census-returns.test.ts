@@ -143,13 +143,14 @@ describe("readRecordsFile with preset 'nccis' (the NCCIS XML)", () => {
         activityCode: '810',
       },
     ]);
-    // "X1" is no code at all; a record with two current activities cannot be placed without a guess.
+    // "X1" is no code at all; a record with two current activities cannot be placed without a guess: its
+    // ActivityCode is given twice, as a CIN census element given twice is (duplicate_column, naming the element).
     expect(read.issues.map((i) => [i.code, i.row, i.field, i.value])).toEqual([
       ['invalid_value', 68, 'status', 'X1'],
-      ['invalid_value', 82, 'status', '310'],
+      ['duplicate_column', 82, 'status', 'ActivityCode'],
     ]);
     expect(read.issues[1]?.message).toBe(
-      'the record holds ActivityCode twice, "540" and "310": expected one (the current one)',
+      'the <YoungPersonsRecord> on line 82 gives <ActivityCode> twice, "540" and "310": which one the file means cannot be known. Give it once',
     );
     expect(read.accounting).toEqual({
       rowsRead: 6,
