@@ -4,7 +4,8 @@
  * It gives the next stage exactly the items, lines and end that the XML tokenizer ({@link createXmlTokenizer}) gives
  * for the same file, and reads only what it can read exactly: the bytes ASCII, with no `&` (so no entity and no bare
  * ampersand), no comment, CDATA section, document type or processing instruction but an XML declaration of UTF-8 at
- * the very start, no attribute, no namespace prefix, no white space inside a tag, no control character but tab, line
+ * the very start, no namespace prefix, no empty element (`<A/>`), no white space in an end tag (attributes are
+ * checked as the tokenizer checks them, and not read), no control character but tab, line
  * feed and carriage return, and nothing the tokenizer would refuse. At anything else it hands the file back
  * (`handedBack`, with the `reason`), and the file is read again from its start by the decoder and the tokenizer,
  * which read every XML file (and name what is wrong with one). A layout with file values (a workforce census's
@@ -17,7 +18,7 @@
  * @module
  */
 import type { RowSink } from './stages.js';
-import { addChild, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
+import { ATTRIBUTES, addChild, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
 
 const LT = 60;
 const GT = 62;
@@ -326,8 +327,18 @@ export class XmlByteLane {
         }
         if (at >= length) return lt;
         if (bytes[at] !== GT) {
-          this.handBack('a tag it does not read (attributes, white space, a prefix or an empty element)');
-          return -1;
+          // Attributes (a census's `<Message xmlns:xsi="…">`): checked as the tokenizer checks them, and not read.
+          const after = this.attributes(bytes, at);
+          if (after === -2) return lt;
+          if (after < 0) {
+            this.handBack('a tag it does not read (a prefix, an empty element, attributes not name="value")');
+            return -1;
+          }
+          const lines = this.linesIn(bytes, at, after);
+          if (!this.open(this.nameOf(bytes, lt + 1, at, hash))) return -1;
+          this.line += lines;
+          position = after + 1;
+          continue;
         }
         id = this.nameOf(bytes, lt + 1, at, hash);
         nameEnd = at;
@@ -336,6 +347,30 @@ export class XmlByteLane {
       position = nameEnd + 1;
     }
     return position;
+  }
+
+  /**
+   * The `>` of a start tag whose attributes start at `at` (with white space), when they are written as the tokenizer
+   * reads them (`name="value"`, `name='value'`, ASCII, no `>` in a value, not an empty element's `/>`); -1 when
+   * not, -2 when its `>` is not in these bytes yet.
+   */
+  private attributes(bytes: Uint8Array, at: number): number {
+    const gt = bytes.indexOf(GT, at);
+    if (gt < 0) return -2;
+    if (bytes[gt - 1] === SLASH) return -1;
+    for (let k = at; k < gt; k++) {
+      const code = bytes[k] as number;
+      if (code >= 127 || (code < SPACE && code !== TAB && code !== NEWLINE && code !== CARRIAGE_RETURN))
+        return -1;
+    }
+    return ATTRIBUTES.test(asciiText(bytes, at, gt)) ? gt : -1;
+  }
+
+  /** The line feeds in `bytes` from `from` to `to`. */
+  private linesIn(bytes: Uint8Array, from: number, to: number): number {
+    let lines = 0;
+    for (let k = from; k < to; k++) if (bytes[k] === NEWLINE) lines++;
+    return lines;
   }
 
   /**
