@@ -449,14 +449,6 @@ export function checkReportConfig(
       );
       return;
     }
-    const first = listed.get(id);
-    if (first !== undefined) {
-      problems.push(
-        `${where}: ${id} is listed twice, as indicators[${first}] (${entryText(config.indicators[first])}) and indicators[${index}] (${entryText(entry)}): a report has one row per indicator, keyed by its id; list it once, with the options it is to be computed with`,
-      );
-      return;
-    }
-    listed.set(id, index);
     const definition = getIndicator(id) as IndicatorDefinition;
     const read = readConfigOptions(
       definition.id,
@@ -465,6 +457,14 @@ export function checkReportConfig(
       config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat },
     );
     for (const problem of read.problems) problems.push(`${where}.options.${problem.key}: ${problem.message}`);
+    const first = listed.get(id);
+    if (first !== undefined) {
+      problems.push(
+        `${where}: ${id} is listed twice, as indicators[${first}] (${entryText(config.indicators[first])}) and indicators[${index}] (${entryText(entry)}): a report has one row per indicator, keyed by its id; list it once, with the options it is to be computed with`,
+      );
+      return;
+    }
+    listed.set(id, index);
     indicators.push({
       definition,
       options: read.options,
