@@ -65,7 +65,8 @@ export function filesBeside(configPath: string): ReportFilesKeeping {
 /**
  * Reads a report config and checks it whole before any input is read: the core's checks (its shape, with an unknown
  * key anywhere refused with its path and the nearest known key; each indicator's options against its declarations;
- * the financial year; `asAt`; the target sets; an input for every record kind the indicators read; each input's
+ * the financial year (`FY2010` or `2010/11`); `asAt` within it; each indicator, target set and targets file listed
+ * once; the target sets; an input for every record kind the indicators read; each input's
  * format, preset and census date), and that every file it names exists.
  *
  * @param configPath - the config file (JSON).

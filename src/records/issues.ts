@@ -110,6 +110,10 @@ export type TextEncoding = (typeof textEncodings)[number];
  * - `option_contradicts_target`: an indicator's options contradict the definition of the target it is compared with
  *   (start event, timescale, rule set).
  * - `too_few_points`: a statistical process control chart has fewer than 12 points: its limits are not yet reliable.
+ * - `percent_below_one`: a percent target (or a `percentOfTarget` tolerance) between 0 and 1, which reads as under 1%:
+ *   `0.8` is 0.8%, where 80% (`80`) was likely meant.
+ * - `targets_unused`: a target file or set of a report gives no target in the financial year to any indicator reported
+ *   (its targets are for other years or other indicators), so none of it is shown.
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -119,6 +123,8 @@ export const resultWarningCodes = [
   'all_excluded',
   'option_contradicts_target',
   'too_few_points',
+  'percent_below_one',
+  'targets_unused',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */

@@ -23,7 +23,7 @@ import {
   roundingModes,
 } from '../indicators/index.js';
 import { type ColumnsFound, missingColumnIssues } from '../indicators/needed-columns.js';
-import { parsePeriod } from '../periods/index.js';
+import { type Period, parsePeriod } from '../periods/index.js';
 import { presetForFormat } from '../presets/input-layout.js';
 import { type PresetId, presetIds, type SkippedRow } from '../presets/preset-reader.js';
 import { checkPresetKind } from '../presets/presets.js';
@@ -47,6 +47,7 @@ import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { getTargetSet, parseTargets, type TargetSet, targetSetIds } from '../targets/index.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { didYouMean } from '../util/nearest.js';
+import { countOf } from '../util/plural.js';
 import {
   type BuildReportOptions,
   buildReport,
@@ -151,6 +152,16 @@ const toleranceEntry = z.union(
 );
 
 /**
+ * A month a chart's new phase starts at, as the chart labels its months: `2010-06`. Another spelling (`June 2010`,
+ * `2010-6`) or a month that is none (`2011-13`) is refused at the config's check, before any input is read; a real
+ * month that is not among the months shown is refused once they are known.
+ */
+const rebaseMonth = z.string().refine((value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value), {
+  error: (issue) =>
+    `expected a month written YYYY-MM, as the chart labels its months (2010-06), got ${JSON.stringify(issue.input)}`,
+});
+
+/**
  * The keys of one indicator of a report config. Its `options` are checked against the indicator's own declarations
  * (unknown keys refused, values checked), once the id is known. A plain string is the id.
  */
@@ -172,7 +183,7 @@ const indicatorEntryShape = {
         .int({ error: 'expected a whole number of months, at least 2' })
         .min(2, { error: 'expected a whole number of months, at least 2' })
         .optional(),
-      rebase: z.array(z.string().min(1)).optional(),
+      rebase: z.array(rebaseMonth).optional(),
       screenOutliers: z.boolean().optional(),
     },
     "an indicator's chart: { fixAfter, rebase, screenOutliers }",
@@ -367,9 +378,11 @@ function checkSnapshotDate(snapshotDate: string, preset: PresetId | undefined, d
 
 /**
  * Checks a report config whole, with no file read: its shape (an unknown key anywhere is refused with its path and
- * the nearest known key), each indicator's options against the indicator's declarations, the financial year,
- * `asAt` (a real date, ISO or in the config's `dateFormat`, not before the year starts), the target sets, an input
- * for every record kind the indicators read, and each input's format, preset and census date. The same rules for
+ * the nearest known key), each indicator's options against the indicator's declarations, each indicator listed once,
+ * the financial year (`FY2010` or `2010/11`, no other period), `asAt` (a real date, ISO or in the config's
+ * `dateFormat`, within the year), the target sets, each target set and targets file listed once, each chart
+ * `rebase` a month written `YYYY-MM`, an input for every record kind the indicators read, and each input's format,
+ * preset and census date. The same rules for
  * `cs-indicators report` (which then checks that every file named exists) and the browser page (an imported config,
  * and the settings it exports).
  *
@@ -397,12 +410,7 @@ export function checkReportConfig(
   const problems: string[] = [];
   const at = resolve;
 
-  let year: ReturnType<typeof parsePeriod> | undefined;
-  try {
-    year = parsePeriod(config.financialYear);
-  } catch (error) {
-    problems.push(`financialYear: ${(error as Error).message}`);
-  }
+  const year = financialYearOf(config.financialYear, problems);
   let asAt: IsoDate | undefined = year?.end;
   if (config.asAt !== undefined) {
     const date = parseDateCell(config.asAt, { dateFormat: config.dateFormat ?? 'auto' });
@@ -418,10 +426,20 @@ export function checkReportConfig(
           `asAt: ${config.asAt} is before the financial year ${year.label} starts (${year.start}): no month would be reported`,
         );
       }
+      // After the year ends, a target running past it (an academic year's) would be judged on months of the next
+      // financial year, and the page would say "data to" a date no figure of the return reaches.
+      if (year !== undefined && asAt > year.end) {
+        problems.push(
+          `asAt: ${config.asAt} is after the financial year ${year.label} ends (${year.end}): give the last day the data covers within the year (${year.end} for the whole year), or the financial year the data is for`,
+        );
+      }
     }
   }
 
   const indicators: CheckedIndicator[] = [];
+  // Where each indicator was first listed: a second entry would give a second summary row with the same
+  // data-indicator, told apart by nothing on the page.
+  const listed = new Map<string, number>();
   config.indicators.forEach((entry, index) => {
     const where = `indicators[${index}]`;
     const id = indicatorIds.find((known) => known.toLowerCase() === entry.id.toLowerCase());
@@ -439,6 +457,14 @@ export function checkReportConfig(
       config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat },
     );
     for (const problem of read.problems) problems.push(`${where}.options.${problem.key}: ${problem.message}`);
+    const first = listed.get(id);
+    if (first !== undefined) {
+      problems.push(
+        `${where}: ${id} is listed twice, as indicators[${first}] (${entryText(config.indicators[first])}) and indicators[${index}] (${entryText(entry)}): a report has one row per indicator, keyed by its id; list it once, with the options it is to be computed with`,
+      );
+      return;
+    }
+    listed.set(id, index);
     indicators.push({
       definition,
       options: read.options,
@@ -455,6 +481,8 @@ export function checkReportConfig(
       );
     }
   });
+  problems.push(...listedTwice('targetSets', config.targetSets ?? [], (id) => id));
+  problems.push(...listedTwice('targetFiles', config.targetFiles ?? [], at));
 
   const needed = new Map<RecordKind, string>();
   for (const indicator of indicators) {
@@ -507,6 +535,64 @@ export function checkReportConfig(
   }
   if (problems.length > 0 || asAt === undefined) return { problems, files };
   return { problems, files, checked: { configPath, config, asAt, indicators, files } };
+}
+
+/**
+ * The financial year of a config: `FY2010` or `2010/11`, April to March. Another period (an academic year, a
+ * quarter, a month, a range) is refused: the return, its year to date and the default history are a financial
+ * year's, and a target of the financial year would be judged against another span.
+ * @returns the year, or undefined with the problem added.
+ */
+function financialYearOf(written: string, problems: string[]): Period | undefined {
+  const expected = 'expected a financial year, April to March, written FY2010 or 2010/11';
+  let period: Period;
+  try {
+    period = parsePeriod(written);
+  } catch (error) {
+    const reason = /^Cannot read the period .*?: (.*?)\. Expected/.exec((error as Error).message)?.[1];
+    problems.push(
+      `financialYear: ${expected}, got ${JSON.stringify(written)}${reason === undefined ? '' : ` (${reason})`}`,
+    );
+    return undefined;
+  }
+  if (period.kind === 'financial-year') return period;
+  const [startYear = '', startMonth = ''] = period.start.split('-');
+  const spansOne =
+    startMonth === '04' && period.end === `${Number(startYear) + 1}-03-31` && period.start.endsWith('-01');
+  problems.push(
+    `financialYear: ${expected}, got ${JSON.stringify(written)}, ${period.label} (${period.start} to ${period.end})${spansOne ? ` (did you mean "FY${startYear}"?)` : ''}`,
+  );
+  return undefined;
+}
+
+/** An indicator entry of a config in words, for messages: `NI59`, `NI59 with options {"rules":"wt2010"}`. */
+function entryText(entry: ReportConfig['indicators'][number] | undefined): string {
+  if (entry === undefined) return '';
+  const { id, ...rest } = entry;
+  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
+  return given.length === 0
+    ? id
+    : `${id} with ${given.map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(', ')}`;
+}
+
+/**
+ * The problems of a list that names one thing twice (a target set, a targets file, also through another spelling
+ * of its path): its targets would be listed twice and its sentences said twice.
+ */
+function listedTwice(key: string, names: readonly string[], identity: (name: string) => string): string[] {
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  names.forEach((name, index) => {
+    const first = seen.get(identity(name));
+    if (first === undefined) {
+      seen.set(identity(name), index);
+      return;
+    }
+    problems.push(
+      `${key}[${index}]: ${JSON.stringify(name)} is listed already, as ${key}[${first}] (${JSON.stringify(names[first])}): list it once`,
+    );
+  });
+  return problems;
 }
 
 /** One input of a report config, as a reader is given it: the file's name, its preset and sheet, a census date. */
@@ -691,6 +777,55 @@ async function calendarOf(settings: ReportConfig, configPath: string, files: Rep
   } catch (error) {
     throw new ReportConfigError(`${configPath}: calendar: ${(error as Error).message}`);
   }
+}
+
+/** The most targets a `targets_unused` warning names, one by one. */
+const UNUSED_NAMED = 5;
+
+/**
+ * The `targets_unused` warnings of a config: one for each target set or targets file that gives no target in the
+ * financial year to an indicator of the report (its targets are for other years, or other indicators), so that the
+ * summary's Target column is blank without a word. Each goes to the indicators of the report the set names, or to
+ * every indicator when it names none of them.
+ */
+function unusedTargetsWarnings(
+  settings: ReportConfig,
+  sets: readonly TargetSet[],
+  indicators: readonly CheckedIndicator[],
+): { readonly warning: ResultWarning; readonly indicators: readonly string[] }[] {
+  const year = parsePeriod(settings.financialYear);
+  const reported = indicators.map((indicator) => indicator.definition.id);
+  // The sets in the order targetSetsOf reads them: the built-in sets, then each targets file.
+  const places = [
+    ...(settings.targetSets ?? []).map((id, index) => `targetSets[${index}] (${id})`),
+    ...(settings.targetFiles ?? []).map((file, index) => `targetFiles[${index}] (${file})`),
+  ];
+  return sets.flatMap((set, index) => {
+    const why = set.targets.map((target) => {
+      const period = parsePeriod(target.period);
+      if (!reported.includes(target.indicator)) return 'not in the report';
+      return period.start <= year.end && period.end >= year.start ? undefined : 'outside the year';
+    });
+    if (set.targets.length > 0 && why.some((reason) => reason === undefined)) return [];
+    const named = set.targets
+      .slice(0, UNUSED_NAMED)
+      .map((target, at) => `${target.indicator} for ${parsePeriod(target.period).label}: ${why[at]}`);
+    const more = set.targets.length - named.length;
+    const listed =
+      set.targets.length === 0
+        ? 'it has no target'
+        : `${countOf(set.targets.length, 'target')}, none for an indicator of the report in ${year.label}: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+    const own = reported.filter((id) => set.targets.some((target) => target.indicator === id));
+    return [
+      {
+        warning: {
+          code: 'targets_unused' as const,
+          message: `${places[index] ?? set.id}, "${set.title}": none of its targets is shown (${listed}): check the file and the financial year`,
+        },
+        indicators: own.length > 0 ? own : reported,
+      },
+    ];
+  });
 }
 
 /**
@@ -950,6 +1085,7 @@ export async function loadReportWith(
     throw new InputError(missing, undefined, warnings);
   }
 
+  const unused = unusedTargetsWarnings(settings, targetSets, checked.indicators);
   const reportInputs: ReportIndicatorInput[] = checked.indicators.map((indicator, index) => {
     const { definition } = indicator;
     const kinds = kindsRead(indicator);
@@ -986,7 +1122,10 @@ export async function loadReportWith(
       options: { ...indicator.options, ...extra } as never,
       rowsRejected,
       inputs: own.map((read) => read.input),
-      warnings: own.flatMap((read) => read.warnings),
+      warnings: [
+        ...own.flatMap((read) => read.warnings),
+        ...unused.flatMap(({ warning, indicators }) => (indicators.includes(definition.id) ? [warning] : [])),
+      ],
       ...(indicator.headline === undefined ? {} : { headline: indicator.headline }),
       ...(indicator.tolerance === undefined ? {} : { tolerance: indicator.tolerance }),
       ...(indicator.spc === undefined ? {} : { spc: indicator.spc }),
@@ -999,6 +1138,18 @@ export async function loadReportWith(
       inputs: inputs.map((read) => ({ kind: read.kind, ...read.input })),
     });
   } catch (error) {
+    // A chart's rebase month not among the months shown: refused naming the indicator's place in the config.
+    const message = error instanceof RangeError ? error.message : '';
+    const index = checked.indicators.findIndex(({ definition }) =>
+      message.startsWith(`${definition.id}: spc: `),
+    );
+    const id = checked.indicators[index]?.definition.id;
+    if (id !== undefined) {
+      const rebase = message.slice(`${id}: spc: `.length);
+      throw new ReportConfigError(
+        `${configPath}: indicators[${index}].spc${rebase.startsWith('the rebase label') ? '.rebase' : ''} (${id}): ${rebase}`,
+      );
+    }
     configProblem(configPath, undefined, error);
   }
   // Under strict, a figure with a warning is not reported.

@@ -442,6 +442,22 @@ function otherTargets(model: ReportModel): string {
   ].join('');
 }
 
+/**
+ * Each warning once: one about a file or the config (a targets file that gives no target in the year) is every
+ * indicator's it concerns, and is said once under the summary.
+ */
+function eachOnce<T extends { readonly code: string; readonly message: string }>(
+  warnings: readonly T[],
+): T[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => {
+    const key = `${warning.code} ${warning.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Every warning of the report, under the summary. */
 function warningsPanel(warnings: readonly { readonly code: string; readonly message: string }[]): string {
   if (warnings.length === 0) return '';
@@ -811,7 +827,7 @@ function mainParts(model: ReportModel, options: RenderHtmlOptions): string[] {
     slowToProgress(model),
     summaryTable(model),
     otherTargets(model),
-    warningsPanel(model.indicators.flatMap((indicator) => indicator.warnings)),
+    warningsPanel(eachOnce(model.indicators.flatMap((indicator) => indicator.warnings))),
     howToRead(),
     ...model.indicators.map((indicator) => section(indicator, options)),
     inputsTable(model),

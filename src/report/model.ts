@@ -18,6 +18,7 @@ import {
   monthlySeries,
   type ResolvedSpcOptions,
   type SpcAssurance,
+  type SpcChart,
   type SpcOptions,
   type SpcPoint,
   type SpcPointType,
@@ -30,6 +31,7 @@ import {
   type Target,
   type TargetSet,
 } from '../targets/index.js';
+import { isPercentBelowOne, percentMeant } from '../targets/percent-below-one.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { chartNumber } from './spc-words.js';
 import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
@@ -75,7 +77,10 @@ export interface ReportInput extends InputSummary {
 export interface BuildReportOptions {
   /** The report's title. Default `Monthly return <year label>`. */
   readonly title?: string;
-  /** The financial year reported, e.g. `FY2010` or `2010/11` (any period of whole months works). */
+  /**
+   * The financial year reported, e.g. `FY2010` or `2010/11` (any period of whole months works here; a report config
+   * takes a financial year only).
+   */
   readonly financialYear: Period | string;
   /**
    * The last day the data covers (the return's date). Months ending after it are not reported, and a target whose
@@ -211,7 +216,9 @@ export interface ReportIndicator {
   readonly spc: ReportSpc;
   /**
    * What may make a figure not what it seems: the year to date's own (`all_excluded`), options contradicting a
-   * target, too few points for the chart, and its readers' (`unmatched_map_key`); empty when nothing.
+   * target, too few points for the chart, a percent target or `percentOfTarget` tolerance between 0 and 1
+   * (`percent_below_one`), a targets file giving no target in the year (`targets_unused`, from the config's loader),
+   * and its readers' (`unmatched_map_key`); empty when nothing.
    */
   readonly warnings: readonly ResultWarning[];
   /** The files the indicator's records were read from: file, SHA-256, encoding and what became of every row. */
@@ -618,19 +625,26 @@ export function buildReportBy(
 
     // The chart: the history with data, then the year's months to asAt; the headline target, in the same unit.
     const headlineTarget = targets[headline];
-    const chart = spc(
-      monthlySeries([
-        ...shownHistory,
-        ...monthResults.filter((result): result is IndicatorResult => result !== undefined),
-      ]),
-      {
-        improvement: improvementOf(definition.polarity),
-        ...(headlineTarget && headlineTarget.target.unit === definition.unit
-          ? { target: headlineTarget.target.value }
-          : {}),
-        ...(input.spc ?? {}),
-      },
-    );
+    let chart: SpcChart;
+    try {
+      chart = spc(
+        monthlySeries([
+          ...shownHistory,
+          ...monthResults.filter((result): result is IndicatorResult => result !== undefined),
+        ]),
+        {
+          improvement: improvementOf(definition.polarity),
+          ...(headlineTarget && headlineTarget.target.unit === definition.unit
+            ? { target: headlineTarget.target.value }
+            : {}),
+          ...(input.spc ?? {}),
+        },
+      );
+    } catch (error) {
+      // A chart option refused once the months shown are known (a rebase month outside them): whose, said first.
+      if (error instanceof RangeError) throw new RangeError(`${definition.id}: ${error.message}`);
+      throw error;
+    }
 
     const warnings: ResultWarning[] = [...(input.warnings ?? []), ...(ytdResult?.warnings ?? [])];
     const effective: Record<string, unknown> = {
@@ -652,6 +666,7 @@ export function buildReportBy(
         message: `${definition.id} is computed with ${contradicting.map(([key]) => optionWords(key, effective[key], definition)).join(', ')}, but the target ${target.targetDisplay} for ${target.period.label} (${target.set.id ?? target.set.title}) assumes ${contradicting.map(([key, value]) => optionWords(key, value)).join(', ')}${figures}`,
       });
     }
+    warnings.push(...percentBelowOneWarnings(definition, targets, input.tolerance, tolerance));
     if (chart.tooFewPoints) {
       const points = chart.points.filter((point) => point.value !== null).length;
       warnings.push({
@@ -713,6 +728,52 @@ export function buildReportBy(
     }),
     inputs: options.inputs ?? [],
   };
+}
+
+/** The words of a tolerance's unit: `points`, `cases per FTE`. */
+function toleranceUnitWords(target: Target): string {
+  if (target.unit === 'cases-per-fte') return 'cases per FTE';
+  return target.unit === 'count' ? '' : 'points';
+}
+
+/**
+ * The `percent_below_one` warnings of an indicator: each percent target between 0 and 1 (`0.8` is read as 0.8%,
+ * where 80% was likely meant: a percentage is written in points), and a `percentOfTarget` tolerance between 0 and 1
+ * (`0.05` is 0.05% of the target, not 5%). Both are read as written; a board would see "On target" without a word.
+ */
+function percentBelowOneWarnings(
+  definition: IndicatorDefinition,
+  targets: readonly ReportTarget[],
+  own: Tolerance | undefined,
+  tolerance: Tolerance | undefined,
+): ResultWarning[] {
+  const warnings: ResultWarning[] = [];
+  if (definition.unit === 'percent') {
+    for (const { target, period, set } of targets) {
+      if (target.unit !== 'percent' || !isPercentBelowOne(target.value)) continue;
+      const meant = percentMeant(target.value);
+      warnings.push({
+        code: 'percent_below_one',
+        message: `${definition.id}: the target ${target.value} for ${period.label} (${set.id ?? set.title}) reads as ${target.value}%, under 1% (a percentage is written in points: 80 for 80%): if ${meant}% was meant, write ${meant}`,
+      });
+    }
+  }
+  const first = targets[0];
+  if (
+    first !== undefined &&
+    typeof tolerance === 'object' &&
+    'percentOfTarget' in tolerance &&
+    isPercentBelowOne(tolerance.percentOfTarget)
+  ) {
+    const percent = tolerance.percentOfTarget;
+    const meant = percentMeant(percent);
+    const unit = toleranceUnitWords(first.target);
+    warnings.push({
+      code: 'percent_below_one',
+      message: `${definition.id}: ${own === undefined ? "the report's" : 'its'} tolerance { "percentOfTarget": ${percent} } reads as ${percent}% of the target, an amber band of ${first.tolerance.value}${unit === '' ? '' : ` ${unit}`} for ${first.targetDisplay}: if ${meant}% was meant, write ${meant}`,
+    });
+  }
+  return warnings;
 }
 
 /** Why an indicator is slow to progress, in sentences: a consistent fail, or a rate needed out of reach. */

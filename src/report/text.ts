@@ -49,9 +49,14 @@ export function renderSummaryTable(model: ReportModel): string {
   const slow = model.slowToProgress.map((entry) =>
     escapeControlCharacters(`  ${entry.indicator}: ${entry.reasons.join('; and ')}.`),
   );
-  const warnings = model.indicators.flatMap((indicator) =>
-    indicator.warnings.map((warning) => escapeControlCharacters(`  ${formatResultWarning(warning)}`)),
-  );
+  // Each warning once: one about a file (a map key, a targets file) is every indicator's that it concerns.
+  const warnings = [
+    ...new Set(
+      model.indicators.flatMap((indicator) =>
+        indicator.warnings.map((warning) => escapeControlCharacters(`  ${formatResultWarning(warning)}`)),
+      ),
+    ),
+  ];
   const inputs = model.inputs.map((input) =>
     escapeControlCharacters(
       `  ${input.kind}: ${input.file}: ${input.rowsRead} = ${input.rowsAccepted} + ${input.rowsRejected} + ${input.rowsSkipped} (${input.encoding}, sha256 ${input.sha256.slice(0, 12)}…)`,

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import {
+  changeDisplayOf,
   displayValue,
   exactDecimal,
   type IndicatorResult,
@@ -54,7 +55,11 @@ export interface TargetComparison {
   readonly compared: 'value' | 'change';
   /** The figure compared, exact, or null when there is none. */
   readonly actual: Decimal | null;
-  /** The figure compared as the result displays it (`82.4%`, `+12.5%`, `n/a`). */
+  /**
+   * The figure compared as the result displays it (`82.4%`, `+12.5%`, `n/a`); for a figure short of its target
+   * that would show as the target (79.95% as `80.0%` against 80%), at the places of `rounding` that show the
+   * shortfall (`79.95%`).
+   */
   readonly actualDisplay: string;
   /**
    * The distance from the target, exact, or null for no data. Signed so that a positive gap is always better than the
@@ -64,7 +69,10 @@ export interface TargetComparison {
   readonly gap: Decimal | null;
   /** What the gap is measured in. */
   readonly gapUnit: GapUnit;
-  /** The gap rounded, with its sign: `+2.4 pts`, `-0.8 pts`, `+1.5 cases per FTE`; `0.0 pts` when it rounds to 0. */
+  /**
+   * The gap rounded, with its sign: `+2.4 pts`, `-0.8 pts`, `+1.5 cases per FTE`; `0.0 pts` when a target met rounds
+   * to 0. A target not met never shows a gap of 0: more places are shown (`-0.05 pts`), see `rounding`.
+   */
   readonly gapDisplay: string;
   /** `green` met, `amber` not met within the tolerance, `red` otherwise, `grey` no data. */
   readonly rag: RagStatus;
@@ -72,7 +80,12 @@ export interface TargetComparison {
   readonly tolerance: number;
   /** Whether the result covers only the first part of the target's period (`options.toDate`). */
   readonly provisional: boolean;
-  /** The rounding of `gapDisplay`. */
+  /**
+   * The rounding of `gapDisplay` (and of `actualDisplay` when it differs from the result's): the result's, or
+   * `options.rounding`; for a target not met whose figure rounds to the target, or whose gap rounds to 0, the fewest
+   * more places, in the same mode, that show the shortfall (323 of 404, 79.9505%, against 80%: 2 places, `79.95%`
+   * and `-0.05 pts`, not `80.0%` and `0.0 pts`).
+   */
   readonly rounding: ResolvedRounding;
 }
 
@@ -107,6 +120,32 @@ function coverage(
   if (part.start !== whole.start) return false;
   if (part.end === whole.end) return 'exact';
   return toDate && part.end < whole.end ? 'partial' : false;
+}
+
+/** The most places a figure is shown at (as {@link resolveRounding} allows). */
+const MOST_PLACES = 20;
+
+/**
+ * The rounding to show a comparison in: the given one; or, for a figure short of its target that rounds to it or to
+ * a gap of zero (323 of 404 is 79.9505%: `80.0%` against 80%, gap `0.0 pts`, not met), the fewest more places, in
+ * the same mode, at which the figure differs from the target and the gap from zero (`79.95%`, `-0.05 pts`). The
+ * exact figure and gap are unchanged; only what is shown is.
+ */
+function roundingShowingShortfall(
+  actual: Decimal,
+  gap: Decimal,
+  target: number,
+  rounding: ResolvedRounding,
+  Exact: Decimal.Constructor,
+): ResolvedRounding {
+  let shown = rounding;
+  while (shown.decimalPlaces < MOST_PLACES) {
+    const figureIsTarget = new Exact(displayValue(actual, shown)).eq(target);
+    const gapIsZero = /^[0.]+$/.test(displayValue(gap.abs(), shown));
+    if (!figureIsTarget && !gapIsZero) break;
+    shown = { ...shown, decimalPlaces: shown.decimalPlaces + 1 };
+  }
+  return shown;
 }
 
 /** A signed gap for people: `+2.4 pts`; no sign when it rounds to zero (`0.0 pts`, never `-0.0 pts`). */
@@ -198,7 +237,6 @@ export function compareToTarget(
     result.rounding.precision,
   );
   const actual = changeTarget ? (result.baseline?.change ?? null) : result.value;
-  const actualDisplay = changeTarget ? (result.baseline?.changeDisplay ?? 'n/a') : result.display;
   const gapUnit = GAP_UNITS[target.unit];
   const Exact = exactDecimal(rounding.precision);
   const difference = actual === null ? null : new Exact(actual).minus(target.value);
@@ -206,6 +244,19 @@ export function compareToTarget(
     difference === null ? null : target.polarity === 'higher-is-better' ? difference : difference.negated();
   const status: TargetStatus = gap === null ? 'no-data' : gap.gte(0) ? 'met' : 'not-met';
   const rag: RagStatus = gap === null ? 'grey' : gap.gte(0) ? 'green' : gap.gte(-tolerance) ? 'amber' : 'red';
+  // A figure short of its target never shows as the target with a gap of 0.0: more places, until it does not.
+  const shown =
+    status === 'not-met' && actual !== null && gap !== null
+      ? roundingShowingShortfall(actual, gap, target.value, rounding, Exact)
+      : rounding;
+  const widened = shown.decimalPlaces !== rounding.decimalPlaces && actual !== null;
+  const actualDisplay = widened
+    ? changeTarget
+      ? changeDisplayOf(actual, shown)
+      : displayValue(actual, shown, result.unit === 'percent' ? '%' : '')
+    : changeTarget
+      ? (result.baseline?.changeDisplay ?? 'n/a')
+      : result.display;
   return {
     target,
     indicator: result.indicator,
@@ -217,10 +268,10 @@ export function compareToTarget(
     // -0 (an exact hit when lower is better) reads as 0.
     gap: gap?.isZero() ? new Exact(0) : gap,
     gapUnit,
-    gapDisplay: gapDisplayOf(gap, rounding, GAP_SUFFIXES[gapUnit]),
+    gapDisplay: gapDisplayOf(gap, shown, GAP_SUFFIXES[gapUnit]),
     rag,
     tolerance,
     provisional: covers === 'partial',
-    rounding,
+    rounding: shown,
   };
 }

@@ -575,7 +575,7 @@ describe.skipIf(browserChoice.decision === 'skip')('the browser page (cs-indicat
       await page.fill('#financial-year', '');
       await expect(computed(page)).resolves.toBe('problem');
       await expect(page.textContent('#page-problems')).resolves.toMatch(
-        /^the settings: the report config is not usable \(1 problem\):\n {2}financialYear: Cannot read the period "": it is empty\./,
+        /^the settings: the report config is not usable \(1 problem\):\n {2}financialYear: expected a financial year, April to March, written FY2010 or 2010\/11, got "" \(it is empty\)$/,
       );
       await page.close();
     });

@@ -62,6 +62,8 @@ describe('readReportConfig (the census options)', () => {
     expectConfigRefused(result, [
       'indicators[0].options.vacancies: expected an FTE (a number of 0 or more) by date, like { "2023-09-30": 12.5 }, got 7722.7',
       'indicators[1].options.vacancies: expected an FTE (a number of 0 or more) by date, like { "2023-09-30": 12.5 }, got "2023-09-31": 12',
+      // Each entry's options are checked, and the indicator listed twice is refused too: one row per indicator.
+      'indicators[1]: WF_VACANCY is listed twice, as indicators[0] (WF_VACANCY with options {"vacancies":7722.7}) and indicators[1] (WF_VACANCY with options {"vacancies":{"2023-09-31":12}}): a report has one row per indicator, keyed by its id; list it once, with the options it is to be computed with',
       'indicators[2].options.history: expected one of either, records, column, got "both"',
     ]);
   });

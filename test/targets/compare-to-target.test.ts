@@ -122,12 +122,54 @@ describe('compareToTarget', () => {
       });
     });
 
-    it('shows no sign on a gap that rounds to zero', () => {
-      // 1999 of 2499 = 79.991996798719487795%: gap -0.008…, which shows as 0.0 pts (never -0.0), still not met.
-      const comparison = compareToTarget(ni59Oct(1999, 500), ni59October);
+    it('shows a target not met by less than the rounding at the places that show the shortfall', () => {
+      // 323 of 404 = 79.950495049504950495%: at 1 place 80.0%, the target, with a gap of 0.0 pts, and "not met"
+      // beside it reads as a mistake. At 2 places, half-up: 79.95% and a gap of -0.05 pts (-0.0495… rounds to
+      // -0.05). The figure and the gap stay exact.
+      const comparison = compareToTarget(ni59Oct(323, 81), ni59October);
       expect(comparison.status).toBe('not-met');
-      expect(comparison.gapDisplay).toBe('0.0 pts');
+      expect(comparison.actual?.toString()).toBe('79.950495049504950495');
+      expect(comparison.gap?.toString()).toBe('-0.049504950495049505');
+      expect(comparison.actualDisplay).toBe('79.95%');
+      expect(comparison.gapDisplay).toBe('-0.05 pts');
       expect(comparison.rag).toBe('amber');
+      expect(comparison.rounding).toEqual({ decimalPlaces: 2, mode: 'half-up', precision: 20 });
+      // 1999 of 2499 = 79.991996…%: 80.0% at 1 place, and 80.0 at 1 place is the target; at 2, 79.99% and
+      // -0.008… shows as -0.01 pts (it showed as 0.0 pts).
+      const near = compareToTarget(ni59Oct(1999, 500), ni59October);
+      expect([near.actualDisplay, near.gapDisplay]).toEqual(['79.99%', '-0.01 pts']);
+      // 15999 of 20000 = 79.995% exactly: at 2 places, half-up, 80.00%, the target again; at 3, 79.995% and
+      // -0.005 pts.
+      const nearer = compareToTarget(ni59Oct(15999, 4001), ni59October);
+      expect([nearer.actualDisplay, nearer.gapDisplay, nearer.rounding.decimalPlaces]).toEqual([
+        '79.995%',
+        '-0.005 pts',
+        3,
+      ]);
+      // Rounded down (mode down), 79.95…% shows as 79.9%, short of 80, but the gap's magnitude 0.0495… shows as
+      // 0.0: 2 places, 79.95% and -0.04 pts (0.0495… rounded down), in the mode asked for.
+      const down = compareToTarget(ni59Oct(323, 81), ni59October, { rounding: { mode: 'down' } });
+      expect([down.actualDisplay, down.gapDisplay]).toEqual(['79.95%', '-0.04 pts']);
+    });
+
+    it('keeps the given places when the figure shows as short of the target', () => {
+      // 39 of 50 = 78%: 78.0% and -2.0 pts at 1 place, as the result displays it.
+      const comparison = compareToTarget(ni59Oct(39, 11), ni59October);
+      expect([comparison.actualDisplay, comparison.gapDisplay, comparison.rounding.decimalPlaces]).toEqual([
+        '78.0%',
+        '-2.0 pts',
+        1,
+      ]);
+    });
+
+    it('shows a gap of exactly 0 unsigned, the target met', () => {
+      // 40 of 50 = 80%: met, 80.0% and 0.0 pts (never -0.0).
+      const comparison = compareToTarget(ni59Oct(40, 10), ni59October);
+      expect([comparison.actualDisplay, comparison.gapDisplay, comparison.status]).toEqual([
+        '80.0%',
+        '0.0 pts',
+        'met',
+      ]);
     });
 
     it('has no data, grey, when the result has no value', () => {
@@ -227,6 +269,26 @@ describe('compareToTarget', () => {
         '-0.3',
         '-0.3 pts',
         'amber',
+      ]);
+    });
+  });
+
+  describe('a lower-is-better target not met by less than the rounding', () => {
+    it('shows NI117 at 6.84% against 6.8% at 2 places', () => {
+      // 684 of 10000 = 6.84% NEET against 6.8: 6.8% at 1 place, the target, gap 0.0; not met (above the target).
+      // At 2 places: 6.84% and -0.04 pts.
+      const result = resultOf({
+        indicator: 'NI117',
+        period: 'AY2010',
+        numerator: 684,
+        denominator: 10000,
+        value: '6.84',
+      });
+      const comparison = compareToTarget(result, targetOf(plan, 'NI117', 'AY2010'));
+      expect([comparison.status, comparison.actualDisplay, comparison.gapDisplay]).toEqual([
+        'not-met',
+        '6.84%',
+        '-0.04 pts',
       ]);
     });
   });

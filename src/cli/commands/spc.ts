@@ -12,6 +12,7 @@ import {
   spc,
   spcImprovements,
 } from '../../spc/index.js';
+import { isPercentBelowOne, percentMeant } from '../../targets/percent-below-one.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { countOf } from '../../util/plural.js';
 import { alignedTable } from '../../util/text-table.js';
@@ -135,6 +136,21 @@ function warningsOf(indicator: string, chart: SpcChart): ResultWarning[] {
   ];
 }
 
+/**
+ * The target's warning: `--target 0.8` on a percent indicator reads as 0.8% (`percent_below_one`), where 80% was
+ * likely meant; its assurance would be judged against 0.8%.
+ */
+function targetWarnings(definition: IndicatorDefinition, target: number | undefined): ResultWarning[] {
+  if (target === undefined || definition.unit !== 'percent' || !isPercentBelowOne(target)) return [];
+  const meant = percentMeant(target);
+  return [
+    {
+      code: 'percent_below_one',
+      message: `${definition.id}: --target ${target} reads as ${target}%, under 1% (a percentage is given in points: 80 for 80%): if ${meant}% was meant, give --target ${meant}`,
+    },
+  ];
+}
+
 function table(
   results: readonly IndicatorResult[],
   chart: SpcChart,
@@ -236,7 +252,11 @@ export const spcCommand: CliCommand = {
       ...chartOptions,
       improvement: improvement ?? improvementOf(definition.polarity),
     });
-    const warnings = [...read.warnings, ...warningsOf(definition.id, chart)];
+    const warnings = [
+      ...read.warnings,
+      ...targetWarnings(definition, target),
+      ...warningsOf(definition.id, chart),
+    ];
     // Under --strict a chart with a warning (too few points, a map key matching no header) is not written.
     refuseWarningsWhenStrict(strict, warnings);
     if (format === 'json') {
