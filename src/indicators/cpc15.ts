@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
 import { choiceOption, defaultsOf, optionValue, workingDaysTimescale } from './options.js';
@@ -108,7 +109,7 @@ export function cpc15(
         from: field,
         to: 'conferenceDate',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
   );

@@ -110,6 +110,10 @@ export type TextEncoding = (typeof textEncodings)[number];
  * - `option_contradicts_target`: an indicator's options contradict the definition of the target it is compared with
  *   (start event, timescale, rule set).
  * - `too_few_points`: a statistical process control chart has fewer than 12 points: its limits are not yet reliable.
+ * - `outside_holiday_list`: records were excluded because counting their working days needs days outside those the
+ *   calendar's whole holiday list covers (a list for other years).
+ * - `closures_unused`: the closure days given all fall outside the days counted (or there are none): they change no
+ *   figure, which a closures file for another year does without a word otherwise.
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -119,6 +123,8 @@ export const resultWarningCodes = [
   'all_excluded',
   'option_contradicts_target',
   'too_few_points',
+  'outside_holiday_list',
+  'closures_unused',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */
