@@ -71,6 +71,23 @@ export interface CalendarOptions {
   readonly weekend?: readonly number[];
   /** The calendar's id, named in every result. Default: the region, with `+local` when days were changed. */
   readonly id?: string;
+  /**
+   * The days a whole `holidays` list speaks for: a count that needs a day outside them is refused
+   * ({@link OutsideHolidayListError}). Default: 1 January of the year of the list's first holiday to 31 December of
+   * the year of its last (the UK government feed: of the division taken). An empty list covers no day, and is
+   * refused unless this is given (a calendar of weekends alone: `holidays: [], holidaysCover: { … }`).
+   */
+  readonly holidaysCover?: DateSpan;
+  /** Where the `holidays` list came from (a file's name), named in the messages about the days it covers. */
+  readonly holidaysSource?: string;
+  /** Where the `closures` came from (a file's name, `calendar.closures`), named in the warnings about them. */
+  readonly closuresSource?: string;
+}
+
+/** A span of days, first and last inclusive. */
+export interface DateSpan {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
 }
 
 /** A non-working day with its reason, as listed in a count's reasoning. */
@@ -91,6 +108,18 @@ export interface Calendar {
   readonly weekend: readonly number[];
   /** The holidays on weekdays, in date order (weekend holidays change no count and are not listed). */
   readonly holidays: readonly Holiday[];
+  /**
+   * For a calendar on a whole holiday list: the days the list covers, outside which every operation is refused
+   * ({@link OutsideHolidayListError}). Undefined for the bundled bank holidays, which cover {@link CALENDAR_RANGE}.
+   */
+  readonly covers?: DateSpan;
+  /** Where the whole holiday list came from (a file's name), when the caller said. */
+  readonly holidaysSource?: string;
+  /**
+   * The closure days added (`closures`), every one in date order (weekends too), with where they came from; undefined
+   * when none were given. An empty `dates` is a closure list given empty.
+   */
+  readonly closures?: { readonly dates: readonly IsoDate[]; readonly source?: string };
   /** Whether `date` is a working day. */
   isWorkingDay(date: IsoDate): boolean;
   /** The holiday's name when `date` is a holiday, otherwise `undefined`. */
@@ -112,6 +141,46 @@ export interface Calendar {
 }
 
 /**
+ * How a result names the calendar it counted on: its `id` and `fingerprint` (SPEC 3), and for a calendar on a whole
+ * holiday list the days the list covers (`covers`) and where it came from (`holidayList`, when known).
+ */
+export interface CalendarRef {
+  readonly id: string;
+  readonly fingerprint: string;
+  readonly covers?: DateSpan;
+  readonly holidayList?: string;
+}
+
+/**
+ * The {@link CalendarRef} of a calendar, as results carry it.
+ * @example calendarRef(createCalendar()) //=> { id: 'england-and-wales', fingerprint: 'fnv1a64:145a5957c18318d5' }
+ * @example
+ * calendarRef(createCalendar({ holidays: ['2012-12-25'], holidaysSource: 'h.json' }))
+ * //=> { id: 'custom', fingerprint: 'fnv1a64:…', covers: { start: '2012-01-01', end: '2012-12-31' }, holidayList: 'h.json' }
+ */
+export function calendarRef(calendar: Calendar): CalendarRef {
+  return {
+    id: calendar.id,
+    fingerprint: calendar.fingerprint,
+    ...(calendar.covers ? { covers: calendar.covers } : {}),
+    ...(calendar.covers && calendar.holidaysSource !== undefined
+      ? { holidayList: calendar.holidaysSource }
+      : {}),
+  };
+}
+
+/**
+ * The words after a calendar's id and fingerprint that say which days its whole holiday list covers, or `''` for
+ * the bundled bank holidays: `, holidays from gov.json for 2012-01-01 to 2028-12-31`.
+ * @example coverWords({ id: 'custom', fingerprint: 'fnv1a64:…', covers: { start: '2012-01-01', end: '2028-12-31' }, holidayList: 'gov.json' }) //=> ', holidays from gov.json for 2012-01-01 to 2028-12-31'
+ */
+export function coverWords(calendar: CalendarRef): string {
+  const covers = calendar.covers;
+  if (covers === undefined) return '';
+  return `, holidays from ${calendar.holidayList ?? 'a list'} for ${covers.start} to ${covers.end}`;
+}
+
+/**
  * The dates every calendar covers: the precomputed index runs from `start` to `end` inclusive.
  * @example CALENDAR_RANGE //=> { start: '1990-01-01', end: '2100-12-31' }
  */
@@ -121,6 +190,97 @@ const FIRST_DAY = toDayNumber(CALENDAR_RANGE.start);
 const LAST_DAY = toDayNumber(CALENDAR_RANGE.end);
 const SPAN = LAST_DAY - FIRST_DAY + 1;
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * A count refused because it needs a day outside the days a calendar's whole holiday list covers ({@link
+ * Calendar.covers}): its holidays there are not known, so a working day cannot be told from a holiday (SPEC 2: a
+ * date outside the calendar's range is an input issue, never a guess). A `RangeError`, as a day outside
+ * {@link CALENDAR_RANGE} is.
+ * @example
+ * createCalendar({ holidays: ['2012-12-25'], holidaysSource: 'h.json' }).isWorkingDay('2011-01-04')
+ * // throws OutsideHolidayListError: date 2011-01-04 is outside the days the holiday list h.json covers (2012-01-01
+ * // to 2012-12-31, the years of its first and last holidays): …
+ */
+export class OutsideHolidayListError extends RangeError {
+  override readonly name = 'OutsideHolidayListError';
+}
+
+/**
+ * Why the closure days given to a calendar changed no count, in a sentence, or undefined when they may have: they
+ * are none (an empty file), or every one of them falls outside `counted`, the days the counts reached (a closures
+ * file for another year). Undefined too when the calendar has no closures, or nothing was counted (`counted`
+ * undefined: the figure counts no working days).
+ *
+ * @param calendar - the calendar, with its `closures`.
+ * @param counted - the first and last day the counts reached ({@link takeDaysAsked}).
+ * @returns the sentence, naming the closures' source, their number and span, and the days counted.
+ * @example
+ * unusedClosures(createCalendar({ closures: ['2011-12-27'], closuresSource: 'c.txt' }), { start: '2012-12-03', end: '2012-12-31' })
+ * //=> 'c.txt: the 1 closure day (2011-12-27) falls outside the days counted (2012-12-03 to 2012-12-31): it changes no figure; check the closures are for the years counted'
+ */
+export function unusedClosures(calendar: Calendar, counted: DateSpan | undefined): string | undefined {
+  const closures = calendar.closures;
+  if (closures === undefined || counted === undefined) return undefined;
+  const named = closures.source ?? 'closures';
+  const { dates } = closures;
+  if (dates.length === 0) return `${named}: no closure date is given: it changes no figure`;
+  if (dates.some((date) => date >= counted.start && date <= counted.end)) return undefined;
+  const first = dates[0] as IsoDate;
+  const last = dates[dates.length - 1] as IsoDate;
+  const which =
+    dates.length === 1
+      ? `the 1 closure day (${first}) falls`
+      : `all ${dates.length} closure days (${first} to ${last}) fall`;
+  return `${named}: ${which} outside the days counted (${counted.start} to ${counted.end}): ${dates.length === 1 ? 'it changes' : 'they change'} no figure; check the closures are for the years counted`;
+}
+
+/**
+ * Refuses a span of days that a calendar on a whole holiday list does not wholly cover: a period counted on a list
+ * for other years. Nothing for a span it covers, or a calendar on the bundled bank holidays.
+ *
+ * @param calendar - the calendar.
+ * @param span - the days to be counted (a period: its first and last days).
+ * @param what - the span in words, for the message (`January 2011`).
+ * @throws {OutsideHolidayListError} naming the list, the days it covers, the span and the first day outside.
+ * @example
+ * checkCovers(createCalendar({ holidays: ['2012-12-25'], holidaysSource: 'h.json' }), { start: '2011-01-01', end: '2011-01-31' }, 'January 2011')
+ * // throws: the holiday list h.json covers 2012-01-01 to 2012-12-31, but January 2011 (2011-01-01 to 2011-01-31) needs 2011-01-01, before it: …
+ */
+export function checkCovers(calendar: Calendar, span: DateSpan, what: string): void {
+  const covers = calendar.covers;
+  if (covers === undefined || (span.start >= covers.start && span.end <= covers.end)) return;
+  const list =
+    calendar.holidaysSource === undefined
+      ? 'the holiday list'
+      : `the holiday list ${calendar.holidaysSource}`;
+  const needed =
+    span.start < covers.start
+      ? `${span.start}, before it`
+      : `${span.start > covers.end ? span.start : fromDayNumber(toDayNumber(covers.end) + 1)}, after it`;
+  throw new OutsideHolidayListError(
+    `${list} covers ${covers.start} to ${covers.end}, but ${what} (${span.start} to ${span.end}) needs ${needed}: its holidays there are not known, so a working day cannot be told from a holiday; give a holiday list that covers the days counted, or none for the bundled bank holidays`,
+  );
+}
+
+/**
+ * The record a calendar keeps of the days its counts were asked about (internal): see {@link takeDaysAsked}.
+ */
+const daysAskedOfCalendar = new WeakMap<Calendar, () => DateSpan | undefined>();
+
+/**
+ * The first and last day the counts of `calendar` (`workingDaysBetween`, `addWorkingDays` and their day-number
+ * forms) have reached since it was made or since this was last called, the days themselves and the deadlines
+ * found; undefined when it counted nothing. Internal (not exported by the package): the CLI and the report ask it
+ * whether the closure days given touched any count.
+ * @example
+ * const calendar = createCalendar();
+ * calendar.addWorkingDays('2010-12-24', 7);
+ * takeDaysAsked(calendar) //=> { start: '2010-12-24', end: '2011-01-07' }
+ * takeDaysAsked(calendar) //=> undefined
+ */
+export function takeDaysAsked(calendar: Calendar): DateSpan | undefined {
+  return daysAskedOfCalendar.get(calendar)?.();
+}
 
 function isGovUkFeed(list: HolidayList): list is GovUkBankHolidays {
   return !Array.isArray(list);
@@ -213,15 +373,31 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   if (weekend.length === 7)
     throw new RangeError('weekend: at least one day of the week must be a working day');
 
+  if (options.holidaysCover !== undefined && !options.holidays) {
+    throw new TypeError(
+      'holidaysCover: says which days a whole holiday list covers, and no holidays list was given',
+    );
+  }
   const named = new Map<number, string>();
+  let covers: DateSpan | undefined;
   if (options.holidays) {
-    for (const holiday of holidaysFromList(options.holidays, region, 'holidays'))
-      named.set(dayInRange(holiday.date, 'holidays: the date'), holiday.name);
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const holiday of holidaysFromList(options.holidays, region, 'holidays')) {
+      const day = dayInRange(holiday.date, 'holidays: the date');
+      named.set(day, holiday.name);
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    covers = coverOf(options, first, last, region);
   } else {
     addRegionHolidays(named, region);
   }
+  const closureDays: number[] = [];
   for (const closure of options.closures ? holidaysFromList(options.closures, region, 'closures') : []) {
-    named.set(dayInRange(closure.date, 'closures: the date'), closure.name);
+    const day = dayInRange(closure.date, 'closures: the date');
+    named.set(day, closure.name);
+    closureDays.push(day);
   }
   for (const date of options.removeHolidays ?? []) named.delete(dayInRange(date, 'removeHolidays: the date'));
 
@@ -261,13 +437,32 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   const changed = Boolean(options.closures?.length || options.removeHolidays?.length);
   const id = options.id ?? `${options.holidays ? 'custom' : region}${changed ? '+local' : ''}`;
 
+  // The offsets a count may reach: the whole index, or the days a whole holiday list covers.
+  const lowest = covers ? toDayNumber(covers.start) - FIRST_DAY : 0;
+  const highest = covers ? toDayNumber(covers.end) - FIRST_DAY : SPAN - 1;
+  const source = options.holidaysSource;
+  /** The refusal of a count that needs `subject` (a day, or a day plus some working days) outside {@link covers}. */
+  const outsideList = (subject: string): OutsideHolidayListError =>
+    new OutsideHolidayListError(
+      `${subject} is outside the days the holiday list${source === undefined ? '' : ` ${source}`} covers (${covers?.start} to ${covers?.end}${options.holidaysCover ? '' : ', the years of its first and last holidays'}): its holidays there are not known, so a working day cannot be told from a holiday; give a list that covers the days counted`,
+    );
+  /** `day` (in the index) checked against the days a whole holiday list covers; its offset. */
+  const coveredOffset = (day: number, what: string): number => {
+    const offset = day - FIRST_DAY;
+    if (offset < lowest || offset > highest) throw outsideList(`${what} ${fromDayNumber(day)}`);
+    return offset;
+  };
+  // The first and last offsets the counts reached (see takeDaysAsked): two comparisons a count.
+  let askedLow = SPAN;
+  let askedHigh = -1;
+
   const offsetOf = (day: number, what: string): number => {
     if (!Number.isInteger(day) || day < FIRST_DAY || day > LAST_DAY) {
       throw new RangeError(
         `${what} ${Number.isInteger(day) ? fromDayNumber(day) : String(day)} is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
       );
     }
-    return day - FIRST_DAY;
+    return coveredOffset(day, what);
   };
 
   const workingDaysBetweenDays = (
@@ -282,6 +477,8 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
         `end ${fromDayNumber(endDay)} is before start ${fromDayNumber(startDay)}: working days are counted from a start to an end on or after it`,
       );
     }
+    if (s < askedLow) askedLow = s;
+    if (e > askedHigh) askedHigh = e;
     const afterStart = (cumulative[e] as number) - (cumulative[s] as number);
     switch (convention) {
       case 'after-start':
@@ -317,17 +514,29 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
 
   /** The offset of the `n`-th working day after the day at `offset` (before it when `n` is negative). */
   const addToOffset = (offset: number, n: number): number => {
-    if (n === 0) return offset;
+    if (n === 0) {
+      if (offset < askedLow) askedLow = offset;
+      if (offset > askedHigh) askedHigh = offset;
+      return offset;
+    }
     const k =
       n > 0
         ? (cumulative[offset] as number) + n
         : (cumulative[offset] as number) - (working[offset] as number) + n + 1;
-    if (k < 1 || k > totalWorkingDays) {
+    const found = k < 1 || k > totalWorkingDays ? -1 : (nthWorkingDay[k] as number);
+    if (found < lowest || found > highest) {
+      // Written only when refused: a loop over records asks for a deadline each.
+      const sum = `${fromDayNumber(FIRST_DAY + offset)} ${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} working days`;
+      if (covers) throw outsideList(sum);
       throw new RangeError(
-        `${fromDayNumber(FIRST_DAY + offset)} ${n > 0 ? 'plus' : 'minus'} ${Math.abs(n)} working days is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
+        `${sum} is outside the calendar's range: working days are indexed from ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}`,
       );
     }
-    return nthWorkingDay[k] as number;
+    const low = n > 0 ? offset : found;
+    const high = n > 0 ? found : offset;
+    if (low < askedLow) askedLow = low;
+    if (high > askedHigh) askedHigh = high;
+    return found;
   };
 
   const addWorkingDaysToDay = (day: number, n: number): number => {
@@ -337,12 +546,22 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
 
   /** `addWorkingDays` over ISO dates: the date read once, the result's date written once per calendar. */
   const addWorkingDaysToDate = (date: IsoDate, n: number): IsoDate => {
-    const day = dayInRange(date, 'date');
+    const offset = coveredOffset(dayInRange(date, 'date'), 'date');
     checkWorkingDays(n);
-    return isoDateAt(addToOffset(day - FIRST_DAY, n));
+    return isoDateAt(addToOffset(offset, n));
   };
 
-  return {
+  /** The day `date`, in the index and the days a holiday list covers. */
+  const coveredDay = (date: IsoDate, what: string): number => {
+    const day = dayInRange(date, what);
+    coveredOffset(day, what);
+    return day;
+  };
+  const closureDates = options.closures
+    ? [...new Set(closureDays)].sort((a, b) => a - b).map((day) => fromDayNumber(day))
+    : undefined;
+
+  const calendar: Calendar = {
     id,
     get fingerprint() {
       fingerprint ??= fingerprintOf(
@@ -356,16 +575,26 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     get holidays() {
       return listHolidays();
     },
-    isWorkingDay: (date) => working[dayInRange(date, 'date') - FIRST_DAY] === 1,
-    holidayName: (date) => named.get(dayInRange(date, 'date')),
+    ...(covers ? { covers } : {}),
+    ...(options.holidaysSource === undefined ? {} : { holidaysSource: options.holidaysSource }),
+    ...(closureDates === undefined
+      ? {}
+      : {
+          closures: {
+            dates: closureDates,
+            ...(options.closuresSource === undefined ? {} : { source: options.closuresSource }),
+          },
+        }),
+    isWorkingDay: (date) => working[coveredDay(date, 'date') - FIRST_DAY] === 1,
+    holidayName: (date) => named.get(coveredDay(date, 'date')),
     workingDaysBetween: (start, end, convention) =>
       workingDaysBetweenDays(dayInRange(start, 'start'), dayInRange(end, 'end'), convention),
     addWorkingDays: addWorkingDaysToDate,
     nextWorkingDay: (date) => addWorkingDaysToDate(date, 1),
     previousWorkingDay: (date) => addWorkingDaysToDate(date, -1),
     nonWorkingDays: (start, end) => {
-      const s = dayInRange(start, 'start');
-      const e = dayInRange(end, 'end');
+      const s = coveredDay(start, 'start');
+      const e = coveredDay(end, 'end');
       if (e < s)
         throw new RangeError(
           `end ${end} is before start ${start}: a range runs from a start to an end on or after it`,
@@ -385,5 +614,45 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     },
     workingDaysBetweenDays,
     addWorkingDaysToDay,
+  };
+  daysAskedOfCalendar.set(calendar, () => {
+    if (askedHigh < askedLow) return undefined;
+    const span = { start: isoDateAt(askedLow), end: isoDateAt(askedHigh) };
+    askedLow = SPAN;
+    askedHigh = -1;
+    return span;
+  });
+  return calendar;
+}
+
+/**
+ * The days a whole holiday list covers: `holidaysCover` when given (checked), otherwise the whole years from its
+ * first holiday to its last (`first` and `last`, day numbers; infinite for an empty list, which is refused).
+ */
+function coverOf(options: CalendarOptions, first: number, last: number, region: Region): DateSpan {
+  const given = options.holidaysCover;
+  const list = options.holidaysSource ?? 'holidays';
+  if (given !== undefined) {
+    const start = dayInRange(given.start, 'holidaysCover.start');
+    const end = dayInRange(given.end, 'holidaysCover.end');
+    if (end < start) {
+      throw new RangeError(
+        `holidaysCover: end ${given.end} is before start ${given.start}: the days covered run from a start to an end on or after it`,
+      );
+    }
+    return { start: given.start, end: given.end };
+  }
+  if (last < first) {
+    const empty =
+      options.holidays && isGovUkFeed(options.holidays)
+        ? `the bank-holidays feed's division "${region}" has no events`
+        : 'the holiday list has no dates';
+    throw new RangeError(
+      `${list}: ${empty}, so it covers no day: a calendar on it would count every weekday of every year as a working day; give the holidays of the years counted`,
+    );
+  }
+  return {
+    start: `${fromDayNumber(first).slice(0, 4)}-01-01`,
+    end: `${fromDayNumber(last).slice(0, 4)}-12-31`,
   };
 }

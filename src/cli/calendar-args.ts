@@ -2,6 +2,7 @@ import {
   type Calendar,
   type CalendarOptions,
   type Convention,
+  checkCovers,
   conventions,
   createCalendar,
   type Region,
@@ -24,8 +25,9 @@ export const calendarArgOptions = {
 export const calendarArgUsage = `  --convention C      after-start (default), inclusive or end-exclusive
   --region R          england-and-wales (default), scotland or northern-ireland
   --calendar FILE     a whole holiday list replacing the region's (JSON array, bank-holidays.json, or a date a
-                      line)
-  --closures FILE     the council's own closure days, added (JSON array, or a date a line with a name)`;
+                      line); it covers the years of its first to last holiday, and a count outside them is refused
+  --closures FILE     the council's own closure days, added (JSON array, or a date a line with a name); warned
+                      of when none falls within the days counted`;
 
 /** The calendar flags, as given. */
 export interface CalendarArgs {
@@ -56,13 +58,17 @@ export function calendarFromArgs(values: CalendarArgs): {
       const options: { -readonly [K in keyof CalendarOptions]: CalendarOptions[K] } = {};
       if (region !== undefined) options.region = region;
       try {
-        if (values.calendar !== undefined) options.holidays = await readHolidayFile(values.calendar);
+        if (values.calendar !== undefined) {
+          options.holidays = await readHolidayFile(values.calendar);
+          options.holidaysSource = values.calendar;
+        }
         if (values.closures !== undefined) {
           const closures = await readHolidayFile(values.closures);
           if (!Array.isArray(closures)) {
             throw new Error(`${values.closures}: closures must be a list of dates, not a bank-holidays feed`);
           }
           options.closures = closures;
+          options.closuresSource = values.closures;
         }
         return createCalendar(options);
       } catch (error) {
@@ -70,6 +76,25 @@ export function calendarFromArgs(values: CalendarArgs): {
       }
     },
   };
+}
+
+/**
+ * Refuses a period that the `--calendar` file does not wholly cover (exit 1): its holidays there are not known, so
+ * every count in it would be a guess. Nothing for the bundled bank holidays.
+ *
+ * @param calendar - the calendar built from the flags.
+ * @param period - the period to be counted.
+ * @throws {InputRefusedError} naming the file, the days it covers, the period and the first day outside.
+ */
+export function refuseUncoveredPeriod(
+  calendar: Calendar,
+  period: { readonly start: string; readonly end: string; readonly label: string },
+): void {
+  try {
+    checkCovers(calendar, period, period.label);
+  } catch (error) {
+    throw new InputRefusedError((error as Error).message);
+  }
 }
 
 /**

@@ -105,8 +105,15 @@ export async function runCli(
       err(`${where}: ${error.message}\nsee \`${where} --help\`\n`);
       return 2;
     }
-    if (error instanceof InputRefusedError || error instanceof OutputError) {
-      err(`${where}: ${error.message}\n`);
+    // A count that needs a day the --calendar file does not cover, found while computing (WF_ABSENCE's year before
+    // the period): the file refused, as a period it does not cover is. Known by name: the calendar module is not
+    // loaded here for a command that counts nothing.
+    if (
+      error instanceof InputRefusedError ||
+      error instanceof OutputError ||
+      (error instanceof RangeError && error.name === 'OutsideHolidayListError')
+    ) {
+      err(`${where}: ${(error as Error).message}\n`);
       return 1;
     }
     err(internalError(where, error, debug));

@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import {
   childNumberFinder,
@@ -313,7 +314,7 @@ export function assess45(
             : 'startDate',
         to: 'completedDate',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
   );

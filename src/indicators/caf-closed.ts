@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import { contains, type Period } from '../periods/index.js';
 import { type CafRecord, type ClosureReason, closureReasonSchema } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
@@ -109,7 +110,7 @@ export function cafClosed(
       successfulReasons: successfulReasons.join(', '),
       missingReason: 'unsuccessful',
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     options,
   };
   // Counted into a tally whether or not outcomes are asked for: the same buckets and reasons, in the same order.

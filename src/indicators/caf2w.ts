@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { CafRecord } from '../records/schemas.js';
 import { countOf } from '../util/plural.js';
@@ -77,7 +78,7 @@ export function caf2wRule(period: Period, options: Caf2wOptions): TimelinessRule
       from: 'designatedDate',
       to: 'meetingDate',
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     options,
   };
   return { calendar, convention, spec, fromDays, context };

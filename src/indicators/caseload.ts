@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { calendarRef } from '../calendar/index.js';
 import { contains, type Period, splitIntoMonths } from '../periods/index.js';
 import { createPackedKeyNumbering, type KeyNumbering } from '../records/keys.js';
 import {
@@ -648,7 +649,7 @@ export function caseload(
       ...(options.team === undefined ? {} : { team: options.team }),
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     counts,
     ...(outcomes?.kept !== undefined ? { outcomes: outcomes.kept } : {}),
     details,

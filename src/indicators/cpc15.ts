@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { CpConferenceRecord } from '../records/schemas.js';
 import { countOf } from '../util/plural.js';
@@ -109,7 +110,7 @@ export function cpc15(
         from: field,
         to: 'conferenceDate',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
   );

@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { CpPlanRecord } from '../records/schemas.js';
 import {
@@ -162,7 +163,7 @@ export function cpp2Years(
           '2 years or more: endDate on or after the same date two years after startDate (29 Feb: 28 Feb)',
         openAtPeriodEnd: 'started on or before the period end, with no endDate or one after it',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
     outcomes?.kept,

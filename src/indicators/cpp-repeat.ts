@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { childNumbersOf } from '../records/keys.js';
 import type { CpPlanRecord } from '../records/schemas.js';
@@ -171,7 +172,7 @@ export function cppRepeat(
               : 'previousPlans 1 or more, or an earlier plan of the same childId (a strictly earlier startDate)',
         lookBackReads: 'all records given',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
     outcomes?.kept,

@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import { contains, type Period } from '../periods/index.js';
 import { hashOf } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
@@ -437,7 +438,7 @@ export function neetResult(
             ? 'known cohort (cohort minus NOT_KNOWN), EXCLUDED left out'
             : 'cohort, EXCLUDED left out',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
     outcomes,

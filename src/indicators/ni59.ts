@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { InitialAssessmentRecord } from '../records/schemas.js';
 import { toDayNumber } from '../util/dates.js';
@@ -116,7 +117,7 @@ export function ni59Rule(period: Period, options: Ni59Options): TimelinessRule<I
       from: 'referralDate',
       to: 'completedDate',
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     options,
   };
   return { calendar, convention, spec, fromDays, context };

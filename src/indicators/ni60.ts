@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { CoreAssessmentRecord } from '../records/schemas.js';
 import { countOf } from '../util/plural.js';
@@ -61,7 +62,7 @@ export function ni60Rule(period: Period, options: Ni60Options): TimelinessRule<C
       from: 'startDate',
       to: 'completedDate',
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     options,
   };
   return { calendar, convention, spec, fromDays, context };

@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import { contains, type Period } from '../periods/index.js';
 import type { ReferralRecord } from '../records/schemas.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
@@ -65,7 +66,7 @@ export function refNoCaf(
     definition: refNoCafDefinition,
     period,
     rule: { event: 'referralDate', counted: 'cafCompleted false', unknown: 'excluded (caf-unknown)' },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     options,
   };
   // Counted into a tally whether or not outcomes are asked for: the same buckets and reasons, in the same order.

@@ -1,3 +1,4 @@
+import { calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import { childNumbersOf } from '../records/keys.js';
 import type { ReferralRecord } from '../records/schemas.js';
@@ -184,7 +185,7 @@ export function repeatReferrals(
         lookBack: 'one year: the same date a year before (29 Feb: 28 Feb) to the day before',
         lookBackReads: 'all records given',
       },
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       options,
     },
     outcomes?.kept,

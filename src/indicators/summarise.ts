@@ -1,4 +1,4 @@
-import { createCalendar } from '../calendar/index.js';
+import { type CalendarRef, createCalendar } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { ResultWarning } from '../records/issues.js';
 import { displayValue, exactRatio, resolveRounding } from './exact.js';
@@ -22,7 +22,7 @@ export interface SummaryContext {
   };
   readonly period: Period;
   readonly rule: IndicatorResult['rule'];
-  readonly calendar: { readonly id: string; readonly fingerprint: string };
+  readonly calendar: CalendarRef;
   readonly options: CommonIndicatorOptions;
 }
 
@@ -174,6 +174,48 @@ export function resultWarnings(indicator: string, counts: IndicatorCounts): Resu
   ];
 }
 
+/**
+ * The warning of a result whose records were excluded because their working days need days outside those the
+ * calendar's whole holiday list covers (`outside_holiday_list`): the list is for other years, and the figure stands
+ * on the records left, or is n/a. None for the bundled bank holidays (a count past 2100 is excluded without it).
+ *
+ * @param indicator - the indicator's id, for the message.
+ * @param period - the result's period.
+ * @param counts - the result's counts: `excluded['outside-calendar-range']` is read.
+ * @param calendar - the calendar the result names: its `covers` and `holidayList`.
+ * @returns the warning, or none.
+ * @example
+ * holidayListWarnings('NI59', parsePeriod('2011-01'), counts, { id: 'custom', fingerprint, covers: { start:
+ *   '2012-01-01', end: '2028-12-31' }, holidayList: 'gov.json' })[0]?.message
+ * //=> 'NI59 January 2011: 1 record was excluded as outside-calendar-range: the holiday list gov.json covers
+ * //   2012-01-01 to 2028-12-31, and January 2011 starts on 2011-01-01, before it; …'
+ */
+export function holidayListWarnings(
+  indicator: string,
+  period: Pick<Period, 'start' | 'end' | 'label'>,
+  counts: IndicatorCounts,
+  calendar: CalendarRef,
+): ResultWarning[] {
+  const excluded = counts.excluded['outside-calendar-range'] ?? 0;
+  const covers = calendar.covers;
+  if (excluded === 0 || covers === undefined) return [];
+  const records = excluded === 1 ? '1 record was' : `${excluded} records were`;
+  const list =
+    calendar.holidayList === undefined ? 'the holiday list' : `the holiday list ${calendar.holidayList}`;
+  const where =
+    period.start < covers.start
+      ? `${period.label} starts on ${period.start}, before it`
+      : period.end > covers.end
+        ? `${period.label} ends on ${period.end}, after it`
+        : `counting ${excluded === 1 ? "the record's" : 'their'} working days needs ${excluded === 1 ? 'a day' : 'days'} outside it (a start date before ${covers.start}, or a deadline after ${covers.end}: the audit names each record)`;
+  return [
+    {
+      code: 'outside_holiday_list',
+      message: `${indicator} ${period.label}: ${records} excluded as outside-calendar-range: ${list} covers ${covers.start} to ${covers.end}, and ${where}; give a holiday list that covers the years counted, or none for the bundled bank holidays`,
+    },
+  ];
+}
+
 /** What follows a displayed value: `%` for a percentage, nothing otherwise. */
 export function suffixOf(unit: IndicatorUnit): string {
   return unit === 'percent' ? '%' : '';
@@ -235,7 +277,10 @@ export function summariseCounts(
     calendar: context.calendar,
     counts,
     ...(options.outcomes ? { outcomes: outcomes ?? [] } : {}),
-    warnings: resultWarnings(definition.id, counts),
+    warnings: [
+      ...resultWarnings(definition.id, counts),
+      ...holidayListWarnings(definition.id, period, counts, context.calendar),
+    ],
   };
 }
 

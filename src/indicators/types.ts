@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Calendar, Convention } from '../calendar/index.js';
+import type { Calendar, CalendarRef, Convention } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { InputSummary, ResultWarning } from '../records/issues.js';
 import type { RecordKind, RecordOf } from '../records/schemas.js';
@@ -169,7 +169,7 @@ export interface IndicatorResult {
   /** The rule the figure was computed under: timescale, convention, start event… */
   readonly rule: Readonly<Record<string, string | number | boolean | null>>;
   /** The calendar the days were counted on. */
-  readonly calendar: { readonly id: string; readonly fingerprint: string };
+  readonly calendar: CalendarRef;
   /** How every record read was used. */
   readonly counts: IndicatorCounts;
   /** One outcome per record, when asked for. */

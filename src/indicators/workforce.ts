@@ -6,7 +6,7 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import type { Calendar } from '../calendar/index.js';
+import { type Calendar, calendarRef } from '../calendar/index.js';
 import type { Period } from '../periods/index.js';
 import type { WorkerRecord } from '../records/schemas.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
@@ -288,7 +288,7 @@ export function workforceResult<O extends WorkforceOptions>(
       ...(options.team === undefined ? {} : { team: options.team }),
       ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
     },
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     counts,
     ...(outcomes?.kept === undefined ? {} : { outcomes: outcomes.kept }),
     details,

@@ -114,6 +114,10 @@ export type TextEncoding = (typeof textEncodings)[number];
  *   `0.8` is 0.8%, where 80% (`80`) was likely meant.
  * - `targets_unused`: a target file or set of a report gives no target in the financial year to any indicator reported
  *   (its targets are for other years or other indicators), so none of it is shown.
+ * - `outside_holiday_list`: records were excluded because counting their working days needs days outside those the
+ *   calendar's whole holiday list covers (a list for other years).
+ * - `closures_unused`: the closure days given all fall outside the days counted (or there are none): they change no
+ *   figure, which a closures file for another year does without a word otherwise.
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -125,6 +129,8 @@ export const resultWarningCodes = [
   'too_few_points',
   'percent_below_one',
   'targets_unused',
+  'outside_holiday_list',
+  'closures_unused',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */

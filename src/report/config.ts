@@ -52,6 +52,7 @@ import {
   type BuildReportOptions,
   buildReport,
   buildReportBy,
+  checkYearCovered,
   type ReportIndicatorInput,
   type ReportModel,
   type ReportSpcOptions,
@@ -196,10 +197,23 @@ const indicatorEntry = z.preprocess(
 );
 
 /** A closure day given in the config itself: a date, or a date with its name. */
+/** A closure day that is not a real date written YYYY-MM-DD: the value, and the form expected. */
+function closureDateError(issue: { readonly input?: unknown }): string {
+  const given = issue.input;
+  const dmy = typeof given === 'string' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(given.trim()) : null;
+  const iso = dmy ? `${dmy[3]}-${dmy[2]?.padStart(2, '0')}-${dmy[1]?.padStart(2, '0')}` : undefined;
+  const hint =
+    iso !== undefined && isIsoDate(iso) ? ` (${given as string} is written ${iso})` : ', like 2011-12-27';
+  return `expected a real date written YYYY-MM-DD${hint}, got ${JSON.stringify(given)}`;
+}
+
 const closureEntry = z.union(
   [
-    z.string().refine(isIsoDate),
-    strictObject({ date: z.string().refine(isIsoDate), name: z.string() }, 'a closure day: { date, name }'),
+    z.string().refine(isIsoDate, { error: closureDateError }),
+    strictObject(
+      { date: z.string().refine(isIsoDate, { error: closureDateError }), name: z.string() },
+      'a closure day: { date, name }',
+    ),
   ],
   {
     error: (issue) =>
@@ -229,7 +243,12 @@ export const reportConfigSchema = strictObject(
         region: z.enum(regions as unknown as [string, ...string[]]).optional(),
         holidays: z.string().min(1).optional(),
         /** A file of closure days beside the config, or the days themselves. */
-        closures: z.union([z.string().min(1), z.array(closureEntry)]).optional(),
+        closures: z
+          .union([z.string().min(1), z.array(closureEntry)], {
+            error: (issue) =>
+              `expected a file of closure days, or a list of dates written YYYY-MM-DD (or { "date", "name" }), got ${typeName(issue.input)}`,
+          })
+          .optional(),
         id: z.string().optional(),
       },
       'the calendar: { region, holidays, closures, id }',
@@ -760,14 +779,17 @@ async function calendarOf(settings: ReportConfig, configPath: string, files: Rep
     if (settings.calendar?.region)
       calendarOptions.region = settings.calendar.region as CalendarOptions['region'] & string;
     if (settings.calendar?.id) calendarOptions.id = settings.calendar.id;
-    if (settings.calendar?.holidays)
+    if (settings.calendar?.holidays) {
       calendarOptions.holidays = await files.readHolidays(settings.calendar.holidays);
+      calendarOptions.holidaysSource = settings.calendar.holidays;
+    }
     if (settings.calendar?.closures !== undefined) {
       const given = settings.calendar.closures;
       const closures = typeof given === 'string' ? await files.readHolidays(given) : given;
       if (!Array.isArray(closures))
         throw new Error('calendar.closures must list dates, not a bank-holidays feed');
       calendarOptions.closures = closures;
+      calendarOptions.closuresSource = typeof given === 'string' ? given : 'calendar.closures';
     }
   } catch (error) {
     throw new ReportConfigError(`${configPath}: ${(error as Error).message}`);
@@ -922,6 +944,11 @@ export async function loadReportWith(
   const at = (path: string) => files.resolve(path);
   const targetSets = await targetSetsOf(settings, files);
   const calendar = await calendarOf(settings, configPath, files);
+  try {
+    checkYearCovered(calendar, settings.financialYear, asAt);
+  } catch (error) {
+    throw new ReportConfigError(`${configPath}: calendar.holidays: ${(error as Error).message}`);
+  }
   const reportOptions: BuildReportOptions = {
     financialYear: settings.financialYear,
     ...(settings.title ? { title: settings.title } : {}),

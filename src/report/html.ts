@@ -1,3 +1,4 @@
+import { coverWords } from '../calendar/index.js';
 import type { SpcAssurance } from '../spc/index.js';
 import { MONTH_NAMES } from '../util/dates.js';
 import { countOf } from '../util/plural.js';
@@ -289,7 +290,7 @@ function header(model: ReportModel): string {
     item('Data to', time(model.asAt)),
     item(
       'Working-day calendar',
-      `${escapeHtml(model.calendar.id)} <code>${escapeHtml(model.calendar.fingerprint)}</code>`,
+      `${escapeHtml(model.calendar.id)} <code>${escapeHtml(model.calendar.fingerprint)}</code>${escapeHtml(coverWords(model.calendar))}`,
     ),
     item(
       'Counting convention',

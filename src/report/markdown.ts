@@ -1,3 +1,4 @@
+import { coverWords } from '../calendar/index.js';
 import { countOf } from '../util/plural.js';
 import {
   figurePartNames,
@@ -169,7 +170,7 @@ function section(model: ReportModel, indicator: ReportIndicator): string[] {
     '',
     `${indicator.polarity === 'higher-is-better' ? 'Higher' : 'Lower'} is better. Source: ${escapeMarkdown(indicator.source)}`,
     '',
-    `Rule: ${escapeMarkdown(ruleWords(indicator.rule))}. Calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Records read ${counts.recordsRead}, rows rejected while reading ${counts.rowsRejected ?? 0}.`,
+    `Rule: ${escapeMarkdown(ruleWords(indicator.rule))}. Calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`)${escapeMarkdown(coverWords(model.calendar))}. Records read ${counts.recordsRead}, rows rejected while reading ${counts.rowsRejected ?? 0}.`,
     '',
     escapeMarkdown(
       last && first
@@ -224,7 +225,7 @@ export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [
     `# ${escapeMarkdown(model.title)}`,
     '',
-    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`). Charts take ${countOf(model.spcHistoryMonths, 'month')} before the year as history.`,
+    `Financial year ${escapeMarkdown(model.financialYear.label)}, data to ${escapeMarkdown(model.asAt)}. Working days counted ${escapeMarkdown(model.convention)} on the calendar ${escapeMarkdown(model.calendar.id)} (\`${model.calendar.fingerprint}\`)${escapeMarkdown(coverWords(model.calendar))}. Charts take ${countOf(model.spcHistoryMonths, 'month')} before the year as history.`,
   ];
   if (model.inputs.length > 0) {
     out.push(

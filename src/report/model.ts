@@ -1,4 +1,13 @@
-import { type Calendar, type Convention, createCalendar } from '../calendar/index.js';
+import {
+  type Calendar,
+  type CalendarRef,
+  type Convention,
+  calendarRef,
+  checkCovers,
+  createCalendar,
+  takeDaysAsked,
+  unusedClosures,
+} from '../calendar/index.js';
 import type { DayCount } from '../indicators/from-days.js';
 import {
   getIndicator,
@@ -33,6 +42,7 @@ import {
 } from '../targets/index.js';
 import { isPercentBelowOne, percentMeant } from '../targets/percent-below-one.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
+import { countOf } from '../util/plural.js';
 import { chartNumber } from './spc-words.js';
 import { type ResolvedTolerance, resolveTolerance, type Tolerance } from './tolerance.js';
 
@@ -251,7 +261,7 @@ export interface ReportModel {
   readonly title: string;
   readonly financialYear: ReportFigure['period'];
   readonly asAt: IsoDate;
-  readonly calendar: { readonly id: string; readonly fingerprint: string };
+  readonly calendar: CalendarRef;
   readonly convention: Convention;
   /** The report's RAG tolerance as given, or null for the default (5% of each target); each target has its own. */
   readonly tolerance: Tolerance | null;
@@ -302,6 +312,52 @@ function soFar(period: Period, asAt: IsoDate): Period | undefined {
   const last = months.at(-1);
   if (!first || !last) return undefined;
   return parsePeriod(`${period.start}..${last.end}`);
+}
+
+/**
+ * Refuses a report whose calendar is on a whole holiday list that does not cover the year to date (its whole months
+ * to `asAt`): every figure of the year would be a guess at the days the list does not know. Nothing for the bundled
+ * bank holidays.
+ *
+ * @param calendar - the report's calendar.
+ * @param financialYear - the report's year, e.g. `FY2011` (or the period).
+ * @param asAt - the day the data run to.
+ * @throws {OutsideHolidayListError} naming the list, the days it covers and the first day of the year it lacks.
+ * @example checkYearCovered(createCalendar({ holidays: feed }), 'FY2011', '2012-02-29') // throws for a 2012-2028 feed
+ */
+export function checkYearCovered(calendar: Calendar, financialYear: Period | string, asAt: IsoDate): void {
+  const year = parsePeriod(financialYear);
+  const toDate = soFar(year, asAt);
+  if (toDate) checkCovers(calendar, toDate, `the year to date of ${year.label}`);
+}
+
+/**
+ * The warning of a chart whose history months had records excluded because their working days fall outside the
+ * calendar's whole holiday list (`outside_holiday_list`): those months' points stand on the records left, or are
+ * not shown. The year's own months are in the year to date's warning.
+ */
+function historyOutsideList(
+  indicator: string,
+  months: readonly Period[],
+  results: readonly IndicatorResult[],
+  calendar: CalendarRef,
+): ResultWarning[] {
+  const covers = calendar.covers;
+  if (covers === undefined) return [];
+  const hit = results.flatMap((result, index) => {
+    const count = result.counts.excluded['outside-calendar-range'] ?? 0;
+    return count > 0 ? [{ month: (months[index] as Period).start.slice(0, 7), count }] : [];
+  });
+  if (hit.length === 0) return [];
+  const total = hit.reduce((sum, { count }) => sum + count, 0);
+  const list =
+    calendar.holidayList === undefined ? 'the holiday list' : `the holiday list ${calendar.holidayList}`;
+  return [
+    {
+      code: 'outside_holiday_list',
+      message: `${indicator}: the chart's history before the year: ${countOf(total, 'record')} of ${hit.map(({ month, count }) => `${month} (${count})`).join(', ')} excluded as outside-calendar-range: ${list} covers ${covers.start} to ${covers.end}; those months' points stand on the records left, or are not shown`,
+    },
+  ];
 }
 
 /** The same number of whole months from the start of `baseline`, for a like-for-like change. */
@@ -489,10 +545,13 @@ export function buildReportBy(
   const history = historyMonths(year, historyCount);
   // One calendar for every figure, built once.
   const calendar = options.calendar ?? createCalendar();
+  checkYearCovered(calendar, options.financialYear, asAt);
   const allTargets = targetsInSets(options);
 
   const reportIndicators = indicators.map((input): ReportIndicator => {
     const definition = getIndicator(input.id);
+    // The days this indicator's counts reach, for the check that the closure days given touch one.
+    takeDaysAsked(calendar);
     const baseOptions = {
       ...(input.options ?? {}),
       calendar,
@@ -646,7 +705,11 @@ export function buildReportBy(
       throw error;
     }
 
-    const warnings: ResultWarning[] = [...(input.warnings ?? []), ...(ytdResult?.warnings ?? [])];
+    const warnings: ResultWarning[] = [
+      ...(input.warnings ?? []),
+      ...(ytdResult?.warnings ?? []),
+      ...historyOutsideList(definition.id, history, historyResults, calendarRef(calendar)),
+    ];
     const effective: Record<string, unknown> = {
       ...definition.defaultOptions,
       convention,
@@ -667,6 +730,10 @@ export function buildReportBy(
       });
     }
     warnings.push(...percentBelowOneWarnings(definition, targets, input.tolerance, tolerance));
+    const closures = unusedClosures(calendar, takeDaysAsked(calendar));
+    if (closures !== undefined) {
+      warnings.push({ code: 'closures_unused', message: `${definition.id}: ${closures}` });
+    }
     if (chart.tooFewPoints) {
       const points = chart.points.filter((point) => point.value !== null).length;
       warnings.push({
@@ -716,7 +783,7 @@ export function buildReportBy(
     title: options.title ?? `Monthly return ${year.label}`,
     financialYear: periodOf(year),
     asAt,
-    calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+    calendar: calendarRef(calendar),
     convention,
     tolerance: options.tolerance ?? null,
     spcHistoryMonths: historyCount,

@@ -1,3 +1,4 @@
+import { coverWords } from '../calendar/index.js';
 import { formatResultWarning } from '../records/issues.js';
 import { escapeControlCharacters } from '../util/control-characters.js';
 import { alignedTable } from '../util/text-table.js';
@@ -65,7 +66,7 @@ export function renderSummaryTable(model: ReportModel): string {
   return [
     escapeControlCharacters(`${model.title}, data to ${model.asAt}`),
     escapeControlCharacters(
-      `Calendar ${model.calendar.id} (${model.calendar.fingerprint}), convention ${model.convention}`,
+      `Calendar ${model.calendar.id} (${model.calendar.fingerprint})${coverWords(model.calendar)}, convention ${model.convention}`,
     ),
     '',
     ...(slow.length > 0 ? ['Slow to progress:', ...slow, ''] : []),

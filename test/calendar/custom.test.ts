@@ -29,7 +29,12 @@ describe('createCalendar options', () => {
     const only = createCalendar({ holidays: ['2011-04-29'], id: 'royal-wedding-only' });
     // Only the Royal Wedding is a holiday: Mon 2 May works now. Thu 28 to Tue 3: Mon 2 and Tue 3.
     expect(only.workingDaysBetween('2011-04-28', '2011-05-03')).toBe(2);
-    expect(only.isWorkingDay('2010-12-27')).toBe(true);
+    // Tue 27 Dec 2011, a bank holiday in England, works in it; 2010 is outside the year it covers (2011).
+    expect(only.isWorkingDay('2011-12-27')).toBe(true);
+    expect(only.covers).toEqual({ start: '2011-01-01', end: '2011-12-31' });
+    expect(() => only.isWorkingDay('2010-12-27')).toThrow(
+      'date 2010-12-27 is outside the days the holiday list',
+    );
     expect(only.id).toBe('royal-wedding-only');
   });
 
@@ -37,8 +42,12 @@ describe('createCalendar options', () => {
     const feed = readReferenceJson<GovUkBankHolidays>('govuk-bank-holidays-2012-2028.json');
     const scotland = createCalendar({ holidays: feed, region: 'scotland' });
     const bundled = createCalendar({ region: 'scotland' });
-    // Scotland keeps 2 January: Fri 30 Dec 2011 to Wed 4 Jan 2012 skips Mon 2 (substitute for 1 Jan) and Tue 3.
-    expect(scotland.workingDaysBetween('2011-12-30', '2012-01-04')).toBe(1);
+    // Scotland keeps 2 January: Sun 1 to Wed 4 Jan 2012 skips Mon 2 (substitute for 1 Jan) and Tue 3. The feed
+    // starts in 2012: Fri 30 Dec 2011 is outside it.
+    expect(scotland.workingDaysBetween('2012-01-01', '2012-01-04')).toBe(1);
+    expect(() => scotland.workingDaysBetween('2011-12-30', '2012-01-04')).toThrow(
+      'start 2011-12-30 is outside the days the holiday list covers (2012-01-01 to 2028-12-31',
+    );
     expect(scotland.holidayName('2012-11-30')).toBe('St Andrew’s Day');
     expect(scotland.id).toBe('custom');
     for (const date of ['2012-08-06', '2019-11-29', '2026-01-02', '2028-12-26']) {

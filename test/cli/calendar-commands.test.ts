@@ -62,8 +62,14 @@ describe('cs-indicators working-days', () => {
     // Only 29 Apr and 2 May are holidays in the file: Thu 28 Apr to Tue 3 May is again 1.
     const file = fixturePath('calendar', 'two-holidays.json');
     expect(runBuiltCli(['working-days', '2011-04-28', '2011-05-03', '--calendar', file]).stdout).toBe('1\n');
-    // Christmas is a working week in that calendar: Fri 24 to Fri 31 Dec 2010 is 5.
-    expect(runBuiltCli(['working-days', '2010-12-24', '2010-12-31', '--calendar', file]).stdout).toBe('5\n');
+    // Christmas is a working week in that calendar: Fri 23 to Fri 30 Dec 2011 is 5 (26 to 30).
+    expect(runBuiltCli(['working-days', '2011-12-23', '2011-12-30', '--calendar', file]).stdout).toBe('5\n');
+    // The file covers 2011 alone: Christmas 2010 is refused, not counted as a week without holidays.
+    const outside = runBuiltCli(['working-days', '2010-12-24', '2010-12-31', '--calendar', file]);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain(
+      `start 2010-12-24 is outside the days the holiday list ${file} covers (2011-01-01 to 2011-12-31`,
+    );
   });
 
   it('uses another region with --region', () => {

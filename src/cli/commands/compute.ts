@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { type Calendar, coverWords, takeDaysAsked, unusedClosures } from '../../calendar/index.js';
 import { type DayCount, dayCountOf } from '../../indicators/from-days.js';
 import {
   type Breakdown,
@@ -43,6 +44,7 @@ import {
   calendarArgUsage,
   calendarFromArgs,
   conventionFromArgs,
+  refuseUncoveredPeriod,
 } from '../calendar-args.js';
 import { readColumnMap } from '../column-map.js';
 import {
@@ -657,7 +659,7 @@ function tableOf(result: IndicatorResult): string {
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(', '),
     ],
-    ['Calendar', `${result.calendar.id} (${result.calendar.fingerprint})`],
+    ['Calendar', `${result.calendar.id} (${result.calendar.fingerprint})${coverWords(result.calendar)}`],
     ...inputRows(result.inputs),
     [
       'Records',
@@ -697,7 +699,7 @@ function breakdownTable(breakdown: Breakdown): string {
   const lines = [
     escapeControlCharacters(`${total.indicator}: ${total.title}, ${total.period.label}, by ${header[0]}`),
     ...alignedTable([header, ...body], { align: (i) => (i === 0 ? 'left' : 'right') }),
-    `Calendar ${total.calendar.id} (${total.calendar.fingerprint}); ${countOf(total.counts.recordsRead, 'record')} read`,
+    `Calendar ${total.calendar.id} (${total.calendar.fingerprint})${coverWords(total.calendar)}; ${countOf(total.counts.recordsRead, 'record')} read`,
   ];
   for (const [label, text] of inputRows(total.inputs))
     lines.push(escapeControlCharacters(`${label}: ${text}`));
@@ -872,6 +874,8 @@ export async function prepareComputation(
     }
   }
   const calendar = await calendarArgs.build();
+  // A period the --calendar file does not cover is refused before the records are read.
+  if (period !== undefined) refuseUncoveredPeriod(calendar, period);
   // A census XML says its own day (its header's ReferenceDate): it is read on it, and checked against the day asked.
   const censusXml = censusDate !== undefined && recordFileFormatOf(mainPath) === 'xml';
   // Only a count over two dates of one file, in a period given (and its breakdown by month, or by a team or worker
@@ -955,6 +959,13 @@ export async function prepareComputation(
   if (dayCount !== undefined && columns === undefined) {
     throw new Error(`${mainPath} was read without the day columns asked for`);
   }
+  const periodCounted =
+    period ??
+    (census.censusDate === undefined
+      ? spanOf(main.result.records as never, definition.eventDate)
+      : parsePeriod(`${census.censusDate}..${census.censusDate}`));
+  // The period spanning the records, when none was given, is checked against the --calendar file now.
+  if (period === undefined) refuseUncoveredPeriod(calendar, periodCounted);
   return {
     ...(dayCount !== undefined && columns !== undefined
       ? {
@@ -966,11 +977,7 @@ export async function prepareComputation(
         }
       : {}),
     definition,
-    period:
-      period ??
-      (census.censusDate === undefined
-        ? spanOf(main.result.records as never, definition.eventDate)
-        : parsePeriod(`${census.censusDate}..${census.censusDate}`)),
+    period: periodCounted,
     main: main.result,
     inputs: reads.map((read) => read.result.input),
     warnings: reads.flatMap((read) => read.result.warnings),
@@ -1214,6 +1221,15 @@ export const computeCommand: CliCommand = {
         inputs,
         warnings,
       );
+    }
+    // Closure days that touched no count (a file for another year, or an empty one) are said.
+    const closures = unusedClosures(
+      computeOptions.calendar as Calendar,
+      takeDaysAsked(computeOptions.calendar as Calendar),
+    );
+    if (closures !== undefined) {
+      result = { ...result, warnings: [...result.warnings, { code: 'closures_unused', message: closures }] };
+      if (breakdown) breakdown = { ...breakdown, total: result };
     }
     // Under --strict a figure with a warning (every record excluded, a map key matching no header) is not written.
     refuseWarningsWhenStrict(strict, result.warnings);

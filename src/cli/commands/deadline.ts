@@ -1,7 +1,8 @@
+import { calendarRef, OutsideHolidayListError } from '../../calendar/index.js';
 import { addDays } from '../../util/dates.js';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
 import { calendarArgOptions, calendarArgUsage, calendarFromArgs } from '../calendar-args.js';
-import { type CliCommand, UsageError } from '../context.js';
+import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
 import { summaryOf } from './list.js';
 import { dateArg } from './working-days.js';
@@ -50,6 +51,8 @@ export const deadlineCommand: CliCommand = {
       deadline = calendar.addWorkingDays(start, n);
     } catch (error) {
       // A start, or a deadline, outside the calendar's range: the arguments, not a bug.
+      // A day the --calendar file does not cover: the file, not the arguments (exit 1).
+      if (error instanceof OutsideHolidayListError) throw new InputRefusedError(error.message);
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
@@ -62,7 +65,7 @@ export const deadlineCommand: CliCommand = {
       start,
       workingDays: n,
       deadline,
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       nonWorkingDaysSkipped: skipped,
     };
     await writeOutput(out, `${JSON.stringify(result, null, 2)}\n`, io);

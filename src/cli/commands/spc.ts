@@ -1,3 +1,4 @@
+import { coverWords } from '../../calendar/index.js';
 import type { IndicatorResult, IndicatorUnit } from '../../indicators/index.js';
 import type { IndicatorDefinition } from '../../indicators/types.js';
 import { type Period, splitIntoMonths } from '../../periods/index.js';
@@ -197,7 +198,7 @@ function table(
     `Rule         ${Object.entries(first.rule)
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ')}`,
-    `Calendar     ${first.calendar.id} (${first.calendar.fingerprint})`,
+    `Calendar     ${first.calendar.id} (${first.calendar.fingerprint})${coverWords(first.calendar)}`,
     ...inputRows(inputs).map(([label, text]) => escapeControlCharacters(`${label.padEnd(12)} ${text}`)),
     `Improvement  ${options.improvement}${options.target === null ? '' : `, target ${options.target}`}${options.fixAfter === null ? '' : `, limits fixed on ${options.fixAfter} months`}${options.rebase.length > 0 ? `, rebased at ${options.rebase.join(', ')}` : ''}`,
     ...phases,

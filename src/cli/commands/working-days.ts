@@ -1,3 +1,4 @@
+import { calendarRef, OutsideHolidayListError } from '../../calendar/index.js';
 import { isIsoDate } from '../../util/dates.js';
 import { noMorePositionals, parseCommandArgs } from '../args.js';
 import {
@@ -6,7 +7,7 @@ import {
   calendarFromArgs,
   conventionFromArgs,
 } from '../calendar-args.js';
-import { type CliCommand, UsageError } from '../context.js';
+import { type CliCommand, InputRefusedError, UsageError } from '../context.js';
 import { checkOutputs, outputFromArgs, writeOutput } from '../output.js';
 import { summaryOf } from './list.js';
 
@@ -60,6 +61,8 @@ export const workingDaysCommand: CliCommand = {
       count = calendar.workingDaysBetween(start, end, convention);
     } catch (error) {
       // A date outside the calendar's range: the argument, not a bug.
+      // A day the --calendar file does not cover: the file, not the arguments (exit 1).
+      if (error instanceof OutsideHolidayListError) throw new InputRefusedError(error.message);
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
@@ -80,7 +83,7 @@ export const workingDaysCommand: CliCommand = {
       end,
       convention,
       workingDays: count,
-      calendar: { id: calendar.id, fingerprint: calendar.fingerprint },
+      calendar: calendarRef(calendar),
       nonWorkingDaysSkipped: skipped,
     };
     await writeOutput(out, `${JSON.stringify(result, null, 2)}\n`, io);
