@@ -110,6 +110,8 @@ export type TextEncoding = (typeof textEncodings)[number];
  * - `option_contradicts_target`: an indicator's options contradict the definition of the target it is compared with
  *   (start event, timescale, rule set).
  * - `too_few_points`: a statistical process control chart has fewer than 12 points: its limits are not yet reliable.
+ * - `similar_group_names`: a breakdown by team or worker has groups whose names differ only in capitals or spacing
+ *   (`North`, `north`): kept apart, each perhaps only part of one team's figure.
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -119,6 +121,7 @@ export const resultWarningCodes = [
   'all_excluded',
   'option_contradicts_target',
   'too_few_points',
+  'similar_group_names',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */
