@@ -112,6 +112,8 @@ export type TextEncoding = (typeof textEncodings)[number];
  * - `too_few_points`: a statistical process control chart has fewer than 12 points: its limits are not yet reliable.
  * - `similar_group_names`: a breakdown by team or worker has groups whose names differ only in capitals or spacing
  *   (`North`, `north`): kept apart, each perhaps only part of one team's figure.
+ * - `missing_count_month`: a NEET figure's period has a November, December or January with no count: the figure
+ *   pools the counts present, not the three-count average.
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -122,6 +124,7 @@ export const resultWarningCodes = [
   'option_contradicts_target',
   'too_few_points',
   'similar_group_names',
+  'missing_count_month',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */

@@ -87,3 +87,58 @@ describe('a breakdown whose group names differ only in capitals or spacing', () 
     expect(computeBreakdown('NI59', apart, '2012-03', 'team').total.warnings).toEqual([]);
   });
 });
+
+// The example NEET file: the counts of 30 November and 31 December 2010, none of January 2011.
+const neet = files.write(
+  'neet.csv',
+  [
+    'personId,snapshotDate,dateOfBirth,status',
+    'YP-2001,2010-11-30,1993-02-11,EET',
+    'YP-2002,2010-11-30,1992-10-03,NEET',
+    'YP-2003,2010-11-30,1994-06-21,NOT_KNOWN',
+    'YP-2004,2010-11-30,1993-12-30,EXCLUDED',
+    'YP-2002,2010-12-31,1992-10-03,EET',
+    '',
+  ].join('\n'),
+);
+
+describe('NI117 with a count month of the period missing', () => {
+  it('says January 2011 has no count, and gives the pool of November and December (1 of 3)', () => {
+    // November: YP-2001 EET and YP-2002 NEET in the known cohort (academic ages 17 and 17 on 31 August 2010),
+    // YP-2003 not known, YP-2004 excluded; December: YP-2002 EET. NEET 1 of a known cohort of 2 + 1 = 33.3%.
+    const run = runBuiltCli(['compute', 'NI117', '--input', neet, '--period', 'AY2010']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.numerator, result.denominator, result.display]).toEqual([1, 3, '33.3%']);
+    const message =
+      'NI117 has no count for January 2011 (no snapshotDate in that month): the figure pools the counts of 2010-11-30 and 2010-12-31 only, not the average of the November, December and January counts';
+    expect(result.warnings).toEqual([{ code: 'missing_count_month', message }]);
+    expect(run.stderr).toBe(`cs-indicators compute: warning: ${message} [missing_count_month]\n`);
+  });
+
+  it('names every month missing, for NEET_NOT_KNOWN too, and says there is no figure when none is there', () => {
+    // AY2011: the counts of November 2011 to January 2012; the file's are a year before.
+    const run = runBuiltCli(['compute', 'NEET_NOT_KNOWN', '--input', neet, '--period', 'AY2011']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.value).toBeNull();
+    expect(result.warnings).toContainEqual({
+      code: 'missing_count_month',
+      message:
+        'NEET_NOT_KNOWN has no count for November 2011, December 2011 and January 2012 (no snapshotDate in those months): there is no count in the period, so no figure',
+    });
+  });
+
+  it('expects no count of a month outside the period, nor with one count chosen', () => {
+    // November and December 2010 only: both there. One count chosen (--count-date): not a three-count average.
+    for (const extra of [
+      ['--period', '2010-11..2010-12'],
+      ['--period', 'AY2010', '--count-date', '2010-11-30'],
+    ]) {
+      const run = runBuiltCli(['compute', 'NI117', '--input', neet, ...extra]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).warnings).toEqual([]);
+      expect(run.stderr).toBe('');
+    }
+  });
+});
