@@ -114,6 +114,8 @@ export type TextEncoding = (typeof textEncodings)[number];
  *   (`North`, `north`): kept apart, each perhaps only part of one team's figure.
  * - `missing_count_month`: a NEET figure's period has a November, December or January with no count: the figure
  *   pools the counts present, not the three-count average.
+ * - `none_in_period`: no record of a figure's population is in the period asked for: how many fall before it and
+ *   after it (the period, not the data, is then the first thing to check).
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -125,6 +127,7 @@ export const resultWarningCodes = [
   'too_few_points',
   'similar_group_names',
   'missing_count_month',
+  'none_in_period',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */

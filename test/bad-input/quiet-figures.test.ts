@@ -33,6 +33,7 @@ describe('a breakdown whose group names differ only in capitals or spacing', () 
 
   for (const [how, extra] of [
     ['from the days', [] as string[]],
+    // An audit of a breakdown keeps the records as objects, and computeBreakdown groups them.
     ['from the records (with --audit)', ['--audit', `${files.dir}/by-team-audit.csv`]],
   ] as const) {
     it(`keeps North and north apart and says so (similar_group_names), ${how}`, () => {
@@ -140,5 +141,87 @@ describe('NI117 with a count month of the period missing', () => {
       expect(JSON.parse(run.stdout).warnings).toEqual([]);
       expect(run.stderr).toBe('');
     }
+  });
+});
+
+describe('a --period that holds none of the records', () => {
+  it('says how many fall before and after it, from the days and from the records', () => {
+    // ia.csv's completed assessments were completed from 29 February to 10 April 2012 (A5 is open): March 2021
+    // holds none, all 5 are before it, the latest A6's 2012-04-10.
+    const message =
+      'NI59 has no figure for March 2021 (2021-03-01 to 2021-03-31): of the 6 records read, none has its completedDate in the period: 5 before it (the latest 2012-04-10), 0 after it, and 1 is excluded for another reason. Check --period';
+    // A5, open, is the one record that could be in the population: all_excluded names it, and points to the
+    // period rather than the column map.
+    const excluded =
+      'NI59 has no figure: the 1 record that could be in its population was excluded as not-completed; the other 5 records read fall outside the period: check the period first';
+    // From the days, and from the records (kept as objects, as a check of the days is run).
+    for (const env of [{}, { CSI_KEEP_RECORDS: '1' }]) {
+      const run = runBuiltCli(['compute', 'NI59', '--input', assessments, '--period', '2021-03'], { env });
+      expect(run.code, run.stderr).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.value).toBeNull();
+      expect(result.warnings).toEqual([
+        { code: 'all_excluded', message: excluded },
+        { code: 'none_in_period', message },
+      ]);
+      expect(run.stderr).toContain(`warning: ${message} [none_in_period]`);
+      expect(run.stderr).not.toContain('column map');
+    }
+  });
+
+  it('counts those after it, and a single record with nothing excluded, which said nothing at all', () => {
+    // March 2010 is before every completion: all 5 after it, the earliest A2's 2012-02-29.
+    const after = runBuiltCli([
+      'compute',
+      'NI59',
+      '--input',
+      assessments,
+      '--period',
+      '2010-03',
+      '--by',
+      'team',
+    ]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout).total.warnings).toContainEqual({
+      code: 'none_in_period',
+      message:
+        'NI59 has no figure for March 2010 (2010-03-01 to 2010-03-31): of the 6 records read, none has its completedDate in the period: 0 before it, 5 after it (the earliest 2012-02-29), and 1 is excluded for another reason. Check --period',
+    });
+    // One assessment, completed on 5 January 2011: March 2021 gave n/a, exit 0, and no warning.
+    const one = files.write(
+      'one.csv',
+      'id,childId,referralDate,completedDate\nX1,C1,2010-12-24,2011-01-05\n',
+    );
+    const run = runBuiltCli(['compute', 'NI59', '--input', one, '--period', '2021-03']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toEqual([
+      {
+        code: 'none_in_period',
+        message:
+          'NI59 has no figure for March 2021 (2021-03-01 to 2021-03-31): of the 1 record read, none has its completedDate in the period: 1 before it (the latest 2011-01-05), 0 after it. Check --period',
+      },
+    ]);
+    // Refused under --strict, as every warning of a result is.
+    expect(runBuiltCli(['compute', 'NI59', '--input', one, '--period', '2021-03', '--strict']).code).toBe(1);
+  });
+
+  it('refuses a period outside the calendar, naming its range', () => {
+    for (const [period, dates] of [
+      ['0000-01', '0000-01-01 to 0000-01-31'],
+      ['1989-12..1990-01', '1989-12-01 to 1990-01-31'],
+      ['2101-01', '2101-01-01 to 2101-01-31'],
+    ] as const) {
+      expectUsageError(
+        runBuiltCli(['compute', 'NI59', '--input', assessments, '--period', period]),
+        'compute',
+        `--period: "${period}" (${dates}) is outside the calendar's range, 1990-01-01 to 2100-12-31: give a period within it`,
+      );
+    }
+    expect(runBuiltCli(['spc', 'NI59', '--input', assessments, '--period', '0000-01']).stderr).toContain(
+      "is outside the calendar's range, 1990-01-01 to 2100-12-31",
+    );
+    // The edges themselves are in it.
+    expect(runBuiltCli(['compute', 'NI59', '--input', assessments, '--period', '1990-01']).code).toBe(0);
+    expect(runBuiltCli(['compute', 'NI59', '--input', assessments, '--period', '2100-12']).code).toBe(0);
   });
 });

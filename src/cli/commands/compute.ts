@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { CALENDAR_RANGE } from '../../calendar/index.js';
 import { type DayCount, dayCountOf } from '../../indicators/from-days.js';
 import {
   type Breakdown,
@@ -19,7 +20,7 @@ import {
 import { type Period, parsePeriod } from '../../periods/index.js';
 import type { AcceptedStream } from '../../records/check.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
-import type { DayColumns } from '../../records/day-columns.js';
+import { type DayColumns, NO_DAY } from '../../records/day-columns.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import {
   formatResultWarning,
@@ -34,6 +35,7 @@ import type { DayColumnsOption, DayColumnsResult } from '../../records/read-sour
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
+import { fromDayNumber, toDayNumber } from '../../util/dates.js';
 import { didYouMean } from '../../util/nearest.js';
 import { countOf } from '../../util/plural.js';
 import { alignedTable } from '../../util/text-table.js';
@@ -113,7 +115,8 @@ ${wrap(`Computes ${what} from a records file (CSV, JSON array, NDJSON, Excel wor
 
 Options:
   --period P          month 2010-06, quarter 2010-Q2, FY2010 or 2010/11, AY2010, 2010-10..2011-03, or
-                      2010-10-01..2011-03-31 (default: the whole months spanning the records' event dates)
+                      2010-10-01..2011-03-31, within 1990 to 2100 (default: the whole months spanning the
+                      records' event dates)
   --format F          json (default), csv or table; without it, the ending of --out FILE chooses (.csv, .txt)
   --out FILE          write the result to FILE (default -, standard output); never one of the inputs
 ${calendarArgUsage}
@@ -187,11 +190,106 @@ function wholeNumber(value: string | undefined, flag: string, max: number): numb
  * @throws {UsageError} saying what was expected.
  */
 export function periodArg(value: string, flag: string): Period {
+  let period: Period;
   try {
-    return parsePeriod(value);
+    period = parsePeriod(value);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
+  // A period the calendar does not cover could hold no record whose dates can be counted: refused, not n/a.
+  if (period.start < CALENDAR_RANGE.start || period.end > CALENDAR_RANGE.end) {
+    throw new UsageError(
+      `${flag}: ${JSON.stringify(value)} (${period.start} to ${period.end}) is outside the calendar's range, ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}: give a period within it`,
+    );
+  }
+  return period;
+}
+
+/** How the event dates of a file's records fall about a period: before it, after it, and the nearest of each. */
+interface PeriodSides {
+  before: number;
+  after: number;
+  /** The latest event date before the period. */
+  latestBefore?: string;
+  /** The earliest event date after it. */
+  earliestAfter?: string;
+}
+
+/**
+ * Counts the records whose event date (`field`) falls before and after the period, from the records or from their
+ * day columns.
+ */
+function periodSidesOf(
+  field: string,
+  period: { readonly start: string; readonly end: string },
+  records: readonly Record<string, unknown>[],
+  columns: DayColumns | undefined,
+): PeriodSides {
+  const start = toDayNumber(period.start);
+  const end = toDayNumber(period.end);
+  const sides: PeriodSides = { before: 0, after: 0 };
+  let latestBefore = Number.NEGATIVE_INFINITY;
+  let earliestAfter = Number.POSITIVE_INFINITY;
+  const place = (day: number): void => {
+    if (day < start) {
+      sides.before++;
+      if (day > latestBefore) latestBefore = day;
+    } else if (day > end) {
+      sides.after++;
+      if (day < earliestAfter) earliestAfter = day;
+    }
+  };
+  if (columns !== undefined) {
+    const days = columns.days(field);
+    for (let index = 0; index < columns.count; index++) {
+      const day = days[index] as number;
+      if (day !== NO_DAY) place(day);
+    }
+  } else {
+    for (const record of records) {
+      const date = record[field];
+      if (typeof date === 'string') place(toDayNumber(date));
+    }
+  }
+  if (sides.before > 0) sides.latestBefore = fromDayNumber(latestBefore);
+  if (sides.after > 0) sides.earliestAfter = fromDayNumber(earliestAfter);
+  return sides;
+}
+
+/**
+ * The warning of a figure none of whose records is in the period asked for (`none_in_period`), when its records
+ * place themselves in a period by an event date (not the workforce's and CASELOAD's, whose records are in post or
+ * open on a date): how many fall before the period and how many after it, with the nearest of each, so that a
+ * period given wrongly is seen as the cause of the n/a rather than the data or the column map.
+ *
+ * @param definition - the indicator: its id, record kind and event date field.
+ * @param result - its result.
+ * @param records - the records it was computed from (none when `columns` holds them).
+ * @param columns - the records as day columns, when they were kept so.
+ * @returns the warning, or none when some record is in the population or none is outside the period.
+ */
+function noneInPeriodWarnings(
+  definition: IndicatorDefinition,
+  result: IndicatorResult,
+  records: readonly Record<string, unknown>[],
+  columns: DayColumns | undefined,
+): ResultWarning[] {
+  const { counts, period } = result;
+  if (counts.inPopulation > 0 || counts.notInPeriod === 0) return [];
+  if (definition.recordKind === 'worker' || definition.recordKind === 'allocation') return [];
+  const field = definition.eventDate;
+  const sides = periodSidesOf(field, period, records, columns);
+  const parts = [
+    `${sides.before} before it${sides.latestBefore === undefined ? '' : ` (the latest ${sides.latestBefore})`}`,
+    `${sides.after} after it${sides.earliestAfter === undefined ? '' : ` (the earliest ${sides.earliestAfter})`}`,
+  ];
+  const others = counts.recordsRead - counts.notInPeriod;
+  return [
+    {
+      code: 'none_in_period',
+      message: `${definition.id} has no figure for ${period.label} (${period.start} to ${period.end}): of the ${countOf(counts.recordsRead, 'record')} read, none has its ${field} in the period: ${parts.join(', ')}${others > 0 ? `, and ${others} ${others === 1 ? 'is' : 'are'} excluded for another reason` : ''}. Check --period`,
+    },
+  ];
 }
 
 /** A file to read: its kind, path and flag, and whether `--sheet` and a census date apply to it. */
@@ -1214,6 +1312,17 @@ export const computeCommand: CliCommand = {
         inputs,
         warnings,
       );
+    }
+    // A period holding none of the records: said with where they fall, not left as an n/a.
+    const outside = noneInPeriodWarnings(
+      definition,
+      result,
+      records as readonly Record<string, unknown>[],
+      byDays?.columns,
+    );
+    if (outside.length > 0) {
+      result = { ...result, warnings: [...result.warnings, ...outside] };
+      if (breakdown !== undefined) breakdown = { ...breakdown, total: result };
     }
     // Under --strict a figure with a warning (every record excluded, a map key matching no header) is not written.
     refuseWarningsWhenStrict(strict, result.warnings);
