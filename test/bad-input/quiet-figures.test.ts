@@ -225,3 +225,65 @@ describe('a --period that holds none of the records', () => {
     expect(runBuiltCli(['compute', 'NI59', '--input', assessments, '--period', '2100-12']).code).toBe(0);
   });
 });
+
+describe('a file of another kind whose columns fit the kind it is read as', () => {
+  // ia.csv, initial assessments, read as referrals: id, childId, referralDate and team give referral fields (4);
+  // completedDate and workerId are ignored, though they are initial-assessment fields (6 of the 6 columns give
+  // those); and no column gives cafCompleted, source or referralsInLast12Months, which only referrals have.
+  const message =
+    'read as referral records, its columns "completedDate" and "workerId" are ignored, but they are fields of initial-assessment records, which its header fits better (6 of its columns give their fields, 4 give referral fields), and no column gives cafCompleted, source or referralsInLast12Months, which only referral records have: is this a file of initial-assessment records, given as referral?';
+
+  it('compute: reads it, and says it looks like initial assessments (other_kind_columns)', () => {
+    // Six "referrals" of six children, none referred before: 0 of 6, as before, but no longer without a word.
+    const run = runBuiltCli(['compute', 'REPEAT_REFERRALS', '--input', assessments]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.numerator, result.denominator]).toEqual([0, 6]);
+    expect(result.warnings).toEqual([{ code: 'other_kind_columns', message, file: assessments }]);
+    expect(run.stderr).toBe(
+      `cs-indicators compute: warning: ${assessments}: ${message} [other_kind_columns]\n`,
+    );
+    expect(runBuiltCli(['compute', 'REPEAT_REFERRALS', '--input', assessments, '--strict']).code).toBe(1);
+  });
+
+  it('report: says so of inputs.referral too', () => {
+    const config = files.write(
+      'referral-is-ia.json',
+      JSON.stringify({
+        financialYear: 'FY2011',
+        asAt: '2012-04-30',
+        inputs: { referral: 'ia.csv' },
+        indicators: ['REPEAT_REFERRALS'],
+      }),
+    );
+    const run = runBuiltCli(['report', '--config', config, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const [indicator] = JSON.parse(run.stdout).indicators;
+    expect(indicator.warnings).toContainEqual({ code: 'other_kind_columns', message, file: assessments });
+    expect(run.stderr).toContain(`${message} [other_kind_columns]`);
+  });
+
+  it('says nothing of a file of the kind with extra columns, or one the two kinds fit alike', () => {
+    // A referrals file with cafCompleted (only referrals have it) and a workerId: a referrals file.
+    const referrals = files.write(
+      'referrals.csv',
+      'id,childId,referralDate,cafCompleted,workerId,Gender\nR1,C1,2011-05-03,yes,W1,F\n',
+    );
+    // Initial assessments with a column no kind has: nothing else fits better.
+    const own = files.write(
+      'ia-gender.csv',
+      'id,childId,referralDate,completedDate,Gender\nA1,C1,2011-05-03,2011-05-04,F\n',
+    );
+    // id, childId, referralDate, team: referrals and initial assessments alike (4 each).
+    const alike = files.write('alike.csv', 'id,childId,referralDate,team\nR1,C1,2011-05-03,North\n');
+    for (const [indicator, file] of [
+      ['REPEAT_REFERRALS', referrals],
+      ['NI59', own],
+      ['REPEAT_REFERRALS', alike],
+    ] as const) {
+      const run = runBuiltCli(['compute', indicator, '--input', file]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).warnings).toEqual([]);
+    }
+  });
+});
