@@ -2,6 +2,7 @@
 // team spelt two ways, a file of another kind read because its columns fit, an NI117 count month missing, a period
 // with no record in it, a negative deadline, and the audit of rejected rows. Each feeds the bad input and asserts
 // what is said.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeBreakdown, parseRecords } from '../../src/index.js';
 import { badInputs, expectUsageError } from '../helpers/bad-input.js';
@@ -285,5 +286,90 @@ describe('a file of another kind whose columns fit the kind it is read as', () =
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout).warnings).toEqual([]);
     }
+  });
+});
+
+describe('the audit of rejected rows', () => {
+  // Row 2 ends before it starts, row 3 has 31 February, row 4 repeats B1, row 5 is fine (B4, 5 to 8 March 2012: 3
+  // working days, counted), row 6 has no id, row 7 no referral date.
+  const rejected = files.write(
+    'ia2.csv',
+    [
+      'id,childId,referralDate,completedDate,team,workerId',
+      'B1,C1,2012-03-05,2012-03-01,North,W1',
+      'B2,C2,31/02/2012,2012-03-02,North,W1',
+      'B1,C3,2012-03-05,2012-03-08,(none),W1',
+      'B4,C4,2012-03-05,2012-03-08,,W1',
+      ',C5,2012-03-05,2012-03-07,x,W1',
+      'B6,C6,,2012-03-07,x,W1',
+      '',
+    ].join('\n'),
+  );
+  const idRowBucketReason = (text: string) =>
+    text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) =>
+        line
+          .split(',')
+          .slice(1, 4)
+          .concat(line.split(',')[6] ?? ''),
+      );
+
+  it('gives the id of each rejected row whose id was read, from the days and from the records', () => {
+    const expected = [
+      ['B1', '2', 'rejected', 'end_before_start completedDate'],
+      ['B2', '3', 'rejected', 'invalid_date referralDate'],
+      // The repeat of B1 is named by the id it repeats.
+      ['B1', '4', 'rejected', 'duplicate_id id'],
+      ['B4', '5', 'counted', ''],
+      // No id was read: none to give.
+      ['', '6', 'rejected', 'missing_field id'],
+      ['B6', '7', 'rejected', 'missing_field referralDate'],
+    ];
+    for (const [name, extra] of [
+      ['audit-days.csv', []],
+      ['audit-records.csv', ['--by', 'team']],
+    ] as const) {
+      const audit = `${files.dir}/${name}`;
+      const run = runBuiltCli([
+        'compute',
+        'NI59',
+        '--input',
+        rejected,
+        '--period',
+        '2012-03',
+        '--audit',
+        audit,
+        ...extra,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(idRowBucketReason(readFileSync(audit, 'utf8'))).toEqual(expected);
+    }
+  });
+
+  it('writes a compound key as the outcomes of its kind do (personId@snapshotDate)', () => {
+    // Row 3 has a status that is not one of NI117's: rejected, its person and count date read.
+    const neetRejected = files.write(
+      'neet-rejected.csv',
+      'personId,snapshotDate,dateOfBirth,status\nP1,2010-11-30,1993-02-11,NEET\nP2,2010-11-30,1993-02-11,SOMETIMES\n',
+    );
+    const audit = `${files.dir}/audit-neet.csv`;
+    const run = runBuiltCli([
+      'compute',
+      'NI117',
+      '--input',
+      neetRejected,
+      '--period',
+      '2010-11',
+      '--audit',
+      audit,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(idRowBucketReason(readFileSync(audit, 'utf8'))).toEqual([
+      ['P1@2010-11-30', '2', 'counted', ''],
+      ['P2@2010-11-30', '3', 'rejected', 'invalid_value status'],
+    ]);
   });
 });

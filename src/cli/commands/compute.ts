@@ -32,6 +32,7 @@ import {
 } from '../../records/issues.js';
 import { createKeyNumbering, type KeyNumbering } from '../../records/keys.js';
 import type { DayColumnsOption, DayColumnsResult } from '../../records/read-source.js';
+import type { RejectedKey } from '../../records/record-reader.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
@@ -317,6 +318,8 @@ interface ReadSettings {
   readonly dayColumns: readonly string[] | undefined;
   /** The text field kept beside them for a breakdown (`team`, `workerId`). */
   readonly dayGroup: string | undefined;
+  /** Whether the main file's read lists the keys of its rejected rows, for the audit. */
+  readonly keysOfRejected: boolean;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
@@ -343,6 +346,7 @@ function readOptionsOf(file: FileToRead, settings: ReadSettings): ReadRecordsFil
     ...(settings.preset.snapshotDate !== undefined && file.main
       ? { snapshotDate: settings.preset.snapshotDate }
       : {}),
+    ...(settings.keysOfRejected && file.main ? { keysOfRejected: true } : {}),
   };
 }
 
@@ -478,6 +482,23 @@ const AUDIT_COLUMNS = [
 export interface AuditRows {
   readonly issues: readonly InputIssue[];
   readonly skipped?: readonly { readonly row: number; readonly reason: string }[];
+  /** The id of each rejected row whose id was read (see {@link auditIdsOf}), by row. */
+  readonly ids?: ReadonlyMap<number, string>;
+}
+
+/**
+ * The audit's id of each rejected row whose key was read, by row: written as the outcomes of its kind write theirs
+ * (a record's `id`; `personId@snapshotDate` for `neet`; `caseId/workerId/allocatedFrom` for `allocation`), so that a
+ * rejected row is found by the same id as an accepted one.
+ *
+ * @param kind - the record kind read.
+ * @param keys - the read's `rejectedKeys`.
+ * @returns the ids by row.
+ * @example auditIdsOf('neet', [{ row: 3, key: ['P1', '2010-11-30'] }]).get(3) //=> 'P1@2010-11-30'
+ */
+export function auditIdsOf(kind: RecordKind, keys: readonly RejectedKey[] = []): ReadonlyMap<number, string> {
+  const separator = kind === 'neet' ? '@' : kind === 'allocation' ? '/' : ', ';
+  return new Map(keys.map(({ row, key }) => [row, key.join(separator)]));
 }
 
 /**
@@ -574,8 +595,10 @@ export function createAuditWriter(
     reasons.push(`${issue.code}${issue.field === null ? '' : ` ${issue.field}`}`);
     rejected.set(issue.row, reasons);
   }
-  const others: { row: number; bucket: string; reason: string }[] = [];
-  for (const [row, reasons] of rejected) others.push({ row, bucket: 'rejected', reason: reasons.join('; ') });
+  const others: { row: number; bucket: string; reason: string; id?: string }[] = [];
+  for (const [row, reasons] of rejected) {
+    others.push({ row, bucket: 'rejected', reason: reasons.join('; '), id: rows.ids?.get(row) ?? '' });
+  }
   for (const skipped of rows.skipped ?? []) {
     others.push({ row: skipped.row, bucket: 'skipped', reason: skipped.reason });
   }
@@ -630,10 +653,10 @@ export function createAuditWriter(
 /** The audit line of a rejected or skipped row. */
 function otherLine(
   indicator: string,
-  other: { row: number; bucket: string; reason: string },
+  other: { row: number; bucket: string; reason: string; id?: string },
   context: readonly string[],
 ): string {
-  return `${csvLine([indicator, '', other.row, other.bucket, false, false, other.reason, '', '', '', '', '', '', '', ...context])}\n`;
+  return `${csvLine([indicator, other.id ?? '', other.row, other.bucket, false, false, other.reason, '', '', '', '', '', '', '', ...context])}\n`;
 }
 
 /** The result as JSON: outcomes go to the audit file, not stdout. */
@@ -997,6 +1020,8 @@ export async function prepareComputation(
     childNumbering: definition.joinsByChild === true ? createKeyNumbering() : undefined,
     dayColumns: dayCount?.fields,
     dayGroup: dayCount === undefined ? undefined : outputs.by,
+    // An audit names the record of each rejected row whose id was read.
+    keysOfRejected: outputs.rereads === true,
   };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
@@ -1331,6 +1356,7 @@ export const computeCommand: CliCommand = {
       const rows: AuditRows = {
         issues: main.issues,
         ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
+        ids: auditIdsOf(definition.recordKind, main.rejectedKeys),
       };
       if (byDays !== undefined) {
         await writeAuditOfRows(
