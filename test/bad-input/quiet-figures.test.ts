@@ -38,7 +38,18 @@ describe('a breakdown whose group names differ only in capitals or spacing', () 
     ['from the records (with --audit)', ['--audit', `${files.dir}/by-team-audit.csv`]],
   ] as const) {
     it(`keeps North and north apart and says so (similar_group_names), ${how}`, () => {
-      const run = runBuiltCli(['compute', 'NI59', '--input', assessments, '--by', 'team', ...extra]);
+      // With a period given, the records are kept as their days (and team) unless an audit of the breakdown asks.
+      const run = runBuiltCli([
+        'compute',
+        'NI59',
+        '--input',
+        assessments,
+        '--period',
+        '2012-02..2012-04',
+        '--by',
+        'team',
+        ...extra,
+      ]);
       expect(run.code, run.stderr).toBe(0);
       const result = JSON.parse(run.stdout);
       expect(
