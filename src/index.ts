@@ -318,6 +318,7 @@ export {
   type RecordKind,
   type RecordOf,
   type ReferralRecord,
+  type RejectedKey,
   type RepeatedKey,
   type ResultWarning,
   type ResultWarningCode,

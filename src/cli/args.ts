@@ -41,7 +41,8 @@ export interface CommandArgs<T extends FlagSpecs> {
 /**
  * Reads a command's arguments. `--name value`, `--name=value` and `--name`; a switch alone or with one of its values
  * (`--strict`, `--strict=warnings`, `--strict warnings`); `--` ends the flags; a lone `-` is a positional argument
- * (standard output, for `--out -`).
+ * (standard output, for `--out -`), and so is a negative number (`-1`: no flag starts with a digit), for the command
+ * to judge by what it expects there rather than be called an unknown option.
  *
  * @param args - the arguments after the command's name.
  * @param flags - the flags the command takes.
@@ -60,7 +61,7 @@ export function parseCommandArgs<T extends FlagSpecs>(args: readonly string[], f
       positionals.push(...args.slice(index + 1));
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
+    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
       positionals.push(arg);
       continue;
     }

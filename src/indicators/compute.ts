@@ -1,6 +1,8 @@
 import type { Calendar } from '../calendar/index.js';
 import { type Period, parsePeriod, splitIntoMonths } from '../periods/index.js';
+import type { ResultWarning } from '../records/issues.js';
 import type { RecordOf } from '../records/schemas.js';
+import { countOf, listed } from '../util/plural.js';
 import { getIndicator, type IndicatorId, type indicators } from './registry.js';
 import { calendarOf, createOutcomeTally, type OutcomeTally, summariseCounts } from './summarise.js';
 import type { IndicatorResult, OutcomeSink, RecordOutcome } from './types.js';
@@ -83,6 +85,61 @@ export function compareGroupKeys(a: string, b: string): number {
   const byName = a.localeCompare(b, 'en');
   if (byName !== 0) return byName;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A group's name as two spellings of one name compare: in lower case, its runs of spaces made one.
+ * @example foldedGroupKey(' North  East ') //=> 'north east'
+ */
+export function foldedGroupKey(key: string): string {
+  return key.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The warning a breakdown's groups call for when two or more of them are named alike: names that differ only in
+ * capitals or in spacing (`North`, `north`, `North  `) are most likely one team (or worker) spelt two ways, and each
+ * such group's figure is then a part of that team's, not its figure. The groups are kept apart (a name is never
+ * guessed to be another), and the warning (`similar_group_names`) names every such set of spellings with its
+ * records, so that the spelling can be put right in the data.
+ *
+ * @param indicator - the indicator's id, for the message.
+ * @param by - what the breakdown groups by.
+ * @param groups - the breakdown's groups.
+ * @returns one warning listing every set of alike names, or none.
+ * @example
+ * similarGroupNamesWarnings('NI59', 'team', [{ key: 'North', result: a }, { key: 'north', result: b }])[0]?.code
+ * //=> 'similar_group_names'
+ */
+export function similarGroupNamesWarnings(
+  indicator: string,
+  by: BreakdownKey,
+  groups: readonly BreakdownGroup[],
+): ResultWarning[] {
+  if (by === 'month') return [];
+  const alike = new Map<string, BreakdownGroup[]>();
+  for (const group of groups) {
+    if (group.key === NO_GROUP) continue;
+    const folded = foldedGroupKey(group.key);
+    const found = alike.get(folded);
+    if (found === undefined) alike.set(folded, [group]);
+    else found.push(group);
+  }
+  const sets = [...alike.values()].filter((set) => set.length > 1);
+  if (sets.length === 0) return [];
+  const field = by === 'workerId' ? 'worker' : by;
+  const described = sets.map((set) =>
+    listed(
+      set.map(
+        (group) => `${JSON.stringify(group.key)} (${countOf(group.result.counts.recordsRead, 'record')})`,
+      ),
+    ),
+  );
+  return [
+    {
+      code: 'similar_group_names',
+      message: `${indicator} by ${field}: ${described.join('; ')} differ only in capitals or spacing but are counted as separate groups, so each one's figure is only part of the ${field}'s if they are one ${field}; put the spelling right in the data`,
+    },
+  ];
 }
 
 /**
@@ -240,5 +297,11 @@ export function computeBreakdown<I extends IndicatorId>(
     };
   });
   const { outcomes: _dropped, ...totalWithoutOutcomes } = total;
-  return { by, total: keepOutcomes ? total : totalWithoutOutcomes, groups };
+  const shown = keepOutcomes ? total : totalWithoutOutcomes;
+  const alike = similarGroupNamesWarnings(definition.id, by, groups);
+  return {
+    by,
+    total: alike.length === 0 ? shown : { ...shown, warnings: [...shown.warnings, ...alike] },
+    groups,
+  };
 }

@@ -9,7 +9,13 @@
 import { type Period, splitIntoMonths } from '../periods/index.js';
 import type { DayColumns } from '../records/day-columns.js';
 import { caf2wRule } from './caf2w.js';
-import { type Breakdown, type BreakdownKey, compareGroupKeys, NO_GROUP } from './compute.js';
+import {
+  type Breakdown,
+  type BreakdownKey,
+  compareGroupKeys,
+  NO_GROUP,
+  similarGroupNamesWarnings,
+} from './compute.js';
 import { ni59Rule } from './ni59.js';
 import { ni60Rule } from './ni60.js';
 import { type SummaryContext, summariseCounts } from './summarise.js';
@@ -92,13 +98,16 @@ function timelinessCount<O>(
         }))
         .filter(({ tally }) => tally.records > 0);
       made.sort((a, b) => compareGroupKeys(a.key, b.key));
+      const madeGroups = made.map(({ key, tally }) => ({
+        key,
+        result: summariseCounts(tally.tally.counts(tally.records), context),
+      }));
+      // As computeBreakdown: groups named alike are kept apart, and said to be.
+      const alike = similarGroupNamesWarnings(rule.context.definition.id, by, madeGroups);
       return {
         by,
-        total,
-        groups: made.map(({ key, tally }) => ({
-          key,
-          result: summariseCounts(tally.tally.counts(tally.records), context),
-        })),
+        total: alike.length === 0 ? total : { ...total, warnings: [...total.warnings, ...alike] },
+        groups: madeGroups,
       };
     },
   };

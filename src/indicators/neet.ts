@@ -1,8 +1,10 @@
 import { calendarRef } from '../calendar/index.js';
-import { contains, type Period } from '../periods/index.js';
+import { contains, type Period, splitIntoMonths } from '../periods/index.js';
+import type { ResultWarning } from '../records/issues.js';
 import { hashOf } from '../records/keys.js';
 import type { NeetRecord, NeetStatus } from '../records/schemas.js';
 import { type IsoDate, isIsoDate, isoFromYmd, ymdOf } from '../util/dates.js';
+import { listed } from '../util/plural.js';
 import { dateOption, optionValue, wholeNumberOption } from './options.js';
 import {
   calendarOf,
@@ -387,6 +389,48 @@ export function neetOutcomes(
   return { tally, outcomes: store?.kept, snapshots };
 }
 
+/**
+ * The warning a NEET figure calls for when a count month of the period has no count: the measure is the average of
+ * the November, December and January counts, and a figure pooled over fewer of them is not that average. The count
+ * months expected are those November, December and January months that lie wholly in the period (a month cut by the
+ * period's start or end is not expected); a month is missing when no `snapshotDate` of the records falls in it. The
+ * figure is still the pool of the counts present (SPEC 9: the sums over the counts in the period); the warning
+ * (`missing_count_month`) names the months missing and the counts used. None when `countDate` selects one count.
+ *
+ * @param indicator - the indicator's id, for the message.
+ * @param period - the reporting period.
+ * @param snapshots - the counts found in the period.
+ * @returns the warning, or none when every count month expected has its count.
+ * @example
+ * missingCountMonthWarnings('NI117', parsePeriod('AY2010'), [{ date: '2010-11-30' }, { date: '2010-12-31' }])[0]?.message
+ * //=> 'NI117 has no count for January 2011 (no snapshotDate in that month): the figure pools the counts of 2010-11-30 and 2010-12-31 only, not the average of the November, December and January counts'
+ */
+export function missingCountMonthWarnings(
+  indicator: string,
+  period: Period,
+  snapshots: readonly { readonly date: IsoDate }[],
+): ResultWarning[] {
+  const present = new Set(snapshots.map((snapshot) => snapshot.date.slice(0, 7)));
+  const missing = splitIntoMonths(period).filter(
+    (month) =>
+      /^\d{4}-\d{2}$/.test(month.spec) &&
+      NEET_COUNT_MONTHS.includes(ymdOf(month.start).month) &&
+      !present.has(month.spec),
+  );
+  if (missing.length === 0) return [];
+  const months = listed(missing.map((month) => month.label));
+  const used =
+    snapshots.length === 0
+      ? 'there is no count in the period, so no figure'
+      : `the figure pools the ${snapshots.length === 1 ? 'count' : 'counts'} of ${listed(snapshots.map((snapshot) => snapshot.date))} only, not the average of the November, December and January counts`;
+  return [
+    {
+      code: 'missing_count_month',
+      message: `${indicator} has no count for ${months} (no snapshotDate in ${missing.length === 1 ? 'that month' : 'those months'}): ${used}`,
+    },
+  ];
+}
+
 /** What {@link neetResult} needs to know of the indicator. */
 export interface NeetDefinition {
   readonly id: string;
@@ -419,7 +463,7 @@ export function neetResult(
   const { minAge, maxAge } = ageRange(options);
   const { tally, outcomes, snapshots } = neetOutcomes(records, period, options, measure);
   const counts = { ...tally.counts(records.length, options.rowsRejected), snapshots };
-  return summariseCounts(
+  const result = summariseCounts(
     counts,
     {
       definition,
@@ -443,4 +487,8 @@ export function neetResult(
     },
     outcomes,
   );
+  // One count chosen is not a three-count average: nothing is missing from it.
+  const missing =
+    options.countDate === undefined ? missingCountMonthWarnings(definition.id, period, snapshots) : [];
+  return missing.length === 0 ? result : { ...result, warnings: [...result.warnings, ...missing] };
 }

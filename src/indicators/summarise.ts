@@ -143,7 +143,8 @@ export function tallyOutcomes(outcomes: readonly RecordOutcome[], rowsRejected?:
 /**
  * The warnings a result's counts call for: `all_excluded` when no record is in the population although records
  * were excluded (every one that could have been in it): the figure is n/a, and the reason (a column mapped wrongly,
- * a start event the data does not record) is what to look at, not the figure.
+ * a start event the data does not record) is what to look at, not the figure. When other records fall outside the
+ * period, the message says so and points to the period rather than the column map.
  *
  * @param indicator - the indicator's id, for the message.
  * @param counts - the result's counts.
@@ -160,10 +161,17 @@ export function resultWarnings(indicator: string, counts: IndicatorCounts): Resu
   const total = reasons.reduce((sum, [, count]) => sum + count, 0);
   const records = total === 1 ? 'the 1 record' : `all ${total} records`;
   const [only] = reasons;
+  // Records of other periods besides: the period may be the cause (a figure asked of the wrong year), not the
+  // column map; the reason is named, the column map not blamed.
+  const outside = counts.notInPeriod;
+  const elsewhere =
+    outside === 0
+      ? ''
+      : `; the other ${outside === 1 ? 'record read falls' : `${outside} records read fall`} outside the period: check the period first`;
   const why =
     reasons.length === 1 && only !== undefined
-      ? `were excluded as ${only[0]}; check the data and the column map for the field behind that reason`
-      : `were excluded (${reasons.map(([reason, count]) => `${reason} ${count}`).join(', ')})`;
+      ? `were excluded as ${only[0]}${elsewhere || '; check the data and the column map for the field behind that reason'}`
+      : `were excluded (${reasons.map(([reason, count]) => `${reason} ${count}`).join(', ')})${elsewhere}`;
   return [
     {
       code: 'all_excluded',

@@ -33,7 +33,7 @@ import {
   KeyRepeats,
   numberChildIds,
 } from './keys.js';
-import type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
+import type { ParseRecordsOptions, ParseRecordsResult, RejectedKey } from './record-reader.js';
 import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
 import type { RowExtras, ValuesSink } from './stages.js';
 import {
@@ -61,6 +61,8 @@ export interface CheckOptions {
   readonly onProgress?: (rowsRead: number) => void;
   /** The table each accepted record's `childId` is numbered in as the read ends (kinds with one). Default none. */
   readonly childNumbering?: KeyNumbering;
+  /** Whether the result lists the key of each rejected row (`rejectedKeys`). Default false. */
+  readonly keysOfRejected?: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export const PROGRESS_EVERY_ROWS = 50_000;
  * The check options among a reader's options.
  *
  * @param options - the reader's options.
- * @returns `dateFormat`, `strict` and `file`, those given.
+ * @returns `dateFormat`, `strict`, `file`, `childNumbering` and `keysOfRejected`, those given.
  * @example
  * checkOptionsOf({ dateFormat: 'dmy', columnMap: {} }) //=> { dateFormat: 'dmy' }
  */
@@ -83,6 +85,7 @@ export function checkOptionsOf(options: ParseRecordsOptions): CheckOptions {
     ...(options.strict === undefined ? {} : { strict: options.strict }),
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.childNumbering === undefined ? {} : { childNumbering: options.childNumbering }),
+    ...(options.keysOfRejected === true ? { keysOfRejected: true } : {}),
   };
 }
 
@@ -582,6 +585,8 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   let errors = 0;
   let refused = false;
   let columns: ColumnReport | undefined;
+  // With keysOfRejected: the key of each rejected row whose key cells were read.
+  const rejectedKeys: RejectedKey[] | undefined = options.keysOfRejected === true ? [] : undefined;
   // The values of the row being read, by field (reused: one row is read at a time).
   const values: unknown[] = new Array(fieldCount);
   const PlainRecord = plainObjectMaker();
@@ -808,6 +813,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
     }
     rowsRejected++;
     for (const issue of found) add(issue);
+    if (rejectedKeys !== undefined) {
+      const key = keyIndices.map((index) => values[index]);
+      if (key.every((part) => part !== undefined)) rejectedKeys.push({ row, key: key.map(String) });
+    }
   };
 
   const counted = (): void => {
@@ -1304,6 +1313,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       issuesBefore(at);
       const shown = String((records[at] as Record<string, unknown>)[name]);
       merged.push(fullIssue(duplicateIssue(rows[at] as number, shown, firstRow)));
+      rejectedKeys?.push({ row: rows[at] as number, key: [shown] });
       mergedRecords.push(kept);
       left++;
       errors++;
@@ -1401,6 +1411,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         readable: !refused,
         ...(columns === undefined ? {} : { columns }),
         ...(options.listsSkipped === true ? { skipped: [...skipped] } : {}),
+        ...(rejectedKeys === undefined ? {} : { rejectedKeys: [...rejectedKeys] }),
         input: {
           ...input,
           rowsRead,

@@ -261,3 +261,85 @@ export function matchHeaders(
   );
   return { fields, columns: { headers: [...headers], used, ignored }, issues, unmatchedMapKeys };
 }
+
+/** What {@link otherKindOfHeader} finds: the kind a header fits better than the one it is read as. */
+export interface OtherKindMatch {
+  /** The kind the header fits better. */
+  readonly kind: RecordKind;
+  /** The ignored headers that give a field of that kind, as found. */
+  readonly ignored: readonly string[];
+  /** How many of the kind's fields the header gives. */
+  readonly fits: number;
+  /** How many of the kind read's fields it gives. */
+  readonly fitsRead: number;
+  /** The optional fields only the kind read has (none of them has a column). */
+  readonly ownOptional: readonly string[];
+}
+
+/**
+ * The record kind a file's header fits better than the kind it is read as, when it looks like a file of that kind
+ * given in the wrong place (an initial-assessments file read as referrals: its `completedDate` and `workerId`
+ * ignored, its figure counted from the columns the two kinds share). It does when another kind's fields are given
+ * by more of the header's columns than the read kind's (the column map serving both), some of the columns ignored
+ * give a field of that kind, and no column gives an optional field that only the read kind has (a referrals file
+ * with `cafCompleted` is a referrals file, whatever else it carries). Columns that are no kind's field (`Gender`)
+ * count for none.
+ *
+ * @param kind - the kind the file is read as.
+ * @param headers - the header cells as found.
+ * @param columnMap - the column map of the read. Default none.
+ * @returns the kind it fits better with what shows it, or undefined.
+ * @example
+ * otherKindOfHeader('referral', ['id', 'childId', 'referralDate', 'completedDate', 'team', 'workerId'])?.kind
+ * //=> 'initial-assessment'
+ * otherKindOfHeader('referral', ['id', 'childId', 'referralDate', 'cafCompleted', 'workerId']) //=> undefined
+ */
+export function otherKindOfHeader(
+  kind: RecordKind,
+  headers: readonly string[],
+  columnMap: ColumnMap = {},
+): OtherKindMatch | undefined {
+  const cells = headers.map((header) => header.trim()).filter((header) => header !== '');
+  const fieldsGiven = (of: RecordKind): (string | null)[] => {
+    const resolve = createFieldResolver(of, columnMap);
+    return cells.map((cell) => resolve(cell));
+  };
+  const read = fieldsGiven(kind);
+  const fitsRead = new Set(read.filter((field) => field !== null)).size;
+  const given = new Set(read);
+  let best: OtherKindMatch | undefined;
+  for (const other of recordKinds) {
+    if (other === kind) continue;
+    const fields = fieldsGiven(other);
+    const fits = new Set(fields.filter((field) => field !== null)).size;
+    if (fits <= fitsRead || (best !== undefined && fits <= best.fits)) continue;
+    const ignored = cells.filter((_, index) => read[index] === null && fields[index] !== null);
+    if (ignored.length === 0) continue;
+    const otherFields = new Set(recordSpecs[other].fields.map((field) => field.name));
+    const ownOptional = recordSpecs[kind].fields
+      .filter((field) => !field.required && !otherFields.has(field.name))
+      .map((field) => field.name);
+    if (ownOptional.some((field) => given.has(field))) continue;
+    best = { kind: other, ignored, fits, fitsRead, ownOptional };
+  }
+  return best;
+}
+
+/**
+ * The message of an `other_kind_columns` warning (see {@link otherKindOfHeader}).
+ *
+ * @param kind - the kind the file is read as.
+ * @param match - what shows it is of another kind.
+ * @returns the message.
+ * @example
+ * otherKindMessage('referral', { kind: 'initial-assessment', ignored: ['completedDate', 'workerId'], fits: 6, fitsRead: 4, ownOptional: ['cafCompleted', 'source'] })
+ * //=> 'read as referral records, its columns "completedDate" and "workerId" are ignored, but they are fields of initial-assessment records, which its header fits better (6 of its columns give their fields, 4 give referral fields), and no column gives cafCompleted or source, which only referral records have: is this a file of initial-assessment records, given as referral?'
+ */
+export function otherKindMessage(kind: RecordKind, match: OtherKindMatch): string {
+  const columns = listed(match.ignored.map((header) => JSON.stringify(header)));
+  const optional = match.ownOptional;
+  const either =
+    optional.length < 2 ? optional.join('') : `${optional.slice(0, -1).join(', ')} or ${optional.at(-1)}`;
+  const own = optional.length === 0 ? '' : `, and no column gives ${either}, which only ${kind} records have`;
+  return `read as ${kind} records, its ${match.ignored.length === 1 ? 'column' : 'columns'} ${columns} ${match.ignored.length === 1 ? 'is' : 'are'} ignored, but ${match.ignored.length === 1 ? 'it is a field' : 'they are fields'} of ${match.kind} records, which its header fits better (${match.fits} of its columns give their fields, ${match.fitsRead} give ${kind} fields)${own}: is this a file of ${match.kind} records, given as ${kind}?`;
+}

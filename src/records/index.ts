@@ -86,7 +86,7 @@ export {
   textFormats,
   type WorkbookTokenizer,
 } from './read-source.js';
-export type { ParseRecordsOptions, ParseRecordsResult } from './record-reader.js';
+export type { ParseRecordsOptions, ParseRecordsResult, RejectedKey } from './record-reader.js';
 export {
   type AllocationRecord,
   type AssessmentRecord,

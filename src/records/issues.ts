@@ -118,6 +118,14 @@ export type TextEncoding = (typeof textEncodings)[number];
  *   calendar's whole holiday list covers (a list for other years).
  * - `closures_unused`: the closure days given all fall outside the days counted (or there are none): they change no
  *   figure, which a closures file for another year does without a word otherwise.
+ * - `similar_group_names`: a breakdown by team or worker has groups whose names differ only in capitals or spacing
+ *   (`North`, `north`): kept apart, each perhaps only part of one team's figure.
+ * - `missing_count_month`: a NEET figure's period has a November, December or January with no count: the figure
+ *   pools the counts present, not the three-count average.
+ * - `other_kind_columns`: a file's header fits another record kind better than the kind it is read as (its columns
+ *   ignored are that kind's fields): a file given in the wrong place, read because its columns happen to fit.
+ * - `none_in_period`: no record of a figure's population is in the period asked for: how many fall before it and
+ *   after it (the period, not the data, is then the first thing to check).
  *
  * @example
  * resultWarningCodes.includes('all_excluded') //=> true
@@ -131,6 +139,10 @@ export const resultWarningCodes = [
   'targets_unused',
   'outside_holiday_list',
   'closures_unused',
+  'similar_group_names',
+  'missing_count_month',
+  'none_in_period',
+  'other_kind_columns',
 ] as const;
 
 /** The code of a result warning: one of {@link resultWarningCodes}. */

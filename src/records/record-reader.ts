@@ -50,6 +50,19 @@ export interface ParseRecordsOptions {
    * `childId` is not required (caf, neet, worker, allocation) are not numbered. Default: none (nothing numbered, no cost).
    */
   readonly childNumbering?: KeyNumbering;
+  /**
+   * Whether the result lists the key of each rejected row whose key cells could be read (`rejectedKeys`), so that
+   * an audit can name the record a rejected row was: its `id` (or the parts of a compound key). Default false.
+   */
+  readonly keysOfRejected?: boolean;
+}
+
+/** A rejected row and the key its cells gave, as {@link ParseRecordsResult.rejectedKeys} lists it. */
+export interface RejectedKey {
+  /** The row, as the issues name it. */
+  readonly row: number;
+  /** The values of the kind's key fields (`id`; `personId` and `snapshotDate` for `neet`), as read. */
+  readonly key: readonly string[];
 }
 
 /** What a read gives back: the records, where each came from, the issues and the accounting. */
@@ -76,6 +89,11 @@ export interface ParseRecordsResult<K extends RecordKind> {
   readonly columns?: ColumnReport;
   /** With a preset: the rows that are not records of the kind, each with its reason. */
   readonly skipped?: readonly SkippedRow[];
+  /**
+   * With `keysOfRejected`: each rejected row whose key cells were read (a blank or unreadable id gives none), with
+   * its key. Not in row order when a repeated key is found as the read ends.
+   */
+  readonly rejectedKeys?: readonly RejectedKey[];
   /**
    * The input read, for an auditor: its name, the SHA-256 of its bytes, the encoding and the four counts. For
    * JavaScript values (`parseRecords`) the file is `(values)` (or `options.file`) and the hash is empty: there were

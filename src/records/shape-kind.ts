@@ -14,6 +14,8 @@ import {
   type MapKey,
   mapKeysFor,
   matchHeaders,
+  otherKindMessage,
+  otherKindOfHeader,
   unmatchedMapKeyMessage,
 } from './headers.js';
 import { type InputIssue, inputIssue } from './issues.js';
@@ -115,6 +117,13 @@ export function createKindShape(kind: RecordKind, next: ValuesSink, options: Kin
         cells.filter((cell) => cell.trim() !== '').map((cell) => cell.trim()),
         'headers',
       );
+      // A file of another kind whose columns happen to fit this one's (an initial-assessments file read as
+      // referrals) is read, and said to look like the other kind.
+      if (match.issues.length === 0) {
+        const other = otherKindOfHeader(kind, cells, columnMap);
+        if (other !== undefined)
+          next.warn({ code: 'other_kind_columns', message: otherKindMessage(kind, other) });
+      }
       if (match.issues.length > 0) next.refuse(match.issues);
       return {
         fields: match.fields,

@@ -50,6 +50,14 @@ describe('parseCommandArgs', () => {
     expect(() => parseCommandArgs(['-x'], flags)).toThrow(UsageError);
   });
 
+  it('reads a negative number as a positional argument, not as an unknown option', () => {
+    // No flag starts with a digit: `-1` is a value for the command to judge (deadline's N).
+    expect(parseCommandArgs(['2010-12-24', '-1', '--period', '-3'], flags)).toEqual({
+      values: { period: '-3' },
+      positionals: ['2010-12-24', '-1'],
+    });
+  });
+
   it('refuses a flag given twice, a flag missing its value, and a value given to a switch', () => {
     expect(() => parseCommandArgs(['--period', '2010-10', '--period', '2010-11'], flags)).toThrow(
       new UsageError('--period is given twice ("2010-10" and "2010-11"): give it once'),

@@ -111,7 +111,9 @@ describe('cs-indicators compute --audit', () => {
   // conferences (2, 6, 8, 10), rejected rows (4: 31/02/2010; 7: "maybe" for the yes/no column) and skipped enquiries
   // (3 and 9: a conference deemed unnecessary; 5: no conference date). The golden beside it,
   // annex-a-list5.cpc15-audit.csv, is the audit the CLI wrote before it streamed the audit (it kept every outcome,
-  // then wrote them in row order): the streamed file must be the same, byte for byte.
+  // then wrote them in row order): the streamed file must be the same, byte for byte. Since then, a rejected row
+  // whose id was made has it (row 4: C3@31/02/2010, its child and its date as written); row 7, rejected before its
+  // id was made, has none.
   const input = 'test/fixtures/audit/annex-a-list5.csv';
   const golden = readFileSync(fixturePath('audit', 'annex-a-list5.cpc15-audit.csv'), 'utf8');
   const args = ['compute', 'CPC15', '--preset', 'annex-a', '--input', input, '--period', '2010-10..2010-12'];

@@ -170,6 +170,19 @@ describe('cs-indicators deadline', () => {
     expect(run.stderr).toContain('N: expected a whole number of working days (0 or more), got "seven"');
     expect(runBuiltCli(['deadline', '2010-12-24', '-1']).code).toBe(2);
   });
+
+  it('refuses a negative count as a count, not as an unknown option -1 (a deadline is after START)', () => {
+    const run = runBuiltCli(['deadline', '2010-12-24', '-1']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'N: expected a whole number of working days (0 or more), got "-1": a deadline is the N-th working day after START, never before it',
+    );
+    expect(run.stderr).not.toContain('unknown option');
+    // The same after the flags, and after `--`.
+    expect(runBuiltCli(['deadline', '--format', 'json', '2010-12-24', '-7']).stderr).toContain('got "-7"');
+    expect(runBuiltCli(['deadline', '2010-12-24', '--', '-1']).stderr).toContain('never before it');
+  });
 });
 
 describe('cs-indicators', () => {

@@ -136,7 +136,7 @@ describe('cs-indicators compute NI59', () => {
     );
     expect(lines).toContain(`NI59,IA-08,9,excluded,false,false,not-completed,,,,,,,${context}`);
     // Row 12 (IA-11, referred on 31/02/2011) was rejected on reading: it is in the audit, in row order, last.
-    expect(lines[11]).toBe(`NI59,,12,rejected,false,false,invalid_date referralDate,,,,,,,${context}`);
+    expect(lines[11]).toBe(`NI59,IA-11,12,rejected,false,false,invalid_date referralDate,,,,,,,${context}`);
   });
 
   it('prints CSV and a table', () => {

@@ -21,6 +21,21 @@ describe('resultWarnings', () => {
     ]);
   });
 
+  it('points to the period, not the column map, when the other records fall outside it', () => {
+    // IA1 completed in October, IA2 open: November has IA2 excluded (not-completed) and IA1 not in the period.
+    const records = [
+      { id: 'IA1', childId: 'C1', referralDate: '2010-10-01', completedDate: '2010-10-05' },
+      { id: 'IA2', childId: 'C2', referralDate: '2010-10-04' },
+    ];
+    expect(computeIndicator('NI59', records, '2010-11').warnings).toEqual([
+      {
+        code: 'all_excluded',
+        message:
+          'NI59 has no figure: the 1 record that could be in its population was excluded as not-completed; the other record read falls outside the period: check the period first',
+      },
+    ]);
+  });
+
   it('names each reason when the population is emptied by several', () => {
     // CP1 has no strategy discussion date; CP2 is a review conference: CPC15 has no conference left to count.
     const records = [

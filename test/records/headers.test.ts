@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordSpecs } from '../../src/records/fields.js';
-import { createFieldResolver, matchHeaders } from '../../src/records/headers.js';
+import { createFieldResolver, matchHeaders, otherKindOfHeader } from '../../src/records/headers.js';
 import { recordKinds, recordSchemas } from '../../src/records/schemas.js';
 
 describe('recordSpecs', () => {
@@ -93,5 +93,25 @@ describe('matchHeaders', () => {
           'columns "Referral Date" (column 3) and "referral_date" (column 4) both give referralDate: remove one, or rename it in a column map',
       },
     ]);
+  });
+});
+
+describe('otherKindOfHeader', () => {
+  it('finds the kind a header fits better, through the column map too', () => {
+    // "Date Completed" and "Worker" mapped to initial-assessment fields by one map for every export: read as
+    // referrals they are ignored; the header gives 6 initial-assessment fields and 4 referral ones.
+    const headers = ['ID', 'Child', 'Referral Date', 'Date Completed', 'Team', 'Worker'];
+    const map = { Child: 'childId', 'Date Completed': 'completedDate', Worker: 'workerId' };
+    expect(otherKindOfHeader('referral', headers, map)).toEqual({
+      kind: 'initial-assessment',
+      ignored: ['Date Completed', 'Worker'],
+      fits: 6,
+      fitsRead: 4,
+      ownOptional: ['cafCompleted', 'source', 'referralsInLast12Months'],
+    });
+    // Read as what it is: nothing fits it better.
+    expect(otherKindOfHeader('initial-assessment', headers, map)).toBeUndefined();
+    // A column only referrals have: a referrals file, whatever else it carries.
+    expect(otherKindOfHeader('referral', [...headers, 'Source'], map)).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { statSync } from 'node:fs';
-import { type Calendar, coverWords, takeDaysAsked, unusedClosures } from '../../calendar/index.js';
+import {
+  CALENDAR_RANGE,
+  type Calendar,
+  coverWords,
+  takeDaysAsked,
+  unusedClosures,
+} from '../../calendar/index.js';
 import { type DayCount, dayCountOf } from '../../indicators/from-days.js';
 import {
   type Breakdown,
@@ -20,7 +26,7 @@ import {
 import { type Period, parsePeriod } from '../../periods/index.js';
 import type { AcceptedStream } from '../../records/check.js';
 import { type DateFormat, dateFormats } from '../../records/dates.js';
-import type { DayColumns } from '../../records/day-columns.js';
+import { type DayColumns, NO_DAY } from '../../records/day-columns.js';
 import { type ColumnMap, createFieldResolver } from '../../records/headers.js';
 import {
   formatResultWarning,
@@ -32,9 +38,11 @@ import {
 } from '../../records/issues.js';
 import { createKeyNumbering, type KeyNumbering } from '../../records/keys.js';
 import type { DayColumnsOption, DayColumnsResult } from '../../records/read-source.js';
+import type { RejectedKey } from '../../records/record-reader.js';
 import type { RecordKind } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { csvLine } from '../../util/csv-write.js';
+import { fromDayNumber, toDayNumber } from '../../util/dates.js';
 import { didYouMean } from '../../util/nearest.js';
 import { countOf } from '../../util/plural.js';
 import { alignedTable } from '../../util/text-table.js';
@@ -115,7 +123,8 @@ ${wrap(`Computes ${what} from a records file (CSV, JSON array, NDJSON, Excel wor
 
 Options:
   --period P          month 2010-06, quarter 2010-Q2, FY2010 or 2010/11, AY2010, 2010-10..2011-03, or
-                      2010-10-01..2011-03-31 (default: the whole months spanning the records' event dates)
+                      2010-10-01..2011-03-31, within 1990 to 2100 (default: the whole months spanning the
+                      records' event dates)
   --format F          json (default), csv or table; without it, the ending of --out FILE chooses (.csv, .txt)
   --out FILE          write the result to FILE (default -, standard output); never one of the inputs
 ${calendarArgUsage}
@@ -189,11 +198,106 @@ function wholeNumber(value: string | undefined, flag: string, max: number): numb
  * @throws {UsageError} saying what was expected.
  */
 export function periodArg(value: string, flag: string): Period {
+  let period: Period;
   try {
-    return parsePeriod(value);
+    period = parsePeriod(value);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
+  // A period the calendar does not cover could hold no record whose dates can be counted: refused, not n/a.
+  if (period.start < CALENDAR_RANGE.start || period.end > CALENDAR_RANGE.end) {
+    throw new UsageError(
+      `${flag}: ${JSON.stringify(value)} (${period.start} to ${period.end}) is outside the calendar's range, ${CALENDAR_RANGE.start} to ${CALENDAR_RANGE.end}: give a period within it`,
+    );
+  }
+  return period;
+}
+
+/** How the event dates of a file's records fall about a period: before it, after it, and the nearest of each. */
+interface PeriodSides {
+  before: number;
+  after: number;
+  /** The latest event date before the period. */
+  latestBefore?: string;
+  /** The earliest event date after it. */
+  earliestAfter?: string;
+}
+
+/**
+ * Counts the records whose event date (`field`) falls before and after the period, from the records or from their
+ * day columns.
+ */
+function periodSidesOf(
+  field: string,
+  period: { readonly start: string; readonly end: string },
+  records: readonly Record<string, unknown>[],
+  columns: DayColumns | undefined,
+): PeriodSides {
+  const start = toDayNumber(period.start);
+  const end = toDayNumber(period.end);
+  const sides: PeriodSides = { before: 0, after: 0 };
+  let latestBefore = Number.NEGATIVE_INFINITY;
+  let earliestAfter = Number.POSITIVE_INFINITY;
+  const place = (day: number): void => {
+    if (day < start) {
+      sides.before++;
+      if (day > latestBefore) latestBefore = day;
+    } else if (day > end) {
+      sides.after++;
+      if (day < earliestAfter) earliestAfter = day;
+    }
+  };
+  if (columns !== undefined) {
+    const days = columns.days(field);
+    for (let index = 0; index < columns.count; index++) {
+      const day = days[index] as number;
+      if (day !== NO_DAY) place(day);
+    }
+  } else {
+    for (const record of records) {
+      const date = record[field];
+      if (typeof date === 'string') place(toDayNumber(date));
+    }
+  }
+  if (sides.before > 0) sides.latestBefore = fromDayNumber(latestBefore);
+  if (sides.after > 0) sides.earliestAfter = fromDayNumber(earliestAfter);
+  return sides;
+}
+
+/**
+ * The warning of a figure none of whose records is in the period asked for (`none_in_period`), when its records
+ * place themselves in a period by an event date (not the workforce's and CASELOAD's, whose records are in post or
+ * open on a date): how many fall before the period and how many after it, with the nearest of each, so that a
+ * period given wrongly is seen as the cause of the n/a rather than the data or the column map.
+ *
+ * @param definition - the indicator: its id, record kind and event date field.
+ * @param result - its result.
+ * @param records - the records it was computed from (none when `columns` holds them).
+ * @param columns - the records as day columns, when they were kept so.
+ * @returns the warning, or none when some record is in the population or none is outside the period.
+ */
+function noneInPeriodWarnings(
+  definition: IndicatorDefinition,
+  result: IndicatorResult,
+  records: readonly Record<string, unknown>[],
+  columns: DayColumns | undefined,
+): ResultWarning[] {
+  const { counts, period } = result;
+  if (counts.inPopulation > 0 || counts.notInPeriod === 0) return [];
+  if (definition.recordKind === 'worker' || definition.recordKind === 'allocation') return [];
+  const field = definition.eventDate;
+  const sides = periodSidesOf(field, period, records, columns);
+  const parts = [
+    `${sides.before} before it${sides.latestBefore === undefined ? '' : ` (the latest ${sides.latestBefore})`}`,
+    `${sides.after} after it${sides.earliestAfter === undefined ? '' : ` (the earliest ${sides.earliestAfter})`}`,
+  ];
+  const others = counts.recordsRead - counts.notInPeriod;
+  return [
+    {
+      code: 'none_in_period',
+      message: `${definition.id} has no figure for ${period.label} (${period.start} to ${period.end}): of the ${countOf(counts.recordsRead, 'record')} read, none has its ${field} in the period: ${parts.join(', ')}${others > 0 ? `, and ${others} ${others === 1 ? 'is' : 'are'} excluded for another reason` : ''}. Check --period`,
+    },
+  ];
 }
 
 /** A file to read: its kind, path and flag, and whether `--sheet` and a census date apply to it. */
@@ -221,6 +325,8 @@ interface ReadSettings {
   readonly dayColumns: readonly string[] | undefined;
   /** The text field kept beside them for a breakdown (`team`, `workerId`). */
   readonly dayGroup: string | undefined;
+  /** Whether the main file's read lists the keys of its rejected rows, for the audit. */
+  readonly keysOfRejected: boolean;
 }
 
 /** One file read: the file and what its reader gave (the records, and its `input` summary for `inputs`). */
@@ -247,6 +353,7 @@ function readOptionsOf(file: FileToRead, settings: ReadSettings): ReadRecordsFil
     ...(settings.preset.snapshotDate !== undefined && file.main
       ? { snapshotDate: settings.preset.snapshotDate }
       : {}),
+    ...(settings.keysOfRejected && file.main ? { keysOfRejected: true } : {}),
   };
 }
 
@@ -382,6 +489,23 @@ const AUDIT_COLUMNS = [
 export interface AuditRows {
   readonly issues: readonly InputIssue[];
   readonly skipped?: readonly { readonly row: number; readonly reason: string }[];
+  /** The id of each rejected row whose id was read (see {@link auditIdsOf}), by row. */
+  readonly ids?: ReadonlyMap<number, string>;
+}
+
+/**
+ * The audit's id of each rejected row whose key was read, by row: written as the outcomes of its kind write theirs
+ * (a record's `id`; `personId@snapshotDate` for `neet`; `caseId/workerId/allocatedFrom` for `allocation`), so that a
+ * rejected row is found by the same id as an accepted one.
+ *
+ * @param kind - the record kind read.
+ * @param keys - the read's `rejectedKeys`.
+ * @returns the ids by row.
+ * @example auditIdsOf('neet', [{ row: 3, key: ['P1', '2010-11-30'] }]).get(3) //=> 'P1@2010-11-30'
+ */
+export function auditIdsOf(kind: RecordKind, keys: readonly RejectedKey[] = []): ReadonlyMap<number, string> {
+  const separator = kind === 'neet' ? '@' : kind === 'allocation' ? '/' : ', ';
+  return new Map(keys.map(({ row, key }) => [row, key.join(separator)]));
 }
 
 /**
@@ -478,8 +602,10 @@ export function createAuditWriter(
     reasons.push(`${issue.code}${issue.field === null ? '' : ` ${issue.field}`}`);
     rejected.set(issue.row, reasons);
   }
-  const others: { row: number; bucket: string; reason: string }[] = [];
-  for (const [row, reasons] of rejected) others.push({ row, bucket: 'rejected', reason: reasons.join('; ') });
+  const others: { row: number; bucket: string; reason: string; id?: string }[] = [];
+  for (const [row, reasons] of rejected) {
+    others.push({ row, bucket: 'rejected', reason: reasons.join('; '), id: rows.ids?.get(row) ?? '' });
+  }
   for (const skipped of rows.skipped ?? []) {
     others.push({ row: skipped.row, bucket: 'skipped', reason: skipped.reason });
   }
@@ -534,10 +660,10 @@ export function createAuditWriter(
 /** The audit line of a rejected or skipped row. */
 function otherLine(
   indicator: string,
-  other: { row: number; bucket: string; reason: string },
+  other: { row: number; bucket: string; reason: string; id?: string },
   context: readonly string[],
 ): string {
-  return `${csvLine([indicator, '', other.row, other.bucket, false, false, other.reason, '', '', '', '', '', '', '', ...context])}\n`;
+  return `${csvLine([indicator, other.id ?? '', other.row, other.bucket, false, false, other.reason, '', '', '', '', '', '', '', ...context])}\n`;
 }
 
 /** The result as JSON: outcomes go to the audit file, not stdout. */
@@ -903,6 +1029,8 @@ export async function prepareComputation(
     childNumbering: definition.joinsByChild === true ? createKeyNumbering() : undefined,
     dayColumns: dayCount?.fields,
     dayGroup: dayCount === undefined ? undefined : outputs.by,
+    // An audit names the record of each rejected row whose id was read.
+    keysOfRejected: outputs.rereads === true,
   };
   const reads: FileRead[] = [];
   for (const file of files) reads.push(await readFile(file, settings, io));
@@ -1231,6 +1359,17 @@ export const computeCommand: CliCommand = {
       result = { ...result, warnings: [...result.warnings, { code: 'closures_unused', message: closures }] };
       if (breakdown) breakdown = { ...breakdown, total: result };
     }
+    // A period holding none of the records: said with where they fall, not left as an n/a.
+    const outside = noneInPeriodWarnings(
+      definition,
+      result,
+      records as readonly Record<string, unknown>[],
+      byDays?.columns,
+    );
+    if (outside.length > 0) {
+      result = { ...result, warnings: [...result.warnings, ...outside] };
+      if (breakdown !== undefined) breakdown = { ...breakdown, total: result };
+    }
     // Under --strict a figure with a warning (every record excluded, a map key matching no header) is not written.
     refuseWarningsWhenStrict(strict, result.warnings);
 
@@ -1238,6 +1377,7 @@ export const computeCommand: CliCommand = {
       const rows: AuditRows = {
         issues: main.issues,
         ...(main.skipped === undefined ? {} : { skipped: main.skipped }),
+        ids: auditIdsOf(definition.recordKind, main.rejectedKeys),
       };
       if (byDays !== undefined) {
         await writeAuditOfRows(

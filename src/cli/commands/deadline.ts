@@ -37,6 +37,10 @@ export const deadlineCommand: CliCommand = {
     const start = dateArg(positionals[0], 'START');
     const rawN = positionals[1];
     if (rawN === undefined) throw new UsageError('missing N');
+    if (/^-\d+$/.test(rawN))
+      throw new UsageError(
+        `N: expected a whole number of working days (0 or more), got ${JSON.stringify(rawN)}: a deadline is the N-th working day after START, never before it; to count the working days between two dates, use working-days START END`,
+      );
     if (!/^\d{1,6}$/.test(rawN))
       throw new UsageError(
         `N: expected a whole number of working days (0 or more), got ${JSON.stringify(rawN)}`,
