@@ -28,10 +28,6 @@ const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 const TAB = 9;
 const SPACE = 32;
-/** How many words of white space after a tag are remembered (the last one under a mask): up to 28 bytes. */
-const RUN_WORDS = 8;
-/** The mask of the first 0 to 3 bytes of a little-endian word. */
-const PART_MASK = [0, 0xff, 0xffff, 0xffffff];
 /** Four spaces, as a little-endian word. */
 const SPACES = 0x20202020;
 
@@ -112,13 +108,6 @@ export class XmlByteLane {
   private readonly read: boolean[] = [];
   private readonly byHash = new Map<number, number>();
   private sameHash = new Int32Array(64);
-  /**
-   * The white space met after each tag last time, by the tag's name and whether it was an end tag (key: name × 2,
-   * + 1 for an end tag): its length (0: none), its line feeds and its bytes as little-endian words.
-   */
-  private runLength = new Int32Array(128);
-  private runLines = new Int32Array(128);
-  private runWords = new Int32Array(128 * RUN_WORDS);
   /** Each name then `>` as words (`written`): where its words start in `words`, how many are whole, the last's mask. */
   private words = new Int32Array(256);
   private wordsUsed = 0;
@@ -263,28 +252,6 @@ export class XmlByteLane {
       const lineBefore = this.line;
       let lt = position;
       let blank = true;
-      // The white space after the last tag as it was last time after a tag of that name, when the same bytes are here
-      // before a `<`: compared as words and passed whole (a census indents each element as the one before it).
-      const key = this.lastId < 0 ? -1 : this.lastId * 2 + (this.lastClosed ? 1 : 0);
-      const remembered = key < 0 ? 0 : (this.runLength[key] as number);
-      if (remembered > 0 && lt + remembered + 4 <= length && bytes[lt + remembered] === LT) {
-        const first = key * RUN_WORDS;
-        const whole = remembered >> 2;
-        let same = true;
-        for (let w = 0; w < whole && same; w++) {
-          same = view.getInt32(lt + 4 * w, true) === this.runWords[first + w];
-        }
-        const part = remembered & 3;
-        if (same && part > 0) {
-          same =
-            (view.getInt32(lt + 4 * whole, true) & (PART_MASK[part] as number)) ===
-            this.runWords[first + whole];
-        }
-        if (same) {
-          lt += remembered;
-          this.line += this.runLines[key] as number;
-        }
-      }
       // Most often a line end and its indentation: spaces four at a time.
       for (;;) {
         if (lt + 4 <= length && view.getInt32(lt, true) === SPACES) lt += 4;
@@ -314,9 +281,6 @@ export class XmlByteLane {
         // A text the next piece completes: read again then.
         this.line = lineBefore;
         return position;
-      }
-      if (blank && key >= 0 && lt > position && lt - position <= 4 * (RUN_WORDS - 1)) {
-        this.remember(bytes, key, position, lt, this.line - lineBefore);
       }
       if (lt > position && !this.keepText(bytes, position, lt, blank)) return -1;
       if (lt + 1 >= length) return lt;
@@ -429,20 +393,6 @@ export class XmlByteLane {
     return bytes[at + size] === GT;
   }
 
-  /** Remembers the white space from `from` to `to` (with `lines` line feeds) as the run after tag `key`. */
-  private remember(bytes: Uint8Array, key: number, from: number, to: number, lines: number): void {
-    if (this.runLength[key] === to - from && this.runLines[key] === lines) return;
-    const first = key * RUN_WORDS;
-    this.runWords.fill(0, first, first + RUN_WORDS);
-    for (let at = from; at < to; at++) {
-      const place = at - from;
-      const word = first + (place >> 2);
-      this.runWords[word] = (this.runWords[word] as number) | ((bytes[at] as number) << (8 * (place & 3)));
-    }
-    this.runLength[key] = to - from;
-    this.runLines[key] = lines;
-  }
-
   /** The number of the name in `bytes` from `from` to `to` (its hash given), added when new. */
   private nameOf(bytes: Uint8Array, from: number, to: number, hash: number): number {
     const size = to - from;
@@ -464,9 +414,6 @@ export class XmlByteLane {
         return next;
       };
       this.sameHash = grown(this.sameHash, -1);
-      this.runLength = grown(this.runLength, 0);
-      this.runLines = grown(this.runLines, 0);
-      this.runWords = grown(this.runWords, 0);
       this.wordStart = grown(this.wordStart, 0);
       this.wholeWords = grown(this.wholeWords, 0);
       this.tailMask = grown(this.tailMask, 0);
