@@ -263,7 +263,7 @@ describe('a file of another kind whose columns fit the kind it is read as', () =
       'referral-is-ia.json',
       JSON.stringify({
         financialYear: 'FY2011',
-        asAt: '2012-04-30',
+        asAt: '2012-03-31',
         inputs: { referral: 'ia.csv' },
         indicators: ['REPEAT_REFERRALS'],
       }),
