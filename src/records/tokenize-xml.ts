@@ -184,6 +184,21 @@ export function addChild(parent: XmlNode, name: string, value: unknown, repeats:
   else parent[name] = next;
 }
 
+/**
+ * The value of an element inside a record as it closes (internal: shared with the census byte lane): its text
+ * trimmed when it has no child element (`node` undefined), else its object, with its own text trimmed as `#text`
+ * when there is any.
+ * @example
+ * elementValue(undefined, ' C1 ') //=> 'C1'
+ * elementValue({ LAchildID: 'C1' }, ' note ') //=> { LAchildID: 'C1', '#text': 'note' }
+ */
+export function elementValue(node: XmlNode | undefined, written: string): unknown {
+  if (node === undefined) return written.trim();
+  const own = written.trim();
+  if (own !== '') node['#text'] = own;
+  return node;
+}
+
 /** A malformed document: the line and what is wrong. */
 class Malformed {
   constructor(
@@ -544,14 +559,7 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
     if (recordDepth >= 0) {
       const level = depth - recordDepth;
       const node = nodes[level];
-      const written = texts[level] as string;
-      let value: unknown;
-      if (node === undefined) value = written.trim();
-      else {
-        const own = written.trim();
-        if (own !== '') node['#text'] = own;
-        value = node;
-      }
+      const value = elementValue(node, texts[level] as string);
       if (level === 0) {
         recordDepth = -1;
         if (node !== undefined) {

@@ -18,7 +18,7 @@
  * @module
  */
 import type { RowSink } from './stages.js';
-import { ATTRIBUTES, addChild, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
+import { ATTRIBUTES, addChild, elementValue, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
 
 const LT = 60;
 const GT = 62;
@@ -566,14 +566,7 @@ export class XmlByteLane {
     if (this.recordDepth >= 0) {
       const level = depth - this.recordDepth;
       const node = this.nodes[level];
-      const written = this.texts[level] as string;
-      let value: unknown;
-      if (node === undefined) value = written.trim();
-      else {
-        const own = written.trim();
-        if (own !== '') node['#text'] = own;
-        value = node;
-      }
+      const value = elementValue(node, this.texts[level] as string);
       if (level === 0) {
         this.recordDepth = -1;
         if (node !== undefined) this.sink.item(node, this.openLine[depth] as number);
