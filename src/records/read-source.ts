@@ -252,7 +252,8 @@ function itemLaneOf(shape: Shape, checker: object, way: Way): PlainRows | undefi
  * tests, whether it read the input (`''`) or why it handed it back.
  */
 interface ByteLaneUse {
-  readonly off?: boolean;
+  /** Set when the lane handed the input back: the reads after it (a second read of the same call) do not try it. */
+  off?: boolean;
   readonly onBytes?: (why: string) => void;
 }
 
@@ -372,7 +373,8 @@ async function readSourceOnce<K extends RecordKind>(
     // Handed back: read again from the start, by the decoder and the tokenizer, the census lane still taking the items.
     if (bytesLane.handedBack) {
       bytes.onBytes?.(bytesLane.reason);
-      return readSourceOnce(kind, source, format, layout, options, way, keep, { off: true });
+      bytes.off = true;
+      return readSourceOnce(kind, source, format, layout, options, way, keep, bytes);
     }
     bytes.onBytes?.('');
     if (itemLane?.settle() === false) return ID_GIVEN_TWICE;

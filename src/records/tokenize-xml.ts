@@ -137,6 +137,9 @@ export class ElementName {
   }
 }
 
+/** The longest name compared by a regular expression ({@link ElementName}); a longer one by its codes. */
+const COMPILED_NAME_LENGTH = 256;
+
 /** How many element names a tokenizer remembers: a file of ever new names is read, only not faster. */
 const KNOWN_NAMES = 4096;
 
@@ -346,7 +349,9 @@ export function createXmlTokenizerBy(options: XmlTokenizerOptions, sink: RowSink
    */
   const remember = (qualified: string, local: string, repeats: boolean): ElementName => {
     if (knownQualified.length >= KNOWN_NAMES) return new ElementName(qualified, false);
-    const elementName = new ElementName(qualified, true);
+    // A name longer than any a census uses is compared by its codes: a regular expression of tens of thousands of
+    // characters is more than the engine compiles.
+    const elementName = new ElementName(qualified, qualified.length <= COMPILED_NAME_LENGTH);
     const first = qualified.charCodeAt(0);
     // A one-character name has no second: NaN, kept apart from every pair by the map.
     const second = qualified.length > 1 ? qualified.charCodeAt(1) : Number.NaN;

@@ -53,7 +53,16 @@ const DECLARATION =
 
 type XmlNode = Record<string | symbol, unknown>;
 
-/** The text of ASCII bytes `from` to `to` (each byte one character). */
+/** How many bytes {@link asciiText} gives `String.fromCharCode` at once (an engine takes only so many arguments). */
+const TEXT_PIECE = 4096;
+
+/**
+ * The longest run of text (or tag) the lane waits for across pieces of the file: a longer one, which no census
+ * writes, is handed back, rather than joined again to each piece that does not end it.
+ */
+const LONGEST_PIECE = 1 << 20;
+
+/** The text of ASCII bytes `from` to `to` (each byte one character), of any length. */
 function asciiText(bytes: Uint8Array, from: number, to: number): string {
   const length = to - from;
   if (length <= 0) return '';
@@ -62,7 +71,12 @@ function asciiText(bytes: Uint8Array, from: number, to: number): string {
     for (let at = from; at < to; at++) text += String.fromCharCode(bytes[at] as number);
     return text;
   }
-  return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+  let text = '';
+  for (let at = from; at < to; at += TEXT_PIECE) {
+    const piece = bytes.subarray(at, Math.min(to, at + TEXT_PIECE));
+    text += String.fromCharCode.apply(null, piece as unknown as number[]);
+  }
+  return text;
 }
 
 /** The bytes of `a` then `b`. */
@@ -199,7 +213,9 @@ export class XmlByteLane {
       if (at < 0) return;
     }
     const stop = this.scan(bytes, at);
-    if (stop >= 0 && stop < bytes.length) this.carry = bytes.slice(stop);
+    if (stop < 0 || stop >= bytes.length) return;
+    if (bytes.length - stop > LONGEST_PIECE) this.handBack('a text or tag longer than it waits for');
+    else this.carry = bytes.slice(stop);
   }
 
   /**
