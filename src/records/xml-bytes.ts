@@ -5,8 +5,8 @@
  * for the same file, and reads only what it can read exactly: the bytes ASCII, with no `&` (so no entity and no bare
  * ampersand), no comment, CDATA section, document type or processing instruction but an XML declaration of UTF-8 at
  * the very start, no namespace prefix, no empty element (`<A/>`), no white space in an end tag (attributes are
- * checked as the tokenizer checks them, and not read), no control character but tab, line
- * feed and carriage return, and nothing the tokenizer would refuse. At anything else it hands the file back
+ * checked as the tokenizer checks them, and not read), no control character but tab, line feed and carriage return,
+ * and nothing the tokenizer would refuse. At anything else it hands the file back
  * (`handedBack`, with the `reason`), and the file is read again from its start by the decoder and the tokenizer,
  * which read every XML file (and name what is wrong with one). A layout with file values (a workforce census's
  * header) is not read by it. Internal to the reading path (not exported by the package).
@@ -133,6 +133,9 @@ export class XmlByteLane {
   private afterClose = new Int32Array(64).fill(-1);
   /** The name of the start tag to try first: the one that followed the last tag's name last time. */
   private guess = -1;
+  /** The last tag's name, and whether it was an end tag: where the next start tag's name is remembered. */
+  private lastId = -1;
+  private lastClosed = false;
 
   // The open elements: their names' numbers and the lines of their start tags.
   private readonly openName = new Int32Array(DEPTH_LIMIT);
@@ -563,10 +566,6 @@ export class XmlByteLane {
     this.lastClosed = false;
     return true;
   }
-
-  /** The last tag's name, and whether it was an end tag: where the next start tag's name is remembered. */
-  private lastId = -1;
-  private lastClosed = false;
 
   /** The end tag of the open element, as the tokenizer's `close` reads it. */
   private close(): void {
