@@ -30,7 +30,7 @@ import type { ByteSource, RowSink, TextSink } from './stages.js';
 import { createCsvTokenizer } from './tokenize-csv.js';
 import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
 import { tokenizeSheet } from './tokenize-sheet.js';
-import { createXmlTokenizer } from './tokenize-xml.js';
+import { createXmlTokenizer, type XmlTokenizerOptions } from './tokenize-xml.js';
 import { XmlByteLane } from './xml-bytes.js';
 
 /**
@@ -258,14 +258,15 @@ interface ByteLaneUse {
 }
 
 /**
- * Whether the census byte lane may read an input: a layout with XML records and no file values, and no encoding
- * asked (the lane reads only bytes it knows to be UTF-8, so that the result names the encoding the decoder would).
+ * The XML options the census byte lane reads an input by, or undefined when it may not: a layout with XML records
+ * and no file values, and no encoding asked (the lane reads only bytes it knows to be UTF-8, so that the result
+ * names the encoding the decoder would).
  */
-function byteLaneFits(layout: Layout, options: ReadSourceOptions): boolean {
+function byteLaneXml(layout: Layout, options: ReadSourceOptions): XmlTokenizerOptions | undefined {
   const xml = layout.xml;
-  return (
-    xml !== undefined && Object.keys(xml.fileValues ?? {}).length === 0 && options.encoding === undefined
-  );
+  return xml !== undefined && Object.keys(xml.fileValues ?? {}).length === 0 && options.encoding === undefined
+    ? xml
+    : undefined;
 }
 
 /**
@@ -357,13 +358,11 @@ async function readSourceOnce<K extends RecordKind>(
   const itemLane = fast && format === 'xml' ? itemLaneOf(shape, checker, way) : undefined;
   if (fast && lane === undefined && itemLane === undefined)
     return 'a layout whose rows are not read as they are';
+  const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
   // A census from bytes the byte lane reads (ASCII, plain markup): read from them, not decoded; else the tokenizer.
-  const bytesLane =
-    itemLane !== undefined && bytes.off !== true && byteLaneFits(layout, options) && layout.xml !== undefined
-      ? new XmlByteLane(layout.xml, shaper)
-      : undefined;
+  const bytesXml = itemLane !== undefined && bytes.off !== true ? byteLaneXml(layout, options) : undefined;
+  const bytesLane = bytesXml === undefined ? undefined : new XmlByteLane(bytesXml, shaper);
   if (bytesLane !== undefined) {
-    const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
     for await (const chunk of source.chunks()) {
       hash?.update(chunk);
       bytesLane.write(chunk);
@@ -386,7 +385,6 @@ async function readSourceOnce<K extends RecordKind>(
     xml: format === 'xml',
     file,
   });
-  const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
   for await (const chunk of source.chunks()) {
     hash?.update(chunk);
     const text = decoder.write(chunk);
