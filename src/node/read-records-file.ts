@@ -142,10 +142,10 @@ export async function readRecordsFileBy<K extends RecordKind>(
       return await readWorkbookBy(kind, bytes, layout, { ...options, file, createHash: nodeSha256 }, lanes);
     }
     // A named pipe cannot be read at a position: it is read once, in order, by the general path.
-    const seekable = (await handle.stat()).isFile();
+    const stats = await handle.stat();
     return await readSourceBy(
       kind,
-      fileSource(handle, file, { seekable }),
+      fileSource(handle, file, { seekable: stats.isFile(), size: stats.size }),
       format,
       layout,
       { ...options, file, createHash: nodeSha256 },

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import type { ByteSource } from '../records/stages.js';
 import type { Hasher } from '../util/sha256.js';
+import { readOnThread } from './read-thread.js';
 
 /**
  * What {@link fileSource} needs of an open file: a `FileHandle` of `node:fs/promises` has it. (Written out rather
@@ -61,7 +62,26 @@ export interface FileSourceOptions {
    * path reads it). Default true.
    */
   readonly seekable?: boolean;
+  /**
+   * The file's size in bytes, as it was opened. A seekable file of at least `threadFromBytes` is read and hashed on
+   * a worker thread, its hash given by the source (`sha256`). Default: unknown, and the file is read on the main
+   * thread.
+   */
+  readonly size?: number;
+  /**
+   * From how many bytes a file is read on a worker thread. Default 64 MiB: below it, the thread's start (about
+   * 35 ms) costs about what the read and the hash it takes away would (docs/performance.md, "The read and the hash
+   * on a second thread"). `Infinity`: never.
+   */
+  readonly threadFromBytes?: number;
 }
+
+/** The default of {@link FileSourceOptions.threadFromBytes}. */
+const THREAD_FROM_BYTES = 64 * 1024 * 1024;
+
+/** Whether an error is the file's read's own (it names its system call), not the thread's failure to start. */
+const isReadError = (error: unknown): boolean =>
+  typeof (error as { syscall?: unknown } | undefined)?.syscall === 'string';
 
 /**
  * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`: the CSV fast
@@ -77,9 +97,14 @@ export interface FileSourceOptions {
  * sixteenth piece (each MiB) it waits for the event loop's next turn, so that the rest of the process (a server's
  * other requests, a timer) still runs while a large file is read.
  *
+ * A seekable file of at least `threadFromBytes` (its `size` given; default 64 MiB) is read and hashed on a worker
+ * thread (`read-thread.ts`), a MiB ahead at a time and at most 4 MiB ahead, and given on in the same pieces; the
+ * source then gives the hash of what it read (`sha256`), and the reader makes none of its own. Where no thread
+ * starts, the file is read and hashed here.
+ *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
- * @param options - `seekable` (default true).
+ * @param options - `seekable` (default true), `size` and `threadFromBytes`.
  * @returns the source.
  * @example
  * const source = fileSource(await open('ia.csv'), 'ia.csv');
@@ -87,28 +112,65 @@ export interface FileSourceOptions {
  */
 export function fileSource(handle: OpenFile, name: string, options: FileSourceOptions = {}): ByteSource {
   const seekable = options.seekable ?? true;
+  const threaded = seekable && (options.size ?? 0) >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
+  /** The hash of the last read that gave every byte, when the source hashes what it reads. */
+  let sha256: string | undefined;
+
+  /** The file's pieces read here, hashed here when the source hashes (`hash`). */
+  async function* readHere(hash: Hasher | undefined): AsyncGenerator<Uint8Array, void, undefined> {
+    let position = 0;
+    let piecesRead = 0;
+    for (;;) {
+      // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
+      const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
+      const bytes = unfilledPiece();
+      // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
+      const bytesRead =
+        fd === undefined
+          ? (await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1)).bytesRead
+          : readSync(fd, bytes, 0, PIECE_BYTES, position);
+      if (bytesRead === 0) {
+        sha256 = hash?.digest();
+        return;
+      }
+      position += bytesRead;
+      // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
+      const piece = bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
+      hash?.update(piece);
+      yield piece;
+      // Counted by pieces, not by position, so that a short read in mid-file does not skip the turns after it.
+      if (fd !== undefined && ++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+    }
+  }
+
   return {
     name,
     rereadable: seekable,
+    ...(threaded ? { sha256: () => sha256 } : {}),
     async *chunks() {
-      let position = 0;
-      let piecesRead = 0;
-      for (;;) {
-        // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
-        const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
-        const bytes = unfilledPiece();
-        // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
-        const bytesRead =
-          fd === undefined
-            ? (await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1)).bytesRead
-            : readSync(fd, bytes, 0, PIECE_BYTES, position);
-        if (bytesRead === 0) return;
-        position += bytesRead;
-        // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
-        yield bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
-        // Counted by pieces, not by position, so that a short read in mid-file does not skip the turns after it.
-        if (fd !== undefined && ++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+      sha256 = undefined;
+      const fd = handle.fd;
+      const thread =
+        threaded && fd !== undefined && fd >= 0 ? readOnThread(fd, () => handle.fd === fd) : undefined;
+      if (thread !== undefined) {
+        let given = 0;
+        try {
+          for await (const slab of thread.slabs()) {
+            // Given on in the pieces the main thread's read gives, each MiB after the event loop's next turn.
+            for (let at = 0; at < slab.length; at += PIECE_BYTES) {
+              yield slab.subarray(at, Math.min(at + PIECE_BYTES, slab.length));
+              given++;
+            }
+            await nextTurn();
+          }
+          sha256 = thread.sha256();
+          return;
+        } catch (error) {
+          // A thread that could not start, before it gave anything: the file is read here instead.
+          if (given > 0 || isReadError(error)) throw error;
+        }
       }
+      yield* readHere(threaded ? nodeSha256() : undefined);
     },
   };
 }

@@ -338,6 +338,21 @@ async function byLanes<R>(
   return (await readOnce('general')) as R;
 }
 
+/** The hasher of a read: none when the source hashes its bytes itself (`ByteSource.sha256`). */
+function hasherFor(source: ByteSource, options: ReadSourceOptions): Hasher | undefined {
+  return source.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
+}
+
+/**
+ * The hash of a read that gave every byte: its hasher's, or the source's own. A source that should have made one and
+ * has none is a fault of the source, thrown rather than named by an empty hash.
+ */
+function digestOf(source: ByteSource, hash: Hasher | undefined): string {
+  const sha256 = hash === undefined ? source.sha256?.() : hash.digest();
+  if (sha256 === undefined) throw new Error(`the source of ${source.name} gave no hash of its bytes`);
+  return sha256;
+}
+
 /** One read of the source, the way given: the result, or why the fast lane handed back. */
 async function readSourceOnce<K extends RecordKind>(
   kind: K,
@@ -358,7 +373,7 @@ async function readSourceOnce<K extends RecordKind>(
   const itemLane = fast && format === 'xml' ? itemLaneOf(shape, checker, way) : undefined;
   if (fast && lane === undefined && itemLane === undefined)
     return 'a layout whose rows are not read as they are';
-  const hash = options.sha256 === undefined ? (options.createHash ?? createSha256)() : undefined;
+  const hash = options.sha256 === undefined ? hasherFor(source, options) : undefined;
   // A census from bytes the byte lane reads (ASCII, plain markup): read from them, not decoded; else the tokenizer.
   const bytesXml = itemLane !== undefined && bytes.off !== true ? byteLaneXml(layout, options) : undefined;
   const bytesLane = bytesXml === undefined ? undefined : new XmlByteLane(bytesXml, shaper);
@@ -377,7 +392,7 @@ async function readSourceOnce<K extends RecordKind>(
     }
     bytes.onBytes?.('');
     if (itemLane?.settle() === false) return ID_GIVEN_TWICE;
-    return checker.result({ file, sha256: options.sha256 ?? hash?.digest() ?? '', encoding: 'utf-8' });
+    return checker.result({ file, sha256: options.sha256 ?? digestOf(source, hash), encoding: 'utf-8' });
   }
   const tokenizer = lane ?? tokenizerOf(format, layout, shaper);
   const decoder = createByteDecoder({
@@ -407,7 +422,7 @@ async function readSourceOnce<K extends RecordKind>(
   if (decoded.issues.length > 0) checker.refuse(decoded.issues.map(({ file: _file, ...issue }) => issue));
   const result = checker.result({
     file,
-    sha256: options.sha256 ?? hash?.digest() ?? '',
+    sha256: options.sha256 ?? digestOf(source, hash),
     encoding: decoded.encoding,
   });
   return decoded.notice === null ? result : { ...result, notice: decoded.notice };

@@ -35,6 +35,12 @@ export interface ByteSource {
    * lane is tried only then, since handing back to the general path reads the input again. Default false.
    */
   readonly rereadable?: boolean;
+  /**
+   * When the source hashes its bytes itself as it reads them (node reads a large file on a worker thread, and hashes
+   * it there): the SHA-256 (lower-case hex) of the bytes of the last `chunks()` read that gave them all, else
+   * undefined. The reader then makes no hash of its own. Default: the reader hashes the bytes as they pass.
+   */
+  readonly sha256?: () => string | undefined;
 }
 
 /** What a streaming stage is fed: text (or bytes) in pieces, then the end. */
