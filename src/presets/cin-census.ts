@@ -351,17 +351,18 @@ function emitterOf(kind: CinCensusKind, next: ValuesSink, way: CinCensusWay): Em
   // The place of each value given among the kind's fields, and whether its field was told present.
   const fieldOf = names.map((name) => fields.findIndex((field) => field.name === name));
   const told = names.map(() => false);
-  // One array for every record: the check stage reads the values during the call only.
-  const given: (string | undefined)[] = new Array(fields.length);
+  // One array for every record: the check stage reads the values during the call only. Only the places of the
+  // values given are ever written, and each record writes every one of them (undefined when absent), so nothing of
+  // the record before is left (a fill of the whole array took about 2% of a census's read).
+  const given: (string | undefined)[] = fields.map(() => undefined);
   // The check stage's lane, once given, and where it finds each field: in its own place.
   let lane: PlainRows | undefined;
   const inPlace = fields.map((_, index) => index);
   const emit = (element: XmlNode, values: readonly (string | undefined)[]): void => {
-    given.fill(undefined);
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < fieldOf.length; k++) {
       const value = values[k];
-      if (value === undefined) continue;
       given[fieldOf[k] as number] = value;
+      if (value === undefined) continue;
       if (told[k] !== true) {
         told[k] = true;
         next.present(names[k] as string);

@@ -17,6 +17,8 @@
  * shape reads (docs/performance.md, "XML censuses, streamed", "A census read from its bytes").
  * @module
  */
+
+import { asciiText } from '../util/ascii-text.js';
 import type { RowSink } from './stages.js';
 import { ATTRIBUTES, addChild, elementValue, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
 
@@ -53,31 +55,11 @@ const DECLARATION =
 
 type XmlNode = Record<string | symbol, unknown>;
 
-/** How many bytes {@link asciiText} gives `String.fromCharCode` at once (an engine takes only so many arguments). */
-const TEXT_PIECE = 4096;
-
 /**
  * The longest run of text (or tag) the lane waits for across pieces of the file: a longer one, which no census
  * writes, is handed back, rather than joined again to each piece that does not end it.
  */
 const LONGEST_PIECE = 1 << 20;
-
-/** The text of ASCII bytes `from` to `to` (each byte one character), of any length. */
-function asciiText(bytes: Uint8Array, from: number, to: number): string {
-  const length = to - from;
-  if (length <= 0) return '';
-  if (length <= 24) {
-    let text = '';
-    for (let at = from; at < to; at++) text += String.fromCharCode(bytes[at] as number);
-    return text;
-  }
-  let text = '';
-  for (let at = from; at < to; at += TEXT_PIECE) {
-    const piece = bytes.subarray(at, Math.min(to, at + TEXT_PIECE));
-    text += String.fromCharCode.apply(null, piece as unknown as number[]);
-  }
-  return text;
-}
 
 /** The bytes of `a` then `b`. */
 function joined(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -7,6 +7,8 @@
  * reads it as it always has. `test/workbook/sheet-bytes.test.ts` holds the two paths to the same rows.
  * @module
  */
+
+import { asciiText } from '../util/ascii-text.js';
 import {
   CELL_DATE,
   CELL_ERROR,
@@ -191,73 +193,6 @@ function isInlineEnd(view: DataView, b: Uint8Array, at: number): boolean {
 function mismatch(bytes: Uint8Array, at: number, pattern: Uint8Array): number {
   for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return at + i;
   return -1;
-}
-
-/**
- * The text of ASCII bytes from `start` to `end`: up to 12 bytes as the arguments of one `String.fromCharCode` (about
- * five times as fast here as applying it to a view of the bytes, which the longer ones are).
- */
-function asciiText(bytes: Uint8Array, start: number, end: number): string {
-  const b = bytes as unknown as number[];
-  const s = start;
-  const from = String.fromCharCode;
-  switch (end - start) {
-    case 0:
-      return '';
-    case 1:
-      return from(b[s] as number);
-    case 2:
-      return from(b[s] as number, b[s + 1] as number);
-    case 3:
-      return from(b[s] as number, b[s + 1] as number, b[s + 2] as number);
-    case 4:
-      return from(b[s] as number, b[s + 1] as number, b[s + 2] as number, b[s + 3] as number);
-    case 5:
-      return from(
-        b[s] as number,
-        b[s + 1] as number,
-        b[s + 2] as number,
-        b[s + 3] as number,
-        b[s + 4] as number,
-      );
-    case 6:
-      return from(
-        b[s] as number,
-        b[s + 1] as number,
-        b[s + 2] as number,
-        b[s + 3] as number,
-        b[s + 4] as number,
-        b[s + 5] as number,
-      );
-    case 7:
-      return from(
-        b[s] as number,
-        b[s + 1] as number,
-        b[s + 2] as number,
-        b[s + 3] as number,
-        b[s + 4] as number,
-        b[s + 5] as number,
-        b[s + 6] as number,
-      );
-    case 8:
-      return from(
-        b[s] as number,
-        b[s + 1] as number,
-        b[s + 2] as number,
-        b[s + 3] as number,
-        b[s + 4] as number,
-        b[s + 5] as number,
-        b[s + 6] as number,
-        b[s + 7] as number,
-      );
-    case 9:
-    case 10:
-    case 11:
-    case 12:
-      return asciiText(bytes, start, start + 8) + asciiText(bytes, start + 8, end);
-    default:
-      return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  }
 }
 
 /** Whether `code` is whitespace as XML has it (space, tab, carriage return, line feed). */

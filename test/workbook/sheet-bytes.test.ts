@@ -659,6 +659,21 @@ describe('SheetRowScanner', () => {
   });
 });
 
+describe('SheetRowScanner, long values', () => {
+  it('reads a text cell of 200,000 characters as the general path does', () => {
+    // More characters than an engine takes as the arguments of one String.fromCharCode call (about 120,000 here),
+    // as inline text and as a formula's text (t="str"): the scanner must not make such a text by one call (the byte
+    // lanes' asciiText makes a long one 4 KiB at a time), and gives what the general path gives.
+    const long = `${'x'.repeat(199_999)}y`;
+    const xml = sheetPart(
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>${long}</t></is></c><c r="B2" t="str"><v>${long}</v></c></row>`,
+    );
+    const outcome = scannerPath([utf8.encode(xml)]);
+    expect(outcome).toEqual(generalPath([utf8.encode(xml)]));
+    expect(outcome.rows).toEqual([[2, [long, long]]]);
+  });
+});
+
 describe('isAscii', () => {
   it("agrees with Node's buffer.isAscii, which the scanner uses in its place in Node.js (property)", () => {
     fc.assert(
