@@ -17,15 +17,22 @@ export const SLAB_BYTES = 1024 * 1024;
  */
 const SLABS_AHEAD = 4;
 
-/** The control words the two threads share: how many slabs the main thread has taken, and whether to stop. */
+/**
+ * The control words the two threads share: how many slabs the main thread has taken, whether to stop, and whether
+ * the thread has started (until then the main thread reads the file's first pieces itself).
+ */
 const TAKEN = 0;
 const STOP = 1;
+const READY = 2;
 
 /** What the thread tells the main thread: a slab read and hashed, the hash at the end, or the error that stopped it. */
 type FromThread =
   | { readonly slab: ArrayBuffer; readonly length: number }
   | { readonly sha256: string }
   | { readonly error: { readonly message: string; readonly code?: string; readonly syscall?: string } };
+
+/** What the main thread tells the thread: a piece it read itself, to be hashed, or where to read on from. */
+type ToThread = { readonly piece: Uint8Array } | { readonly from: number };
 
 /** What the thread is given: the file's descriptor, and the control words. */
 interface ThreadData {
@@ -36,15 +43,21 @@ interface ThreadData {
 }
 
 /**
- * The thread's whole program: reads the file from its first byte in slabs, hashes each, and hands it over (the slab
- * moved, not copied), never more than `ahead` slabs before the main thread; the hash after the last slab. It is run
- * from its text (`eval`), so it uses nothing from outside it but `require`: the constants are its data.
+ * The thread's whole program. Started, it says so (`READY`) and hashes the pieces the main thread read itself
+ * meanwhile, as they come; told where to read on from, it reads the file from there in slabs, hashes each and hands
+ * it over (the slab moved, not copied), never more than `ahead` slabs before the main thread; the hash after the
+ * last slab. It is run from its text (`eval`), so it uses nothing from outside it but `require`: the constants are
+ * its data.
  *
  * @param require - the thread's `require`.
  */
 function threadProgram(require: (id: string) => unknown): void {
   const { parentPort, workerData } = require('node:worker_threads') as {
-    parentPort: { postMessage(message: unknown, transfer?: ArrayBuffer[]): void };
+    parentPort: {
+      postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+      on(event: 'message', listener: (message: ToThread) => void): void;
+      off(event: 'message', listener: (message: ToThread) => void): void;
+    };
     workerData: ThreadData;
   };
   const fs = require('node:fs') as { readSync: typeof readSync };
@@ -52,47 +65,62 @@ function threadProgram(require: (id: string) => unknown): void {
   const { fd, slabBytes, ahead, control } = workerData;
   const words = new Int32Array(control);
   const hash = crypto.createHash('sha256');
-  let position = 0;
-  let given = 0;
-  try {
-    for (;;) {
-      // Waits while `ahead` slabs are given and not taken, or returns when told to stop.
+
+  const readFrom = (from: number): void => {
+    let position = from;
+    let given = 0;
+    try {
       for (;;) {
-        if (Atomics.load(words, 1) !== 0) return;
-        const taken = Atomics.load(words, 0);
-        if (given - taken < ahead) break;
-        Atomics.wait(words, 0, taken);
+        // Waits while `ahead` slabs are given and not taken, or returns when told to stop.
+        for (;;) {
+          if (Atomics.load(words, 1) !== 0) return;
+          const taken = Atomics.load(words, 0);
+          if (given - taken < ahead) break;
+          Atomics.wait(words, 0, taken);
+        }
+        const slab = new ArrayBuffer(slabBytes);
+        const bytes = new Uint8Array(slab);
+        let length = 0;
+        // A read may give fewer bytes than asked before the end: a slab is full, or the file's last.
+        while (length < slabBytes) {
+          const read = fs.readSync(fd, bytes, length, slabBytes - length, position);
+          if (read === 0) break;
+          length += read;
+          position += read;
+        }
+        if (length > 0) {
+          hash.update(bytes.subarray(0, length));
+          parentPort.postMessage({ slab, length }, [slab]);
+          given++;
+        }
+        if (length < slabBytes) {
+          parentPort.postMessage({ sha256: hash.digest('hex') });
+          return;
+        }
       }
-      const slab = new ArrayBuffer(slabBytes);
-      const bytes = new Uint8Array(slab);
-      let length = 0;
-      // A read may give fewer bytes than asked before the end: a slab is full, or the file's last.
-      while (length < slabBytes) {
-        const read = fs.readSync(fd, bytes, length, slabBytes - length, position);
-        if (read === 0) break;
-        length += read;
-        position += read;
-      }
-      if (length > 0) {
-        hash.update(bytes.subarray(0, length));
-        parentPort.postMessage({ slab, length }, [slab]);
-        given++;
-      }
-      if (length < slabBytes) {
-        parentPort.postMessage({ sha256: hash.digest('hex') });
-        return;
-      }
+    } catch (error) {
+      const { message, code, syscall } = error as { message?: unknown; code?: unknown; syscall?: unknown };
+      parentPort.postMessage({
+        error: {
+          message: String(message ?? error),
+          ...(typeof code === 'string' ? { code } : {}),
+          ...(typeof syscall === 'string' ? { syscall } : {}),
+        },
+      });
     }
-  } catch (error) {
-    const { message, code, syscall } = error as { message?: unknown; code?: unknown; syscall?: unknown };
-    parentPort.postMessage({
-      error: {
-        message: String(message ?? error),
-        ...(typeof code === 'string' ? { code } : {}),
-        ...(typeof syscall === 'string' ? { syscall } : {}),
-      },
-    });
-  }
+  };
+
+  const onMessage = (message: ToThread): void => {
+    if ('piece' in message) {
+      hash.update(message.piece);
+      return;
+    }
+    // No message after this one: the thread ends when its read does.
+    parentPort.off('message', onMessage);
+    readFrom(message.from);
+  };
+  parentPort.on('message', onMessage);
+  Atomics.store(words, 2, 1);
 }
 
 /** The program's text, as the thread runs it. */
@@ -110,18 +138,32 @@ function readError(error: {
   });
 }
 
-/** A file being read on a thread: its slabs as they come, and the hash once every byte has come. */
+/**
+ * A file being read on a thread: until the thread has started (`ready`), the main thread reads the first pieces
+ * itself and gives each to the thread to hash (`hashFirst`); then the thread reads on from where it stopped
+ * (`slabs`), and gives the hash of every byte once the last has come.
+ */
 export interface ThreadRead {
-  /** The file's slabs, in order, each as it comes (the thread waits while the main thread is `SLABS_AHEAD` behind). */
-  slabs(): AsyncGenerator<Uint8Array, void, undefined>;
+  /** Whether the thread has started, and can read on. */
+  ready(): boolean;
+  /** Gives the thread a piece the main thread read itself (the next in the file), to hash. */
+  hashFirst(piece: Uint8Array): void;
+  /**
+   * The file's slabs from byte `from` (every byte before it given to `hashFirst`), in order, each as it comes (the
+   * thread waits while the main thread is `SLABS_AHEAD` behind). Left or ended, the thread is stopped.
+   */
+  slabs(from: number): AsyncGenerator<Uint8Array, void, undefined>;
+  /** Stops the thread, when `slabs` is not to be read. */
+  stop(): Promise<void>;
   /** The SHA-256 of the file's bytes, once `slabs()` has given the last. */
   readonly sha256: () => string | undefined;
 }
 
 /**
- * Starts reading a file on a worker thread, by its descriptor (which must stay open until `slabs()` has ended or been
- * left: leaving it stops the thread and waits for it). Returns undefined when no thread can be started here, and the
- * caller reads the file itself.
+ * Starts a worker thread to read a file by its descriptor, which must stay open until `slabs()` has ended or been
+ * left (leaving it stops the thread and waits for it), or `stop()` has been awaited. Returns undefined when no thread
+ * can be started here, and the caller reads the file itself. A thread takes some 30 ms to start: the caller reads
+ * the file's first pieces itself meanwhile (`ready`, `hashFirst`), and the thread reads on from there.
  *
  * The thread reads each slab at its position, never moving the descriptor's own. A handle closed part-way gives its
  * number to the next file opened: `isOpen` is asked before each slab is given on, so that a slab read after the close
@@ -132,11 +174,11 @@ export interface ThreadRead {
  * @returns the read, or undefined.
  * @example
  * const read = readOnThread(handle.fd, () => handle.fd >= 0);
- * for await (const slab of read.slabs()) slab.length //=> 1048576, …
+ * for await (const slab of read.slabs(0)) slab.length //=> 1048576, …
  * read.sha256() //=> '9f86d0…'
  */
 export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | undefined {
-  const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const control = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
   const words = new Int32Array(control);
   const data: ThreadData = { fd, slabBytes: SLAB_BYTES, ahead: SLABS_AHEAD, control };
   let worker: Worker;
@@ -175,9 +217,10 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
     await worker.terminate();
   };
 
-  async function* slabs(): AsyncGenerator<Uint8Array, void, undefined> {
+  async function* slabs(from: number): AsyncGenerator<Uint8Array, void, undefined> {
     let taken = 0;
     try {
+      worker.postMessage({ from } satisfies ToThread);
       for (;;) {
         if (arrived.length === 0 && failure === undefined) {
           worker.ref();
@@ -204,5 +247,11 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
     }
   }
 
-  return { slabs, sha256: () => sha256 };
+  return {
+    ready: () => Atomics.load(words, READY) === 1,
+    hashFirst: (piece) => worker.postMessage({ piece } satisfies ToThread),
+    slabs,
+    stop,
+    sha256: () => sha256,
+  };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import type { ByteSource } from '../records/stages.js';
 import type { Hasher } from '../util/sha256.js';
-import { readOnThread } from './read-thread.js';
+import { readOnThread, type ThreadRead } from './read-thread.js';
 
 /**
  * What {@link fileSource} needs of an open file: a `FileHandle` of `node:fs/promises` has it. (Written out rather
@@ -116,30 +116,91 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
   /** The hash of the last read that gave every byte, when the source hashes what it reads. */
   let sha256: string | undefined;
 
-  /** The file's pieces read here, hashed here when the source hashes (`hash`). */
-  async function* readHere(hash: Hasher | undefined): AsyncGenerator<Uint8Array, void, undefined> {
-    let position = 0;
+  /** The piece of the file at `position` read here, or undefined at its end. */
+  async function pieceAt(position: number): Promise<Uint8Array | undefined> {
+    // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
+    const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
+    const bytes = unfilledPiece();
+    // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
+    const bytesRead =
+      fd === undefined
+        ? (await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1)).bytesRead
+        : readSync(fd, bytes, 0, PIECE_BYTES, position);
+    if (bytesRead === 0) return undefined;
+    // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
+    return bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
+  }
+
+  /**
+   * The file's pieces read here from `from`, hashed by `hash` when the source hashes (which has seen every byte
+   * before `from`).
+   */
+  async function* readHere(
+    hash: Hasher | undefined,
+    from: number,
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    let position = from;
     let piecesRead = 0;
     for (;;) {
-      // Asked for every piece: a handle closed meanwhile has none (-1), and its number may be another file's now.
-      const fd = seekable && handle.fd !== undefined && handle.fd >= 0 ? handle.fd : undefined;
-      const bytes = unfilledPiece();
-      // -1: from where the last read ended, as a pipe is read (FileHandle.read's "current file position").
-      const bytesRead =
-        fd === undefined
-          ? (await handle.read(bytes, 0, PIECE_BYTES, seekable ? position : -1)).bytesRead
-          : readSync(fd, bytes, 0, PIECE_BYTES, position);
-      if (bytesRead === 0) {
+      const piece = await pieceAt(position);
+      if (piece === undefined) {
         sha256 = hash?.digest();
         return;
       }
-      position += bytesRead;
-      // A short piece (the last) is copied out, so that no byte the read did not write is reachable by its buffer.
-      const piece = bytesRead === PIECE_BYTES ? bytes : bytes.slice(0, bytesRead);
+      position += piece.length;
       hash?.update(piece);
       yield piece;
-      // Counted by pieces, not by position, so that a short read in mid-file does not skip the turns after it.
-      if (fd !== undefined && ++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+      // Counted by pieces, not by position, so that a short read in mid-file does not skip the turns after it. (A
+      // read by the handle's `read` waits for its piece already.)
+      const bySync = seekable && handle.fd !== undefined && handle.fd >= 0;
+      if (bySync && ++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+    }
+  }
+
+  /**
+   * The file's pieces read with a thread: the first read here while the thread starts, each given to it to hash
+   * too; then the thread's, from where this read stopped. Its hash is the thread's, or this read's where it read
+   * every byte before the thread started, or where the thread failed before it gave anything.
+   */
+  async function* readWithThread(thread: ThreadRead): AsyncGenerator<Uint8Array, void, undefined> {
+    const hash = nodeSha256();
+    let position = 0;
+    let piecesRead = 0;
+    let handedOver = false;
+    try {
+      while (!thread.ready()) {
+        const piece = await pieceAt(position);
+        if (piece === undefined) {
+          // Read to its end before the thread started: the hash is this read's own.
+          sha256 = hash.digest();
+          return;
+        }
+        position += piece.length;
+        hash.update(piece);
+        thread.hashFirst(piece);
+        yield piece;
+        if (++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+      }
+      handedOver = true;
+      let given = 0;
+      try {
+        for await (const slab of thread.slabs(position)) {
+          // Given on in the pieces the main thread's read gives, after the event loop's next turn each MiB.
+          for (let at = 0; at < slab.length; at += PIECE_BYTES) {
+            yield slab.subarray(at, Math.min(at + PIECE_BYTES, slab.length));
+            given++;
+            if (++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
+          }
+        }
+        sha256 = thread.sha256();
+        return;
+      } catch (error) {
+        // A thread that failed before it gave anything (not the file's read): the rest is read here.
+        if (given > 0 || isReadError(error)) throw error;
+      }
+      yield* readHere(hash, position);
+    } finally {
+      if (!handedOver) await thread.stop();
     }
   }
 
@@ -152,25 +213,8 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
       const fd = handle.fd;
       const thread =
         threaded && fd !== undefined && fd >= 0 ? readOnThread(fd, () => handle.fd === fd) : undefined;
-      if (thread !== undefined) {
-        let given = 0;
-        try {
-          for await (const slab of thread.slabs()) {
-            // Given on in the pieces the main thread's read gives, each MiB after the event loop's next turn.
-            for (let at = 0; at < slab.length; at += PIECE_BYTES) {
-              yield slab.subarray(at, Math.min(at + PIECE_BYTES, slab.length));
-              given++;
-            }
-            await nextTurn();
-          }
-          sha256 = thread.sha256();
-          return;
-        } catch (error) {
-          // A thread that could not start, before it gave anything: the file is read here instead.
-          if (given > 0 || isReadError(error)) throw error;
-        }
-      }
-      yield* readHere(threaded ? nodeSha256() : undefined);
+      if (thread === undefined) yield* readHere(threaded ? nodeSha256() : undefined, 0);
+      else yield* readWithThread(thread);
     },
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readOnThread } from '../../src/node/read-thread.js';
 import { fileSource, nodeSha256 } from '../../src/node/source.js';
 import { kindLayout } from '../../src/records/index.js';
 import { readRecordsSource } from '../../src/records/read-source.js';
@@ -28,11 +29,19 @@ function writeBytes(name: string, size: number, seed = 0): { path: string; bytes
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** Every piece a source gives, read through once, each copied out. */
+async function piecesOf(source: ReturnType<typeof fileSource>): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of source.chunks()) pieces.push(Uint8Array.from(piece));
+  return pieces;
+}
+
 describe('fileSource on a worker thread', () => {
   it('gives the pieces the main thread’s read gives, and the hash of the file’s bytes, as often as asked', async () => {
     // Sizes around the piece (64 KiB) and the slab (1 MiB, what the thread reads and hands over at a time): the same
     // pieces, of the same lengths, in the same order as the file read on the main thread, twice over (the CSV lane
-    // reads a file again when it hands it back), and the source's hash is the file's own SHA-256 each time.
+    // reads a file again when it hands it back), and the source's hash is the file's own SHA-256 each time. Read
+    // this fast, a small file is read to its end before the thread has started (about 30 ms): the next test waits.
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -44,13 +53,11 @@ describe('fileSource on a worker thread', () => {
           const { path, bytes } = writeBytes(`file-${size}-${seed}`, size, seed);
           const handle = await open(path);
           try {
-            const here: Uint8Array[] = [];
-            for await (const piece of fileSource(handle, path).chunks()) here.push(Uint8Array.from(piece));
+            const here = await piecesOf(fileSource(handle, path));
             const source = fileSource(handle, path, { size, threadFromBytes: 0 });
             expect(source.sha256?.()).toBeUndefined();
             for (let read = 0; read < 2; read++) {
-              const threaded: Uint8Array[] = [];
-              for await (const piece of source.chunks()) threaded.push(Uint8Array.from(piece));
+              const threaded = await piecesOf(source);
               expect(threaded.map((piece) => piece.length)).toEqual(here.map((piece) => piece.length));
               expect(Buffer.concat(threaded).equals(bytes)).toBe(true);
               expect(source.sha256?.()).toBe(sha256Of(bytes));
@@ -61,6 +68,40 @@ describe('fileSource on a worker thread', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('hands the read over to the thread once it has started, wherever the main thread has got to', async () => {
+    // The reader waits half a second after the piece `waitAt` (the thread starts meanwhile): the pieces up to it are
+    // the main thread's own (each its own 64 KiB of memory), the rest the thread's (views of its 1 MiB slabs), and
+    // together they are the file's bytes, piece for piece, with the file's hash (the thread hashed the main thread's
+    // pieces too).
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2 * SLAB, max: 4 * SLAB }), fc.nat(), async (size, wait) => {
+        const { path, bytes } = writeBytes(`handover-${size}`, size, wait & 255);
+        const handle = await open(path);
+        try {
+          const here = await piecesOf(fileSource(handle, path));
+          const waitAt = wait % (here.length - 1);
+          const source = fileSource(handle, path, { size, threadFromBytes: 0 });
+          const threaded: Uint8Array[] = [];
+          const fromSlab: boolean[] = [];
+          for await (const piece of source.chunks()) {
+            threaded.push(Uint8Array.from(piece));
+            fromSlab.push(piece.buffer.byteLength === SLAB);
+            if (threaded.length === waitAt + 1) await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+          expect(threaded.map((piece) => piece.length)).toEqual(here.map((piece) => piece.length));
+          expect(Buffer.concat(threaded).equals(bytes)).toBe(true);
+          expect(source.sha256?.()).toBe(sha256Of(bytes));
+          // The thread had started within the half second: every piece after the wait is its own.
+          expect(fromSlab.slice(0, waitAt + 1)).not.toContain(true);
+          expect(fromSlab.slice(waitAt + 1)).not.toContain(false);
+        } finally {
+          await handle.close();
+        }
+      }),
+      { numRuns: 6 },
     );
   });
 
@@ -106,15 +147,23 @@ describe('fileSource on a worker thread', () => {
     // read meanwhile.
     const first = join(dir, 'closed-first.bin');
     const other = join(dir, 'closed-other.bin');
-    writeFileSync(first, new Uint8Array(6 * SLAB).fill(65));
-    writeFileSync(other, new Uint8Array(6 * SLAB).fill(66));
+    writeFileSync(first, new Uint8Array(12 * SLAB).fill(65));
+    writeFileSync(other, new Uint8Array(12 * SLAB).fill(66));
     const handle = await open(first);
-    const pieces = fileSource(handle, first, { size: 6 * SLAB, threadFromBytes: 0 })
+    const pieces = fileSource(handle, first, { size: 12 * SLAB, threadFromBytes: 0 })
       .chunks()
       [Symbol.asyncIterator]();
     const seen = new Set<number>();
+    // The first piece read by the main thread; the second, after the thread has started, by the thread.
     const piece = await pieces.next();
     if (piece.done !== true) for (const byte of piece.value) seen.add(byte);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = await pieces.next();
+    expect(second.done !== true && second.value.buffer.byteLength).toBe(SLAB);
+    if (second.done !== true) for (const byte of second.value) seen.add(byte);
+    // The thread, told a slab was taken, reads one more and waits again: closed then, the handle's number is reused
+    // before the thread's next read, which is of the other file.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     await handle.close();
     const reopened = await open(other);
     try {
@@ -135,17 +184,18 @@ describe('fileSource on a worker thread', () => {
     }
   });
 
-  it('fails as the main thread’s read would when the file cannot be read', async () => {
-    // A directory opens, and its read fails: the thread's error comes back with its code and system call, as
-    // readRecordsFile's "cannot read" message needs them.
+  it('fails as the main thread’s read would when the file cannot be read, on either thread', async () => {
+    // A directory opens, and its read fails: the error has its code and system call, as readRecordsFile's "cannot
+    // read" message needs them, whether the main thread read it (before the thread started) or the thread did.
     const handle = await open(dir);
     try {
       const source = fileSource(handle, dir, { size: 4096, threadFromBytes: 0 });
-      await expect(
-        (async () => {
-          for await (const _piece of source.chunks());
-        })(),
-      ).rejects.toMatchObject({ code: 'EISDIR', syscall: 'read' });
+      await expect(piecesOf(source)).rejects.toMatchObject({ code: 'EISDIR', syscall: 'read' });
+      const thread = readOnThread(handle.fd, () => true);
+      if (thread === undefined) throw new Error('no thread started');
+      while (!thread.ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+      const slabs = thread.slabs(0);
+      await expect(slabs.next()).rejects.toMatchObject({ code: 'EISDIR', syscall: 'read' });
     } finally {
       await handle.close();
     }
