@@ -63,6 +63,7 @@ function threadProgram(require: (id: string) => unknown): void {
   const fs = require('node:fs') as { readSync: typeof readSync };
   const crypto = require('node:crypto') as { createHash: typeof createHash };
   const { fd, slabBytes, ahead, control } = workerData;
+  // The control words by their places (the names above are not in the program's text): 0 TAKEN, 1 STOP, 2 READY.
   const words = new Int32Array(control);
   const hash = crypto.createHash('sha256');
 

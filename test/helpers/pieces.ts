@@ -18,3 +18,10 @@ export function cutAt(input: string | Uint8Array, cuts: readonly number[]): (str
   pieces.push(piece(from, input.length));
   return pieces;
 }
+
+/** Every piece a source gives (a `ByteSource`), read through once, each copied out of the source's memory. */
+export async function piecesOf(source: { chunks(): AsyncIterable<Uint8Array> }): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of source.chunks()) pieces.push(Uint8Array.from(piece));
+  return pieces;
+}

@@ -11,6 +11,7 @@ import { readOnThread } from '../../src/node/read-thread.js';
 import { fileSource, nodeSha256 } from '../../src/node/source.js';
 import { kindLayout } from '../../src/records/index.js';
 import { readRecordsSource } from '../../src/records/read-source.js';
+import { piecesOf } from '../helpers/pieces.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csi-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,13 +29,6 @@ function writeBytes(name: string, size: number, seed = 0): { path: string; bytes
 }
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Every piece a source gives, read through once, each copied out. */
-async function piecesOf(source: ReturnType<typeof fileSource>): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = [];
-  for await (const piece of source.chunks()) pieces.push(Uint8Array.from(piece));
-  return pieces;
-}
 
 describe('fileSource on a worker thread', () => {
   it('gives the pieces the main thread’s read gives, and the hash of the file’s bytes, as often as asked', async () => {

@@ -5,18 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSource, type OpenFile } from '../../src/node/source.js';
+import { piecesOf } from '../helpers/pieces.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'csi-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PIECE = 64 * 1024;
-
-/** Every piece a source gives, read through once. */
-async function piecesOf(source: ReturnType<typeof fileSource>): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = [];
-  for await (const piece of source.chunks()) pieces.push(Uint8Array.from(piece));
-  return pieces;
-}
 
 describe('fileSource', () => {
   it('reads a file by its descriptor exactly as by the handle’s read, piece for piece, as often as asked', async () => {
