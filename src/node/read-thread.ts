@@ -232,13 +232,14 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
         }
         const message = arrived.shift();
         if (message === undefined) throw failure;
+        // Asked of the end and of an error too: a read after the close may be another file's end (or error).
+        if (!isOpen())
+          throw readError({ message: 'EBADF: bad file descriptor, read', code: 'EBADF', syscall: 'read' });
         if ('error' in message) throw readError(message.error);
         if ('sha256' in message) {
           sha256 = message.sha256;
           return;
         }
-        if (!isOpen())
-          throw readError({ message: 'EBADF: bad file descriptor, read', code: 'EBADF', syscall: 'read' });
         Atomics.store(words, TAKEN, ++taken);
         Atomics.notify(words, TAKEN);
         yield new Uint8Array(message.slab, 0, message.length);
