@@ -27,7 +27,7 @@ const READY = 2;
 
 /** What the thread tells the main thread: a slab read and hashed, the hash at the end, or the error that stopped it. */
 type FromThread =
-  | { readonly slab: ArrayBuffer; readonly length: number }
+  | { readonly slab: ArrayBuffer; readonly length: number; readonly position: number }
   | { readonly sha256: string }
   | { readonly error: { readonly message: string; readonly code?: string; readonly syscall?: string } };
 
@@ -91,7 +91,7 @@ function threadProgram(require: (id: string) => unknown): void {
         }
         if (length > 0) {
           hash.update(bytes.subarray(0, length));
-          parentPort.postMessage({ slab, length }, [slab]);
+          parentPort.postMessage({ slab, length, position: position - length }, [slab]);
           given++;
         }
         if (length < slabBytes) {
@@ -167,8 +167,10 @@ export interface ThreadRead {
  * the file's first pieces itself meanwhile (`ready`, `hashFirst`), and the thread reads on from there.
  *
  * The thread reads each slab at its position, never moving the descriptor's own. A handle closed part-way gives its
- * number to the next file opened: `isOpen` is asked before each slab is given on, so that a slab read after the close
- * (perhaps another file's bytes) is never given; the caller throws as its own read would.
+ * number to the next file opened: `isOpen` is asked of everything the thread sends (a slab, the end, an error)
+ * before it is taken, so that nothing read after the close (perhaps another file's bytes, or its end) is given; the
+ * caller throws as its own read would (EBADF). A thread that fails or stops before the end is a failed read
+ * (`ERR_READ_THREAD`, with the system call `read`, so that a reader names the file it could not read).
  *
  * @param fd - the file's descriptor.
  * @param isOpen - whether the descriptor is still the file's (a `FileHandle`'s `fd` is -1 once closed).
@@ -201,14 +203,21 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
     arrived.push(message);
     woken();
   });
-  worker.on('error', (error: Error) => {
-    failure ??= error;
+  // A thread that stops before the end is a read that failed (the file was not read whole), named as one: the
+  // reader's message says the file could not be read, and why.
+  const stopped = (why: string): void => {
+    failure ??= readError({
+      message: `the thread reading the file ${why}`,
+      code: 'ERR_READ_THREAD',
+      syscall: 'read',
+    });
     woken();
-  });
-  worker.on('exit', () => {
-    failure ??= new Error('the thread reading the file stopped before its end');
-    woken();
-  });
+  };
+  worker.on('error', (error: Error) => stopped(`failed: ${error.message}`));
+  worker.on('messageerror', (error: Error) =>
+    stopped(`sent a piece that could not be received: ${error.message}`),
+  );
+  worker.on('exit', () => stopped('stopped before the end of the file'));
   // Not holding the process open while the slabs given wait to be taken (a read left without being ended); held
   // while the main thread waits for the next slab.
   worker.unref();
@@ -220,6 +229,7 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
 
   async function* slabs(from: number): AsyncGenerator<Uint8Array, void, undefined> {
     let taken = 0;
+    let expected = from;
     try {
       worker.postMessage({ from } satisfies ToThread);
       for (;;) {
@@ -240,6 +250,9 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
           sha256 = message.sha256;
           return;
         }
+        // Each slab where the last ended: one lost or out of order would leave the hash of bytes not parsed.
+        if (message.position !== expected) throw new Error(`a slab at ${message.position}, not ${expected}`);
+        expected += message.length;
         Atomics.store(words, TAKEN, ++taken);
         Atomics.notify(words, TAKEN);
         yield new Uint8Array(message.slab, 0, message.length);

@@ -79,9 +79,19 @@ export interface FileSourceOptions {
 /** The default of {@link FileSourceOptions.threadFromBytes}. */
 const THREAD_FROM_BYTES = 64 * 1024 * 1024;
 
-/** Whether an error is the file's read's own (it names its system call), not the thread's failure to start. */
+/**
+ * How many pieces (16 MiB) the main thread reads itself, each given to the thread to hash too, while it waits for
+ * the thread to start (about 30 ms, 60 pieces of a census): past it, the file is read here.
+ */
+const PIECES_BEFORE_THREAD = 256;
+
+/** Whether an error is a read's (it names its system call). */
 const isReadError = (error: unknown): boolean =>
   typeof (error as { syscall?: unknown } | undefined)?.syscall === 'string';
+
+/** Whether an error is the reading thread's own failure (`read-thread.ts`), not the file's. */
+const isThreadFailure = (error: unknown): boolean =>
+  (error as { code?: unknown } | undefined)?.code === 'ERR_READ_THREAD';
 
 /**
  * The bytes of an open file, read from its start in 64 KiB pieces, as often as asked (`rereadable`: the CSV fast
@@ -111,6 +121,26 @@ const isReadError = (error: unknown): boolean =>
  * for await (const chunk of source.chunks()) chunk.length //=> 65536, …
  */
 export function fileSource(handle: OpenFile, name: string, options: FileSourceOptions = {}): ByteSource {
+  return fileSourceWith(handle, name, options, readOnThread);
+}
+
+/**
+ * {@link fileSource}, its thread started by `startThread` (internal: tests give a thread that never starts, or fails).
+ *
+ * @param handle - the open file.
+ * @param name - the name messages give it.
+ * @param options - as {@link fileSource}.
+ * @param startThread - starts a thread reading the descriptor, or gives undefined (`readOnThread`).
+ * @returns the source.
+ * @example
+ * fileSourceWith(handle, 'ia.csv', {}, readOnThread) // as fileSource(handle, 'ia.csv')
+ */
+export function fileSourceWith(
+  handle: OpenFile,
+  name: string,
+  options: FileSourceOptions,
+  startThread: (fd: number, isOpen: () => boolean) => ThreadRead | undefined,
+): ByteSource {
   const seekable = options.seekable ?? true;
   const threaded = seekable && (options.size ?? 0) >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
   /** The hash of the last read that gave every byte, when the source hashes what it reads. */
@@ -159,16 +189,26 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
 
   /**
    * The file's pieces read with a thread: the first read here while the thread starts, each given to it to hash
-   * too; then the thread's, from where this read stopped. Its hash is the thread's, or this read's where it read
-   * every byte before the thread started, or where the thread failed before it gave anything.
+   * too; then the thread's, from where this read stopped. Its hash is the thread's; or this read's, where it read
+   * every byte before the thread started, where the thread was too slow to start, or where the thread failed before
+   * it gave anything (the rest then read here).
    */
   async function* readWithThread(thread: ThreadRead): AsyncGenerator<Uint8Array, void, undefined> {
     const hash = nodeSha256();
     let position = 0;
     let piecesRead = 0;
-    let handedOver = false;
+    // Whether the thread is still to be stopped here (`slabs()` stops it itself once read).
+    let toStop = true;
     try {
       while (!thread.ready()) {
+        // A thread slow to start (a machine under load): the file read here, rather than a queue of pieces for the
+        // thread growing without end.
+        if (piecesRead === PIECES_BEFORE_THREAD) {
+          toStop = false;
+          await thread.stop();
+          yield* readHere(hash, position);
+          return;
+        }
         const piece = await pieceAt(position);
         if (piece === undefined) {
           // Read to its end before the thread started: the hash is this read's own.
@@ -181,7 +221,7 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
         yield piece;
         if (++piecesRead % PIECES_BETWEEN_TURNS === 0) await nextTurn();
       }
-      handedOver = true;
+      toStop = false;
       let given = 0;
       try {
         for await (const slab of thread.slabs(position)) {
@@ -195,12 +235,13 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
         sha256 = thread.sha256();
         return;
       } catch (error) {
-        // A thread that failed before it gave anything (not the file's read): the rest is read here.
-        if (given > 0 || isReadError(error)) throw error;
+        // The file's read failed (a closed handle, a system error): thrown. The thread failed before it gave
+        // anything: the rest is read here.
+        if (given > 0 || (isReadError(error) && !isThreadFailure(error))) throw error;
       }
       yield* readHere(hash, position);
     } finally {
-      if (!handedOver) await thread.stop();
+      if (toStop) await thread.stop();
     }
   }
 
@@ -212,7 +253,7 @@ export function fileSource(handle: OpenFile, name: string, options: FileSourceOp
       sha256 = undefined;
       const fd = handle.fd;
       const thread =
-        threaded && fd !== undefined && fd >= 0 ? readOnThread(fd, () => handle.fd === fd) : undefined;
+        threaded && fd !== undefined && fd >= 0 ? startThread(fd, () => handle.fd === fd) : undefined;
       if (thread === undefined) yield* readHere(threaded ? nodeSha256() : undefined, 0);
       else yield* readWithThread(thread);
     },

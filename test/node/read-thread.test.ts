@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readOnThread } from '../../src/node/read-thread.js';
-import { fileSource, nodeSha256 } from '../../src/node/source.js';
+import { readOnThread, type ThreadRead } from '../../src/node/read-thread.js';
+import { fileSource, fileSourceWith, nodeSha256 } from '../../src/node/source.js';
 import { kindLayout } from '../../src/records/index.js';
 import { readRecordsSource } from '../../src/records/read-source.js';
 import { piecesOf } from '../helpers/pieces.js';
@@ -190,6 +190,105 @@ describe('fileSource on a worker thread', () => {
       while (!thread.ready()) await new Promise((resolve) => setTimeout(resolve, 5));
       const slabs = thread.slabs(0);
       await expect(slabs.next()).rejects.toMatchObject({ code: 'EISDIR', syscall: 'read' });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('fails as a read does when the thread stops before the end, naming why', async () => {
+    // The thread stopped while the main thread reads its slabs (as a thread that runs out of memory would): the read
+    // fails with the system call `read`, so that readRecordsFile says the file could not be read (not an internal
+    // error), and the code ERR_READ_THREAD.
+    const { path } = writeBytes('stopped.bin', 12 * SLAB);
+    const handle = await open(path);
+    try {
+      const thread = readOnThread(handle.fd, () => true);
+      if (thread === undefined) throw new Error('no thread started');
+      while (!thread.ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+      const slabs = thread.slabs(0);
+      const first = await slabs.next();
+      expect(first.done !== true && first.value.length).toBe(SLAB);
+      const stopping = thread.stop();
+      let failure: unknown;
+      try {
+        for (;;) if ((await slabs.next()).done === true) break;
+      } catch (error) {
+        failure = error;
+      }
+      await stopping;
+      expect(failure).toMatchObject({ code: 'ERR_READ_THREAD', syscall: 'read' });
+      expect(thread.sha256()).toBeUndefined();
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('reads a file itself when the thread is slow to start, rather than queue its pieces without end', async () => {
+    // A thread that never says it has started (a machine under load): after 256 pieces (16 MiB) given to it to hash,
+    // the main thread stops it and reads on with the hash it kept. The bytes and the hash are the file's, and no
+    // piece more than the 256 was given to the thread.
+    const size = 20 * SLAB + 5;
+    const { path, bytes } = writeBytes('slow-start.bin', size, 7);
+    const handle = await open(path);
+    try {
+      const seen = { hashed: 0, stopped: 0, slabs: 0 };
+      const never: ThreadRead = {
+        ready: () => false,
+        hashFirst: () => {
+          seen.hashed++;
+        },
+        // biome-ignore lint/correctness/useYield: a thread that never gives a slab
+        slabs: async function* () {
+          seen.slabs++;
+        },
+        stop: async () => {
+          seen.stopped++;
+        },
+        sha256: () => undefined,
+      };
+      const source = fileSourceWith(handle, path, { size, threadFromBytes: 0 }, () => never);
+      const pieces = await piecesOf(source);
+      expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+      expect(source.sha256?.()).toBe(sha256Of(bytes));
+      expect(seen).toEqual({ hashed: 256, stopped: 1, slabs: 0 });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('reads the rest itself when the thread fails before it gives anything, and fails when it fails after', async () => {
+    // A thread that starts after 3 pieces read here, then fails (ERR_READ_THREAD) before its first slab: the rest is
+    // read here, the hash kept from the first byte. One that fails after a slab: the read fails with its error (the
+    // hash of the bytes given is the thread's, lost with it).
+    const size = 5 * SLAB + 9;
+    const { path, bytes } = writeBytes('thread-fails.bin', size, 9);
+    const handle = await open(path);
+    const failing = (slabsFirst: number): ThreadRead => {
+      let hashed = 0;
+      return {
+        ready: () => hashed >= 3,
+        hashFirst: () => {
+          hashed++;
+        },
+        slabs: async function* (from) {
+          for (let k = 0; k < slabsFirst; k++) yield bytes.slice(from + k * SLAB, from + (k + 1) * SLAB);
+          throw Object.assign(new Error('the thread reading the file failed'), {
+            code: 'ERR_READ_THREAD',
+            syscall: 'read',
+          });
+        },
+        stop: async () => {},
+        sha256: () => undefined,
+      };
+    };
+    try {
+      const recovered = fileSourceWith(handle, path, { size, threadFromBytes: 0 }, () => failing(0));
+      const pieces = await piecesOf(recovered);
+      expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+      expect(recovered.sha256?.()).toBe(sha256Of(bytes));
+      const failed = fileSourceWith(handle, path, { size, threadFromBytes: 0 }, () => failing(1));
+      await expect(piecesOf(failed)).rejects.toMatchObject({ code: 'ERR_READ_THREAD', syscall: 'read' });
+      expect(failed.sha256?.()).toBeUndefined();
     } finally {
       await handle.close();
     }

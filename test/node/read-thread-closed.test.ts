@@ -7,7 +7,7 @@ import { fileSource } from '../../src/node/source.js';
 import { kindLayout } from '../../src/records/index.js';
 import { readRecordsSource } from '../../src/records/read-source.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'csi-thread-review-'));
+const dir = mkdtempSync(join(tmpdir(), 'csi-thread-closed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SLAB = 1024 * 1024;
@@ -15,7 +15,7 @@ const SLAB = 1024 * 1024;
 /** Waits `ms` milliseconds (the thread starts meanwhile). */
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('fileSource on a worker thread, a handle closed part-way (review)', () => {
+describe('fileSource on a worker thread, a handle closed part-way and its number given to a shorter file', () => {
   it('fails as the main thread’s read does, rather than end early, when the handle’s number goes to a shorter file', async () => {
     // The main thread reads the first piece itself (the thread not yet started); the handle is then closed and its
     // number given to an empty file. Read on the main thread, the next piece fails (EBADF). Read with the thread, the
@@ -34,6 +34,8 @@ describe('fileSource on a worker thread, a handle closed part-way (review)', () 
       let bytes = 0;
       const piece = await pieces.next();
       if (piece.done !== true) bytes += piece.value.length;
+      // The thread has started meanwhile (its own descriptors taken), so that the empty file gets the handle's number.
+      await pause(100);
       await handle.close();
       const reopened = await open(empty);
       try {
@@ -83,6 +85,7 @@ describe('fileSource on a worker thread, a handle closed part-way (review)', () 
             yield piece;
             if (first) {
               first = false;
+              await pause(100);
               await handle.close();
               reopened = await open(empty);
               await pause(500);
