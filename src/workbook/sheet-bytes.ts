@@ -749,7 +749,8 @@ export class SheetRowScanner {
         number = Number(text);
         if (!Number.isFinite(number) || (number === 0 && text.trim() === '')) return -1;
       }
-      this.number = number;
+      // A cell written "-0" is zero, not negative zero, as SheetHandler.cellValue reads it.
+      this.number = number === 0 ? 0 : number;
       return this.dateStyles[style] === true ? CELL_DATE : CELL_NUMBER;
     }
     if (type === TYPE_SHARED) {

@@ -444,6 +444,12 @@ export class SheetHandler implements XmlHandler {
         return -1;
       }
     }
+    // A `<` inside the tag, even in a quoted value (which XML does not allow), goes tag by tag, which refuses it.
+    const lessThan = source.indexOf('<', lt + 1);
+    if (lessThan >= 0 && lessThan < at) {
+      this.column = column;
+      return -1;
+    }
     const after = this.simpleCell(source, at + 1);
     if (after < 0) this.column = column; // read again, tag by tag
     return after;
@@ -533,7 +539,9 @@ export class SheetHandler implements XmlHandler {
     }
     switch (type) {
       case TYPE_NUMBER: {
-        const number = Number(value);
+        // A cell written "-0" is zero, not negative zero (as the sheet's byte scanner reads it).
+        const read = Number(value);
+        const number = read === 0 ? 0 : read;
         if (!Number.isFinite(number) || (number === 0 && value.trim() === '')) {
           throw this.damaged(`a number cell holding ${JSON.stringify(value)}`);
         }

@@ -207,6 +207,8 @@ export class XmlTokenizer {
   private rest = '';
   private depth = 0;
   private rootSeen = false;
+  /** The names of the elements open (read tag by tag), innermost last: an end tag must close the last. */
+  private readonly openNames: string[] = [];
 
   /**
    * @param handler - receives the tags and text.
@@ -258,9 +260,12 @@ export class XmlTokenizer {
       if (next === SLASH) {
         end = buffer.indexOf('>', lt);
         if (end < 0) break;
+        this.refuseLessThanIn(buffer, lt, end);
         this.depth--;
         const nameEnd = nameEndOf(buffer, lt + 2, end);
+        // The handler first: it names the cell of a mismatch it knows (a <v> or a cell left open).
         handler.close(buffer, localStart(buffer, lt + 2, nameEnd), nameEnd);
+        this.closeName(buffer.slice(lt + 2, nameEnd));
         position = end + 1;
       } else if (next === QUESTION) {
         end = buffer.indexOf('?>', lt);
@@ -294,6 +299,7 @@ export class XmlTokenizer {
           if (close > end) end = buffer.indexOf('>', from);
         }
         if (end < 0) break;
+        this.refuseLessThanIn(buffer, lt, end);
         const nameEnd = nameEndOf(buffer, lt + 1, end);
         const nameStart = localStart(buffer, lt + 1, nameEnd);
         const selfClosing = buffer.charCodeAt(end - 1) === SLASH;
@@ -302,12 +308,42 @@ export class XmlTokenizer {
         if (after >= 0) position = after;
         else {
           if (selfClosing) handler.close(buffer, nameStart, nameEnd);
-          else this.depth++;
+          else {
+            this.depth++;
+            this.openNames.push(buffer.slice(lt + 1, nameEnd));
+          }
           position = end + 1;
         }
       }
     }
     if (position < length) this.rest = buffer.slice(position);
+  }
+
+  /**
+   * Refuses an end tag that does not close the element open last (`<ce …>…</c>`): read on, what the element held
+   * would belong to whatever the reader took it to close.
+   * @throws {WorkbookError} when `name` is not the last open element's.
+   */
+  private closeName(name: string): void {
+    const open = this.openNames.pop();
+    if (open === name) return;
+    throw new WorkbookError(
+      `its part ${this.part} is not well-formed XML (</${name}> closes ${open === undefined ? 'no element' : `<${open}>`})`,
+    );
+  }
+
+  /**
+   * Refuses a tag with a `<` inside it (`<c<r="A10" t="s">`, `</c<>`), which XML does not allow even in a quoted
+   * value: read on, its name and attributes would be whatever the bytes after it made them (such a cell was read as a
+   * number by this path and as a shared string by the sheet's byte scanner), where a damaged part is refused.
+   * @throws {WorkbookError} when the tag from `lt` to `end` (its `>`) holds a `<`.
+   */
+  private refuseLessThanIn(buffer: string, lt: number, end: number): void {
+    const inner = buffer.indexOf('<', lt + 1);
+    if (inner < 0 || inner > end) return;
+    throw new WorkbookError(
+      `its part ${this.part} is not well-formed XML (a "<" inside the tag ${JSON.stringify(buffer.slice(lt, Math.min(end + 1, lt + 40)))})`,
+    );
   }
 
   /** A comment, CDATA section or document type at `lt`: the position after it, or -1 when it is not complete yet. */
