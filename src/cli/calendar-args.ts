@@ -85,6 +85,8 @@ export function calendarFromArgs(values: CalendarArgs): {
  * @param calendar - the calendar built from the flags.
  * @param period - the period to be counted.
  * @throws {InputRefusedError} naming the file, the days it covers, the period and the first day outside.
+ * @example
+ * refuseUncoveredPeriod(createCalendar(), { start: '2010-04-01', end: '2011-03-31', label: 'FY2010' }) // nothing: bundled
  */
 export function refuseUncoveredPeriod(
   calendar: Calendar,

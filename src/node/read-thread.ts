@@ -9,7 +9,7 @@ import type { readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** The bytes the thread reads at a time, and gives on at a time. */
-export const SLAB_BYTES = 1024 * 1024;
+const SLAB_BYTES = 1024 * 1024;
 
 /**
  * How many slabs the thread may have read that the main thread has not yet taken: 4 MiB of memory at most, whatever

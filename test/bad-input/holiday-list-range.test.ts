@@ -325,11 +325,9 @@ describe('cs-indicators compute on a list for other years', () => {
 });
 
 describe('cs-indicators compute with closures that touch no count', () => {
-  const warning = (file: string) =>
-    `cs-indicators compute: warning: ${file}: all 2 closure days (2011-12-27 to 2011-12-28) fall outside the days counted (2012-12-10 to 2012-12-20): they change no figure; check the closures are for the years counted [closures_unused]\n`;
-
-  it('warns for a closures file for another year, and leaves the figure as it is', () => {
-    const run = runBuiltCli([
+  /** `compute NI59` over December 2012's one assessment (D1), with the closures file given. */
+  const computeDec2012 = (closures: string, ...more: string[]) =>
+    runBuiltCli([
       'compute',
       'NI59',
       '--input',
@@ -337,8 +335,14 @@ describe('cs-indicators compute with closures that touch no count', () => {
       '--period',
       '2012-12',
       '--closures',
-      closures2011,
+      closures,
+      ...more,
     ]);
+  const warning = (file: string) =>
+    `cs-indicators compute: warning: ${file}: all 2 closure days (2011-12-27 to 2011-12-28) fall outside the days counted (2012-12-10 to 2012-12-20): they change no figure; check the closures are for the years counted [closures_unused]\n`;
+
+  it('warns for a closures file for another year, and leaves the figure as it is', () => {
+    const run = computeDec2012(closures2011);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     // D1: Mon 10 to Thu 20 Dec 2012, after the start: 11-14, 17-20 = 8 working days, over 7: 0 of 1. The days
@@ -351,32 +355,13 @@ describe('cs-indicators compute with closures that touch no count', () => {
       },
     ]);
     expect(run.stderr).toBe(warning(closures2011));
-    const strict = runBuiltCli([
-      'compute',
-      'NI59',
-      '--input',
-      dec2012,
-      '--period',
-      '2012-12',
-      '--closures',
-      closures2011,
-      '--strict',
-    ]);
+    const strict = computeDec2012(closures2011, '--strict');
     expect(strict.code).toBe(1);
   });
 
   it('says nothing when a closure day falls in the days counted, and changes the figure', () => {
     // Thu 13 Dec 2012 closed: D1 takes 7 working days, on time: 1 of 1.
-    const run = runBuiltCli([
-      'compute',
-      'NI59',
-      '--input',
-      dec2012,
-      '--period',
-      '2012-12',
-      '--closures',
-      closures2012,
-    ]);
+    const run = computeDec2012(closures2012);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect([result.numerator, result.denominator, result.warnings]).toEqual([1, 1, []]);
@@ -384,16 +369,7 @@ describe('cs-indicators compute with closures that touch no count', () => {
   });
 
   it('warns for an empty closures file', () => {
-    const run = runBuiltCli([
-      'compute',
-      'NI59',
-      '--input',
-      dec2012,
-      '--period',
-      '2012-12',
-      '--closures',
-      noClosures,
-    ]);
+    const run = computeDec2012(noClosures);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
       `cs-indicators compute: warning: ${noClosures}: no closure date is given: it changes no figure [closures_unused]\n`,

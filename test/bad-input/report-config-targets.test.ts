@@ -149,11 +149,9 @@ describe('report: a percent target between 0 and 1 (0.8 meant as 80%)', () => {
 
 describe('spc --target between 0 and 1', () => {
   const input = fixturePath('compute', 'initial-assessments.csv');
-  const warning =
-    'NI59: --target 0.8 reads as 0.8%, under 1% (a percentage is given in points: 80 for 80%): if 80% was meant, give --target 80';
-
-  it('warns in the JSON and on stderr, and the assurance is judged against 0.8%', () => {
-    const run = runBuiltCli([
+  /** `spc NI59` over 2010/11 of the compute fixture, as JSON, with the target given. */
+  const spcWithTarget = (target: string) =>
+    runBuiltCli([
       'spc',
       'NI59',
       '--input',
@@ -161,10 +159,15 @@ describe('spc --target between 0 and 1', () => {
       '--period',
       'FY2010',
       '--target',
-      '0.8',
+      target,
       '--format',
       'json',
     ]);
+  const warning =
+    'NI59: --target 0.8 reads as 0.8%, under 1% (a percentage is given in points: 80 for 80%): if 80% was meant, give --target 80';
+
+  it('warns in the JSON and on stderr, and the assurance is judged against 0.8%', () => {
+    const run = spcWithTarget('0.8');
     expect(run.code, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout) as { warnings: Warning[]; spc: { options: { target: number } } };
     expect(body.warnings.filter((w) => w.code === 'percent_below_one')).toEqual([
@@ -175,18 +178,7 @@ describe('spc --target between 0 and 1', () => {
   });
 
   it('says nothing for --target 80', () => {
-    const run = runBuiltCli([
-      'spc',
-      'NI59',
-      '--input',
-      input,
-      '--period',
-      'FY2010',
-      '--target',
-      '80',
-      '--format',
-      'json',
-    ]);
+    const run = spcWithTarget('80');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('percent_below_one');
   });

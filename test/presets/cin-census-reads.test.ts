@@ -9,10 +9,9 @@ import {
   createCinCensusShape,
   createCinCensusShapeBy,
 } from '../../src/presets/cin-census.js';
-import { InputError } from '../../src/records/issues.js';
-import { createKeyNumbering } from '../../src/records/keys.js';
-import { readRecordsSource, readRecordsText, readSourceBy } from '../../src/records/read-source.js';
+import { readRecordsSource, readRecordsText } from '../../src/records/read-source.js';
 import type { Layout } from '../../src/records/shape.js';
+import { censusOutcome } from '../helpers/census-read.js';
 import { cutAt } from '../helpers/pieces.js';
 
 /** A census kind read with the given tokenizer options: records, issues, accounting and skipped rows. */
@@ -235,15 +234,6 @@ describe('the census lane (Shape.plainItems)', () => {
       return crlf ? text.replaceAll('\n', '\r\n') : text;
     });
 
-  /** A census's bytes in the pieces given, as a file that can be read again (so that the lane is tried). */
-  const source = (pieces: readonly Uint8Array[]) => ({
-    name: 'census.xml',
-    rereadable: true,
-    chunks: async function* () {
-      yield* pieces;
-    },
-  });
-
   /** Everything a read gives (or the strict mode's error), the child numbering's size, and the way it was read. */
   async function readAs(
     kind: CinCensusKind,
@@ -251,36 +241,13 @@ describe('the census lane (Shape.plainItems)', () => {
     lane: 'auto' | 'general',
     strict: boolean,
   ) {
-    const layout: Layout = {
-      label: `CIN census ${kind} records`,
-      shape: (next) => createCinCensusShape(kind, next),
-      skips: true,
-      xml: cinCensusXmlOf(kind),
-    };
-    const childNumbering = createKeyNumbering();
     let way = '';
-    try {
-      const result = await readSourceBy(
-        kind,
-        source(pieces),
-        'xml',
-        layout,
-        { strict, childNumbering },
-        {
-          lane,
-          onLane: (taken) => {
-            way = taken;
-          },
-        },
-      );
-      return { way, outcome: { result, order: JSON.stringify(result), numbered: childNumbering.size } };
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      return {
-        way,
-        outcome: { thrown: { issues: error.issues, accounting: error.accounting, warnings: error.warnings } },
-      };
-    }
+    const outcome = await censusOutcome(kind, pieces, lane, strict, {
+      onLane: (taken) => {
+        way = taken;
+      },
+    });
+    return { way, outcome };
   }
 
   it('gives by the lane exactly what the general path gives, for any census, cut anywhere', async () => {

@@ -5,25 +5,12 @@ import {
   cinCensusKinds,
   cinCensusXml,
   cinCensusXmlOf,
-  createCinCensusShape,
 } from '../../src/presets/cin-census.js';
-import { InputError } from '../../src/records/issues.js';
-import { createKeyNumbering } from '../../src/records/keys.js';
-import { readSourceBy } from '../../src/records/read-source.js';
-import type { Layout } from '../../src/records/shape.js';
 import type { RowSink } from '../../src/records/stages.js';
 import { createXmlTokenizerBy, XML_LINE } from '../../src/records/tokenize-xml.js';
 import { XmlByteLane } from '../../src/records/xml-bytes.js';
+import { censusOutcome } from '../helpers/census-read.js';
 import { cutAt } from '../helpers/pieces.js';
-
-/** A census's bytes in the pieces given, as a file that can be read again (so that the lanes are tried). */
-const source = (pieces: readonly Uint8Array[]) => ({
-  name: 'census.xml',
-  rereadable: true,
-  chunks: async function* () {
-    yield* pieces;
-  },
-});
 
 /**
  * Everything a read gives (the result, or the strict mode's error), the child numbering's size, and whether the byte
@@ -35,31 +22,9 @@ async function readAs(
   lane: 'auto' | 'general',
   strict: boolean,
 ) {
-  const layout: Layout = {
-    label: `CIN census ${kind} records`,
-    shape: (next) => createCinCensusShape(kind, next),
-    skips: true,
-    xml: cinCensusXmlOf(kind),
-  };
-  const childNumbering = createKeyNumbering();
   const bytes: string[] = [];
-  try {
-    const result = await readSourceBy(
-      kind,
-      source(pieces),
-      'xml',
-      layout,
-      { strict, childNumbering },
-      { lane, onBytes: (why) => bytes.push(why) },
-    );
-    return { bytes, outcome: { result, order: JSON.stringify(result), numbered: childNumbering.size } };
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return {
-      bytes,
-      outcome: { thrown: { issues: error.issues, accounting: error.accounting, warnings: error.warnings } },
-    };
-  }
+  const outcome = await censusOutcome(kind, pieces, lane, strict, { onBytes: (why) => bytes.push(why) });
+  return { bytes, outcome };
 }
 
 // Generated censuses written the plain way the byte lane reads (ASCII, no entity, comment, attribute or prefix),
