@@ -7,6 +7,8 @@
 import type { createHash } from 'node:crypto';
 import type { readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { ScannedPart, ScannedPiece, TapeOut, XmlScanner } from '../records/xml-scan.js';
+import { xmlScanProgram } from '../records/xml-scan.js';
 
 /** The bytes the thread reads at a time, and gives on at a time. */
 const SLAB_BYTES = 1024 * 1024;
@@ -25,14 +27,31 @@ const TAKEN = 0;
 const STOP = 1;
 const READY = 2;
 
+/** What a thread scanning a census adds to a slab, and to the end: what it scanned (`ScannedPiece`). */
+interface Scanned {
+  readonly names?: readonly string[];
+  readonly parts?: readonly ScannedPart[];
+  readonly handedBack?: string;
+}
+
 /** What the thread tells the main thread: a slab read and hashed, the hash at the end, or the error that stopped it. */
 type FromThread =
-  | { readonly slab: ArrayBuffer; readonly length: number; readonly position: number }
-  | { readonly sha256: string }
+  | ({ readonly slab: ArrayBuffer; readonly length: number; readonly position: number } & Scanned)
+  | ({ readonly sha256: string } & Scanned)
   | { readonly error: { readonly message: string; readonly code?: string; readonly syscall?: string } };
 
-/** What the main thread tells the thread: a piece it read itself, to be hashed, or where to read on from. */
-type ToThread = { readonly piece: Uint8Array } | { readonly from: number };
+/** A slab as the thread sends it. */
+type SlabMessage = Extract<FromThread, { readonly slab: ArrayBuffer }>;
+/** The end of the read as the thread sends it. */
+type EndMessage = Extract<FromThread, { readonly sha256: string }>;
+
+/**
+ * What the main thread tells the thread: a piece it read itself, to be hashed, or where to read on from (and, to
+ * scan a census as it reads, the pattern of the attributes the scanner reads).
+ */
+type ToThread =
+  | { readonly piece: Uint8Array }
+  | { readonly from: number; readonly scan?: { readonly source: string; readonly flags: string } };
 
 /** What the thread is given: the file's descriptor, and the control words. */
 interface ThreadData {
@@ -51,7 +70,7 @@ interface ThreadData {
  *
  * @param require - the thread's `require`.
  */
-function threadProgram(require: (id: string) => unknown): void {
+function threadProgram(require: (id: string) => unknown, scanProgram: typeof xmlScanProgram): void {
   const { parentPort, workerData } = require('node:worker_threads') as {
     parentPort: {
       postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
@@ -66,6 +85,32 @@ function threadProgram(require: (id: string) => unknown): void {
   // The control words by their places (the names above are not in the program's text): 0 TAKEN, 1 STOP, 2 READY.
   const words = new Int32Array(control);
   const hash = crypto.createHash('sha256');
+
+  // A census scanned as it is read: the scanner, and how many of its names the main thread has been sent.
+  let scanner: XmlScanner | undefined;
+  let namesSent = 0;
+  let parts: ScannedPart[] = [];
+  const keep: TapeOut = (bytes, tape, length) => {
+    parts.push({ bytes, tape: tape.slice(0, length) });
+  };
+  /** What the scan of the bytes gave since the last message, and the memory to move with it (not copy). */
+  const scanned = (): [Scanned, ArrayBuffer[]] => {
+    if (scanner === undefined) return [{}, []];
+    const moved = new Set<ArrayBuffer>();
+    for (const part of parts) {
+      moved.add(part.bytes.buffer as ArrayBuffer);
+      moved.add(part.tape.buffer as ArrayBuffer);
+    }
+    const names = scanner.names.slice(namesSent);
+    namesSent = scanner.names.length;
+    const news: Scanned = {
+      names,
+      parts,
+      ...(scanner.handedBack ? { handedBack: scanner.reason } : {}),
+    };
+    parts = [];
+    return [news, [...moved]];
+  };
 
   const readFrom = (from: number): void => {
     let position = from;
@@ -91,11 +136,17 @@ function threadProgram(require: (id: string) => unknown): void {
         }
         if (length > 0) {
           hash.update(bytes.subarray(0, length));
-          parentPort.postMessage({ slab, length, position: position - length }, [slab]);
+          // Scanned once hashed (until the scanner stops at something it does not read): the slab is the scan's.
+          if (scanner !== undefined && !scanner.handedBack) scanner.write(bytes.subarray(0, length), keep);
+          const [news, moved] = scanned();
+          const transfer = moved.includes(slab) ? moved : [slab, ...moved];
+          parentPort.postMessage({ slab, length, position: position - length, ...news }, transfer);
           given++;
         }
         if (length < slabBytes) {
-          parentPort.postMessage({ sha256: hash.digest('hex') });
+          if (scanner !== undefined && !scanner.handedBack) scanner.end(keep);
+          const [news, moved] = scanned();
+          parentPort.postMessage({ sha256: hash.digest('hex'), ...news }, moved);
           return;
         }
       }
@@ -118,6 +169,10 @@ function threadProgram(require: (id: string) => unknown): void {
     }
     // No message after this one: the thread ends when its read does.
     parentPort.off('message', onMessage);
+    if (message.scan !== undefined) {
+      const XmlScanner = scanProgram();
+      scanner = new XmlScanner(new RegExp(message.scan.source, message.scan.flags));
+    }
     readFrom(message.from);
   };
   parentPort.on('message', onMessage);
@@ -125,7 +180,7 @@ function threadProgram(require: (id: string) => unknown): void {
 }
 
 /** The program's text, as the thread runs it. */
-const THREAD_SOURCE = `(${threadProgram.toString()})(require);`;
+const THREAD_SOURCE = `(${threadProgram.toString()})(require, ${xmlScanProgram.toString()});`;
 
 /** An error of the file's read on the thread, as `readSync` would have thrown it on the main thread. */
 function readError(error: {
@@ -154,6 +209,13 @@ export interface ThreadRead {
    * thread waits while the main thread is `SLABS_AHEAD` behind). Left or ended, the thread is stopped.
    */
   slabs(from: number): AsyncGenerator<Uint8Array, void, undefined>;
+  /**
+   * The file's pieces from its first byte, each scanned on the thread as a census (`records/xml-scan.ts`; its
+   * scanner made with `attributes`) once read and hashed: in place of `slabs`, with nothing given to `hashFirst`.
+   * The last piece given is `last` or `handedBack`. Left or ended, the thread is stopped. (Optional: a thread that
+   * only reads does without it.)
+   */
+  scans?(attributes: RegExp): AsyncGenerator<ScannedPiece, void, undefined>;
   /** Stops the thread, when `slabs` is not to be read. */
   stop(): Promise<void>;
   /** The SHA-256 of the file's bytes, once `slabs()` has given the last. */
@@ -227,11 +289,14 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
     await worker.terminate();
   };
 
-  async function* slabs(from: number): AsyncGenerator<Uint8Array, void, undefined> {
+  /** What the thread sends once told where to read from: each slab checked and taken, then the end. */
+  async function* messages(
+    start: ToThread & { readonly from: number },
+  ): AsyncGenerator<SlabMessage | EndMessage, void, undefined> {
     let taken = 0;
-    let expected = from;
+    let expected = start.from;
     try {
-      worker.postMessage({ from } satisfies ToThread);
+      worker.postMessage(start);
       for (;;) {
         if (arrived.length === 0 && failure === undefined) {
           worker.ref();
@@ -248,6 +313,7 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
         if ('error' in message) throw readError(message.error);
         if ('sha256' in message) {
           sha256 = message.sha256;
+          yield message;
           return;
         }
         // Each slab where the last ended: one lost or out of order would leave the hash of bytes not parsed.
@@ -255,10 +321,29 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
         expected += message.length;
         Atomics.store(words, TAKEN, ++taken);
         Atomics.notify(words, TAKEN);
-        yield new Uint8Array(message.slab, 0, message.length);
+        yield message;
       }
     } finally {
       await stop();
+    }
+  }
+
+  async function* slabs(from: number): AsyncGenerator<Uint8Array, void, undefined> {
+    for await (const message of messages({ from })) {
+      if ('slab' in message) yield new Uint8Array(message.slab, 0, message.length);
+    }
+  }
+
+  async function* scans(attributes: RegExp): AsyncGenerator<ScannedPiece, void, undefined> {
+    const scan = { source: attributes.source, flags: attributes.flags };
+    for await (const message of messages({ from: 0, scan })) {
+      const handedBack = message.handedBack;
+      yield {
+        names: message.names ?? [],
+        parts: message.parts ?? [],
+        ...(handedBack === undefined ? {} : { handedBack }),
+        ...(handedBack === undefined && 'sha256' in message ? { last: true } : {}),
+      };
     }
   }
 
@@ -266,6 +351,7 @@ export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | un
     ready: () => Atomics.load(words, READY) === 1,
     hashFirst: (piece) => worker.postMessage({ piece } satisfies ToThread),
     slabs,
+    scans,
     stop,
     sha256: () => sha256,
   };

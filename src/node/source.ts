@@ -6,6 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import type { ByteSource } from '../records/stages.js';
+import {
+  type ScannedPart,
+  type ScannedPiece,
+  XmlScanner,
+  type XmlScanningSource,
+} from '../records/xml-scan.js';
 import type { Hasher } from '../util/sha256.js';
 import { readOnThread, type ThreadRead } from './read-thread.js';
 
@@ -140,7 +146,7 @@ export function fileSourceWith(
   name: string,
   options: FileSourceOptions,
   startThread: (fd: number, isOpen: () => boolean) => ThreadRead | undefined,
-): ByteSource {
+): ByteSource & Partial<XmlScanningSource> {
   const seekable = options.seekable ?? true;
   const threaded = seekable && (options.size ?? 0) >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
   /** The hash of the last read that gave every byte, when the source hashes what it reads. */
@@ -245,10 +251,75 @@ export function fileSourceWith(
     }
   }
 
+  /**
+   * The file's pieces scanned as a census on the thread that reads them (`ThreadRead.scans`); where the thread fails
+   * before it gives anything, read and scanned here instead.
+   */
+  async function* scanWithThread(
+    thread: ThreadRead,
+    pieces: AsyncGenerator<ScannedPiece, void, undefined>,
+    attributes: RegExp,
+  ): AsyncGenerator<ScannedPiece, void, undefined> {
+    let given = 0;
+    try {
+      for await (const piece of pieces) {
+        if (piece.last === true) sha256 = thread.sha256();
+        given++;
+        yield piece;
+        // The event loop's next turn each slab (a MiB), as a read here takes it.
+        await nextTurn();
+      }
+      return;
+    } catch (error) {
+      if (given > 0 || (isReadError(error) && !isThreadFailure(error))) throw error;
+    }
+    yield* scanHere(attributes);
+  }
+
+  /** The file's pieces read, hashed and scanned as a census here, a piece at a time. */
+  async function* scanHere(attributes: RegExp): AsyncGenerator<ScannedPiece, void, undefined> {
+    const scanner = new XmlScanner(attributes);
+    let parts: ScannedPart[] = [];
+    const keep = (bytes: Uint8Array, tape: Int32Array, length: number): void => {
+      parts.push({ bytes, tape: tape.slice(0, length) });
+    };
+    let namesGiven = 0;
+    const piece = (last: boolean): ScannedPiece => {
+      const names = scanner.names.slice(namesGiven);
+      namesGiven = scanner.names.length;
+      const given = parts;
+      parts = [];
+      if (scanner.handedBack) return { names, parts: given, handedBack: scanner.reason };
+      return last ? { names, parts: given, last } : { names, parts: given };
+    };
+    const hash = nodeSha256();
+    for await (const bytes of readHere(hash, 0)) {
+      scanner.write(bytes, keep);
+      yield piece(false);
+      if (scanner.handedBack) return;
+    }
+    scanner.end(keep);
+    yield piece(true);
+  }
+
+  /** The census scanned as it is read, on the thread that reads the file, when there is one. */
+  function scanXml(attributes: RegExp): AsyncIterable<ScannedPiece> | undefined {
+    const fd = handle.fd;
+    if (fd === undefined || fd < 0) return undefined;
+    const thread = startThread(fd, () => handle.fd === fd);
+    if (thread === undefined) return undefined;
+    if (thread.scans === undefined) {
+      void thread.stop();
+      return undefined;
+    }
+    sha256 = undefined;
+    return scanWithThread(thread, thread.scans(attributes), attributes);
+  }
+
   return {
     name,
     rereadable: seekable,
-    ...(threaded ? { sha256: () => sha256 } : {}),
+    ...(threaded ? { sha256: () => sha256, scanXml } : {}),
     async *chunks() {
       sha256 = undefined;
       const fd = handle.fd;

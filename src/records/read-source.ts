@@ -30,8 +30,9 @@ import type { ByteSource, RowSink, TextSink } from './stages.js';
 import { createCsvTokenizer } from './tokenize-csv.js';
 import { createNdjsonTokenizer, tokenizeJsonArray } from './tokenize-json.js';
 import { tokenizeSheet } from './tokenize-sheet.js';
-import { createXmlTokenizer, type XmlTokenizerOptions } from './tokenize-xml.js';
+import { ATTRIBUTES, createXmlTokenizer, type XmlTokenizerOptions } from './tokenize-xml.js';
 import { XmlByteLane } from './xml-bytes.js';
+import { scansXml } from './xml-scan.js';
 
 /**
  * The formats read as text: CSV, NDJSON and XML (streamed), and a JSON array (read whole).
@@ -378,12 +379,25 @@ async function readSourceOnce<K extends RecordKind>(
   const bytesXml = itemLane !== undefined && bytes.off !== true ? byteLaneXml(layout, options) : undefined;
   const bytesLane = bytesXml === undefined ? undefined : new XmlByteLane(bytesXml, shaper);
   if (bytesLane !== undefined) {
-    for await (const chunk of source.chunks()) {
-      hash?.update(chunk);
-      bytesLane.write(chunk);
-      if (bytesLane.handedBack) break;
+    // Scanned where the source reads it, when it reads on another thread and hashes there; else scanned here.
+    const scanned = hash === undefined && scansXml(source) ? source.scanXml(ATTRIBUTES) : undefined;
+    if (scanned !== undefined) {
+      let ended = false;
+      for await (const piece of scanned) {
+        bytesLane.scanned(piece);
+        ended = piece.last === true;
+        if (bytesLane.handedBack || ended) break;
+      }
+      if (!ended && !bytesLane.handedBack)
+        throw new Error(`the scan of ${source.name} ended before the file`);
+    } else {
+      for await (const chunk of source.chunks()) {
+        hash?.update(chunk);
+        bytesLane.write(chunk);
+        if (bytesLane.handedBack) break;
+      }
+      if (!bytesLane.handedBack) bytesLane.end();
     }
-    if (!bytesLane.handedBack) bytesLane.end();
     // Handed back: read again from the start, by the decoder and the tokenizer, the census lane still taking the items.
     if (bytesLane.handedBack) {
       bytes.onBytes?.(bytesLane.reason);

@@ -3,6 +3,7 @@ import { InputError } from '../../src/records/issues.js';
 import { createKeyNumbering } from '../../src/records/keys.js';
 import { type Lanes, readSourceBy } from '../../src/records/read-source.js';
 import type { Layout } from '../../src/records/shape.js';
+import type { ByteSource } from '../../src/records/stages.js';
 
 /** A census's bytes in the pieces given, as a file that can be read again (so that the lanes are tried). */
 export const censusSource = (pieces: readonly Uint8Array[]) => ({
@@ -20,7 +21,7 @@ export const censusSource = (pieces: readonly Uint8Array[]) => ({
  */
 export async function censusOutcome(
   kind: CinCensusKind,
-  pieces: readonly Uint8Array[],
+  input: readonly Uint8Array[] | ByteSource,
   lane: 'auto' | 'general',
   strict: boolean,
   told: Pick<Lanes, 'onLane' | 'onBytes'>,
@@ -35,7 +36,7 @@ export async function censusOutcome(
   try {
     const result = await readSourceBy(
       kind,
-      censusSource(pieces),
+      Array.isArray(input) ? censusSource(input) : (input as ByteSource),
       'xml',
       layout,
       { strict, childNumbering },
