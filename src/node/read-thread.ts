@@ -13,6 +13,9 @@ import { xmlScanProgram } from '../records/xml-scan.js';
 /** The bytes the thread reads at a time, and gives on at a time. */
 const SLAB_BYTES = 1024 * 1024;
 
+/** The pieces a census's slab is scanned in: those the file source gives (`source.ts`). */
+const PIECE_BYTES = 64 * 1024;
+
 /**
  * How many slabs the thread may have read that the main thread has not yet taken: 4 MiB of memory at most, whatever
  * the file's size, however much faster the thread reads than the stages after it parse.
@@ -57,6 +60,7 @@ type ToThread =
 interface ThreadData {
   readonly fd: number;
   readonly slabBytes: number;
+  readonly pieceBytes: number;
   readonly ahead: number;
   readonly control: SharedArrayBuffer;
 }
@@ -81,7 +85,7 @@ function threadProgram(require: (id: string) => unknown, scanProgram: typeof xml
   };
   const fs = require('node:fs') as { readSync: typeof readSync };
   const crypto = require('node:crypto') as { createHash: typeof createHash };
-  const { fd, slabBytes, ahead, control } = workerData;
+  const { fd, slabBytes, pieceBytes, ahead, control } = workerData;
   // The control words by their places (the names above are not in the program's text): 0 TAKEN, 1 STOP, 2 READY.
   const words = new Int32Array(control);
   const hash = crypto.createHash('sha256');
@@ -136,8 +140,10 @@ function threadProgram(require: (id: string) => unknown, scanProgram: typeof xml
         }
         if (length > 0) {
           hash.update(bytes.subarray(0, length));
-          // Scanned once hashed (until the scanner stops at something it does not read): the slab is the scan's.
-          if (scanner !== undefined && !scanner.handedBack) scanner.write(bytes.subarray(0, length), keep);
+          // Scanned once hashed (until the scanner stops at something it does not read), in the pieces the main
+          // thread's read gives (where a run of text is too long to wait for depends on them): the slab is the scan's.
+          for (let at = 0; at < length && scanner !== undefined && !scanner.handedBack; at += pieceBytes)
+            scanner.write(bytes.subarray(at, Math.min(at + pieceBytes, length)), keep);
           const [news, moved] = scanned();
           const transfer = moved.includes(slab) ? moved : [slab, ...moved];
           parentPort.postMessage({ slab, length, position: position - length, ...news }, transfer);
@@ -245,7 +251,13 @@ export interface ThreadRead {
 export function readOnThread(fd: number, isOpen: () => boolean): ThreadRead | undefined {
   const control = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
   const words = new Int32Array(control);
-  const data: ThreadData = { fd, slabBytes: SLAB_BYTES, ahead: SLABS_AHEAD, control };
+  const data: ThreadData = {
+    fd,
+    slabBytes: SLAB_BYTES,
+    pieceBytes: PIECE_BYTES,
+    ahead: SLABS_AHEAD,
+    control,
+  };
   let worker: Worker;
   try {
     worker = new Worker(THREAD_SOURCE, { eval: true, workerData: data });

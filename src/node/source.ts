@@ -115,8 +115,10 @@ const isThreadFailure = (error: unknown): boolean =>
  *
  * A seekable file of at least `threadFromBytes` (its `size` given; default 64 MiB) is read and hashed on a worker
  * thread (`read-thread.ts`), a MiB ahead at a time and at most 4 MiB ahead, and given on in the same pieces; the
- * source then gives the hash of what it read (`sha256`), and the reader makes none of its own. Where no thread
- * starts, the file is read and hashed here.
+ * source then gives the hash of what it read (`sha256`), and the reader makes none of its own. A census read by the
+ * census byte lane is scanned on that thread too (`scanXml`, internal: `records/xml-scan.ts`). Where no thread
+ * starts, the file is read and hashed here. `sha256` and `scanXml` are not enumerable: a source made by spreading
+ * this one, with `chunks()` of its own, keeps neither, and what its `chunks()` gives is hashed and read.
  *
  * @param handle - the open file, a `FileHandle` (closed by its opener).
  * @param name - the name messages give it.
@@ -316,10 +318,9 @@ export function fileSourceWith(
     return scanWithThread(thread, thread.scans(attributes), attributes);
   }
 
-  return {
+  const source: ByteSource & Partial<XmlScanningSource> = {
     name,
     rereadable: seekable,
-    ...(threaded ? { sha256: () => sha256, scanXml } : {}),
     async *chunks() {
       sha256 = undefined;
       const fd = handle.fd;
@@ -329,6 +330,12 @@ export function fileSourceWith(
       else yield* readWithThread(thread);
     },
   };
+  // The hash and the scan of what the file source reads, not enumerable: a source made by spreading this one and
+  // giving chunks() of its own (bytes changed on the way, or counted) keeps neither, and its bytes are hashed and
+  // scanned as they are given, not as the file holds them.
+  if (threaded)
+    Object.defineProperties(source, { sha256: { value: () => sha256 }, scanXml: { value: scanXml } });
+  return source;
 }
 
 /**
