@@ -136,6 +136,43 @@ describe('a census scanned on the thread that reads it', () => {
     expect(handedBack).toBeGreaterThan(2);
   });
 
+  it('reads a census of many slabs the same as the main thread’s lane', async () => {
+    // 12 MiB of generated children with every kind of value (three times the 4 slabs the thread may read ahead, so
+    // that it waits for the main thread as it reads): the records, lines and hash read from the thread's tapes are
+    // those of the main thread's lane over the same bytes.
+    const unit = fc
+      .sample(fc.array(fc.tuple(space, child), { minLength: 20, maxLength: 20 }), { numRuns: 1, seed: 7 })[0]
+      ?.map(([before, c]) => before + c)
+      .join('') as string;
+    let body = '';
+    for (let k = 0; body.length < 12 * SLAB; k++) body += unit.replaceAll('<LAchildID>C', `<LAchildID>${k}C`);
+    const bytes = new TextEncoder().encode(`<Message><Children>${body}</Children></Message>\n`);
+    const path = join(dir, 'many-slabs.xml');
+    writeFileSync(path, bytes);
+    const handle = await open(path);
+    try {
+      const { spied, seen } = counted(
+        fileSource(handle, 'census.xml', { size: bytes.length, threadFromBytes: 0 }),
+      );
+      const told: string[] = [];
+      const thread = await censusOutcome('referral', spied, 'auto', false, {
+        onBytes: (why) => told.push(why),
+      });
+      const pieces = cutAt(
+        bytes,
+        Array.from({ length: Math.floor(bytes.length / PIECE) }, (_, k) => (k + 1) * PIECE),
+      );
+      const main = await censusOutcome('referral', pieces, 'auto', false, {});
+      expect(told).toEqual(['']);
+      expect(seen.taped).toBeGreaterThanOrEqual(12);
+      expect(seen.taped).toBeLessThanOrEqual(14);
+      expect(thread).toStrictEqual(main);
+      expect((thread as { result: { records: unknown[] } }).result.records.length).toBeGreaterThan(1000);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('scans the file here when the thread fails before it gives anything, and fails when it fails after', async () => {
     // A thread whose scan fails (ERR_READ_THREAD) before its first piece: the file is read, hashed and scanned on the
     // main thread instead, and gives the records the lane gives from memory. One that fails after a piece: the read
