@@ -11,7 +11,8 @@ import fc from 'fast-check';
 // them and inside them, indentation by spaces, tabs, LF and CR LF, a declaration or none, the container at the top
 // or in `Message` (with a header), records with no child element. Then, in some, one change the lane does not read
 // (each must be handed back) or that breaks the file (the general path's refusal, or a file it reads differently).
-const read = [
+/** The element names some CIN census kind's shape reads. */
+export const read = [
   'ChildIdentifiers',
   'LAchildID',
   'CINdetails',

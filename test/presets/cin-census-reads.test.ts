@@ -11,6 +11,7 @@ import {
 } from '../../src/presets/cin-census.js';
 import { readRecordsSource, readRecordsText } from '../../src/records/read-source.js';
 import type { Layout } from '../../src/records/shape.js';
+import { read } from '../helpers/census-arbitrary.js';
 import { censusOutcome } from '../helpers/census-read.js';
 import { cutAt } from '../helpers/pieces.js';
 
@@ -38,24 +39,6 @@ function readWith(kind: CinCensusKind, text: string, xml: Layout['xml']) {
 // and children mixed, names read by one kind nested where another kind reads them, names no kind reads
 // (PersonBirthDate, Extra), comments, CDATA, entities and a bare "&" (a refusal) in text that is not built, a
 // mismatched end tag inside an element not read (a refusal naming its line).
-const read = [
-  'ChildIdentifiers',
-  'LAchildID',
-  'CINdetails',
-  'CINreferralDate',
-  'ReferralSource',
-  'Assessments',
-  'AssessmentActualStartDate',
-  'AssessmentAuthorisationDate',
-  'Section47',
-  'S47ActualStartDate',
-  'DateOfInitialCPC',
-  'ICPCnotRequired',
-  'ChildProtectionPlans',
-  'CPPstartDate',
-  'CPPendDate',
-  'NumberOfPreviousCPP',
-];
 const names = [...read, 'PersonBirthDate', 'Extra', 'ns:Extra', 'Child'];
 const texts = ['2012-05-01', '2012-06-15', '01/07/2012', 'false', 'true', 'maybe', '2', 'C1', ' C&amp;2 '];
 const leaf = fc.oneof(
