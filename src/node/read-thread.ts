@@ -2,6 +2,8 @@
  * Stage 1 of the reading path in node, for a large file: its bytes read and hashed on a worker thread, and given to
  * the main thread a MiB at a time, so that the main thread only parses. On a 200 MB census the read and the SHA-256
  * take about a seventh of the main thread's time (docs/performance.md, "The read and the hash on a second thread").
+ * A census is also scanned there (`scans`, the census byte lane's scanner), so that the main thread only builds and
+ * checks its records ("The census scanned on the reading thread").
  * @module
  */
 import type { createHash } from 'node:crypto';
@@ -13,8 +15,11 @@ import { xmlScanProgram } from '../records/xml-scan.js';
 /** The bytes the thread reads at a time, and gives on at a time. */
 const SLAB_BYTES = 1024 * 1024;
 
-/** The pieces a census's slab is scanned in: those the file source gives (`source.ts`). */
-const PIECE_BYTES = 64 * 1024;
+/**
+ * The pieces the file source gives a file in (`source.ts`), the main thread's reads and the thread's slabs alike;
+ * the thread scans a census's slab in them too.
+ */
+export const PIECE_BYTES = 64 * 1024;
 
 /**
  * How many slabs the thread may have read that the main thread has not yet taken: 4 MiB of memory at most, whatever

@@ -13,7 +13,7 @@ import {
   type XmlScanningSource,
 } from '../records/xml-scan.js';
 import type { Hasher } from '../util/sha256.js';
-import { readOnThread, type ThreadRead } from './read-thread.js';
+import { PIECE_BYTES, readOnThread, type ThreadRead } from './read-thread.js';
 
 /**
  * What {@link fileSource} needs of an open file: a `FileHandle` of `node:fs/promises` has it. (Written out rather
@@ -37,9 +37,6 @@ export interface OpenFile {
    */
   readonly fd?: number;
 }
-
-/** The size of the pieces a file is read in. */
-const PIECE_BYTES = 64 * 1024;
 
 /**
  * How many pieces read by `readSync` (1 MiB) before the source lets the rest of the process run: the stages after it

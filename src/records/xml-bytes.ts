@@ -21,10 +21,14 @@
 import { asciiText } from '../util/ascii-text.js';
 import type { RowSink } from './stages.js';
 import { ATTRIBUTES, addChild, elementValue, XML_LINE, type XmlTokenizerOptions } from './tokenize-xml.js';
-import { type ScannedPiece, TAPE_BLANK, TAPE_CLOSE, type TapeOut, XmlScanner } from './xml-scan.js';
-
-/** How deep the lane follows elements (the scanner hands back a file nested deeper). */
-const DEPTH_LIMIT = 64;
+import {
+  DEPTH_LIMIT,
+  type ScannedPiece,
+  TAPE_BLANK,
+  TAPE_CLOSE,
+  type TapeOut,
+  XmlScanner,
+} from './xml-scan.js';
 
 type XmlNode = Record<string | symbol, unknown>;
 

@@ -11,6 +11,12 @@
  * @module
  */
 
+/**
+ * How deep the census byte lane follows elements: a census nests fewer than ten. A file nested deeper is handed back
+ * (the tokenizer reads it to its own limit, and refuses beyond that).
+ */
+export const DEPTH_LIMIT = 64;
+
 /** The tape's mark of an end tag. */
 export const TAPE_CLOSE = -1;
 /** The tape's mark of a run of text that is not white space only, then where it starts and ends. */
@@ -54,7 +60,12 @@ export interface XmlScanningSource {
   scanXml(attributes: RegExp): AsyncIterable<ScannedPiece> | undefined;
 }
 
-/** Whether a source can scan a census as it reads it. */
+/**
+ * Whether a source can scan a census as it reads it.
+ * @example
+ * scansXml(fileSource(handle, 'census.xml', { size })) //=> true for a file of 64 MiB or more (read on a thread)
+ * scansXml({ name: 'census.xml', chunks }) //=> false: the byte lane scans what chunks() gives
+ */
 export function scansXml(source: object): source is XmlScanningSource {
   return typeof (source as Partial<XmlScanningSource>).scanXml === 'function';
 }
@@ -85,15 +96,11 @@ export function xmlScanProgram() {
   const SPACE = 32;
   /** Four spaces, as a little-endian word. */
   const SPACES = 0x20202020;
-  // The tape's marks (the module's constants, written again here: the program uses nothing outside its text).
+  // The tape's marks and the depth limit (the module's constants, written again here: the program uses nothing
+  // outside its text).
   const CLOSE = -1;
   const TEXT = -2;
   const BLANK = -3;
-
-  /**
-   * How deep the lane follows elements: a census nests fewer than ten. A file nested deeper is handed back (the
-   * tokenizer reads it to its own limit, and refuses beyond that).
-   */
   const DEPTH_LIMIT = 64;
 
   /**
@@ -116,7 +123,10 @@ export function xmlScanProgram() {
   const DECLARATION =
     /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[Uu][Tt][Ff]-8\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>$/;
 
-  /** The text of ASCII bytes (a name, a declaration, attributes: short, and rare). */
+  /**
+   * The text of ASCII bytes (a name, a declaration, attributes: short, and rare). Not `util/ascii-text.ts`'s
+   * `asciiText`, which the lane uses for values: the program uses nothing outside its text.
+   */
   const ascii = (bytes: Uint8Array, from: number, to: number): string => {
     let text = '';
     for (let at = from; at < to; at++) text += String.fromCharCode(bytes[at] as number);
@@ -598,7 +608,14 @@ export function xmlScanProgram() {
   };
 }
 
-/** The scanner's class. */
+/**
+ * The scanner's class, for a scan on this thread.
+ * @example
+ * const scanner = new XmlScanner(ATTRIBUTES);
+ * const out: TapeOut = (bytes, tape, length) => marks.push(...tape.subarray(0, length));
+ * scanner.write(new TextEncoder().encode('<Children><Child/></Children>'), out);
+ * scanner.handedBack //=> true: scanner.reason //=> 'a tag it does not read (a prefix, an empty element, …)'
+ */
 export const XmlScanner = xmlScanProgram();
 /** A scanner. */
 export type XmlScanner = InstanceType<typeof XmlScanner>;
