@@ -189,13 +189,7 @@ function countReader(raw: unknown): CellOutcome {
 }
 
 const SPACE = 32;
-const CARRIAGE_RETURN = 13;
 
-/** Whether a carriage return stands among `bytes` from `start` to `end`. */
-function holdsCarriageReturn(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let at = start; at < end; at++) if (bytes[at] === CARRIAGE_RETURN) return true;
-  return false;
-}
 const SLASH = 47;
 const HYPHEN = 45;
 const ZERO = 48;
@@ -1154,13 +1148,7 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         const start = starts[column] as number;
         const end = ends[column] as number;
         const wanted = isKey[i] === true || i === groupIndex;
-        if (
-          end > start &&
-          (bytes[start] as number) > SPACE &&
-          (bytes[end - 1] as number) > SPACE &&
-          // A carriage return inside is written \n in the value (readTextCell): such a value is made.
-          (!wanted || !holdsCarriageReturn(bytes, start, end))
-        ) {
+        if (end > start && (bytes[start] as number) > SPACE && (bytes[end - 1] as number) > SPACE) {
           dayValues[i] = Number.NaN;
           values[i] = undefined;
           if (isKey[i] === true) {

@@ -6,9 +6,15 @@
 
 /** No value (an empty cell, or a column no cell names): `null` among the row's cells. */
 export const CELL_NONE = 0;
-/** Text written in the bytes, ASCII without `&` or `_`: shown as written. */
+/**
+ * Text written in the bytes, ASCII without `&`, `_` or a carriage return: its value is its bytes as written (the
+ * check stage reads such a cell in place).
+ */
 export const CELL_TEXT = 1;
-/** Text written in the bytes with a `_`, which may start one of Excel's `_xHHHH_` escapes. */
+/**
+ * Text written in the bytes with a `_`, which may start one of Excel's `_xHHHH_` escapes, or a carriage return, which
+ * the check stage writes as a line feed: made as text and read as any text is.
+ */
 export const CELL_ESCAPED = 2;
 /** A shared string, its index in `numbers`. */
 export const CELL_SHARED = 3;

@@ -35,6 +35,25 @@ import {
 } from './sheet.js';
 import { XmlTokenizer } from './xml.js';
 
+// What each byte is to {@link SheetRowScanner.textEnd}: plain text, the `<` that ends the text, a byte that stops
+// the fast path (not ASCII, `&`), a byte that makes the text CELL_ESCAPED (`_`, a carriage return), or a zero (the
+// bytes at hand are followed by zeros).
+const TEXT_PLAIN = 0;
+const TEXT_END = 1;
+const TEXT_STOP = 2;
+const TEXT_ESCAPED = 3;
+const TEXT_ZERO = 4;
+const TEXT_BYTES = (() => {
+  const kinds = new Uint8Array(256);
+  kinds.fill(TEXT_STOP, 0x80);
+  kinds[0] = TEXT_ZERO;
+  kinds[60] = TEXT_END; // <
+  kinds[38] = TEXT_STOP; // &
+  kinds[95] = TEXT_ESCAPED; // _
+  kinds[13] = TEXT_ESCAPED; // a carriage return
+  return kinds;
+})();
+
 /** The largest column Excel has (XFD). */
 const MAX_COLUMNS = 16_384;
 /** How many date cells {@link SheetRowScanner} remembers by their serial's last bits (a power of two). */
@@ -155,6 +174,20 @@ const isAsciiChunk: (bytes: Uint8Array) => boolean = (() => {
 /** Whether `</v></c>` stands at `at`, read a word at a time. */
 function isValueEnd(view: DataView, at: number): boolean {
   return view.getUint32(at, true) === LT_SLASH_V_GT && view.getUint32(at + 4, true) === LT_SLASH_C_GT;
+}
+
+/**
+ * Whether the `count` bytes from `at` are those from `from` (1 to 9 of them, each index below the view's end): a
+ * word at a time from 4 bytes on, the last word overlapping the one before.
+ */
+function sameDigits(view: DataView, b: Uint8Array, at: number, from: number, count: number): boolean {
+  if (count < 4) {
+    for (let i = 0; i < count; i++) if (b[at + i] !== b[from + i]) return false;
+    return true;
+  }
+  if (view.getUint32(at, true) !== view.getUint32(from, true)) return false;
+  if (count > 8 && view.getUint32(at + 4, true) !== view.getUint32(from + 4, true)) return false;
+  return view.getUint32(at + count - 4, true) === view.getUint32(from + count - 4, true);
 }
 
 /** Whether `</row>` stands at `at`. */
@@ -341,8 +374,8 @@ export class SheetRowScanner {
   /** The serials of the date cells remembered, by slot (0 for none: serials from 1 are remembered). */
   private readonly dateSerials = new Float64Array(DATE_SLOTS);
   private readonly dateCells: SheetCell[] = new Array<SheetCell>(DATE_SLOTS).fill(null);
-  /** Whether the text {@link SheetRowScanner.textEnd} found last holds `_`. */
-  private underscore = false;
+  /** Whether the text {@link SheetRowScanner.textEnd} found last holds `_` or a carriage return (CELL_ESCAPED). */
+  private escaped = false;
   /** The row being read, column by column. */
   private readonly bytesRow = new SheetBytesRow(this);
   /** The number {@link SheetRowScanner.kindOf} read last. */
@@ -470,19 +503,22 @@ export class SheetRowScanner {
     let at = 0;
     while (at < length) {
       if (this.tokenizer.idle && this.handler.betweenRows && !this.decoder.holding) {
-        // Whitespace between rows: the general path drops it too (it wants no text between rows).
-        while (isSpace(bytes[at] as number)) if (++at === length) return length;
-        if (bytes[at] === LESS_THAN) {
+        // Row after row while each is read here: a row read here leaves the general path as idle as it found it.
+        for (;;) {
+          // Whitespace between rows: the general path drops it too (it wants no text between rows).
+          while (isSpace(bytes[at] as number)) if (++at === length) return length;
+          if (bytes[at] !== LESS_THAN) break;
           if (at >= rowsEnd && length - at <= MAX_CARRY && (at + 1 === length || bytes[at + 1] === CHAR_R)) {
             this.deferred = true;
             return at;
           }
           const after = this.row(bytes, at, length);
-          if (after >= 0) {
-            at = after;
-            continue;
+          if (after < 0) {
+            if (after === INCOMPLETE && length - at <= MAX_CARRY) return at;
+            break;
           }
-          if (after === INCOMPLETE && length - at <= MAX_CARRY) return at;
+          at = after;
+          if (at === length) return length;
         }
       }
       const next = nextRowStart(bytes, at + 1, length);
@@ -506,6 +542,9 @@ export class SheetRowScanner {
     let at = lt + 4;
     // The row's attributes: only `r` is read, as plain digits.
     let number = -1;
+    // Where the row's digits stand, and how many there are (0: no `r`), for its cells' references.
+    let digitsAt = 0;
+    let digits = 0;
     let code = bytes[at] as number;
     while (code !== GREATER_THAN && code !== SLASH) {
       if (!isSpace(code)) return fail(at);
@@ -519,11 +558,32 @@ export class SheetRowScanner {
       const named = at - nameStart === 1 || bytes[at - 2] === COLON ? bytes[at - 1] : 0;
       if (bytes[++at] !== QUOTE) return fail(at);
       const valueStart = at + 1;
-      const valueEnd = attributeEnd(bytes, valueStart, length);
-      if (valueEnd < 0) return fail(-valueEnd - 1);
+      let valueEnd = -1;
       if (named === CHAR_R) {
-        number = digitsOf(bytes, valueStart, valueEnd);
+        // Plain digits and the quote read in one go, as attributeEnd and digitsOf below would read them.
+        let v = valueStart;
+        let read = 0;
+        for (
+          let digit = (bytes[v] as number) - ZERO;
+          digit >= 0 && digit <= 9;
+          digit = (bytes[++v] as number) - ZERO
+        ) {
+          read = read * 10 + digit;
+        }
+        if (bytes[v] === QUOTE && v > valueStart && v - valueStart <= 9) {
+          valueEnd = v;
+          number = read;
+        }
+      }
+      if (valueEnd < 0) {
+        valueEnd = attributeEnd(bytes, valueStart, length);
+        if (valueEnd < 0) return fail(-valueEnd - 1);
+        if (named === CHAR_R) number = digitsOf(bytes, valueStart, valueEnd);
+      }
+      if (named === CHAR_R) {
         if (number < 1) return UNUSUAL;
+        digitsAt = valueStart;
+        digits = valueEnd - valueStart;
       }
       at = valueEnd + 1;
       code = bytes[at] as number;
@@ -605,9 +665,14 @@ export class SheetRowScanner {
           }
           if (v === valueStart) return fail(v);
           column = letters - 1;
-          let next = bytes[v] as number;
-          while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
-          valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
+          if (digits > 0 && bytes[v + digits] === QUOTE && sameDigits(view, bytes, v, digitsAt, digits)) {
+            // The row's own digits, then the quote: what the loop below would find, found a word at a time.
+            valueEnd = v + digits;
+          } else {
+            let next = bytes[v] as number;
+            while (next >= ZERO && next <= NINE) next = bytes[++v] as number;
+            valueEnd = next === QUOTE ? v : attributeEnd(bytes, v, length);
+          }
         } else if (name === CHAR_S) {
           let v = valueStart;
           style = 0;
@@ -660,11 +725,34 @@ export class SheetRowScanner {
       if (code === CHAR_V) {
         if (bytes[at + 2] !== GREATER_THAN) return fail(at + 2);
         start = at + 3;
-        end = this.textEnd(bytes, start, length);
-        if (end < 0) return fail(-end - 1);
+        end = -1;
+        kind = -1;
+        if (type === TYPE_NUMBER) {
+          // A plain integer (`-` and 1 to 15 digits) read as its end is found: what textEnd and kindOf would give.
+          const first = bytes[start] === MINUS ? start + 1 : start;
+          let v = first;
+          let value = 0;
+          for (
+            let digit = (bytes[v] as number) - ZERO;
+            digit >= 0 && digit <= 9;
+            digit = (bytes[++v] as number) - ZERO
+          ) {
+            value = value * 10 + digit;
+          }
+          if (bytes[v] === LESS_THAN && v > first && v - first <= 15) {
+            end = v;
+            // A cell written "-0" is zero, not negative zero, as in kindOf.
+            this.number = first > start && value !== 0 ? -value : value;
+            kind = this.dateStyles[style] === true ? CELL_DATE : CELL_NUMBER;
+          }
+        }
+        if (end < 0) {
+          end = this.textEnd(bytes, start, length);
+          if (end < 0) return fail(-end - 1);
+        }
         if (!isValueEnd(view, end)) return fail(mismatch(bytes, end, VALUE_END));
         at = end + VALUE_END.length;
-        kind = this.kindOf(bytes, type, style, start, end);
+        if (kind < 0) kind = this.kindOf(bytes, type, style, start, end);
         if (kind < 0) return UNUSUAL;
       } else {
         if (!isInlineStart(view, bytes, at)) return fail(mismatch(bytes, at, INLINE_START));
@@ -675,7 +763,7 @@ export class SheetRowScanner {
         // Inline text in a cell of another type is no value there; left to the general path, as rare.
         if (type !== TYPE_INLINE) return UNUSUAL;
         at = end + INLINE_END.length;
-        kind = this.underscore ? CELL_ESCAPED : CELL_TEXT;
+        kind = this.escaped ? CELL_ESCAPED : CELL_TEXT;
       }
       // As SheetHandler.endCell places a cell: a cell without a value is not placed; the columns before it that
       // no cell gave are empty.
@@ -710,22 +798,27 @@ export class SheetRowScanner {
 
   /**
    * Where a text from `start` ends (its `<`), or -(position + 1) of what stops it: a byte that is not ASCII, `&`,
-   * text longer than {@link MAX_TEXT}, or the end of the bytes. Notes in {@link SheetRowScanner.underscore} whether
-   * the text holds `_` (which may start one of Excel's `_xHHHH_` escapes).
+   * text longer than {@link MAX_TEXT}, or the end of the bytes. Notes in {@link SheetRowScanner.escaped} whether
+   * the text holds `_` (which may start one of Excel's `_xHHHH_` escapes) or a carriage return.
    */
   private textEnd(bytes: Uint8Array, start: number, length: number): number {
-    const last = Math.min(length, start + MAX_TEXT);
-    let underscore = false;
-    for (let at = start; at < last; at++) {
-      const code = bytes[at] as number;
-      if (code === LESS_THAN) {
-        this.underscore = underscore;
+    let escaped = false;
+    let at = start;
+    for (;;) {
+      // The bytes that matter found by a table (the zeros after the bytes at hand among them, so the loop stops).
+      let kind = TEXT_BYTES[bytes[at] as number] as number;
+      while (kind === TEXT_PLAIN) kind = TEXT_BYTES[bytes[++at] as number] as number;
+      // Past the bytes at hand, or past the longest text read here: what stops it is where either ends.
+      if (at >= length || at - start >= MAX_TEXT) return -Math.min(length, start + MAX_TEXT) - 1;
+      if (kind === TEXT_END) {
+        this.escaped = escaped;
         return at;
       }
-      if (code >= 0x80 || code === AMPERSAND) return -at - 1;
-      if (code === UNDERSCORE) underscore = true;
+      if (kind === TEXT_STOP) return -at - 1;
+      if (kind === TEXT_ESCAPED) escaped = true;
+      // Else a zero byte inside the text: as plain as any other.
+      at++;
     }
-    return last === length ? -length - 1 : -last - 1;
   }
 
   /** The shared string numbered `index` (one in the table: {@link SheetRowScanner.kindOf} checked it). */
@@ -739,7 +832,7 @@ export class SheetRowScanner {
    * would refuse the cell (or for a type left to it).
    */
   private kindOf(bytes: Uint8Array, type: number, style: number, start: number, end: number): number {
-    if (type === TYPE_TEXT) return this.underscore ? CELL_ESCAPED : CELL_TEXT;
+    if (type === TYPE_TEXT) return this.escaped ? CELL_ESCAPED : CELL_TEXT;
     if (type === TYPE_INLINE) return -1;
     if (start === end) return CELL_NONE;
     if (type === TYPE_NUMBER) {

@@ -142,4 +142,32 @@ describe('the sheet lane', () => {
       expect.stringContaining('has cells merged down over rows that hold records (E2:E3)'),
     ]);
   });
+
+  it('reads an id and a team holding a carriage return as the general path does, kept as day columns', async () => {
+    // Row 2's id is IA CR 1 and row 3's IA LF 1: the check stage writes a carriage return as a line feed, so both are
+    // IA LF 1 and row 3 repeats row 2's id (duplicate_id). Row 2's team North CR East is North LF East. Read from the
+    // sheet's bytes, a text holding a carriage return is made as text and read as any text is, never hashed or
+    // numbered from its bytes as written (they would make two ids, and a team no other read gives).
+    const sheet = await workbookOf(
+      HEADER + row(2, 'IA\r1', 'C1', 40452, null, 'North\rEast') + row(3, 'IA\n1', 'C2', 40452, null, 'West'),
+      undefined,
+      { dateStyle: true },
+    );
+    const layout = kindLayout('initial-assessment');
+    const keep = { dayColumns: ['referralDate'], dayGroup: 'team' };
+    const days = await readWorkbookBy('initial-assessment', sheet, layout, { file: 'ia.xlsx' }, { keep });
+    const general = await readWorkbookBy(
+      'initial-assessment',
+      sheet,
+      layout,
+      { file: 'ia.xlsx' },
+      { lane: 'general' },
+    );
+    expect(general.records.map((record) => [record.id, record.team])).toEqual([['IA\n1', 'North\nEast']]);
+    expect(days.issues.map((issue) => [issue.code, issue.row])).toEqual([['duplicate_id', 3]]);
+    expect(days.issues).toEqual(general.issues);
+    const group = days.dayColumns?.group;
+    expect(days.dayColumns?.count).toBe(1);
+    expect(group?.values[group.numbers[0] as number]).toBe('North\nEast');
+  });
 });
