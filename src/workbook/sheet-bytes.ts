@@ -35,25 +35,6 @@ import {
 } from './sheet.js';
 import { XmlTokenizer } from './xml.js';
 
-// What each byte is to {@link SheetRowScanner.textEnd}: plain text, the `<` that ends the text, a byte that stops
-// the fast path (not ASCII, `&`), a byte that makes the text CELL_ESCAPED (`_`, a carriage return), or a zero (the
-// bytes at hand are followed by zeros).
-const TEXT_PLAIN = 0;
-const TEXT_END = 1;
-const TEXT_STOP = 2;
-const TEXT_ESCAPED = 3;
-const TEXT_ZERO = 4;
-const TEXT_BYTES = (() => {
-  const kinds = new Uint8Array(256);
-  kinds.fill(TEXT_STOP, 0x80);
-  kinds[0] = TEXT_ZERO;
-  kinds[60] = TEXT_END; // <
-  kinds[38] = TEXT_STOP; // &
-  kinds[95] = TEXT_ESCAPED; // _
-  kinds[13] = TEXT_ESCAPED; // a carriage return
-  return kinds;
-})();
-
 /** The largest column Excel has (XFD). */
 const MAX_COLUMNS = 16_384;
 /** How many date cells {@link SheetRowScanner} remembers by their serial's last bits (a power of two). */
@@ -105,6 +86,25 @@ const CHAR_S = 115;
 const CHAR_T = 116;
 const CHAR_V = 118;
 const CHAR_W = 119;
+
+// What each byte is to {@link SheetRowScanner.textEnd}: plain text, the `<` that ends the text, a byte that stops
+// the fast path (not ASCII, `&`), a byte that makes the text CELL_ESCAPED (`_`, a carriage return), or a zero (the
+// bytes at hand are followed by zeros).
+const TEXT_PLAIN = 0;
+const TEXT_END = 1;
+const TEXT_STOP = 2;
+const TEXT_ESCAPED = 3;
+const TEXT_ZERO = 4;
+const TEXT_BYTES = (() => {
+  const kinds = new Uint8Array(256);
+  kinds.fill(TEXT_STOP, 0x80);
+  kinds[0] = TEXT_ZERO;
+  kinds[LESS_THAN] = TEXT_END;
+  kinds[AMPERSAND] = TEXT_STOP;
+  kinds[UNDERSCORE] = TEXT_ESCAPED;
+  kinds[CARRIAGE_RETURN] = TEXT_ESCAPED;
+  return kinds;
+})();
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 const VALUE_END = bytesOf('</v></c>');
