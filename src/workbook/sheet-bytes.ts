@@ -378,7 +378,7 @@ export class SheetRowScanner {
   private escaped = false;
   /** The row being read, column by column. */
   private readonly bytesRow = new SheetBytesRow(this);
-  /** The number {@link SheetRowScanner.kindOf} read last. */
+  /** The number {@link SheetRowScanner.kindOf} or {@link SheetRowScanner.digitsEnd} read last. */
   private number = 0;
   private readonly onBytesRow: SheetContext['onBytesRow'];
 
@@ -561,18 +561,10 @@ export class SheetRowScanner {
       let valueEnd = -1;
       if (named === CHAR_R) {
         // Plain digits and the quote read in one go, as attributeEnd and digitsOf below would read them.
-        let v = valueStart;
-        let read = 0;
-        for (
-          let digit = (bytes[v] as number) - ZERO;
-          digit >= 0 && digit <= 9;
-          digit = (bytes[++v] as number) - ZERO
-        ) {
-          read = read * 10 + digit;
-        }
+        const v = this.digitsEnd(bytes, valueStart);
         if (bytes[v] === QUOTE && v > valueStart && v - valueStart <= 9) {
           valueEnd = v;
-          number = read;
+          number = this.number;
         }
       }
       if (valueEnd < 0) {
@@ -730,19 +722,11 @@ export class SheetRowScanner {
         if (type === TYPE_NUMBER) {
           // A plain integer (`-` and 1 to 15 digits) read as its end is found: what textEnd and kindOf would give.
           const first = bytes[start] === MINUS ? start + 1 : start;
-          let v = first;
-          let value = 0;
-          for (
-            let digit = (bytes[v] as number) - ZERO;
-            digit >= 0 && digit <= 9;
-            digit = (bytes[++v] as number) - ZERO
-          ) {
-            value = value * 10 + digit;
-          }
+          const v = this.digitsEnd(bytes, first);
           if (bytes[v] === LESS_THAN && v > first && v - first <= 15) {
             end = v;
             // A cell written "-0" is zero, not negative zero, as in kindOf.
-            this.number = first > start && value !== 0 ? -value : value;
+            if (first > start && this.number !== 0) this.number = -this.number;
             kind = this.dateStyles[style] === true ? CELL_DATE : CELL_NUMBER;
           }
         }
@@ -819,6 +803,25 @@ export class SheetRowScanner {
       // Else a zero byte inside the text: as plain as any other.
       at++;
     }
+  }
+
+  /**
+   * Where the run of digits from `at` ends (at `at` when there is none), its value in {@link SheetRowScanner.number}:
+   * a row's `r` and a plain integer, read as their end is found. The bytes at hand are followed by zeros, which end
+   * any run.
+   */
+  private digitsEnd(bytes: Uint8Array, at: number): number {
+    let value = 0;
+    let v = at;
+    for (
+      let digit = (bytes[v] as number) - ZERO;
+      digit >= 0 && digit <= 9;
+      digit = (bytes[++v] as number) - ZERO
+    ) {
+      value = value * 10 + digit;
+    }
+    this.number = value;
+    return v;
   }
 
   /** The shared string numbered `index` (one in the table: {@link SheetRowScanner.kindOf} checked it). */
