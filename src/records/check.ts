@@ -1147,7 +1147,6 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
       } else if (isText[i] === true && kind === CELL_TEXT) {
         const start = starts[column] as number;
         const end = ends[column] as number;
-        const wanted = isKey[i] === true || i === groupIndex;
         if (end > start && (bytes[start] as number) > SPACE && (bytes[end - 1] as number) > SPACE) {
           dayValues[i] = Number.NaN;
           values[i] = undefined;
