@@ -18,6 +18,7 @@ const SLAB_BYTES = 1024 * 1024;
 /**
  * The pieces the file source gives a file in (`source.ts`), the main thread's reads and the thread's slabs alike;
  * the thread scans a census's slab in them too.
+ * @example PIECE_BYTES //=> 65536
  */
 export const PIECE_BYTES = 64 * 1024;
 

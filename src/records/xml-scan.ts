@@ -14,14 +14,24 @@
 /**
  * How deep the census byte lane follows elements: a census nests fewer than ten. A file nested deeper is handed back
  * (the tokenizer reads it to its own limit, and refuses beyond that).
+ * @example DEPTH_LIMIT //=> 64
  */
 export const DEPTH_LIMIT = 64;
 
-/** The tape's mark of an end tag. */
+/**
+ * The tape's mark of an end tag.
+ * @example TAPE_CLOSE //=> -1
+ */
 export const TAPE_CLOSE = -1;
-/** The tape's mark of a run of text that is not white space only, then where it starts and ends. */
+/**
+ * The tape's mark of a run of text that is not white space only, then where it starts and ends.
+ * @example TAPE_TEXT //=> -2
+ */
 export const TAPE_TEXT = -2;
-/** The tape's mark of a run of white space, then where it starts and ends. */
+/**
+ * The tape's mark of a run of white space, then where it starts and ends.
+ * @example TAPE_BLANK //=> -3
+ */
 export const TAPE_BLANK = -3;
 
 /**
@@ -29,10 +39,17 @@ export const TAPE_BLANK = -3;
  * tag is its name's number (0 or more, the number `names` gives it) then its line; an end tag {@link TAPE_CLOSE}; a
  * run of text {@link TAPE_TEXT} or {@link TAPE_BLANK}, then its first byte and the byte after its last. The tape is
  * the scanner's own, used again once the call returns.
+ * @example
+ * const out: TapeOut = (bytes, tape, length) => marks.push(...tape.subarray(0, length));
+ * // scanning `<A>1</A>` gives [0, 1, TAPE_TEXT, 3, 4, TAPE_CLOSE]: A (name 0) on line 1, the text "1", </A>
  */
 export type TapeOut = (bytes: Uint8Array, tape: Int32Array, length: number) => void;
 
-/** What a scan gave over one stretch of bytes: the bytes, and the marks on them (the tape, as long as it is). */
+/**
+ * What a scan gave over one stretch of bytes: the bytes, and the marks on them (the tape, as long as it is).
+ * @example
+ * const part: ScannedPart = { bytes: ascii('<A>1</A>'), tape: Int32Array.of(0, 1, TAPE_TEXT, 3, 4, TAPE_CLOSE) };
+ */
 export interface ScannedPart {
   readonly bytes: Uint8Array;
   readonly tape: Int32Array;
@@ -42,6 +59,9 @@ export interface ScannedPart {
  * A piece of a file scanned elsewhere (node's reading thread): the names met in it that were not met before (they
  * take the next numbers), what it scanned, and whether the scan stopped (`handedBack`, why) or ended with the file
  * (`last`: the file's markup read whole but for its container element, which the lane looks for).
+ * @example
+ * const piece: ScannedPiece = { names: ['A'], parts: [part], last: true }; // the whole of `<A>1</A>`
+ * const stopped: ScannedPiece = { names: [], parts: [], handedBack: 'an "&"' };
  */
 export interface ScannedPiece {
   readonly names: readonly string[];
@@ -55,6 +75,9 @@ export interface ScannedPiece {
  * file's pieces scanned by {@link xmlScanProgram}'s scanner (made with `attributes`), each once its bytes are read
  * and hashed, or undefined when the source reads on no other thread (the lane then scans the bytes itself). The hash
  * of a read that gave the last piece is the source's `sha256`.
+ * @example
+ * const pieces = scansXml(source) ? source.scanXml(/^\s*$/) : undefined;
+ * for await (const piece of pieces ?? []) lane.scanned(piece);
  */
 export interface XmlScanningSource {
   scanXml(attributes: RegExp): AsyncIterable<ScannedPiece> | undefined;
