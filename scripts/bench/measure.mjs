@@ -1,4 +1,4 @@
-// Runs one measured job in this process and reports its peak memory on the last line of stderr, as JSON:
+// Runs one measured job in this process and reports its peak memory and CPU time on the last line of stderr, as JSON:
 //   node scripts/bench/measure.mjs parse FILE     the bare parse of a CSV file (csv-parse, no validation)
 //   node scripts/bench/measure.mjs papaparse FILE the bare streaming parse of papaparse (no validation)
 //   node scripts/bench/measure.mjs udsv FILE      the bare streaming parse of udsv (no validation)
@@ -134,4 +134,6 @@ if (mode === 'parse') {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-process.stderr.write(`${JSON.stringify({ maxRssMb: peakRssMb() })}\n`);
+// The process's CPU time, its threads' and zlib's with the main thread's (user and system), start-up included.
+const cpu = process.cpuUsage();
+process.stderr.write(`${JSON.stringify({ maxRssMb: peakRssMb(), cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
