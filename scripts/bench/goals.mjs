@@ -198,27 +198,48 @@ export async function benchGoals({ root, quick, line, fmt, slowestIndicator }) {
       '  pandas: skipped, no python with pandas and numpy found (apt-get install python3-pandas gives one)',
     );
   } else {
-    const pandasRuns = [];
-    const cliRuns = [];
-    let counts = '';
+    // The CLI's own numerator and denominator, which the pandas script must give (a script counting something else
+    // would be no floor).
+    const cliRun = spawnSync(
+      process.execPath,
+      [`${root}dist/cli/main.js`, 'compute', 'NI59', '--input', uk, '--period', 'FY2010', '--format', 'json'],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (cliRun.status !== 0) throw new Error(`compute NI59 failed: ${cliRun.stderr}`);
+    const cliResult = JSON.parse(cliRun.stdout);
+    const cliCounts = `${cliResult.numerator} of ${cliResult.denominator}`;
+    // The obvious script (every column read, as pandas reads any CSV) is goal 1's floor; the tuned one (the two date
+    // columns alone, as text) is printed beside it. Each round runs both and the CLI, in turn.
+    const runs = { obvious: [], tuned: [], cli: [] };
+    const counts = { obvious: '', tuned: '' };
     for (let round = 0; round < rounds; round++) {
-      const t = performance.now();
-      const run = spawnSync(python.python, [`${root}scripts/bench/ni59_pandas.py`, uk, holidays], {
-        encoding: 'utf8',
-      });
-      pandasRuns.push(performance.now() - t);
-      if (run.status !== 0) throw new Error(`the pandas script failed: ${run.stderr}`);
-      counts = run.stdout.trim().split(' ').slice(0, 2).join(' of ');
-      cliRuns.push(job(['cli', 'compute', 'NI59', '--input', uk, '--period', 'FY2010']).wall);
+      for (const way of ['obvious', 'tuned']) {
+        const t = performance.now();
+        const run = spawnSync(
+          python.python,
+          [`${root}scripts/bench/ni59_pandas.py`, uk, holidays, ...(way === 'tuned' ? ['--tuned'] : [])],
+          { encoding: 'utf8' },
+        );
+        runs[way].push(performance.now() - t);
+        if (run.status !== 0) throw new Error(`the pandas script failed: ${run.stderr}`);
+        counts[way] = run.stdout.trim().split(' ').slice(0, 2).join(' of ');
+      }
+      runs.cli.push(job(['cli', 'compute', 'NI59', '--input', uk, '--period', 'FY2010']).wall);
     }
-    pandasMs = median(pandasRuns);
-    const cliMs = median(cliRuns);
+    pandasMs = median(runs.obvious);
+    const tunedMs = median(runs.tuned);
+    const cliMs = median(runs.cli);
+    const as = (way) =>
+      counts[way] === cliCounts ? `${counts[way]}, as the CLI` : `${counts[way]}, NOT the CLI's ${cliCounts}`;
     line(
-      `  ${`the obvious pandas script (pandas ${python.version})`.padEnd(40)} ${seconds(pandasMs)} (${counts}, as the CLI)`,
+      `  ${`the obvious pandas script (pandas ${python.version})`.padEnd(40)} ${seconds(pandasMs)} (${as('obvious')}; every column read, pd.read_csv(path))`,
     );
     const ratioPandas = pandasMs / cliMs;
     line(
-      `  ratio pandas / CLI: ${ratioPandas.toFixed(2)}× (CLI ${seconds(cliMs)} in the same rounds)  (goal ≥ 3×)  ${verdict(ratioPandas >= 3)}`,
+      `  ratio pandas / CLI: ${ratioPandas.toFixed(2)}× (CLI ${seconds(cliMs)} in the same rounds)  (goal ≥ 3×)  ${verdict(ratioPandas >= 3 && counts.obvious === cliCounts)}`,
+    );
+    line(
+      `  ${'the same script, tuned'.padEnd(40)} ${seconds(tunedMs)} (${as('tuned')}; only the two date columns read, as text: ${(pandasMs / tunedMs).toFixed(2)}× as fast as the obvious one; ratio to the CLI ${(tunedMs / cliMs).toFixed(2)}×)`,
     );
     line(
       `  (3× faster than pandas is the whole command in ≤ ${seconds(pandasMs / 3)}: ${(pandasMs / 3 / g1.floor.wall).toFixed(2)}× the floor above, ${(pandasMs / 3 / g1.columns.wall).toFixed(2)}× the sketch of columns, ${(pandasMs / 3 / g1.columns2.wall).toFixed(2)}× the sketch on two threads)`,
@@ -351,7 +372,7 @@ export async function benchGoals({ root, quick, line, fmt, slowestIndicator }) {
     const sheetAtPandas = (2 * pandasMs) / 3;
     const cpuAtPandas = cores * sheetAtPandas;
     line(
-      `    with the pandas half met too (the CSV in ≤ ${seconds(pandasMs / 3)}), the sheet would be read in ≤ ${seconds(sheetAtPandas)}: ${(sheetAtPandas / g3x.xlsxFloor.wall).toFixed(2)}× its floor; on ${cores} cores that is ${seconds(cpuAtPandas)} of CPU at most, every part run in parallel, of which the floor takes ${seconds(g3x.xlsxFloor.cpu)} (zlib inflating on its threads as the bytes are seen), leaving ${seconds(cpuAtPandas - g3x.xlsxFloor.cpu)} to load the CLI, scan the XML into cells and check, keep and count ${fmt(rows)} records; the sheet's read spends ${seconds(g3x.xlsx.cpu - g3x.xlsxFloor.cpu)} of CPU beyond its floor now (${seconds(g3x.xlsx.cpu)} in all), the CSV's ${seconds(g3x.csv.cpu - g3x.csvFloor.cpu)} beyond its own with no XML to scan`,
+      `    with the pandas half met too (the CSV in ≤ ${seconds(pandasMs / 3)}), the sheet would be read in ≤ ${seconds(sheetAtPandas)}: ${(sheetAtPandas / g3x.xlsxFloor.wall).toFixed(2)}× its floor; on ${cores} cores that is ${seconds(cpuAtPandas)} of CPU at most, every part run in parallel, of which the floor takes ${seconds(g3x.xlsxFloor.cpu)} (zlib inflating on its threads as the bytes are seen), leaving ${seconds(cpuAtPandas - g3x.xlsxFloor.cpu)} to load the CLI, scan the XML into cells and check, keep and count ${fmt(rows)} records; the sheet's read spends ${seconds(g3x.xlsx.cpu - g3x.xlsxFloor.cpu)} of CPU beyond its floor now (${seconds(g3x.xlsx.cpu)} in all), the CSV's ${seconds(g3x.csv.cpu - g3x.csvFloor.cpu)} beyond its own (${seconds(g3x.csv.cpu)} in all) with no XML to scan`,
     );
   }
 
