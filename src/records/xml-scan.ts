@@ -48,7 +48,8 @@ export type TapeOut = (bytes: Uint8Array, tape: Int32Array, length: number) => v
 /**
  * What a scan gave over one stretch of bytes: the bytes, and the marks on them (the tape, as long as it is).
  * @example
- * const part: ScannedPart = { bytes: ascii('<A>1</A>'), tape: Int32Array.of(0, 1, TAPE_TEXT, 3, 4, TAPE_CLOSE) };
+ * const bytes = new TextEncoder().encode('<A>1</A>');
+ * const part: ScannedPart = { bytes, tape: Int32Array.of(0, 1, TAPE_TEXT, 3, 4, TAPE_CLOSE) };
  */
 export interface ScannedPart {
   readonly bytes: Uint8Array;
@@ -637,7 +638,8 @@ export function xmlScanProgram() {
  * const scanner = new XmlScanner(ATTRIBUTES);
  * const out: TapeOut = (bytes, tape, length) => marks.push(...tape.subarray(0, length));
  * scanner.write(new TextEncoder().encode('<Children><Child/></Children>'), out);
- * scanner.handedBack //=> true: scanner.reason //=> 'a tag it does not read (a prefix, an empty element, …)'
+ * scanner.handedBack //=> true
+ * scanner.reason //=> 'a tag it does not read (a prefix, an empty element, attributes not name="value")'
  */
 export const XmlScanner = xmlScanProgram();
 /** A scanner. */
