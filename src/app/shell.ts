@@ -10,7 +10,7 @@ import { type PresetId, presetIds } from '../presets/preset-reader.js';
 import { presetKinds } from '../presets/presets.js';
 import { dateFormats } from '../records/dates.js';
 import { textEncodings } from '../records/issues.js';
-import { type RecordKind, recordKinds } from '../records/schemas.js';
+import { type RecordKind, recordKinds } from '../records/kinds.js';
 import { escapeHtml } from '../report/escape-html.js';
 import { reportStyles } from '../report/html.js';
 import { targetSetIds, targetSets } from '../targets/index.js';

@@ -1,6 +1,7 @@
 import { calendarRef } from '../calendar/index.js';
 import { contains, type Period } from '../periods/index.js';
-import { type CafRecord, type ClosureReason, closureReasonSchema } from '../records/schemas.js';
+import { closureReasons } from '../records/kinds.js';
+import type { CafRecord, ClosureReason } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
 import { type BaselineOptions, baselineOption, withBaseline } from './baseline.js';
 import { choicesOption, defaultsOf, optionValue } from './options.js';
@@ -26,7 +27,7 @@ const NO_REASON = '(none)';
 const cafClosedOptions = {
   successfulReasons: choicesOption({
     name: 'successfulReasons',
-    values: closureReasonSchema.options,
+    values: closureReasons,
     default: ['needs-met'],
     doc: 'the closure reasons that count as successful: any of `needs-met`, `escalated`, `disengaged`, `moved-away`, `other`',
   }),

@@ -2,12 +2,8 @@ import { Decimal } from 'decimal.js';
 import { calendarRef } from '../calendar/index.js';
 import { contains, type Period, splitIntoMonths } from '../periods/index.js';
 import { createPackedKeyNumbering, type KeyNumbering } from '../records/keys.js';
-import {
-  type AllocationRecord,
-  type WorkerRecord,
-  type WorkerRole,
-  workerRoleSchema,
-} from '../records/schemas.js';
+import { workerRoles } from '../records/kinds.js';
+import type { AllocationRecord, WorkerRecord, WorkerRole } from '../records/schemas.js';
 import type { IsoDate } from '../util/dates.js';
 import { displayValue, exactDecimal, resolveRounding } from './exact.js';
 import { FteSum } from './fte-sum.js';
@@ -80,7 +76,7 @@ const caseloadOptions = {
   }),
   roles: choicesOption({
     name: 'roles',
-    values: workerRoleSchema.options,
+    values: workerRoles,
     default: CASELOAD_ROLES,
     doc: 'the roles counted',
   }),

@@ -4,8 +4,9 @@
  * data the caller can replace, the code kept on the record as `activityCode`.
  * @module
  */
+
+import { neetStatuses } from '../records/kinds.js';
 import type { NeetStatus } from '../records/schemas.js';
-import { neetStatusSchema } from '../records/schemas.js';
 import type { XmlTokenizerOptions } from '../records/tokenize-xml.js';
 import { looseKey } from '../records/values.js';
 import type { PresetColumn, TablePreset } from './preset-reader.js';
@@ -80,10 +81,10 @@ export function checkNccisCodeMap(codeMap: unknown): asserts codeMap is NccisCod
       Number.isInteger(r.from) &&
       Number.isInteger(r.to) &&
       (r.from as number) <= (r.to as number) &&
-      neetStatusSchema.options.includes(r.status as NeetStatus);
+      neetStatuses.includes(r.status as NeetStatus);
     if (!ok) {
       throw new TypeError(
-        `codeMap[${index}]: expected { from, to, status, group } with whole-number codes, from <= to, and status one of ${neetStatusSchema.options.join(', ')}, got ${JSON.stringify(range)}`,
+        `codeMap[${index}]: expected { from, to, status, group } with whole-number codes, from <= to, and status one of ${neetStatuses.join(', ')}, got ${JSON.stringify(range)}`,
       );
     }
   });
@@ -149,7 +150,7 @@ export const nccisXml: XmlTokenizerOptions = {
     'an NCCIS file, <NCCIS><FileHeader><PeriodEnd>…</PeriodEnd></FileHeader><YoungPersonsRecord>…</YoungPersonsRecord></NCCIS>',
 };
 
-const STATUS_WORDS = new Set(neetStatusSchema.options.map((status) => looseKey(status)));
+const STATUS_WORDS = new Set(neetStatuses.map((status) => looseKey(status)));
 
 const knownColumns: readonly PresetColumn[] = [
   { field: 'dateAscertained', headers: ['Date Ascertained'], date: true, knownOnly: true },

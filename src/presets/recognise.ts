@@ -9,7 +9,7 @@
 import { decodeBytes } from '../records/decode.js';
 import { recordSpecs } from '../records/fields.js';
 import type { RecordFileFormat } from '../records/file-format.js';
-import { type RecordKind, recordKinds } from '../records/schemas.js';
+import { type RecordKind, recordKinds } from '../records/kinds.js';
 import { cellText, HEADER_SEARCH_ROWS } from '../records/shape.js';
 import { chooseSheet } from '../records/sheet-choice.js';
 import type { RowSink } from '../records/stages.js';

@@ -33,8 +33,9 @@ import {
   KeyRepeats,
   numberChildIds,
 } from './keys.js';
+import { type RecordKind, recordKinds } from './kinds.js';
 import type { ParseRecordsOptions, ParseRecordsResult, RejectedKey } from './record-reader.js';
-import { type RecordKind, type RecordOf, recordKinds, recordSchemas } from './schemas.js';
+import type { RecordOf } from './schemas.js';
 import type { RowExtras, ValuesSink } from './stages.js';
 import {
   type CellResult,
@@ -475,6 +476,37 @@ function fitsSchema(field: FieldSpec, value: unknown): boolean {
 }
 
 /**
+ * Why a value read by {@link cellReader} fails {@link fitsSchema}, in the words of the field: today only a number too
+ * large to be finite, or a count too large to hold exactly, reach here (the readers refuse every other bad value
+ * themselves). Named here rather than by the schema, so that reading never loads zod; the schemas of `schemas.ts`
+ * refuse the same values (test/records/record-reader.test.ts).
+ *
+ * @example unfitMessage({ name: 'fte', type: 'number', required: true }, Infinity)
+ * //=> 'fte is too large to be a number: expected a finite number, 0 or more'
+ */
+function unfitMessage(field: FieldSpec, value: unknown): string {
+  const name = field.name;
+  switch (field.type) {
+    case 'number':
+      return typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)
+        ? `${name} is too large to be a number: expected a finite number, 0 or more`
+        : `${name} must be a finite number, 0 or more`;
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value > Number.MAX_SAFE_INTEGER
+        ? `${name} is too large to count exactly: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`
+        : `${name} must be a whole number, 0 or more`;
+    case 'date':
+      return `${name} must be a real date written YYYY-MM-DD`;
+    case 'boolean':
+      return `${name} must be yes or no`;
+    case 'enum':
+      return `${name} must be one of ${(field.values ?? []).join(', ')}`;
+    default:
+      return `${name} must not be blank`;
+  }
+}
+
+/**
  * A maker of plain objects for one reader's records. `new PlainObject()` is an object like `{}` (its prototype is
  * `Object.prototype`, its constructor `Object`), but V8 sizes the objects a constructor makes for the fields they are
  * given, so a record keeps all its fields inside itself instead of spilling those past the fourth into a second
@@ -531,7 +563,6 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
   const dateFormat = options.dateFormat ?? 'auto';
   checkKindAndDateFormat(kind, dateFormat);
   const spec = recordSpecs[kind];
-  const schema = recordSchemas[kind];
   const fields = spec.fields;
   // Checked before a row is read: a table that is not one is refused at once, not after the whole file.
   const childNumbering = options.childNumbering;
@@ -785,23 +816,20 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         if (found !== undefined) keepWarnings(found);
         return;
       }
-      // A value the fast check cannot vouch for: the schema decides, and names the problem.
-      const parsed = schema.safeParse(candidate);
-      if (parsed.success) {
-        accept(parsed.data as RecordOf<K>, row);
-        if (found !== undefined) keepWarnings(found);
-        return;
-      }
+      // A value read that the schema would refuse (a number too large to be finite): named here, field by field.
       found ??= [];
-      for (const problem of parsed.error.issues) {
-        const name = String(problem.path[0] ?? '');
+      for (let i = 0; i < fieldCount; i++) {
+        const value = values[i];
+        if (value === undefined || passes(i, value)) continue;
+        const field = fields[i] as FieldSpec;
+        const column = at === undefined ? i : (at[i] as number);
         found.push({
           code: 'invalid_value',
           severity: 'error',
           row,
-          field: name === '' ? null : name,
-          value: name === '' ? null : issueValue(candidate[name]),
-          message: problem.message,
+          field: field.name,
+          value: issueValue(column < 0 ? undefined : raws[column]),
+          message: unfitMessage(field, value),
         });
       }
     }

@@ -3,13 +3,7 @@
  * (for `duplicate_id`); and which pairs of dates are a start and its end (for `end_before_start`).
  * @module
  */
-import {
-  closureReasonSchema,
-  conferenceTypeSchema,
-  neetStatusSchema,
-  type RecordKind,
-  workerRoleSchema,
-} from './schemas.js';
+import { closureReasons, conferenceTypes, neetStatuses, type RecordKind, workerRoles } from './kinds.js';
 
 /**
  * How a field's cells are read: text, a date, a yes/no value, a number (0 or more), a count (a whole number, 0 or
@@ -121,7 +115,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
         type: 'enum',
         required: false,
         default: 'initial',
-        values: conferenceTypeSchema.options,
+        values: conferenceTypes,
       },
       optional('strategyDiscussionDate', 'date'),
       optional('s47StartDate', 'date'),
@@ -144,7 +138,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       required('designatedDate', 'date'),
       optional('meetingDate', 'date'),
       optional('closedDate', 'date'),
-      { name: 'closureReason', type: 'enum', required: false, values: closureReasonSchema.options },
+      { name: 'closureReason', type: 'enum', required: false, values: closureReasons },
       optional('agency', 'text'),
     ],
     key: ['id'],
@@ -168,7 +162,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
       required('personId', 'text'),
       required('snapshotDate', 'date'),
       from1900(required('dateOfBirth', 'date')),
-      { name: 'status', type: 'enum', required: true, values: neetStatusSchema.options },
+      { name: 'status', type: 'enum', required: true, values: neetStatuses },
       optional('activityCode', 'text'),
     ],
     key: ['personId', 'snapshotDate'],
@@ -178,7 +172,7 @@ export const recordSpecs: { readonly [K in RecordKind]: KindSpec } = {
     fields: [
       required('workerId', 'text'),
       required('fte', 'number'),
-      { name: 'role', type: 'enum', required: false, values: workerRoleSchema.options },
+      { name: 'role', type: 'enum', required: false, values: workerRoles },
       optional('team', 'text'),
       from1900(optional('startDate', 'date')),
       from1900(optional('endDate', 'date')),

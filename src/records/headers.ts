@@ -7,7 +7,7 @@
 import { listed } from '../util/plural.js';
 import { type FieldSpec, recordSpecs } from './fields.js';
 import { type InputIssue, inputIssue } from './issues.js';
-import { type RecordKind, recordKinds } from './schemas.js';
+import { type RecordKind, recordKinds } from './kinds.js';
 import { looseKey } from './values.js';
 
 /**

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../util/dates.js';
+import { closureReasons, conferenceTypes, neetStatuses, type RecordKind, workerRoles } from './kinds.js';
+
+export { type RecordKind, recordKinds } from './kinds.js';
 
 /**
  * A real `YYYY-MM-DD` date.
@@ -46,7 +49,7 @@ export const coreAssessmentSchema = z.object({
  * The type of a child protection conference.
  * @example conferenceTypeSchema.options //=> ['initial', 'review']
  */
-export const conferenceTypeSchema = z.enum(['initial', 'review']);
+export const conferenceTypeSchema = z.enum(conferenceTypes);
 
 /**
  * Child protection conference: CPC15.
@@ -67,7 +70,7 @@ export const cpConferenceSchema = z.object({
  * Why a CAF was closed.
  * @example closureReasonSchema.safeParse('needs-met').success //=> true
  */
-export const closureReasonSchema = z.enum(['needs-met', 'escalated', 'disengaged', 'moved-away', 'other']);
+export const closureReasonSchema = z.enum(closureReasons);
 
 /**
  * Common Assessment Framework episode: CAF2W, CAF_CLOSED.
@@ -102,7 +105,7 @@ export const referralSchema = z.object({
  * A young person's activity status at a count date.
  * @example neetStatusSchema.options //=> ['EET', 'NEET', 'NOT_KNOWN', 'EXCLUDED']
  */
-export const neetStatusSchema = z.enum(['EET', 'NEET', 'NOT_KNOWN', 'EXCLUDED']);
+export const neetStatusSchema = z.enum(neetStatuses);
 
 /**
  * One young person at one NEET count: NI117, NEET_NOT_KNOWN.
@@ -121,13 +124,7 @@ export const neetSchema = z.object({
  * A worker's role.
  * @example workerRoleSchema.safeParse('newly-qualified').success //=> true
  */
-export const workerRoleSchema = z.enum([
-  'social-worker',
-  'newly-qualified',
-  'advanced-practitioner',
-  'team-manager',
-  'other',
-]);
+export const workerRoleSchema = z.enum(workerRoles);
 
 /**
  * A worker: CASELOAD and the workforce stability indicators (WF_TURNOVER, WF_AGENCY, WF_VACANCY, WF_ABSENCE).
@@ -203,15 +200,7 @@ export const recordSchemas = {
   allocation: allocationSchema,
   assessment: assessmentSchema,
   'cp-plan': cpPlanSchema,
-} as const;
-
-/** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
-export type RecordKind = keyof typeof recordSchemas;
-/**
- * Every record kind, in SPEC order.
- * @example recordKinds.includes('initial-assessment') //=> true
- */
-export const recordKinds = Object.keys(recordSchemas) as RecordKind[];
+} as const satisfies { readonly [K in RecordKind]: z.ZodType };
 
 export type InitialAssessmentRecord = z.infer<typeof initialAssessmentSchema>;
 export type CoreAssessmentRecord = z.infer<typeof coreAssessmentSchema>;

@@ -41,9 +41,9 @@ import {
   textEncodings,
 } from '../records/issues.js';
 import { createKeyNumbering, type KeyNumbering } from '../records/keys.js';
+import { type RecordKind, recordKinds } from '../records/kinds.js';
 import type { DayColumnsOption, DayColumnsResult } from '../records/read-source.js';
 import type { ParseRecordsResult } from '../records/record-reader.js';
-import { type RecordKind, recordKinds } from '../records/schemas.js';
 import { getTargetSet, parseTargets, type TargetSet, targetSetIds } from '../targets/index.js';
 import { type IsoDate, isIsoDate } from '../util/dates.js';
 import { didYouMean } from '../util/nearest.js';

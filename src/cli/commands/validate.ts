@@ -8,8 +8,8 @@ import {
   InputError,
   type InputIssue,
 } from '../../records/issues.js';
+import { type RecordKind, recordKinds } from '../../records/kinds.js';
 import type { ParseRecordsResult } from '../../records/record-reader.js';
-import { type RecordKind, recordKinds } from '../../records/schemas.js';
 import { escapeControlCharacters } from '../../util/control-characters.js';
 import { alignedTable } from '../../util/text-table.js';
 import { choiceArg, noMorePositionals, parseCommandArgs } from '../args.js';
