@@ -19,10 +19,10 @@ import { wfTurnoverDefinition } from './wf-turnover.js';
 import { wfVacancyDefinition } from './wf-vacancy.js';
 
 /**
- * Every indicator, by id. Adding an indicator is one new file and one line here.
+ * Every indicator, by id (frozen, as {@link indicatorIds} is). Adding an indicator is one new file and one line here.
  * @example Object.keys(indicators) //=> ['NI59', 'NI60', 'CPC15', 'CAF2W', …]
  */
-export const indicators = {
+export const indicators = Object.freeze({
   NI59: ni59Definition,
   NI60: ni60Definition,
   CPC15: cpc15Definition,
@@ -40,16 +40,17 @@ export const indicators = {
   WF_AGENCY: wfAgencyDefinition,
   WF_VACANCY: wfVacancyDefinition,
   WF_ABSENCE: wfAbsenceDefinition,
-} as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>;
+} as const satisfies Record<string, IndicatorDefinition<RecordKind, CommonIndicatorOptions>>);
 
 /** The id of a registered indicator. */
 export type IndicatorId = keyof typeof indicators;
 
 /**
- * Every registered indicator's id.
+ * Every registered indicator's id. Frozen: `getIndicator` and the command line find an indicator through this
+ * list, so a caller's change to it would change what every caller in the process can compute.
  * @example indicatorIds.includes('NI59') //=> true
  */
-export const indicatorIds = Object.keys(indicators) as IndicatorId[];
+export const indicatorIds: readonly IndicatorId[] = Object.freeze(Object.keys(indicators) as IndicatorId[]);
 
 /**
  * Finds an indicator by id (case-insensitive).

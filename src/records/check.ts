@@ -454,9 +454,10 @@ function setField(record: Record<string, unknown>, index: number, name: string, 
 }
 
 /**
- * Whether a value read by {@link cellReader} passes its field's schema. Every value the readers return does, save a
- * number too large to be finite; the check is kept whole so that the schema (zod) is run, and its issues reported,
- * whenever a value might not pass.
+ * Whether a value read by {@link cellReader} passes its field's schema: the rules of `schemas.ts` written over the
+ * field table. Every value the readers return does (they refuse a number too large to be finite, and a count too
+ * large to hold exactly, themselves); the check is kept whole as a guard, naming whatever might not pass
+ * ({@link unfitMessage}).
  */
 function fitsSchema(field: FieldSpec, value: unknown): boolean {
   switch (field.type) {
@@ -476,34 +477,23 @@ function fitsSchema(field: FieldSpec, value: unknown): boolean {
 }
 
 /**
- * Why a value read by {@link cellReader} fails {@link fitsSchema}, in the words of the field: today only a number too
- * large to be finite, or a count too large to hold exactly, reach here (the readers refuse every other bad value
- * themselves). Named here rather than by the schema, so that reading never loads zod; the schemas of `schemas.ts`
- * refuse the same values (test/records/record-reader.test.ts).
+ * What a field holds, for a value read by {@link cellReader} that {@link fitsSchema} refuses. The readers refuse
+ * every such value themselves today (a number too large to be finite, a count too large to hold exactly), so this
+ * names what a future reader might let through rather than reporting a record as fit that the schema would refuse.
  *
- * @example unfitMessage({ name: 'fte', type: 'number', required: true }, Infinity)
- * //=> 'fte is too large to be a number: expected a finite number, 0 or more'
+ * @example unfitMessage({ name: 'fte', type: 'number', required: true })
+ * //=> 'the value read is not one fte holds: expected a finite number, 0 or more'
  */
-function unfitMessage(field: FieldSpec, value: unknown): string {
-  const name = field.name;
-  switch (field.type) {
-    case 'number':
-      return typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)
-        ? `${name} is too large to be a number: expected a finite number, 0 or more`
-        : `${name} must be a finite number, 0 or more`;
-    case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value > Number.MAX_SAFE_INTEGER
-        ? `${name} is too large to count exactly: expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`
-        : `${name} must be a whole number, 0 or more`;
-    case 'date':
-      return `${name} must be a real date written YYYY-MM-DD`;
-    case 'boolean':
-      return `${name} must be yes or no`;
-    case 'enum':
-      return `${name} must be one of ${(field.values ?? []).join(', ')}`;
-    default:
-      return `${name} must not be blank`;
-  }
+function unfitMessage(field: FieldSpec): string {
+  const expected: Record<FieldSpec['type'], string> = {
+    text: 'text that is not blank',
+    date: 'a real date',
+    boolean: 'yes or no',
+    number: 'a finite number, 0 or more',
+    count: `a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    enum: `one of ${(field.values ?? []).join(', ')}`,
+  };
+  return `the value read is not one ${field.name} holds: expected ${expected[field.type]}`;
 }
 
 /**
@@ -816,8 +806,10 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
         if (found !== undefined) keepWarnings(found);
         return;
       }
-      // A value read that the schema would refuse (a number too large to be finite): named here, field by field.
+      // A value read that the schema would refuse: named here, field by field (the readers refuse every such value
+      // today, so this is a guard: never a record kept that the schema would refuse, never a row refused unnamed).
       found ??= [];
+      const named = found.length;
       for (let i = 0; i < fieldCount; i++) {
         const value = values[i];
         if (value === undefined || passes(i, value)) continue;
@@ -829,7 +821,17 @@ export function createChecker<K extends RecordKind>(kind: K, options: CheckOptio
           row,
           field: field.name,
           value: issueValue(column < 0 ? undefined : raws[column]),
-          message: unfitMessage(field, value),
+          message: unfitMessage(field),
+        });
+      }
+      if (found.length === named) {
+        found.push({
+          code: 'invalid_value',
+          severity: 'error',
+          row,
+          field: null,
+          value: null,
+          message: "a value read does not pass its field's check (a fault of this library: please report it)",
         });
       }
     }

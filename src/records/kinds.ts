@@ -22,10 +22,11 @@ const kindList = [
 export type RecordKind = (typeof kindList)[number];
 
 /**
- * Every record kind, in SPEC order.
+ * Every record kind, in SPEC order. Frozen: the readers check a kind against this list, so a caller's change to it
+ * would change what every reader in the process accepts.
  * @example recordKinds.includes('initial-assessment') //=> true
  */
-export const recordKinds: RecordKind[] = [...kindList];
+export const recordKinds: readonly RecordKind[] = Object.freeze([...kindList]);
 
 /**
  * The types of a child protection conference.

@@ -200,7 +200,7 @@ export function readBoolean(value: unknown): CellResult<boolean | undefined> {
 
 /**
  * Reads a number cell of 0 or more (an FTE, working days lost): `1`, `0`, `0.5`, `.5`, or a JSON number; below 0 is
- * `out_of_range`, text `invalid_value`.
+ * `out_of_range`, text or digits too many to be a finite number `invalid_value`.
  * @param value - the raw value.
  * @returns the number, or an `invalid_value` / `out_of_range` issue.
  * @example readNonNegativeNumber('0') //=> { ok: true, value: 0 }
@@ -215,6 +215,13 @@ export function readNonNegativeNumber(value: unknown): CellResult<number> {
       `${showValue(value)} is not a number: expected a number written like 1 or 0.5`,
     );
   }
+  if (!Number.isFinite(number)) {
+    // Digits enough to pass the pattern, but Infinity once read (some 309 of them or more).
+    return fail(
+      'invalid_value',
+      `${showValue(value)} is too large a number to read: expected a number written like 1 or 0.5`,
+    );
+  }
   if (number < 0) {
     return fail('out_of_range', `${showValue(value)} is below 0: expected 0 or more, like 1 or 0.5`);
   }
@@ -223,7 +230,8 @@ export function readNonNegativeNumber(value: unknown): CellResult<number> {
 
 /**
  * Reads a count cell (a number of earlier plans): a whole number, 0 or more: `0`, `2`, `2.0`, or a JSON number;
- * below 0 is `out_of_range`, a fraction or text `invalid_value`.
+ * below 0 is `out_of_range`, a fraction, text or a number above 2^53 − 1 (which cannot be held exactly)
+ * `invalid_value`.
  * @param value - the raw value.
  * @returns the count, or an `invalid_value` / `out_of_range` issue.
  * @example readCount('2') //=> { ok: true, value: 2 }
@@ -232,6 +240,13 @@ export function readCount(value: unknown): CellResult<number> {
   let number: number | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) number = value;
   else if (typeof value === 'string' && NUMBER.test(value.trim())) number = Number(value.trim());
+  if (number !== undefined && (number === Infinity || number > Number.MAX_SAFE_INTEGER)) {
+    // A whole number to JavaScript, but not one it holds exactly: 2^53 + 1 reads as 2^53.
+    return fail(
+      'invalid_value',
+      `${showValue(value)} is too large to count exactly: expected a count like 0, 1 or 2, at most ${Number.MAX_SAFE_INTEGER}`,
+    );
+  }
   if (number === undefined || !Number.isInteger(number)) {
     return fail(
       'invalid_value',
