@@ -5,6 +5,19 @@
  * @module
  */
 
+/** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
+export type RecordKind =
+  | 'initial-assessment'
+  | 'core-assessment'
+  | 'cp-conference'
+  | 'caf'
+  | 'referral'
+  | 'neet'
+  | 'worker'
+  | 'allocation'
+  | 'assessment'
+  | 'cp-plan';
+
 const kindList = [
   'initial-assessment',
   'core-assessment',
@@ -16,10 +29,11 @@ const kindList = [
   'allocation',
   'assessment',
   'cp-plan',
-] as const;
+] as const satisfies readonly RecordKind[];
 
-/** The name of a record kind: `initial-assessment`, `core-assessment`, `cp-conference`, `caf`, … */
-export type RecordKind = (typeof kindList)[number];
+// Every kind is in the list: a kind added to the type and not here fails to compile.
+const everyKind: Exclude<RecordKind, (typeof kindList)[number]> extends never ? true : never = true;
+void everyKind;
 
 /**
  * Every record kind, in SPEC order. Frozen: the readers check a kind against this list, so a caller's change to it
