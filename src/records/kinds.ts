@@ -31,7 +31,9 @@ const kindList = [
   'cp-plan',
 ] as const satisfies readonly RecordKind[];
 
-// Every kind is in the list: a kind added to the type and not here fails to compile.
+// Every kind is in the list: a kind added to the type and not here fails to compile. (The type is written out, not
+// taken from the list, so that `recordKinds` keeps its public type `readonly RecordKind[]` and the API docs name
+// no internal list.)
 const everyKind: Exclude<RecordKind, (typeof kindList)[number]> extends never ? true : never = true;
 void everyKind;
 

@@ -240,8 +240,8 @@ export function readCount(value: unknown): CellResult<number> {
   let number: number | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) number = value;
   else if (typeof value === 'string' && NUMBER.test(value.trim())) number = Number(value.trim());
-  if (number !== undefined && (number === Infinity || number > Number.MAX_SAFE_INTEGER)) {
-    // A whole number to JavaScript, but not one it holds exactly: 2^53 + 1 reads as 2^53.
+  if (number !== undefined && number > Number.MAX_SAFE_INTEGER) {
+    // A whole number to JavaScript (or Infinity), but not one it holds exactly: 2^53 + 1 reads as 2^53.
     return fail(
       'invalid_value',
       `${showValue(value)} is too large to count exactly: expected a count like 0, 1 or 2, at most ${Number.MAX_SAFE_INTEGER}`,
